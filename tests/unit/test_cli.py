@@ -1,0 +1,130 @@
+"""The CLI end to end, through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLE_FILE, ROOT
+
+
+def toolkit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_validate_the_real_file():
+    run = toolkit("validate")
+    assert run.returncode == 0
+    assert "3 levels, 95 indicators" in run.stdout
+
+
+def test_indicators_json_lists_every_indicator_with_level_numbers(thresholds):
+    run = toolkit("indicators", "--json")
+    assert run.returncode == 0
+    items = json.loads(run.stdout)
+    assert len(items) == len(thresholds.indicators) == 95
+    assert {"id", "level", "domain", "text"} <= set(items[0])
+    assert {i["level"] for i in items} == {1, 2, 3}
+    first = next(i for i in items if i["id"] == "l1-good-attendance")
+    assert (first["level"], first["domain"], first["text"]) == (
+        1,
+        "child-development",
+        "Good education attendance (over 90%)",
+    )
+
+
+def test_check_json_has_the_promised_keys():
+    run = toolkit("check", "--json", "--age", "0", "l2-domestic-abuse")
+    assert run.returncode == 0
+    result = json.loads(run.stdout)
+    assert {"level", "brag", "route", "reasons", "next_steps", "thresholds_version"} <= set(result)
+    assert (result["level"], result["brag"], result["route"]) == (3, "red", "child-protection")
+
+
+def test_check_accepts_strengths_and_every_answer():
+    run = toolkit(
+        "check",
+        "--json",
+        "--unborn",
+        "--significant-harm",
+        "no",
+        "--consent",
+        "refused",
+        "--consent-note",
+        "asked twice",
+        "--social-worker",
+        "none",
+        "--early-help-not-improving",
+        "yes",
+        "--immediate-risk",
+        "no",
+        "l1-supportive-networks",
+        "l2-poor-housing",
+    )
+    result = json.loads(run.stdout)
+    assert (result["level"], result["route"]) == (3, "child-in-need")
+    assert result["strengths"] == ["l1-supportive-networks"]
+
+
+def test_unknown_id_exits_2_with_close_matches():
+    run = toolkit("check", "--json", "l3-non-mobile-bruise")
+    assert run.returncode == 2
+    assert "unknown indicator 'l3-non-mobile-bruise'" in run.stderr
+    assert "l3-non-mobile-bruising" in run.stderr
+    assert run.stdout == ""
+
+
+def test_bad_answer_value_exits_2():
+    run = toolkit("check", "--significant-harm", "maybe")
+    assert run.returncode == 2
+    assert "invalid choice" in run.stderr
+
+
+def test_human_output_is_readable():
+    run = toolkit("check", "l3-suspicious-injury", "--significant-harm", "yes")
+    assert run.returncode == 0
+    assert run.stdout.startswith("Level 3: Statutory Social Care. Route: Child protection (s.47). BRAG: red.")
+    assert "01634 334466" in run.stdout
+    assert "{" not in run.stdout
+
+
+def test_summary_prints_the_referral_summary():
+    run = toolkit(
+        "summary",
+        "--age",
+        "9",
+        "--worry",
+        "bruises seen twice",
+        "--override",
+        "early-help",
+        "--override-reason",
+        "known to school",
+        "l3-suspicious-injury",
+    )
+    assert run.returncode == 0
+    assert "bruises seen twice" in run.stdout
+    assert "Reason given: known to school" in run.stdout
+    assert "[Child’s name]" in run.stdout
+
+
+def test_summary_markdown():
+    run = toolkit("summary", "--markdown", "l2-bereavement")
+    assert run.stdout.startswith("# Referral summary: Medway Safeguarding Children Partnership")
+    assert "\n## 1. Does the person with parental responsibility" in run.stdout
+
+
+@pytest.mark.parametrize("command", ["indicators", "check"])
+def test_other_partnership_files_work_through_the_cli(command):
+    run = toolkit(command, "--json", "--thresholds", str(EXAMPLE_FILE))
+    assert run.returncode == 0
+    assert "fictional" in run.stdout.lower() or json.loads(run.stdout)["level"] == 1
+
+
+def test_invalid_thresholds_file_exits_1(tmp_path):
+    bad = tmp_path / "t.yml"
+    bad.write_text("format: 2\n", encoding="utf-8")
+    run = toolkit("check", "--thresholds", str(bad))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr

@@ -1,0 +1,31 @@
+"""A fictional four-level partnership: nothing about Medway is hard-coded."""
+
+from __future__ import annotations
+
+from toolkit.rules import Check, evaluate
+
+
+def test_example_is_clearly_fictional(example):
+    assert "not real guidance" in example.partnership["name"]
+    assert all("fictional" in i.text for i in example.indicators)
+
+
+def test_four_levels_each_reachable(example):
+    cases = {"friends": 1, "tired": 2, "unsafe-house": 3, "injury": 4}
+    for indicator, level in cases.items():
+        assert evaluate(example, Check(indicators=frozenset({indicator}))).level.number == level
+
+
+def test_example_rules_apply(example):
+    assert evaluate(example, Check(indicators=frozenset({"tired"}), age=2)).level.id == "specialist"
+    assert evaluate(example, Check(indicators=frozenset({"tired"}), age=3)).level.id == "targeted"
+    harm = evaluate(example, Check(answers={"significant_harm": "yes"}))
+    assert (harm.level.number, harm.route.id, harm.brag) == (4, "section-47", "red")
+    emergency = evaluate(example, Check(answers={"immediate_risk": "yes"}))
+    assert emergency.emergency and [c.phone for c in emergency.emergency_contacts] == ["999", "01632 960000"]
+
+
+def test_example_carries_its_own_version(example):
+    result = evaluate(example, Check())
+    assert result.thresholds_version.startswith("0.9-example (")
+    assert "Medway" not in str(example.data)

@@ -1,0 +1,134 @@
+"""thresholds.yml says what the partnership's documents say: verbatim, at the right level."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import require_seeds
+from seed_table import seed_bullets, seed_bullets_by_level
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return require_seeds().read_text(encoding="utf-8")
+
+
+def test_every_seed_bullet_is_an_indicator_verbatim(thresholds, seed_text):
+    bullets = seed_bullets(seed_text)
+    texts = [i.text for i in thresholds.indicators]
+    assert len(bullets) == 95
+    assert sorted(bullets) == sorted(texts)
+
+
+def test_every_indicator_is_at_its_seed_level(thresholds, seed_text):
+    levels = seed_bullets_by_level(seed_text)
+    wrong = {i.id: (i.level.number, levels[i.text]) for i in thresholds.indicators if levels[i.text] != i.level.number}
+    assert wrong == {}
+    assert {n: sum(1 for v in levels.values() if v == n) for n in (1, 2, 3)} == {1: 19, 2: 42, 3: 34}
+
+
+def test_level_one_descriptors_are_strengths_and_others_worries(thresholds):
+    kinds = {lv.number: lv.indicator_kind for lv in thresholds.levels}
+    assert kinds == {1: "strength", 2: "worry", 3: "worry"}
+
+
+def test_seed_domains_are_kept_where_the_table_is_not_merged(thresholds, seed_text):
+    # Level 1 cells are separate in the extraction: their domain is certain.
+    first_domain = {
+        "Good education attendance (over 90%)": "child-development",
+        "Stable relationships with caregivers": "family-environment",
+        "Protected by carers": "parents-carers",
+    }
+    for text, domain in first_domain.items():
+        assert next(i for i in thresholds.indicators if i.text == text).domain.id == domain
+
+
+@pytest.mark.parametrize(
+    ("contact_id", "number"),
+    [
+        ("emergency", "999"),
+        ("first-response", "01634 334466"),
+        ("out-of-hours", "03000 419191"),
+        ("prevent-advice", "101"),
+        ("anti-terrorist-hotline", "0800 789 321"),
+    ],
+)
+def test_contact_numbers_match_the_seed(thresholds, seed_text, contact_id, number):
+    assert thresholds.contact(contact_id).phone == number
+    assert number.replace(" ", "") in seed_text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("timescale_id", "within", "seed_words"),
+    [
+        ("acknowledgement", "one working day", "Within one working day of a contact and"),
+        ("decision", "24 hours", "decision on every contact and referral within 24 hours"),
+        ("outcome-in-writing", "5 working days", "outcome of their referral in writing within 5 working days"),
+        ("escalation-stage", "5 working days", "A response is required within 5 working days"),
+        ("social-worker-involvement", "the past 12 weeks", "social worker involvement within the past 12 weeks"),
+    ],
+)
+def test_timescales_match_the_seed(thresholds, seed_text, timescale_id, within, seed_words):
+    timescale = next(t for t in thresholds.timescales if t.id == timescale_id)
+    assert timescale.within == within
+    assert seed_words in _flat(seed_text)
+
+
+def test_escalation_has_four_stages_of_five_working_days(thresholds, seed_text):
+    stages = thresholds.data["escalation"]["stages"]
+    assert [s["number"] for s in stages] == [1, 2, 3, 4]
+    assert [s.get("timescale") for s in stages] == ["escalation-stage"] * 3 + [None]
+    for stage in stages:
+        assert stage["text"] in _flat(seed_text)
+
+
+def test_signs_of_safety_has_the_seven_questions_of_the_seed(thresholds, seed_text):
+    questions = thresholds.data["signs_of_safety"]
+    assert len(questions) == 7
+    for question in questions:
+        assert question in _flat(seed_text)
+
+
+def test_six_referral_questions_are_the_seeds_own(thresholds, seed_text):
+    questions = thresholds.data["referral_questions"]
+    assert len(questions) == 6
+    flat = _flat(seed_text)
+    for number, question in enumerate(questions, start=1):
+        assert f"{number}. {_flat(question['question'])}" in flat
+
+
+def test_brag_colours_follow_seed_004(thresholds):
+    assert {route.id: route.brag for _, route in thresholds.routes()} == {
+        "universal": "blue",
+        "early-help": "green",
+        "child-in-need": "amber",
+        "child-protection": "red",
+    }
+
+
+def test_consent_is_needed_for_early_help_and_s17_but_not_s47(thresholds):
+    consent = {route.id: route.consent_required for _, route in thresholds.routes()}
+    assert consent == {"universal": None, "early-help": True, "child-in-need": True, "child-protection": False}
+
+
+def test_rule_and_caveat_wording_is_quoted_from_the_seeds(thresholds, seed_text):
+    # Rules quote the guidance; the sentences we rely on must be in a seed.
+    flat = _flat(seed_text)
+    for caveat in thresholds.caveats:
+        assert _flat(caveat) in flat
+    assert "automatically at significant risk of harm" in flat
+    assert "whose circumstances and situation do not improve sufficiently" in flat
+
+
+def test_glossary_covers_every_abbreviation_used(thresholds):
+    import json
+
+    text = json.dumps(thresholds.data, ensure_ascii=False)
+    used = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", text))
+    missing = sorted(used - set(thresholds.glossary))
+    assert missing == []

@@ -1,0 +1,87 @@
+"""The referral summary: structured by the partnership's questions, no identifying details needed."""
+
+from __future__ import annotations
+
+from toolkit.rules import Check, Override, evaluate
+from toolkit.summary import PLACEHOLDER_DETAILS, Details, render_markdown, render_text
+
+
+def make(thresholds, check, details: Details | None = None):
+    details = details or Details()
+    result = evaluate(thresholds, check)
+    return render_text(thresholds, check, result, details), render_markdown(thresholds, check, result, details)
+
+
+def test_summary_follows_the_six_questions_signs_of_safety_and_childs_voice(thresholds):
+    _text, markdown = make(thresholds, Check(indicators=frozenset({"l2-bereavement"})))
+    headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+    questions = [q["question"] for q in thresholds.data["referral_questions"]]
+    assert [h.split(". ", 1)[1] for h in headings if h[0].isdigit()] == questions
+    assert "Signs of Safety: what are we worried about?" in headings
+    assert "Signs of Safety: what is working well?" in headings
+    assert "Signs of Safety: what needs to happen?" in headings
+    assert "The child’s voice" in headings
+    assert headings[0] == "Suggested level"
+
+
+def test_summary_states_level_reasons_and_version(thresholds):
+    text, _ = make(thresholds, Check(indicators=frozenset({"l2-domestic-abuse"}), age=0))
+    assert "Level 3: Statutory Social Care. Route: Child protection (s.47). BRAG rating: red." in text
+    assert "automatically at significant risk of harm" in text
+    assert thresholds.version in text
+
+
+def test_summary_records_disagreement_with_its_reason(thresholds):
+    check = Check(indicators=frozenset({"l2-bereavement"}), override=Override("statutory", "third loss this year"))
+    text, _ = make(thresholds, check)
+    assert "considers Level 3: Statutory Social Care to be right" in text
+    assert "Reason given: third loss this year" in text
+
+
+def test_summary_uses_placeholders_and_never_needs_identifying_details(thresholds):
+    text, _ = make(thresholds, Check(age=7))
+    for placeholder in PLACEHOLDER_DETAILS:
+        assert placeholder in text
+    assert "Age: 7 years" in text
+
+
+def test_summary_carries_the_referrers_words(thresholds):
+    details = Details(
+        worry="W1",
+        impact="I1",
+        tried="T1",
+        worked="K1",
+        professionals="P1",
+        child_voice="C1",
+        strengths="S1",
+        needs="N1",
+        family_view="F1",
+        availability="A1",
+    )
+    check = Check(
+        indicators=frozenset({"l1-supportive-networks", "l2-bereavement"}),
+        answers={"consent": "not-sought"},
+        consent_note="risk of FGM",
+    )
+    text, _ = make(thresholds, check, details)
+    for words in (
+        "W1",
+        "I1",
+        "T1",
+        "K1",
+        "P1",
+        "C1",
+        "S1",
+        "N1",
+        "F1",
+        "A1",
+        "Consent not sought.",
+        "risk of FGM",
+        "Supportive networks",
+    ):
+        assert words in text
+
+
+def test_emergency_summary_lists_the_numbers(thresholds):
+    text, _ = make(thresholds, Check(answers={"immediate_risk": "yes"}))
+    assert "IMMEDIATE RISK" in text and "999" in text and "01634 334466" in text

@@ -1,0 +1,198 @@
+"""Bad thresholds files give one clear line each: file, line, path and what is wrong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, THRESHOLDS_FILE
+
+from toolkit.validate import ThresholdsError, format_path, load_text
+
+GOOD = THRESHOLDS_FILE.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def edit(old: str, new: str, at: str | None = None):
+    """A bad file made by one edit of the real one, and the line the problem is expected at:
+    the edit's first line, or the line of ``at`` within the edit."""
+    assert GOOD.count(old) == 1, old
+    start = GOOD.index(old)
+    text = GOOD.replace(old, new)
+    offset = new[: new.index(at)].count("\n") if at else 0
+    return text, GOOD[:start].count("\n") + 1 + offset
+
+
+# (name, bad text, expected line, expected path, words of the message)
+CASES = [
+    (
+        "yaml-syntax",
+        *edit("  short_name: MSCP\n", "  short_name: MSCP: Medway\n"),
+        "(YAML syntax)",
+        "mapping values are not allowed here",
+    ),
+    ("empty-file", "", 1, "(top level)", "the file is empty"),
+    ("comments-only", "# nothing yet\n", 1, "(top level)", "the file is empty"),
+    ("not-a-mapping", "- just\n- a list\n", 1, "(top level)", "expected a mapping of sections, got a list"),
+    (
+        "unknown-level",
+        *edit("{id: l2-bereavement, level: early-help,", "{id: l2-bereavement, level: four,"),
+        "indicators[",
+        "'four' is not a defined level (known: universal, early-help, statutory)",
+    ),
+    (
+        "duplicate-id",
+        *edit("{id: l2-bereavement,", "{id: l2-domestic-abuse,"),
+        "indicators[",
+        "duplicate id 'l2-domestic-abuse' (first at line",
+    ),
+    (
+        "missing-field",
+        *edit(
+            "{id: l1-resilient, level: universal, domain: child-development, "
+            'text: "Resilient and able to adapt to change"}',
+            "{id: l1-resilient, level: universal, domain: child-development}",
+        ),
+        "indicators[4]",
+        "missing required field 'text'",
+    ),
+    (
+        "wrong-type",
+        *edit("    number: 2\n", "    number: two\n"),
+        "levels[1].number",
+        "expected a whole number, got a string",
+    ),
+    (
+        "unknown-rule-kind",
+        *edit(
+            "  - id: allocated-social-worker\n    kind: advise\n",
+            "  - id: allocated-social-worker\n    kind: escalate\n",
+            at="kind",
+        ),
+        "rules[",
+        "'escalate' is not one of: emergency, raise, advise",
+    ),
+    (
+        "unknown-condition",
+        *edit("    when: {indicators: [l3-16-17-homeless]}", "    when: {weather: [rain]}"),
+        "rules[4].when.weather",
+        "unknown field 'weather'",
+    ),
+    (
+        "unknown-domain",
+        *edit(
+            "{id: l2-bereavement, level: early-help, domain: family-environment",
+            "{id: l2-bereavement, level: early-help, domain: family",
+        ),
+        "indicators[",
+        "'family' is not a defined domain",
+    ),
+    (
+        "unknown-theme",
+        *edit('theme: dental-decay, text: "Dental decay', 'theme: teeth, text: "Dental decay'),
+        "indicators[",
+        "'teeth' is not a defined theme",
+    ),
+    (
+        "unknown-contact-in-rule",
+        *edit(
+            "    contacts: [emergency, first-response, out-of-hours]",
+            "    contacts: [emergency, first-responce, out-of-hours]",
+        ),
+        "rules[0].contacts[1]",
+        "'first-responce' is not a defined contact",
+    ),
+    (
+        "unquoted-yes",
+        *edit('immediate_risk: ["yes"]', "immediate_risk: [yes]"),
+        "rules[0].when.answers.immediate_risk[0]",
+        "quote yes/no",
+    ),
+    (
+        "duplicate-key",
+        *edit("  short_name: MSCP\n", "  short_name: MSCP\n  name: Again\n", at="name: Again"),
+        "partnership",
+        "duplicate key 'name'",
+    ),
+    (
+        "unknown-field",
+        *edit("        brag: amber\n", "        brag: amber\n        colour: amber\n", at="colour"),
+        "levels[2].routes[0].colour",
+        "unknown field 'colour'",
+    ),
+    (
+        "bad-brag-colour",
+        *edit("        brag: green\n", "        brag: purple\n"),
+        "levels[1].routes[0].brag",
+        "'purple' is not one of: blue, green, amber, red",
+    ),
+    ("level-numbers-gap", *edit("    number: 3\n", "    number: 5\n"), "levels[2].number", "expected 3, got 5"),
+    (
+        "raise-without-target",
+        *edit(
+            "  - id: significant-harm\n    kind: raise\n"
+            '    when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection\n',
+            '  - id: significant-harm\n    kind: raise\n    when: {answers: {significant_harm: ["yes"]}}\n',
+        ),
+        "rules[1]",
+        "needs exactly one of 'level' or 'route'",
+    ),
+    ("empty-text", *edit('text: "Family bereavement"', 'text: ""'), "indicators[", "must not be empty"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "path", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_one_clear_line(name, text, line, path, words):
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(text, "thresholds.yml")
+    problems = caught.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    problem = problems[0]
+    assert problem.line == line
+    assert problem.path.startswith(path)
+    assert words in problem.message
+    assert str(problem).startswith(f"thresholds.yml:{line}: {problem.path}: ")
+
+
+def test_at_least_twelve_kinds_of_bad_input_are_covered():
+    assert len({c[0] for c in CASES}) >= 12
+
+
+def test_the_real_files_are_valid(thresholds, example):
+    assert len(thresholds.levels) == 3 and len(example.levels) == 4
+
+
+@pytest.mark.parametrize("case", ["unknown-level", "yaml-syntax", "empty-file"])
+def test_cli_validate_prints_the_line_and_no_traceback(tmp_path, case):
+    _name, text, line, path, words = next(c for c in CASES if c[0] == case)
+    bad = tmp_path / "thresholds.yml"
+    bad.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(bad)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1
+    assert run.stderr.startswith(f"{bad}:{line}: {path}")
+    assert words in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_missing_and_non_utf8_files_are_clear(tmp_path):
+    from toolkit.validate import load_file
+
+    with pytest.raises(ThresholdsError, match="no such file"):
+        load_file(tmp_path / "nope.yml")
+    latin = tmp_path / "latin.yml"
+    latin.write_bytes("name: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(ThresholdsError, match="not UTF-8"):
+        load_file(latin)
+
+
+def test_paths_are_written_like_cfgv():
+    assert format_path(["indicators", 4, "level"]) == "indicators[4].level"
+    assert format_path([]) == "(top level)"

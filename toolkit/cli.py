@@ -1,0 +1,194 @@
+"""``python -m toolkit``: validate a thresholds file, list indicators, run a check.
+
+Exit codes: 0 success; 1 the thresholds file is invalid; 2 a bad command line
+(including an unknown indicator id).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from . import api
+from .model import Thresholds
+from .rules import ANSWER_VALUES, CheckError
+
+DEFAULT_FILE = "thresholds.yml"
+DETAIL_OPTIONS = {
+    "worry": "the worry, in your own words",
+    "impact": "its impact on the child",
+    "tried": "what has been tried",
+    "worked": "what worked",
+    "professionals": "other professionals involved",
+    "child_voice": "the child's voice",
+    "strengths": "strengths, in your own words",
+    "needs": "what needs to happen",
+    "family_view": "the family's view",
+    "availability": "when and how you can be contacted",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check a thresholds file; exit 1 with one line per problem")
+    validate.add_argument("file", nargs="?", default=DEFAULT_FILE)
+    validate.set_defaults(run=cmd_validate)
+
+    indicators = sub.add_parser("indicators", help="list every indicator, strengths included")
+    _add_common(indicators)
+    indicators.set_defaults(run=cmd_indicators)
+
+    for name, run, helptext in (
+        ("check", cmd_check, "suggest a level for the chosen indicator ids and answers"),
+        ("summary", cmd_summary, "print the referral summary for a check"),
+    ):
+        command = sub.add_parser(name, help=helptext)
+        _add_common(command)
+        _add_check_arguments(command)
+        command.set_defaults(run=run)
+    summary = sub.choices["summary"]
+    summary.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
+    for option, helptext in DETAIL_OPTIONS.items():
+        summary.add_argument(f"--{option.replace('_', '-')}", dest=option, default="", metavar="TEXT", help=helptext)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--thresholds", default=DEFAULT_FILE, metavar="FILE", help="the thresholds file")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    age = parser.add_mutually_exclusive_group()
+    age.add_argument("--age", type=int, metavar="YEARS", help="the child's age in whole years")
+    age.add_argument("--unborn", action="store_true", help="the child is unborn")
+    for question, values in ANSWER_VALUES.items():
+        parser.add_argument(f"--{question.replace('_', '-')}", dest=question, choices=values)
+    parser.add_argument(
+        "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"
+    )
+    parser.add_argument("--override", metavar="LEVEL_ID", help="the level you think is right instead")
+    parser.add_argument("--override-reason", default="", metavar="TEXT")
+    parser.add_argument("ids", nargs="*", metavar="ID", help="indicator ids (worries or strengths)")
+
+
+def load(path: str) -> Thresholds | None:
+    from .validate import ThresholdsError, load_file
+
+    try:
+        return load_file(path)
+    except ThresholdsError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def check_payload(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "indicators": args.ids,
+        "age": args.age,
+        "unborn": args.unborn,
+        "answers": {q: getattr(args, q) for q in ANSWER_VALUES if getattr(args, q)},
+        "consent_note": args.consent_note,
+        "override": {"level": args.override, "reason": args.override_reason} if args.override else None,
+    }
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    thresholds = load(args.file)
+    if thresholds is None:
+        return 1
+    print(
+        f"{args.file}: valid. {len(thresholds.levels)} levels, {len(thresholds.indicators)} indicators, "
+        f"{len(thresholds.rules)} rules. Version {thresholds.version}."
+    )
+    return 0
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    items = api.indicator_list(thresholds)
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return 0
+    for item in items:
+        print(f"L{item['level']}  {item['id']:<36} {item['text']}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    result = api.run_check(thresholds, check_payload(args))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_result(result))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    payload = check_payload(args)
+    payload["details"] = {name: getattr(args, name) for name in DETAIL_OPTIONS}
+    text = api.run_summary(thresholds, payload, markdown=args.markdown)
+    if args.json:
+        print(json.dumps({"summary": text, **api.run_check(thresholds, payload)}, ensure_ascii=False, indent=2))
+    else:
+        print(text, end="")
+    return 0
+
+
+def format_result(result: dict[str, Any]) -> str:
+    wrap = textwrap.TextWrapper(width=88, subsequent_indent="    ")
+    if result["emergency"]:
+        lines = ["IMMEDIATE RISK: CALL NOW"]
+    else:
+        lines = [
+            f"Level {result['level']}: {result['level_name']}. Route: {result['route_name']}. BRAG: {result['brag']}."
+        ]
+    lines += ["", "Why:"]
+    for reason in result["reasons"]:
+        mark = "*" if reason["decisive"] else "-"
+        lines.append(wrap.fill(f"  {mark} [{reason['kind']}, level {reason['level']}] {reason['text']}"))
+    lines += ["", "Next steps:"]
+    for step in result["next_steps"]:
+        lines.append(wrap.fill("  - " + _step_text(step)))
+    lines += ["", "Please note:"]
+    lines += [wrap.fill(f"  - {caveat}") for caveat in result["caveats"]]
+    lines += ["", f"Thresholds version {result['thresholds_version']}."]
+    return "\n".join(lines)
+
+
+def _step_text(step: dict[str, Any]) -> str:
+    parts = [step["text"]]
+    if contact := step["contact"]:
+        parts.append(f"({contact['name']}: {contact['phone'] or contact['email'] or contact['url']})")
+    if timescale := step["timescale"]:
+        parts.append(f"Timescale: {timescale['within']}.")
+    return " ".join(parts)
+
+
+__all__ = ["main"]

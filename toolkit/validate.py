@@ -1,0 +1,353 @@
+"""Load and validate a thresholds file on the host (build time and CLI).
+
+Each problem is one line naming the file, the line and the path, e.g.::
+
+    thresholds.yml:212: indicators[41].level: 'four' is not a defined level (known: universal, early-help, statutory)
+
+PyYAML and jsonschema are build-time dependencies: the browser receives JSON
+that has already passed here and never imports this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Thresholds, from_dict
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "thresholds.schema.json"
+
+PathItems = Sequence[str | int]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+
+
+class ThresholdsError(Exception):
+    """The file could not be loaded; ``problems`` says why, one line each."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def format_path(path: PathItems) -> str:
+    """indicators[4].level, in the style of cfgv's ``At key:`` errors."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def load_file(path: str | Path) -> Thresholds:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ThresholdsError([Problem(str(path), 1, "(file)", "no such file")]) from None
+    except UnicodeDecodeError as exc:
+        raise ThresholdsError([Problem(str(path), 1, "(file)", f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise ThresholdsError([Problem(str(path), 1, "(file)", f"cannot read: {exc.strerror}")]) from None
+    return load_text(text, str(path))
+
+
+def load_text(text: str, filename: str = "thresholds.yml") -> Thresholds:
+    data, lines = parse_yaml(text, filename)
+    problems = list(schema_problems(data, lines, filename))
+    if not problems:
+        # Cross-references only make sense once the shape is right.
+        problems = list(reference_problems(data, lines, filename))
+    if problems:
+        raise ThresholdsError(sorted(problems, key=lambda p: p.line))
+    return from_dict(data)
+
+
+# ---- YAML with line numbers ------------------------------------------------
+
+
+class LineIndex:
+    """Maps a data path to the line of the YAML node it came from."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    def node(self, path: PathItems) -> Any:
+        import yaml
+
+        node = self.root
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                return node
+            if node is None:
+                return None
+        return node
+
+    def line(self, path: PathItems) -> int:
+        # The deepest node that exists: a missing key is reported at its parent.
+        for depth in range(len(path), -1, -1):
+            node = self.node(path[:depth])
+            if node is not None:
+                return node.start_mark.line + 1
+        return 1
+
+    def key_line(self, path: PathItems, key: str) -> int:
+        import yaml
+
+        node = self.node(path)
+        if isinstance(node, yaml.MappingNode):
+            for k, _ in node.value:
+                if k.value == key:
+                    return k.start_mark.line + 1
+        return self.line(path)
+
+
+def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise ThresholdsError([Problem(filename, 1, "(top level)", "the file is empty")])
+        duplicates = list(_duplicate_keys(root, []))
+        if duplicates:
+            raise ThresholdsError([Problem(filename, line, format_path(p), msg) for p, line, msg in duplicates])
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        raise ThresholdsError([Problem(filename, line, "(YAML syntax)", what)]) from None
+    except yaml.YAMLError as exc:
+        raise ThresholdsError([Problem(filename, 1, "(YAML syntax)", str(exc))]) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ThresholdsError(
+            [Problem(filename, 1, "(top level)", f"expected a mapping of sections, got {_describe(data)}")]
+        )
+    return data, LineIndex(root)
+
+
+def _duplicate_keys(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], int, str]]:
+    """PyYAML keeps the last of two equal keys silently; a lost entry must be an error."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                yield path, line, f"duplicate key '{key.value}' (first at line {seen[key.value]})"
+            seen.setdefault(key.value, line)
+            yield from _duplicate_keys(value, [*path, key.value])
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _duplicate_keys(item, [*path, index])
+
+
+# ---- Schema ------------------------------------------------------------------
+
+
+def load_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(load_schema())
+    for error in validator.iter_errors(data):
+        path = list(error.absolute_path)
+        line, path, message = _explain(error, path, lines)
+        yield Problem(filename, line, format_path(path), message)
+
+
+def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, list[str | int], str]:
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in value if name not in instance]
+        return lines.line(path), path, f"missing required field '{missing[0]}'"
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = next(k for k in instance if k not in allowed)
+        known = f" (allowed: {', '.join(allowed)})" if allowed else ""
+        return lines.key_line(path, extra), [*path, extra], f"unknown field '{extra}'{known}"
+    line = lines.line(path)
+    if kind == "type":
+        return line, path, f"expected {_article(value)}, got {_describe(instance)}"
+    if kind == "enum":
+        return line, path, f"{_show(instance)} is not one of: {', '.join(map(str, value))}"
+    if kind == "const":
+        return line, path, f"must be {value!r}, got {instance!r}"
+    if kind == "pattern":
+        hint = error.schema.get("description") or f"the pattern {value}"
+        return line, path, f"{instance!r} is not in the expected form: {hint}"
+    if kind == "minItems":
+        return line, path, f"needs at least {value} item{'s' if value != 1 else ''}, has {len(instance)}"
+    if kind == "maxItems":
+        return line, path, f"allows at most {value} items, has {len(instance)}"
+    if kind == "minLength":
+        return line, path, "must not be empty"
+    if kind == "minProperties":
+        return line, path, f"needs more fields: {error.schema.get('description', 'it must not be empty')}"
+    if kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        return line, path, f"must be {bound} {value}, got {instance!r}"
+    return line, path, error.message
+
+
+def _article(type_name: str | list[str]) -> str:
+    names = {
+        "string": "a string",
+        "integer": "a whole number",
+        "object": "a mapping",
+        "array": "a list",
+        "boolean": "true or false",
+        "number": "a number",
+    }
+    if isinstance(type_name, list):
+        return " or ".join(names.get(t, t) for t in type_name)
+    return names.get(type_name, type_name)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return _describe(value)
+    return repr(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (quote yes/no/on/off to keep them as words)"
+    kinds = {dict: "a mapping", list: "a list", str: "a string", int: "a whole number", float: "a number"}
+    return f"{kinds.get(type(value), type(value).__name__)} {json.dumps(value, default=str)[:60]}"
+
+
+# ---- Cross-references -----------------------------------------------------------
+
+
+def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str) -> Iterator[Problem]:
+    def problem(path: PathItems, message: str) -> Problem:
+        return Problem(filename, lines.line(path), format_path(path), message)
+
+    def ids_of(section: str) -> list[tuple[list[str | int], str]]:
+        return [([section, i, "id"], item["id"]) for i, item in enumerate(data.get(section, ()))]
+
+    route_ids = [
+        (["levels", li, "routes", ri, "id"], route["id"])
+        for li, level in enumerate(data["levels"])
+        for ri, route in enumerate(level["routes"])
+    ]
+    known = {
+        "level": [v for _, v in ids_of("levels")],
+        "route": [v for _, v in route_ids],
+        "domain": [v for _, v in ids_of("domains")],
+        "theme": [v for _, v in ids_of("themes")],
+        "indicator": [v for _, v in ids_of("indicators")],
+        "contact": [v for _, v in ids_of("contacts")],
+        "timescale": [v for _, v in ids_of("timescales")],
+    }
+
+    for section in (
+        "levels",
+        "domains",
+        "themes",
+        "indicators",
+        "rules",
+        "contacts",
+        "timescales",
+        "referral_questions",
+        "guidance",
+    ):
+        yield from _duplicates(ids_of(section), problem, lines)
+    yield from _duplicates(route_ids, problem, lines)
+
+    for i, level in enumerate(data["levels"]):
+        if level["number"] != i + 1:
+            yield problem(
+                ["levels", i, "number"],
+                f"levels are listed lowest first and numbered 1, 2, 3… without gaps; expected {i + 1}, "
+                f"got {level['number']}",
+            )
+            break
+
+    def check_ref(path: PathItems, kind: str, value: str | None) -> Iterator[Problem]:
+        if value is not None and value not in known[kind]:
+            yield problem(path, f"{value!r} is not a defined {kind} (known: {_shortlist(known[kind])})")
+
+    for i, ind in enumerate(data["indicators"]):
+        yield from check_ref(["indicators", i, "level"], "level", ind["level"])
+        yield from check_ref(["indicators", i, "domain"], "domain", ind["domain"])
+        yield from check_ref(["indicators", i, "theme"], "theme", ind.get("theme"))
+
+    used_levels = {ind["level"] for ind in data["indicators"]}
+    for li, level in enumerate(data["levels"]):
+        if level["id"] not in used_levels:
+            yield problem(["levels", li], f"level {level['id']!r} has no indicators")
+        for ri, route in enumerate(level["routes"]):
+            for si, step in enumerate(route["next_steps"]):
+                base = ["levels", li, "routes", ri, "next_steps", si]
+                yield from check_ref([*base, "contact"], "contact", step.get("contact"))
+                yield from check_ref([*base, "timescale"], "timescale", step.get("timescale"))
+
+    for i, rule in enumerate(data["rules"]):
+        yield from _rule_problems(rule, ["rules", i], problem, check_ref)
+
+    for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
+        yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
+
+
+def _rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any, check_ref: Any) -> Iterator[Problem]:
+    kind = rule["kind"]
+    when = rule["when"]
+    yield from check_ref([*base, "level"], "level", rule.get("level"))
+    yield from check_ref([*base, "route"], "route", rule.get("route"))
+    yield from check_ref([*base, "timescale"], "timescale", rule.get("timescale"))
+    for j, contact in enumerate(rule.get("contacts", ())):
+        yield from check_ref([*base, "contacts", j], "contact", contact)
+    for j, indicator in enumerate(when.get("indicators", ())):
+        yield from check_ref([*base, "when", "indicators", j], "indicator", indicator)
+    for j, theme in enumerate(when.get("themes", ())):
+        yield from check_ref([*base, "when", "themes", j], "theme", theme)
+    for bound in ("min_level", "max_level"):
+        yield from check_ref([*base, "when", bound], "level", when.get(bound))
+    targets = [key for key in ("level", "route") if key in rule]
+    if kind == "raise" and len(targets) != 1:
+        yield problem(base, "a 'raise' rule needs exactly one of 'level' or 'route'")
+    if kind != "raise" and targets:
+        yield problem([*base, targets[0]], f"only a 'raise' rule takes '{targets[0]}'; this rule is {kind!r}")
+    if kind == "emergency" and not rule.get("contacts"):
+        yield problem(base, "an 'emergency' rule needs 'contacts' to show")
+
+
+def _duplicates(items: Iterable[tuple[list[str | int], str]], problem: Any, lines: LineIndex) -> Iterator[Problem]:
+    first_line: dict[str, int] = {}
+    for path, value in items:
+        if value in first_line:
+            yield problem(path, f"duplicate id {value!r} (first at line {first_line[value]})")
+        else:
+            first_line[value] = lines.line(path)
+
+
+def _shortlist(values: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f", … {len(values) - limit} more" if len(values) > limit else "")
