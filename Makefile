@@ -1,13 +1,15 @@
-# `make serve` and `make test` set everything up on a fresh machine.
+# `make serve` and `make test` set everything up on a fresh machine:
+# a Python venv, the pinned npm packages, and Debian's chromium for browser tests.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build check lint clean
+.PHONY: setup serve test build lint clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +17,27 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+build: setup
+	$(PY) -m mkdocs build --strict
+
+serve: setup
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
 lint: setup
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check toolkit tests
+	$(PY) -m ruff format --check toolkit tests hooks
 
 test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit validate thresholds.yml
+	$(PY) -m toolkit validate examples/fictional-four-levels.yml
 	$(PY) -m pytest
 
 clean:

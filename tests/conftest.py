@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS_FILE = ROOT / "thresholds.yml"
 EXAMPLE_FILE = ROOT / "examples" / "fictional-four-levels.yml"
 sys.path.insert(0, str(Path(__file__).parent / "unit"))
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +36,17 @@ def require_seeds():
             pytest.fail("../shared/seeds/001_*.txt is missing; CI must run beside shared/")
         pytest.skip("the partnership's seed documents (../shared/seeds) are not beside this clone")
     return THRESHOLD_SEED
+
+
+@pytest.fixture(scope="session")
+def medway_site(tmp_path_factory):
+    from sitebuild import build_site
+
+    return build_site(THRESHOLDS_FILE, tmp_path_factory.mktemp("medway-site"))
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    from sitebuild import build_site
+
+    return build_site(EXAMPLE_FILE, tmp_path_factory.mktemp("example-site"))

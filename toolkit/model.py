@@ -138,6 +138,9 @@ class Thresholds:
     def indicator(self, indicator_id: str) -> Indicator:
         return _by_id(self.indicators, indicator_id)
 
+    def timescale(self, timescale_id: str | None) -> Timescale | None:
+        return next((t for t in self.timescales if t.id == timescale_id), None)
+
     def contact(self, contact_id: str) -> Contact:
         return _by_id(self.contacts, contact_id)
 

@@ -1,0 +1,75 @@
+"""MkDocs hook: a thin adapter that adds the pages generated from thresholds.yml.
+
+All content comes from ``toolkit.render``; this file only tells MkDocs about it:
+the pages (``File.generated``, nothing written into docs/), the navigation, the
+site name, the glossary as abbreviation tooltips, and a watch on the data file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from toolkit.render import abbreviations, site_pages
+from toolkit.validate import ThresholdsError, load_file
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    path = Path(config.config_file_path).parent / config.extra["thresholds"]
+    try:
+        thresholds = load_file(path)
+    except ThresholdsError as exc:
+        raise PluginError(f"{path} is not valid:\n{exc}") from None
+    pages = site_pages(thresholds)
+    _state.update(pages=pages, abbreviations=abbreviations(thresholds), thresholds=thresholds)
+    config.site_name = thresholds.partnership["name"]
+    config.site_description = thresholds.document["title"]
+    config.nav = _merge_nav(_generated_nav(pages), config.nav or [])
+    config.watch.append(str(path))
+    config.extra["thresholds_version"] = thresholds.version
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _state["pages"]:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Every page gets the glossary, so abbreviations show their meaning everywhere.
+    return f"{markdown}\n\n{_state['abbreviations']}\n"
+
+
+def _generated_nav(pages: list[Any]) -> list[Any]:
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        entry = {page.title: page.path}
+        if page.section is None:
+            nav.append(entry)
+        else:
+            if page.section not in sections:
+                sections[page.section] = []
+                nav.append({page.section: sections[page.section]})
+            sections[page.section].append(entry)
+    return nav
+
+
+def _merge_nav(generated: list[Any], handwritten: list[Any]) -> list[Any]:
+    """Hand-written pages named under a section title in mkdocs.yml join that generated section."""
+    by_title = {next(iter(item)): item for item in generated if isinstance(item, dict)}
+    for item in handwritten:
+        title, children = next(iter(item.items()))
+        if title in by_title and isinstance(children, list):
+            next(iter(by_title[title].values())).extend(children)
+        else:
+            generated.append(item)
+    return generated

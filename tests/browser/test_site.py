@@ -1,0 +1,176 @@
+"""The built guidance site in headless Chromium: no other origin, axe, search, keyboard, print."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import THRESHOLDS_FILE  # noqa: F401  (the session's data file; fixtures load it)
+from sitebuild import html_pages, page_url
+
+from .conftest import axe_violations
+
+# Known axe exceptions, each with its reason and the upstream issue. Keep empty if possible.
+AXE_EXCEPTIONS: dict[str, str] = {}
+
+SEARCHES = [
+    ("bruising", "levels/statutory/"),
+    ("private fostering", "levels/statutory/"),
+    ("disguised compliance", "levels/statutory/"),
+    ("female genital mutilation", "levels/statutory/"),
+    ("truancy", "levels/early-help/"),
+    ("MARAC", "guidance/other-referrals/"),
+    ("Prevent", "guidance/other-referrals/"),
+    ("radicalisation", "guidance/other-referrals/"),
+    ("01634 334466", "contacts/"),
+    ("0800 789 321", "contacts/"),
+    ("out of hours", "contacts/"),
+    ("escalation", "escalation/"),
+    ("EHCP", "guidance/assessment-tools/"),
+    ("Graded Care Profile", "guidance/assessment-tools/"),
+    ("Lead Professional", "guidance/assessment-tools/"),
+    ("BRAG", "guidance/mash/"),
+    ("MASH", "guidance/mash/"),
+    ("significant harm", "guidance/children-act/"),
+    ("consent", "guidance/information-sharing/"),
+    ("Signs of Safety", "guidance/signs-of-safety/"),
+    ("missing from home", "themes/"),
+    ("dental decay", "themes/"),
+]
+
+
+@pytest.fixture(scope="module")
+def all_pages(medway_site, medway_url):
+    return [page_url(medway_url, medway_site.directory, p) for p in html_pages(medway_site.directory)]
+
+
+def test_no_page_requests_any_other_origin(page, all_pages, medway_url):
+    origin = urlparse(medway_url).netloc
+    foreign: list[str] = []
+    seen = 0
+
+    def record(request):
+        nonlocal seen
+        seen += 1
+        parsed = urlparse(request.url)
+        if parsed.scheme not in ("data", "blob") and parsed.netloc != origin:
+            foreign.append(request.url)
+
+    page.on("request", record)
+    for url in all_pages:
+        page.goto(url, wait_until="networkidle")
+    assert len(all_pages) >= 25
+    assert seen > len(all_pages)  # the recorder saw page assets too
+    assert foreign == []
+
+
+def test_axe_finds_no_violations_on_any_page(page, all_pages):
+    failures = {}
+    for url in all_pages:
+        page.goto(url)
+        violations = axe_violations(page, AXE_EXCEPTIONS)
+        if violations:
+            failures[url] = violations
+    assert failures == {}
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_puts_the_right_page_first(page, medway_url, query, expected):
+    page.goto(f"{medway_url}/")
+    page.keyboard.press("/")  # Material's shortcut: the search box takes focus
+    page.keyboard.type(query)
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    first.wait_for(timeout=10_000)
+    assert urlparse(first.get_attribute("href")).path == f"/{expected}"
+
+
+def test_at_least_fifteen_practitioner_searches():
+    assert len(SEARCHES) >= 15
+
+
+def _focus_report(page):
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const style = getComputedStyle(el);
+            const rect = el.getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            return {
+                tag: el.tagName, text: (el.textContent || el.value || '').trim().slice(0, 40),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                shadow: style.boxShadow !== 'none',
+                visibleWidth: rect.width > 0 && rect.height > 0,
+                // Not obscured: whatever is drawn at the element's centre is the element itself.
+                onTop: (() => {
+                    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+                    return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
+                })(),
+                top: rect.top, headerBottom: header.bottom,
+            };
+        }"""
+    )
+
+
+def test_keyboard_alone_focus_is_visible_and_never_under_the_header(page, medway_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{medway_url}/levels/statutory/")
+    reports = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        # Judge focus once transitions (such as the search overlay fading out) have finished.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        report = _focus_report(page)
+        if report and report["visibleWidth"]:
+            reports.append(report)
+    assert len(reports) >= 40
+    invisible = [r for r in reports if not (r["outline"] or r["shadow"])]
+    hidden = [r for r in reports if not r["onTop"]]
+    assert invisible == []
+    assert hidden == []
+
+
+def test_keyboard_alone_reaches_a_page_through_skip_link_and_navigation(page, medway_url):
+    page.goto(f"{medway_url}/")
+    page.keyboard.press("Tab")
+    assert "Skip to content" in page.evaluate("document.activeElement.textContent")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Making a referral":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/referral/")
+    assert page.locator("h1").inner_text() == "Making a referral"
+
+
+def test_keyboard_alone_searches(page, medway_url):
+    page.goto(f"{medway_url}/")
+    page.keyboard.press("/")
+    page.keyboard.type("MARAC")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/guidance/other-referrals/**")
+    assert "MARAC" in page.locator("article").inner_text()
+
+
+def test_print_hides_navigation_and_shows_link_addresses(page, medway_url):
+    page.goto(f"{medway_url}/contacts/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
+            .map(s => document.querySelector(s)).filter(Boolean)
+            .every(el => getComputedStyle(el).display === 'none')"""
+    )
+    assert hidden
+    after = page.evaluate(
+        """() => getComputedStyle(document.querySelector('.md-typeset a[href^="tel:"]'), '::after').content"""
+    )
+    assert "tel:" in after
+
+
+def test_matrix_reads_on_a_360px_phone_without_sideways_scrolling(page, medway_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{medway_url}/matrix/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("table").count() == 0

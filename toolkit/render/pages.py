@@ -1,0 +1,176 @@
+"""The guidance site's pages as Markdown, from Jinja2 templates."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ..model import Contact, Level, Thresholds
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # e.g. "levels/early-help.md"
+    title: str
+    section: str | None  # the navigation section, or None for top level
+    markdown: str
+    in_whole: bool = True  # included in the printable whole-guidance page
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown, not HTML; data is the partnership's own text
+    )
+    env.filters["tel"] = tel_href
+    env.filters["oneline"] = lambda text: " ".join(str(text).split())
+    return env
+
+
+def tel_href(phone: str) -> str:
+    """UK number as written ("01634 334466") to an international tel: link."""
+    digits = re.sub(r"\D", "", phone)
+    if digits.startswith("0") and len(digits) >= 10:
+        return f"tel:+44{digits[1:]}"
+    return f"tel:{digits}"
+
+
+def render(template: str, here: str, t: Thresholds, **context: object) -> str:
+    def link(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            t=t,
+            data=t.data,
+            here=here,
+            link=link,
+            contact_line=contact_line,
+            level_page=level_page,
+            domain_page=domain_page,
+            indicators_of=indicators_of,
+            referral_contacts=referral_contacts,
+            **context,
+        )
+    )
+
+
+def contact_line(contact: Contact) -> str:
+    """A contact as Markdown, with every way of reaching it as a link."""
+    ways = []
+    if contact.phone:
+        ways.append(f"[{contact.phone}]({tel_href(contact.phone)})")
+    if contact.email:
+        ways.append(f"[{contact.email}](mailto:{contact.email})")
+    if contact.url:
+        ways.append(f"[{contact.name} (opens the partnership’s web page)]({contact.url})")
+    return f"**{contact.name}**: " + ", ".join(ways)
+
+
+def referral_contacts(t: Thresholds) -> list[Contact]:
+    """The contacts the routes' next steps use: the ways into the front door."""
+    seen: dict[str, Contact] = {}
+    for _, route in t.routes():
+        for step in route.next_steps:
+            if step.contact:
+                seen.setdefault(step.contact.id, step.contact)
+    return list(seen.values())
+
+
+def level_page(level: Level) -> str:
+    return f"levels/{level.id}.md"
+
+
+def domain_page(domain_id: str) -> str:
+    return f"domains/{domain_id}.md"
+
+
+def indicators_of(t: Thresholds, level_id: str | None = None, domain_id: str | None = None) -> list:
+    return [
+        i
+        for i in t.indicators
+        if (level_id is None or i.level.id == level_id) and (domain_id is None or i.domain.id == domain_id)
+    ]
+
+
+# ---- Pages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    section: str | None
+    template: str
+    context: dict[str, object]
+    in_whole: bool = True
+
+
+def page_specs(t: Thresholds) -> list[PageSpec]:
+    """What the site holds, in reading order. Sections a file leaves out get no page."""
+    specs = [
+        PageSpec("index.md", "Home", None, "home.md.j2", {}, in_whole=False),
+        PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),
+        PageSpec("continuum.md", "The continuum of need", "Levels of need", "continuum.md.j2", {}),
+        *(PageSpec(level_page(lv), lv.label, "Levels of need", "level.md.j2", {"level": lv}) for lv in t.levels),
+        PageSpec("matrix.md", "All indicators by domain", "Levels of need", "matrix.md.j2", {}),
+    ]
+    if t.themes:
+        specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
+    specs += [PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains]
+    specs.append(PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}))
+    if "escalation" in t.data:
+        specs.append(
+            PageSpec(
+                "escalation.md", "Escalation: resolving professional differences", "Referrals", "escalation.md.j2", {}
+            )
+        )
+    specs += [
+        PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
+        for s in t.data.get("guidance", ())
+    ]
+    specs += [
+        PageSpec("glossary.md", "Glossary", "About", "glossary.md.j2", {}),
+        PageSpec("about.md", "About this guidance", "About", "about.md.j2", {}),
+    ]
+    return specs
+
+
+def site_pages(t: Thresholds) -> list[Page]:
+    """Every generated page, in reading order, ending with the printable whole guidance."""
+    specs = page_specs(t)
+    pages = [Page(s.path, s.title, s.section, render(s.template, s.path, t, **s.context), s.in_whole) for s in specs]
+    pages.append(Page(WHOLE, "The whole guidance (for printing)", "About", whole_guidance(t, specs), in_whole=False))
+    return pages
+
+
+WHOLE = "whole.md"
+
+
+def whole_guidance(t: Thresholds, specs: list[PageSpec]) -> str:
+    """Every page in one, for trainers to print. Each page's headings move down one level."""
+    parts = [render("whole.md.j2", WHOLE, t)]
+    for spec in specs:
+        if spec.in_whole:
+            markdown = render(spec.template, WHOLE, t, **spec.context)
+            parts.append(re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.MULTILINE))
+    return "\n\n".join(parts)
+
+
+def abbreviations(t: Thresholds) -> str:
+    """Markdown abbreviation definitions, appended to every page for tooltips."""
+    return "\n".join(f"*[{abbr}]: {meaning}" for abbr, meaning in sorted(t.glossary.items()))
