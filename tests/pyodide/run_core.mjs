@@ -1,0 +1,28 @@
+// Run toolkit's stdlib-only core under the pinned Pyodide (Python 3.14) in Node.
+// stdin: {"files": {"toolkit/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
+// stdout: {"python": "3.14.x", "results": [...]} — one api.run_check result per check.
+import { loadPyodide } from "pyodide";
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+
+const pyodide = await loadPyodide();
+pyodide.FS.mkdirTree("/lib/toolkit-src/toolkit");
+for (const [path, source] of Object.entries(input.files)) {
+  pyodide.FS.writeFile(`/lib/toolkit-src/${path}`, source);
+}
+pyodide.globals.set("thresholds_json", input.thresholds);
+pyodide.globals.set("checks_json", JSON.stringify(input.checks));
+const output = pyodide.runPython(`
+import json, sys
+sys.path.insert(0, "/lib/toolkit-src")
+from toolkit import api, model
+thresholds = model.from_json(thresholds_json)
+json.dumps({
+    "python": sys.version.split()[0],
+    "results": [api.run_check(thresholds, check) for check in json.loads(checks_json)],
+    "summary": api.run_summary(thresholds, json.loads(checks_json)[0]),
+})
+`);
+process.stdout.write(output);

@@ -1,0 +1,47 @@
+"""The checker core runs unchanged in Pyodide (Python 3.14) and agrees with CPython."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT
+
+from toolkit import api
+
+CORE_MODULES = ["__init__.py", "model.py", "rules.py", "summary.py", "api.py"]
+CHECKS = [
+    {"indicators": ["l2-domestic-abuse"], "unborn": True},
+    {"indicators": ["l2-underage-sexual-activity"], "age": 12},
+    {"indicators": ["l3-16-17-homeless"], "age": 16},
+    {"indicators": ["l2-bereavement"], "answers": {"consent": "refused"}},
+    {"indicators": ["l2-bereavement"], "answers": {"early_help_not_improving": "yes"}},
+    {"indicators": ["l3-private-fostering"], "answers": {"social_worker": "recent"}},
+    {"indicators": [], "answers": {"immediate_risk": "yes"}},
+    {"indicators": ["l1-supportive-networks", "l3-non-mobile-bruising"], "answers": {"significant_harm": "yes"}},
+]
+
+
+def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").exists():
+        pytest.fail("node and the pinned pyodide npm package are needed: run `npm ci`")
+    payload = {
+        "files": {f"toolkit/{name}": (ROOT / "toolkit" / name).read_text(encoding="utf-8") for name in CORE_MODULES},
+        "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
+        "checks": CHECKS,
+    }
+    run = subprocess.run(
+        ["node", "tests/pyodide/run_core.mjs"],
+        input=json.dumps(payload),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = json.loads(run.stdout)
+    assert out["python"].startswith("3.14")
+    assert out["results"] == [api.run_check(thresholds, check) for check in CHECKS]
+    assert out["summary"] == api.run_summary(thresholds, CHECKS[0])
