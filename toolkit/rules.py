@@ -166,7 +166,7 @@ def validate_check(thresholds: Thresholds, check: Check) -> None:
 
 
 def unknown_indicator_message(indicator_id: str, known: Iterable[str]) -> str:
-    import difflib
+    import difflib  # only on this error path: keeps the checker's import light in the browser
 
     close = difflib.get_close_matches(indicator_id, sorted(known), n=5, cutoff=0.5)
     hint = f"; did you mean: {', '.join(close)}?" if close else "; list them with: python -m toolkit indicators"
