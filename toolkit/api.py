@@ -89,11 +89,16 @@ def run_check(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def run_summary(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> str:
+    return run(thresholds, raw, markdown)["summary"]
+
+
+def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> dict[str, Any]:
+    """One evaluation, giving both the result and the referral summary (what the browser shows)."""
     check = check_from_dict(raw)
     result = evaluate(thresholds, check)
     details = Details.from_mapping(raw.get("details") or {})
     render = render_markdown if markdown else render_text
-    return render(thresholds, check, result, details)
+    return {"result": result_to_dict(result), "summary": render(thresholds, check, result, details)}
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
@@ -110,4 +115,4 @@ def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["ANSWER_VALUES", "check_from_dict", "indicator_list", "result_to_dict", "run_check", "run_summary"]
+__all__ = ["ANSWER_VALUES", "check_from_dict", "indicator_list", "result_to_dict", "run", "run_check", "run_summary"]

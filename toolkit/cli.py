@@ -16,20 +16,9 @@ from typing import Any
 from . import api
 from .model import Thresholds
 from .rules import ANSWER_VALUES, CheckError
+from .summary import DETAIL_LABELS
 
 DEFAULT_FILE = "thresholds.yml"
-DETAIL_OPTIONS = {
-    "worry": "the worry, in your own words",
-    "impact": "its impact on the child",
-    "tried": "what has been tried",
-    "worked": "what worked",
-    "professionals": "other professionals involved",
-    "child_voice": "the child's voice",
-    "strengths": "strengths, in your own words",
-    "needs": "what needs to happen",
-    "family_view": "the family's view",
-    "availability": "when and how you can be contacted",
-}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     summary = sub.choices["summary"]
     summary.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
-    for option, helptext in DETAIL_OPTIONS.items():
+    for option, helptext in DETAIL_LABELS.items():
         summary.add_argument(f"--{option.replace('_', '-')}", dest=option, default="", metavar="TEXT", help=helptext)
     return parser
 
@@ -152,12 +141,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if thresholds is None:
         return 1
     payload = check_payload(args)
-    payload["details"] = {name: getattr(args, name) for name in DETAIL_OPTIONS}
-    text = api.run_summary(thresholds, payload, markdown=args.markdown)
+    payload["details"] = {name: getattr(args, name) for name in DETAIL_LABELS}
+    both = api.run(thresholds, payload, markdown=args.markdown)
     if args.json:
-        print(json.dumps({"summary": text, **api.run_check(thresholds, payload)}, ensure_ascii=False, indent=2))
+        print(json.dumps({"summary": both["summary"], **both["result"]}, ensure_ascii=False, indent=2))
     else:
-        print(text, end="")
+        print(both["summary"], end="")
     return 0
 
 

@@ -31,6 +31,21 @@ CONSENT_WORDS = {
 }
 
 
+# The referrer's own words: field name and the question the form asks.
+DETAIL_LABELS = {
+    "worry": "What you are worried about, in your own words",
+    "impact": "The impact on the child",
+    "tried": "What has been tried",
+    "worked": "What worked, and what did not",
+    "professionals": "Other professionals involved",
+    "child_voice": "The child’s voice: their wishes and feelings",
+    "strengths": "Strengths and existing safety",
+    "needs": "What needs to happen",
+    "family_view": "The family’s view",
+    "availability": "When and how you can be contacted",
+}
+
+
 @dataclass(frozen=True)
 class Details:
     """The referrer's own words. Every field is optional."""

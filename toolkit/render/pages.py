@@ -10,7 +10,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..model import Contact, Level, Thresholds
+from ..model import Contact, Indicator, Level, Thresholds
+from ..summary import DETAIL_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,7 +50,13 @@ def tel_href(phone: str) -> str:
 
 def render(template: str, here: str, t: Thresholds, **context: object) -> str:
     def link(target: str) -> str:
+        """A link MkDocs resolves: from one Markdown source to another."""
         return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+    def url(target: str) -> str:
+        """A link in raw HTML, which MkDocs leaves alone: from one built page's URL to another's."""
+        relative = posixpath.relpath(served_at(target) or ".", served_at(here) or ".")
+        return "./" if relative == "." else relative + "/"
 
     return (
         _environment()
@@ -59,6 +66,10 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             data=t.data,
             here=here,
             link=link,
+            url=url,
+            theme_ladder=theme_ladder,
+            search_terms=search_terms,
+            summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,
             level_page=level_page,
             domain_page=domain_page,
@@ -67,6 +78,25 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             **context,
         )
     )
+
+
+def served_at(source: str) -> str:
+    """Where a Markdown source is served with directory URLs: "a/b.md" -> "a/b", "index.md" -> ""."""
+    stem = source[: -len(".md")]
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def theme_ladder(t: Thresholds, indicator: Indicator) -> list[Indicator]:
+    """The same theme's indicators at the other levels, lowest first."""
+    if indicator.theme is None:
+        return []
+    return [i for i in t.indicators if i.theme == indicator.theme and i.level != indicator.level]
+
+
+def search_terms(indicator: Indicator) -> str:
+    """What the checker's filter matches: the wording, the theme and any synonyms."""
+    parts = [indicator.text, indicator.theme.name if indicator.theme else "", *indicator.synonyms]
+    return " ".join(p for p in parts if p).lower()
 
 
 def contact_line(contact: Contact) -> str:
@@ -124,6 +154,7 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
     """What the site holds, in reading order. Sections a file leaves out get no page."""
     specs = [
         PageSpec("index.md", "Home", None, "home.md.j2", {}, in_whole=False),
+        PageSpec("check.md", "Threshold self-check", None, "check.md.j2", {}, in_whole=False),
         PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),
         PageSpec("continuum.md", "The continuum of need", "Levels of need", "continuum.md.j2", {}),
         *(PageSpec(level_page(lv), lv.label, "Levels of need", "level.md.j2", {"level": lv}) for lv in t.levels),
@@ -133,6 +164,16 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
     specs += [PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains]
     specs.append(PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}))
+    specs.append(
+        PageSpec(
+            "referral-template.md",
+            "Blank referral template",
+            "Referrals",
+            "referral-template.md.j2",
+            {},
+            in_whole=False,
+        )
+    )
     if "escalation" in t.data:
         specs.append(
             PageSpec(
