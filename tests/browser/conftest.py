@@ -46,9 +46,18 @@ def medway_url(medway_site):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    """A page for inspection tools: axe is injected as a script, so the site's CSP is bypassed here."""
+    context = browser.new_context(bypass_csp=True)
     opened = context.new_page()
     yield opened
+    context.close()
+
+
+@pytest.fixture
+def strict_context(browser):
+    """A context exactly as a user has it: the site's CSP applies, nothing is injected."""
+    context = browser.new_context(accept_downloads=True)
+    yield context
     context.close()
 
 

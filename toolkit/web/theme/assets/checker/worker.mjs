@@ -12,18 +12,38 @@ const HERE = new URL("./", import.meta.url);
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
 let evaluate = null;
+let failed = false;
+
+function fail(reason) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ kind: "failed", reason });
+}
 
 // Count the bytes of every response while the engine loads, and refuse a file
 // that arrives as the wrong type (a 404 page served in place of the wasm, say).
+// A refused file is reported at once: Pyodide does not always pass such an
+// error on, and the page must never wait on an endless spinner.
 function countingFetch(originalFetch, onBytes) {
   return async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = new URL(typeof input === "string" ? input : input.url, HERE);
-    if (!response.ok) throw new Error(`${url.pathname} could not be loaded (HTTP ${response.status})`);
+    const url = new URL(input instanceof Request ? input.url : String(input), HERE);
+    let response;
+    try {
+      response = await originalFetch(input, init);
+    } catch (error) {
+      fail(`${url.pathname} could not be loaded (${error.message})`);
+      throw error;
+    }
     const extension = Object.keys(EXPECTED_TYPES).find((ext) => url.pathname.endsWith(ext));
     const type = response.headers.get("content-type") || "";
-    if (extension && !type.includes(EXPECTED_TYPES[extension])) {
-      throw new Error(`${url.pathname} arrived as the wrong type (${type || "none"})`);
+    let problem = null;
+    if (!response.ok) problem = `${url.pathname} could not be loaded (HTTP ${response.status})`;
+    else if (extension && !type.includes(EXPECTED_TYPES[extension])) {
+      problem = `${url.pathname} arrived as the wrong type (${type || "none"})`;
+    }
+    if (problem) {
+      fail(problem);
+      throw new Error(problem);
     }
     if (!response.body) return response;
     const counted = response.body.pipeThrough(new TransformStream({
@@ -112,4 +132,4 @@ self.onmessage = ({ data }) => {
     : { kind: "error", id: data.id, message: answer.message });
 };
 
-start().catch((error) => self.postMessage({ kind: "failed", reason: String(error && error.message || error) }));
+start().catch((error) => fail(String((error && error.message) || error)));
