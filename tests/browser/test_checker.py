@@ -364,3 +364,17 @@ def test_opening_a_broken_or_foreign_file_changes_nothing(strict_context, medway
     assert "Nothing on this page has changed" in page.inner_text("#lon-open-error")
     assert page.evaluate(SNAPSHOT) == before
     assert shown_result(page)["level"] == 2
+
+
+def test_printing_the_check_gives_the_result_and_summary_without_the_form(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 6})
+    page.fill("#detail-worry", "printed words")
+    page.locator("#detail-worry").blur()
+    assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.includes('printed words')")
+    page.emulate_media(media="print")
+    assert page.locator("#lon-summary-print").is_visible()
+    assert page.locator("#lon-result").is_visible()
+    assert not page.locator("#ind-l2-bereavement").is_visible()
+    assert not page.locator(".md-header").is_visible()

@@ -174,3 +174,22 @@ def test_matrix_reads_on_a_360px_phone_without_sideways_scrolling(page, medway_u
     page.goto(f"{medway_url}/matrix/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator("table").count() == 0
+
+
+def test_every_page_runs_under_its_csp_without_violations_or_console_errors(strict_context, all_pages):
+    page = strict_context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))""")
+    for url in all_pages:
+        if url.endswith("/check/"):
+            continue  # the checker has its own, fuller test
+        page.goto(url, wait_until="networkidle")
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, url
+    page.goto(all_pages[0])
+    page.keyboard.press("/")
+    page.keyboard.type("MARAC")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert errors == []
