@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import THRESHOLDS_FILE  # noqa: F401  (the session's data file; fixtures load it)
 from sitebuild import html_pages, page_url
 
 from .conftest import axe_violations
