@@ -1,12 +1,14 @@
-"""MkDocs hook: a thin adapter that adds the pages generated from thresholds.yml.
+"""MkDocs hook: a thin adapter that adds what is generated from thresholds.yml.
 
-All content comes from ``toolkit.render``; this file only tells MkDocs about it:
-the pages (``File.generated``, nothing written into docs/), the navigation, the
-site name, the glossary as abbreviation tooltips, and a watch on the data file.
+All content comes from ``toolkit.render`` and ``toolkit.bundle``; this file only
+tells MkDocs about it: the pages (``File.generated``, nothing written into
+docs/), the navigation, the site name, the glossary as abbreviation tooltips, a
+watch on the data file, and after the build the checker's engine.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from toolkit.bundle import BundleError, build_engine
 from toolkit.render import abbreviations, site_pages
 from toolkit.validate import ThresholdsError, load_file
 
@@ -33,7 +36,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = thresholds.document["title"]
     config.nav = _merge_nav(_generated_nav(pages), config.nav or [])
     config.watch.append(str(path))
-    config.extra["thresholds_version"] = thresholds.version
     return config
 
 
@@ -46,6 +48,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Every page gets the glossary, so abbreviations show their meaning everywhere.
     return f"{markdown}\n\n{_state['abbreviations']}\n"
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    project = Path(config.config_file_path).parent
+    try:
+        build_engine(_state["thresholds"], project, Path(config.site_dir), _source_date_epoch(project))
+    except BundleError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _source_date_epoch(project: Path) -> int:
+    """The last commit's time, so the same commit always gives the same wheel."""
+    run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
+    return int(run.stdout.strip() or 315532800)  # 1980-01-01: the earliest time a zip can hold
 
 
 def _generated_nav(pages: list[Any]) -> list[Any]:

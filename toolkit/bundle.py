@@ -1,6 +1,6 @@
 """Put the checker's engine into a built site: Pyodide core, the toolkit wheel and the data.
 
-Host-only build step (called by hooks/checker_assets.py). Everything lands under
+Host-only build step (called by hooks/thresholds_pages.py after the build). Everything lands under
 ``assets/checker/`` on the site's own origin; the browser never loads from a CDN.
 """
 

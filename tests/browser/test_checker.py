@@ -378,3 +378,30 @@ def test_printing_the_check_gives_the_result_and_summary_without_the_form(strict
     assert page.locator("#lon-result").is_visible()
     assert not page.locator("#ind-l2-bereavement").is_visible()
     assert not page.locator(".md-header").is_visible()
+
+
+def test_ticking_override_keeps_focus_and_asks_for_a_reason_only_once_it_is_left(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l2-bereavement"]})
+    page.focus("#override")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.id") == "override"
+    assert page.locator("#lon-error-summary").is_hidden()
+    page.focus("#override_reason")
+    page.keyboard.type("x")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Tab")
+    page.wait_for_selector("#lon-error-summary:not([hidden])")
+    assert "Say why you think a different level is right" in page.inner_text("#lon-error-summary")
+    assert page.evaluate("document.activeElement.id") != "lon-error-summary"
+
+
+def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context, medway_url, thresholds):
+    stale = json.loads(json.dumps(thresholds.data))
+    stale["document"]["version"] = "0.1-stale"
+    strict_context.route("**/assets/checker/thresholds.json", lambda route: route.fulfill(status=200, json=stale))
+    page = strict_context.new_page()
+    page.goto(f"{medway_url}/check/")
+    page.wait_for_selector("#lon-fallback:not([hidden])", timeout=30_000)
+    assert "different versions" in page.inner_text("#lon-fallback-reason")

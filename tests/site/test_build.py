@@ -56,7 +56,7 @@ def test_every_contact_and_level_appears(thresholds, medway_text):
             assert way in everything, contact.id
     for level in thresholds.levels:
         assert level.label in medway_text["continuum/index.html"]
-        assert level.summary.split()[0] in medway_text[f"levels/{level.id}/index.html"]
+        assert " ".join(level.summary.split()) in medway_text[f"levels/{level.id}/index.html"]
     for timescale in thresholds.timescales:
         assert timescale.within in medway_text["referral/index.html"]
 

@@ -45,6 +45,14 @@ def test_summary_uses_placeholders_and_never_needs_identifying_details(threshold
     assert "Age: 7 years" in text
 
 
+def test_every_form_field_is_a_summary_detail():
+    from dataclasses import fields
+
+    from toolkit.summary import DETAIL_LABELS
+
+    assert list(DETAIL_LABELS) == [f.name for f in fields(Details)]
+
+
 def test_summary_carries_the_referrers_words(thresholds):
     details = Details(
         worry="W1",

@@ -14,6 +14,7 @@ from ..model import Contact, Indicator, Level, Thresholds
 from ..summary import DETAIL_LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
+WHOLE = "whole.md"  # the printable whole-guidance page
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def contact_line(contact: Contact) -> str:
     if contact.email:
         ways.append(f"[{contact.email}](mailto:{contact.email})")
     if contact.url:
-        ways.append(f"[{contact.name} (opens the partnership’s web page)]({contact.url})")
+        ways.append(f"[{contact.name} (web page)]({contact.url})")
     return f"**{contact.name}**: " + ", ".join(ways)
 
 
@@ -197,9 +198,6 @@ def site_pages(t: Thresholds) -> list[Page]:
     pages = [Page(s.path, s.title, s.section, render(s.template, s.path, t, **s.context), s.in_whole) for s in specs]
     pages.append(Page(WHOLE, "The whole guidance (for printing)", "About", whole_guidance(t, specs), in_whole=False))
     return pages
-
-
-WHOLE = "whole.md"
 
 
 def whole_guidance(t: Thresholds, specs: list[PageSpec]) -> str:

@@ -13,25 +13,20 @@ let worker = null;
 let ready = false;
 let requestId = 0;
 let latest = 0;
-let lastSummary = "";
 let stallTimer = null;
 
 // ---- Reading and writing the form ------------------------------------------------
 
+// The check as api.check_from_dict takes it. Every radio group on the form is a question.
 function readForm() {
-  const value = (name) => (form.querySelector(`[name="${name}"]:checked`) || {}).value || null;
   const text = (id) => $(id).value.trim();
   const answers = {};
-  for (const name of ["immediate_risk", "significant_harm", "consent", "social_worker", "early_help_not_improving"]) {
-    if (value(name)) answers[name] = value(name);
-  }
+  for (const radio of form.querySelectorAll("input[type=radio]:checked")) answers[radio.name] = radio.value;
   const details = {};
   for (const field of form.querySelectorAll("textarea[id^='detail-']")) details[field.name] = field.value.trim();
-  const ageText = text("age");
   return {
     indicators: [...form.querySelectorAll("input[name='indicator']:checked")].map((box) => box.value),
-    age: ageText === "" ? null : Number(ageText),
-    age_text: ageText,
+    age: /^\d{1,2}$/.test(text("age")) ? Number(text("age")) : null,
     unborn: $("unborn").checked,
     answers,
     consent_note: text("consent_note"),
@@ -42,14 +37,16 @@ function readForm() {
 
 function problems(state) {
   const found = [];
-  if (state.age_text !== "" && !/^\d{1,2}$/.test(state.age_text)) {
+  const ageText = $("age").value.trim();
+  if (ageText !== "" && !/^\d{1,2}$/.test(ageText)) {
     found.push(["age", "Enter the child’s age as a whole number of years, like 7"]);
   } else if (state.age !== null && state.age > 25) {
     found.push(["age", "Enter an age from 0 to 25"]);
   } else if (state.age !== null && state.unborn) {
     found.push(["age", "Enter an age or tick that the child is unborn, not both"]);
   }
-  if (state.override && !state.override.reason) {
+  // Only once the reason box has been left empty: ticking the box is not a mistake.
+  if (state.override && !state.override.reason && $("override_reason").dataset.left) {
     found.push(["override_reason", "Say why you think a different level is right"]);
   }
   return found;
@@ -77,7 +74,6 @@ function showProblems(found) {
     list.append(item);
   }
   summary.hidden = found.length === 0;
-  return found.length === 0;
 }
 
 function applyState(state) {
@@ -156,7 +152,6 @@ function showResult(result, summary) {
   resultBox.dataset.emergency = result.emergency;
   summaryBox.value = summary;
   $("lon-summary-print").textContent = summary;
-  lastSummary = summary;
 }
 
 function clearResult(message) {
@@ -164,7 +159,6 @@ function clearResult(message) {
   for (const key of ["level", "route", "brag", "emergency"]) delete resultBox.dataset[key];
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
-  lastSummary = "";
 }
 
 function update() {
@@ -175,9 +169,8 @@ function update() {
   $("lon-override").hidden = !$("override").checked;
   if (!ready) return;
   if (problems(state).length) return; // shown when the field is left (see "change" below)
-  const { age_text: _, ...payload } = state;
   latest = ++requestId;
-  worker.postMessage({ kind: "evaluate", id: latest, payload });
+  worker.postMessage({ kind: "evaluate", id: latest, payload: state });
 }
 
 // ---- Starting the engine ----------------------------------------------------------------
@@ -215,6 +208,9 @@ function startEngine() {
       watchForStall();
       const mb = (bytes) => (bytes / 1e6).toFixed(1);
       status.textContent = `Preparing the checker… ${mb(data.loaded)} of ${mb(data.total)} MB`;
+    } else if (data.kind === "ready" && data.version !== $("lon-thresholds-version").textContent) {
+      // The form is built from one version of the thresholds; the engine must hold the same one.
+      fallback(`This page and its checker are from different versions (${data.version}). Reload the page.`);
     } else if (data.kind === "ready") {
       clearTimeout(stallTimer);
       ready = true;
@@ -244,9 +240,9 @@ function download(filename, type, text) {
 }
 
 $("lon-copy").addEventListener("click", async () => {
-  if (!lastSummary) { announce("There is no summary to copy yet."); return; }
+  if (!summaryBox.value) { announce("There is no summary to copy yet."); return; }
   try {
-    await navigator.clipboard.writeText(lastSummary);
+    await navigator.clipboard.writeText(summaryBox.value);
     announce("Summary copied.");
   } catch {
     summaryBox.select();
@@ -254,13 +250,14 @@ $("lon-copy").addEventListener("click", async () => {
   }
 });
 $("lon-download").addEventListener("click", () => {
-  if (lastSummary) download("referral-summary.txt", "text/plain;charset=utf-8", lastSummary);
-  announce(lastSummary ? "Summary downloaded." : "There is no summary to download yet.");
+  if (summaryBox.value) download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
+  announce(summaryBox.value ? "Summary downloaded." : "There is no summary to download yet.");
 });
 $("lon-print").addEventListener("click", () => window.print());
 $("lon-save").addEventListener("click", () => {
-  const { age_text: _, ...state } = readForm();
-  const file = { format: SAVE_FORMAT, format_version: 1, thresholds_version: $("lon-thresholds-version").textContent, state };
+  const file = {
+    format: SAVE_FORMAT, format_version: 1, thresholds_version: $("lon-thresholds-version").textContent, state: readForm(),
+  };
   download("threshold-check.json", "application/json", `${JSON.stringify(file, null, 2)}\n`);
   announce("Check saved to a file.");
 });
@@ -301,6 +298,7 @@ $("lon-open").addEventListener("change", async (event) => {
 });
 $("lon-clear").addEventListener("click", () => {
   form.reset();
+  delete $("override_reason").dataset.left;
   $("lon-filter").value = "";
   filterWorries();
   showProblems([]);
@@ -337,10 +335,17 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("input", (event) => {
   if (event.target.id === "lon-filter") filterWorries(); else update();
 });
+// Problems are shown when a field is left or a choice made; focus stays where the user is
+// (the error summary is announced as an alert).
 form.addEventListener("change", (event) => {
   if (event.target.id === "lon-open") return;
-  const ok = showProblems(problems(readForm()));
-  if (!ok && event.target.matches("#age, #override_reason, #unborn, #override")) $("lon-error-summary").focus();
+  showProblems(problems(readForm()));
+  update();
+});
+// Leaving the reason box counts even when nothing was typed ("change" would not fire).
+$("override_reason").addEventListener("blur", () => {
+  $("override_reason").dataset.left = "yes";
+  showProblems(problems(readForm()));
   update();
 });
 window.addEventListener("pageshow", (event) => { if (event.persisted) $("lon-clear").click(); });

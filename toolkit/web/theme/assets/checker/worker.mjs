@@ -56,7 +56,8 @@ function countingFetch(originalFetch, onBytes) {
 // Once Python is loaded, nothing in this worker may reach the network or keep data.
 function lockNetwork() {
   for (const name of NETWORK) {
-    const blocked = () => { throw new Error(`${name} is switched off in the checker`); };
+    // A plain function, so `new XMLHttpRequest()` throws this error too, not "not a constructor".
+    const blocked = function () { throw new Error(`${name} is switched off in the checker`); };
     Object.defineProperty(self, name, { value: blocked, writable: false, configurable: false });
   }
   for (const name of ["caches", "indexedDB"]) {
