@@ -1,7 +1,8 @@
-"""``python -m toolkit``: validate a thresholds file, list indicators, run a check.
+"""``python -m toolkit``: validate a thresholds file, list indicators or scenarios, run a check.
 
 Exit codes: 0 success; 1 the thresholds file is invalid; 2 a bad command line
-(including an unknown indicator id).
+(including an unknown indicator id); ``scenarios --verify`` exits 1 when a
+scenario's expected answer differs from the checker's.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from . import api
+from . import api, training
 from .model import Thresholds
 from .rules import ANSWER_VALUES, CheckError
 from .summary import DETAIL_LABELS
@@ -43,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     indicators = sub.add_parser("indicators", help="list every indicator, strengths included")
     _add_common(indicators)
     indicators.set_defaults(run=cmd_indicators)
+
+    scenarios = sub.add_parser(
+        "scenarios", help="list the training scenarios; --verify checks them against the checker"
+    )
+    _add_common(scenarios)
+    scenarios.add_argument(
+        "--verify", action="store_true", help="exit 1, one line each, if any expected answer differs from the checker"
+    )
+    scenarios.set_defaults(run=cmd_scenarios)
 
     for name, run, helptext in (
         ("check", cmd_check, "suggest a level for the chosen indicator ids and answers"),
@@ -121,6 +131,29 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         return 0
     for item in items:
         print(f"L{item['level']}  {item['id']:<36} {item['text']}")
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    if args.verify:
+        problems = training.verify(thresholds)
+        for problem in problems:
+            print(f"{args.thresholds}: scenario {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        print(f"{args.thresholds}: all {len(thresholds.scenarios)} scenarios agree with the checker.")
+        return 0
+    items = training.scenario_list(thresholds)
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print(f"{args.thresholds} has no training scenarios.")
+    for item in items:
+        print(f"L{item['level']}  {item['route']:<18} {item['id']:<36} {item['title']}")
     return 0
 
 

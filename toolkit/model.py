@@ -101,6 +101,28 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Scenario:
+    """A fictional case vignette for training, with the answer the guidance gives."""
+
+    id: str
+    title: str
+    vignette: str
+    check: Mapping[str, Any]  # the checker's input, as api.check_from_dict takes it
+    level: Level
+    route: Route
+    decided_by: tuple[str, ...]
+    teaching_points: tuple[str, ...]
+    common_mistakes: tuple[str, ...]
+
+    @property
+    def age_label(self) -> str:
+        if self.check.get("unborn"):
+            return "Unborn"
+        age = self.check["age"]
+        return "Under 1 year" if age == 0 else f"{age} year{'s' if age != 1 else ''}"
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Everything in one partnership's thresholds file."""
 
@@ -114,6 +136,7 @@ class Thresholds:
     contacts: tuple[Contact, ...]
     timescales: tuple[Timescale, ...]
     caveats: tuple[str, ...]
+    scenarios: tuple[Scenario, ...] = ()
 
     @property
     def partnership(self) -> Mapping[str, str]:
@@ -150,6 +173,9 @@ class Thresholds:
                 if route.id == route_id:
                     return level, route
         raise KeyError(route_id)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        return _by_id(self.scenarios, scenario_id)
 
     def routes(self) -> list[tuple[Level, Route]]:
         """Every route, least intensive first."""
@@ -249,6 +275,20 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         )
         for r in data["rules"]
     )
+    scenarios = tuple(
+        Scenario(
+            id=sc["id"],
+            title=sc["title"],
+            vignette=sc["vignette"],
+            check=sc["check"],
+            level=level_by_id[sc["expected"]["level"]],
+            route=route_by_id[sc["expected"]["route"]],
+            decided_by=tuple(sc.get("decided_by", ())),
+            teaching_points=tuple(sc["teaching_points"]),
+            common_mistakes=tuple(sc["common_mistakes"]),
+        )
+        for sc in data.get("scenarios", ())
+    )
     return Thresholds(
         data=data,
         content_hash=content_hash(data),
@@ -260,6 +300,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         contacts=contacts,
         timescales=timescales,
         caveats=tuple(data.get("caveats", ())),
+        scenarios=scenarios,
     )
 
 

@@ -195,7 +195,9 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
     if kind == "enum":
         return line, path, f"{_show(instance)} is not one of: {', '.join(map(str, value))}"
     if kind == "const":
-        return line, path, f"must be {value!r}, got {instance!r}"
+        # In YAML's words (true, 1), with the schema's reason when it gives one.
+        why = f": {error.schema['description']}" if error.schema.get("description") else ""
+        return line, path, f"must be {json.dumps(value)}, got {json.dumps(instance, default=str)}{why}"
     if kind == "pattern":
         hint = error.schema.get("description") or f"the pattern {value}"
         return line, path, f"{instance!r} is not in the expected form: {hint}"
@@ -277,6 +279,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         "timescales",
         "referral_questions",
         "guidance",
+        "scenarios",
     ):
         yield from _duplicates(ids_of(section), problem, lines)
     yield from _duplicates(route_ids, problem, lines)
@@ -314,6 +317,40 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
 
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
+
+    rule_ids = [rule["id"] for rule in data["rules"]]
+    for i, scenario in enumerate(data.get("scenarios", ())):
+        yield from _scenario_problems(scenario, ["scenarios", i], data, problem, check_ref, rule_ids)
+
+
+def _scenario_problems(
+    scenario: Mapping[str, Any],
+    base: list[str | int],
+    data: Mapping[str, Any],
+    problem: Any,
+    check_ref: Any,
+    rule_ids: list[str],
+) -> Iterator[Problem]:
+    check = scenario["check"]
+    if ("age" in check) == ("unborn" in check):
+        yield problem([*base, "check"], "give the child's age or 'unborn: true', one of the two")
+    for j, indicator in enumerate(check["indicators"]):
+        yield from check_ref([*base, "check", "indicators", j], "indicator", indicator)
+    expected = scenario["expected"]
+    yield from check_ref([*base, "expected", "level"], "level", expected["level"])
+    yield from check_ref([*base, "expected", "route"], "route", expected["route"])
+    level = next((lv for lv in data["levels"] if lv["id"] == expected["level"]), None)
+    routes = [route["id"] for route in level["routes"]] if level else []
+    if level and expected["route"] not in routes:
+        yield problem(
+            [*base, "expected", "route"],
+            f"route {expected['route']!r} is not a route of level {expected['level']!r} "
+            f"(its routes: {', '.join(routes)})",
+        )
+    indicator_ids = {ind["id"] for ind in data["indicators"]}
+    for j, reason in enumerate(scenario.get("decided_by", ())):
+        if reason not in indicator_ids and reason not in rule_ids:
+            yield problem([*base, "decided_by", j], f"{reason!r} is neither an indicator nor a rule id")
 
 
 def _rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any, check_ref: Any) -> Iterator[Problem]:

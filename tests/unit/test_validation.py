@@ -142,6 +142,46 @@ CASES = [
         "needs exactly one of 'level' or 'route'",
     ),
     ("empty-text", *edit('text: "Family bereavement"', 'text: ""'), "indicators[", "must not be empty"),
+    (
+        "scenario-route-not-of-its-level",
+        *edit(
+            "    expected: {level: universal, route: universal}",
+            "    expected: {level: universal, route: child-in-need}",
+        ),
+        "scenarios[0].expected.route",
+        "route 'child-in-need' is not a route of level 'universal' (its routes: universal)",
+    ),
+    (
+        "scenario-age-and-unborn",
+        *edit(
+            "      unborn: true\n      indicators: [l2-domestic-abuse]",
+            "      unborn: true\n      age: 0\n      indicators: [l2-domestic-abuse]",
+        ),
+        "scenarios[4].check",
+        "give the child's age or 'unborn: true', one of the two",
+    ),
+    (
+        "scenario-unknown-indicator",
+        *edit("indicators: [l3-non-mobile-bruising]", "indicators: [l3-non-mobile-bruises]"),
+        "scenarios[3].check.indicators[0]",
+        "'l3-non-mobile-bruises' is not a defined indicator",
+    ),
+    (
+        "scenario-not-labelled-fictional",
+        *edit(
+            "title: A four-year-old at nursery\n    fictional: true",
+            "title: A four-year-old at nursery\n    fictional: false",
+            at="fictional",
+        ),
+        "scenarios[0].fictional",
+        "must be true, got false: Every scenario is invented",
+    ),
+    (
+        "scenario-decided-by-unknown",
+        *edit("decided_by: [l3-missed-health-appointments]", "decided_by: [allocated-social-work]"),
+        "scenarios[8].decided_by[0]",
+        "'allocated-social-work' is neither an indicator nor a rule id",
+    ),
 ]
 
 

@@ -1,0 +1,232 @@
+"""Training scenarios: the bank agrees with the checker, covers what courses teach, and debriefs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, THRESHOLDS_FILE
+
+from toolkit.api import check_from_dict
+from toolkit.rules import ANSWER_VALUES, CheckError, condition_holds, evaluate
+from toolkit.training import debrief, scenario_list, verify
+from toolkit.validate import load_schema, load_text
+
+
+@pytest.fixture(params=["thresholds", "example"])
+def any_thresholds(request):
+    return request.getfixturevalue(request.param)
+
+
+# ---- Consistency: data and rules cannot drift apart ----------------------------------------------
+
+
+def test_every_expected_answer_is_what_the_checker_computes(any_thresholds):
+    assert any_thresholds.scenarios
+    for scenario in any_thresholds.scenarios:
+        result = evaluate(any_thresholds, check_from_dict(scenario.check))
+        assert (result.level.id, result.route.id) == (scenario.level.id, scenario.route.id), scenario.id
+        decisive = {reason.id for reason in result.reasons if reason.decisive}
+        assert set(scenario.decided_by) <= decisive, scenario.id
+    assert verify(any_thresholds) == []
+
+
+def test_verify_names_a_scenario_that_disagrees():
+    text = THRESHOLDS_FILE.read_text(encoding="utf-8")
+    old = "    expected: {level: universal, route: universal}"
+    broken = load_text(text.replace(old, "    expected: {level: early-help, route: early-help}"))
+    problems = verify(broken)
+    assert len(problems) == 1
+    assert problems[0].startswith("universal-strengths: expects Level 2: Early Help")
+    assert "the checker gives Level 1: Universal" in problems[0]
+
+
+def test_verify_names_a_decided_by_that_is_not_decisive():
+    text = THRESHOLDS_FILE.read_text(encoding="utf-8")
+    old = "decided_by: [domestic-abuse-unborn-or-under-one]\n    teaching_points:\n      - >-\n        “Concerns"
+    assert text.count(old) == 1
+    broken = load_text(text.replace(old, old.replace("domestic-abuse-unborn-or-under-one", "significant-harm")))
+    assert verify(broken) == [
+        "domestic-abuse-unborn: decided_by names 'significant-harm', which is not one of the checker's "
+        "decisive reasons (domestic-abuse-unborn-or-under-one)"
+    ]
+
+
+# ---- Coverage of what the courses teach ------------------------------------------------------------
+
+
+def test_the_bank_covers_every_level_and_both_statutory_routes(thresholds):
+    assert len(thresholds.scenarios) >= 12
+    assert {s.level.id for s in thresholds.scenarios} == {level.id for level in thresholds.levels}
+    assert {s.route.id for s in thresholds.scenarios} == {route.id for _, route in thresholds.routes()}
+
+
+EXPLICIT_RULES = [
+    "domestic-abuse-unborn-or-under-one",
+    "sexual-activity-or-pregnancy-under-13",
+    "sixteen-seventeen-homeless",
+    "allocated-social-worker",
+    "recent-social-worker",
+    "no-consent-for-early-help",
+    "early-help-not-improving",
+    "significant-harm",
+    "immediate-risk",
+]
+
+
+@pytest.mark.parametrize("rule_id", EXPLICIT_RULES)
+def test_every_explicit_rule_has_a_scenario_where_it_applies(thresholds, rule_id):
+    rule = next(r for r in thresholds.rules if r.id == rule_id)
+    applies = []
+    for scenario in thresholds.scenarios:
+        check = check_from_dict(scenario.check)
+        worries = [thresholds.indicator(i) for i in check.indicators if not thresholds.indicator(i).is_strength]
+        # Rules compare with the level the worries alone reach (see toolkit.rules).
+        worry_level = max((w.level for w in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
+        if condition_holds(rule.when, thresholds, check, worries, worry_level):
+            applies.append(scenario.id)
+    assert applies, f"no scenario exercises {rule_id}"
+
+
+def test_a_raise_rule_decides_at_least_one_scenario_each(thresholds):
+    raise_rules = {r.id for r in thresholds.rules if r.kind in ("raise", "emergency")}
+    decided = {reason for s in thresholds.scenarios for reason in s.decided_by}
+    assert raise_rules <= decided
+
+
+def test_strengths_present_do_not_lower_a_statutory_concern(thresholds):
+    cases = [
+        s
+        for s in thresholds.scenarios
+        if s.level.number == len(thresholds.levels)
+        and any(thresholds.indicator(i).is_strength for i in s.check["indicators"])
+    ]
+    assert cases
+    for scenario in cases:
+        worries = [i for i in scenario.check["indicators"] if not thresholds.indicator(i).is_strength]
+        without = {**scenario.check, "indicators": worries}
+        assert evaluate(thresholds, check_from_dict(without)).route == scenario.route
+
+
+def test_scenarios_are_labelled_fictional_and_state_age(thresholds):
+    for item in scenario_list(thresholds):
+        assert item["fictional"] is True
+        assert item["unborn"] or isinstance(item["age"], int)
+        assert item["teaching_points"] and item["common_mistakes"]
+
+
+def test_scenario_answer_values_match_the_checkers_questions():
+    answers = load_schema()["$defs"]["scenario_check"]["properties"]["answers"]["properties"]
+    assert {q: tuple(v["enum"]) for q, v in answers.items()} == dict(ANSWER_VALUES)
+
+
+# ---- The debrief --------------------------------------------------------------------------------
+
+
+def test_a_wrong_commit_is_explained_through_the_decisive_reasons(thresholds):
+    scenario = thresholds.scenario("domestic-abuse-unborn")
+    rule_text = next(r.text for r in thresholds.rules if r.id == "domestic-abuse-unborn-or-under-one")
+    out = debrief(thresholds, scenario.id, {"indicators": ["l2-domestic-abuse"], "answers": {}}, "early-help")
+    assert out["commit_matches"] is False
+    assert out["choices_match"] is True
+    assert out["expected"]["route"] == "child-protection"
+    kinds = [d["kind"] for d in out["differences"]]
+    assert kinds[:2] == ["commit", "your-choices"]
+    assert out["differences"][0]["text"].startswith("You chose Level 2: Early Help.")
+    assert " ".join(rule_text.split()) in " ".join(out["differences"][0]["text"].split())
+
+
+def test_missed_and_extra_indicators_and_answers_are_named(thresholds):
+    out = debrief(
+        thresholds,
+        "child-protection-bruising",
+        {"indicators": ["l2-health-problems"], "answers": {"significant_harm": "no", "consent": "given"}},
+        "early-help",
+    )
+    by_kind = {(d["kind"], d["id"]): d["text"] for d in out["differences"]}
+    assert "It is one of the reasons" in by_kind[("missed-indicator", "l3-non-mobile-bruising")]
+    assert ("extra-indicator", "l2-health-problems") in by_kind
+    assert "you answered “no”; the scenario’s answer is “yes”" in by_kind[("answer", "significant_harm")]
+    assert ("missed-rule", "significant-harm") in by_kind
+    # The scenario leaves consent open, so the learner's answer to it is not a difference.
+    assert ("answer", "consent") not in by_kind
+
+
+def test_an_answer_that_triggers_a_rule_the_scenario_does_not_is_named(thresholds):
+    scenario = thresholds.scenario("early-help-young-carer")
+    choices = {
+        "indicators": scenario.check["indicators"],
+        "answers": {**scenario.check["answers"], "significant_harm": "yes"},
+    }
+    out = debrief(thresholds, scenario.id, choices, "child-protection")
+    kinds = {(d["kind"], d["id"]) for d in out["differences"]}
+    assert ("extra-rule", "significant-harm") in kinds
+    assert out["yours"]["route"] == "child-protection"
+
+
+def test_the_right_answer_has_no_differences(thresholds):
+    for scenario in thresholds.scenarios:
+        choices = {"indicators": scenario.check["indicators"], "answers": scenario.check.get("answers", {})}
+        out = debrief(thresholds, scenario.id, choices, scenario.route.id)
+        assert out["commit_matches"] and out["choices_match"], scenario.id
+        assert out["differences"] == [], scenario.id
+
+
+def test_debrief_refuses_unknown_scenarios_and_routes(thresholds):
+    with pytest.raises(CheckError, match="unknown scenario 'nope'"):
+        debrief(thresholds, "nope", {}, None)
+    with pytest.raises(CheckError, match="unknown route 'level-9'"):
+        debrief(thresholds, "universal-strengths", {}, "level-9")
+
+
+def test_no_commit_is_a_difference(thresholds):
+    out = debrief(thresholds, "universal-strengths", {"indicators": [], "answers": {}}, None)
+    assert out["committed"] is None
+    assert out["differences"][0]["kind"] == "commit"
+
+
+# ---- CLI -------------------------------------------------------------------------------------------
+
+
+def toolkit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_scenarios_json_items_carry_id_title_level_route_and_inputs(thresholds):
+    run = toolkit("scenarios", "--json")
+    assert run.returncode == 0, run.stderr
+    items = json.loads(run.stdout)
+    assert [i["id"] for i in items] == [s.id for s in thresholds.scenarios]
+    for item, scenario in zip(items, thresholds.scenarios, strict=True):
+        assert item["title"] == scenario.title
+        assert (item["level"], item["level_id"], item["route"]) == (
+            scenario.level.number,
+            scenario.level.id,
+            scenario.route.id,
+        )
+        assert item["check"]["indicators"] == list(scenario.check["indicators"])
+
+
+def test_cli_scenarios_lists_one_line_each(thresholds):
+    run = toolkit("scenarios")
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(thresholds.scenarios)
+    assert lines[0].split()[:3] == ["L1", "universal", "universal-strengths"]
+
+
+def test_cli_verify_passes_and_fails(tmp_path):
+    ok = toolkit("scenarios", "--verify")
+    assert ok.returncode == 0 and "all 13 scenarios agree" in ok.stdout
+    bad = tmp_path / "thresholds.yml"
+    bad.write_text(
+        THRESHOLDS_FILE.read_text(encoding="utf-8").replace(
+            "    expected: {level: universal, route: universal}", "    expected: {level: early-help, route: early-help}"
+        ),
+        encoding="utf-8",
+    )
+    run = toolkit("scenarios", "--verify", "--thresholds", str(bad))
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [line for line in run.stderr.splitlines() if "universal-strengths" in line]
+    assert "scenario universal-strengths: expects Level 2" in run.stderr
