@@ -1,5 +1,7 @@
 // The self-check page: reads the static form, asks the worker, shows the result.
 // Entered data stays in this page's memory: no storage, no URL, no request.
+import { startEngine } from "./engine.js";
+
 const form = document.getElementById("lon-check");
 const $ = (id) => document.getElementById(id);
 const status = $("lon-status");
@@ -7,13 +9,9 @@ const resultBox = $("lon-result");
 const summaryBox = $("lon-summary");
 const announce = (text) => { $("lon-announce").textContent = ""; setTimeout(() => { $("lon-announce").textContent = text; }, 50); };
 const SAVE_FORMAT = "levels-of-need-check";
-const STALL_MS = 20000;
 
-let worker = null;
 let ready = false;
 let requestId = 0;
-let latest = 0;
-let stallTimer = null;
 
 // ---- Reading and writing the form ------------------------------------------------
 
@@ -169,64 +167,39 @@ function update() {
   $("lon-override").hidden = !$("override").checked;
   if (!ready) return;
   if (problems(state).length) return; // shown when the field is left (see "change" below)
-  latest = ++requestId;
-  worker.postMessage({ kind: "evaluate", id: latest, payload: state });
+  const asked = ++requestId;
+  engine.request("evaluate", state).then(
+    // Only the newest answer is shown: an older one may arrive after it.
+    (answer) => { if (asked === requestId) showResult(answer.result, answer.summary); },
+    (error) => { if (asked === requestId && ready) clearResult(error.message); },
+  );
 }
 
 // ---- Starting the engine ----------------------------------------------------------------
 
 function fallback(reason) {
   ready = false;
-  clearTimeout(stallTimer);
-  if (worker) worker.terminate();
   status.textContent = "The checker could not start. You can still use the guidance below.";
   $("lon-fallback-reason").textContent = reason;
   $("lon-fallback").hidden = false;
   form.dataset.engine = "failed";
 }
 
-function watchForStall() {
-  clearTimeout(stallTimer);
-  stallTimer = setTimeout(() => fallback("Loading stopped for too long. Check your connection and reload the page."), STALL_MS);
-}
-
-function startEngine() {
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    fallback("This browser cannot run the checker (it needs WebAssembly and Web Workers).");
-    return;
-  }
-  try {
-    worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-  } catch (error) {
-    fallback(`The checker could not start: ${error.message}`);
-    return;
-  }
-  watchForStall();
-  worker.onerror = (event) => fallback(`The checker stopped: ${event.message || "a script failed to load"}.`);
-  worker.onmessage = ({ data }) => {
-    if (data.kind === "progress") {
-      watchForStall();
-      const mb = (bytes) => (bytes / 1e6).toFixed(1);
-      status.textContent = `Preparing the checker… ${mb(data.loaded)} of ${mb(data.total)} MB`;
-    } else if (data.kind === "ready" && data.version !== $("lon-thresholds-version").textContent) {
-      // The form is built from one version of the thresholds; the engine must hold the same one.
-      fallback(`This page and its checker are from different versions (${data.version}). Reload the page.`);
-    } else if (data.kind === "ready") {
-      clearTimeout(stallTimer);
-      ready = true;
-      form.dataset.engine = "ready";
-      form.dataset.networkLocked = data.networkLocked;
-      status.textContent = `The checker is ready. Network access inside the checker is ${data.networkLocked ? "switched off" : "NOT switched off"}.`;
-      update();
-    } else if (data.kind === "failed") {
-      fallback(`The checker could not start: ${data.reason}.`);
-    } else if (data.kind === "result" && data.id === latest) {
-      showResult(data.result, data.summary);
-    } else if (data.kind === "error" && data.id === latest) {
-      clearResult(data.message);
-    }
-  };
-}
+const engine = startEngine({
+  version: $("lon-thresholds-version").textContent,
+  onProgress(loaded, total) {
+    const mb = (bytes) => (bytes / 1e6).toFixed(1);
+    status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
+  },
+  onReady({ networkLocked }) {
+    ready = true;
+    form.dataset.engine = "ready";
+    form.dataset.networkLocked = networkLocked;
+    status.textContent = `The checker is ready. Network access inside the checker is ${networkLocked ? "switched off" : "NOT switched off"}.`;
+    update();
+  },
+  onFailed: fallback,
+});
 
 // ---- Actions: copy, download, print, save, open, clear ------------------------------------
 
@@ -351,4 +324,3 @@ $("override_reason").addEventListener("blur", () => {
 window.addEventListener("pageshow", (event) => { if (event.persisted) $("lon-clear").click(); });
 form.reset(); // never show what an earlier visit left in the browser's form memory
 form.dataset.engine = "loading";
-startEngine();

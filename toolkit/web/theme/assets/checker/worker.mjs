@@ -4,14 +4,16 @@
 // Messages to the page:   {kind: "progress", loaded, total}
 //                         {kind: "ready", version, networkLocked}
 //                         {kind: "failed", reason}
-//                         {kind: "result", id, result, summary} | {kind: "error", id, message}
-// Messages from the page: {kind: "evaluate", id, payload}
+//                         {kind: "result", id, ...answer} | {kind: "error", id, message}
+// Messages from the page: {kind: "evaluate", id, payload}  -> answer {result, summary}
+//                         {kind: "debrief", id, payload: {scenario, choices, committed}} -> answer {debrief}
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL("./", import.meta.url);
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
-let evaluate = null;
+let answer = null;
+const KINDS = ["evaluate", "debrief"];
 let failed = false;
 
 function fail(reason) {
@@ -82,15 +84,22 @@ async function start() {
   pyodide.globals.set("thresholds_json", thresholds);
   pyodide.runPython(`
 import json
-from toolkit import api, model
+from toolkit import api, model, training
 from toolkit.rules import CheckError
 
 THRESHOLDS = model.from_json(thresholds_json)
 del thresholds_json
 
-def evaluate(payload_json):
+REQUESTS = {
+    "evaluate": lambda payload: api.run(THRESHOLDS, payload),
+    "debrief": lambda payload: {
+        "debrief": training.debrief(THRESHOLDS, payload["scenario"], payload.get("choices") or {}, payload.get("committed"))
+    },
+}
+
+def answer(kind, payload_json):
     try:
-        return json.dumps({"ok": True, **api.run(THRESHOLDS, json.loads(payload_json))})
+        return json.dumps({"ok": True, **REQUESTS[kind](json.loads(payload_json))})
     except CheckError as error:
         return json.dumps({"ok": False, "message": str(error)})
 
@@ -113,7 +122,7 @@ def network_probe():
 `);
   lockNetwork();
   const blocked = JSON.parse(pyodide.globals.get("network_probe")());
-  evaluate = pyodide.globals.get("evaluate");
+  answer = pyodide.globals.get("answer");
   self.postMessage({
     kind: "ready",
     version: pyodide.runPython("THRESHOLDS.version"),
@@ -122,15 +131,13 @@ def network_probe():
 }
 
 self.onmessage = ({ data }) => {
-  if (data.kind !== "evaluate") return;
-  if (!evaluate) {
+  if (!KINDS.includes(data.kind)) return;
+  if (!answer) {
     self.postMessage({ kind: "error", id: data.id, message: "The checker is not ready yet." });
     return;
   }
-  const answer = JSON.parse(evaluate(JSON.stringify(data.payload)));
-  self.postMessage(answer.ok
-    ? { kind: "result", id: data.id, result: answer.result, summary: answer.summary }
-    : { kind: "error", id: data.id, message: answer.message });
+  const { ok, message, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload)));
+  self.postMessage(ok ? { kind: "result", id: data.id, ...reply } : { kind: "error", id: data.id, message });
 };
 
 start().catch((error) => fail(String((error && error.message) || error)));

@@ -1,0 +1,73 @@
+// Starts the checker's worker (worker.mjs) and talks to it. Shared by the self-check and the
+// training practice page, so both run the same Python checker. Holds no entered data itself:
+// each request's payload goes to the worker and its answer comes back, nothing else.
+//
+// startEngine({version, onProgress(loaded, total), onReady({networkLocked}), onFailed(reason)})
+// returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
+const STALL_MS = 20000;
+
+export function startEngine({ version, onProgress, onReady, onFailed }) {
+  let worker = null;
+  let stallTimer = null;
+  let ended = false;
+  let nextId = 0;
+  const pending = new Map();
+
+  function fail(reason) {
+    if (ended) return;
+    ended = true;
+    clearTimeout(stallTimer);
+    if (worker) worker.terminate();
+    for (const { reject } of pending.values()) reject(new Error(reason));
+    pending.clear();
+    onFailed(reason);
+  }
+
+  // Any silence longer than this while loading (a dead network, a hung file) ends in the fallback.
+  function watchForStall() {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => fail("Loading stopped for too long. Check your connection and reload the page."), STALL_MS);
+  }
+
+  function request(kind, payload) {
+    if (ended || !worker) return Promise.reject(new Error("The checker is not running."));
+    return new Promise((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ kind, id, payload });
+    });
+  }
+
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    setTimeout(() => fail("This browser cannot run the checker (it needs WebAssembly and Web Workers)."), 0);
+    return { request };
+  }
+  try {
+    worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+  } catch (error) {
+    setTimeout(() => fail(`The checker could not start: ${error.message}`), 0);
+    return { request };
+  }
+  watchForStall();
+  worker.onerror = (event) => fail(`The checker stopped: ${event.message || "a script failed to load"}.`);
+  worker.onmessage = ({ data }) => {
+    if (data.kind === "progress") {
+      watchForStall();
+      onProgress(data.loaded, data.total);
+    } else if (data.kind === "ready" && data.version !== version) {
+      // The page is built from one version of the thresholds; the engine must hold the same one.
+      fail(`This page and its checker are from different versions (${data.version}). Reload the page.`);
+    } else if (data.kind === "ready") {
+      clearTimeout(stallTimer);
+      onReady(data);
+    } else if (data.kind === "failed") {
+      fail(`The checker could not start: ${data.reason}.`);
+    } else if (data.kind === "result" || data.kind === "error") {
+      const waiting = pending.get(data.id);
+      pending.delete(data.id);
+      if (!waiting) return;
+      if (data.kind === "result") waiting.resolve(data); else waiting.reject(new Error(data.message));
+    }
+  };
+  return { request };
+}
