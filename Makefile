@@ -38,6 +38,8 @@ lint: setup
 test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit validate thresholds.yml
 	$(PY) -m toolkit validate examples/fictional-four-levels.yml
+	$(PY) -m toolkit scenarios --verify
+	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
 	$(PY) -m pytest
 
 clean:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..model import Contact, Indicator, Level, Thresholds
+from ..model import Contact, Indicator, Level, Scenario, Thresholds
 from ..summary import DETAIL_LABELS
+from ..training import ANSWER_WORDS, QUESTION_LABELS, route_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 WHOLE = "whole.md"  # the printable whole-guidance page
@@ -76,6 +77,10 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             domain_page=domain_page,
             indicators_of=indicators_of,
             referral_contacts=referral_contacts,
+            route_label=route_label,
+            decided_by=decided_by,
+            question_labels=QUESTION_LABELS,
+            answer_words=ANSWER_WORDS,
             **context,
         )
     )
@@ -120,6 +125,15 @@ def referral_contacts(t: Thresholds) -> list[Contact]:
             if step.contact:
                 seen.setdefault(step.contact.id, step.contact)
     return list(seen.values())
+
+
+def decided_by(t: Thresholds, scenario: Scenario) -> list[str]:
+    """What decides a scenario's answer, in the guidance's words."""
+    rules = {rule.id: rule for rule in t.rules}
+    return [
+        " ".join(rules[i].text.split()) if i in rules else f"“{t.indicator(i).text}” ({t.indicator(i).level.label})"
+        for i in scenario.decided_by
+    ]
 
 
 def level_page(level: Level) -> str:
@@ -185,6 +199,17 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
         for s in t.data.get("guidance", ())
     ]
+    if t.scenarios:
+        specs += [
+            PageSpec(f"training/{path}.md", title, "Training", template, {}, in_whole=False)
+            for path, title, template in (
+                ("index", "Training scenarios", "training.md.j2"),
+                ("practice", "Practise a scenario", "training-practice.md.j2"),
+                ("presenter", "Presenter view", "training-presenter.md.j2"),
+                ("handout", "Learner handout", "training-handout.md.j2"),
+                ("answers", "Trainer answer sheet", "training-answers.md.j2"),
+            )
+        ]
     specs += [
         PageSpec("glossary.md", "Glossary", "About", "glossary.md.j2", {}),
         PageSpec("about.md", "About this guidance", "About", "about.md.j2", {}),

@@ -1,0 +1,162 @@
+// Training practice: a learner works a fictional scenario blind, commits, then reveals.
+// The debrief (what differs, and why) is computed by the same Python checker as /check/.
+// Choices stay in this page's memory: no storage, no URL, no request.
+import { startEngine } from "./engine.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("lon-practice");
+const choice = $("lon-scenario-choice");
+const debriefBox = $("lon-debrief");
+const status = $("lon-status");
+let ready = false;
+let asked = 0;
+
+const current = () => choice.value;
+const announce = (text) => { $("lon-announce").textContent = ""; setTimeout(() => { $("lon-announce").textContent = text; }, 50); };
+
+function readChoices() {
+  const answers = {};
+  for (const radio of form.querySelectorAll("input[type=radio]:checked")) {
+    if (radio.name !== "committed") answers[radio.name] = radio.value;
+  }
+  return {
+    indicators: [...form.querySelectorAll("input[name='indicator']:checked")].map((box) => box.value),
+    answers,
+  };
+}
+
+function committedRoute() {
+  const radio = form.querySelector("input[name='committed']:checked");
+  return radio ? radio.value : null;
+}
+
+function showCommitError(show) {
+  $("lon-error-summary").hidden = !show;
+  $("committed-error").hidden = !show;
+  if (show) $("lon-error-summary").focus();
+}
+
+// ---- Showing a scenario -------------------------------------------------------------------
+
+function showScenario(id, { focus = false } = {}) {
+  for (const article of document.querySelectorAll(".lon-scenario")) article.hidden = article.dataset.scenario !== id;
+  choice.value = id;
+  resetAnswer();
+  if (focus) focusTitle();
+}
+
+function focusTitle() {
+  const title = $(`title-${current()}`);
+  title.setAttribute("tabindex", "-1");
+  title.focus();
+}
+
+function resetAnswer() {
+  form.reset();
+  choice.value = choice.value || choice.options[0].value;
+  showCommitError(false);
+  debriefBox.hidden = true;
+  $("lon-differences").replaceChildren();
+}
+
+// ---- The reveal -----------------------------------------------------------------------------
+
+function item(text, attributes = {}) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  for (const [key, value] of Object.entries(attributes)) li.setAttribute(key, value);
+  return li;
+}
+
+function showStaticAnswer(committed) {
+  const answer = document.querySelector(`.lon-answer[data-scenario="${current()}"]`);
+  for (const block of document.querySelectorAll(".lon-answer")) block.hidden = block !== answer;
+  const label = (route) => $(`committed-${route}`).nextElementSibling.textContent;
+  $("lon-expected").textContent = answer.dataset.label;
+  $("lon-committed").textContent = committed ? label(committed) : "Nothing";
+  const matches = committed === answer.dataset.route;
+  debriefBox.dataset.outcome = matches ? "match" : "differ";
+  $("lon-outcome").textContent = matches
+    ? "Your answer matches the guidance."
+    : "Your answer differs from the guidance.";
+  return matches;
+}
+
+function showDebrief(debrief) {
+  $("lon-yours").textContent = debrief.yours_label;
+  debriefBox.dataset.choicesMatch = debrief.choices_match;
+  const list = $("lon-differences");
+  list.replaceChildren(...debrief.differences.map((difference) =>
+    item(difference.text, { "data-kind": difference.kind, "data-id": difference.id })));
+  if (!debrief.differences.length) list.append(item("Nothing: your choices and your answer match the scenario’s.", { "data-kind": "none" }));
+}
+
+async function reveal() {
+  const committed = committedRoute();
+  if (!committed) { showCommitError(true); return; }
+  showCommitError(false);
+  showStaticAnswer(committed);
+  $("lon-differences").replaceChildren();
+  debriefBox.hidden = false;
+  debriefBox.focus();
+  if (!ready) {
+    $("lon-differences").append(item("The checker is not running, so your own choices cannot be compared. The guidance’s answer is below."));
+    return;
+  }
+  const id = ++asked;
+  try {
+    const { debrief } = await engine.request("debrief", { scenario: current(), choices: readChoices(), committed });
+    if (id === asked) showDebrief(debrief);
+  } catch (error) {
+    if (id === asked) $("lon-differences").replaceChildren(item(`The checker could not compare your choices: ${error.message}`));
+  }
+}
+
+// ---- Wiring ------------------------------------------------------------------------------------
+
+const engine = startEngine({
+  version: $("lon-thresholds-version").textContent,
+  onProgress(loaded, total) {
+    const mb = (bytes) => (bytes / 1e6).toFixed(1);
+    status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
+  },
+  onReady() {
+    ready = true;
+    form.dataset.engine = "ready";
+    status.textContent = "The checker is ready.";
+  },
+  onFailed(reason) {
+    ready = false;
+    form.dataset.engine = "failed";
+    status.textContent = "The checker could not start. You can still reveal the guidance’s answers.";
+    $("lon-fallback-reason").textContent = reason;
+    $("lon-fallback").hidden = false;
+  },
+});
+
+form.addEventListener("submit", (event) => { event.preventDefault(); reveal(); });
+form.addEventListener("change", (event) => { if (event.target.name === "committed") showCommitError(false); });
+$("lon-error-summary").querySelector("a").addEventListener("click", (event) => {
+  event.preventDefault();
+  form.querySelector("input[name='committed']").focus();
+});
+choice.addEventListener("change", () => {
+  showScenario(choice.value);
+  history.replaceState(null, "", `#${choice.value}`); // the scenario's id only: never anything chosen
+  announce(`Scenario ${choice.selectedIndex + 1}: ${choice.options[choice.selectedIndex].text}`);
+});
+$("lon-try-again").addEventListener("click", () => {
+  resetAnswer();
+  focusTitle();
+  announce("Your choices have been cleared. Try the scenario again.");
+});
+$("lon-next").addEventListener("click", () => {
+  const next = (choice.selectedIndex + 1) % choice.options.length;
+  showScenario(choice.options[next].value, { focus: true });
+  history.replaceState(null, "", `#${choice.value}`);
+});
+window.addEventListener("pageshow", (event) => { if (event.persisted) resetAnswer(); });
+
+const linked = decodeURIComponent(location.hash.slice(1));
+showScenario([...choice.options].some((option) => option.value === linked) ? linked : choice.options[0].value);
+form.dataset.engine = form.dataset.engine || "loading";
