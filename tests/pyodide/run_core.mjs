@@ -1,6 +1,7 @@
 // Run toolkit's stdlib-only core under the pinned Pyodide (Python 3.14) in Node.
 // stdin: {"files": {"toolkit/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
-// stdout: {"python": "3.14.x", "results": [...]} — one api.run_check result per check.
+// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs"}: one api.run_check
+// result per check, the first check's summary, and every scenario verified and debriefed.
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
@@ -17,12 +18,15 @@ pyodide.globals.set("checks_json", JSON.stringify(input.checks));
 const output = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, "/lib/toolkit-src")
-from toolkit import api, model
+from toolkit import api, model, training
 thresholds = model.from_json(thresholds_json)
+checks = json.loads(checks_json)
 json.dumps({
     "python": sys.version.split()[0],
-    "results": [api.run_check(thresholds, check) for check in json.loads(checks_json)],
-    "summary": api.run_summary(thresholds, json.loads(checks_json)[0]),
+    "results": [api.run_check(thresholds, check) for check in checks],
+    "summary": api.run_summary(thresholds, checks[0]),
+    "verify": training.verify(thresholds),
+    "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios],
 })
 `);
 process.stdout.write(output);

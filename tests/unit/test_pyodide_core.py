@@ -1,4 +1,4 @@
-"""The checker core runs unchanged in Pyodide (Python 3.14) and agrees with CPython."""
+"""The checker core (and the training debrief) runs unchanged in Pyodide (Python 3.14) and agrees with CPython."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from toolkit import api
+from toolkit import api, training
 
-CORE_MODULES = ["__init__.py", "model.py", "rules.py", "summary.py", "api.py"]
+CORE_MODULES = ["__init__.py", "model.py", "rules.py", "summary.py", "api.py", "training.py"]
 CHECKS = [
     {"indicators": ["l2-domestic-abuse"], "unborn": True},
     {"indicators": ["l2-underage-sexual-activity"], "age": 12},
@@ -45,3 +45,7 @@ def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
     assert out["python"].startswith("3.14")
     assert out["results"] == [api.run_check(thresholds, check) for check in CHECKS]
     assert out["summary"] == api.run_summary(thresholds, CHECKS[0])
+    assert out["verify"] == training.verify(thresholds) == []
+    assert out["debriefs"] == [
+        training.debrief(thresholds, s.id, CHECKS[0], "early-help") for s in thresholds.scenarios
+    ]
