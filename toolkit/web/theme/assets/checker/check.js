@@ -191,10 +191,11 @@ const engine = startEngine({
     const mb = (bytes) => (bytes / 1e6).toFixed(1);
     status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
   },
-  onReady({ networkLocked }) {
+  onReady({ networkLocked, started }) {
     ready = true;
     form.dataset.engine = "ready";
     form.dataset.networkLocked = networkLocked;
+    form.dataset.started = started; // "snapshot" or "plain": how Python started
     status.textContent = `The checker is ready. Network access inside the checker is ${networkLocked ? "switched off" : "NOT switched off"}.`;
     update();
   },

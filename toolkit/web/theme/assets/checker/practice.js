@@ -120,9 +120,10 @@ const engine = startEngine({
     const mb = (bytes) => (bytes / 1e6).toFixed(1);
     status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
   },
-  onReady() {
+  onReady({ started }) {
     ready = true;
     form.dataset.engine = "ready";
+    form.dataset.started = started;
     status.textContent = "The checker is ready.";
   },
   onFailed(reason) {

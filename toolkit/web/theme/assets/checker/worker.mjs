@@ -1,8 +1,9 @@
 // The checker's worker: Python (Pyodide) with the toolkit wheel, on this site's own origin.
 // All rules are Python in toolkit/; this file only loads it and passes messages.
 //
+// Python starts from the build's memory snapshot when it can, else the plain way (see start()).
 // Messages to the page:   {kind: "progress", loaded, total}
-//                         {kind: "ready", version, networkLocked}
+//                         {kind: "ready", version, networkLocked, started: "snapshot" | "plain"}
 //                         {kind: "failed", reason}
 //                         {kind: "result", id, ...answer} | {kind: "error", id, message}
 // Messages from the page: {kind: "evaluate", id, payload}  -> answer {result, summary}
@@ -12,7 +13,7 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 const HERE = new URL("./", import.meta.url);
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
-let answer = null;
+let answer = null; // toolkit.engine.answer, once Python is ready
 const KINDS = ["evaluate", "debrief"];
 let failed = false;
 
@@ -67,66 +68,75 @@ function lockNetwork() {
   }
 }
 
+// The build's memory snapshot: Python already started, toolkit.engine imported, the thresholds
+// loaded. Checked against the manifest's digest before use; any problem throws, and the caller
+// starts Python the plain way instead.
+async function fromSnapshot(originalFetch, manifest, progress) {
+  const response = await originalFetch(new URL(manifest.snapshot, HERE));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const packed = await response.arrayBuffer();
+  progress(packed.byteLength);
+  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", packed))]
+    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (digest !== manifest.snapshot_sha256) throw new Error("its digest does not match the manifest");
+  const inflated = new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip")));
+  const snapshot = new Uint8Array(await inflated.arrayBuffer());
+  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [], _loadSnapshot: snapshot });
+  const engine = pyodide.pyimport("toolkit.engine");
+  if (engine.version() !== manifest.thresholds_version) throw new Error("it holds other thresholds");
+  return { pyodide, engine };
+}
+
+async function plain(fetchCounted, manifest) {
+  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [] });
+  await unpackWheel(pyodide, fetchCounted, manifest);
+  const engine = pyodide.pyimport("toolkit.engine");
+  engine.start(await (await fetchCounted(new URL(manifest.thresholds, HERE))).text());
+  return { pyodide, engine };
+}
+
+async function unpackWheel(pyodide, fetchCounted, manifest) {
+  pyodide.unpackArchive(await (await fetchCounted(new URL(manifest.wheel, HERE))).arrayBuffer(), "wheel");
+}
+
 async function start() {
   const originalFetch = self.fetch.bind(self);
   const manifest = await (await originalFetch(new URL("manifest.json", HERE))).json();
+  const useSnapshot = Boolean(manifest.snapshot) && typeof DecompressionStream === "function";
   let loaded = 0;
+  let total = manifest.load_bytes[useSnapshot ? "snapshot" : "plain"];
   const progress = (bytes) => {
     loaded += bytes;
-    self.postMessage({ kind: "progress", loaded, total: manifest.total_bytes });
+    self.postMessage({ kind: "progress", loaded: Math.min(loaded, total), total });
   };
   const fetchCounted = countingFetch(originalFetch, progress);
   self.fetch = fetchCounted; // Pyodide fetches its own files through this while it loads.
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [] });
-  const wheel = await (await fetchCounted(new URL(manifest.wheel, HERE))).arrayBuffer();
-  pyodide.unpackArchive(wheel, "wheel");
-  const thresholds = await (await fetchCounted(new URL(manifest.thresholds, HERE))).text();
-  pyodide.globals.set("thresholds_json", thresholds);
-  pyodide.runPython(`
-import json
-from toolkit import api, model, training
-from toolkit.rules import CheckError
 
-THRESHOLDS = model.from_json(thresholds_json)
-del thresholds_json
-
-REQUESTS = {
-    "evaluate": lambda payload: api.run(THRESHOLDS, payload),
-    "debrief": lambda payload: {
-        "debrief": training.debrief(THRESHOLDS, payload["scenario"], payload.get("choices") or {}, payload.get("committed"))
-    },
-}
-
-def answer(kind, payload_json):
-    try:
-        return json.dumps({"ok": True, **REQUESTS[kind](json.loads(payload_json))})
-    except CheckError as error:
-        return json.dumps({"ok": False, "message": str(error)})
-
-def network_probe():
-    """Python's own attempts at the network; each must fail."""
-    import js
-    attempts = {
-        "fetch": lambda: js.fetch("probe-network"),
-        "XMLHttpRequest": lambda: js.XMLHttpRequest.new(),
-        "WebSocket": lambda: js.WebSocket.new("ws://127.0.0.1:9/"),
-        "EventSource": lambda: js.EventSource.new("probe-network"),
+  let started = null;
+  let how = "plain";
+  if (useSnapshot) {
+    try {
+      started = await fromSnapshot(originalFetch, manifest, progress);
+      // The snapshot holds memory, not files: the wheel's files are needed for anything imported later.
+      await unpackWheel(started.pyodide, fetchCounted, manifest);
+      how = "snapshot";
+    } catch (error) {
+      if (failed) return;
+      console.warn(`The checker's memory snapshot could not be used (${error.message}); starting Python the plain way.`);
+      started = null;
+      loaded = 0;
+      total = manifest.load_bytes.plain;
     }
-    blocked = []
-    for name, attempt in attempts.items():
-        try:
-            attempt()
-        except Exception:
-            blocked.append(name)
-    return json.dumps(blocked)
-`);
+  }
+  if (!started) started = await plain(fetchCounted, manifest);
   lockNetwork();
-  const blocked = JSON.parse(pyodide.globals.get("network_probe")());
-  answer = pyodide.globals.get("answer");
+  const blocked = JSON.parse(started.engine.network_probe());
+  answer = started.engine.answer;
   self.postMessage({
     kind: "ready",
-    version: pyodide.runPython("THRESHOLDS.version"),
+    version: started.engine.version(),
     networkLocked: blocked.length === 4,
+    started: how,
   });
 }
 
@@ -136,7 +146,7 @@ self.onmessage = ({ data }) => {
     self.postMessage({ kind: "error", id: data.id, message: "The checker is not ready yet." });
     return;
   }
-  const { ok, message, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload)));
+  const { ok, message, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload ?? {})));
   self.postMessage(ok ? { kind: "result", id: data.id, ...reply } : { kind: "error", id: data.id, message });
 };
 
