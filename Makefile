@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build lint clean
+.PHONY: setup serve test build lint dist bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -27,6 +27,10 @@ node_modules/.installed: package.json package-lock.json
 
 build: setup
 	$(PY) -m mkdocs build --strict
+
+# A zip of site/ for an intranet server, and an nginx snippet with the site's headers.
+dist: build
+	$(PY) -m toolkit dist --site site --out dist
 
 serve: setup
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -3,7 +3,7 @@
 All content comes from ``toolkit.render`` and ``toolkit.bundle``; this file only
 tells MkDocs about it: the pages (``File.generated``, nothing written into
 docs/), the navigation, the site name, the glossary as abbreviation tooltips, a
-watch on the data file, and after the build the checker's engine.
+watch on the data file, and after the build the checker's engine, the hosts' headers file and the service worker.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from toolkit.bundle import BundleError, build_engine
+from toolkit.deploy import write_headers_file
+from toolkit.offline import write_retiring_service_worker, write_service_worker
 from toolkit.render import abbreviations, site_pages
 from toolkit.validate import ThresholdsError, load_file
 
@@ -50,12 +52,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"{markdown}\n\n{_state['abbreviations']}\n"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
+    site = Path(config.site_dir)
     try:
-        build_engine(_state["thresholds"], project, Path(config.site_dir), _source_date_epoch(project))
+        build_engine(_state["thresholds"], project, site, _source_date_epoch(project))
     except BundleError as exc:
         raise PluginError(str(exc)) from None
+    write_headers_file(site)
+    # Last, once every file is in place: the service worker lists them all.
+    if _state.get("command") == "serve":
+        write_retiring_service_worker(site)  # pages under development are never served from a cache
+    else:
+        write_service_worker(site)
 
 
 def _source_date_epoch(project: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import http.server
 import os
@@ -37,7 +38,32 @@ def build_site(thresholds_file: Path, out: Path) -> BuiltSite:
     return BuiltSite(out, run.stdout + run.stderr)
 
 
+def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Netlify/Cloudflare ``_headers``: a path pattern, then its indented ``Name: value`` lines."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), {}))
+        else:
+            name, _, value = line.strip().partition(":")
+            assert rules and value, f"a header line outside a path, or without a value: {line!r}"
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pattern, headers in rules:
+        if fnmatch.fnmatchcase(path, pattern):
+            found.update(headers)
+    return found
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would: with the headers its ``_headers`` file sets."""
+
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -48,6 +74,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def _site_headers(self) -> dict[str, str]:
+        headers_file = Path(self.directory) / "_headers"
+        if not headers_file.exists():
+            return {}
+        return headers_for(parse_headers_file(headers_file.read_text(encoding="utf-8")), self.path.split("?")[0])
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-type":
+            value = self._site_headers().get("Content-Type", value)
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        for name, value in self._site_headers().items():
+            if name != "Content-Type":
+                super().send_header(name, value)
+        super().end_headers()
 
 
 @contextmanager

@@ -12,6 +12,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from . import api, training
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--verify", action="store_true", help="exit 1, one line each, if any expected answer differs from the checker"
     )
     scenarios.set_defaults(run=cmd_scenarios)
+
+    dist = sub.add_parser("dist", help="zip the built site for an intranet server, with an nginx snippet")
+    dist.add_argument("--site", default="site", help="the built site (make build)")
+    dist.add_argument("--out", default="dist", help="where to write the zip and the snippet")
+    dist.set_defaults(run=cmd_dist)
 
     for name, run, helptext in (
         ("check", cmd_check, "suggest a level for the chosen indicator ids and answers"),
@@ -154,6 +160,18 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         print(f"{args.thresholds} has no training scenarios.")
     for item in items:
         print(f"L{item['level']}  {item['route']:<18} {item['id']:<36} {item['title']}")
+    return 0
+
+
+def cmd_dist(args: argparse.Namespace) -> int:
+    from .deploy import make_dist  # host only
+
+    try:
+        archive, snippet = make_dist(Path(args.site), Path(args.out))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{archive} ({archive.stat().st_size / 1e6:.1f} MB)\n{snippet}")
     return 0
 
 

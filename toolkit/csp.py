@@ -19,7 +19,8 @@ def inline_script_hashes(html: str) -> list[str]:
     )
 
 
-def policy(script_hashes: list[str]) -> str:
+def policy(script_hashes: list[str], header: bool = False) -> str:
+    """The policy for a page with these inline scripts. ``header`` adds what only an HTTP header can carry."""
     directives = {
         "default-src": ["'none'"],
         "script-src": ["'self'", "'wasm-unsafe-eval'", *script_hashes],
@@ -30,6 +31,8 @@ def policy(script_hashes: list[str]) -> str:
         "base-uri": ["'none'"],
         "form-action": ["'none'"],
     }
+    if header:
+        directives["frame-ancestors"] = ["'none'"]  # ignored in a <meta> policy, so only here
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 

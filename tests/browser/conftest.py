@@ -47,7 +47,7 @@ def medway_url(medway_site):
 @pytest.fixture
 def page(browser):
     """A page for inspection tools: axe is injected as a script, so the site's CSP is bypassed here."""
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context(bypass_csp=True, service_workers="block")
     opened = context.new_page()
     yield opened
     context.close()
@@ -55,8 +55,20 @@ def page(browser):
 
 @pytest.fixture
 def strict_context(browser):
-    """A context exactly as a user has it: the site's CSP applies, nothing is injected."""
-    context = browser.new_context(accept_downloads=True)
+    """A context as a user has it on a first visit: the site's CSP applies, nothing is injected.
+
+    The service worker is blocked here, so that Playwright's routing sees every request (it does not
+    see what a service worker answers); tests/browser/test_offline.py runs with it.
+    """
+    context = browser.new_context(accept_downloads=True, service_workers="block")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def offline_capable_context(browser):
+    """A context where the site's service worker runs, as in a user's browser after a visit."""
+    context = browser.new_context(accept_downloads=True, service_workers="allow")
     yield context
     context.close()
 

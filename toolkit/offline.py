@@ -1,0 +1,72 @@
+"""The service worker that makes the built site work offline (host-only build step).
+
+``write_service_worker`` lists every file of the built site, derives a version from their
+contents, and writes ``sw.js`` at the site's root from ``web/service-worker.js``. A rebuilt
+site with any changed file gets a new version, which browsers pick up as an update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+SERVICE_WORKER = "sw.js"
+TEMPLATE = Path(__file__).parent / "web" / "service-worker.js"
+# Not needed offline: source maps, search-language files this site does not use, sitemaps and
+# the host configuration files.
+SKIP_SUFFIXES = (".map", ".gz.map")
+SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
+SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
+
+
+def precache_paths(site: Path) -> list[str]:
+    """Every file worth keeping offline, as URLs relative to the site root ("check/" for check/index.html)."""
+    paths = []
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = file.relative_to(site).as_posix()
+        if (
+            file.name in SKIP_NAMES
+            or relative.endswith(SKIP_SUFFIXES)
+            or relative.startswith(SKIP_DIRECTORIES)
+            or relative == "snapshot.bin"  # never the raw snapshot, should one be left over
+        ):
+            continue
+        if file.name == "index.html":
+            relative = relative[: -len("index.html")] or "./"
+        paths.append(relative)
+    return paths
+
+
+def site_version(site: Path, paths: list[str]) -> str:
+    """A digest of every precached file's path and contents."""
+    digest = hashlib.sha256()
+    for path in paths:
+        file = site / (path + "index.html" if path.endswith("/") else path)
+        digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(site: Path) -> dict[str, Any]:
+    paths = precache_paths(site)
+    precache = {"version": site_version(site, paths), "files": paths}
+    script = TEMPLATE.read_text(encoding="utf-8").replace("self.__PRECACHE__", json.dumps(precache, indent=1))
+    (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
+    return precache
+
+
+RETIRING_WORKER = """// Written by `mkdocs serve`: development pages must never come from an offline cache.
+// Removes any earlier service worker of this origin, and its caches, then stops.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) await caches.delete(key);
+    await self.registration.unregister();
+  })());
+});
+"""
+
+
+def write_retiring_service_worker(site: Path) -> None:
+    (site / SERVICE_WORKER).write_text(RETIRING_WORKER, encoding="utf-8")
