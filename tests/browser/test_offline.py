@@ -1,0 +1,137 @@
+"""Offline: after one visit the site, the checker and training mode work with no network at all;
+a rebuilt site is picked up with an "updated" notice; nothing of the user's is ever cached."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from sitebuild import serve
+
+from toolkit.offline import write_service_worker
+
+from .checker_helpers import READY, cli_check, fill_check, wait_for_result, wait_until
+
+CANARY = "CANARY-offline-7c1d"
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+CACHED = """async () => {
+    const out = {};
+    for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        out[key] = (await cache.keys()).map(request => request.url);
+    }
+    return out;
+}"""
+
+
+def precached_files(site) -> dict:
+    script = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
+
+
+def visit_once(context, base: str):
+    page = context.new_page()
+    page.goto(f"{base}/")
+    assert wait_until(page, CONTROLLED, timeout=60), "the service worker did not take control"
+    return page
+
+
+def test_after_one_visit_everything_works_offline_and_nothing_of_the_users_is_cached(
+    offline_capable_context, medway_site, medway_url, thresholds
+):
+    context = offline_capable_context
+    page = visit_once(context, medway_url)
+    precache = precached_files(medway_site.directory)
+    cached = page.evaluate(CACHED)
+    assert list(cached) == [f"levels-of-need-{precache['version']}"]
+    expected_urls = sorted(f"{medway_url}/{path.removeprefix('./')}" for path in precache["files"])
+    assert sorted(next(iter(cached.values()))) == expected_urls
+
+    context.set_offline(True)
+    # A full check, the engine loading from the cache.
+    page.goto(f"{medway_url}/check/")
+    page.wait_for_selector(f"{READY}, form[data-engine=failed]", timeout=60_000)
+    assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
+    check = {"indicators": ["l2-domestic-abuse"], "age": 0, "answers": {"consent": "given"}}
+    fill_check(page, check)
+    page.fill("#detail-worry", CANARY)
+    expected = cli_check(check)
+    shape = {"level": expected["level"], "route": expected["route"], "reasons": [r["id"] for r in expected["reasons"]]}
+    assert wait_for_result(page, shape) == shape
+    assert wait_until(page, "(canary) => document.getElementById('lon-summary').value.includes(canary)", CANARY)
+
+    # Three guidance pages.
+    for path, heading in (
+        ("levels/statutory/", thresholds.level("statutory").label),
+        ("contacts/", "Who to contact"),
+        ("escalation/", "Escalation"),
+    ):
+        page.goto(f"{medway_url}/{path}")
+        assert heading in page.inner_text("h1")
+
+    # A training scenario, revealed and debriefed by the checker.
+    page.goto(f"{medway_url}/training/practice/#immediate-risk")
+    page.wait_for_selector("#lon-practice[data-engine=ready]", timeout=60_000)
+    page.check("#committed-universal")
+    page.click("#lon-reveal")
+    assert wait_until(page, "() => document.querySelectorAll('#lon-differences li[data-kind=commit]').length === 1")
+
+    # Search works offline too (its index and worker are cached).
+    page.goto(f"{medway_url}/")
+    page.keyboard.press("/")  # the theme's shortcut: the search box takes focus
+    page.keyboard.type("bruising")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+
+    # Only the build's own files are cached: not one entry more, and none holds the canary.
+    assert page.evaluate(CACHED) == cached
+    bodies = page.evaluate(
+        """async (canary) => {
+            const found = [];
+            for (const key of await caches.keys()) {
+                const cache = await caches.open(key);
+                for (const request of await cache.keys()) {
+                    const text = await (await cache.match(request)).text();
+                    if (request.url.includes(canary) || text.includes(canary)) found.push(request.url);
+                }
+            }
+            return found;
+        }""",
+        CANARY,
+    )
+    assert bodies == []
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")[1:] == [0, ""]
+
+
+def test_a_rebuilt_site_is_picked_up_and_the_update_notice_shown(offline_capable_context, medway_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(medway_site.directory, site)
+    with serve(site) as base:
+        page = visit_once(offline_capable_context, base)
+        page.goto(f"{base}/contacts/")
+        assert page.is_hidden("#lon-updated")
+        old = precached_files(site)["version"]
+
+        # A new version: one page changed, and the service worker rebuilt from the files.
+        contacts = site / "contacts" / "index.html"
+        contacts.write_text(
+            contacts.read_text(encoding="utf-8").replace("</h1>", "</h1><p id='new-version'>New version</p>", 1),
+            encoding="utf-8",
+        )
+        new = write_service_worker(site)["version"]
+        assert new != old
+
+        page.reload()
+        page.wait_for_selector("#lon-updated", timeout=60_000)
+        assert page.inner_text("#lon-updated-title") == "This guidance has been updated"
+        assert page.get_attribute("#lon-updated", "role") == "region"
+        # The old version's cache goes once the new worker has finished activating.
+        assert wait_until(
+            page,
+            "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
+            f"levels-of-need-{new}",
+        )
+
+        page.click("#lon-updated button")
+        page.wait_for_selector("#new-version", timeout=15_000)
+        assert page.is_hidden("#lon-updated")
