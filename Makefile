@@ -32,6 +32,10 @@ build: setup
 dist: build
 	$(PY) -m toolkit dist --site site --out dist
 
+# Speed and size, in headless Chromium (not part of `make test`): prints a table, writes bench/latest.json.
+bench: setup /usr/bin/chromium
+	$(PY) bench/run.py
+
 serve: setup
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 

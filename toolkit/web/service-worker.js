@@ -12,8 +12,9 @@ const scoped = (path) => new URL(path, self.registration.scope).href;
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // Straight from the server, never the HTTP cache: one version's files, never a mix.
-    await cache.addAll(PRECACHE.files.map((path) => new Request(scoped(path), { cache: "reload" })));
+    // Every file revalidated with the server ("no-cache"): one version's files, never a stale mix,
+    // and what the page has just downloaded comes back as a 304 instead of a second download.
+    await cache.addAll(PRECACHE.files.map((path) => new Request(scoped(path), { cache: "no-cache" })));
     // A new version takes over at once: new guidance (a changed phone number, say) must not wait
     // for every tab to close. Open pages are told, and offer a reload (see register.js).
     await self.skipWaiting();

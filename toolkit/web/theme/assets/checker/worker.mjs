@@ -3,7 +3,7 @@
 //
 // Python starts from the build's memory snapshot when it can, else the plain way (see start()).
 // Messages to the page:   {kind: "progress", loaded, total}
-//                         {kind: "ready", version, networkLocked, started: "snapshot" | "plain"}
+//                         {kind: "ready", version, networkLocked, started: "snapshot" | "plain", wasmBytes}
 //                         {kind: "failed", reason}
 //                         {kind: "result", id, ...answer} | {kind: "error", id, message}
 // Messages from the page: {kind: "evaluate", id, payload}  -> answer {result, summary}
@@ -69,18 +69,30 @@ function lockNetwork() {
 }
 
 // The build's memory snapshot: Python already started, toolkit.engine imported, the thresholds
-// loaded. Checked against the manifest's digest before use; any problem throws, and the caller
-// starts Python the plain way instead.
-async function fromSnapshot(originalFetch, manifest, progress) {
+// loaded. Downloaded, checked against the manifest's digest and inflated while Pyodide fetches
+// and compiles its wasm (loadPyodide takes the snapshot as a promise). Any problem rejects, and
+// the caller starts Python the plain way instead.
+async function fetchSnapshot(originalFetch, manifest, progress) {
   const response = await originalFetch(new URL(manifest.snapshot, HERE));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const packed = await response.arrayBuffer();
-  progress(packed.byteLength);
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) { progress(chunk.byteLength); controller.enqueue(chunk); },
+  }));
+  // One branch for the digest, one inflated as it arrives.
+  const [forDigest, forInflating] = counted.tee();
+  const [packed, inflated] = await Promise.all([
+    new Response(forDigest).arrayBuffer(),
+    new Response(forInflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  ]);
   const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", packed))]
     .map((byte) => byte.toString(16).padStart(2, "0")).join("");
   if (digest !== manifest.snapshot_sha256) throw new Error("its digest does not match the manifest");
-  const inflated = new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip")));
-  const snapshot = new Uint8Array(await inflated.arrayBuffer());
+  return new Uint8Array(inflated);
+}
+
+async function fromSnapshot(originalFetch, manifest, progress) {
+  const snapshot = fetchSnapshot(originalFetch, manifest, progress);
+  snapshot.catch(() => {}); // handled by loadPyodide's own rejection, below
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [], _loadSnapshot: snapshot });
   const engine = pyodide.pyimport("toolkit.engine");
   if (engine.version() !== manifest.thresholds_version) throw new Error("it holds other thresholds");
@@ -137,6 +149,7 @@ async function start() {
     version: started.engine.version(),
     networkLocked: blocked.length === 4,
     started: how,
+    wasmBytes: started.pyodide._module.HEAPU8.byteLength, // Python's memory, for the benchmark
   });
 }
 

@@ -30,14 +30,30 @@ function showUpdated() {
   setTimeout(() => { live.textContent = "This guidance has been updated. Reload the page to see the latest version."; }, 100);
 }
 
+// The offline copy is fetched only once the page has what it needs: after "load", and on the
+// checker's pages after the engine has started, so the two never compete for a slow connection
+// (and the service worker then revalidates the engine's files from the HTTP cache instead).
+function pageSettled() {
+  return new Promise((resolve) => {
+    const loaded = () => {
+      const form = document.querySelector("form[data-engine]");
+      if (!form || form.dataset.engine !== "loading") { resolve(); return; }
+      const watcher = new MutationObserver(() => {
+        if (form.dataset.engine !== "loading") { watcher.disconnect(); resolve(); }
+      });
+      watcher.observe(form, { attributes: true, attributeFilter: ["data-engine"] });
+    };
+    if (document.readyState === "complete") loaded(); else window.addEventListener("load", loaded, { once: true });
+  });
+}
+
 if ("serviceWorker" in navigator) {
   const controlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // The first install taking control is not an update; a new version replacing an old one is.
     if (controlled) showUpdated();
   });
-  navigator.serviceWorker
+  pageSettled().then(() => navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" })
-    .then((registration) => { document.documentElement.dataset.offline = registration.active ? "ready" : "installing"; })
-    .catch(() => { document.documentElement.dataset.offline = "unavailable"; });
+    .catch(() => {})); // no offline copy (a private window, say): the site still works online
 }
