@@ -27,6 +27,26 @@ def example():
     return load_file(EXAMPLE_FILE)
 
 
+def run_pyodide_script(script: str, *args: str, stdin: str | None = None) -> object:
+    """Run a tests/pyodide/*.mjs script under the pinned Pyodide in Node; return its JSON output."""
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").exists():
+        pytest.fail("node and the pinned pyodide npm package are needed: run `npm ci`")
+    run = subprocess.run(
+        ["node", f"tests/pyodide/{script}", *args],
+        input=stdin,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout)
+
+
 def require_seeds():
     """The seeds sit beside the clone (../shared/seeds). CI must have them; elsewhere, skip."""
     from seed_table import THRESHOLD_SEED

@@ -16,7 +16,7 @@ SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).parent / "web" / "service-worker.js"
 # Not needed offline: source maps, search-language files this site does not use, sitemaps and
 # the host configuration files.
-SKIP_SUFFIXES = (".map", ".gz.map")
+SKIP_SUFFIXES = (".map",)
 SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
 
@@ -26,12 +26,7 @@ def precache_paths(site: Path) -> list[str]:
     paths = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = file.relative_to(site).as_posix()
-        if (
-            file.name in SKIP_NAMES
-            or relative.endswith(SKIP_SUFFIXES)
-            or relative.startswith(SKIP_DIRECTORIES)
-            or relative == "snapshot.bin"  # never the raw snapshot, should one be left over
-        ):
+        if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or relative.startswith(SKIP_DIRECTORIES):
             continue
         if file.name == "index.html":
             relative = relative[: -len("index.html")] or "./"

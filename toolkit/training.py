@@ -111,14 +111,6 @@ def debrief(
         "scenario": scenario.id,
         "expected": result_to_dict(expected),
         "yours": result_to_dict(yours),
-        "committed": None
-        if committed_route is None
-        else {
-            "level": committed_level.number,
-            "route": committed_route.id,
-            "label": route_label(committed_level, committed_route),
-        },
-        "expected_label": route_label(expected.level, expected.route),
         "yours_label": route_label(yours.level, yours.route),
         "commit_matches": committed_route is not None and committed_route.id == expected.route.id,
         "choices_match": yours.route.id == expected.route.id,

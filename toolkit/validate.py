@@ -267,6 +267,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         "indicator": [v for _, v in ids_of("indicators")],
         "contact": [v for _, v in ids_of("contacts")],
         "timescale": [v for _, v in ids_of("timescales")],
+        "rule": [v for _, v in ids_of("rules")],
     }
 
     for section in (
@@ -318,18 +319,19 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
 
-    rule_ids = [rule["id"] for rule in data["rules"]]
+    routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
+    deciders = {*known["indicator"], *known["rule"]}
     for i, scenario in enumerate(data.get("scenarios", ())):
-        yield from _scenario_problems(scenario, ["scenarios", i], data, problem, check_ref, rule_ids)
+        yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
 
 
 def _scenario_problems(
     scenario: Mapping[str, Any],
     base: list[str | int],
-    data: Mapping[str, Any],
+    routes_of: Mapping[str, list[str]],
+    deciders: set[str],
     problem: Any,
     check_ref: Any,
-    rule_ids: list[str],
 ) -> Iterator[Problem]:
     check = scenario["check"]
     if ("age" in check) == ("unborn" in check):
@@ -339,17 +341,15 @@ def _scenario_problems(
     expected = scenario["expected"]
     yield from check_ref([*base, "expected", "level"], "level", expected["level"])
     yield from check_ref([*base, "expected", "route"], "route", expected["route"])
-    level = next((lv for lv in data["levels"] if lv["id"] == expected["level"]), None)
-    routes = [route["id"] for route in level["routes"]] if level else []
-    if level and expected["route"] not in routes:
+    routes = routes_of.get(expected["level"])
+    if routes is not None and expected["route"] not in routes:
         yield problem(
             [*base, "expected", "route"],
             f"route {expected['route']!r} is not a route of level {expected['level']!r} "
             f"(its routes: {', '.join(routes)})",
         )
-    indicator_ids = {ind["id"] for ind in data["indicators"]}
     for j, reason in enumerate(scenario.get("decided_by", ())):
-        if reason not in indicator_ids and reason not in rule_ids:
+        if reason not in deciders:
             yield problem([*base, "decided_by", j], f"{reason!r} is neither an indicator nor a rule id")
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import subprocess
 
-from conftest import ROOT
+from conftest import run_pyodide_script
 
 from toolkit import api
 
@@ -26,15 +25,7 @@ def test_the_snapshot_is_gzip_with_the_manifests_digest(medway_site, thresholds)
 
 
 def test_a_restored_snapshot_answers_and_still_finds_the_wheels_files(medway_site, thresholds):
-    run = subprocess.run(
-        ["node", "tests/pyodide/restore_snapshot.mjs", str(medway_site.directory / "assets" / "checker")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    out = json.loads(run.stdout)
+    out = run_pyodide_script("restore_snapshot.mjs", str(medway_site.directory / "assets" / "checker"))
     assert out["version"] == thresholds.version
     assert out["evaluate"] == {"ok": True, **api.run(thresholds, {"indicators": []})}
     # The snapshot holds memory, not files: a module first imported after restore needs the wheel.

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
-import pytest
-from conftest import ROOT
+from conftest import ROOT, run_pyodide_script
 
 from toolkit import api, training
 
@@ -25,23 +22,12 @@ CHECKS = [
 
 
 def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
-    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").exists():
-        pytest.fail("node and the pinned pyodide npm package are needed: run `npm ci`")
     payload = {
         "files": {f"toolkit/{name}": (ROOT / "toolkit" / name).read_text(encoding="utf-8") for name in CORE_MODULES},
         "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
         "checks": CHECKS,
     }
-    run = subprocess.run(
-        ["node", "tests/pyodide/run_core.mjs"],
-        input=json.dumps(payload),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    out = json.loads(run.stdout)
+    out = run_pyodide_script("run_core.mjs", stdin=json.dumps(payload))
     assert out["python"].startswith("3.14")
     assert out["results"] == [api.run_check(thresholds, check) for check in CHECKS]
     assert out["summary"] == api.run_summary(thresholds, CHECKS[0])

@@ -77,7 +77,7 @@ def test_recent_social_worker_involvement_means_that_worker_re_engages(threshold
 
 def test_allocated_social_worker_is_contacted_directly(thresholds):
     result = run(thresholds, "l2-bereavement", answers={"social_worker": "allocated"})
-    assert "Contact the allocated social worker directly" in result.next_steps[0].text
+    assert "the case is referred directly to them" in result.next_steps[0].text
 
 
 def test_no_consent_for_early_help_means_discuss_with_your_dsl(thresholds):

@@ -116,13 +116,42 @@ def test_consent_is_needed_for_early_help_and_s17_but_not_s47(thresholds):
     assert consent == {"universal": None, "early-help": True, "child-in-need": True, "child-protection": False}
 
 
-def test_rule_and_caveat_wording_is_quoted_from_the_seeds(thresholds, seed_text):
-    # Rules quote the guidance; the sentences we rely on must be in a seed.
-    flat = _flat(seed_text)
-    for caveat in thresholds.caveats:
-        assert _flat(caveat) in flat
-    assert "automatically at significant risk of harm" in flat
-    assert "whose circumstances and situation do not improve sufficiently" in flat
+@pytest.fixture(scope="module")
+def all_seeds_flat() -> str:
+    """Every seed document as one lower-case line, apostrophes and dashes made plain."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(require_seeds().parent.glob("*.txt")))
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
+    return _flat(text.replace("’", "'").replace("–", "-")).lower()
+
+
+def _quoted_pieces(quotation: str) -> list[str]:
+    """A quotation's verbatim stretches, sentence by sentence (a rule may join sentences from
+    different places): "…" marks words left out, "[…]" words put in."""
+    pieces = re.split(r"…|\[[^\]]*\]|(?<=[.?!])\s+", _flat(quotation))
+    return [piece.strip(" .,;:") for piece in pieces if piece.strip(" .,;:")]
+
+
+def test_caveats_and_every_rule_are_the_seeds_own_words(thresholds, all_seeds_flat):
+    # The checker shows a rule's text as the guidance's words: it must be them.
+    for text in (*thresholds.caveats, *(rule.text for rule in thresholds.rules)):
+        for piece in _quoted_pieces(text):
+            assert _plain(piece) in all_seeds_flat, piece
+
+
+def test_every_quotation_in_the_training_scenarios_is_the_seeds_own_words(thresholds, all_seeds_flat):
+    quotations = [
+        (scenario.id, quotation)
+        for scenario in thresholds.scenarios
+        for text in (*scenario.teaching_points, *scenario.common_mistakes)
+        for quotation in re.findall(r"“([^”]+)”", text)
+    ]
+    assert len(quotations) >= 20
+    for scenario_id, quotation in quotations:
+        for piece in _quoted_pieces(quotation):
+            assert _plain(piece) in all_seeds_flat, (scenario_id, piece)
 
 
 def test_glossary_covers_every_abbreviation_used(thresholds):

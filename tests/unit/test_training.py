@@ -183,8 +183,12 @@ def test_debrief_refuses_unknown_scenarios_and_routes(thresholds):
 
 def test_no_commit_is_a_difference(thresholds):
     out = debrief(thresholds, "universal-strengths", {"indicators": [], "answers": {}}, None)
-    assert out["committed"] is None
+    assert out["commit_matches"] is False
     assert out["differences"][0]["kind"] == "commit"
+    assert out["differences"][0]["id"] == "none"
+    assert out["differences"][0]["text"].startswith(
+        "You did not choose a level. The guidance reaches Level 1: Universal"
+    )
 
 
 # ---- CLI -------------------------------------------------------------------------------------------

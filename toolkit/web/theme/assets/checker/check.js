@@ -1,6 +1,6 @@
 // The self-check page: reads the static form, asks the worker, shows the result.
 // Entered data stays in this page's memory: no storage, no URL, no request.
-import { startEngine } from "./engine.js";
+import { progressText, startEngine } from "./engine.js";
 
 const form = document.getElementById("lon-check");
 const $ = (id) => document.getElementById(id);
@@ -185,12 +185,10 @@ function fallback(reason) {
   form.dataset.engine = "failed";
 }
 
+form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
-  onProgress(loaded, total) {
-    const mb = (bytes) => (bytes / 1e6).toFixed(1);
-    status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
-  },
+  onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
   onReady({ networkLocked, started, wasmBytes }) {
     performance.mark("lon-python-ready", { detail: { started, wasmBytes } }); // read by `make bench`
     ready = true;
@@ -328,5 +326,4 @@ $("override_reason").addEventListener("blur", () => {
 });
 window.addEventListener("pageshow", (event) => { if (event.persisted) $("lon-clear").click(); });
 form.reset(); // never show what an earlier visit left in the browser's form memory
-form.dataset.engine = "loading";
 performance.mark("lon-form-usable"); // every control works from here on (read by `make bench`)

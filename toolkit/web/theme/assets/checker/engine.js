@@ -2,9 +2,15 @@
 // training practice page, so both run the same Python checker. Holds no entered data itself:
 // each request's payload goes to the worker and its answer comes back, nothing else.
 //
-// startEngine({version, onProgress(loaded, total), onReady({networkLocked}), onFailed(reason)})
+// startEngine({version, onProgress(loaded, total), onReady({networkLocked, started, wasmBytes}), onFailed(reason)})
 // returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
 const STALL_MS = 20000;
+
+// What the status line says while the engine downloads.
+export function progressText(loaded, total) {
+  const mb = (bytes) => (bytes / 1e6).toFixed(1);
+  return `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
+}
 
 export function startEngine({ version, onProgress, onReady, onFailed }) {
   let worker = null;

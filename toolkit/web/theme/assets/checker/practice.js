@@ -1,7 +1,7 @@
 // Training practice: a learner works a fictional scenario blind, commits, then reveals.
 // The debrief (what differs, and why) is computed by the same Python checker as /check/.
 // Choices stay in this page's memory: no storage, no URL, no request.
-import { startEngine } from "./engine.js";
+import { progressText, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("lon-practice");
@@ -52,8 +52,7 @@ function focusTitle() {
 }
 
 function resetAnswer() {
-  form.reset();
-  choice.value = choice.value || choice.options[0].value;
+  form.reset(); // the scenario chooser is outside the form, so it stays
   showCommitError(false);
   debriefBox.hidden = true;
   $("lon-differences").replaceChildren();
@@ -84,7 +83,6 @@ function showStaticAnswer(committed) {
 
 function showDebrief(debrief) {
   $("lon-yours").textContent = debrief.yours_label;
-  debriefBox.dataset.choicesMatch = debrief.choices_match;
   const list = $("lon-differences");
   list.replaceChildren(...debrief.differences.map((difference) =>
     item(difference.text, { "data-kind": difference.kind, "data-id": difference.id })));
@@ -114,12 +112,10 @@ async function reveal() {
 
 // ---- Wiring ------------------------------------------------------------------------------------
 
+form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
-  onProgress(loaded, total) {
-    const mb = (bytes) => (bytes / 1e6).toFixed(1);
-    status.textContent = `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
-  },
+  onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
   onReady({ started }) {
     ready = true;
     form.dataset.engine = "ready";
@@ -160,4 +156,3 @@ window.addEventListener("pageshow", (event) => { if (event.persisted) resetAnswe
 
 const linked = decodeURIComponent(location.hash.slice(1));
 showScenario([...choice.options].some((option) => option.value === linked) ? linked : choice.options[0].value);
-form.dataset.engine = form.dataset.engine || "loading";

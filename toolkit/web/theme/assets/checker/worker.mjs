@@ -11,6 +11,7 @@
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL("./", import.meta.url);
+const PYODIDE_OPTIONS = { indexURL: new URL("pyodide/", HERE).href, packages: [] };
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
 let answer = null; // toolkit.engine.answer, once Python is ready
@@ -49,11 +50,15 @@ function countingFetch(originalFetch, onBytes) {
       throw new Error(problem);
     }
     if (!response.body) return response;
-    const counted = response.body.pipeThrough(new TransformStream({
-      transform(chunk, controller) { onBytes(chunk.byteLength); controller.enqueue(chunk); },
-    }));
+    const counted = countBytes(response.body, onBytes);
     return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
+}
+
+function countBytes(body, onBytes) {
+  return body.pipeThrough(new TransformStream({
+    transform(chunk, controller) { onBytes(chunk.byteLength); controller.enqueue(chunk); },
+  }));
 }
 
 // Once Python is loaded, nothing in this worker may reach the network or keep data.
@@ -75,11 +80,8 @@ function lockNetwork() {
 async function fetchSnapshot(originalFetch, manifest, progress) {
   const response = await originalFetch(new URL(manifest.snapshot, HERE));
   if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-  const counted = response.body.pipeThrough(new TransformStream({
-    transform(chunk, controller) { progress(chunk.byteLength); controller.enqueue(chunk); },
-  }));
   // One branch for the digest, one inflated as it arrives.
-  const [forDigest, forInflating] = counted.tee();
+  const [forDigest, forInflating] = countBytes(response.body, progress).tee();
   const [packed, inflated] = await Promise.all([
     new Response(forDigest).arrayBuffer(),
     new Response(forInflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
@@ -93,14 +95,14 @@ async function fetchSnapshot(originalFetch, manifest, progress) {
 async function fromSnapshot(originalFetch, manifest, progress) {
   const snapshot = fetchSnapshot(originalFetch, manifest, progress);
   snapshot.catch(() => {}); // handled by loadPyodide's own rejection, below
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [], _loadSnapshot: snapshot });
+  const pyodide = await loadPyodide({ ...PYODIDE_OPTIONS, _loadSnapshot: snapshot });
   const engine = pyodide.pyimport("toolkit.engine");
   if (engine.version() !== manifest.thresholds_version) throw new Error("it holds other thresholds");
   return { pyodide, engine };
 }
 
 async function plain(fetchCounted, manifest) {
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", HERE).href, packages: [] });
+  const pyodide = await loadPyodide(PYODIDE_OPTIONS);
   await unpackWheel(pyodide, fetchCounted, manifest);
   const engine = pyodide.pyimport("toolkit.engine");
   engine.start(await (await fetchCounted(new URL(manifest.thresholds, HERE))).text());
