@@ -41,7 +41,7 @@ serve: setup
 
 lint: setup
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check toolkit tests hooks
+	$(PY) -m ruff format --check core toolkit tests hooks bench
 
 test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit validate thresholds.yml

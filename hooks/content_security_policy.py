@@ -1,11 +1,11 @@
-"""MkDocs hook: a Content-Security-Policy <meta> on every page (see toolkit/csp.py)."""
+"""MkDocs hook: a Content-Security-Policy <meta> on every page (see toolkit/build/csp.py)."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from toolkit.csp import with_meta_policy
+from toolkit.build.csp import with_meta_policy
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,6 +1,6 @@
 """MkDocs hook: a thin adapter that adds what is generated from thresholds.yml.
 
-All content comes from ``toolkit.render`` and ``toolkit.bundle``; this file only
+All content comes from ``toolkit.site`` and ``toolkit.build``; this file only
 tells MkDocs about it: the pages (``File.generated``, nothing written into
 docs/), the navigation, the site name, the glossary as abbreviation tooltips, a
 watch on the data file, and after the build the checker's engine, the hosts' headers file and the service worker.
@@ -17,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from toolkit.bundle import BundleError, build_engine
-from toolkit.deploy import write_headers_file
-from toolkit.offline import write_retiring_service_worker, write_service_worker
-from toolkit.render import abbreviations, site_pages
-from toolkit.validate import ThresholdsError, load_file
+from toolkit.build.bundle import BundleError, build_engine
+from toolkit.build.deploy import write_headers_file
+from toolkit.build.offline import write_retiring_service_worker, write_service_worker
+from toolkit.load import ThresholdsError, load_file
+from toolkit.site import abbreviations, site_pages
 
 _state: dict[str, Any] = {}
 

@@ -9,20 +9,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS_FILE = ROOT / "thresholds.yml"
 EXAMPLE_FILE = ROOT / "examples" / "fictional-four-levels.yml"
-sys.path.insert(0, str(Path(__file__).parent / "unit"))
+sys.path.insert(0, str(Path(__file__).parent / "toolkit"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")
 def thresholds():
-    from toolkit.validate import load_file
+    from toolkit.load import load_file
 
     return load_file(THRESHOLDS_FILE)
 
 
 @pytest.fixture(scope="session")
 def example():
-    from toolkit.validate import load_file
+    from toolkit.load import load_file
 
     return load_file(EXAMPLE_FILE)
 

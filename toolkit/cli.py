@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import api, training
-from .model import Thresholds
-from .rules import ANSWER_VALUES, CheckError
-from .summary import DETAIL_LABELS
+from levels_of_need import api, training
+from levels_of_need.model import Thresholds
+from levels_of_need.rules import ANSWER_VALUES, CheckError
+from levels_of_need.summary import DETAIL_LABELS
 
 DEFAULT_FILE = "thresholds.yml"
 
@@ -95,7 +95,7 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load(path: str) -> Thresholds | None:
-    from .validate import ThresholdsError, load_file
+    from .load import ThresholdsError, load_file
 
     try:
         return load_file(path)
@@ -164,7 +164,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_dist(args: argparse.Namespace) -> int:
-    from .deploy import make_dist  # host only
+    from .build.deploy import make_dist  # host only
 
     try:
         archive, snippet = make_dist(Path(args.site), Path(args.out))

@@ -9,7 +9,7 @@ import shutil
 
 from sitebuild import serve
 
-from toolkit.offline import write_service_worker
+from toolkit.build.offline import write_service_worker
 
 from .checker_helpers import READY, cli_check, fill_check, wait_for_result, wait_until
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from toolkit.training import debrief, route_label
+from levels_of_need.training import debrief, route_label
 
 from .checker_helpers import tab_to, wait_until
 from .conftest import axe_violations

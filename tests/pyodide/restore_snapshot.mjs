@@ -9,13 +9,13 @@ const dir = process.argv[2];
 const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, "utf8"));
 const snapshot = new Uint8Array(gunzipSync(await readFile(`${dir}/${manifest.snapshot}`)));
 const pyodide = await loadPyodide({ _loadSnapshot: snapshot, packages: [] });
-const engine = pyodide.pyimport("toolkit.engine");
-// toolkit.cli was never imported while the snapshot was made: only the wheel's files can provide it.
+const engine = pyodide.pyimport("levels_of_need.worker");
+// The snapshot holds modules in memory, not their files: a module imported afresh needs the wheel's files.
 const tryImport = () => pyodide.runPython(`
 import importlib, sys
-sys.modules.pop("toolkit.cli", None)
+sys.modules.pop("levels_of_need.training", None)
 try:
-    importlib.import_module("toolkit.cli")
+    importlib.import_module("levels_of_need.training")
     result = "ok"
 except ModuleNotFoundError as error:
     result = f"ModuleNotFoundError: {error.name}"

@@ -1,5 +1,5 @@
-// Run toolkit's stdlib-only core under the pinned Pyodide (Python 3.14) in Node.
-// stdin: {"files": {"toolkit/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
+// Run the stdlib-only checker core (core/levels_of_need) under the pinned Pyodide (Python 3.14) in Node.
+// stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
 // stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs"}: one api.run_check
 // result per check, the first check's summary, and every scenario verified and debriefed.
 import { loadPyodide } from "pyodide";
@@ -9,16 +9,16 @@ for await (const chunk of process.stdin) chunks.push(chunk);
 const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 
 const pyodide = await loadPyodide();
-pyodide.FS.mkdirTree("/lib/toolkit-src/toolkit");
+pyodide.FS.mkdirTree("/lib/core-src/levels_of_need");
 for (const [path, source] of Object.entries(input.files)) {
-  pyodide.FS.writeFile(`/lib/toolkit-src/${path}`, source);
+  pyodide.FS.writeFile(`/lib/core-src/${path}`, source);
 }
 pyodide.globals.set("thresholds_json", input.thresholds);
 pyodide.globals.set("checks_json", JSON.stringify(input.checks));
 const output = pyodide.runPython(`
 import json, sys
-sys.path.insert(0, "/lib/toolkit-src")
-from toolkit import api, model, training
+sys.path.insert(0, "/lib/core-src")
+from levels_of_need import api, model, training
 thresholds = model.from_json(thresholds_json)
 checks = json.loads(checks_json)
 json.dumps({

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from sitebuild import html_pages
 
-from toolkit.render import site_pages
+from toolkit.site import site_pages
 
 
 def page_text(path) -> str:

@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 from sitebuild import headers_for, html_pages, parse_headers_file
 
-from toolkit.deploy import TYPES, make_dist, site_policy
-from toolkit.offline import precache_paths, site_version, write_service_worker
+from toolkit.build.deploy import TYPES, make_dist, site_policy
+from toolkit.build.offline import precache_paths, site_version, write_service_worker
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

@@ -8,7 +8,7 @@ import zipfile
 
 from conftest import ROOT
 
-from toolkit.bundle import PYODIDE_FILES, build_wheel
+from toolkit.build.bundle import PYODIDE_FILES, build_wheel
 
 
 def test_engine_files_are_in_the_site(medway_site, thresholds):
@@ -25,7 +25,10 @@ def test_engine_files_are_in_the_site(medway_site, thresholds):
     assert wheel.name.endswith("-py3-none-any.whl")
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == manifest["wheel_sha256"]
     with zipfile.ZipFile(wheel) as archive:
-        assert {"toolkit/model.py", "toolkit/rules.py", "toolkit/summary.py", "toolkit/api.py"} <= set(archive.namelist())
+        names = set(archive.namelist())
+    assert {"levels_of_need/model.py", "levels_of_need/rules.py", "levels_of_need/worker.py"} <= names
+    # Only the core goes to the browser: no build-time code.
+    assert not [name for name in names if name.startswith("toolkit/")]
 
 
 def test_the_wheel_is_reproducible(tmp_path):

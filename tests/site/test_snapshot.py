@@ -8,7 +8,7 @@ import json
 
 from conftest import run_pyodide_script
 
-from toolkit import api
+from levels_of_need import api
 
 
 def test_the_snapshot_is_gzip_with_the_manifests_digest(medway_site, thresholds):
@@ -29,5 +29,5 @@ def test_a_restored_snapshot_answers_and_still_finds_the_wheels_files(medway_sit
     assert out["version"] == thresholds.version
     assert out["evaluate"] == {"ok": True, **api.run(thresholds, {"indicators": []})}
     # The snapshot holds memory, not files: a module first imported after restore needs the wheel.
-    assert out["lazy_import_before_wheel"] == "ModuleNotFoundError: toolkit.cli"
+    assert out["lazy_import_before_wheel"] == "ModuleNotFoundError: levels_of_need.training"
     assert out["lazy_import_after_wheel"] == "ok"

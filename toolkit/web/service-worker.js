@@ -1,5 +1,5 @@
 // The site's service worker: after one visit, the whole site and the checker's engine work with
-// no network at all. Generated at build time by toolkit/offline.py, which fills in PRECACHE:
+// no network at all. Generated at build time by toolkit/build/offline.py, which fills in PRECACHE:
 // this version's id and every file of the built site.
 //
 // What it never does: cache anything it was not built with. It has no runtime caching, so no

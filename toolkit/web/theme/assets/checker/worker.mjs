@@ -1,5 +1,5 @@
 // The checker's worker: Python (Pyodide) with the toolkit wheel, on this site's own origin.
-// All rules are Python in toolkit/; this file only loads it and passes messages.
+// All rules are Python in core/levels_of_need/; this file only loads it and passes messages.
 //
 // Python starts from the build's memory snapshot when it can, else the plain way (see start()).
 // Messages to the page:   {kind: "progress", loaded, total}
@@ -14,7 +14,7 @@ const HERE = new URL("./", import.meta.url);
 const PYODIDE_OPTIONS = { indexURL: new URL("pyodide/", HERE).href, packages: [] };
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
-let answer = null; // toolkit.engine.answer, once Python is ready
+let answer = null; // levels_of_need.worker.answer, once Python is ready
 const KINDS = ["evaluate", "debrief"];
 let failed = false;
 
@@ -73,7 +73,7 @@ function lockNetwork() {
   }
 }
 
-// The build's memory snapshot: Python already started, toolkit.engine imported, the thresholds
+// The build's memory snapshot: Python already started, levels_of_need.worker imported, the thresholds
 // loaded. Downloaded, checked against the manifest's digest and inflated while Pyodide fetches
 // and compiles its wasm (loadPyodide takes the snapshot as a promise). Any problem rejects, and
 // the caller starts Python the plain way instead.
@@ -96,7 +96,7 @@ async function fromSnapshot(originalFetch, manifest, progress) {
   const snapshot = fetchSnapshot(originalFetch, manifest, progress);
   snapshot.catch(() => {}); // handled by loadPyodide's own rejection, below
   const pyodide = await loadPyodide({ ...PYODIDE_OPTIONS, _loadSnapshot: snapshot });
-  const engine = pyodide.pyimport("toolkit.engine");
+  const engine = pyodide.pyimport("levels_of_need.worker");
   if (engine.version() !== manifest.thresholds_version) throw new Error("it holds other thresholds");
   return { pyodide, engine };
 }
@@ -104,7 +104,7 @@ async function fromSnapshot(originalFetch, manifest, progress) {
 async function plain(fetchCounted, manifest) {
   const pyodide = await loadPyodide(PYODIDE_OPTIONS);
   await unpackWheel(pyodide, fetchCounted, manifest);
-  const engine = pyodide.pyimport("toolkit.engine");
+  const engine = pyodide.pyimport("levels_of_need.worker");
   engine.start(await (await fetchCounted(new URL(manifest.thresholds, HERE))).text());
   return { pyodide, engine };
 }

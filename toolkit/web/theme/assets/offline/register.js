@@ -1,4 +1,4 @@
-// Registers the site's service worker (sw.js at the site root, written by toolkit/offline.py),
+// Registers the site's service worker (sw.js at the site root, written by toolkit/build/offline.py),
 // so the guidance, the checker and training mode work offline after one visit. When a new
 // version of the site takes over, says so and offers a reload; it never reloads by itself,
 // because a check in progress would be lost.

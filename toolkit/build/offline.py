@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 SERVICE_WORKER = "sw.js"
-TEMPLATE = Path(__file__).parent / "web" / "service-worker.js"
+TEMPLATE = Path(__file__).parent.parent / "web" / "service-worker.js"
 # Not needed offline: source maps, search-language files this site does not use, sitemaps and
 # the host configuration files.
 SKIP_SUFFIXES = (".map",)

@@ -1,5 +1,5 @@
 // Make a Pyodide memory snapshot at build time, in Node, from the pinned npm package:
-// Python started, toolkit.engine imported and the thresholds loaded, ready to answer.
+// Python started, levels_of_need.worker imported and the thresholds loaded, ready to answer.
 // Usage: node make_snapshot.mjs WHEEL THRESHOLDS_JSON OUT   (OUT is the raw snapshot)
 // The worker restores it with loadPyodide({_loadSnapshot}) and skips all of that work.
 import { readFile, writeFile } from "node:fs/promises";
@@ -8,7 +8,7 @@ import { loadPyodide } from "pyodide";
 const [wheelPath, thresholdsPath, outPath] = process.argv.slice(2);
 const pyodide = await loadPyodide({ _makeSnapshot: true, packages: [] });
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel"); // a Buffer is refused
-const engine = pyodide.pyimport("toolkit.engine");
+const engine = pyodide.pyimport("levels_of_need.worker");
 const version = engine.start(await readFile(thresholdsPath, "utf8"));
 engine.destroy();
 await writeFile(outPath, pyodide.makeMemorySnapshot());

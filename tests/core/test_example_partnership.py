@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.rules import Check, evaluate
+from levels_of_need.rules import Check, evaluate
 
 
 def test_example_is_clearly_fictional(example):

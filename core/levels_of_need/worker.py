@@ -1,6 +1,6 @@
 """The checker engine's Python side: what the browser worker calls.
 
-The worker (toolkit/web/theme/assets/checker/worker.mjs) imports this module, calls
+The web worker (toolkit/web/theme/assets/checker/worker.mjs) imports this module, calls
 ``start`` once with the thresholds JSON, then ``answer`` for each request. The build's
 memory snapshot is taken just after ``start``, so a restored engine is ready at once.
 Standard library only.

@@ -1,6 +1,6 @@
 """The thresholds data as typed, immutable objects.
 
-Built from an already-validated dict (see ``toolkit.validate`` on the host, or
+Built from an already-validated dict (see ``toolkit.load`` on the host, or
 the build's JSON in the browser). Standard library only, so that it runs in
 Pyodide unchanged.
 """

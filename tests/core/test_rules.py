@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.rules import Check, CheckError, Override, evaluate
+from levels_of_need.rules import Check, CheckError, Override, evaluate
 
 
 def run(thresholds, *ids, **kwargs):

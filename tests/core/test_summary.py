@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.rules import Check, Override, evaluate
-from toolkit.summary import PLACEHOLDER_DETAILS, Details, render_markdown, render_text
+from levels_of_need.rules import Check, Override, evaluate
+from levels_of_need.summary import PLACEHOLDER_DETAILS, Details, render_markdown, render_text
 
 
 def make(thresholds, check, details: Details | None = None):
@@ -48,7 +48,7 @@ def test_summary_uses_placeholders_and_never_needs_identifying_details(threshold
 def test_every_form_field_is_a_summary_detail():
     from dataclasses import fields
 
-    from toolkit.summary import DETAIL_LABELS
+    from levels_of_need.summary import DETAIL_LABELS
 
     assert list(DETAIL_LABELS) == [f.name for f in fields(Details)]
 

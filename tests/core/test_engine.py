@@ -1,4 +1,4 @@
-"""toolkit.engine, the Python side of the browser worker, on CPython."""
+"""levels_of_need.worker, the Python side of the browser worker, on CPython."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from toolkit import api, engine, training
+from levels_of_need import api, training
+from levels_of_need import worker as engine
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import ROOT, THRESHOLDS_FILE
 
-from toolkit.validate import ThresholdsError, format_path, load_text
+from toolkit.load import ThresholdsError, format_path, load_text
 
 GOOD = THRESHOLDS_FILE.read_text(encoding="utf-8")
 
@@ -223,7 +223,7 @@ def test_cli_validate_prints_the_line_and_no_traceback(tmp_path, case):
 
 
 def test_missing_and_non_utf8_files_are_clear(tmp_path):
-    from toolkit.validate import load_file
+    from toolkit.load import load_file
 
     with pytest.raises(ThresholdsError, match="no such file"):
         load_file(tmp_path / "nope.yml")

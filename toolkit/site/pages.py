@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..model import Contact, Indicator, Level, Scenario, Thresholds
-from ..summary import DETAIL_LABELS
-from ..training import ANSWER_WORDS, QUESTION_LABELS, route_label
+from levels_of_need.model import Contact, Indicator, Level, Scenario, Thresholds
+from levels_of_need.summary import DETAIL_LABELS
+from levels_of_need.training import ANSWER_WORDS, QUESTION_LABELS, route_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 WHOLE = "whole.md"  # the printable whole-guidance page

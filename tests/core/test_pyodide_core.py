@@ -6,9 +6,9 @@ import json
 
 from conftest import ROOT, run_pyodide_script
 
-from toolkit import api, training
+from levels_of_need import api, training
 
-CORE_MODULES = ["__init__.py", "model.py", "rules.py", "summary.py", "api.py", "training.py"]
+CORE = ROOT / "core" / "levels_of_need"
 CHECKS = [
     {"indicators": ["l2-domestic-abuse"], "unborn": True},
     {"indicators": ["l2-underage-sexual-activity"], "age": 12},
@@ -23,7 +23,7 @@ CHECKS = [
 
 def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
     payload = {
-        "files": {f"toolkit/{name}": (ROOT / "toolkit" / name).read_text(encoding="utf-8") for name in CORE_MODULES},
+        "files": {f"levels_of_need/{path.name}": path.read_text(encoding="utf-8") for path in CORE.glob("*.py")},
         "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
         "checks": CHECKS,
     }

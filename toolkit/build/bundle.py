@@ -1,4 +1,4 @@
-"""Put the checker's engine into a built site: Pyodide core, the toolkit wheel and the data.
+"""Put the checker's engine into a built site: Pyodide core, the core wheel and the data.
 
 Host-only build step (called by hooks/thresholds_pages.py after the build). Everything lands under
 ``assets/checker/`` on the site's own origin; the browser never loads from a CDN.
@@ -17,13 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .model import Thresholds
+from levels_of_need.model import Thresholds
 
 # The Pyodide core files the worker needs, from the pinned npm package.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ENGINE_DIR = "assets/checker"
-SNAPSHOT = "snapshot.bin.gz"  # Python's memory with toolkit.engine started, gzip-compressed
-SNAPSHOT_SCRIPT = Path(__file__).parent / "web" / "make_snapshot.mjs"
+SNAPSHOT = "snapshot.bin.gz"  # Python's memory with levels_of_need.worker started, gzip-compressed
+SNAPSHOT_SCRIPT = Path(__file__).parent / "make_snapshot.mjs"
 
 
 class BundleError(RuntimeError):
@@ -99,8 +99,11 @@ def make_snapshot(project: Path, wheel: Path, thresholds_json: Path, target: Pat
     return target
 
 
+CORE = "core"  # the checker core's own distribution: the only Python the browser receives
+
+
 def build_wheel(project: Path, out: Path, source_date_epoch: int) -> Path:
-    """A reproducible py3-none-any wheel of toolkit, built with pip (standard tools, no network)."""
+    """A reproducible py3-none-any wheel of the core (levels_of_need), built with pip (standard tools, no network)."""
     for old in out.glob("*.whl"):
         old.unlink()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch), "PIP_NO_INPUT": "1"}
@@ -116,7 +119,7 @@ def build_wheel(project: Path, out: Path, source_date_epoch: int) -> Path:
                 "--no-build-isolation",
                 "--wheel-dir",
                 scratch,
-                str(project),
+                str(project / CORE),
             ],
             cwd=project,
             env=env,

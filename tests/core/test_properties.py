@@ -7,8 +7,8 @@ from conftest import EXAMPLE_FILE, THRESHOLDS_FILE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.rules import ANSWER_VALUES, Check, evaluate
-from toolkit.validate import load_file
+from levels_of_need.rules import ANSWER_VALUES, Check, evaluate
+from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Thresholds, from_dict
+from levels_of_need.model import Thresholds, from_dict
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "thresholds.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
 
 PathItems = Sequence[str | int]
 

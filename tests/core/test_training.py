@@ -9,10 +9,10 @@ import sys
 import pytest
 from conftest import ROOT, THRESHOLDS_FILE
 
-from toolkit.api import check_from_dict
-from toolkit.rules import ANSWER_VALUES, CheckError, condition_holds, evaluate
-from toolkit.training import debrief, scenario_list, verify
-from toolkit.validate import load_schema, load_text
+from levels_of_need.api import check_from_dict
+from levels_of_need.rules import ANSWER_VALUES, CheckError, condition_holds, evaluate
+from levels_of_need.training import debrief, scenario_list, verify
+from toolkit.load import load_schema, load_text
 
 
 @pytest.fixture(params=["thresholds", "example"])

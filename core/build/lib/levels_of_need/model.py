@@ -1,0 +1,309 @@
+"""The thresholds data as typed, immutable objects.
+
+Built from an already-validated dict (see ``toolkit.load`` on the host, or
+the build's JSON in the browser). Standard library only, so that it runs in
+Pyodide unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    when: str
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Timescale:
+    id: str
+    label: str
+    within: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    contact: Contact | None = None
+    timescale: Timescale | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    name: str
+    brag: str
+    response: str
+    next_steps: tuple[Step, ...]
+    consent_required: bool | None = None
+    statute: str | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    number: int
+    name: str
+    title: str
+    summary: str
+    description: str
+    indicator_kind: str  # "strength" or "worry"
+    routes: tuple[Route, ...]
+
+    @property
+    def label(self) -> str:
+        return f"Level {self.number}: {self.name}"
+
+
+@dataclass(frozen=True)
+class Named:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    level: Level
+    domain: Named
+    text: str
+    theme: Named | None = None
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def is_strength(self) -> bool:
+        return self.level.indicator_kind == "strength"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str  # "emergency", "raise" or "advise"
+    when: Mapping[str, Any]
+    text: str
+    source: str
+    level: Level | None = None
+    route: Route | None = None
+    contacts: tuple[Contact, ...] = ()
+    timescale: Timescale | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A fictional case vignette for training, with the answer the guidance gives."""
+
+    id: str
+    title: str
+    vignette: str
+    check: Mapping[str, Any]  # the checker's input, as api.check_from_dict takes it
+    level: Level
+    route: Route
+    decided_by: tuple[str, ...]
+    teaching_points: tuple[str, ...]
+    common_mistakes: tuple[str, ...]
+
+    @property
+    def age_label(self) -> str:
+        if self.check.get("unborn"):
+            return "Unborn"
+        age = self.check["age"]
+        return "Under 1 year" if age == 0 else f"{age} year{'s' if age != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Everything in one partnership's thresholds file."""
+
+    data: Mapping[str, Any] = field(repr=False)
+    content_hash: str
+    levels: tuple[Level, ...]
+    domains: tuple[Named, ...]
+    themes: tuple[Named, ...]
+    indicators: tuple[Indicator, ...]
+    rules: tuple[Rule, ...]
+    contacts: tuple[Contact, ...]
+    timescales: tuple[Timescale, ...]
+    caveats: tuple[str, ...]
+    scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def partnership(self) -> Mapping[str, str]:
+        return self.data["partnership"]
+
+    @property
+    def document(self) -> Mapping[str, str]:
+        return self.data["document"]
+
+    @property
+    def version(self) -> str:
+        """The stamp put on every result: the file's version and its content hash."""
+        return f"{self.document['version']} ({self.content_hash[:12]})"
+
+    @property
+    def glossary(self) -> Mapping[str, str]:
+        return self.data["glossary"]
+
+    def level(self, level_id: str) -> Level:
+        return _by_id(self.levels, level_id)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return _by_id(self.indicators, indicator_id)
+
+    def timescale(self, timescale_id: str | None) -> Timescale | None:
+        return next((t for t in self.timescales if t.id == timescale_id), None)
+
+    def contact(self, contact_id: str) -> Contact:
+        return _by_id(self.contacts, contact_id)
+
+    def route(self, route_id: str) -> tuple[Level, Route]:
+        for level in self.levels:
+            for route in level.routes:
+                if route.id == route_id:
+                    return level, route
+        raise KeyError(route_id)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        return _by_id(self.scenarios, scenario_id)
+
+    def routes(self) -> list[tuple[Level, Route]]:
+        """Every route, least intensive first."""
+        return [(level, route) for level in self.levels for route in level.routes]
+
+
+def _by_id(items: tuple[Any, ...], item_id: str) -> Any:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """SHA-256 of the data in canonical JSON, so YAML layout and comments do not count."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def from_dict(data: Mapping[str, Any]) -> Thresholds:
+    """Build the model from data that has passed validation."""
+    contacts = tuple(
+        Contact(
+            id=c["id"],
+            name=c["name"],
+            when=c["when"],
+            phone=c.get("phone"),
+            email=c.get("email"),
+            url=c.get("url"),
+        )
+        for c in data["contacts"]
+    )
+    timescales = tuple(Timescale(**t) for t in data.get("timescales", ()))
+    contact_by_id = {c.id: c for c in contacts}
+    timescale_by_id = {t.id: t for t in timescales}
+
+    def step(raw: Mapping[str, str]) -> Step:
+        return Step(
+            text=raw["text"],
+            contact=contact_by_id.get(raw.get("contact", "")),
+            timescale=timescale_by_id.get(raw.get("timescale", "")),
+        )
+
+    levels = tuple(
+        Level(
+            id=lv["id"],
+            number=lv["number"],
+            name=lv["name"],
+            title=lv["title"],
+            summary=lv["summary"],
+            description=lv["description"],
+            indicator_kind=lv["indicator_kind"],
+            routes=tuple(
+                Route(
+                    id=r["id"],
+                    name=r["name"],
+                    brag=r["brag"],
+                    response=r["response"],
+                    next_steps=tuple(step(s) for s in r["next_steps"]),
+                    consent_required=r.get("consent_required"),
+                    statute=r.get("statute"),
+                )
+                for r in lv["routes"]
+            ),
+        )
+        for lv in sorted(data["levels"], key=lambda lv: lv["number"])
+    )
+    level_by_id = {lv.id: lv for lv in levels}
+    route_by_id = {r.id: r for lv in levels for r in lv.routes}
+    domains = tuple(Named(**d) for d in data["domains"])
+    themes = tuple(Named(**t) for t in data.get("themes", ()))
+    domain_by_id = {d.id: d for d in domains}
+    theme_by_id = {t.id: t for t in themes}
+
+    indicators = tuple(
+        Indicator(
+            id=i["id"],
+            level=level_by_id[i["level"]],
+            domain=domain_by_id[i["domain"]],
+            text=i["text"],
+            theme=theme_by_id.get(i.get("theme", "")),
+            synonyms=tuple(i.get("synonyms", ())),
+        )
+        for i in data["indicators"]
+    )
+    rules = tuple(
+        Rule(
+            id=r["id"],
+            kind=r["kind"],
+            when=r["when"],
+            text=r["text"],
+            source=r["source"],
+            level=level_by_id.get(r.get("level", "")),
+            route=route_by_id.get(r.get("route", "")),
+            contacts=tuple(contact_by_id[c] for c in r.get("contacts", ())),
+            timescale=timescale_by_id.get(r.get("timescale", "")),
+        )
+        for r in data["rules"]
+    )
+    scenarios = tuple(
+        Scenario(
+            id=sc["id"],
+            title=sc["title"],
+            vignette=sc["vignette"],
+            check=sc["check"],
+            level=level_by_id[sc["expected"]["level"]],
+            route=route_by_id[sc["expected"]["route"]],
+            decided_by=tuple(sc.get("decided_by", ())),
+            teaching_points=tuple(sc["teaching_points"]),
+            common_mistakes=tuple(sc["common_mistakes"]),
+        )
+        for sc in data.get("scenarios", ())
+    )
+    return Thresholds(
+        data=data,
+        content_hash=content_hash(data),
+        levels=levels,
+        domains=domains,
+        themes=themes,
+        indicators=indicators,
+        rules=rules,
+        contacts=contacts,
+        timescales=timescales,
+        caveats=tuple(data.get("caveats", ())),
+        scenarios=scenarios,
+    )
+
+
+def from_json(text: str) -> Thresholds:
+    """Load the build's JSON (already validated on the host). Used in the browser."""
+    return from_dict(json.loads(text))

@@ -1,0 +1,67 @@
+"""The checker engine's Python side: what the browser worker calls.
+
+The web worker (toolkit/web/theme/assets/checker/worker.mjs) imports this module, calls
+``start`` once with the thresholds JSON, then ``answer`` for each request. The build's
+memory snapshot is taken just after ``start``, so a restored engine is ready at once.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import api, model, training
+from .rules import CheckError
+
+_loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
+
+REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
+    "evaluate": lambda t, payload: api.run(t, payload),
+    "debrief": lambda t, payload: {
+        "debrief": training.debrief(t, payload["scenario"], payload.get("choices") or {}, payload.get("committed"))
+    },
+}
+
+
+def start(thresholds_json: str) -> str:
+    """Load the thresholds; return their version stamp."""
+    _loaded[:] = [model.from_json(thresholds_json)]
+    return version()
+
+
+def version() -> str:
+    return _loaded[0].version if _loaded else ""
+
+
+def answer(kind: str, payload_json: str) -> str:
+    """One request as JSON in, {"ok": true, ...} or {"ok": false, "message"} as JSON out."""
+    if not _loaded:
+        return json.dumps({"ok": False, "message": "The checker is not ready yet."})
+    if kind not in REQUESTS:
+        return json.dumps({"ok": False, "message": f"unknown request {kind!r}"})
+    try:
+        return json.dumps({"ok": True, **REQUESTS[kind](_loaded[0], json.loads(payload_json))})
+    except (CheckError, KeyError, TypeError, ValueError) as error:
+        # A malformed payload is the page's bug, but it must never stop the engine.
+        return json.dumps({"ok": False, "message": str(error) or type(error).__name__})
+
+
+def network_probe() -> str:
+    """Python's own attempts at the network, from inside Pyodide; each must fail. JSON list of blocked names."""
+    import js  # only in Pyodide, and only after the worker has switched the network off
+
+    attempts = {
+        "fetch": lambda: js.fetch("probe-network"),
+        "XMLHttpRequest": lambda: js.XMLHttpRequest.new(),
+        "WebSocket": lambda: js.WebSocket.new("ws://127.0.0.1:9/"),
+        "EventSource": lambda: js.EventSource.new("probe-network"),
+    }
+    blocked = []
+    for name, attempt in attempts.items():
+        try:
+            attempt()
+        except Exception:
+            blocked.append(name)
+    return json.dumps(blocked)

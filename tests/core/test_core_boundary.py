@@ -1,0 +1,42 @@
+"""The core's rule: nothing under core/ imports outside the standard library or the core itself.
+
+The core is the only Python the browser receives (under Pyodide, with no packages installed), so
+an import of PyYAML, Jinja2 or the build-time toolkit would break the checker in the browser.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tomllib
+
+from conftest import ROOT
+
+CORE = ROOT / "core"
+
+
+def imported_top_level_names(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_the_core_imports_only_the_standard_library_and_itself():
+    # `js` exists only inside Pyodide: the worker imports it to probe the network lock.
+    allowed = set(sys.stdlib_module_names) | {"levels_of_need", "__future__", "js"}
+    outside = {
+        path.relative_to(ROOT).as_posix(): sorted(imported_top_level_names(path.read_text("utf-8")) - allowed)
+        for path in sorted(CORE.rglob("*.py"))
+    }
+    assert {path: names for path, names in outside.items() if names} == {}
+    assert len(outside) >= 6
+
+
+def test_the_core_distribution_declares_no_dependencies():
+    project = tomllib.loads((CORE / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["dependencies"] == []
+    assert project["name"] == "levels-of-need-core"
