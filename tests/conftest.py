@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS_FILE = ROOT / "thresholds.yml"
 EXAMPLE_FILE = ROOT / "examples" / "fictional-four-levels.yml"
 sys.path.insert(0, str(Path(__file__).parent / "toolkit"))
+sys.path.insert(0, str(Path(__file__).parent / "core"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from levels_of_need import api, training
 from levels_of_need.model import Thresholds
-from levels_of_need.rules import ANSWER_VALUES, CheckError
+from levels_of_need.questions import QUESTIONS
+from levels_of_need.rules import CheckError
 from levels_of_need.summary import DETAIL_LABELS
 
 DEFAULT_FILE = "thresholds.yml"
@@ -84,8 +84,15 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     age = parser.add_mutually_exclusive_group()
     age.add_argument("--age", type=int, metavar="YEARS", help="the child's age in whole years")
     age.add_argument("--unborn", action="store_true", help="the child is unborn")
-    for question, values in ANSWER_VALUES.items():
-        parser.add_argument(f"--{question.replace('_', '-')}", dest=question, choices=values)
+    for question in QUESTIONS:
+        parser.add_argument(f"--{question.id.replace('_', '-')}", dest=question.id, choices=question.values)
+    parser.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="confirm an answer of 'no' to significant harm beside this indicator, whose words describe harm",
+    )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"
     )
@@ -110,7 +117,8 @@ def check_payload(args: argparse.Namespace) -> dict[str, Any]:
         "indicators": args.ids,
         "age": args.age,
         "unborn": args.unborn,
-        "answers": {q: getattr(args, q) for q in ANSWER_VALUES if getattr(args, q)},
+        "answers": {q.id: getattr(args, q.id) for q in QUESTIONS if getattr(args, q.id)},
+        "confirmed": args.confirm,
         "consent_note": args.consent_note,
         "override": {"level": args.override, "reason": args.override_reason} if args.override else None,
     }
@@ -159,7 +167,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     if not items:
         print(f"{args.thresholds} has no training scenarios.")
     for item in items:
-        print(f"L{item['level']}  {item['route']:<18} {item['id']:<36} {item['title']}")
+        print(f"L{item['level']}  {' or '.join(item['routes']):<18} {item['id']:<36} {item['title']}")
     return 0
 
 
@@ -179,11 +187,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     thresholds = load(args.thresholds)
     if thresholds is None:
         return 1
-    result = api.run_check(thresholds, check_payload(args))
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(api.run_check(thresholds, check_payload(args)), ensure_ascii=False, indent=2))
     else:
-        print(format_result(result))
+        print(api.result_text(thresholds, check_payload(args)), end="")
     return 0
 
 
@@ -199,36 +206,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
     else:
         print(both["summary"], end="")
     return 0
-
-
-def format_result(result: dict[str, Any]) -> str:
-    wrap = textwrap.TextWrapper(width=88, subsequent_indent="    ")
-    if result["emergency"]:
-        lines = ["IMMEDIATE RISK: CALL NOW"]
-    else:
-        lines = [
-            f"Level {result['level']}: {result['level_name']}. Route: {result['route_name']}. BRAG: {result['brag']}."
-        ]
-    lines += ["", "Why:"]
-    for reason in result["reasons"]:
-        mark = "*" if reason["decisive"] else "-"
-        lines.append(wrap.fill(f"  {mark} [{reason['kind']}, level {reason['level']}] {reason['text']}"))
-    lines += ["", "Next steps:"]
-    for step in result["next_steps"]:
-        lines.append(wrap.fill("  - " + _step_text(step)))
-    lines += ["", "Please note:"]
-    lines += [wrap.fill(f"  - {caveat}") for caveat in result["caveats"]]
-    lines += ["", f"Thresholds version {result['thresholds_version']}."]
-    return "\n".join(lines)
-
-
-def _step_text(step: dict[str, Any]) -> str:
-    parts = [step["text"]]
-    if contact := step["contact"]:
-        parts.append(f"({contact['name']}: {contact['phone'] or contact['email'] or contact['url']})")
-    if timescale := step["timescale"]:
-        parts.append(f"Timescale: {timescale['within']}.")
-    return " ".join(parts)
 
 
 __all__ = ["main"]

@@ -9,54 +9,99 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Step, Thresholds
-from .rules import ANSWER_VALUES, Check, CheckError, Override, Result, evaluate
+from .model import Rule, Step, Thresholds
+from .present import headline, result_view, tel_href, to_text
+from .questions import ANSWER_VALUES
+from .rules import Check, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
 
 
 def check_from_dict(raw: Mapping[str, Any]) -> Check:
-    """Build a Check from JSON-like data: {indicators, age, unborn, answers, consent_note, override}."""
-    age = raw.get("age")
-    if age is not None and not isinstance(age, int):
-        raise CheckError("age must be a whole number of years")
+    """Build a Check from JSON-like data: {indicators, age, unborn, answers, confirmed, consent_note, override}."""
     answers = {k: v for k, v in dict(raw.get("answers") or {}).items() if v not in (None, "")}
     override = raw.get("override") or None
+    if override and not (override.get("level") and str(override.get("reason") or "").strip()):
+        override = None  # a view of the level is recorded only with both a level and a reason
+    age, age_text = parse_age(raw.get("age"))
     return Check(
         indicators=frozenset(raw.get("indicators") or ()),
         age=age,
+        age_text=age_text,
         unborn=bool(raw.get("unborn")),
         answers=answers,
+        confirmed=frozenset(raw.get("confirmed") or ()),
         consent_note=str(raw.get("consent_note") or ""),
         override=Override(level=override["level"], reason=str(override.get("reason", ""))) if override else None,
     )
 
 
+def parse_age(age: Any) -> tuple[int | None, str | None]:
+    """(whole years, None), from a number or from what was typed ("7", " 7 "); (None, the text) when
+    it is not a whole number, which the checker reports once it knows there is no emergency."""
+    if age is None or (isinstance(age, str) and not age.strip()):
+        return None, None
+    if isinstance(age, str) and age.strip().isdigit() and len(age.strip()) <= 3:
+        return int(age.strip()), None
+    if isinstance(age, int) and not isinstance(age, bool):
+        return age, None
+    return None, str(age)
+
+
+def contact_to_dict(contact: Any) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "phone": contact.phone,
+        "tel": tel_href(contact.phone) if contact.phone else None,
+        "email": contact.email,
+        "url": contact.url,
+    }
+
+
+def timescale_to_dict(timescale: Any) -> dict[str, Any] | None:
+    if timescale is None:
+        return None
+    return {"id": timescale.id, "label": timescale.label, "within": timescale.within}
+
+
 def step_to_dict(step: Step) -> dict[str, Any]:
-    contact = step.contact
     return {
         "text": step.text,
-        "contact": None
-        if contact is None
-        else {
-            "id": contact.id,
-            "name": contact.name,
-            "phone": contact.phone,
-            "email": contact.email,
-            "url": contact.url,
-        },
-        "timescale": None if step.timescale is None else {"id": step.timescale.id, "within": step.timescale.within},
+        "contact": None if step.contact is None else contact_to_dict(step.contact),
+        "timescale": timescale_to_dict(step.timescale),
+        "seeks_consent": step.seeks_consent,
+    }
+
+
+def advice_to_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "text": rule.text,
+        "source": rule.source,
+        "contacts": [contact_to_dict(c) for c in rule.contacts],
+        "timescale": timescale_to_dict(rule.timescale),
     }
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
+    """The result as data. ``level`` is None while there is nothing to go on; ``route`` is None until
+    every answer it depends on is given (``missing``, ``unsure``, unconfirmed ``challenges``)."""
+    level, route = result.level, result.route
     return {
-        "level": result.level.number,
-        "level_id": result.level.id,
-        "level_name": result.level.name,
-        "brag": result.brag,
-        "route": result.route.id,
-        "route_name": result.route.name,
+        "complete": result.complete,
+        "missing": list(result.missing),
+        "unsure": list(result.unsure),
+        "level": level.number if level else None,
+        "level_id": level.id if level else None,
+        "level_name": level.name if level else None,
+        "level_settled": result.level_settled,
+        "route": route.id if route else None,
+        "route_name": route.name if route else None,
         "emergency": result.emergency,
+        "challenges": [
+            {"indicator": c.indicator.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
+            for c in result.challenges
+        ],
         "reasons": [
             {
                 "kind": r.kind,
@@ -71,6 +116,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             for r in result.reasons
         ],
         "next_steps": [step_to_dict(s) for s in result.next_steps],
+        "advice": [advice_to_dict(rule) for rule in result.advice],
         "caveats": list(result.caveats),
         "strengths": [s.id for s in result.strengths],
         "override": None
@@ -88,17 +134,28 @@ def run_check(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any]:
     return result_to_dict(evaluate(thresholds, check_from_dict(raw)))
 
 
+def result_text(thresholds: Thresholds, raw: Mapping[str, Any]) -> str:
+    """The result in the same words, in the same order, as the self-check page shows it."""
+    return to_text(result_view(thresholds, evaluate(thresholds, check_from_dict(raw))))
+
+
 def run_summary(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> str:
     return run(thresholds, raw, markdown)["summary"]
 
 
 def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> dict[str, Any]:
-    """One evaluation, giving both the result and the referral summary (what the browser shows)."""
+    """One evaluation, giving everything the browser shows: the result as data, as words (``view``,
+    a tree of text nodes, and ``headline`` for the live region) and the referral summary."""
     check = check_from_dict(raw)
     result = evaluate(thresholds, check)
     details = Details.from_mapping(raw.get("details") or {})
     render = render_markdown if markdown else render_text
-    return {"result": result_to_dict(result), "summary": render(thresholds, check, result, details)}
+    return {
+        "result": result_to_dict(result),
+        "headline": headline(result),
+        "view": result_view(thresholds, result),
+        "summary": render(thresholds, check, result, details),
+    }
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
@@ -110,6 +167,7 @@ def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
             "text": i.text,
             "kind": i.level.indicator_kind,
             "theme": i.theme.id if i.theme else None,
+            "describes_harm": i.describes_harm,
         }
         for i in thresholds.indicators
     ]

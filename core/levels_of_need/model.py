@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .questions import Question, worded
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -37,6 +39,9 @@ class Step:
     text: str
     contact: Contact | None = None
     timescale: Timescale | None = None
+    # The step asks for the parents' or carers' consent. Where a child may be at risk of
+    # significant harm, such a step never comes first (see rules.safe_order).
+    seeks_consent: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,9 @@ class Indicator:
     text: str
     theme: Named | None = None
     synonyms: tuple[str, ...] = ()
+    # The indicator's own words describe harm or abuse (a partnership's reading of its wording):
+    # the checker challenges an answer of "no" to the significant-harm question beside it.
+    describes_harm: bool = False
 
     @property
     def is_strength(self) -> bool:
@@ -102,14 +110,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class Scenario:
-    """A fictional case vignette for training, with the answer the guidance gives."""
+    """A fictional case vignette for training, with its answer key: what the checker computes."""
 
     id: str
     title: str
     vignette: str
     check: Mapping[str, Any]  # the checker's input, as api.check_from_dict takes it
     level: Level
-    route: Route
+    # Every route the answer key accepts: one, or several where the guidance leaves the route to
+    # an answer the scenario does not settle (significant harm "not sure", say).
+    routes: tuple[Route, ...]
     decided_by: tuple[str, ...]
     teaching_points: tuple[str, ...]
     common_mistakes: tuple[str, ...]
@@ -120,6 +130,18 @@ class Scenario:
             return "Unborn"
         age = self.check["age"]
         return "Under 1 year" if age == 0 else f"{age} year{'s' if age != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """The ages the guidance covers, in whole years, both included, and the guidance's words for it."""
+
+    youngest: int
+    oldest: int
+    text: str
+
+    def covers(self, age: int) -> bool:
+        return self.youngest <= age <= self.oldest
 
 
 @dataclass(frozen=True)
@@ -136,6 +158,8 @@ class Thresholds:
     contacts: tuple[Contact, ...]
     timescales: tuple[Timescale, ...]
     caveats: tuple[str, ...]
+    age_range: AgeRange
+    questions: tuple[Question, ...]  # the check's questions, in this partnership's words
     scenarios: tuple[Scenario, ...] = ()
 
     @property
@@ -177,6 +201,9 @@ class Thresholds:
     def scenario(self, scenario_id: str) -> Scenario:
         return _by_id(self.scenarios, scenario_id)
 
+    def question(self, question_id: str) -> Question:
+        return _by_id(self.questions, question_id)
+
     def routes(self) -> list[tuple[Level, Route]]:
         """Every route, least intensive first."""
         return [(level, route) for level in self.levels for route in level.routes]
@@ -212,11 +239,12 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     contact_by_id = {c.id: c for c in contacts}
     timescale_by_id = {t.id: t for t in timescales}
 
-    def step(raw: Mapping[str, str]) -> Step:
+    def step(raw: Mapping[str, Any]) -> Step:
         return Step(
             text=raw["text"],
             contact=contact_by_id.get(raw.get("contact", "")),
             timescale=timescale_by_id.get(raw.get("timescale", "")),
+            seeks_consent=bool(raw.get("seeks_consent", False)),
         )
 
     levels = tuple(
@@ -258,6 +286,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             text=i["text"],
             theme=theme_by_id.get(i.get("theme", "")),
             synonyms=tuple(i.get("synonyms", ())),
+            describes_harm=bool(i.get("describes_harm", False)),
         )
         for i in data["indicators"]
     )
@@ -282,7 +311,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             vignette=sc["vignette"],
             check=sc["check"],
             level=level_by_id[sc["expected"]["level"]],
-            route=route_by_id[sc["expected"]["route"]],
+            routes=tuple(route_by_id[r] for r in sc["expected"]["routes"]),
             decided_by=tuple(sc.get("decided_by", ())),
             teaching_points=tuple(sc["teaching_points"]),
             common_mistakes=tuple(sc["common_mistakes"]),
@@ -300,6 +329,10 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         contacts=contacts,
         timescales=timescales,
         caveats=tuple(data.get("caveats", ())),
+        age_range=AgeRange(
+            youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
+        ),
+        questions=worded(data.get("questions", {})),
         scenarios=scenarios,
     )
 

@@ -4,36 +4,51 @@ How a result is reached, in order:
 
 1. An ``emergency`` rule that matches stops the check: call the contacts now.
 2. Every chosen worry sets a floor: the result is at least that worry's level.
-3. Every ``raise`` rule that matches sets a floor too (a level, or a route
-   within a level). Its ``min_level``/``max_level`` compare with the level the
-   worries alone reach, so a rule never depends on another rule.
-4. The result is the highest floor; every floor is a reason, so the level is
-   always traceable, and adding a worry can only add floors, never lower one.
-5. ``advise`` rules add next steps; they never change the level.
+3. Every ``raise`` rule that matches sets a floor too (a level, or a route within a level). Its
+   ``min_level`` compares with the level the worries alone reach, so a rule never depends on
+   another rule. (The validator refuses ``max_level`` on a ``raise`` rule: it would let a worry
+   lower the result.)
+4. The result is the highest floor; every floor is a reason, so the level is always traceable,
+   and adding a worry can only add floors, never lower one.
+5. ``advise`` rules add the guidance's advice; they never change the level or the route.
 
-Strengths are recorded and shown, but never lower a level.
-Standard library only: this runs in the browser under Pyodide.
+Where the guidance does not decide, the checker asks; it never defaults:
+
+- The result depends on every answer that could still change its level or route: the checker
+  tries each possible answer to each question still open (unanswered, or answered "not sure")
+  and to the child's age. Those that make a difference are ``missing`` (or ``unsure``), and the
+  route stays undecided (``None``) until they are given.
+- An answer of "no" to the significant-harm question beside an indicator whose own words
+  describe harm is challenged: the route stays undecided until the practitioner confirms it.
+- Where the route is decided but the child may be at risk of significant harm (the route does
+  not require consent), no step that seeks consent comes first.
+
+Strengths are recorded and shown, but the checker never lowers a level because of them.
+Sentences for people are written in ``present``; this module decides. Standard library only:
+this runs in the browser under Pyodide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
+from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds
+from .questions import AGE, ANSWER_VALUES, QUESTION_IDS
 
-ANSWER_VALUES: Mapping[str, tuple[str, ...]] = {
-    "immediate_risk": ("yes", "no"),
-    "significant_harm": ("yes", "no", "unsure"),
-    "consent": ("given", "refused", "not-sought"),
-    "social_worker": ("none", "allocated", "recent"),
-    "early_help_not_improving": ("yes", "no"),
-}
+SIGNIFICANT_HARM = "significant_harm"
+NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
 
 
 class CheckError(ValueError):
-    """A check that cannot be evaluated, with a message for the user."""
+    """A check that cannot be evaluated, with a message for the user and, where one answer is at
+    fault, the name of its field (``age``, say), so that the page can show the message there."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -51,14 +66,22 @@ class Check:
     indicators: frozenset[str] = frozenset()
     age: int | None = None  # whole years
     unborn: bool = False
+    age_text: str | None = None  # what was typed for the age, when it is not a whole number
     answers: Mapping[str, str] = field(default_factory=dict)
+    # Indicators whose challenge the practitioner has confirmed: "this does not give me
+    # reasonable cause to suspect significant harm".
+    confirmed: frozenset[str] = frozenset()
     consent_note: str = ""
     override: Override | None = None
+
+    @property
+    def age_given(self) -> bool:
+        return self.unborn or self.age is not None
 
 
 @dataclass(frozen=True)
 class Reason:
-    kind: str  # "indicator", "rule" or "default"
+    kind: str  # "indicator", "rule", or "default" (no worry chosen: the first level)
     id: str
     text: str
     level: Level
@@ -69,11 +92,28 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Challenge:
+    """An answer that contradicts a chosen indicator's own words, for the practitioner to confirm."""
+
+    indicator: Indicator
+    question: str  # the question answered
+    answer: str  # the answer given
+    confirmed: bool
+
+
+@dataclass(frozen=True)
 class Result:
-    level: Level
-    route: Route
+    # The level the answers given reach, or None while there is nothing to go on (no worry chosen
+    # and the level still depends on an answer).
+    level: Level | None
+    level_settled: bool  # no answer still to give can change the level
+    route: Route | None  # None until every answer it depends on is given
+    missing: tuple[str, ...]  # unanswered questions the result depends on (AGE included), form order
+    unsure: tuple[str, ...]  # questions answered "not sure" on which the route depends
+    challenges: tuple[Challenge, ...]
     reasons: tuple[Reason, ...]
-    next_steps: tuple[Step, ...]
+    next_steps: tuple[Step, ...]  # the route's own steps, once the route is decided
+    advice: tuple[Rule, ...]  # the guidance's advice that applies (advise rules)
     caveats: tuple[str, ...]
     strengths: tuple[Indicator, ...]
     thresholds_version: str
@@ -83,74 +123,219 @@ class Result:
     override_level: Level | None = None
 
     @property
-    def brag(self) -> str:
-        return self.route.brag
+    def complete(self) -> bool:
+        return self.route is not None
+
+    @property
+    def unconfirmed(self) -> tuple[Challenge, ...]:
+        return tuple(c for c in self.challenges if not c.confirmed)
+
+
+@dataclass(frozen=True)
+class Reached:
+    """Where one set of answers leads, before asking what is still open."""
+
+    level: Level
+    route: Route
+    reasons: tuple[Reason, ...]
+    emergency: Rule | None = None
+
+    @property
+    def outcome(self) -> tuple[str, str, bool]:
+        return (self.level.id, self.route.id, self.emergency is not None)
 
 
 def evaluate(thresholds: Thresholds, check: Check) -> Result:
-    validate_check(thresholds, check)
-    chosen = [thresholds.indicator(i) for i in sorted(check.indicators)]
-    worries = [i for i in chosen if not i.is_strength]
+    validate_answers(thresholds, check)
     strengths = tuple(i for i in thresholds.indicators if i.id in check.indicators and i.is_strength)
     override_level = thresholds.level(check.override.level) if check.override else None
+    now = reach(thresholds, check)
+    common = {
+        "strengths": strengths,
+        "thresholds_version": thresholds.version,
+        "override": check.override,
+        "override_level": override_level,
+        "caveats": thresholds.caveats,
+    }
+    if now.emergency is not None:
+        # "Yes" to immediate risk stops the check: nothing else needs answering first.
+        return Result(
+            level=now.level,
+            level_settled=True,
+            route=now.route,
+            missing=(),
+            unsure=(),
+            challenges=(),
+            reasons=now.reasons,
+            next_steps=tuple(Step(text=c.when, contact=c) for c in now.emergency.contacts),
+            advice=(),
+            emergency=True,
+            emergency_contacts=now.emergency.contacts,
+            **common,
+        )
 
-    emergency = next((r for r in _matching(thresholds, check, "emergency", worries, None)), None)
+    validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
+    missing, unsure, settled = open_questions(thresholds, check, now)
+    challenges = tuple(challenges_of(thresholds, check))
+    decided = not missing and not unsure and all(c.confirmed for c in challenges)
+    route = now.route if decided else None
+    # With no worry and no rule yet, the first level is only where an empty form starts: no level.
+    has_floor = settled or any(r.kind != "default" for r in now.reasons)
+    return Result(
+        level=now.level if has_floor else None,
+        level_settled=settled,
+        route=route,
+        missing=missing,
+        unsure=unsure,
+        challenges=challenges,
+        reasons=now.reasons,
+        next_steps=safe_order(route) if route else (),
+        advice=tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)),
+        **common,
+    )
+
+
+def reach(thresholds: Thresholds, check: Check) -> Reached:
+    """The level and route these answers reach, with every floor as a reason."""
+    worries = _worries(thresholds, check)
+    emergency = next(iter(_matching(thresholds, check, "emergency", worries, None)), None)
     if emergency is not None:
         top = thresholds.levels[-1]
-        return Result(
-            level=top,
-            route=top.routes[-1],
-            reasons=(_rule_reason(emergency, top, top.routes[-1], decisive=True),),
-            next_steps=tuple(Step(text=f"{c.name}: {c.when}", contact=c) for c in emergency.contacts),
-            caveats=(),
-            strengths=strengths,
-            thresholds_version=thresholds.version,
-            emergency=True,
-            emergency_contacts=emergency.contacts,
-            override=check.override,
-            override_level=override_level,
-        )
+        reason = _rule_reason(emergency, top, top.routes[-1], decisive=True)
+        return Reached(level=top, route=top.routes[-1], reasons=(reason,), emergency=emergency)
 
     ranked = thresholds.routes()
     rank = {route.id: n for n, (_, route) in enumerate(ranked)}
     worry_level = max((i.level for i in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
-
-    floors: list[tuple[int, Reason]] = []
-    for worry in worries:
-        route = worry.level.routes[0]
-        floors.append((rank[route.id], _indicator_reason(worry)))
+    floors: list[tuple[int, Reason]] = [(rank[w.level.routes[0].id], _indicator_reason(w)) for w in worries]
     for rule in _matching(thresholds, check, "raise", worries, worry_level):
         level, route = thresholds.route(rule.route.id) if rule.route else (rule.level, rule.level.routes[0])
         floors.append((rank[route.id], _rule_reason(rule, level, route)))
     if not floors:
-        level = thresholds.levels[0]
-        floors.append((0, _default_reason(level)))
-
-    top_rank = max(r for r, _ in floors)
+        floors.append((0, _default_reason(thresholds.levels[0])))
+    top_rank = max((r for r, _ in floors), default=0)
     level, route = ranked[top_rank]
     reasons = sorted(
         (_decisive(reason, r, top_rank, level) for r, reason in floors),
         key=lambda reason: (-reason.decisive, -reason.level.number, reason.kind != "rule", reason.id),
     )
+    return Reached(level=level, route=route, reasons=tuple(reasons))
 
-    advice = list(_matching(thresholds, check, "advise", worries, level))
-    next_steps = tuple(_advice_step(rule) for rule in advice) + route.next_steps
-    return Result(
-        level=level,
-        route=route,
-        reasons=tuple(reasons),
-        next_steps=next_steps,
-        caveats=tuple(_caveats(thresholds, check, level, route, strengths)),
-        strengths=strengths,
-        thresholds_version=thresholds.version,
-        override=check.override,
-        override_level=override_level,
+
+# ---- What the result still depends on --------------------------------------------------------
+
+
+def open_questions(thresholds: Thresholds, check: Check, now: Reached) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(missing, unsure, level settled): the open inputs that could change the level or route.
+
+    Each open input (an unanswered or "not sure" question that a deciding rule reads, and the
+    child's age if not given) is tried as it is and with every decided answer, in every
+    combination. An input matters if changing it alone ever changes where the answers lead; the
+    result is decided when none does, and then every combination leads where these answers do.
+    """
+    inputs, outcomes = trials(thresholds, check)
+    matters = {name for index, (name, _) in enumerate(inputs) if _makes_a_difference(outcomes, index)}
+    settled = all(reached.level == now.level for reached in outcomes.values())
+    missing = tuple(
+        name
+        for name in (AGE, *QUESTION_IDS)
+        if (name == AGE and not check.age_given) or (name in matters and name not in check.answers)
     )
+    unsure = tuple(name for name in QUESTION_IDS if name in matters and name in check.answers)
+    return missing, unsure, settled
+
+
+def trials(
+    thresholds: Thresholds, check: Check
+) -> tuple[list[tuple[str, Sequence[Any]]], dict[tuple[Any, ...], Reached]]:
+    """The open inputs with their candidate answers, and where each combination of answers leads."""
+    inputs = list(_open_inputs(thresholds, check))
+    outcomes: dict[tuple[Any, ...], Reached] = {}
+    for values in itertools.product(*(candidates for _, candidates in inputs)):
+        trial = _with(check, dict(zip((name for name, _ in inputs), values, strict=True)))
+        outcomes[values] = reach(thresholds, trial)
+    return inputs, outcomes
+
+
+def possible_routes(thresholds: Thresholds, check: Check) -> list[tuple[Level, Route]]:
+    """Every level and route the check can still reach, whatever the open answers turn out to be,
+    least intensive first. One, when the result is decided."""
+    reached = {(r.level.id, r.route.id) for r in trials(thresholds, check)[1].values()}
+    return [(level, route) for level, route in thresholds.routes() if (level.id, route.id) in reached]
+
+
+def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Sequence[Any]]]:
+    deciding = [rule.when for rule in thresholds.rules if rule.kind in ("emergency", "raise")]
+    read = {question for when in deciding for question in when.get("answers", {})}
+    for question in thresholds.questions:
+        given = check.answers.get(question.id)
+        if question.id in read and (given is None or given in question.open_values):
+            yield question.id, (given, *question.decided_values)
+    if not check.age_given:
+        yield AGE, (NOT_GIVEN, *age_candidates(thresholds, deciding))
+
+
+def age_candidates(thresholds: Thresholds, conditions: Iterable[Mapping[str, Any]]) -> list[int | None]:
+    """Ages that fall on each side of every age bound the rules use (None stands for unborn)."""
+    ages = {thresholds.age_range.youngest}
+    for when in conditions:
+        for key in ("under", "at_least"):
+            if key in when.get("age", {}):
+                ages |= {when["age"][key] - 1, when["age"][key]}
+    return [None, *sorted(a for a in ages if thresholds.age_range.covers(a))]
+
+
+def _with(check: Check, values: Mapping[str, Any]) -> Check:
+    """The check with these answers tried (None: left unanswered; NOT_GIVEN: the age left out)."""
+    answers = {**check.answers, **{k: v for k, v in values.items() if k != AGE}}
+    answers = {k: v for k, v in answers.items() if v is not None}
+    age = values.get(AGE, NOT_GIVEN)
+    if age is NOT_GIVEN:
+        return replace(check, answers=answers)
+    return replace(check, answers=answers, age=age, unborn=age is None)
+
+
+def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int) -> bool:
+    """Whether changing only this input, the others held, ever changes the outcome."""
+    seen: dict[tuple[Any, ...], tuple[str, str, bool]] = {}
+    for values, reached in outcomes.items():
+        others = values[:index] + values[index + 1 :]
+        if seen.setdefault(others, reached.outcome) != reached.outcome:
+            return True
+    return False
+
+
+def challenges_of(thresholds: Thresholds, check: Check) -> Iterator[Challenge]:
+    """A "no" to significant harm beside an indicator whose words describe harm is challenged."""
+    answer = check.answers.get(SIGNIFICANT_HARM)
+    if answer != "no":
+        return
+    for indicator in _worries(thresholds, check):
+        if indicator.describes_harm:
+            yield Challenge(indicator, SIGNIFICANT_HARM, answer, confirmed=indicator.id in check.confirmed)
+
+
+def safe_order(route: Route) -> tuple[Step, ...]:
+    """The route's steps in the partnership's order, except that where consent is not required (a
+    child who may be at risk of significant harm) a step that seeks consent never comes first: then
+    every such step follows the others. (The validator refuses such a file; this is the backstop.)"""
+    steps = route.next_steps
+    if route.consent_required or not steps or not steps[0].seeks_consent:
+        return steps
+    return tuple(s for s in steps if not s.seeks_consent) + tuple(s for s in steps if s.seeks_consent)
+
+
+# ---- Checking the input ---------------------------------------------------------------------
 
 
 def validate_check(thresholds: Thresholds, check: Check) -> None:
+    validate_answers(thresholds, check)
+    validate_age(thresholds, check)
+
+
+def validate_answers(thresholds: Thresholds, check: Check) -> None:
     known = {i.id for i in thresholds.indicators}
-    unknown = sorted(set(check.indicators) - known)
+    unknown = sorted((set(check.indicators) | set(check.confirmed)) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
     for question, value in check.answers.items():
@@ -159,10 +344,18 @@ def validate_check(thresholds: Thresholds, check: Check) -> None:
             raise CheckError(f"unknown question {question!r} (known: {', '.join(ANSWER_VALUES)})")
         if value not in allowed:
             raise CheckError(f"{question}: {value!r} is not one of: {', '.join(allowed)}")
-    if check.age is not None and (check.unborn or not 0 <= check.age <= 25):
-        raise CheckError("age must be a whole number of years from 0 to 25, or the child is unborn, not both")
     if check.override and check.override.level not in {lv.id for lv in thresholds.levels}:
         raise CheckError(f"override: {check.override.level!r} is not a defined level")
+
+
+def validate_age(thresholds: Thresholds, check: Check) -> None:
+    ages = thresholds.age_range
+    if check.age_text is not None:
+        raise CheckError("Enter the child’s age as a whole number of years, like 7", field=AGE)
+    if check.age is not None and check.unborn:
+        raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
+    if check.age is not None and not ages.covers(check.age):
+        raise CheckError(f"Enter an age from {ages.youngest} to {ages.oldest}: this guidance is for {ages.text}", AGE)
 
 
 def unknown_indicator_message(indicator_id: str, known: Iterable[str]) -> str:
@@ -174,6 +367,10 @@ def unknown_indicator_message(indicator_id: str, known: Iterable[str]) -> str:
 
 
 # ---- Rule conditions --------------------------------------------------------------
+
+
+def _worries(thresholds: Thresholds, check: Check) -> list[Indicator]:
+    return [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
 
 
 def _matching(
@@ -214,7 +411,7 @@ def age_matches(age_rule: Mapping[str, Any], check: Check) -> bool:
     return age_rule.get("at_least", 0) <= check.age < age_rule.get("under", 10**6)
 
 
-# ---- Reasons, steps, caveats --------------------------------------------------------
+# ---- Reasons ---------------------------------------------------------------------------------
 
 
 def _indicator_reason(indicator: Indicator) -> Reason:
@@ -235,41 +432,10 @@ def _rule_reason(rule: Rule, level: Level, route: Route, decisive: bool = False)
 
 
 def _default_reason(level: Level) -> Reason:
-    return Reason(
-        kind="default",
-        id="no-worries",
-        text=f"No worries were chosen. {level.title}: {level.summary}",
-        level=level,
-    )
+    return Reason(kind="default", id="no-worries", text=f"{level.title}: {level.summary}", level=level)
 
 
 def _decisive(reason: Reason, reason_rank: int, top_rank: int, level: Level) -> Reason:
     """A reason is decisive when it is at the level reached (or sets the route reached)."""
     decisive = reason_rank == top_rank or reason.level.id == level.id
-    return Reason(**{**reason.__dict__, "decisive": decisive})
-
-
-def _advice_step(rule: Rule) -> Step:
-    contact = rule.contacts[0] if rule.contacts else None
-    timescale: Timescale | None = rule.timescale
-    return Step(text=rule.text, contact=contact, timescale=timescale)
-
-
-def _caveats(
-    thresholds: Thresholds, check: Check, level: Level, route: Route, strengths: tuple[Indicator, ...]
-) -> Iterable[str]:
-    yield from thresholds.caveats
-    if route.consent_required and check.answers.get("consent") != "given":
-        yield f"Parents must consent to accept support on this route ({route.name})."
-    if strengths and level.number > thresholds.levels[0].number:
-        yield (
-            "The strengths you chose are recorded for the referral. They do not lower the level: whilst there "
-            "is an emphasis on the strengths in the child’s network, the child’s safety is always the focus "
-            "of any help provided."
-        )
-    if check.override and check.override.level != level.id:
-        chosen = thresholds.level(check.override.level)
-        yield (
-            f"You think {chosen.label} is right rather than {level.label}. Your reason is recorded in the summary. "
-            "If you disagree with a decision, follow the escalation procedure for resolving professional difference."
-        )
+    return replace(reason, decisive=decisive)

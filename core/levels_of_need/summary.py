@@ -8,10 +8,12 @@ partnership's own form. Standard library only (runs in the browser).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from .model import Thresholds
+from .present import challenge_text, headline, level_and_route, reason_text, still_to_answer, to_text
 from .rules import Check, Result
 
 PLACEHOLDER_DETAILS = (
@@ -23,13 +25,6 @@ PLACEHOLDER_DETAILS = (
     "[Language, and whether an interpreter is needed]",
     "[Family composition]",
 )
-
-CONSENT_WORDS = {
-    "given": "Consent given.",
-    "refused": "Consent refused.",
-    "not-sought": "Consent not sought.",
-}
-
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -72,6 +67,13 @@ Block = tuple[str, list[str]]
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
     blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
+    if result.challenges:
+        blocks.append(
+            (
+                "Answers the checker asked the referrer to check",
+                [challenge_text(thresholds, c) for c in result.challenges],
+            )
+        )
     if result.override:
         blocks.append(("Professional view of the level", _override_lines(result)))
     for number, question in enumerate(thresholds.data.get("referral_questions", ()), start=1):
@@ -116,11 +118,43 @@ def render_text(thresholds: Thresholds, check: Check, result: Result, details: D
 
 
 def render_markdown(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
-    out = [f"# Referral summary: {thresholds.partnership['name']}", ""]
+    """Markdown in which every text, the referrer's own words above all, is literal: no HTML, link or
+    heading can come from what was typed."""
+    out = [f"# Referral summary: {markdown_text(thresholds.partnership['name'], heading=True)}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
-        out += [f"## {heading}", ""]
-        out += [line if line.startswith("- ") else line + "  " for line in lines if line] + [""]
+        out += [f"## {markdown_text(heading, heading=True)}", ""]
+        for line in filter(None, lines):
+            bullet = line.startswith("- ")
+            text = markdown_text(line[2:] if bullet else line)
+            out.append(f"- {text}" if bullet else f"{text}  ")
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+# Backslash escapes for the characters that make links, images, emphasis, code, headings and
+# tables anywhere in a line; the three that start HTML or entities become entities instead.
+_MARKDOWN_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]()#!|~"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# What starts a list or a setext heading only at the start of a line: "-", "+", "=", "12." or "12)".
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+)")
+
+
+def markdown_text(text: str, heading: bool = False) -> str:
+    """Text made literal in Markdown; line breaks inside it become Markdown line breaks. A heading's
+    text is one line, after "## ", where nothing can start a list."""
+    if heading:
+        return " ".join(text.split()).translate(_MARKDOWN_SPECIAL)
+    return "  \n".join(_literal_line(line) for line in text.splitlines())
+
+
+def _literal_line(line: str) -> str:
+    line = line.translate(_MARKDOWN_SPECIAL)
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    start, end = match.span(2)
+    if match.group(2).isdigit():  # a numbered list needs its "." or ")" escaped
+        return line[:end] + "\\" + line[end:] if line[end : end + 1] in (".", ")") else line
+    return line[:start] + "\\" + line[start:]
 
 
 # ---- Parts -------------------------------------------------------------------------
@@ -131,19 +165,17 @@ def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
         lines = ["IMMEDIATE RISK: call now."]
         lines += [f"- {c.name}: {c.phone or c.email or c.url}" for c in result.emergency_contacts]
         return lines
-    lines = [f"{result.level.label}. Route: {result.route.name}. BRAG rating: {result.brag}.", "Reasons:"]
-    for reason in result.reasons:
-        where = f", {reason.domain}" if reason.domain else ""
-        kind = "Rule" if reason.kind == "rule" else f"Level {reason.level.number}{where}"
-        lines.append(f"- {kind}: {reason.text}")
+    # The same words as the page: the headline, what is still open, then every reason.
+    lines = [headline(result), *to_text(still_to_answer(thresholds, result)).strip().splitlines(), "Reasons:"]
+    lines += [f"- {reason_text(reason)}" for reason in result.reasons]
     return lines
 
 
 def _override_lines(result: Result) -> list[str]:
     assert result.override and result.override_level
+    suggested = level_and_route(result.level, result.route) if result.route else "no level yet (not finished)"
     return [
-        f"The referrer considers {result.override_level.label} to be right, "
-        f"rather than the suggested {result.level.label}.",
+        f"The referrer considers {result.override_level.label} to be right, rather than the suggested {suggested}.",
         f"Reason given: {result.override.reason or '[Reason]'}",
     ]
 
@@ -151,7 +183,8 @@ def _override_lines(result: Result) -> list[str]:
 def _answer(question_id: str, thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[str]:
     if question_id == "consent":
         consent = check.answers.get("consent")
-        lines = [CONSENT_WORDS.get(consent or "", "[Has consent been sought? Given or refused?]")]
+        words = thresholds.question("consent").option(consent).words.capitalize() + "." if consent else None
+        lines = [words or "[Has consent been sought? Given or refused?]"]
         if check.consent_note:
             lines.append(f"Why, or what was done to seek it: {check.consent_note}")
         return lines
@@ -173,8 +206,8 @@ def _answer(question_id: str, thresholds: Thresholds, check: Check, result: Resu
             [details.tried, _labelled("What worked", details.worked)],
             "[What has been done already, and what worked or did not]",
         )
-        if check.answers.get("early_help_not_improving") == "yes":
-            lines.append("Early help has been tried without enough improvement.")
+        if check.answers.get("support_not_improving") == "yes":
+            lines.append("Help has already been tried without enough improvement.")
         return lines
     if question_id == "availability":
         return _or_placeholder([details.availability], "[When and how I can be contacted]")

@@ -1,8 +1,10 @@
 """Training scenarios: listing them, verifying them against the checker, and the debrief.
 
-A scenario's expected answer is data; the checker's answer is computed. ``verify``
-keeps the two from drifting apart, and ``debrief`` explains, through the checker's
-own reasons, where a learner's answer differs from the guidance's.
+A scenario's answer key is data; the checker's answer is computed. ``verify`` keeps the two
+from drifting apart, and ``debrief`` explains, through the checker's own reasons, where a
+learner's answer differs from the answer key. Where the guidance leaves the route to an
+answer the scenario does not settle ("not sure" about significant harm, say), the answer key
+accepts every route that answer could lead to, and the debrief says what decides it.
 Standard library only: the debrief runs in the browser under Pyodide.
 """
 
@@ -13,16 +15,8 @@ from typing import Any
 
 from .api import check_from_dict, result_to_dict
 from .model import Level, Route, Scenario, Thresholds
-from .rules import CheckError, Result, evaluate
-
-QUESTION_LABELS: Mapping[str, str] = {
-    "immediate_risk": "Imminent and significant risk of harm",
-    "significant_harm": "Reasonable cause to suspect significant harm",
-    "consent": "Consent",
-    "social_worker": "Social worker",
-    "early_help_not_improving": "Early help tried without enough improvement",
-}
-ANSWER_WORDS: Mapping[str, str] = {"not-sought": "not sought", "unsure": "not sure"}
+from .present import headline, level_and_route, one_line
+from .rules import CheckError, Result, evaluate, possible_routes
 
 
 def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, Any]:
@@ -36,10 +30,12 @@ def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, An
         "check": {
             "indicators": list(scenario.check["indicators"]),
             "answers": dict(scenario.check.get("answers", {})),
+            "confirmed": list(scenario.check.get("confirmed", ())),
         },
         "level": scenario.level.number,
         "level_id": scenario.level.id,
-        "route": scenario.route.id,
+        "routes": [route.id for route in scenario.routes],
+        "answer_key": answer_key_label(scenario),
         "decided_by": list(scenario.decided_by),
         "teaching_points": list(scenario.teaching_points),
         "common_mistakes": list(scenario.common_mistakes),
@@ -50,12 +46,19 @@ def scenario_list(thresholds: Thresholds) -> list[dict[str, Any]]:
     return [scenario_to_dict(thresholds, s) for s in thresholds.scenarios]
 
 
+def answer_key_label(scenario: Scenario) -> str:
+    """ "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"."""
+    if len(scenario.routes) == 1:
+        return level_and_route(scenario.level, scenario.routes[0])
+    return f"{scenario.level.label}, " + " or ".join(route.name for route in scenario.routes)
+
+
 def expected_result(thresholds: Thresholds, scenario: Scenario) -> Result:
     return evaluate(thresholds, check_from_dict(scenario.check))
 
 
 def verify(thresholds: Thresholds) -> list[str]:
-    """One line per scenario whose expected answer the checker does not give. Empty when all agree."""
+    """One line per scenario whose answer key the checker does not give. Empty when all agree."""
     problems = []
     for scenario in thresholds.scenarios:
         try:
@@ -63,24 +66,33 @@ def verify(thresholds: Thresholds) -> list[str]:
         except CheckError as error:
             problems.append(f"{scenario.id}: its check cannot be evaluated: {error}")
             continue
-        if (result.level, result.route) != (scenario.level, scenario.route):
-            problems.append(
-                f"{scenario.id}: expects {route_label(scenario.level, scenario.route)}, "
-                f"but the checker gives {route_label(result.level, result.route)} "
-                f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
-            )
-        decisive = {r.id for r in result.reasons if r.decisive}
-        for reason_id in scenario.decided_by:
-            if reason_id not in decisive:
-                problems.append(
-                    f"{scenario.id}: decided_by names {reason_id!r}, which is not one of the checker's "
-                    f"decisive reasons ({', '.join(sorted(decisive))})"
-                )
+        problems += [f"{scenario.id}: {problem}" for problem in _disagreements(thresholds, scenario, result)]
     return problems
 
 
-def route_label(level: Level, route: Route) -> str:
-    return level.label if len(level.routes) == 1 else f"{level.label}, {route.name}"
+def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
+    if result.missing:
+        yield f"its check leaves unanswered what the result depends on: {', '.join(result.missing)}"
+    if result.unconfirmed:
+        yield (
+            "its check answers “no” to significant harm beside an indicator whose words describe harm "
+            f"({', '.join(c.indicator.id for c in result.unconfirmed)}): list it under confirmed"
+        )
+    possible = possible_routes(thresholds, check_from_dict(scenario.check))
+    computed = [route.id for _, route in possible]
+    if result.level != scenario.level or computed != [route.id for route in scenario.routes]:
+        reached = " or ".join(level_and_route(level, route) for level, route in possible)
+        yield (
+            f"its answer key is {answer_key_label(scenario)}, but the checker gives {reached} "
+            f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
+        )
+    decisive = {r.id for r in result.reasons if r.decisive}
+    for reason_id in scenario.decided_by:
+        if reason_id not in decisive:
+            yield (
+                f"decided_by names {reason_id!r}, which is not one of the checker's decisive reasons "
+                f"({', '.join(sorted(decisive))})"
+            )
 
 
 # ---- The debrief after a learner commits ------------------------------------------------------
@@ -89,7 +101,7 @@ def route_label(level: Level, route: Route) -> str:
 def debrief(
     thresholds: Thresholds, scenario_id: str, choices: Mapping[str, Any], committed: str | None
 ) -> dict[str, Any]:
-    """Compare a learner's choices and committed route with the scenario's answer.
+    """Compare a learner's choices and committed route with the scenario's answer key.
 
     ``choices`` holds the learner's indicators and answers; the child's age comes from the
     scenario, because the vignette states it. ``committed`` is a route id, or None.
@@ -102,18 +114,21 @@ def debrief(
     learner = {
         "indicators": list(choices.get("indicators") or ()),
         "answers": dict(choices.get("answers") or {}),
+        "confirmed": list(choices.get("confirmed") or ()),
         "age": scenario.check.get("age"),
         "unborn": bool(scenario.check.get("unborn")),
     }
     yours = evaluate(thresholds, check_from_dict(learner))
     committed_level, committed_route = _committed(thresholds, committed)
+    accepted = {route.id for route in scenario.routes}
     return {
         "scenario": scenario.id,
         "expected": result_to_dict(expected),
+        "answer_key": answer_key_label(scenario),
         "yours": result_to_dict(yours),
-        "yours_label": route_label(yours.level, yours.route),
-        "commit_matches": committed_route is not None and committed_route.id == expected.route.id,
-        "choices_match": yours.route.id == expected.route.id,
+        "yours_label": headline(yours),
+        "commit_matches": committed_route is not None and committed_route.id in accepted,
+        "choices_match": yours.route is not None and yours.route.id in accepted,
         "differences": list(
             differences(thresholds, scenario, expected, yours, learner, committed_level, committed_route)
         ),
@@ -139,25 +154,23 @@ def differences(
     committed_route: Route | None,
 ) -> Iterator[dict[str, str]]:
     """Each difference as {kind, id, text}, the most important first."""
-    expected_label = route_label(expected.level, expected.route)
-    why = _decisive_texts(expected)
+    key = answer_key_label(scenario)
+    why = _why(thresholds, expected)
+    accepted = {route.id for route in scenario.routes}
     if committed_route is None:
-        yield _difference(
-            "commit", "none", f"You did not choose a level. The guidance reaches {expected_label} because: {why}"
-        )
-    elif committed_route.id != expected.route.id:
+        yield _difference("commit", "none", f"You did not choose a level. The answer key is {key}, because: {why}")
+    elif committed_route.id not in accepted:
         yield _difference(
             "commit",
             committed_route.id,
-            f"You chose {route_label(committed_level, committed_route)}. "  # type: ignore[arg-type]
-            f"The guidance reaches {expected_label} because: {why}",
+            f"You chose {level_and_route(committed_level, committed_route)}. The answer key is {key}, because: {why}",
         )
-    if committed_route is not None and yours.route.id != committed_route.id:
+    if committed_route is not None and (yours.route is None or yours.route.id != committed_route.id):
         yield _difference(
             "your-choices",
-            yours.route.id,
-            f"From the worries and answers you chose, the checker reaches {route_label(yours.level, yours.route)}, "
-            f"not the level you chose, because: {_decisive_texts(yours)}",
+            yours.route.id if yours.route else "undecided",
+            f"From the worries and answers you chose, the checker says: {headline(yours)} "
+            f"Because: {_why(thresholds, yours)}",
         )
 
     decisive = {r.id for r in expected.reasons if r.decisive}
@@ -167,24 +180,25 @@ def differences(
             indicator = thresholds.indicator(indicator_id)
             text = f"You did not choose “{indicator.text}” ({indicator.level.label}), which the scenario shows."
             if indicator_id in decisive:
-                text += " It is one of the reasons for the guidance’s answer."
+                text += " It is one of the reasons for the answer key."
             yield _difference("missed-indicator", indicator_id, text)
     for indicator_id in sorted(chosen - set(scenario.check["indicators"])):
         indicator = thresholds.indicator(indicator_id)
-        text = f"You chose “{indicator.text}” ({indicator.level.label}); the scenario’s answer does not include it."
-        if not indicator.is_strength and indicator.level.number > expected.level.number:
+        text = f"You chose “{indicator.text}” ({indicator.level.label}); the answer key does not include it."
+        if not indicator.is_strength and indicator.level.number > expected.level.number:  # type: ignore[union-attr]
             text += f" On its own it raises the level to {indicator.level.label}."
         yield _difference("extra-indicator", indicator_id, text)
 
     expected_answers = scenario.check.get("answers", {})
-    for question, label in QUESTION_LABELS.items():
-        mine, theirs = learner["answers"].get(question), expected_answers.get(question)
+    for question in thresholds.questions:
+        mine, theirs = learner["answers"].get(question.id), expected_answers.get(question.id)
         # A question the scenario leaves open is not a difference; a rule it triggers is (below).
         if theirs is not None and mine != theirs:
             yield _difference(
                 "answer",
-                question,
-                f"{label}: you answered “{_word(mine)}”; the scenario’s answer is “{_word(theirs)}”.",
+                question.id,
+                f"“{question.text}” You answered “{_word(question, mine)}”; the answer key says "
+                f"“{_word(question, theirs)}”.",
             )
 
     expected_rules = {r.id: r for r in expected.reasons if r.kind == "rule"}
@@ -201,17 +215,30 @@ def differences(
             )
 
 
-def _decisive_texts(result: Result) -> str:
-    return " ".join(_sentence(r.text) for r in result.reasons if r.decisive)
+def _why(thresholds: Thresholds, result: Result) -> str:
+    """The decisive reasons, then, where the route is open, what decides it."""
+    parts = [_sentence(r.text) for r in result.reasons if r.decisive]
+    for question_id in (*result.unsure, *(m for m in result.missing if m in {q.id for q in thresholds.questions})):
+        question = thresholds.question(question_id)
+        deciding = [
+            rule.text
+            for rule in thresholds.rules
+            if rule.kind in ("emergency", "raise") and question_id in rule.when.get("answers", {})
+        ]
+        parts.append(
+            f"The route depends on the answer to “{question.text}”"
+            + (": " + " ".join(_sentence(text) for text in deciding) if deciding else ".")
+        )
+    return " ".join(parts)
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
+    text = one_line(text)
     return text if text.endswith((".", "?", "!")) else f"“{text}”."
 
 
-def _word(answer: str | None) -> str:
-    return "no answer" if answer is None else ANSWER_WORDS.get(answer, answer)
+def _word(question: Any, answer: str | None) -> str:
+    return "no answer" if answer is None else question.option(answer).words
 
 
 def _difference(kind: str, item_id: str, text: str) -> dict[str, str]:

@@ -43,9 +43,12 @@ def answer(kind: str, payload_json: str) -> str:
         return json.dumps({"ok": False, "message": f"unknown request {kind!r}"})
     try:
         return json.dumps({"ok": True, **REQUESTS[kind](_loaded[0], json.loads(payload_json))})
-    except (CheckError, KeyError, TypeError, ValueError) as error:
+    except CheckError as error:
+        # A problem with the answers: the page shows the message, at the field where there is one.
+        return json.dumps({"ok": False, "message": str(error), "field": error.field})
+    except (KeyError, TypeError, ValueError) as error:
         # A malformed payload is the page's bug, but it must never stop the engine.
-        return json.dumps({"ok": False, "message": str(error) or type(error).__name__})
+        return json.dumps({"ok": False, "message": str(error) or type(error).__name__, "field": None})
 
 
 def network_probe() -> str:

@@ -46,7 +46,7 @@ def test_debrief_is_training_debrief(started):
     ("kind", "payload", "words"),
     [
         ("evaluate", {"indicators": ["l2-nope"]}, "unknown indicator 'l2-nope'"),
-        ("evaluate", {"age": "seven"}, "age must be a whole number"),
+        ("evaluate", {"age": "seven"}, "Enter the child’s age as a whole number of years"),
         ("debrief", {"choices": {}}, "scenario"),
         ("debrief", {"scenario": "nope"}, "unknown scenario 'nope'"),
         ("steal", {}, "unknown request 'steal'"),

@@ -1,98 +1,174 @@
-"""Properties of the checker over any check (hypothesis), for both partnership files."""
+"""The checker's promises, over any check (hypothesis), for the two shipped files and for generated
+thresholds files that use every kind of rule and condition.
+
+1. Adding a worry never lowers the level (nor, once decided, the route).
+2. No result whose route is undecided, or is one that does not require consent (a child who may be
+   at risk of significant harm), has a consent-seeking first step.
+3. Every result explains itself by its reasons.
+4. Strengths never change the level or the route.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import EXAMPLE_FILE, THRESHOLDS_FILE
+from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from levels_of_need.rules import ANSWER_VALUES, Check, evaluate
+from levels_of_need.rules import evaluate
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def checks(thresholds):
-    ids = [i.id for i in thresholds.indicators]
-    answers = st.fixed_dictionaries({}, optional={q: st.sampled_from(v) for q, v in ANSWER_VALUES.items()})
-    age = st.one_of(st.none(), st.integers(0, 18))
-    return st.builds(
-        lambda chosen, answers, age, unborn: Check(
-            indicators=frozenset(chosen), answers=answers, age=None if unborn else age, unborn=unborn
-        ),
-        st.sets(st.sampled_from(ids), max_size=8),
-        answers,
-        age,
-        st.booleans(),
-    )
+def rank(thresholds, route):
+    return [r.id for _, r in thresholds.routes()].index(route.id)
 
 
-def rank(thresholds, result):
-    return [route.id for _, route in thresholds.routes()].index(result.route.id)
+def adding_a_worry_never_lowers_the_result(thresholds, check, extra):
+    before = evaluate(thresholds, check)
+    after = evaluate(thresholds, replace(check, indicators=check.indicators | {extra}))
+    if before.level is not None:
+        assert after.level is not None and after.level.number >= before.level.number
+    if before.route is not None and after.route is not None:
+        assert rank(thresholds, after.route) >= rank(thresholds, before.route)
 
 
-def not_emergency(check):
-    return check.answers.get("immediate_risk") != "yes"
+def never_leads_with_consent_where_harm_is_possible(thresholds, check):
+    result = evaluate(thresholds, check)
+    if result.route is None:
+        assert result.next_steps == (), "an undecided result shows no route and no steps"
+    elif result.route.consent_required is False and result.next_steps:
+        assert not result.next_steps[0].seeks_consent
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_adding_a_worry_never_lowers_the_level(name):
-    thresholds = FILES[name]
-    worry_ids = [i.id for i in thresholds.indicators if not i.is_strength]
-
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(checks(thresholds).filter(not_emergency), st.sampled_from(worry_ids))
-    def prop(check, extra):
-        before = evaluate(thresholds, check)
-        after = evaluate(
-            thresholds,
-            Check(indicators=check.indicators | {extra}, answers=check.answers, age=check.age, unborn=check.unborn),
-        )
-        assert after.level.number >= before.level.number
-        assert rank(thresholds, after) >= rank(thresholds, before)
-
-    prop()
-
-
-@pytest.mark.parametrize("name", FILES)
-def test_the_result_is_explained_by_its_reasons(name):
-    thresholds = FILES[name]
-
-    @settings(max_examples=300, deadline=None)
-    @given(checks(thresholds))
-    def prop(check):
-        result = evaluate(thresholds, check)
-        decisive = [r for r in result.reasons if r.decisive]
-        assert decisive, "every result has at least one decisive reason"
-        # Some decisive reason reaches the level; none goes above it.
-        assert max(r.level.number for r in result.reasons) == result.level.number
-        assert any(r.level.id == result.level.id for r in decisive)
+def explained_by_its_reasons(thresholds, check):
+    result = evaluate(thresholds, check)
+    decisive = [r for r in result.reasons if r.decisive]
+    assert decisive, "every result has at least one decisive reason"
+    reached = max(r.level.number for r in result.reasons)
+    assert result.level is None or reached == result.level.number
+    assert any(r.level.number == reached for r in decisive)
+    if result.route is not None:
         # The route is either the level's first, or set by a rule naming that route.
         assert result.route == result.level.routes[0] or any(
             r.kind == "rule" and r.route == result.route for r in decisive
         )
-        # Every chosen worry is a reason, and no indicator is a reason unless chosen.
-        worries = {i for i in check.indicators if not thresholds.indicator(i).is_strength}
-        if not result.emergency:
-            assert {r.id for r in result.reasons if r.kind == "indicator"} == worries
+    worries = {i for i in check.indicators if not thresholds.indicator(i).is_strength}
+    if not result.emergency:
+        assert {r.id for r in result.reasons if r.kind == "indicator"} == worries
 
-    prop()
+
+def strengths_change_nothing(thresholds, check):
+    strengths = {i.id for i in thresholds.indicators if i.is_strength}
+    plain = evaluate(thresholds, replace(check, indicators=check.indicators - strengths))
+    with_strengths = evaluate(thresholds, replace(check, indicators=check.indicators | strengths))
+    assert (with_strengths.level, with_strengths.route) == (plain.level, plain.route)
+
+
+PROPERTIES = [never_leads_with_consent_where_harm_is_possible, explained_by_its_reasons, strengths_change_nothing]
+
+
+# ---- The shipped files ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_strengths_never_change_the_level(name):
+def test_adding_a_worry_never_lowers_the_result(name):
     thresholds = FILES[name]
-    strength_ids = [i.id for i in thresholds.indicators if i.is_strength]
+    worry_ids = [i.id for i in thresholds.indicators if not i.is_strength]
 
-    @settings(max_examples=200, deadline=None)
-    @given(checks(thresholds), st.sets(st.sampled_from(strength_ids)))
-    def prop(check, strengths):
-        plain = evaluate(thresholds, check)
-        with_strengths = evaluate(
-            thresholds,
-            Check(indicators=check.indicators | strengths, answers=check.answers, age=check.age, unborn=check.unborn),
-        )
-        assert (with_strengths.level, with_strengths.route) == (plain.level, plain.route)
+    @SETTINGS
+    @given(checks(thresholds), st.sampled_from(worry_ids))
+    def prop(check, extra):
+        adding_a_worry_never_lowers_the_result(thresholds, check, extra)
 
     prop()
+
+
+@pytest.mark.parametrize("prop", PROPERTIES, ids=lambda p: p.__name__)
+@pytest.mark.parametrize("name", FILES)
+def test_property_holds_for_the_shipped_files(name, prop):
+    thresholds = FILES[name]
+
+    @SETTINGS
+    @given(checks(thresholds))
+    def run(check):
+        prop(thresholds, check)
+
+    run()
+
+
+# ---- Generated files --------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.data())
+def test_adding_a_worry_never_lowers_the_result_for_any_file(data):
+    thresholds = load(data.draw(thresholds_data()))
+    worry_ids = [i.id for i in thresholds.indicators if not i.is_strength]
+    adding_a_worry_never_lowers_the_result(
+        thresholds, data.draw(checks(thresholds)), data.draw(st.sampled_from(worry_ids))
+    )
+
+
+@pytest.mark.parametrize("prop", PROPERTIES, ids=lambda p: p.__name__)
+def test_property_holds_for_any_file(prop):
+    @SETTINGS
+    @given(st.data())
+    def run(data):
+        thresholds = load(data.draw(thresholds_data()))
+        prop(thresholds, data.draw(checks(thresholds)))
+
+    run()
+
+
+def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
+    """Why the validator refuses it: such a rule lets an added worry lower the route."""
+    from toolkit.load import ThresholdsError
+
+    data = {
+        "format": 1,
+        "partnership": {"name": "Generated (fictional)", "short_name": "GP", "area": "Nowhere"},
+        "document": {"title": "T", "version": "0", "date": "2026-01-01", "source": "Generated."},
+        "age_range": {"youngest": 0, "oldest": 17, "text": "generated ages"},
+        "contacts": [{"id": "c1", "name": "C", "phone": "01632 960001", "when": "Fictional."}],
+        "timescales": [],
+        "levels": [
+            {
+                "id": f"lv{n}",
+                "number": n,
+                "name": "L",
+                "title": "T",
+                "summary": "S.",
+                "description": "D.",
+                "indicator_kind": "worry",
+                "routes": [
+                    {"id": f"lv{n}-r{r}", "name": "R", "brag": "red", "response": "R.", "next_steps": [{"text": "S."}]}
+                    for r in range(2)
+                ],
+            }
+            for n in (1, 2)
+        ],
+        "domains": [{"id": "d1", "name": "D"}],
+        "indicators": [
+            {"id": "low", "level": "lv1", "domain": "d1", "text": "Low"},
+            {"id": "high", "level": "lv2", "domain": "d1", "text": "High"},
+        ],
+        "rules": [
+            {
+                "id": "capped",
+                "kind": "raise",
+                "when": {"indicators": ["low"], "max_level": "lv1"},
+                "route": "lv1-r1",
+                "text": "T.",
+                "source": "S",
+            }
+        ],
+        "glossary": {},
+    }
+    with pytest.raises(ThresholdsError, match="cannot take max_level"):
+        load(data)

@@ -25,16 +25,46 @@ def test_summary_follows_the_six_questions_signs_of_safety_and_childs_voice(thre
 
 
 def test_summary_states_level_reasons_and_version(thresholds):
-    text, _ = make(thresholds, Check(indicators=frozenset({"l2-domestic-abuse"}), age=0))
-    assert "Level 3: Statutory Social Care. Route: Child protection (s.47). BRAG rating: red." in text
+    text, _ = make(
+        thresholds, Check(indicators=frozenset({"l2-domestic-abuse"}), age=0, answers={"immediate_risk": "no"})
+    )
+    assert "Suggested level: Level 3: Statutory Social Care, Child protection (s.47)." in text
     assert "automatically at significant risk of harm" in text
     assert thresholds.version in text
+    # The MASH manager confirms a BRAG rating (seed 004): the referrer's summary never states one.
+    assert "BRAG" not in text
+
+
+def test_an_unfinished_check_says_so_in_the_summary_and_names_no_route(thresholds):
+    text, _ = make(thresholds, Check(indicators=frozenset({"l3-suspicious-injury"}), age=9))
+    assert "Suggested level: Level 3: Statutory Social Care. The route is not decided yet." in text
+    assert "The checker does not suggest the route until you answer:" in text
+    assert "Is the child at imminent and significant risk of harm now?" in text
+    assert "Child in need (s.17)" not in text and "Child protection (s.47)" not in text
+
+
+def test_a_challenged_answer_is_in_the_summary(thresholds):
+    check = Check(
+        indicators=frozenset({"l3-fabricated-illness"}),
+        age=4,
+        answers={"immediate_risk": "no", "significant_harm": "no"},
+    )
+    text, _ = make(thresholds, check)
+    assert "Answers the checker asked the referrer to check" in text
+    assert "You chose “Fabricated or induced illness" in text
+    confirmed, _ = make(thresholds, Check(**{**check.__dict__, "confirmed": frozenset({"l3-fabricated-illness"})}))
+    assert "You confirmed your answer “No”" in confirmed
 
 
 def test_summary_records_disagreement_with_its_reason(thresholds):
-    check = Check(indicators=frozenset({"l2-bereavement"}), override=Override("statutory", "third loss this year"))
+    check = Check(
+        indicators=frozenset({"l2-bereavement"}),
+        age=5,
+        answers={"immediate_risk": "no", "significant_harm": "no"},
+        override=Override("statutory", "third loss this year"),
+    )
     text, _ = make(thresholds, check)
-    assert "considers Level 3: Statutory Social Care to be right" in text
+    assert "The referrer considers Level 3: Statutory Social Care to be right, rather than the suggested" in text
     assert "Reason given: third loss this year" in text
 
 

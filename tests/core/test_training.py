@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT, THRESHOLDS_FILE
 
 from levels_of_need.api import check_from_dict
-from levels_of_need.rules import ANSWER_VALUES, CheckError, condition_holds, evaluate
+from levels_of_need.questions import ANSWER_VALUES
+from levels_of_need.rules import CheckError, condition_holds, evaluate, possible_routes
 from levels_of_need.training import debrief, scenario_list, verify
 from toolkit.load import load_schema, load_text
 
@@ -23,11 +24,15 @@ def any_thresholds(request):
 # ---- Consistency: data and rules cannot drift apart ----------------------------------------------
 
 
-def test_every_expected_answer_is_what_the_checker_computes(any_thresholds):
+def test_every_answer_key_is_what_the_checker_computes(any_thresholds):
     assert any_thresholds.scenarios
     for scenario in any_thresholds.scenarios:
-        result = evaluate(any_thresholds, check_from_dict(scenario.check))
-        assert (result.level.id, result.route.id) == (scenario.level.id, scenario.route.id), scenario.id
+        check = check_from_dict(scenario.check)
+        result = evaluate(any_thresholds, check)
+        assert result.level == scenario.level, scenario.id
+        assert [route for _, route in possible_routes(any_thresholds, check)] == list(scenario.routes), scenario.id
+        # A decided scenario's route is the checker's; an open one's routes are where its open answer leads.
+        assert (result.route is None) == (len(scenario.routes) > 1), scenario.id
         decisive = {reason.id for reason in result.reasons if reason.decisive}
         assert set(scenario.decided_by) <= decisive, scenario.id
     assert verify(any_thresholds) == []
@@ -35,12 +40,22 @@ def test_every_expected_answer_is_what_the_checker_computes(any_thresholds):
 
 def test_verify_names_a_scenario_that_disagrees():
     text = THRESHOLDS_FILE.read_text(encoding="utf-8")
-    old = "    expected: {level: universal, route: universal}"
-    broken = load_text(text.replace(old, "    expected: {level: early-help, route: early-help}"))
+    old = "    expected: {level: universal, routes: [universal]}"
+    broken = load_text(text.replace(old, "    expected: {level: early-help, routes: [early-help]}"))
     problems = verify(broken)
     assert len(problems) == 1
-    assert problems[0].startswith("universal-strengths: expects Level 2: Early Help")
+    assert problems[0].startswith("universal-strengths: its answer key is Level 2: Early Help")
     assert "the checker gives Level 1: Universal" in problems[0]
+
+
+def test_verify_names_a_scenario_that_leaves_a_needed_answer_unanswered():
+    text = THRESHOLDS_FILE.read_text(encoding="utf-8")
+    old = '      answers: {immediate_risk: "no", significant_harm: "no"}\n    expected: {level: universal'
+    assert text.count(old) == 1
+    broken = load_text(text.replace(old, "    expected: {level: universal"))
+    assert verify(broken)[0] == (
+        "universal-strengths: its check leaves unanswered what the result depends on: immediate_risk, significant_harm"
+    )
 
 
 def test_verify_names_a_decided_by_that_is_not_decisive():
@@ -60,7 +75,7 @@ def test_verify_names_a_decided_by_that_is_not_decisive():
 def test_the_bank_covers_every_level_and_both_statutory_routes(thresholds):
     assert len(thresholds.scenarios) >= 12
     assert {s.level.id for s in thresholds.scenarios} == {level.id for level in thresholds.levels}
-    assert {s.route.id for s in thresholds.scenarios} == {route.id for _, route in thresholds.routes()}
+    assert {r.id for s in thresholds.scenarios for r in s.routes} == {route.id for _, route in thresholds.routes()}
 
 
 EXPLICIT_RULES = [
@@ -71,6 +86,7 @@ EXPLICIT_RULES = [
     "recent-social-worker",
     "no-consent-for-early-help",
     "early-help-not-improving",
+    "significant-harm-unsure",
     "significant-harm",
     "immediate-risk",
 ]
@@ -107,7 +123,7 @@ def test_strengths_present_do_not_lower_a_statutory_concern(thresholds):
     for scenario in cases:
         worries = [i for i in scenario.check["indicators"] if not thresholds.indicator(i).is_strength]
         without = {**scenario.check, "indicators": worries}
-        assert evaluate(thresholds, check_from_dict(without)).route == scenario.route
+        assert evaluate(thresholds, check_from_dict(without)).route == scenario.routes[0]
 
 
 def test_scenarios_are_labelled_fictional_and_state_age(thresholds):
@@ -118,7 +134,9 @@ def test_scenarios_are_labelled_fictional_and_state_age(thresholds):
 
 
 def test_scenario_answer_values_match_the_checkers_questions():
-    answers = load_schema()["$defs"]["scenario_check"]["properties"]["answers"]["properties"]
+    schema = load_schema()
+    answers = schema["$defs"]["scenario_answers"]["properties"]
+    assert schema["$defs"]["scenario_check"]["properties"]["answers"] == {"$ref": "#/$defs/scenario_answers"}
     assert {q: tuple(v["enum"]) for q, v in answers.items()} == dict(ANSWER_VALUES)
 
 
@@ -128,7 +146,12 @@ def test_scenario_answer_values_match_the_checkers_questions():
 def test_a_wrong_commit_is_explained_through_the_decisive_reasons(thresholds):
     scenario = thresholds.scenario("domestic-abuse-unborn")
     rule_text = next(r.text for r in thresholds.rules if r.id == "domestic-abuse-unborn-or-under-one")
-    out = debrief(thresholds, scenario.id, {"indicators": ["l2-domestic-abuse"], "answers": {}}, "early-help")
+    out = debrief(
+        thresholds,
+        scenario.id,
+        {"indicators": ["l2-domestic-abuse"], "answers": {"immediate_risk": "no"}},
+        "early-help",
+    )
     assert out["commit_matches"] is False
     assert out["choices_match"] is True
     assert out["expected"]["route"] == "child-protection"
@@ -148,7 +171,7 @@ def test_missed_and_extra_indicators_and_answers_are_named(thresholds):
     by_kind = {(d["kind"], d["id"]): d["text"] for d in out["differences"]}
     assert "It is one of the reasons" in by_kind[("missed-indicator", "l3-non-mobile-bruising")]
     assert ("extra-indicator", "l2-health-problems") in by_kind
-    assert "you answered “no”; the scenario’s answer is “yes”" in by_kind[("answer", "significant_harm")]
+    assert "You answered “no”; the answer key says “yes”" in by_kind[("answer", "significant_harm")]
     assert ("missed-rule", "significant-harm") in by_kind
     # The scenario leaves consent open, so the learner's answer to it is not a difference.
     assert ("answer", "consent") not in by_kind
@@ -169,9 +192,28 @@ def test_an_answer_that_triggers_a_rule_the_scenario_does_not_is_named(threshold
 def test_the_right_answer_has_no_differences(thresholds):
     for scenario in thresholds.scenarios:
         choices = {"indicators": scenario.check["indicators"], "answers": scenario.check.get("answers", {})}
-        out = debrief(thresholds, scenario.id, choices, scenario.route.id)
-        assert out["commit_matches"] and out["choices_match"], scenario.id
-        assert out["differences"] == [], scenario.id
+        choices["confirmed"] = scenario.check.get("confirmed", [])
+        for route in scenario.routes:
+            out = debrief(thresholds, scenario.id, choices, route.id)
+            assert out["commit_matches"], scenario.id
+            assert out["choices_match"] == (len(scenario.routes) == 1), scenario.id
+            # An open route is no difference when the learner's choices leave it open too.
+            kinds = {d["kind"] for d in out["differences"]}
+            assert kinds <= ({"your-choices"} if len(scenario.routes) > 1 else set()), (scenario.id, out["differences"])
+
+
+def test_an_open_scenario_accepts_child_protection_and_says_what_decides_the_route(thresholds):
+    scenario = thresholds.scenario("under-13-sexual-activity")
+    assert [r.id for r in scenario.routes] == ["child-in-need", "child-protection"]
+    out = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "child-protection")
+    assert out["commit_matches"] is True
+    assert out["answer_key"] == "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"
+    why = next(d["text"] for d in out["differences"] if d["id"] == "l3-under-13-sex-pregnancy")
+    assert "It is one of the reasons for the answer key." in why
+    wrong = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "early-help")
+    text = wrong["differences"][0]["text"]
+    assert "The route depends on the answer to “Do you have reasonable cause to suspect" in text
+    assert "local authority social care services must make enquiries" in text
 
 
 def test_debrief_refuses_unknown_scenarios_and_routes(thresholds):
@@ -186,9 +228,7 @@ def test_no_commit_is_a_difference(thresholds):
     assert out["commit_matches"] is False
     assert out["differences"][0]["kind"] == "commit"
     assert out["differences"][0]["id"] == "none"
-    assert out["differences"][0]["text"].startswith(
-        "You did not choose a level. The guidance reaches Level 1: Universal"
-    )
+    assert out["differences"][0]["text"].startswith("You did not choose a level. The answer key is Level 1: Universal")
 
 
 # ---- CLI -------------------------------------------------------------------------------------------
@@ -205,10 +245,10 @@ def test_cli_scenarios_json_items_carry_id_title_level_route_and_inputs(threshol
     assert [i["id"] for i in items] == [s.id for s in thresholds.scenarios]
     for item, scenario in zip(items, thresholds.scenarios, strict=True):
         assert item["title"] == scenario.title
-        assert (item["level"], item["level_id"], item["route"]) == (
+        assert (item["level"], item["level_id"], item["routes"]) == (
             scenario.level.number,
             scenario.level.id,
-            scenario.route.id,
+            [route.id for route in scenario.routes],
         )
         assert item["check"]["indicators"] == list(scenario.check["indicators"])
 
@@ -226,11 +266,12 @@ def test_cli_verify_passes_and_fails(tmp_path):
     bad = tmp_path / "thresholds.yml"
     bad.write_text(
         THRESHOLDS_FILE.read_text(encoding="utf-8").replace(
-            "    expected: {level: universal, route: universal}", "    expected: {level: early-help, route: early-help}"
+            "    expected: {level: universal, routes: [universal]}",
+            "    expected: {level: early-help, routes: [early-help]}",
         ),
         encoding="utf-8",
     )
     run = toolkit("scenarios", "--verify", "--thresholds", str(bad))
     assert run.returncode == 1
     assert run.stderr.splitlines() == [line for line in run.stderr.splitlines() if "universal-strengths" in line]
-    assert "scenario universal-strengths: expects Level 2" in run.stderr
+    assert "scenario universal-strengths: its answer key is Level 2" in run.stderr

@@ -1,7 +1,7 @@
 // Run the stdlib-only checker core (core/levels_of_need) under the pinned Pyodide (Python 3.14) in Node.
 // stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
-// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs"}: one api.run_check
-// result per check, the first check's summary, and every scenario verified and debriefed.
+// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs"}: one api.run
+// answer per check (result, headline, view, summary), the first check's summary, and every scenario verified and debriefed.
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
@@ -23,7 +23,7 @@ thresholds = model.from_json(thresholds_json)
 checks = json.loads(checks_json)
 json.dumps({
     "python": sys.version.split()[0],
-    "results": [api.run_check(thresholds, check) for check in checks],
+    "results": [api.run(thresholds, check) for check in checks],
     "summary": api.run_summary(thresholds, checks[0]),
     "verify": training.verify(thresholds),
     "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios],

@@ -35,11 +35,21 @@ def test_indicators_json_lists_every_indicator_with_level_numbers(thresholds):
 
 
 def test_check_json_has_the_promised_keys():
-    run = toolkit("check", "--json", "--age", "0", "l2-domestic-abuse")
+    run = toolkit("check", "--json", "--age", "0", "--immediate-risk", "no", "l2-domestic-abuse")
     assert run.returncode == 0
     result = json.loads(run.stdout)
-    assert {"level", "brag", "route", "reasons", "next_steps", "thresholds_version"} <= set(result)
-    assert (result["level"], result["brag"], result["route"]) == (3, "red", "child-protection")
+    assert {"complete", "missing", "level", "route", "reasons", "next_steps", "advice", "challenges"} <= set(result)
+    assert {"thresholds_version", "unsure", "level_settled"} <= set(result)
+    assert (result["complete"], result["missing"]) == (True, [])
+    assert (result["level"], result["route"]) == (3, "child-protection")
+    assert "brag" not in result  # the MASH manager confirms a BRAG rating (seed 004), not the referrer
+
+
+def test_check_json_says_what_is_still_missing_and_shows_no_route():
+    result = json.loads(toolkit("check", "--json", "--age", "7", "l3-suspicious-injury").stdout)
+    assert (result["complete"], result["route"], result["level"]) == (False, None, 3)
+    assert result["missing"] == ["immediate_risk", "significant_harm"]
+    assert result["next_steps"] == []
 
 
 def test_check_accepts_strengths_and_every_answer():
@@ -55,7 +65,7 @@ def test_check_accepts_strengths_and_every_answer():
         "asked twice",
         "--social-worker",
         "none",
-        "--early-help-not-improving",
+        "--support-not-improving",
         "yes",
         "--immediate-risk",
         "no",
@@ -63,8 +73,10 @@ def test_check_accepts_strengths_and_every_answer():
         "l2-poor-housing",
     )
     result = json.loads(run.stdout)
-    assert (result["level"], result["route"]) == (3, "child-in-need")
+    assert (result["level"], result["route"], result["complete"]) == (2, "early-help", True)
     assert result["strengths"] == ["l1-supportive-networks"]
+    # "May need" is advice, never a raise: it is shown, the level stays.
+    assert {"early-help-not-improving", "no-consent-for-early-help"} <= {a["id"] for a in result["advice"]}
 
 
 def test_unknown_id_exits_2_with_close_matches():
@@ -82,11 +94,13 @@ def test_bad_answer_value_exits_2():
 
 
 def test_human_output_is_readable():
-    run = toolkit("check", "l3-suspicious-injury", "--significant-harm", "yes")
+    run = toolkit("check", "l3-suspicious-injury", "--age", "9", "--immediate-risk", "no", "--significant-harm", "yes")
     assert run.returncode == 0
-    assert run.stdout.startswith("Level 3: Statutory Social Care. Route: Child protection (s.47). BRAG: red.")
+    assert run.stdout.startswith("Suggested level: Level 3: Statutory Social Care, Child protection (s.47).\n")
+    assert "1. Immediate safeguarding concerns should always be made by telephone" in run.stdout
     assert "01634 334466" in run.stdout
     assert "{" not in run.stdout
+    assert run.stdout.rstrip().endswith(").") and "Thresholds version 1.0 (" in run.stdout
 
 
 def test_summary_prints_the_referral_summary():
@@ -114,10 +128,24 @@ def test_summary_markdown():
     assert "\n## 1. Does the person with parental responsibility" in run.stdout
 
 
+def test_summary_markdown_keeps_typed_text_literal():
+    typed = "<img src=x onerror=alert(1)> [click](javascript:alert(1))\n# Fake heading\n- fake item"
+    run = toolkit("summary", "--markdown", "--worry", typed, "l2-bereavement")
+    assert run.returncode == 0
+    assert "<img" not in run.stdout and "](javascript:" not in run.stdout
+    assert "&lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(javascript:alert\\(1\\)\\)" in run.stdout
+    assert "\n\\# Fake heading" in run.stdout and "\n\\- fake item" in run.stdout
+    assert "\n# Fake heading" not in run.stdout
+
+
 def test_other_partnership_files_work_through_the_cli():
     listed = json.loads(toolkit("indicators", "--json", "--thresholds", str(EXAMPLE_FILE)).stdout)
     assert len(listed) == 8 and all(item["text"].endswith("(fictional)") for item in listed)
-    checked = json.loads(toolkit("check", "--json", "--thresholds", str(EXAMPLE_FILE), "injury").stdout)
+    checked = json.loads(
+        toolkit(
+            "check", "--json", "--thresholds", str(EXAMPLE_FILE), "--age", "5", "--immediate-risk", "no", "injury"
+        ).stdout
+    )
     assert (checked["level"], checked["route"]) == (4, "section-47")
     assert checked["thresholds_version"].startswith("0.9-example (")
 

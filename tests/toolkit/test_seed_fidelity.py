@@ -120,7 +120,8 @@ def test_consent_is_needed_for_early_help_and_s17_but_not_s47(thresholds):
 def all_seeds_flat() -> str:
     """Every seed document as one lower-case line, apostrophes and dashes made plain."""
     text = " ".join(path.read_text(encoding="utf-8") for path in sorted(require_seeds().parent.glob("*.txt")))
-    return _plain(text)
+    # A line of digits alone is a page number of the PDF the text came from, not the guidance's words.
+    return _plain(re.sub(r"^\s*\d+\s*$", " ", text, flags=re.MULTILINE))
 
 
 def _plain(text: str) -> str:
@@ -161,3 +162,30 @@ def test_glossary_covers_every_abbreviation_used(thresholds):
     used = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", text))
     missing = sorted(used - set(thresholds.glossary))
     assert missing == []
+
+
+def test_every_next_step_and_level_text_is_the_seeds_own_words(thresholds, all_seeds_flat):
+    # Next steps are shown as what to do, so they quote the guidance too ("…" for words left out).
+    texts = [step.text for _, route in thresholds.routes() for step in route.next_steps]
+    texts += [text for level in thresholds.levels for text in (level.summary, level.description)]
+    texts += [route.response for _, route in thresholds.routes()]
+    texts += [q["guidance"] for q in thresholds.data["referral_questions"]]
+    texts += [thresholds.age_range.text]
+    assert len(texts) > 25
+    for text in texts:
+        for piece in _quoted_pieces(text):
+            assert _plain(piece) in all_seeds_flat, piece
+
+
+def test_what_the_site_lacked_is_now_there_in_the_seeds_words(thresholds, all_seeds_flat):
+    statutory = thresholds.level("statutory").description
+    assert "children who are remanded into custody" in " ".join(statutory.split())
+    children_act = next(s for s in thresholds.data["guidance"] if s["id"] == "children-act")["body"]
+    assert "have a duty to refer under both s.17 (children in need) and s.47" in children_act
+    what_has_been_done = next(q for q in thresholds.data["referral_questions"] if q["id"] == "what-has-been-done")
+    assert "chronic neglect with families who appear compliant with plans" in " ".join(
+        what_has_been_done["guidance"].split()
+    )
+    duty = next(line for line in children_act.splitlines() if "have a duty to refer" in line)
+    for piece in _quoted_pieces(duty):
+        assert _plain(piece) in all_seeds_flat, piece

@@ -145,11 +145,72 @@ CASES = [
     (
         "scenario-route-not-of-its-level",
         *edit(
-            "    expected: {level: universal, route: universal}",
-            "    expected: {level: universal, route: child-in-need}",
+            "    expected: {level: universal, routes: [universal]}",
+            "    expected: {level: universal, routes: [child-in-need]}",
         ),
-        "scenarios[0].expected.route",
+        "scenarios[0].expected.routes[0]",
         "route 'child-in-need' is not a route of level 'universal' (its routes: universal)",
+    ),
+    (
+        "raise-rule-with-max-level",
+        *edit(
+            "    when: {indicators: [l3-16-17-homeless]}\n",
+            "    when: {indicators: [l3-16-17-homeless], max_level: early-help}\n",
+        ),
+        "rules[4].when.max_level",
+        "adding a worry would then lower the result",
+    ),
+    (
+        "raise-rule-on-not-sure",
+        *edit(
+            'when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection',
+            'when: {answers: {significant_harm: ["yes", unsure]}}\n    route: child-protection',
+        ),
+        "rules[1].when.answers.significant_harm",
+        "leaves the question open, so it cannot decide a level or route",
+    ),
+    (
+        "consent-step-without-seeks-consent",
+        edit(
+            "              levels.\n            seeks_consent: true\n          - text: >-\n              All contacts (and",
+            "              levels.\n          - text: >-\n              All contacts (and",
+        )[0],
+        line_of(GOOD, "- text: >-\n              You should discuss your concerns"),  # the step's first line
+        "levels[1].routes[0].next_steps[0]",
+        "this step mentions consent: say whether it asks",
+    ),
+    (
+        "protection-route-leading-with-consent",
+        *edit(
+            "          - text: Immediate safeguarding concerns should always be made by telephone …\n",
+            "          - text: Seek consent first.\n            seeks_consent: true\n"
+            "          - text: Immediate safeguarding concerns should always be made by telephone …\n",
+            at="Seek consent first.",
+        ),
+        "levels[2].routes[1].next_steps[0]",
+        "its first step must not seek consent",
+    ),
+    (
+        "scenario-age-outside-the-range",
+        *edit("    check:\n      age: 4\n", "    check:\n      age: 19\n", at="age: 19"),
+        "scenarios[0].check.age",
+        "19 is outside age_range (0 to 18)",
+    ),
+    (
+        "age-range-upside-down",
+        *edit("  youngest: 0\n  oldest: 18\n", "  youngest: 18\n  oldest: 0\n", at="oldest: 0"),
+        "age_range.oldest",
+        "below the youngest",
+    ),
+    (
+        "confirming-an-indicator-that-does-not-describe-harm",
+        *edit(
+            "      indicators: [l3-16-17-homeless, l2-parent-child-relationship]\n",
+            "      indicators: [l3-16-17-homeless, l2-parent-child-relationship]\n      confirmed: [l3-16-17-homeless]\n",
+            at="confirmed:",
+        ),
+        "scenarios[7].check.confirmed[0]",
+        "only those are confirmed",
     ),
     (
         "scenario-age-and-unborn",

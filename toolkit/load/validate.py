@@ -11,11 +11,13 @@ that has already passed here and never imports this module.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from levels_of_need import questions
 from levels_of_need.model import Thresholds, from_dict
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
@@ -166,7 +168,11 @@ def _duplicate_keys(node: Any, path: list[str | int]) -> Iterator[tuple[list[str
 
 
 def load_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """The schema file, with the parts the check's questions define taken from their one definition
+    (levels_of_need.questions); tests/toolkit keep the file itself in step for editors."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["$defs"].update(questions.schema_defs())
+    return schema
 
 
 def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
@@ -312,17 +318,71 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
                 base = ["levels", li, "routes", ri, "next_steps", si]
                 yield from check_ref([*base, "contact"], "contact", step.get("contact"))
                 yield from check_ref([*base, "timescale"], "timescale", step.get("timescale"))
+            yield from _consent_problems(route, ["levels", li, "routes", ri], problem)
 
+    ages = data["age_range"]
+    if ages["youngest"] > ages["oldest"]:
+        yield problem(
+            ["age_range", "oldest"], f"the oldest age ({ages['oldest']}) is below the youngest ({ages['youngest']})"
+        )
+
+    strength_levels = {level["id"] for level in data["levels"] if level["indicator_kind"] == "strength"}
+    strengths = {ind["id"] for ind in data["indicators"] if ind["level"] in strength_levels}
+    for i, ind in enumerate(data["indicators"]):
+        if ind["id"] in strengths and ind.get("describes_harm"):
+            yield problem(
+                ["indicators", i, "describes_harm"],
+                "a strength cannot describe harm: its level lists what is working well",
+            )
     for i, rule in enumerate(data["rules"]):
-        yield from _rule_problems(rule, ["rules", i], problem, check_ref)
+        yield from _rule_problems(rule, ["rules", i], problem, check_ref, strengths)
 
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
 
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
+    harmful = {ind["id"] for ind in data["indicators"] if ind.get("describes_harm")}
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
+        yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+
+
+_CONSENT = re.compile(r"\bconsent", re.IGNORECASE)
+
+
+def _consent_problems(route: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
+    """Never lead with consent where a child may be at risk of significant harm: every step that
+    mentions consent says whether it seeks it, and a route that does not require consent does not
+    start with a step that seeks it."""
+    steps = route["next_steps"]
+    for si, step in enumerate(steps):
+        if _CONSENT.search(step["text"]) and "seeks_consent" not in step:
+            yield problem(
+                [*base, "next_steps", si],
+                "this step mentions consent: say whether it asks for the parents' or carers' consent "
+                "(seeks_consent: true or false)",
+            )
+    if route.get("consent_required") is False and steps and steps[0].get("seeks_consent"):
+        yield problem(
+            [*base, "next_steps", 0],
+            "this route does not require consent (a child who may be at risk of significant harm): "
+            "its first step must not seek consent; put the telephone call or the referral first",
+        )
+
+
+def _scenario_check_problems(
+    check: Mapping[str, Any], base: list[str | int], ages: Mapping[str, Any], harmful: set[str], problem: Any
+) -> Iterator[Problem]:
+    valid_range = ages["youngest"] <= ages["oldest"]  # otherwise that is the one problem to report
+    if "age" in check and valid_range and not ages["youngest"] <= check["age"] <= ages["oldest"]:
+        yield problem([*base, "age"], f"{check['age']} is outside age_range ({ages['youngest']} to {ages['oldest']})")
+    for j, indicator in enumerate(check.get("confirmed", ())):
+        if indicator not in check["indicators"] or indicator not in harmful:
+            yield problem(
+                [*base, "confirmed", j],
+                f"{indicator!r} is not one of this check's indicators marked describes_harm: only those are confirmed",
+            )
 
 
 def _scenario_problems(
@@ -340,20 +400,23 @@ def _scenario_problems(
         yield from check_ref([*base, "check", "indicators", j], "indicator", indicator)
     expected = scenario["expected"]
     yield from check_ref([*base, "expected", "level"], "level", expected["level"])
-    yield from check_ref([*base, "expected", "route"], "route", expected["route"])
     routes = routes_of.get(expected["level"])
-    if routes is not None and expected["route"] not in routes:
-        yield problem(
-            [*base, "expected", "route"],
-            f"route {expected['route']!r} is not a route of level {expected['level']!r} "
-            f"(its routes: {', '.join(routes)})",
-        )
+    for j, route in enumerate(expected["routes"]):
+        yield from check_ref([*base, "expected", "routes", j], "route", route)
+        known_route = any(route in level_routes for level_routes in routes_of.values())
+        if routes is not None and known_route and route not in routes:
+            yield problem(
+                [*base, "expected", "routes", j],
+                f"route {route!r} is not a route of level {expected['level']!r} (its routes: {', '.join(routes)})",
+            )
     for j, reason in enumerate(scenario.get("decided_by", ())):
         if reason not in deciders:
             yield problem([*base, "decided_by", j], f"{reason!r} is neither an indicator nor a rule id")
 
 
-def _rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any, check_ref: Any) -> Iterator[Problem]:
+def _rule_problems(
+    rule: Mapping[str, Any], base: list[str | int], problem: Any, check_ref: Any, strengths: set[str]
+) -> Iterator[Problem]:
     kind = rule["kind"]
     when = rule["when"]
     yield from check_ref([*base, "level"], "level", rule.get("level"))
@@ -363,10 +426,17 @@ def _rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any,
         yield from check_ref([*base, "contacts", j], "contact", contact)
     for j, indicator in enumerate(when.get("indicators", ())):
         yield from check_ref([*base, "when", "indicators", j], "indicator", indicator)
+        if kind in ("emergency", "raise") and indicator in strengths:
+            yield problem(
+                [*base, "when", "indicators", j],
+                f"{indicator!r} is a strength: strengths never set a level, so a {kind!r} rule cannot depend on one",
+            )
     for j, theme in enumerate(when.get("themes", ())):
         yield from check_ref([*base, "when", "themes", j], "theme", theme)
     for bound in ("min_level", "max_level"):
         yield from check_ref([*base, "when", bound], "level", when.get(bound))
+    if kind in ("emergency", "raise"):
+        yield from _deciding_rule_problems(rule, base, problem)
     targets = [key for key in ("level", "route") if key in rule]
     if kind == "raise" and len(targets) != 1:
         yield problem(base, "a 'raise' rule needs exactly one of 'level' or 'route'")
@@ -374,6 +444,26 @@ def _rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any,
         yield problem([*base, targets[0]], f"only a 'raise' rule takes '{targets[0]}'; this rule is {kind!r}")
     if kind == "emergency" and not rule.get("contacts"):
         yield problem(base, "an 'emergency' rule needs 'contacts' to show")
+
+
+def _deciding_rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
+    """Rules that decide a level or route must keep the checker's promises: adding a worry never
+    lowers the result, and "not sure" never decides anything."""
+    when = rule["when"]
+    if "max_level" in when:
+        yield problem(
+            [*base, "when", "max_level"],
+            f"a {rule['kind']!r} rule cannot take max_level: adding a worry would then lower the result "
+            "(use max_level on an 'advise' rule)",
+        )
+    for question_id, values in when.get("answers", {}).items():
+        open_values = sorted(set(values) & set(questions.question(question_id).open_values))
+        if open_values:
+            yield problem(
+                [*base, "when", "answers", question_id],
+                f"{', '.join(open_values)!r} leaves the question open, so it cannot decide a level or route: "
+                "give the guidance's advice for it in an 'advise' rule",
+            )
 
 
 def _duplicates(items: Iterable[tuple[list[str | int], str]], problem: Any, lines: LineIndex) -> Iterator[Problem]:

@@ -12,7 +12,8 @@ import jinja2
 
 from levels_of_need.model import Contact, Indicator, Level, Scenario, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
-from levels_of_need.training import ANSWER_WORDS, QUESTION_LABELS, route_label
+from levels_of_need.present import level_and_route, tel_href
+from levels_of_need.training import answer_key_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 WHOLE = "whole.md"  # the printable whole-guidance page
@@ -42,14 +43,6 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def tel_href(phone: str) -> str:
-    """UK number as written ("01634 334466") to an international tel: link."""
-    digits = re.sub(r"\D", "", phone)
-    if digits.startswith("0") and len(digits) >= 10:
-        return f"tel:+44{digits[1:]}"
-    return f"tel:{digits}"
-
-
 def render(template: str, here: str, t: Thresholds, **context: object) -> str:
     def link(target: str) -> str:
         """A link MkDocs resolves: from one Markdown source to another."""
@@ -77,10 +70,10 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             domain_page=domain_page,
             indicators_of=indicators_of,
             referral_contacts=referral_contacts,
-            route_label=route_label,
+            level_and_route=level_and_route,
+            answer_key_label=answer_key_label,
             decided_by=decided_by,
-            question_labels=QUESTION_LABELS,
-            answer_words=ANSWER_WORDS,
+            emergency_answers=emergency_answers(t),
             **context,
         )
     )
@@ -134,6 +127,18 @@ def decided_by(t: Thresholds, scenario: Scenario) -> list[str]:
         " ".join(rules[i].text.split()) if i in rules else f"“{t.indicator(i).text}” ({t.indicator(i).level.label})"
         for i in scenario.decided_by
     ]
+
+
+def emergency_answers(t: Thresholds) -> set[tuple[str, str]]:
+    """The answers that alone stop the check (an emergency rule on one question and nothing else), so
+    the form can show "call now" the moment one is chosen, before Python has even started."""
+    return {
+        (question, value)
+        for rule in t.rules
+        if rule.kind == "emergency" and set(rule.when) == {"answers"} and len(rule.when["answers"]) == 1
+        for question, values in rule.when["answers"].items()
+        for value in values
+    }
 
 
 def level_page(level: Level) -> str:

@@ -1,6 +1,8 @@
-// The self-check page: reads the static form, asks the worker, shows the result.
+// The self-check page: reads the static form, asks the worker, shows what Python says.
 // Entered data stays in this page's memory: no storage, no URL, no request.
-import { progressText, startEngine } from "./engine.js";
+// The result, its reasons, its phone links and the summary are Python's (levels_of_need.present):
+// this script only builds the tree of text nodes the worker returns.
+import { buildNodes, progressText, startEngine } from "./engine.js";
 
 const form = document.getElementById("lon-check");
 const $ = (id) => document.getElementById(id);
@@ -12,21 +14,26 @@ const SAVE_FORMAT = "levels-of-need-check";
 
 let ready = false;
 let requestId = 0;
+let engineProblem = null; // [field, message]: what Python said is wrong with the answers
+let lastHeadline = "";
 
 // ---- Reading and writing the form ------------------------------------------------
 
-// The check as api.check_from_dict takes it. Every radio group on the form is a question.
+// The check as api.check_from_dict takes it. Every radio group on the form is a question; the age
+// goes as typed, and Python says whether it is one.
 function readForm() {
   const text = (id) => $(id).value.trim();
   const answers = {};
   for (const radio of form.querySelectorAll("input[type=radio]:checked")) answers[radio.name] = radio.value;
   const details = {};
   for (const field of form.querySelectorAll("textarea[id^='detail-']")) details[field.name] = field.value.trim();
+  const ticked = (name) => [...form.querySelectorAll(`input[name='${name}']:checked`)].map((box) => box.value);
   return {
-    indicators: [...form.querySelectorAll("input[name='indicator']:checked")].map((box) => box.value),
-    age: /^\d{1,2}$/.test(text("age")) ? Number(text("age")) : null,
+    indicators: ticked("indicator"),
+    age: text("age"),
     unborn: $("unborn").checked,
     answers,
+    confirmed: ticked("confirmed"),
     consent_note: text("consent_note"),
     override: $("override").checked ? { level: $("override_level").value, reason: text("override_reason") } : null,
     details,
@@ -34,15 +41,7 @@ function readForm() {
 }
 
 function problems(state) {
-  const found = [];
-  const ageText = $("age").value.trim();
-  if (ageText !== "" && !/^\d{1,2}$/.test(ageText)) {
-    found.push(["age", "Enter the child’s age as a whole number of years, like 7"]);
-  } else if (state.age !== null && state.age > 25) {
-    found.push(["age", "Enter an age from 0 to 25"]);
-  } else if (state.age !== null && state.unborn) {
-    found.push(["age", "Enter an age or tick that the child is unborn, not both"]);
-  }
+  const found = engineProblem ? [engineProblem] : [];
   // Only once the reason box has been left empty: ticking the box is not a mistake.
   if (state.override && !state.override.reason && $("override_reason").dataset.left) {
     found.push(["override_reason", "Say why you think a different level is right"]);
@@ -67,7 +66,7 @@ function showProblems(found) {
     const link = document.createElement("a");
     link.href = `#${id}`;
     link.textContent = message;
-    link.addEventListener("click", (event) => { event.preventDefault(); $(id).focus(); });
+    link.addEventListener("click", (event) => { event.preventDefault(); ($(id) || form).focus(); });
     item.append(link);
     list.append(item);
   }
@@ -81,6 +80,10 @@ function applyState(state) {
     if (box) box.checked = true;
   }
   $("age").value = state.age === null || state.age === undefined ? "" : String(state.age);
+  for (const id of state.confirmed || []) {
+    const box = $(`confirm-${id}`);
+    if (box) box.checked = true;
+  }
   $("unborn").checked = Boolean(state.unborn);
   for (const [name, value] of Object.entries(state.answers || {})) {
     const radio = form.querySelector(`input[name="${name}"][value="${value}"]`);
@@ -100,78 +103,68 @@ function applyState(state) {
 
 // ---- The result ---------------------------------------------------------------------
 
-function element(tag, text, attributes = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  return node;
-}
-
-function showResult(result, summary) {
-  const box = [];
-  const heading = result.emergency
-    ? element("h3", "Immediate risk: call now")
-    : element("h3", `Level ${result.level}: ${result.level_name}`);
-  box.push(heading);
-  const route = element("p");
-  route.append(element("span", `BRAG ${result.brag}`, { class: `lon-brag lon-brag--${result.brag}` }),
-    document.createTextNode(` Route: ${result.route_name}.`));
-  box.push(route);
-  box.push(element("h4", "Why"));
-  const reasons = element("ul", undefined, { class: "lon-reasons" });
-  for (const reason of result.reasons) {
-    const kind = reason.kind === "rule" ? "Rule" : `Level ${reason.level}${reason.domain ? `, ${reason.domain}` : ""}`;
-    reasons.append(element("li", `${kind}: ${reason.text}`, { "data-id": reason.id, "data-decisive": reason.decisive }));
-  }
-  box.push(reasons);
-  box.push(element("h4", "Next steps"));
-  const steps = element("ol");
-  for (const step of result.next_steps) {
-    const item = element("li", step.text);
-    if (step.contact) {
-      const how = step.contact.phone || step.contact.email || step.contact.url;
-      const href = step.contact.phone ? `tel:${step.contact.phone.replace(/\s/g, "")}` : step.contact.email ? `mailto:${how}` : how;
-      item.append(document.createTextNode(` ${step.contact.name}: `), element("a", how, { href }));
-    }
-    if (step.timescale) item.append(element("strong", ` Timescale: ${step.timescale.within}.`));
-    steps.append(item);
-  }
-  box.push(steps);
-  if (result.caveats.length) {
-    box.push(element("h4", "Please note"));
-    const caveats = element("ul");
-    for (const caveat of result.caveats) caveats.append(element("li", caveat));
-    box.push(caveats);
-  }
-  resultBox.replaceChildren(...box);
-  resultBox.dataset.level = result.level;
-  resultBox.dataset.route = result.route;
-  resultBox.dataset.brag = result.brag;
+function showResult(answer) {
+  const { result } = answer;
+  resultBox.replaceChildren(...buildNodes(answer.view));
+  resultBox.dataset.level = result.level ?? "";
+  resultBox.dataset.route = result.route ?? "";
+  resultBox.dataset.complete = result.complete;
   resultBox.dataset.emergency = result.emergency;
-  summaryBox.value = summary;
-  $("lon-summary-print").textContent = summary;
+  showStop(result.emergency);
+  // A confirmation is offered only beside a challenge Python made; one no longer challenged is
+  // unticked, so that it can never confirm a later answer unseen.
+  const challenged = new Set(result.challenges.map((challenge) => challenge.indicator));
+  for (const box of form.querySelectorAll(".lon-confirm")) {
+    const input = box.querySelector("input");
+    box.hidden = !challenged.has(input.value);
+    if (box.hidden) input.checked = false;
+  }
+  summaryBox.value = answer.summary;
+  $("lon-summary-print").textContent = answer.summary;
+  if (answer.headline !== lastHeadline) {
+    lastHeadline = answer.headline;
+    $("lon-result-announce").textContent = answer.headline;
+  }
 }
 
 function clearResult(message) {
-  resultBox.replaceChildren(element("p", message, { class: "lon-hint" }));
-  for (const key of ["level", "route", "brag", "emergency"]) delete resultBox.dataset[key];
+  resultBox.replaceChildren(Object.assign(document.createElement("p"), { className: "lon-hint", textContent: message }));
+  for (const key of ["level", "route", "complete", "emergency"]) delete resultBox.dataset[key];
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
+  lastHeadline = "";
+}
+
+// "Call now" shows the moment an answer that alone stops the check is chosen (the build marks such
+// answers from the partnership's emergency rules), and whenever Python says it is an emergency.
+function showStop(emergency) {
+  const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
+  $("lon-stop").hidden = !stop;
+  $("lon-after-risk").hidden = stop;
 }
 
 function update() {
   const state = readForm();
-  const stop = state.answers.immediate_risk === "yes";
-  $("lon-stop").hidden = !stop;
-  $("lon-after-risk").hidden = stop;
+  showStop(false);
   $("lon-override").hidden = !$("override").checked;
   if (!ready) return;
-  if (problems(state).length) return; // shown when the field is left (see "change" below)
   const asked = ++requestId;
   engine.request("evaluate", state).then(
     // Only the newest answer is shown: an older one may arrive after it.
-    (answer) => { if (asked === requestId) showResult(answer.result, answer.summary); },
-    (error) => { if (asked === requestId && ready) clearResult(error.message); },
+    (answer) => {
+      if (asked !== requestId) return;
+      const hadProblem = engineProblem;
+      engineProblem = null;
+      if (hadProblem) showProblems(problems(readForm()));
+      showResult(answer);
+    },
+    (error) => {
+      if (asked !== requestId || !ready) return;
+      // The result and the summary on screen always belong to the answers on screen.
+      clearResult(error.message);
+      engineProblem = error.field ? [error.field, error.message] : null;
+      showProblems(problems(readForm()));
+    },
   );
 }
 

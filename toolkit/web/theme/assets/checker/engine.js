@@ -6,6 +6,27 @@
 // returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
 const STALL_MS = 20000;
 
+// The worker's words as DOM: a tree of {tag, text | children, attrs} made by Python
+// (levels_of_need.present). Built with text nodes only, so nothing in it is ever parsed as HTML;
+// only these tags and attributes, and only links the site itself would make, are allowed.
+const TAGS = new Set(["h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "span", "div", "section"]);
+const SAFE_HREF = /^(tel:\+?[0-9]+|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
+
+export function buildNodes(nodes) {
+  return (nodes || []).map(buildNode);
+}
+
+function buildNode(spec) {
+  if (!spec.tag) return document.createTextNode(String(spec.text ?? ""));
+  const element = document.createElement(TAGS.has(spec.tag) ? spec.tag : "span");
+  const attrs = spec.attrs || {};
+  if (typeof attrs.class === "string") element.className = attrs.class;
+  if (element.tagName === "A" && SAFE_HREF.test(attrs.href || "")) element.setAttribute("href", attrs.href);
+  if ("text" in spec) element.textContent = String(spec.text);
+  else element.append(...buildNodes(spec.children));
+  return element;
+}
+
 // What the status line says while the engine downloads.
 export function progressText(loaded, total) {
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
@@ -72,7 +93,8 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
       const waiting = pending.get(data.id);
       pending.delete(data.id);
       if (!waiting) return;
-      if (data.kind === "result") waiting.resolve(data); else waiting.reject(new Error(data.message));
+      if (data.kind === "result") waiting.resolve(data);
+      else waiting.reject(Object.assign(new Error(data.message), { field: data.field || null }));
     }
   };
   return { request };

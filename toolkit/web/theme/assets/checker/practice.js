@@ -73,11 +73,10 @@ function showStaticAnswer(committed) {
   const label = (route) => $(`committed-${route}`).nextElementSibling.textContent;
   $("lon-expected").textContent = answer.dataset.label;
   $("lon-committed").textContent = committed ? label(committed) : "Nothing";
-  const matches = committed === answer.dataset.route;
+  // The answer key accepts one route, or each route an unsettled answer could lead to.
+  const matches = answer.dataset.routes.split(" ").includes(committed);
   debriefBox.dataset.outcome = matches ? "match" : "differ";
-  $("lon-outcome").textContent = matches
-    ? "Your answer matches the guidance."
-    : "Your answer differs from the guidance.";
+  $("lon-outcome").textContent = $("lon-outcome").dataset[matches ? "match" : "differ"];
   return matches;
 }
 
@@ -98,7 +97,7 @@ async function reveal() {
   debriefBox.hidden = false;
   debriefBox.focus();
   if (!ready) {
-    $("lon-differences").append(item("The checker is not running, so your own choices cannot be compared. The guidance’s answer is below."));
+    $("lon-differences").append(item($("lon-differences").dataset.noEngine));
     return;
   }
   const id = ++asked;
@@ -125,7 +124,7 @@ const engine = startEngine({
   onFailed(reason) {
     ready = false;
     form.dataset.engine = "failed";
-    status.textContent = "The checker could not start. You can still reveal the guidance’s answers.";
+    status.textContent = $("lon-fallback").dataset.status;
     $("lon-fallback-reason").textContent = reason;
     $("lon-fallback").hidden = false;
   },

@@ -31,7 +31,7 @@ function syncReveal() {
   $("lon-reveal").textContent = on ? "Hide the answer" : "Reveal the answer";
 }
 
-// The room's spread as bars, with the guidance's level marked once the answer is revealed.
+// The room's spread as bars, with the answer key's level marked once the answer is revealed.
 function drawChart(slide) {
   const counts = new Map();
   for (const input of slide.querySelectorAll(".lon-tally input")) {

@@ -161,8 +161,8 @@ self.onmessage = ({ data }) => {
     self.postMessage({ kind: "error", id: data.id, message: "The checker is not ready yet." });
     return;
   }
-  const { ok, message, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload ?? {})));
-  self.postMessage(ok ? { kind: "result", id: data.id, ...reply } : { kind: "error", id: data.id, message });
+  const { ok, message, field, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload ?? {})));
+  self.postMessage(ok ? { kind: "result", id: data.id, ...reply } : { kind: "error", id: data.id, message, field });
 };
 
 start().catch((error) => fail(String((error && error.message) || error)));

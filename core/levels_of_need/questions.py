@@ -1,0 +1,171 @@
+"""The check's questions: their ids, their answers and how each is worded. One definition.
+
+The rules (``when: {answers: …}``), the summary, the self-check form, training, the schema and
+the docs all read these. A question's id and its answer values are the checker's own
+vocabulary: rules in a thresholds file refer to them, so they are fixed here. Their wording
+is the checker's default; a partnership can reword a question or an answer in its file
+(``questions:``), and ``worded`` applies that.
+
+Standard library only (runs in the browser).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+AGE = "age"  # not a multiple-choice question, but a required answer like one: "missing" names it
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str  # as the form offers it
+    words: str  # as a summary or debrief reports it
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str  # the question as the form asks it
+    topic: str  # a short name: "significant harm", for "answer the question on significant harm"
+    options: tuple[Option, ...]
+    # Answers that leave the question open ("not sure"): a result that depends on the question is
+    # not decided by them. The guidance's advice for that case comes from the partnership's rules.
+    open_values: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
+
+    @property
+    def decided_values(self) -> tuple[str, ...]:
+        return tuple(value for value in self.values if value not in self.open_values)
+
+    def option(self, value: str) -> Option:
+        return next(option for option in self.options if option.value == value)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        id="immediate_risk",
+        text="Is the child at imminent and significant risk of harm now?",
+        topic="immediate risk",
+        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no")),
+    ),
+    Question(
+        id="significant_harm",
+        text=(
+            "Do you have reasonable cause to suspect the child is suffering, or is likely to suffer, significant harm?"
+        ),
+        topic="significant harm",
+        options=(
+            Option("yes", "Yes", "yes"),
+            Option("no", "No", "no"),
+            Option("unsure", "I am not sure", "not sure"),
+        ),
+        open_values=("unsure",),
+    ),
+    Question(
+        id="support_not_improving",
+        text="Has help already been tried without enough improvement?",
+        topic="help already tried",
+        options=(Option("yes", "Yes", "yes"), Option("no", "No, or not tried", "no, or not tried")),
+    ),
+    Question(
+        id="consent",
+        text="Have the parents or carers consented to the referral?",
+        topic="consent",
+        options=(
+            Option("given", "Yes, consent given", "consent given"),
+            Option("refused", "No, consent refused", "consent refused"),
+            Option("not-sought", "Consent not sought", "consent not sought"),
+        ),
+    ),
+    Question(
+        id="social_worker",
+        text="Does the child have a social worker?",
+        topic="a social worker",
+        options=(
+            Option("none", "No", "no social worker"),
+            Option("allocated", "Yes, an allocated social worker", "an allocated social worker"),
+            Option("recent", "Not now, but recent social worker involvement", "recent social worker involvement"),
+        ),
+    ),
+)
+
+QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
+ANSWER_VALUES: Mapping[str, tuple[str, ...]] = {question.id: question.values for question in QUESTIONS}
+
+
+def question(question_id: str) -> Question:
+    return next(q for q in QUESTIONS if q.id == question_id)
+
+
+def worded(overrides: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``.
+
+    Ids and values never change (the rules depend on them); only what the form shows does.
+    """
+    questions = []
+    for q in QUESTIONS:
+        own = overrides.get(q.id, {})
+        labels = own.get("options", {})
+        options = tuple(replace(o, label=labels.get(o.value, o.label)) for o in q.options)
+        questions.append(replace(q, text=own.get("text", q.text), options=options))
+    return tuple(questions)
+
+
+def schema_answers() -> dict[str, Any]:
+    """The JSON Schema of an ``answers`` mapping in a scenario's check: one value per question."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {q.id: {"enum": list(q.values)} for q in QUESTIONS},
+    }
+
+
+def schema_answer_condition() -> dict[str, Any]:
+    """The JSON Schema of ``when: {answers: …}`` in a rule: a list of values per question."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "properties": {q.id: {"type": "array", "minItems": 1, "items": {"enum": list(q.values)}} for q in QUESTIONS},
+    }
+
+
+def schema_question_wording() -> dict[str, Any]:
+    """The JSON Schema of ``questions:`` in a thresholds file: a partnership's own wording."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "The self-check's questions in the partnership's own words. Ids and answers are fixed.",
+        "properties": {
+            q.id: {
+                "type": "object",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {
+                    "text": {"$ref": "#/$defs/text"},
+                    "options": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "minProperties": 1,
+                        "properties": {o.value: {"$ref": "#/$defs/text"} for o in q.options},
+                    },
+                },
+            }
+            for q in QUESTIONS
+        },
+    }
+
+
+def schema_defs() -> dict[str, Any]:
+    """Every part of the thresholds schema that these questions define."""
+    return {
+        "answer_condition": schema_answer_condition(),
+        "scenario_answers": schema_answers(),
+        "question_wording": schema_question_wording(),
+    }

@@ -1,0 +1,175 @@
+"""Hypothesis strategies: whole thresholds files, and checks against them.
+
+The checker's promises must hold for any partnership's file, not only the two shipped ones. These
+files are valid by construction (the strategy follows the schema and the cross-reference rules)
+and go through the real loader, so a file the validator refuses fails the test loudly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import strategies as st
+
+from levels_of_need.questions import QUESTIONS
+from levels_of_need.rules import Check
+from toolkit.load import load_text
+
+BRAG = ["blue", "green", "amber", "red"]
+
+
+@st.composite
+def steps(draw: Any, consent_required: bool | None) -> list[dict[str, Any]]:
+    seeks = draw(st.lists(st.booleans(), min_size=1, max_size=3))
+    if consent_required is False and seeks[0]:
+        seeks.insert(0, False)  # the validator refuses a protection route that leads with consent
+    return [
+        {"text": "Fictional: seek the parents’ consent.", "seeks_consent": True}
+        if seek
+        else {"text": f"Fictional step {n}.", "contact": "c1"}
+        for n, seek in enumerate(seeks)
+    ]
+
+
+@st.composite
+def conditions(draw: Any, indicator_ids: list[str], level_ids: list[str], deciding: bool) -> dict[str, Any]:
+    """A rule's ``when``. A deciding rule (emergency or raise) never reads "not sure" and has no max_level."""
+    when: dict[str, Any] = {}
+    if draw(st.booleans()):
+        answers = {}
+        for question in draw(st.lists(st.sampled_from(QUESTIONS), min_size=1, max_size=2, unique_by=lambda q: q.id)):
+            values = question.decided_values if deciding else question.values
+            answers[question.id] = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
+        when["answers"] = answers
+    if draw(st.booleans()):
+        when["indicators"] = draw(st.lists(st.sampled_from(indicator_ids), min_size=1, max_size=3, unique=True))
+    if draw(st.booleans()):
+        when["themes"] = draw(st.lists(st.sampled_from(["t1", "t2"]), min_size=1, max_size=2, unique=True))
+    if draw(st.booleans()):
+        age: dict[str, Any] = {}
+        if draw(st.booleans()):
+            age["unborn"] = True
+        bound = draw(st.sampled_from(["under", "at_least", None]))
+        if bound:
+            age[bound] = draw(st.integers(1, 17))
+        when["age"] = age or {"unborn": True}
+    if draw(st.booleans()):
+        when["min_level"] = draw(st.sampled_from(level_ids))
+    if not deciding and draw(st.booleans()):
+        when["max_level"] = draw(st.sampled_from(level_ids))
+    return when or {"indicators": [draw(st.sampled_from(indicator_ids))]}
+
+
+@st.composite
+def thresholds_data(draw: Any) -> dict[str, Any]:
+    level_ids = [f"lv{n}" for n in range(1, draw(st.integers(2, 5)) + 1)]
+    first_kind = draw(st.sampled_from(["strength", "worry"]))
+    levels, indicators = [], []
+    for number, level_id in enumerate(level_ids, start=1):
+        routes = []
+        for r in range(draw(st.integers(1, 3))):
+            consent = draw(st.sampled_from([True, False, None]))
+            route = {
+                "id": f"{level_id}-r{r}",
+                "name": f"Route {number}.{r}",
+                "brag": draw(st.sampled_from(BRAG)),
+                "response": "Fictional response.",
+                "next_steps": draw(steps(consent)),
+            }
+            if consent is not None:
+                route["consent_required"] = consent
+            routes.append(route)
+        levels.append(
+            {
+                "id": level_id,
+                "number": number,
+                "name": f"Level {number} name",
+                "title": "Fictional title",
+                "summary": "Fictional summary.",
+                "description": "Fictional description.",
+                "indicator_kind": first_kind if number == 1 else "worry",
+                "routes": routes,
+            }
+        )
+        for k in range(draw(st.integers(1, 3))):
+            indicator: dict[str, Any] = {
+                "id": f"{level_id}-i{k}",
+                "level": level_id,
+                "domain": draw(st.sampled_from(["d1", "d2"])),
+                "text": f"Fictional indicator {number}.{k}",
+            }
+            if draw(st.booleans()):
+                indicator["theme"] = draw(st.sampled_from(["t1", "t2"]))
+            if draw(st.booleans()) and (number > 1 or first_kind == "worry"):
+                indicator["describes_harm"] = True  # a worry's words can describe harm; a strength's cannot
+            indicators.append(indicator)
+    indicator_ids = [i["id"] for i in indicators]
+    # Strengths never set a level, so only a worry may decide an emergency or raise rule.
+    worry_ids = [i["id"] for i in indicators if first_kind == "worry" or i["level"] != "lv1"]
+    route_ids = [r["id"] for level in levels for r in level["routes"]]
+    rules: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        rules.append(
+            {
+                "id": "emergency",
+                "kind": "emergency",
+                "when": {"answers": {"immediate_risk": ["yes"]}},
+                "contacts": ["c1"],
+                "text": "Fictional.",
+                "source": "Fictional",
+            }
+        )
+    for n in range(draw(st.integers(0, 4))):
+        rule = {
+            "id": f"raise-{n}",
+            "kind": "raise",
+            "when": draw(conditions(worry_ids, level_ids, deciding=True)),
+            "text": "Fictional.",
+            "source": "Fictional",
+        }
+        if draw(st.booleans()):
+            rule["level"] = draw(st.sampled_from(level_ids))
+        else:
+            rule["route"] = draw(st.sampled_from(route_ids))
+        rules.append(rule)
+    for n in range(draw(st.integers(0, 3))):
+        rules.append(
+            {
+                "id": f"advise-{n}",
+                "kind": "advise",
+                "when": draw(conditions(indicator_ids, level_ids, deciding=False)),
+                "text": "Fictional advice.",
+                "source": "Fictional",
+            }
+        )
+    return {
+        "format": 1,
+        "partnership": {"name": "Generated partnership (fictional)", "short_name": "GP", "area": "Nowhere"},
+        "document": {"title": "Generated", "version": "0", "date": "2026-01-01", "source": "Generated."},
+        "age_range": {"youngest": 0, "oldest": draw(st.integers(16, 19)), "text": "generated ages"},
+        "contacts": [{"id": "c1", "name": "Fictional contact", "phone": "01632 960001", "when": "Fictional."}],
+        "timescales": [],
+        "levels": levels,
+        "domains": [{"id": "d1", "name": "Domain one"}, {"id": "d2", "name": "Domain two"}],
+        "themes": [{"id": "t1", "name": "Theme one"}, {"id": "t2", "name": "Theme two"}],
+        "indicators": indicators,
+        "rules": rules,
+        "glossary": {"GP": "Generated partnership"},
+    }
+
+
+def load(data: dict[str, Any]) -> Any:
+    """Through the real loader: JSON is YAML, so the file is validated exactly as a partnership's is."""
+    return load_text(json.dumps(data), "generated.yml")
+
+
+@st.composite
+def checks(draw: Any, thresholds: Any) -> Check:
+    ids = [i.id for i in thresholds.indicators]
+    answers = draw(st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in thresholds.questions}))
+    unborn = draw(st.booleans())
+    age = None if unborn else draw(st.one_of(st.none(), st.integers(0, thresholds.age_range.oldest)))
+    chosen = frozenset(draw(st.sets(st.sampled_from(ids), max_size=6)))
+    confirmed = frozenset(draw(st.sets(st.sampled_from(sorted(chosen)), max_size=3))) if chosen else frozenset()
+    return Check(indicators=chosen, answers=answers, age=age, unborn=unborn, confirmed=confirmed)

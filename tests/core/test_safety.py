@@ -1,0 +1,296 @@
+"""Safe decisions: the self-check never steers a practitioner towards a step that could put a child
+at risk. One test (or a few) per point of the "Safe decisions" issue, through ``api`` (what the
+browser worker calls) and through the CLI.
+
+Where the guidance does not decide, the checker asks; it never defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from levels_of_need import api, training
+from levels_of_need.present import to_text
+
+NO_RISK = {"immediate_risk": "no"}
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def cli_json(*args: str) -> dict:
+    run = cli("check", "--json", *args)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def shown(thresholds, check: dict) -> str:
+    """The result as the page and the CLI show it."""
+    return to_text(api.run(thresholds, check)["view"])
+
+
+def first_step(result: dict) -> dict | None:
+    return result["next_steps"][0] if result["next_steps"] else None
+
+
+# ---- 1. Complete or not --------------------------------------------------------------------------
+
+
+def test_an_untouched_form_shows_no_level_only_what_to_answer_first(thresholds):
+    answer = api.run(thresholds, {})
+    result = answer["result"]
+    assert (result["complete"], result["level"], result["route"]) == (False, None, None)
+    assert result["missing"] == ["age", "immediate_risk", "significant_harm"]
+    assert answer["headline"] == "No suggested level yet."
+    assert "Level 1" not in shown(thresholds, {})
+    assert result == cli_json()
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    [
+        "l3-forced-marriage-hbv-fgm",
+        "l3-fabricated-illness",
+        "l3-non-mobile-bruising",
+        "l3-evidence-of-abuse",
+        "l3-poor-supervision",
+        "l3-private-fostering",
+    ],
+)
+def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_step(thresholds, indicator):
+    check = {"indicators": [indicator], "age": 10, "answers": NO_RISK}
+    result = api.run_check(thresholds, check)
+    assert (result["level"], result["level_settled"], result["route"]) == (3, True, None)
+    assert result["missing"] == ["significant_harm"] and result["complete"] is False
+    assert result["next_steps"] == []
+    text = shown(thresholds, check)
+    assert text.startswith("Suggested level: Level 3: Statutory Social Care. The route is not decided yet.")
+    assert "The checker does not suggest the route until you answer:" in text
+    assert "Child in need (s.17)" not in text and "consent" not in text.lower()
+    assert result == cli_json(indicator, "--age", "10", "--immediate-risk", "no")
+
+
+def test_the_level_itself_is_open_while_an_answer_could_still_raise_it(thresholds):
+    result = api.run_check(thresholds, {"indicators": ["l2-bereavement"], "age": 10, "answers": NO_RISK})
+    assert (result["level"], result["level_settled"], result["route"]) == (2, False, None)
+    assert shown(thresholds, {"indicators": ["l2-bereavement"], "age": 10, "answers": NO_RISK}).startswith(
+        "So far: at least Level 2: Early Help. The level and route are not decided yet."
+    )
+
+
+def test_age_or_unborn_is_required(thresholds):
+    check = {"indicators": ["l2-domestic-abuse"], "answers": {**NO_RISK, "significant_harm": "no"}}
+    result = api.run_check(thresholds, check)
+    assert result["missing"] == ["age"] and result["route"] is None
+    # Unborn and under one decide a different route here: the empty age must never switch the age rules off.
+    assert api.run_check(thresholds, {**check, "unborn": True})["route"] == "child-protection"
+    assert api.run_check(thresholds, {**check, "age": 5})["route"] == "early-help"
+
+
+def test_an_age_outside_the_guidance_range_is_an_error_not_a_result(thresholds):
+    from levels_of_need.rules import CheckError
+
+    with pytest.raises(CheckError, match="Enter an age from 0 to 18: this guidance is for children and their"):
+        api.run(thresholds, {"age": 30})
+    run = cli("check", "--age", "30")
+    assert run.returncode == 2 and "Enter an age from 0 to 18" in run.stderr and run.stdout == ""
+
+
+# ---- 2. Significant harm -------------------------------------------------------------------------
+
+
+def test_the_harm_markers_are_a_reading_of_the_indicators_own_words(thresholds):
+    harm_words = re.compile(
+        r"abuse|harm|injur|bruising|exploitation|statutory rape|genital mutilation|fabricated|trafficking|slavery|"
+        r"threat to life|risk to a child|placed at risk",
+        re.IGNORECASE,
+    )
+    marked = {i.id for i in thresholds.indicators if i.describes_harm}
+    worded = {i.id for i in thresholds.indicators if i.level.id == "statutory" and harm_words.search(i.text)}
+    assert marked == worded
+    assert all(thresholds.indicator(i).level.id == "statutory" for i in marked)
+
+
+def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accepted(thresholds):
+    check = {
+        "indicators": ["l3-under-13-sex-pregnancy"],
+        "age": 12,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+        "details": {},
+    }
+    answer = api.run(thresholds, check)
+    result = answer["result"]
+    assert result["challenges"] == [
+        {"indicator": "l3-under-13-sex-pregnancy", "question": "significant_harm", "answer": "no", "confirmed": False}
+    ]
+    assert result["route"] is None and result["next_steps"] == []
+    text = to_text(answer["view"])
+    assert "You chose “Child/ young parent/ pregnancy under the age of 13/ or having sex (Statutory rape)”" in text
+    assert "Check that answer." in text
+    assert "Answers the checker asked the referrer to check" in answer["summary"]
+    confirmed = api.run_check(thresholds, {**check, "confirmed": ["l3-under-13-sex-pregnancy"]})
+    assert confirmed["route"] == "child-in-need" and confirmed["challenges"][0]["confirmed"] is True
+    assert (
+        cli_json("l3-under-13-sex-pregnancy", "--age", "12", "--immediate-risk", "no", "--significant-harm", "no")[
+            "challenges"
+        ]
+        == result["challenges"]
+    )
+
+
+# ---- 3. Next steps in a safe order ---------------------------------------------------------------
+
+
+def test_child_protection_telephones_first_then_the_written_referral_then_consent(thresholds):
+    check = {"indicators": ["l3-suspicious-injury"], "age": 9, "answers": {**NO_RISK, "significant_harm": "yes"}}
+    steps = api.run_check(thresholds, check)["next_steps"]
+    assert steps[0]["contact"]["phone"] == "01634 334466" and steps[0]["contact"]["tel"] == "tel:+441634334466"
+    assert "telephone" in steps[0]["text"]
+    portal = next(n for n, s in enumerate(steps) if s["contact"] and s["contact"]["id"] == "online-portal")
+    consent = next(n for n, s in enumerate(steps) if s["seeks_consent"])
+    assert 0 < portal < consent
+    assert "via the online portal" in steps[portal]["text"]
+    whole = " ".join(steps[consent]["text"].split())
+    assert "This may include the risk of forced marriage or female genital mutilation." in whole
+    assert "In all other cases you must seek consent before making a referral." in whole
+    assert "unless you have reasonable cause to believe that to do so would place the child at risk" in whole
+    cli_steps = cli_json("l3-suspicious-injury", "--age", "9", "--immediate-risk", "no", "--significant-harm", "yes")
+    assert cli_steps["next_steps"] == steps
+
+
+@pytest.mark.parametrize("significant_harm", [None, "unsure", "yes"])
+def test_consent_seeking_is_never_first_while_the_route_is_undecided_or_child_protection(thresholds, significant_harm):
+    answers = {**NO_RISK, **({"significant_harm": significant_harm} if significant_harm else {})}
+    for indicator in thresholds.indicators:
+        if indicator.is_strength:
+            continue
+        result = api.run_check(thresholds, {"indicators": [indicator.id], "age": 8, "answers": answers})
+        if result["route"] in (None, "child-protection"):
+            step = first_step(result)
+            assert step is None or not step["seeks_consent"], indicator.id
+
+
+def test_consent_refused_gets_the_guidances_words_for_that_case(thresholds):
+    early = api.run_check(
+        thresholds,
+        {
+            "indicators": ["l2-bereavement"],
+            "age": 8,
+            "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+        },
+    )
+    assert any("a family are not consenting to assistance" in a["text"] for a in early["advice"])
+    statutory = api.run_check(
+        thresholds,
+        {
+            "indicators": ["l3-private-fostering"],
+            "age": 8,
+            "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+        },
+    )
+    assert any("parental consent is not forthcoming" in " ".join(a["text"].split()) for a in statutory["advice"])
+
+
+# ---- 4. "May" is advice, not a raise -------------------------------------------------------------
+
+
+def test_may_need_is_advice_and_never_raises_the_level(thresholds):
+    for indicator, level, advice in [
+        ("l2-bereavement", 2, "early-help-not-improving"),
+        ("l1-resilient", 1, "universal-not-meeting-needs"),
+    ]:
+        check = {
+            "indicators": [indicator],
+            "age": 8,
+            "answers": {**NO_RISK, "significant_harm": "no", "support_not_improving": "yes"},
+        }
+        result = api.run_check(thresholds, check)
+        assert result["level"] == level and advice in [a["id"] for a in result["advice"]]
+        assert "may need" in " ".join(next(a["text"] for a in result["advice"] if a["id"] == advice).split())
+    assert [
+        r.kind for r in thresholds.rules if r.id in ("early-help-not-improving", "universal-not-meeting-needs")
+    ] == [
+        "advise",
+        "advise",
+    ]
+
+
+# ---- 5. Advice the guidance links to the worry ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "advice", "words"),
+    [
+        ("l2-radicalisation", "prevent", "0800 789 321"),
+        ("l2-domestic-abuse", "marac", "Multi-Agency Risk Assessment Conference (MARAC)"),
+        ("l2-poor-response-needs", "graded-care-profile", "where neglect is known or suspected"),
+        ("l3-exploitation", "exploitation-toolkit", "it is not a pre-requisite"),
+    ],
+)
+def test_advice_the_guidance_links_to_the_worry_is_shown(thresholds, indicator, advice, words):
+    check = {"indicators": [indicator], "age": 14, "answers": {**NO_RISK, "significant_harm": "yes"}}
+    assert advice in [a["id"] for a in api.run_check(thresholds, check)["advice"]]
+    assert words in " ".join(shown(thresholds, check).split())
+
+
+def test_not_sure_with_no_listed_worry_never_ends_at_close_the_contact(thresholds):
+    check = {"indicators": [], "age": 6, "answers": {**NO_RISK, "significant_harm": "unsure"}}
+    result = api.run_check(thresholds, check)
+    assert (result["level"], result["route"], result["unsure"]) == (None, None, ["significant_harm"])
+    text = " ".join(shown(thresholds, check).split())
+    assert "seek safeguarding supervision or have a conversation as soon as possible" in text
+    assert "designated safeguarding lead" in text and "01634 334466" in text
+    assert "close the contact" not in text
+
+
+# ---- 7. Claims the guidance does not make ---------------------------------------------------------
+
+
+def test_strengths_are_the_checkers_mechanic_not_the_guidances(thresholds):
+    check = {
+        "indicators": ["l2-bereavement", "l1-resilient"],
+        "age": 8,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+    }
+    text = shown(thresholds, check)
+    assert "The checker records the strengths you chose for the referral. It never lowers a level" in text
+
+
+def test_the_summary_never_states_a_brag_rating_as_the_referrers(thresholds):
+    for check in (
+        {"indicators": ["l3-suspicious-injury"], "age": 3, "answers": {**NO_RISK, "significant_harm": "yes"}},
+        {"indicators": ["l2-bereavement"], "age": 3, "answers": {**NO_RISK, "significant_harm": "no"}},
+    ):
+        assert "BRAG" not in api.run(thresholds, check)["summary"]
+
+
+def test_about_describes_the_sources_accurately(thresholds):
+    source = " ".join(thresholds.document["source"].split())
+    assert "a referral to Medway or Kent Children's Services" in source
+    assert "a blog post by Marisa De Jager" in source
+
+
+def test_training_speaks_of_the_answer_key_never_the_guidances_answer(thresholds):
+    for scenario in thresholds.scenarios:
+        out = training.debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, None)
+        for difference in out["differences"]:
+            assert "guidance’s answer" not in difference["text"] and "The guidance reaches" not in difference["text"]
+        assert out["differences"][0]["text"].startswith("You did not choose a level. The answer key is ")
+
+
+# ---- 8. Training ----------------------------------------------------------------------------------
+
+
+def test_a_scenario_accepts_every_route_the_guidance_leaves_open(thresholds):
+    under_13 = thresholds.scenario("under-13-sexual-activity")
+    assert [r.id for r in under_13.routes] == ["child-in-need", "child-protection"]
+    out = training.debrief(thresholds, under_13.id, {"indicators": [], "answers": {}}, "child-protection")
+    assert out["commit_matches"] is True
+    assert training.verify(thresholds) == []
