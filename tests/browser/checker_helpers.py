@@ -1,8 +1,9 @@
-"""Driving the self-check page the way a person does."""
+"""Driving the self-check page the way a person does, and reading it the way a person does."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -26,7 +27,7 @@ def open_checker(page, base: str):
 
 def fill_check(page, check: dict) -> None:
     """Set the form to a check (as in api.check_from_dict), by clicking and typing."""
-    page.click("#lon-clear")
+    clear_check(page)
     for indicator in check.get("indicators", ()):
         page.check(f"#ind-{indicator}")
     if check.get("unborn"):
@@ -36,29 +37,56 @@ def fill_check(page, check: dict) -> None:
         page.locator("#age").blur()
     for question, value in check.get("answers", {}).items():
         page.check(f"#{question}-{value}")
+    for indicator in check.get("confirmed", ()):
+        # Offered only once Python has challenged the answer beside this indicator.
+        page.wait_for_selector(f"#confirm-box-{indicator}:not([hidden])", timeout=10_000)
+        page.check(f"#confirm-{indicator}")
 
 
-def cli_check(check: dict) -> dict:
-    args = [sys.executable, "-m", "toolkit", "check", "--json", *check.get("indicators", ())]
+def clear_check(page) -> None:
+    """Clear the form as a user does: "Clear everything", then confirming it where the page asks."""
+    page.click("#lon-clear")
+    if page.locator("#lon-clear-confirm").is_visible():
+        page.click("#lon-clear-confirm")
+
+
+def cli_args(check: dict) -> list[str]:
+    args = [*check.get("indicators", ())]
     if check.get("unborn"):
         args.append("--unborn")
     if check.get("age") is not None:
         args += ["--age", str(check["age"])]
     for question, value in check.get("answers", {}).items():
         args += [f"--{question.replace('_', '-')}", value]
-    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(run.stdout)
+    for indicator in check.get("confirmed", ()):
+        args += ["--confirm", indicator]
+    return args
 
 
-SHOWN_RESULT = """(() => {
-    const box = document.getElementById('lon-result');
-    return {level: Number(box.dataset.level), route: box.dataset.route,
-            reasons: [...box.querySelectorAll('.lon-reasons li')].map(li => li.dataset.id)};
-})"""
+def cli(*args: str) -> str:
+    run = subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return run.stdout
 
 
-def shown_result(page) -> dict:
-    return page.evaluate(SHOWN_RESULT + "()")
+def cli_check(check: dict) -> dict:
+    return json.loads(cli("check", "--json", *cli_args(check)))
+
+
+def as_seen(text: str) -> list[str]:
+    """Text as a reader sees it: one line per paragraph or item, without blank lines or list markers
+    (a browser draws the markers of <ol> and <ul> itself; the CLI writes them as text)."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [re.sub(r"^(- |\d+\. )", "", line) for line in lines if line]
+
+
+def cli_result_text(check: dict) -> list[str]:
+    """What `python -m toolkit check` prints for this check, as a reader sees it."""
+    return as_seen(cli("check", *cli_args(check)))
+
+
+def shown_result(page) -> list[str]:
+    """What the page shows as the result, as a user sees it (visible text only)."""
+    return as_seen(page.inner_text("#lon-result"))
 
 
 def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> bool:
@@ -71,9 +99,11 @@ def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> bool:
     return False
 
 
-def wait_for_result(page, expected: dict, timeout: float = 10.0) -> dict:
-    """Wait until the page shows the expected result; on timeout return what it shows instead."""
-    wait_until(page, "(e) => JSON.stringify(e) === JSON.stringify(" + SHOWN_RESULT + "())", expected, timeout)
+def wait_for_result(page, expected: list[str], timeout: float = 10.0) -> list[str]:
+    """Wait until the page shows this result text; on timeout return what it shows instead."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and shown_result(page) != expected:
+        time.sleep(0.05)
     return shown_result(page)
 
 

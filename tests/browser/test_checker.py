@@ -13,7 +13,9 @@ import pytest
 from .checker_helpers import (
     FAILED,
     SNAPSHOT,
-    cli_check,
+    cli,
+    cli_args,
+    cli_result_text,
     fill_check,
     open_checker,
     shown_result,
@@ -73,11 +75,12 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
                 "significant_harm": "unsure",
                 "consent": "not-sought",
                 "social_worker": "none",
-                "early_help_not_improving": "no",
+                "support_not_improving": "no",
             },
         },
     )
     page.check("#override")
+    page.select_option("#override_level", "statutory")
     for field in TEXT_FIELDS:
         page.fill(f"#{field}", f"{field} {canary}")
     page.locator("#detail-availability").blur()
@@ -157,42 +160,110 @@ def test_csp_has_no_violations_and_no_console_errors_during_a_full_check(strict_
     fill_check(page, {"indicators": ["l3-private-fostering"], "age": 15, "answers": {"significant_harm": "no"}})
     page.fill("#detail-worry", "a worry")
     page.check("#override")
+    page.select_option("#override_level", "early-help")
     page.fill("#override_reason", "a reason")
     page.locator("#override_reason").blur()
     assert wait_until(page, "() => document.getElementById('lon-summary').value.includes('a reason')")
     assert errors == []
 
 
+NO_RISK = {"immediate_risk": "no"}
 CHECKS = [
-    {"indicators": ["l1-good-attendance"]},
-    {"indicators": ["l2-bereavement"]},
-    {"indicators": ["l2-domestic-abuse"], "unborn": True},
+    {},
+    {"indicators": ["l1-good-attendance"], "age": 6, "answers": {**NO_RISK, "significant_harm": "no"}},
+    {"indicators": ["l2-bereavement"], "age": 4, "answers": NO_RISK},
+    {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": NO_RISK},
     {"indicators": ["l2-domestic-abuse"], "age": 0},
-    {"indicators": ["l2-domestic-abuse"], "age": 4},
-    {"indicators": ["l2-underage-sexual-activity"], "age": 12},
-    {"indicators": ["l3-16-17-homeless"], "age": 16},
-    {"indicators": ["l2-bereavement"], "answers": {"early_help_not_improving": "yes"}},
-    {"indicators": ["l2-poor-housing"], "answers": {"consent": "refused"}},
-    {"indicators": ["l3-private-fostering"], "answers": {"social_worker": "recent", "significant_harm": "no"}},
-    {"indicators": ["l3-non-mobile-bruising", "l1-secure-home"], "answers": {"significant_harm": "yes"}},
-    {"indicators": ["l2-bereavement"], "answers": {"significant_harm": "unsure", "social_worker": "allocated"}},
-    {"indicators": ["l2-isolated", "l3-exploitation", "l2-low-income"], "age": 14},
+    {"indicators": ["l2-domestic-abuse"], "age": 4, "answers": {**NO_RISK, "significant_harm": "no"}},
+    {"indicators": ["l2-underage-sexual-activity"], "age": 12, "answers": {**NO_RISK, "significant_harm": "unsure"}},
+    {"indicators": ["l3-16-17-homeless"], "age": 16, "answers": {**NO_RISK, "significant_harm": "no"}},
+    {
+        "indicators": ["l2-bereavement"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "no", "support_not_improving": "yes"},
+    },
+    {
+        "indicators": ["l2-poor-housing"],
+        "age": 3,
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+    },
+    {
+        "indicators": ["l3-private-fostering"],
+        "age": 15,
+        "answers": {**NO_RISK, "social_worker": "recent", "significant_harm": "no"},
+    },
+    {
+        "indicators": ["l3-non-mobile-bruising", "l1-secure-home"],
+        "age": 0,
+        "answers": {**NO_RISK, "significant_harm": "yes"},
+    },
+    {"indicators": ["l3-fabricated-illness"], "age": 5, "answers": {**NO_RISK, "significant_harm": "no"}},
+    {
+        "indicators": ["l3-fabricated-illness"],
+        "age": 5,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+        "confirmed": ["l3-fabricated-illness"],
+    },
+    {
+        "indicators": ["l2-radicalisation", "l3-exploitation"],
+        "age": 14,
+        "answers": {**NO_RISK, "significant_harm": "yes"},
+    },
+    {"indicators": ["l2-bereavement"], "answers": {"immediate_risk": "yes"}},
 ]
 
 
-def test_browser_and_cli_give_the_same_level_route_and_reasons(strict_context, medway_url):
+def test_the_page_shows_what_the_cli_says_word_for_word(strict_context, medway_url):
+    """The visible result and the summary are Python's: the same words as `python -m toolkit`."""
     page = strict_context.new_page()
     open_checker(page, medway_url)
     assert len(CHECKS) >= 12
     for check in CHECKS:
-        expected = cli_check(check)
-        want = {
-            "level": expected["level"],
-            "route": expected["route"],
-            "reasons": [r["id"] for r in expected["reasons"]],
-        }
+        expected = cli_result_text(check)
         fill_check(page, check)
-        assert wait_for_result(page, want) == want, check
+        assert wait_for_result(page, expected) == expected, check
+        summary = cli("summary", *cli_args(check))
+        assert wait_until(page, "(s) => document.getElementById('lon-summary').value === s", summary), check
+
+
+def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_step(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l3-forced-marriage-hbv-fgm"], "age": 14, "answers": NO_RISK})
+    shown = wait_for_result(
+        page, cli_result_text({"indicators": ["l3-forced-marriage-hbv-fgm"], "age": 14, "answers": NO_RISK})
+    )
+    text = " ".join(shown)
+    assert shown[0] == "Suggested level: Level 3: Statutory Social Care. The route is not decided yet."
+    assert "Child in need (s.17)" not in text and "Child protection (s.47)" not in text
+    assert "consent" not in text.lower() and "Next steps" not in text
+    assert "Do you have reasonable cause to suspect the child is suffering" in text
+    assert page.get_attribute("#lon-result", "data-route") == ""
+    summary = page.input_value("#lon-summary")
+    assert "The route is not decided yet." in summary and "Child in need (s.17)" not in summary
+    # The same answer "no" is challenged, and the route shows only once it is confirmed.
+    page.check("#significant_harm-no")
+    page.wait_for_selector("#confirm-box-l3-forced-marriage-hbv-fgm:not([hidden])")
+    assert "Check your answer" in page.inner_text("#lon-result")
+    assert page.get_attribute("#lon-result", "data-route") == ""
+    page.check("#confirm-l3-forced-marriage-hbv-fgm")
+    page.wait_for_selector("#lon-result[data-route=child-in-need]")
+    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+
+
+def test_an_age_outside_the_guidance_is_an_error_and_clears_the_result(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": {**NO_RISK, "significant_harm": "no"}})
+    page.wait_for_selector("#lon-result[data-route=early-help]")
+    page.fill("#age", "30")
+    page.locator("#age").blur()
+    page.wait_for_selector("#age-error:not([hidden])")
+    message = "Enter an age from 0 to 18: this guidance is for children and their families (0 – 18 years)"
+    assert message in page.inner_text("#age-error")
+    assert message in page.inner_text("#lon-error-summary")
+    assert "Level 2" not in page.inner_text("#lon-result")
+    assert page.input_value("#lon-summary") == ""
 
 
 def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, medway_url):
@@ -203,6 +274,7 @@ def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, me
     assert not page.locator("#lon-after-risk").is_visible()
     assert "999" in page.inner_text("#lon-stop") and "01634 334466" in page.inner_text("#lon-stop")
     page.wait_for_selector("#lon-result[data-emergency=true]")
+    assert page.inner_text("#lon-result").startswith("Immediate risk: call now.")
 
 
 def test_keyboard_only_run_through_the_whole_check(strict_context, medway_url):
@@ -363,7 +435,7 @@ def test_opening_a_broken_or_foreign_file_changes_nothing(strict_context, medway
     assert message in page.inner_text("#lon-open-error")
     assert "Nothing on this page has changed" in page.inner_text("#lon-open-error")
     assert page.evaluate(SNAPSHOT) == before
-    assert shown_result(page)["level"] == 2
+    assert shown_result(page)[0] == "So far: at least Level 2: Early Help. The level and route are not decided yet."
 
 
 def test_printing_the_check_gives_the_result_and_summary_without_the_form(strict_context, medway_url):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from levels_of_need.training import debrief, route_label
+from levels_of_need.training import answer_key_label, debrief
 
 from .checker_helpers import tab_to, wait_until
 from .conftest import axe_violations
@@ -56,21 +56,23 @@ def test_a_wrong_answer_is_revealed_and_each_difference_explained(strict_context
     page = strict_context.new_page()
     open_practice(page, medway_url, "domestic-abuse-unborn")
     assert page.is_hidden("#lon-debrief")
-    commit_and_reveal(page, ["l2-domestic-abuse", "l1-housed"], {"consent": "given"}, "early-help")
+    commit_and_reveal(
+        page, ["l2-domestic-abuse", "l1-housed"], {"immediate_risk": "no", "consent": "given"}, "early-help"
+    )
     assert wait_until(page, DEBRIEF_SHOWN)
 
     shown = shown_debrief(page)
     assert shown["outcome"] == "differ"
     assert shown["expected"] == "Level 3: Statutory Social Care, Child protection (s.47)"
     assert shown["committed"] == "Level 2: Early Help"
-    assert shown["yours"] == "Level 3: Statutory Social Care, Child protection (s.47)"
+    assert shown["yours"] == "Suggested level: Level 3: Statutory Social Care, Child protection (s.47)."
     assert shown["answers"] == ["domestic-abuse-unborn"]
 
     # The explanation is the Python checker's, the same as on the host.
     expected = debrief(
         thresholds,
         "domestic-abuse-unborn",
-        {"indicators": ["l2-domestic-abuse", "l1-housed"], "answers": {"consent": "given"}},
+        {"indicators": ["l2-domestic-abuse", "l1-housed"], "answers": {"immediate_risk": "no", "consent": "given"}},
         "early-help",
     )
     assert [(d["kind"], d["id"], d["text"]) for d in shown["differences"]] == [
@@ -112,7 +114,7 @@ def test_the_right_answer_matches(strict_context, medway_url, thresholds):
     scenario = thresholds.scenario("early-help-not-improving")
     page = strict_context.new_page()
     open_practice(page, medway_url, scenario.id)
-    commit_and_reveal(page, list(scenario.check["indicators"]), dict(scenario.check["answers"]), scenario.route.id)
+    commit_and_reveal(page, list(scenario.check["indicators"]), dict(scenario.check["answers"]), scenario.routes[0].id)
     assert wait_until(page, DEBRIEF_SHOWN)
     shown = shown_debrief(page)
     assert shown["outcome"] == "match"
@@ -147,7 +149,7 @@ def test_levels_are_hidden_until_the_reveal(strict_context, medway_url, threshol
     ):
         assert texts == sorted(texts), legend
     visible = page.evaluate("document.body.innerText")
-    assert "Teaching points" not in visible and "The guidance’s answer" not in visible
+    assert "Teaching points" not in visible and "The answer key:" not in visible
 
 
 def test_changing_scenario_keeps_only_its_id_in_the_url_and_stores_nothing(strict_context, medway_url):
@@ -183,7 +185,7 @@ def test_presenter_by_keyboard_alone(strict_context, medway_url, thresholds):
     assert page.is_visible("#slide-2 .lon-reveal")
     assert page.inner_text("#lon-reveal") == "Hide the answer"
 
-    assert route_label(second.level, second.route) in page.inner_text("#slide-2 .lon-reveal")
+    assert answer_key_label(second) in page.inner_text("#slide-2 .lon-reveal")
 
     # The room's tally, typed in, and the chart against the guidance.
     hands = {level.id: n for level, n in zip(thresholds.levels, (3, 10, 2), strict=True)}
@@ -240,7 +242,7 @@ def test_the_learner_handout_prints_without_answers(page, medway_url, thresholds
         assert " ".join(scenario.vignette.split()) in text
         for point in (*scenario.teaching_points, *scenario.common_mistakes):
             assert " ".join(point.split()) not in text, scenario.id
-    assert "The guidance’s answer" not in text
+    assert "The answer key" not in text
     assert "Teaching points" not in text
     assert "trainer answer sheet" not in text.lower()  # the on-screen link to the answers does not print
     assert page.is_hidden(".md-sidebar--primary")
@@ -249,10 +251,11 @@ def test_the_learner_handout_prints_without_answers(page, medway_url, thresholds
 def test_the_answer_sheet_prints_separately_with_every_answer(page, medway_url, thresholds):
     text = printed_text(page, f"{medway_url}/training/answers/")
     for scenario in thresholds.scenarios:
-        assert route_label(scenario.level, scenario.route) in text
+        assert answer_key_label(scenario) in text
         for point in (*scenario.teaching_points, *scenario.common_mistakes):
             assert " ".join(point.split()) in text, scenario.id
-    assert text.count("The guidance’s answer:") == len(thresholds.scenarios)
+    assert text.count("The answer key:") == len(thresholds.scenarios)
+    assert "guidance’s answer" not in text
     assert page.is_hidden(".md-sidebar--primary")
 
 

@@ -172,7 +172,8 @@ CASES = [
     (
         "consent-step-without-seeks-consent",
         edit(
-            "              levels.\n            seeks_consent: true\n          - text: >-\n              All contacts (and",
+            "              levels.\n            seeks_consent: true\n"
+            "          - text: >-\n              All contacts (and",
             "              levels.\n          - text: >-\n              All contacts (and",
         )[0],
         line_of(GOOD, "- text: >-\n              You should discuss your concerns"),  # the step's first line
@@ -206,7 +207,8 @@ CASES = [
         "confirming-an-indicator-that-does-not-describe-harm",
         *edit(
             "      indicators: [l3-16-17-homeless, l2-parent-child-relationship]\n",
-            "      indicators: [l3-16-17-homeless, l2-parent-child-relationship]\n      confirmed: [l3-16-17-homeless]\n",
+            "      indicators: [l3-16-17-homeless, l2-parent-child-relationship]\n"
+            "      confirmed: [l3-16-17-homeless]\n",
             at="confirmed:",
         ),
         "scenarios[7].check.confirmed[0]",

@@ -16,6 +16,7 @@ let ready = false;
 let requestId = 0;
 let engineProblem = null; // [field, message]: what Python said is wrong with the answers
 let lastHeadline = "";
+let latest = Promise.resolve(); // settles once the newest answers are on screen
 
 // ---- Reading and writing the form ------------------------------------------------
 
@@ -149,7 +150,7 @@ function update() {
   $("lon-override").hidden = !$("override").checked;
   if (!ready) return;
   const asked = ++requestId;
-  engine.request("evaluate", state).then(
+  latest = engine.request("evaluate", state).then(
     // Only the newest answer is shown: an older one may arrive after it.
     (answer) => {
       if (asked !== requestId) return;
@@ -198,14 +199,16 @@ const engine = startEngine({
 
 function download(filename, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = element("a", undefined, { href: url, download: filename });
+  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// Copy, download, print and save act on the newest answers: what was typed a moment ago too.
 $("lon-copy").addEventListener("click", async () => {
+  await latest;
   if (!summaryBox.value) { announce("There is no summary to copy yet."); return; }
   try {
     await navigator.clipboard.writeText(summaryBox.value);
@@ -215,11 +218,15 @@ $("lon-copy").addEventListener("click", async () => {
     announce("Copying was not allowed. The summary is selected: press Control and C to copy it.");
   }
 });
-$("lon-download").addEventListener("click", () => {
+$("lon-download").addEventListener("click", async () => {
+  await latest;
   if (summaryBox.value) download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
   announce(summaryBox.value ? "Summary downloaded." : "There is no summary to download yet.");
 });
-$("lon-print").addEventListener("click", () => window.print());
+$("lon-print").addEventListener("click", async () => {
+  await latest;
+  window.print();
+});
 $("lon-save").addEventListener("click", () => {
   const file = {
     format: SAVE_FORMAT, format_version: 1, thresholds_version: $("lon-thresholds-version").textContent, state: readForm(),
