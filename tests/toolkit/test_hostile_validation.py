@@ -162,14 +162,14 @@ CASES = [
         edit(LEVEL_NAME, "name: '[Universal](//evil.example/)'"),
         line_of(LEVEL_NAME),
         "levels[0].name",
-        "a link without a scheme leaves the site",
+        "a link starting // leaves the site",
     ),
     (
         "http-link-in-markdown",
         edit("      ### Early Help is everyone’s responsibility", "      [more](http://evil.example/)"),
         line_of("    body: |\n      It is important that people"),
         "guidance[1].body",
-        "links may only be https:, mailto:, tel: or to the site's own pages",
+        "links may only go to https:, mailto:, tel: or the site's own pages",
     ),
     (
         "email-breaking-out",

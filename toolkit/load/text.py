@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from toolkit.links import ALLOWED, target_problem
+
 from .limits import BAD_CHARACTER, character_problem
 
 PathItems = list[str | int]
 
-ALLOWED_LINK_SCHEMES = ("https", "mailto", "tel")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _SCRIPT_SCHEME = re.compile(r"(?i)\b(?:java|vb|live)script\s*:")
@@ -26,7 +27,6 @@ _LINK_TARGETS = (
     re.compile(r"\]\(\s*<?([^)\s>]*)"),
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE),
 )
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def text_problems(data: Any) -> Iterator[tuple[PathItems, str]]:
@@ -58,29 +58,14 @@ def string_problem(value: str) -> str | None:
     if reference := _CHARACTER_REFERENCE.search(value):
         return f"contains an HTML character reference ({reference.group()}); type the character itself"
     if script := _SCRIPT_SCHEME.search(value):
-        return f"contains a script link ({_excerpt(value, script.start())}); links may only be {_allowed()}"
+        return f"contains a script link ({_excerpt(value, script.start())}); links may only go to {ALLOWED}"
     if data_url := _DATA_URL.search(value):
-        return f"contains a data: link ({_excerpt(value, data_url.start())}); links may only be {_allowed()}"
+        return f"contains a data: link ({_excerpt(value, data_url.start())}); links may only go to {ALLOWED}"
     for pattern in _LINK_TARGETS:
         for match in pattern.finditer(value):
-            if problem := link_problem(match.group(1)):
-                return f"links to {_excerpt(match.group(1), 0)}: {problem}"
+            if problem := target_problem(match.group(1)):
+                return f"links to {_excerpt(match.group(1), 0)}: {problem}; links may only go to {ALLOWED}"
     return None
-
-
-def link_problem(target: str) -> str | None:
-    """Why a Markdown link target is not allowed, or None: https:, mailto:, tel: and the site's own pages."""
-    target = re.sub(r"\s", "", target)  # browsers ignore tabs and newlines inside a URL
-    scheme = _SCHEME.match(target)
-    if scheme and scheme.group(1).lower() not in ALLOWED_LINK_SCHEMES:
-        return f"links may only be {_allowed()}"
-    if target.startswith(("//", "\\\\", "/\\", "\\/")):
-        return f"a link without a scheme leaves the site; links may only be {_allowed()}"
-    return None
-
-
-def _allowed() -> str:
-    return ", ".join(f"{scheme}:" for scheme in ALLOWED_LINK_SCHEMES) + " or to the site's own pages"
 
 
 def _excerpt(value: str, start: int, length: int = 24) -> str:
