@@ -71,7 +71,9 @@ def policy(script_hashes: list[str], header: bool = False) -> str:
         "default-src": ["'none'"],
         "script-src": ["'self'", "'wasm-unsafe-eval'", *script_hashes],
         "connect-src": ["'self'"],
-        "worker-src": ["'self'"],
+        # blob: for the checker's worker, started from a blob: URL so that it inherits this policy
+        # on hosts that cannot send one with the worker's own script (see assets/checker/engine.js).
+        "worker-src": ["'self'", "blob:"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "base-uri": ["'none'"],
