@@ -38,6 +38,20 @@ CHANNELS = [
 # What the unlocked control worker's attempts send to the listener.
 CONTROL_REACHES = ["/fetch", "/prototype", "/xhr", "/websocket", "/event-source", "/import-scripts.js", "/module.mjs"]
 CONTROL_REACHES += ["/blob-worker", "udp"]
+# Nor can anything in the worker keep data, by any name or through the prototype that holds it.
+KEEPING_NAMES = ["caches", "indexedDB", "prototype caches", "prototype indexedDB", "storage", "storageBuckets"]
+KEEPING = """() => {
+    const held = (object, name) => {
+        const found = Object.getOwnPropertyDescriptor(object, name);
+        return typeof (found && (found.get ? found.get.call(self) : found.value));
+    };
+    return {
+        caches: typeof caches, indexedDB: typeof indexedDB,
+        'prototype caches': held(WorkerGlobalScope.prototype, 'caches'),
+        'prototype indexedDB': held(WorkerGlobalScope.prototype, 'indexedDB'),
+        storage: typeof navigator.storage, storageBuckets: typeof navigator.storageBuckets,
+    };
+}"""
 CONTROL_PAGE = """<!doctype html><html><head><title>control</title></head><body>
 <script>window.worker = new Worker(URL.createObjectURL(new Blob(['onmessage = () => {}'])));</script></body></html>"""
 
@@ -96,6 +110,7 @@ def test_no_channel_inside_the_checker_reaches_an_off_site_listener(browser, med
             assert sorted(tried) == sorted(CHANNELS)
             went_ahead = [name for name, outcome in tried.items() if outcome == "went ahead"]
             assert not went_ahead, tried
+            assert checker_worker(page).evaluate(KEEPING) == {name: "undefined" for name in KEEPING_NAMES}
             # The check still works after all that: the worker answers as before.
             page.fill("#age", "7")
             page.check("#immediate_risk-no")
