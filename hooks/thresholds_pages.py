@@ -22,6 +22,7 @@ from toolkit.build.deploy import write_headers_file
 from toolkit.build.offline import write_retiring_service_worker, write_service_worker
 from toolkit.load import ThresholdsError, load_file
 from toolkit.site import abbreviations, site_pages
+from toolkit.site.escaping import html_text
 
 _state: dict[str, Any] = {}
 
@@ -34,8 +35,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{path} is not valid:\n{exc}") from None
     pages = site_pages(thresholds)
     _state.update(pages=pages, abbreviations=abbreviations(thresholds), thresholds=thresholds)
-    config.site_name = thresholds.partnership["name"]
-    config.site_description = thresholds.document["title"]
+    # The theme prints these as HTML: escaped here, as the partnership's file is data, never markup.
+    config.site_name = html_text(thresholds.partnership["name"])
+    config.site_description = html_text(thresholds.document["title"])
     config.nav = _merge_nav(_generated_nav(pages), config.nav or [])
     config.watch.append(str(path))
     return config
@@ -81,7 +83,7 @@ def _generated_nav(pages: list[Any]) -> list[Any]:
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
     for page in pages:
-        entry = {page.title: page.path}
+        entry = {html_text(page.title): page.path}
         if page.section is None:
             nav.append(entry)
         else:

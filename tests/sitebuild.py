@@ -75,9 +75,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    send_site_headers = True  # False: a host that sends no headers, such as GitHub Pages
+
     def _site_headers(self) -> dict[str, str]:
         headers_file = Path(self.directory) / "_headers"
-        if not headers_file.exists():
+        if not self.send_site_headers or not headers_file.exists():
             return {}
         return headers_for(parse_headers_file(headers_file.read_text(encoding="utf-8")), self.path.split("?")[0])
 
@@ -100,9 +102,14 @@ class _QuietServer(socketserver.ThreadingTCPServer):
             super().handle_error(request, client_address)
 
 
+class _PlainHandler(_QuietHandler):
+    send_site_headers = False
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: bool = True) -> Iterator[str]:
+    """Serve the site on 127.0.0.1; ``headers=False`` ignores its _headers file, as GitHub Pages does."""
+    handler = functools.partial(_QuietHandler if headers else _PlainHandler, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)

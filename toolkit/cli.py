@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = sub.add_parser("validate", help="check a thresholds file; exit 1 with one line per problem")
+    validate = sub.add_parser(
+        "validate", help="check a thresholds file and its scenarios; exit 1 with one line per problem"
+    )
     validate.add_argument("file", nargs="?", default=DEFAULT_FILE)
     validate.set_defaults(run=cmd_validate)
 
@@ -101,11 +103,12 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ids", nargs="*", metavar="ID", help="indicator ids (worries or strengths)")
 
 
-def load(path: str) -> Thresholds | None:
+def load(path: str, verify_scenarios: bool = False) -> Thresholds | None:
     from .load import ThresholdsError, load_file
+    from .load.scenarios import load_and_verify
 
     try:
-        return load_file(path)
+        return load_and_verify(path) if verify_scenarios else load_file(path)
     except ThresholdsError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -125,7 +128,7 @@ def check_payload(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    thresholds = load(args.file)
+    thresholds = load(args.file, verify_scenarios=True)
     if thresholds is None:
         return 1
     print(

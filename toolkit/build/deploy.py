@@ -2,10 +2,10 @@
 
 ``_headers`` (Netlify, Cloudflare Pages) is written into the site at build time; an nginx
 snippet and a zip of the site are written by ``python -m toolkit dist``. Both carry the same
-headers: the Content-Security-Policy the pages use (every page's inline-script hashes, and
-``frame-ancestors``, which only a header can carry), which also covers the checker's worker and
-the service worker, whose own responses get it; no referrer; no sniffing; no powerful features;
-and the MIME types that WebAssembly and module scripts need.
+headers: the Content-Security-Policy the pages use (the hashes of the theme's inline scripts, and
+``frame-ancestors``, which only a header can carry), which the checker's worker inherits from its
+page (it starts from a blob: URL) and the service worker gets with its own response; no referrer;
+no sniffing; no powerful features; and the MIME types that WebAssembly and module scripts need.
 """
 
 from __future__ import annotations

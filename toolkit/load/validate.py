@@ -20,6 +20,9 @@ from typing import Any
 from levels_of_need import questions
 from levels_of_need.model import Thresholds, from_dict
 
+from . import limits
+from .text import text_problems
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
 
 PathItems = Sequence[str | int]
@@ -33,7 +36,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+        # Always one printable line, whatever the file put into a path or a quoted value.
+        line = f"{self.file}:{self.line}: {self.path}: {self.message}"
+        return "".join(char if char.isprintable() else repr(char)[1:-1] for char in line)
 
 
 class ThresholdsError(Exception):
@@ -53,27 +58,45 @@ def format_path(path: PathItems) -> str:
 
 
 def load_file(path: str | Path) -> Thresholds:
+    return load_text(read_file(path), str(path))
+
+
+def read_file(path: str | Path) -> str:
+    """The file's text, refused before reading if it is not a regular file or is too large."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ThresholdsError([Problem(str(path), 1, "(file)", "no such file")]) from None
+        if not path.is_file():
+            what = "no such file" if not path.exists() else "not a regular file"
+            raise ThresholdsError([Problem(str(path), 1, "(file)", what)])
+        limits.check_size(path.stat().st_size)
+        return path.read_text(encoding="utf-8")
+    except limits.LimitError as exc:
+        raise ThresholdsError([Problem(str(path), exc.line, exc.where, exc.message)]) from None
     except UnicodeDecodeError as exc:
         raise ThresholdsError([Problem(str(path), 1, "(file)", f"not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
         raise ThresholdsError([Problem(str(path), 1, "(file)", f"cannot read: {exc.strerror}")]) from None
-    return load_text(text, str(path))
 
 
 def load_text(text: str, filename: str = "thresholds.yml") -> Thresholds:
+    return load_with_lines(text, filename)[0]
+
+
+def load_with_lines(text: str, filename: str = "thresholds.yml") -> tuple[Thresholds, LineIndex]:
+    """The thresholds, and where each part of them is in the file (for later checks' messages)."""
     data, lines = parse_yaml(text, filename)
     problems = list(schema_problems(data, lines, filename))
+    # One line per field: text problems only for fields whose shape is right.
+    shaped_wrong = {problem.path for problem in problems}
+    for path, message in text_problems(data):
+        if format_path(path) not in shaped_wrong:
+            problems.append(Problem(filename, lines.line(path), format_path(path), message))
     if not problems:
         # Cross-references only make sense once the shape is right.
         problems = list(reference_problems(data, lines, filename))
     if problems:
         raise ThresholdsError(sorted(problems, key=lambda p: p.line))
-    return from_dict(data)
+    return from_dict(data), lines
 
 
 # ---- YAML with line numbers ------------------------------------------------
@@ -122,7 +145,11 @@ class LineIndex:
 def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    try:
+        limits.check_text(text)
+    except limits.LimitError as exc:
+        raise ThresholdsError([Problem(filename, exc.line, exc.where, exc.message)]) from None
+    loader = limits.LimitedLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -131,13 +158,15 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
         if duplicates:
             raise ThresholdsError([Problem(filename, line, format_path(p), msg) for p, line, msg in duplicates])
         data = loader.construct_document(root)
+    except limits.LimitError as exc:
+        raise ThresholdsError([Problem(filename, exc.line, exc.where, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(filter(None, [exc.context, exc.problem]))
         raise ThresholdsError([Problem(filename, line, "(YAML syntax)", what)]) from None
     except yaml.YAMLError as exc:
-        raise ThresholdsError([Problem(filename, 1, "(YAML syntax)", str(exc))]) from None
+        raise ThresholdsError([Problem(filename, 1, "(YAML syntax)", " ".join(str(exc).split()))]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -178,7 +207,7 @@ def load_schema() -> dict[str, Any]:
 def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(load_schema())
+    validator = Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         line, path, message = _explain(error, path, lines)
@@ -207,6 +236,9 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
     if kind == "pattern":
         hint = error.schema.get("description") or f"the pattern {value}"
         return line, path, f"{instance!r} is not in the expected form: {hint}"
+    if kind == "format":
+        hint = error.schema.get("description") or value
+        return line, path, f"{_show(instance)} is not a real {value}: {hint}"
     if kind == "minItems":
         return line, path, f"needs at least {value} item{'s' if value != 1 else ''}, has {len(instance)}"
     if kind == "maxItems":

@@ -7,15 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from levels_of_need.model import Contact, Indicator, Level, Scenario, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.present import level_and_route, tel_href
 from levels_of_need.training import answer_key_label
 
+from .escaping import markdown_field, page_text
+
 TEMPLATES = Path(__file__).parent / "templates"
+ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9.&]*")  # as the schema's glossary keys
 WHOLE = "whole.md"  # the printable whole-guidance page
 
 
@@ -36,11 +41,21 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,  # Markdown, not HTML; data is the partnership's own text
+        # The partnership's file is data, never markup: every value is escaped for Markdown and HTML
+        # (finalize), and template helpers that build markup return Markup (see escaping.py).
+        autoescape=True,
+        finalize=page_text,
     )
     env.filters["tel"] = tel_href
-    env.filters["oneline"] = lambda text: " ".join(str(text).split())
+    env.filters["oneline"] = oneline
+    env.filters["markdown"] = markdown_field
     return env
+
+
+def oneline(text: object) -> str:
+    """Text with its line breaks and runs of spaces made single spaces (Markup stays Markup)."""
+    joined = " ".join(str(text).split())
+    return Markup(joined) if hasattr(text, "__html__") else joined
 
 
 def render(template: str, here: str, t: Thresholds, **context: object) -> str:
@@ -98,16 +113,23 @@ def search_terms(indicator: Indicator) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-def contact_line(contact: Contact) -> str:
+def contact_line(contact: Contact) -> Markup:
     """A contact as Markdown, with every way of reaching it as a link."""
     ways = []
     if contact.phone:
-        ways.append(f"[{contact.phone}]({tel_href(contact.phone)})")
+        ways.append(f"[{page_text(contact.phone)}]({tel_href(contact.phone)})")
     if contact.email:
-        ways.append(f"[{contact.email}](mailto:{contact.email})")
+        ways.append(f"[{page_text(contact.email)}](mailto:{link_safe(contact.email)})")
     if contact.url:
-        ways.append(f"[{contact.name} (web page)]({contact.url})")
-    return f"**{contact.name}**: " + ", ".join(ways)
+        name = page_text(f"{contact.name} (web page)")
+        # Only a web address is a link (the validator allows nothing else); anything else shows as text.
+        ways.append(f"[{name}]({link_safe(contact.url)})" if contact.url.startswith("https://") else name)
+    return Markup(f"**{page_text(contact.name)}**: " + ", ".join(ways))
+
+
+def link_safe(address: str) -> str:
+    """An address as a Markdown link target: anything that could end or break the link percent-encoded."""
+    return quote(address, safe="@:/?#&=+;,%~!$*'.-_")
 
 
 def referral_contacts(t: Thresholds) -> list[Contact]:
@@ -241,5 +263,11 @@ def whole_guidance(t: Thresholds, specs: list[PageSpec]) -> str:
 
 
 def abbreviations(t: Thresholds) -> str:
-    """Markdown abbreviation definitions, appended to every page for tooltips."""
-    return "\n".join(f"*[{abbr}]: {meaning}" for abbr, meaning in sorted(t.glossary.items()))
+    """Markdown abbreviation definitions, appended to every page for tooltips.
+
+    The meaning becomes a title attribute, which Markdown escapes; it is kept to one line so that
+    nothing of it can start a line of its own. A key that is not an abbreviation is left out.
+    """
+    return "\n".join(
+        f"*[{abbr}]: {oneline(meaning)}" for abbr, meaning in sorted(t.glossary.items()) if ABBREVIATION.fullmatch(abbr)
+    )

@@ -183,13 +183,16 @@ form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
   onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
-  onReady({ networkLocked, started, wasmBytes }) {
+  onReady({ networkLocked, networkClosed, networkOpen, started, wasmBytes }) {
     performance.mark("lon-python-ready", { detail: { started, wasmBytes } }); // read by `make bench`
     ready = true;
     form.dataset.engine = "ready";
     form.dataset.networkLocked = networkLocked;
     form.dataset.started = started; // "snapshot" or "plain": how Python started
-    status.textContent = `The checker is ready. Network access inside the checker is ${networkLocked ? "switched off" : "NOT switched off"}.`;
+    // Only what the worker checked: each way to the network it tried and found closed.
+    status.textContent = networkLocked
+      ? `The checker is ready. Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}).`
+      : `The checker is ready. Network access inside the checker is NOT switched off (open: ${networkOpen.join(", ") || "Python's own requests"}).`;
     update();
   },
   onFailed: fallback,

@@ -2,7 +2,8 @@
 // training practice page, so both run the same Python checker. Holds no entered data itself:
 // each request's payload goes to the worker and its answer comes back, nothing else.
 //
-// startEngine({version, onProgress(loaded, total), onReady({networkLocked, started, wasmBytes}), onFailed(reason)})
+// startEngine({version, onProgress(loaded, total), onReady({networkLocked, networkClosed, networkOpen, started,
+//   wasmBytes}), onFailed(reason)})
 // returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
 const STALL_MS = 20000;
 
@@ -33,6 +34,24 @@ export function progressText(loaded, total) {
   return `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
 }
 
+// The worker starts from a blob: URL whose one line imports worker.mjs. A worker started from its own
+// script's URL is held only by a CSP sent as a header with that script, and by none on hosts that
+// send no headers (GitHub Pages, a plain static server): a page's <meta> CSP does not reach it.
+// A blob: worker inherits the policy of the page that starts it, <meta> included, so the site's CSP
+// (connect-src 'self', script-src 'self') holds the worker wherever the site is hosted.
+let sourceUrl = null;
+
+function workerSource() {
+  const script = new URL("./worker.mjs", import.meta.url).href;
+  sourceUrl = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};\n`], { type: "text/javascript" }));
+  return sourceUrl;
+}
+
+function forgetSource() {
+  if (sourceUrl) URL.revokeObjectURL(sourceUrl); // once the worker has read it, or failed to
+  sourceUrl = null;
+}
+
 export function startEngine({ version, onProgress, onReady, onFailed }) {
   let worker = null;
   let stallTimer = null;
@@ -44,6 +63,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     if (ended) return;
     ended = true;
     clearTimeout(stallTimer);
+    forgetSource();
     if (worker) worker.terminate();
     for (const { reject } of pending.values()) reject(new Error(reason));
     pending.clear();
@@ -70,7 +90,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     return { request };
   }
   try {
-    worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    worker = new Worker(workerSource(), { type: "module" });
   } catch (error) {
     setTimeout(() => fail(`The checker could not start: ${error.message}`), 0);
     return { request };
@@ -78,6 +98,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   watchForStall();
   worker.onerror = (event) => fail(`The checker stopped: ${event.message || "a script failed to load"}.`);
   worker.onmessage = ({ data }) => {
+    forgetSource();
     if (data.kind === "progress") {
       watchForStall();
       onProgress(data.loaded, data.total);

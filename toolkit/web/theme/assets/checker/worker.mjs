@@ -3,7 +3,8 @@
 //
 // Python starts from the build's memory snapshot when it can, else the plain way (see start()).
 // Messages to the page:   {kind: "progress", loaded, total}
-//                         {kind: "ready", version, networkLocked, started: "snapshot" | "plain", wasmBytes}
+//                         {kind: "ready", version, networkLocked, networkClosed, networkOpen,
+//                          started: "snapshot" | "plain", wasmBytes}
 //                         {kind: "failed", reason}
 //                         {kind: "result", id, ...answer} | {kind: "error", id, message}
 // Messages from the page: {kind: "evaluate", id, payload}  -> answer {result, summary}
@@ -13,7 +14,15 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 const HERE = new URL("./", import.meta.url);
 const PYODIDE_OPTIONS = { indexURL: new URL("pyodide/", HERE).href, packages: [] };
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
-const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"];
+// Every way a worker has to reach the network or start code that could: switched off once Python
+// has loaded, and each then checked (see lockNetwork and checkLock).
+const NETWORK = [
+  "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport",
+  "importScripts", "Worker", "SharedWorker",
+];
+// Every way to keep data: nothing entered may outlive the page.
+const STORAGE = ["caches", "indexedDB"];
+const NAVIGATOR_STORAGE = ["storage", "storageBuckets"];
 let answer = null; // levels_of_need.worker.answer, once Python is ready
 const KINDS = ["evaluate", "debrief"];
 let failed = false;
@@ -61,16 +70,57 @@ function countBytes(body, onBytes) {
   }));
 }
 
-// Once Python is loaded, nothing in this worker may reach the network or keep data.
+// Once Python is loaded, nothing in this worker may reach the network or keep data. Each name is
+// replaced on the worker's global and on every prototype it inherits from (fetch, importScripts,
+// caches and indexedDB live on WorkerGlobalScope.prototype, where a replacement on `self` alone
+// would leave them reachable), and can be neither replaced nor deleted again.
+const blocked = new Map();
+
+function chainOf(object) {
+  const chain = [];
+  for (let link = object; link; link = Object.getPrototypeOf(link)) chain.push(link);
+  return chain;
+}
+
+function lockEverywhere(object, name, value) {
+  for (const link of chainOf(object)) {
+    if (link === object || Object.prototype.hasOwnProperty.call(link, name)) {
+      Object.defineProperty(link, name, { value, writable: false, configurable: false });
+    }
+  }
+}
+
 function lockNetwork() {
   for (const name of NETWORK) {
     // A plain function, so `new XMLHttpRequest()` throws this error too, not "not a constructor".
-    const blocked = function () { throw new Error(`${name} is switched off in the checker`); };
-    Object.defineProperty(self, name, { value: blocked, writable: false, configurable: false });
+    const stop = function () { throw new Error(`${name} is switched off in the checker`); };
+    blocked.set(name, stop);
+    lockEverywhere(self, name, stop);
   }
-  for (const name of ["caches", "indexedDB"]) {
-    Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+  for (const name of STORAGE) lockEverywhere(self, name, undefined);
+  for (const name of NAVIGATOR_STORAGE) lockEverywhere(self.navigator, name, undefined);
+}
+
+// What was actually checked, by trying: each name must now throw wherever it can be found, and
+// the site's Content-Security-Policy must hold this worker (it refuses a data: module and a data:
+// fetch, which make no request), so that import() and any connection to another site are refused
+// too, even through a reference to fetch taken before the lock. Returns {closed, open}.
+async function checkLock(originalFetch) {
+  const closed = [];
+  const open = [];
+  for (const name of NETWORK) {
+    const everywhere = chainOf(self).every((link) => {
+      const found = Object.getOwnPropertyDescriptor(link, name);
+      return !found || (found.value === blocked.get(name) && !found.configurable && !found.writable);
+    });
+    let throws = false;
+    try { self[name]("probe-network"); } catch { throws = true; }
+    (everywhere && throws ? closed : open).push(name);
   }
+  const refused = async (attempt) => { try { await attempt(); return false; } catch { return true; } };
+  (await refused(() => import("data:text/javascript,export default 1")) ? closed : open).push("import()");
+  (await refused(() => originalFetch("data:text/plain,probe")) ? closed : open).push("connections to other sites");
+  return { closed, open };
 }
 
 // The build's memory snapshot: Python already started, levels_of_need.worker imported, the thresholds
@@ -144,12 +194,15 @@ async function start() {
   }
   if (!started) started = await plain(fetchCounted, manifest);
   lockNetwork();
-  const blocked = JSON.parse(started.engine.network_probe());
+  const lock = await checkLock(originalFetch);
+  const pythonBlocked = JSON.parse(started.engine.network_probe()); // Python's own attempts, through Pyodide
   answer = started.engine.answer;
   self.postMessage({
     kind: "ready",
     version: started.engine.version(),
-    networkLocked: blocked.length === 4,
+    networkLocked: lock.open.length === 0 && pythonBlocked.length === 4,
+    networkClosed: lock.closed,
+    networkOpen: lock.open,
     started: how,
     wasmBytes: started.pyodide._module.HEAPU8.byteLength, // Python's memory, for the benchmark
   });

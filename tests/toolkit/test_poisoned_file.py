@@ -1,0 +1,56 @@
+"""Every text field of each shipped thresholds file poisoned with script, event handlers, bad links
+and a meta refresh: `validate` refuses the file, naming every poisoned field."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from poison import poisoned
+
+from toolkit.load import format_path
+
+OFFSITE = "http://127.0.0.1:9"  # never contacted: validate only reads the file
+
+
+@pytest.mark.parametrize("source", [THRESHOLDS_FILE, EXAMPLE_FILE], ids=["medway", "example"])
+def test_validate_refuses_a_poisoned_file_naming_every_field(tmp_path, source):
+    text, paths = poisoned(source, OFFSITE)
+    assert len(paths) > 20  # the walk found the file's text fields
+    bad = tmp_path / source.name
+    bad.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "toolkit", "validate", str(bad)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    problem = re.compile(rf"^{re.escape(str(bad))}:(\d+): (\S+): (.+)$")
+    named = set()
+    for line in run.stderr.splitlines():
+        found = problem.match(line)
+        assert found, line
+        named.add(found.group(2))
+    missing = [format_path(path) for path in paths if format_path(path) not in named]
+    assert not missing, f"{len(missing)} poisoned fields not named, e.g. {missing[:5]}"
+
+
+def test_the_walk_poisons_fields_of_every_kind(tmp_path):
+    _, paths = poisoned(THRESHOLDS_FILE, OFFSITE)
+    names = {format_path(path) for path in paths}
+    for expected in (
+        "partnership.name",
+        "document.title",
+        "contacts[0].name",
+        "contacts[6].email",
+        "contacts[3].url",
+        "levels[0].name",
+        "levels[1].routes[0].next_steps[0].text",
+        "indicators[0].text",
+        "rules[0].text",
+        "guidance[0].body",
+        "glossary.MSCP",
+        "scenarios[0].vignette",
+    ):
+        assert expected in names, expected

@@ -1,0 +1,100 @@
+"""Fuzzing: hundreds of generated bad files through `validate` and `check --thresholds`.
+
+Every run must end in a clear answer: exit 0, or exit 1 with one `file:line: path: message` line per
+problem. Never a traceback, and never a hang: each run has 10 s (a correctness limit, not a speed
+target: an alias bomb or a 50 MB file used to run for minutes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bad_files import SEED, Case, generate
+from conftest import ROOT
+
+TIMEOUT_S = 10
+COMMANDS = {
+    "validate": lambda file: ["validate", str(file)],
+    "check": lambda file: ["check", "--thresholds", str(file), "--age", "7"],
+}
+
+
+def run(command: str, file: Path) -> tuple[int | None, str]:
+    args = [sys.executable, "-m", "toolkit", *COMMANDS[command](file)]
+    try:
+        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return None, f"still running after {TIMEOUT_S} s"
+    return done.returncode, done.stderr
+
+
+def verdict(case: Case, command: str, file: Path) -> str | None:
+    """What is wrong with how the command treated the file, or None."""
+    code, stderr = run(command, file)
+    if code is None:
+        return stderr
+    if "Traceback" in stderr:
+        return "traceback: " + stderr.strip().splitlines()[-1]
+    allowed = case.validate_exits if command == "validate" else case.check_exits
+    if code not in allowed:
+        return f"exit {code}, expected one of {sorted(allowed)}; stderr: {stderr[:300]!r}"
+    if code == 1:
+        line = re.compile(rf"^{re.escape(str(file))}:\d+: [^:]+: \S.*$")
+        lines = stderr.splitlines()
+        if not lines:
+            return "exit 1 with no message"
+        for text in lines:
+            if not line.match(text) or not text.isprintable():
+                return f"not a one-line problem: {text[:200]!r}"
+    return None
+
+
+def test_at_least_300_generated_bad_files_give_a_clear_answer_quickly(tmp_path):
+    cases = generate()
+    assert len(cases) >= 300
+    files = []
+    for case in cases:
+        file = tmp_path / f"{case.name}.yml"
+        file.write_bytes(case.content)
+        files.append((case, file))
+    jobs = [(case, command, file) for case, file in files for command in COMMANDS]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        verdicts = list(pool.map(lambda job: (job, verdict(*job)), jobs))
+    failures = [f"{case.name} ({command}): {problem}" for (case, command, _), problem in verdicts if problem]
+    assert not failures, f"{len(failures)} of {len(jobs)} runs failed:\n" + "\n".join(failures[:40])
+
+
+def test_the_generated_files_are_the_same_for_the_same_seed():
+    def digest(cases: list[Case]) -> str:
+        return hashlib.sha256(b"".join(case.name.encode() + case.content[:100_000] for case in cases)).hexdigest()
+
+    assert digest(generate(SEED, count=60)) == digest(generate(SEED, count=60))
+    assert digest(generate(SEED, count=60)) != digest(generate(SEED + 1, count=60))
+
+
+def test_every_kind_of_bad_file_named_in_the_issue_is_generated():
+    names = " ".join(case.name for case in generate())
+    for kind in (
+        "issue-nesting-1000",
+        "issue-nul",
+        "issue-esc",
+        "issue-list-key",
+        "issue-map-key",
+        "issue-self-alias",
+        "issue-alias-bomb",
+        "issue-integer-4301-digits",
+        "issue-level-name-of-spaces",
+        "issue-right-to-left-override",
+        "issue-date-2026-13-45",
+        "issue-stage-number-10^30",
+        "fixed-50mb",
+        "scenario-disagrees",
+        "markup",
+    ):
+        assert kind in names, kind

@@ -1,0 +1,167 @@
+"""Limits that keep a careless or hostile thresholds file from crashing or hanging the loader.
+
+A thresholds file is a few hundred indicators and some guidance: it needs no anchors or aliases,
+no deep nesting, no huge numbers and no control characters. Each of those is refused with one line
+(file, line, where, what is wrong) before PyYAML could crash on it (a RecursionError at about 1,000
+levels, a ValueError for an integer over 4,300 digits or a date of 2026-13-45, a TypeError for a list
+used as a key) or spend minutes expanding it (an alias bomb, a 50 MB file).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000  # Medway's file is under 90 kB; ten times that is still a generous guidance
+MAX_DEPTH = 32  # the deepest path the schema allows is under 10 levels
+MAX_NUMBER_DIGITS = 9  # every number in the format is small: levels, stages, ages
+# Characters a thresholds file never needs: control characters (tab and line breaks aside), the
+# characters that change text direction or break lines unseen ("Trojan Source", CVE-2021-42574: the
+# bidirectional embeddings, overrides, isolates and marks, and U+2028/U+2029), a zero-width no-break
+# space inside the text, Unicode noncharacters and lone surrogates.
+_INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff"
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+BAD_CHARACTER = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}{_NONCHARACTERS}\ud800-\udfff]")
+
+
+class LimitError(Exception):
+    """One limit broken: the line (1-based), where (as a problem's path) and what."""
+
+    def __init__(self, line: int, where: str, message: str) -> None:
+        self.line = line
+        self.where = where
+        self.message = message
+        super().__init__(message)
+
+
+def character_problem(char: str) -> str:
+    """What kind of refused character this is, for a message."""
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"a control character ({describe_char(char)})"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"a lone surrogate ({describe_char(char)})"
+    if char == "\ufeff":
+        return f"a zero-width no-break space ({describe_char(char)})"
+    if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+        return f"a Unicode noncharacter ({describe_char(char)})"
+    return f"an invisible text-direction or line-break character ({describe_char(char)})"
+
+
+def describe_char(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+
+
+# What PyYAML's reader refuses (with a multi-line error), and NEL, which YAML reads as a line break.
+UNREADABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def find_unreadable_characters(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, what) for the first character of each line that YAML cannot read, 1-based.
+
+    Other refused characters (text direction, say) are reported later with the field they are in.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if found := UNREADABLE_CHARACTER.search(line):
+            yield number, found.start() + 1, character_problem(found.group())
+
+
+def check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise LimitError(
+            1,
+            "(file)",
+            f"the file is {size / 1e6:.1f} MB; a thresholds file may be at most {MAX_BYTES / 1e6:.0f} MB",
+        )
+
+
+def check_text(text: str) -> None:
+    """Before parsing: size and characters, which PyYAML would otherwise reject with a multi-line error."""
+    check_size(len(text.encode("utf-8", "surrogatepass")))
+    text = text.removeprefix("\ufeff")  # a byte order mark at the very start is harmless
+    for line, column, reason in find_unreadable_characters(text):
+        raise LimitError(line, "(text)", f"column {column} has {reason}; remove it")
+
+
+class LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors, aliases, deep nesting, non-text keys and huge numbers.
+
+    Dates stay text (the schema and the range checks judge them), so an impossible date is an error
+    message, not a crash.
+    """
+
+    yaml_implicit_resolvers: dict[str, list[Any]] = {  # noqa: RUF012 (PyYAML's own class attribute)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise LimitError(
+                line,
+                "(YAML syntax)",
+                "anchors and aliases (&name, *name) are not allowed in a thresholds file; write each value out",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise LimitError(line, "(YAML syntax)", f"nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                kind = "list" if isinstance(key, yaml.SequenceNode) else "mapping"
+                raise LimitError(key.start_mark.line + 1, "(YAML syntax)", f"a {kind} is used as a key; keys are words")
+            if key.tag != "tag:yaml.org,2002:str":
+                raise LimitError(
+                    key.start_mark.line + 1,
+                    "(YAML syntax)",
+                    f"the key {key.value!r} is read as {_tag_name(key.tag)}, not a word: put it in quotes",
+                )
+        return node
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:  # "!!int 12x", "!!float abc" and the like
+            raise LimitError(
+                node.start_mark.line + 1, "(YAML syntax)", f"{_tag_name(node.tag)} that cannot be read ({exc})"
+            ) from None
+
+    def construct_yaml_timestamp(self, node: Any) -> str:
+        return str(self.construct_scalar(node))  # dates stay text, even when tagged !!timestamp
+
+    def construct_yaml_int(self, node: Any) -> int:
+        digits = sum(char.isdigit() for char in str(node.value))
+        if digits > MAX_NUMBER_DIGITS:
+            raise LimitError(
+                node.start_mark.line + 1,
+                "(YAML syntax)",
+                f"a number with {digits} digits; numbers in a thresholds file have at most {MAX_NUMBER_DIGITS}",
+            )
+        return super().construct_yaml_int(node)
+
+
+LimitedLoader.add_constructor("tag:yaml.org,2002:int", LimitedLoader.construct_yaml_int)
+LimitedLoader.add_constructor("tag:yaml.org,2002:timestamp", LimitedLoader.construct_yaml_timestamp)
+
+
+def _tag_name(tag: str) -> str:
+    names = {"bool": "true or false", "int": "a number", "float": "a number", "null": "nothing", "str": "text"}
+    return names.get(tag.rsplit(":", 1)[-1], tag)

@@ -1,0 +1,31 @@
+"""`validate` also runs the training scenarios through the checker: a scenario whose expected
+answer the checker no longer gives is a problem in the file, reported like any other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from levels_of_need import training
+from levels_of_need.model import Thresholds
+
+from .validate import LineIndex, Problem, ThresholdsError, format_path, load_with_lines, read_file
+
+
+def load_and_verify(path: str | Path) -> Thresholds:
+    """Load and validate the file, then verify its scenarios; ThresholdsError lists every problem."""
+    thresholds, lines = load_with_lines(read_file(path), str(path))
+    problems = scenario_problems(thresholds, lines, str(path))
+    if problems:
+        raise ThresholdsError(problems)
+    return thresholds
+
+
+def scenario_problems(thresholds: Thresholds, lines: LineIndex, filename: str) -> list[Problem]:
+    index = {scenario.id: i for i, scenario in enumerate(thresholds.scenarios)}
+    problems = []
+    for text in training.verify(thresholds):
+        # training.verify writes "scenario-id: what differs".
+        scenario_id, _, message = text.partition(": ")
+        path: list[str | int] = ["scenarios", index[scenario_id]] if scenario_id in index else ["scenarios"]
+        problems.append(Problem(filename, lines.line(path), format_path(path), message or text))
+    return problems

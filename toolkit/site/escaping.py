@@ -1,0 +1,39 @@
+"""The partnership's file is data, never markup: how its text is written into the pages.
+
+The page templates are Markdown with raw HTML in places, so one escape serves both: HTML's own
+characters become character references, and so do the characters Markdown gives meaning inside a
+line (links and images, emphasis, code, attribute lists, table cells, backslash escapes, headings).
+A character reference reads as the character itself in Markdown text, in a raw HTML element and in
+an attribute value alike, so the text shows exactly as written and is never parsed as anything.
+
+Fields documented as Markdown (guidance bodies) keep their Markdown, with raw HTML off: ``<`` is
+escaped, so no tag, comment or autolink can start, and so are the braces of attribute lists. Their
+links are limited to https:, mailto:, tel: and the site's own pages by ``toolkit.site.safe_links``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+# & < > " ' for HTML; \ ` * _ { } [ ] | # for Markdown (with the attr_list and tables extensions).
+_TEXT = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]|#"})
+_MARKDOWN_FIELD = str.maketrans({"<": "&lt;", "{": "&#123;", "}": "&#125;"})
+
+
+def page_text(value: Any) -> Markup:
+    """Any value from the data, as text safe in the pages' Markdown and HTML. Markup passes through."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(str(value).translate(_TEXT))
+
+
+def markdown_field(value: str) -> Markup:
+    """A field documented as Markdown: its Markdown kept, raw HTML and attribute lists off."""
+    return Markup(str(value).translate(_MARKDOWN_FIELD))
+
+
+def html_text(value: str) -> Markup:
+    """Text for the site engine's own templates (titles, the site name), which treat it as HTML."""
+    return Markup.escape(value)
