@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from toolkit.build.search_order import SEARCH_INDEX
+
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ("mkdocs", "zensical")
 
@@ -49,10 +51,6 @@ def build_site(thresholds_file: Path, work: Path, engine: str) -> BuiltSite:
         log += run.stdout + run.stderr
         assert run.returncode == 0, f"python -m toolkit {' '.join(stage)} failed:\n{run.stdout}\n{run.stderr}"
     return BuiltSite(site, log, engine, sources)
-
-
-# Where each engine writes its search index, and the list of documents in it.
-SEARCH_INDEX = {"mkdocs": ("search/search_index.json", "docs"), "zensical": ("search.json", "items")}
 
 
 def searched_locations(site: BuiltSite) -> list[str]:

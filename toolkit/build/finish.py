@@ -1,9 +1,9 @@
 """After the site engine: what makes any engine's built ``site/`` this toolkit's site.
 
 In order: each page's markup fixes for its engine (conformance.py) and its Content-Security-Policy
-(csp.py, allowing the engine's own run-time styles: runtime_styles.py); the checker's engine
-(bundle.py); the hosts' ``_headers`` file (deploy.py); and last, once every file is in place, the
-service worker that lists them all (offline.py).
+(csp.py, allowing the engine's own run-time styles: runtime_styles.py); the search index in reading
+order (search_order.py); the checker's engine (bundle.py); the hosts' ``_headers`` file (deploy.py);
+and last, once every file is in place, the service worker that lists them all (offline.py).
 
 ``python -m toolkit finish`` runs it on a built site; ``hooks/thresholds_pages.py`` runs it after each
 ``mkdocs serve`` rebuild.
@@ -16,12 +16,14 @@ from pathlib import Path
 
 from levels_of_need.model import Thresholds
 
+from ..site import site_pages
 from .bundle import build_engine
 from .conformance import conform
 from .csp import with_meta_policy
 from .deploy import write_headers_file
 from .offline import write_retiring_service_worker, write_service_worker
 from .runtime_styles import runtime_style_hashes
+from .search_order import put_search_in_reading_order
 
 CSP_META = 'http-equiv="Content-Security-Policy"'
 
@@ -41,6 +43,7 @@ def finish_site(site: Path, thresholds: Thresholds, project: Path, engine: str, 
     for page in pages:
         html = conform(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), engine)
         page.write_text(with_meta_policy(html, style_hashes), encoding="utf-8")
+    put_search_in_reading_order(site, engine, [page.path for page in site_pages(thresholds)])
     build_engine(thresholds, project, site, source_date_epoch(project))
     write_headers_file(site)
     if serving:
