@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import html
 import http.server
 import json
 import os
+import re
 import socketserver
 import subprocess
 import sys
@@ -137,6 +139,17 @@ def serve(directory: Path) -> Iterator[str]:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def visible_text(raw: str) -> str:
+    """HTML as words a person reads: no scripts or styles, inline elements joined to their words."""
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</?(abbr|a|strong|em|span|code)\b[^>]*>", "", raw)  # inline: no word break
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def page_text(path: Path) -> str:
+    return visible_text(path.read_text(encoding="utf-8"))
 
 
 def page_url(base: str, site: Path, page: Path) -> str:

@@ -10,6 +10,7 @@ the target site folder.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ ENGINES: dict[str, list[str]] = {
     "zensical": [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file"],
 }
 DEFAULT_ENGINE = "mkdocs"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class EngineError(RuntimeError):
@@ -40,7 +42,7 @@ def run_engine(engine: str, sources: Path, site: Path) -> str:
     # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is not about this site.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run([*ENGINES[engine], CONFIG], cwd=sources, env=env, capture_output=True, text=True, check=False)
-    log = run.stdout + run.stderr
+    log = _ANSI.sub("", run.stdout + run.stderr)  # Zensical colours its output even into a pipe
     if run.returncode != 0 or not (built / "index.html").exists():
         raise EngineError(f"{engine} build failed (exit {run.returncode}):\n{log[-4000:]}")
     if site.resolve() != built.resolve():

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 import subprocess
 
 import pytest
 from conftest import ROOT
-from sitebuild import html_pages, searched_locations
+from sitebuild import html_pages, page_text, searched_locations
 
 from toolkit.site import site_pages
-
-
-def page_text(path) -> str:
-    raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
-    raw = re.sub(r"</?(abbr|a|strong|em|span|code)\b[^>]*>", "", raw)  # inline: no word break
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
 @pytest.fixture(scope="module")
