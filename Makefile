@@ -11,7 +11,7 @@ SITE_ENGINE ?= mkdocs
 THRESHOLDS_FILE ?= thresholds.yml
 SOURCES := build/sources
 
-.PHONY: setup serve test build lint dist bench clean
+.PHONY: setup serve test test-zensical build lint dist bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -58,6 +58,10 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit scenarios --verify
 	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
 	$(PY) -m pytest
+
+# Only the tests that build or drive the Zensical site (`make test` runs them too).
+test-zensical: setup /usr/bin/chromium
+	$(PY) -m pytest -k zensical
 
 clean:
 	rm -rf site build dist .pytest_cache
