@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the thresholds file is invalid; 2 a bad command line
 (including an unknown indicator id); ``scenarios --verify`` exits 1 when a
-scenario's expected answer differs from the checker's.
+scenario's expected answer differs from the checker's; the site build's stages
+(``sources``, ``engine``, ``finish``, ``build``) exit 1 when a stage fails.
 """
 
 from __future__ import annotations
@@ -218,7 +219,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
     thresholds = load(args.thresholds)
     if thresholds is None:
         return 1
-    config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
+    try:
+        config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"{config} and {config.parent / 'docs'}/")
     return 0
 

@@ -16,8 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .site.write import CONFIG, SITE
-
+CONFIG = "mkdocs.yml"  # the configuration both engines read, in the build folder
+SITE = "site"  # where the engine writes, inside the build folder: Zensical allows no site folder outside it
 ENGINES: dict[str, list[str]] = {
     "mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file"],
     # --clean empties Zensical's page cache (.cache/ in the build folder): every build starts afresh.

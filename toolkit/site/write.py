@@ -27,11 +27,10 @@ import yaml
 
 from levels_of_need.model import Thresholds
 
+from ..engine import CONFIG, SITE
 from .pages import Page, abbreviations, served_at, site_pages
 
-CONFIG = "mkdocs.yml"  # the engine configuration's name, in the project and in the build folder
 DOCS = "docs"
-SITE = "site"  # where the engine writes, inside the build folder (Zensical insists on that)
 # Settings of the project's mkdocs.yml that only `mkdocs serve` uses: the engine runs no code of ours.
 SERVE_ONLY = ("hooks", "watch")
 
