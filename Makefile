@@ -6,8 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
+# The site engine for `make build`: mkdocs (MkDocs + Material for MkDocs) or zensical.
+SITE_ENGINE ?= mkdocs
+THRESHOLDS_FILE ?= thresholds.yml
+SOURCES := build/sources
 
-.PHONY: setup serve test build lint dist bench clean
+.PHONY: setup serve test test-zensical build lint dist bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -25,8 +29,12 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+# Three stages: the partnership's Markdown and engine config into $(SOURCES); the engine turns it
+# into HTML in site/; then the checker, CSP, markup fixes, _headers and the offline copy are added.
 build: setup
-	$(PY) -m mkdocs build --strict
+	$(PY) -m toolkit sources --engine $(SITE_ENGINE) --thresholds $(THRESHOLDS_FILE) --out $(SOURCES)
+	$(PY) -m toolkit engine --engine $(SITE_ENGINE) --sources $(SOURCES) --site site
+	$(PY) -m toolkit finish --engine $(SITE_ENGINE) --thresholds $(THRESHOLDS_FILE) --site site
 
 # A zip of site/ for an intranet server, and an nginx snippet with the site's headers.
 dist: build
@@ -36,8 +44,9 @@ dist: build
 bench: setup /usr/bin/chromium
 	$(PY) bench/run.py
 
+# MkDocs + Material, rebuilding when thresholds.yml, docs/, toolkit/ or hooks/ change.
 serve: setup
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	THRESHOLDS_FILE=$(THRESHOLDS_FILE) $(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: setup
 	$(PY) -m ruff check .
@@ -49,6 +58,10 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit scenarios --verify
 	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
 	$(PY) -m pytest
+
+# Only the tests that build or drive the Zensical site (`make test` runs them too).
+test-zensical: setup /usr/bin/chromium
+	$(PY) -m pytest -k zensical
 
 clean:
 	rm -rf site build dist .pytest_cache

@@ -59,15 +59,54 @@ def require_seeds():
     return THRESHOLD_SEED
 
 
+# ---- The built sites, by engine ---------------------------------------------------------------
+# Tests in these files run against the site as each engine builds it; every other test that uses a
+# built site runs against the default engine's (MkDocs + Material) only.
+BOTH_ENGINES = {
+    "tests/site/test_build.py",  # the strict build, valid HTML, the content
+    "tests/site/test_deploy.py",  # _headers, the nginx snippet, the zip, the service worker's list
+    "tests/site/test_engine_bundle.py",  # the checker's engine in the site
+    "tests/site/test_engines.py",  # the two engines' pages compared
+    "tests/browser/test_site.py",  # no other origin, axe, search, keyboard, print, CSP
+    "tests/browser/test_checker.py",  # /check/
+}
+
+
+def pytest_generate_tests(metafunc):
+    if "site_engine" in metafunc.fixturenames:
+        where = metafunc.definition.path.relative_to(ROOT).as_posix()
+        from sitebuild import ENGINES
+
+        engines = ENGINES if where in BOTH_ENGINES else ENGINES[:1]
+        metafunc.parametrize("site_engine", engines, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def medway_site(tmp_path_factory):
+def site_engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """``built_site(file, engine)``: each partnership's site built once per engine in a session."""
     from sitebuild import build_site
 
-    return build_site(THRESHOLDS_FILE, tmp_path_factory.mktemp("medway-site"))
+    built = {}
+
+    def build(thresholds_file: Path, engine: str):
+        if (thresholds_file, engine) not in built:
+            work = tmp_path_factory.mktemp(f"{thresholds_file.stem}-{engine}")
+            built[thresholds_file, engine] = build_site(thresholds_file, work, engine)
+        return built[thresholds_file, engine]
+
+    return build
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory):
-    from sitebuild import build_site
+def medway_site(built_site, site_engine):
+    return built_site(THRESHOLDS_FILE, site_engine)
 
-    return build_site(EXAMPLE_FILE, tmp_path_factory.mktemp("example-site"))
+
+@pytest.fixture(scope="session")
+def example_site(built_site, site_engine):
+    return built_site(EXAMPLE_FILE, site_engine)

@@ -1,11 +1,14 @@
-"""Build the guidance site once per test session, and serve it on 127.0.0.1."""
+"""Build the guidance site with either engine, once per test session, and serve it on 127.0.0.1."""
 
 from __future__ import annotations
 
 import fnmatch
 import functools
+import html
 import http.server
+import json
 import os
+import re
 import socketserver
 import subprocess
 import sys
@@ -16,26 +19,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from toolkit.build.search_order import SEARCH_INDEX
+
 ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True)
 class BuiltSite:
     directory: Path
     log: str
+    engine: str
+    sources: Path  # the build folder the engine read: docs/ and mkdocs.yml
 
 
-def build_site(thresholds_file: Path, out: Path) -> BuiltSite:
-    env = {**os.environ, "THRESHOLDS_FILE": str(thresholds_file.relative_to(ROOT)), "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+def build_site(thresholds_file: Path, work: Path, engine: str) -> BuiltSite:
+    """The three stages, as `make build` runs them: sources, engine, finish."""
+    sources, site = work / "sources", work / "site"
+    stages = (
+        ["sources", "--engine", engine, "--thresholds", str(thresholds_file), "--out", str(sources)],
+        ["engine", "--engine", engine, "--sources", str(sources), "--site", str(site)],
+        ["finish", "--engine", engine, "--thresholds", str(thresholds_file), "--site", str(site)],
     )
-    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
-    return BuiltSite(out, run.stdout + run.stderr)
+    log = ""
+    for stage in stages:
+        run = subprocess.run(
+            [sys.executable, "-m", "toolkit", *stage],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+        )
+        log += run.stdout + run.stderr
+        assert run.returncode == 0, f"python -m toolkit {' '.join(stage)} failed:\n{run.stdout}\n{run.stderr}"
+    return BuiltSite(site, log, engine, sources)
+
+
+def searched_locations(site: BuiltSite) -> list[str]:
+    """Every location (page and section) the site's search can find."""
+    path, key = SEARCH_INDEX[site.engine]
+    return [doc["location"] for doc in json.loads((site.directory / path).read_text(encoding="utf-8"))[key]]
 
 
 def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -123,6 +146,17 @@ def serve(directory: Path, headers: bool = True) -> Iterator[str]:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def visible_text(raw: str) -> str:
+    """HTML as words a person reads: no scripts or styles, inline elements joined to their words."""
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</?(abbr|a|strong|em|span|code)\b[^>]*>", "", raw)  # inline: no word break
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def page_text(path: Path) -> str:
+    return visible_text(path.read_text(encoding="utf-8"))
 
 
 def page_url(base: str, site: Path, page: Path) -> str:

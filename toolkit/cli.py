@@ -1,8 +1,9 @@
-"""``python -m toolkit``: validate a thresholds file, list indicators or scenarios, run a check.
+"""``python -m toolkit``: validate a thresholds file, list indicators or scenarios, run a check, build the site.
 
 Exit codes: 0 success; 1 the thresholds file is invalid; 2 a bad command line
 (including an unknown indicator id); ``scenarios --verify`` exits 1 when a
-scenario's expected answer differs from the checker's.
+scenario's expected answer differs from the checker's; the site build's stages
+(``sources``, ``engine``, ``finish``, ``build``) exit 1 when a stage fails.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from levels_of_need.rules import CheckError
 from levels_of_need.summary import DETAIL_LABELS
 
 DEFAULT_FILE = "thresholds.yml"
+BUILD_FOLDER = "build/sources"  # the site's Markdown and engine config, between the first two stages
+PROJECT = Path.cwd()  # the current folder, as for mkdocs: mkdocs.yml, docs/, core/ and node_modules/
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scenarios.set_defaults(run=cmd_scenarios)
 
+    _add_site_commands(sub)
+
     dist = sub.add_parser("dist", help="zip the built site for an intranet server, with an nginx snippet")
     dist.add_argument("--site", default="site", help="the built site (make build)")
     dist.add_argument("--out", default="dist", help="where to write the zip and the snippet")
@@ -75,6 +80,39 @@ def build_parser() -> argparse.ArgumentParser:
     for option, helptext in DETAIL_LABELS.items():
         summary.add_argument(f"--{option.replace('_', '-')}", dest=option, default="", metavar="TEXT", help=helptext)
     return parser
+
+
+def _add_site_commands(sub: Any) -> None:
+    """The site build's three stages, and all three in one (see toolkit/site/write.py, engine.py, build/finish.py)."""
+    from .engine import DEFAULT_ENGINE, ENGINES
+
+    def engine_option(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE, help="the site engine")
+
+    sources = sub.add_parser("sources", help="before the engine: write the site's Markdown and engine config")
+    engine_option(sources)
+    sources.add_argument("--thresholds", default=DEFAULT_FILE, metavar="FILE", help="the thresholds file")
+    sources.add_argument("--out", default=BUILD_FOLDER, help="the build folder to write")
+    sources.set_defaults(run=cmd_sources)
+
+    engine = sub.add_parser("engine", help="the engine: turn the build folder's Markdown into HTML")
+    engine_option(engine)
+    engine.add_argument("--sources", default=BUILD_FOLDER, help="the build folder (python -m toolkit sources)")
+    engine.add_argument("--site", default="site", help="where the built site goes (replaced)")
+    engine.set_defaults(run=cmd_engine)
+
+    finish = sub.add_parser("finish", help="after the engine: checker, CSP, markup fixes, offline copy, _headers")
+    engine_option(finish)
+    finish.add_argument("--thresholds", default=DEFAULT_FILE, metavar="FILE", help="the thresholds file")
+    finish.add_argument("--site", default="site", help="the engine's built site, finished in place")
+    finish.set_defaults(run=cmd_finish)
+
+    build = sub.add_parser("build", help="all three: sources, engine, finish")
+    engine_option(build)
+    build.add_argument("--thresholds", default=DEFAULT_FILE, metavar="FILE", help="the thresholds file")
+    build.add_argument("--out", default=BUILD_FOLDER, help="the build folder for the sources")
+    build.add_argument("--site", default="site", help="where the built site goes (replaced)")
+    build.set_defaults(run=cmd_build)
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -183,6 +221,64 @@ def cmd_dist(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"{archive} ({archive.stat().st_size / 1e6:.1f} MB)\n{snippet}")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from .site.write import site_sources, write_sources  # host only
+
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    try:
+        config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{config} and {config.parent / 'docs'}/")
+    return 0
+
+
+def cmd_engine(args: argparse.Namespace) -> int:
+    from .engine import EngineError, run_engine  # host only
+
+    try:
+        log = run_engine(args.engine, Path(args.sources), Path(args.site))
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(log, end="", file=sys.stderr)
+    print(f"{args.site}/ built by {args.engine}")
+    return 0
+
+
+def cmd_finish(args: argparse.Namespace) -> int:
+    from .build.bundle import BundleError  # host only
+    from .build.conformance import MarkupChanged
+    from .build.csp import UnsafePageError
+    from .build.finish import AlreadyFinished, finish_site
+
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    try:
+        finish_site(Path(args.site), thresholds, PROJECT, args.engine)
+    except (FileNotFoundError, AlreadyFinished, MarkupChanged, BundleError, UnsafePageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.site}/ finished: checker, CSP, markup fixes for {args.engine}, _headers and sw.js")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    stages = (
+        (cmd_sources, {"engine": args.engine, "thresholds": args.thresholds, "out": args.out}),
+        (cmd_engine, {"engine": args.engine, "sources": args.out, "site": args.site}),
+        (cmd_finish, {"engine": args.engine, "thresholds": args.thresholds, "site": args.site}),
+    )
+    for stage, options in stages:
+        if (code := stage(argparse.Namespace(**options))) != 0:
+            return code
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,27 @@ def offline_capable_context(browser):
     context = browser.new_context(accept_downloads=True, service_workers="allow")
     yield context
     context.close()
+
+
+@dataclass(frozen=True)
+class SearchUI:
+    """How a person searches each engine's site by keyboard, and where its results show."""
+
+    result: str  # a result's link, in ranked order (Playwright's CSS reaches into Zensical's shadow root)
+    open_first: tuple[str, ...]  # keys that open the first result once the query is typed
+
+
+SEARCH_UI = {
+    # Material: the results are a list below the search box; the first arrow key moves onto the first.
+    "mkdocs": SearchUI(".md-search-result__item > .md-search-result__link", ("ArrowDown", "Enter")),
+    # Zensical: a dialog with a combobox and a listbox of options; the first option is already selected.
+    "zensical": SearchUI("[role=listbox] [role=option]", ("Enter",)),
+}
+
+
+@pytest.fixture(scope="session")
+def search_ui(site_engine) -> SearchUI:
+    return SEARCH_UI[site_engine]
 
 
 def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]:

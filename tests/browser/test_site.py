@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -73,13 +74,42 @@ def test_axe_finds_no_violations_on_any_page(page, all_pages):
     assert failures == {}
 
 
-@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
-def test_search_puts_the_right_page_first(page, medway_url, query, expected):
-    page.goto(f"{medway_url}/")
-    page.keyboard.press("/")  # Material's shortcut: the search box takes focus
+def search(page, base: str, search_ui, query: str):
+    """Type a query as a person does; return the first result once the results stop changing.
+
+    Each keystroke searches anew, so the first result on show may still be a shorter query's ("E" for
+    "EHCP"); the results have settled when the first one stays the same for a few polls.
+    """
+    page.goto(f"{base}/", wait_until="networkidle")  # the search index has arrived
+    page.keyboard.press("/")  # both engines' shortcut: the search box takes focus
     page.keyboard.type(query)
-    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    first = page.locator(search_ui.result).first
     first.wait_for(timeout=10_000)
+    seen = [first.get_attribute("href")]
+    while len(seen) < 4 or len(set(seen[-4:])) > 1:
+        assert len(seen) < 100, f"the results for {query!r} never settled: {seen[-5:]}"
+        time.sleep(0.1)
+        seen.append(first.get_attribute("href"))
+    return first
+
+
+# Zensical 0.0.73's search engine (new, written from scratch) has no per-page boost, and ranks a
+# section whose short heading matches above a page or section with a longer one; the headings are the
+# guidance's own words, so nothing here can change that. Strict: if Zensical ranks them as Material
+# does, these fail as passing, and come off the list.
+ZENSICAL_RANKS_OTHERWISE = {
+    "radicalisation": "Zensical 0.0.73 ranks the themes page's section 'Radicalisation and extremism' above "
+    "guidance/other-referrals' section 'Prevent: safeguarding from radicalisation and extremism'",
+    "MASH": "Zensical 0.0.73 ranks guidance/after-referral's section 'A Multi-Agency Safeguarding Hub (MASH) "
+    "request is made' above the page 'The Single Point of Access and MASH' (guidance/mash)",
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_puts_the_right_page_first(page, medway_url, search_ui, site_engine, request, query, expected):
+    if site_engine == "zensical" and query in ZENSICAL_RANKS_OTHERWISE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=ZENSICAL_RANKS_OTHERWISE[query]))
+    first = search(page, medway_url, search_ui, query)
     assert urlparse(first.get_attribute("href")).path == f"/{expected}"
 
 
@@ -142,13 +172,11 @@ def test_keyboard_alone_reaches_a_page_through_skip_link_and_navigation(page, me
     assert page.locator("h1").inner_text() == "Making a referral"
 
 
-def test_keyboard_alone_searches(page, medway_url):
-    page.goto(f"{medway_url}/")
-    page.keyboard.press("/")
-    page.keyboard.type("MARAC")
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
+def test_keyboard_alone_searches(page, medway_url, search_ui):
+    first = search(page, medway_url, search_ui, "MARAC")
+    assert "MARAC" in first.inner_text()
+    for key in search_ui.open_first:
+        page.keyboard.press(key)
     page.wait_for_url("**/guidance/other-referrals/**")
     assert "MARAC" in page.locator("article").inner_text()
 
@@ -175,7 +203,7 @@ def test_matrix_reads_on_a_360px_phone_without_sideways_scrolling(page, medway_u
     assert page.locator("table").count() == 0
 
 
-def test_every_page_runs_under_its_csp_without_violations_or_console_errors(strict_context, all_pages):
+def test_every_page_runs_under_its_csp_without_violations_or_console_errors(strict_context, all_pages, search_ui):
     page = strict_context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
@@ -187,8 +215,8 @@ def test_every_page_runs_under_its_csp_without_violations_or_console_errors(stri
             continue  # the checker has its own, fuller test
         page.goto(url, wait_until="networkidle")
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, url
-    page.goto(all_pages[0])
+    page.goto(all_pages[0], wait_until="networkidle")  # the search index is loaded before typing
     page.keyboard.press("/")
     page.keyboard.type("MARAC")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(search_ui.result).first.wait_for()
     assert errors == []

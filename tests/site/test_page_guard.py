@@ -97,7 +97,7 @@ def test_the_built_sites_policy_holds_only_the_themes_scripts(medway_site):
     }
     header = site_policy(medway_site.directory)
     assert set(re.findall(r"'sha256-[^']+'", header)) == own
-    assert len(SITE_INLINE_SCRIPTS) == 2
+    assert len(SITE_INLINE_SCRIPTS) == 4  # two scripts of each engine's theme
 
 
 def test_a_build_without_validation_or_escaping_fails_on_the_first_unsound_page(tmp_path):

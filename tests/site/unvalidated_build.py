@@ -36,6 +36,7 @@ def main(thresholds: str, site_dir: str, no_escaping: bool) -> None:
         toolkit.site.pages.page_text = lambda value: Markup(str(value))
         toolkit.site.pages.markdown_field = lambda value: Markup(str(value))
         toolkit.site.escaping.html_text = lambda value: Markup(str(value))
+        toolkit.site.escaping.theme_text = str
         toolkit.site.pages._environment.cache_clear()
     os.environ["THRESHOLDS_FILE"] = os.path.relpath(thresholds, ROOT)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from .csp import inline_script_hashes, policy
+from .runtime_styles import runtime_style_hashes
 
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()"
 # Types some hosts get wrong: Pyodide refuses a wasm file that is not application/wasm, and
@@ -28,7 +29,7 @@ TYPES = {
 
 def site_policy(site: Path) -> str:
     hashes = sorted({h for page in site.rglob("*.html") for h in inline_script_hashes(page.read_text("utf-8"))})
-    return policy(hashes, header=True)
+    return policy(hashes, header=True, style_hashes=runtime_style_hashes(site))
 
 
 def security_headers(site: Path) -> dict[str, str]:

@@ -37,3 +37,14 @@ def markdown_field(value: str) -> Markup:
 def html_text(value: str) -> Markup:
     """Text for the site engine's own templates (titles, the site name), which treat it as HTML."""
     return Markup.escape(value)
+
+
+_ANGLES = str.maketrans({"<": "&lt;", ">": "&gt;"})
+
+
+def theme_text(value: str) -> str:
+    """Text for the engine's navigation and names. The themes print a title raw in some places and
+    escape it in others (Material's footer: ``aria-label="Next: {{ title | e }}"``), so full escaping
+    would show "&amp;" there. Only "<" starts markup, and the validator refuses it and character
+    references; escaping the angles alone keeps a file that skipped validation inert everywhere."""
+    return str(value).translate(_ANGLES)

@@ -1,0 +1,67 @@
+"""After the site engine: what makes any engine's built ``site/`` this toolkit's site.
+
+In order: each page's markup fixes for its engine (conformance.py) and its Content-Security-Policy
+(csp.py, allowing the engine's own run-time styles: runtime_styles.py); the search index in reading
+order (search_order.py); the checker's engine (bundle.py); the hosts' ``_headers`` file (deploy.py);
+and last, once every file is in place, the service worker that lists them all (offline.py).
+
+``python -m toolkit finish`` runs it on a built site; ``hooks/thresholds_pages.py`` runs it after each
+``mkdocs serve`` rebuild.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from levels_of_need.model import Thresholds
+
+from ..site import site_pages
+from .bundle import build_engine
+from .conformance import conform
+from .csp import UnsafePageError, with_meta_policy
+from .deploy import write_headers_file
+from .offline import write_retiring_service_worker, write_service_worker
+from .runtime_styles import runtime_style_hashes
+from .search_order import put_search_in_reading_order
+
+CSP_META = 'http-equiv="Content-Security-Policy"'
+
+
+class AlreadyFinished(RuntimeError):
+    """The site was finished before: its pages would get a second policy. Build it again."""
+
+
+def finish_site(
+    site: Path, thresholds: Thresholds, project: Path, engine: str, *, serving: bool = False, site_url: str = ""
+) -> None:
+    """Finish the engine's output in ``site`` for ``thresholds``; ``project`` holds node_modules and core/.
+    ``site_url`` is the address the engine wrote into the pages, if any (``mkdocs serve`` writes one)."""
+    if not (site / "index.html").exists():
+        raise FileNotFoundError(f"{site}/index.html is missing: run the site engine first")
+    pages = sorted(site.rglob("*.html"))
+    if any(CSP_META in page.read_text(encoding="utf-8") for page in pages):
+        raise AlreadyFinished(f"{site} has been finished already: build it again from the sources")
+    style_hashes = runtime_style_hashes(site)
+    for page in pages:
+        where = page.relative_to(site).as_posix()
+        html = conform(page.read_text(encoding="utf-8"), where, engine)
+        try:
+            page.write_text(with_meta_policy(html, style_hashes, site_url), encoding="utf-8")
+        except UnsafePageError as error:
+            more = len(error.problems) - 3
+            shown = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
+            raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
+    put_search_in_reading_order(site, engine, [page.path for page in site_pages(thresholds)])
+    build_engine(thresholds, project, site, source_date_epoch(project))
+    write_headers_file(site)
+    if serving:
+        write_retiring_service_worker(site)  # pages under development are never served from a cache
+    else:
+        write_service_worker(site)
+
+
+def source_date_epoch(project: Path) -> int:
+    """The last commit's time, so the same commit always gives the same wheel."""
+    run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
+    return int(run.stdout.strip() or 315532800)  # 1980-01-01: the earliest time a zip can hold

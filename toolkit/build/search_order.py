@@ -1,0 +1,34 @@
+"""Each engine's search index, put in the guidance's reading order.
+
+Both engines rank equally good matches in the order of their index, and both index pages in file order
+(top-level files first, then folders, alphabetically): the matrix, which repeats every indicator, would
+then come before the level pages that hold them. In reading order, a tie goes to the page that comes
+first in the guidance: the level before the matrix, a guidance page before the glossary. Sections keep
+their order within a page; pages the reading order does not name (the hand-written ones) come last.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from toolkit.site.pages import served_at
+
+# Where each engine writes its search index, and the list of documents in it.
+SEARCH_INDEX = {"mkdocs": ("search/search_index.json", "docs"), "zensical": ("search.json", "items")}
+
+
+def page_location(source: str) -> str:
+    """A page's location as the search indexes write it: "levels/statutory.md" -> "levels/statutory/"."""
+    served = served_at(source)
+    return f"{served}/" if served else ""
+
+
+def put_search_in_reading_order(site: Path, engine: str, reading_order: list[str]) -> None:
+    """Reorder the engine's index in ``site`` by ``reading_order``, a list of Markdown sources."""
+    path, key = SEARCH_INDEX[engine]
+    index_file = site / path
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    rank = {page_location(source): position for position, source in enumerate(reading_order)}
+    index[key].sort(key=lambda doc: rank.get(doc["location"].partition("#")[0], len(rank)))  # stable
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,205 @@
+"""Before the site engine: a folder any engine can build, from one partnership's thresholds file.
+
+``write_sources`` writes into a build folder:
+
+- ``docs/``: every generated page (``site_pages``) and the hand-written pages of the project's
+  ``docs/``, each with the glossary appended as Markdown abbreviations, so that abbreviations show
+  their meaning on every page;
+- ``mkdocs.yml``: the project's ``mkdocs.yml`` with the partnership's name and description, the
+  navigation of the generated pages joined to the hand-written ones, and paths pointing into the
+  build folder. No hooks: the engine only turns Markdown into HTML. MkDocs and Zensical both read it.
+
+``hooks/thresholds_pages.py`` uses the same functions, so that ``mkdocs serve`` shows the same pages.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import yaml
+
+from levels_of_need.model import Thresholds
+
+from ..engine import CONFIG, SITE
+from . import escaping
+from .pages import Page, abbreviations, served_at, site_pages
+
+DOCS = "docs"
+# Settings of the project's mkdocs.yml that only `mkdocs serve` uses: the engine runs no code of ours.
+SERVE_ONLY = ("hooks", "watch")
+
+
+@dataclass(frozen=True)
+class SiteSources:
+    """What the engine needs from a partnership's file: pages, glossary, navigation and names."""
+
+    thresholds: Thresholds
+    pages: list[Page]
+    glossary: str  # Markdown abbreviation definitions
+
+    # The theme prints the names and the navigation's titles as HTML, whichever the engine: escaped
+    # here, as the partnership's file is data, never markup.
+    @property
+    def site_name(self) -> str:
+        return escaping.theme_text(self.thresholds.partnership["name"])
+
+    @property
+    def site_description(self) -> str:
+        return escaping.theme_text(self.thresholds.document["title"])
+
+    def nav(self, handwritten: list[Any]) -> list[Any]:
+        """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
+        return merge_nav(generated_nav(self.pages), handwritten)
+
+
+def site_sources(thresholds: Thresholds) -> SiteSources:
+    return SiteSources(thresholds, site_pages(thresholds), abbreviations(thresholds))
+
+
+def with_glossary(markdown: str, glossary: str) -> str:
+    """A page with the glossary appended, so abbreviations carry their meaning on every page."""
+    return f"{markdown}\n\n{glossary}\n"
+
+
+def generated_nav(pages: list[Page]) -> list[Any]:
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        entry = {escaping.theme_text(page.title): page.path}
+        if page.section is None:
+            nav.append(entry)
+        else:
+            if page.section not in sections:
+                sections[page.section] = []
+                nav.append({page.section: sections[page.section]})
+            sections[page.section].append(entry)
+    return nav
+
+
+def merge_nav(generated: list[Any], handwritten: list[Any]) -> list[Any]:
+    """Hand-written pages named under a section title in mkdocs.yml join that generated section."""
+    merged = [dict(item) if isinstance(item, dict) else item for item in generated]
+    by_title = {next(iter(item)): item for item in merged if isinstance(item, dict)}
+    for item in handwritten:
+        title, children = next(iter(item.items()))
+        if title in by_title and isinstance(children, list):
+            section = by_title[title]
+            section[title] = [*section[title], *children]
+        else:
+            merged.append(item)
+    return merged
+
+
+# Zensical resolves a relative link in raw HTML (<a href>, <img src>) from the Markdown file's folder,
+# as it does a Markdown link (zensical/zensical#258); MkDocs leaves raw HTML as written. The templates
+# write such links from the page's served address (``pages.render``'s ``url``), as MkDocs needs; for
+# Zensical each is rewritten to the same target from the file's folder. Script sources are left alone
+# by both engines, and so here.
+_RAW_LINK = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def links_from_source_folder(markdown: str, path: str) -> str:
+    """Raw-HTML links of the page at ``path`` (a Markdown source), rewritten for Zensical."""
+    served, folder = served_at(path), posixpath.dirname(path)
+    if served == folder:
+        return markdown  # an index page is served from its own folder: both readings agree
+
+    def rewrite(match: re.Match[str]) -> str:
+        parts = urlsplit(match.group(2))
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return match.group(0)  # another site, a phone number, an absolute path or a fragment
+        target = posixpath.normpath(posixpath.join(served, parts.path))
+        relative = posixpath.relpath(target, folder or ".")
+        if parts.path.endswith("/"):
+            relative += "/"
+        return match.group(1) + urlunsplit(("", "", relative, parts.query, parts.fragment)) + match.group(3)
+
+    lines, in_code = [], False
+    for line in markdown.splitlines(keepends=True):
+        if _FENCE.match(line):
+            in_code = not in_code
+        lines.append(line if in_code else _RAW_LINK.sub(rewrite, line))
+    return "".join(lines)
+
+
+# ---- The project's mkdocs.yml ------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML as MkDocs reads it: ``!ENV [NAME, default]`` is an environment variable."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader with one more tag)
+
+
+def engine_config(project_config: dict[str, Any], project: Path, out: Path, sources: SiteSources) -> dict[str, Any]:
+    """The project's configuration for this partnership, with every path relative to the build folder."""
+    config = {key: value for key, value in project_config.items() if key not in SERVE_ONLY}
+    config["site_name"] = sources.site_name
+    config["site_description"] = sources.site_description
+    config["docs_dir"] = DOCS
+    config["site_dir"] = SITE
+    config["nav"] = sources.nav(project_config.get("nav") or [])
+    config["extra"] = {key: value for key, value in (config.get("extra") or {}).items() if key != "thresholds"}
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = os.path.relpath(project / theme["custom_dir"], out)
+    config["theme"] = theme
+    return config
+
+
+# ---- Writing the build folder ---------------------------------------------------------------
+
+
+def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = "mkdocs") -> Path:
+    """Write the pages and the engine configuration into ``out`` for ``engine``; return the configuration's path."""
+
+    def page_text(markdown: str, path: str) -> str:
+        markdown = with_glossary(markdown, sources.glossary)
+        return links_from_source_folder(markdown, path) if engine == "zensical" else markdown
+
+    if out.resolve() == project.resolve():
+        raise ValueError("the build folder must not be the project itself: its docs/ would be overwritten")
+    docs = out / DOCS
+    if docs.exists():
+        shutil.rmtree(docs)  # a page another partnership's file made must not linger
+    for source in sorted(p for p in (project / DOCS).rglob("*") if p.is_file()):
+        target = docs / source.relative_to(project / DOCS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".md":
+            path = source.relative_to(project / DOCS).as_posix()
+            target.write_text(page_text(source.read_text(encoding="utf-8"), path), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
+    for page in sources.pages:
+        target = docs / page.path
+        if target.exists():
+            raise ValueError(f"docs/{page.path} is hand-written, but the toolkit generates that page")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_text(page.markdown, page.path), encoding="utf-8")
+    config = engine_config(read_config(project / CONFIG), project, out, sources)
+    header = f"# Written by `python -m toolkit sources` from the project's {CONFIG} and a thresholds file.\n"
+    text = header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=120)
+    (out / CONFIG).write_text(text, encoding="utf-8")
+    return out / CONFIG
