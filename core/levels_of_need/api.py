@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Rule, Step, Thresholds
-from .present import headline, result_view, tel_href, to_text
+from .present import answers_view, headline, result_view, tel_href, to_text
 from .questions import ANSWER_VALUES
-from .rules import Check, Override, Result, evaluate
+from .rules import Check, CheckError, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
 
 
@@ -156,6 +156,19 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
         "view": result_view(thresholds, result),
         "summary": render(thresholds, check, result, details),
     }
+
+
+def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything the self-check page shows for the form as it stands: ``run``'s answer and the rows
+    of "Check your answers"; where the answers have a problem, ``problem`` ({message, field}) in place
+    of a result, so that the page never shows a result that does not belong to the form."""
+    check = check_from_dict(raw)
+    rows = answers_view(thresholds, check)
+    try:
+        return {"problem": None, "answers": rows, **run(thresholds, raw)}
+    except CheckError as error:
+        problem = {"message": str(error), "field": error.field}
+        return {"problem": problem, "answers": rows, "result": None, "headline": "", "view": [], "summary": ""}
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:

@@ -73,9 +73,23 @@ class Level:
 
 @dataclass(frozen=True)
 class Named:
+    """A domain or a theme."""
+
     id: str
     name: str
     description: str | None = None
+    heading: str | None = None  # a domain's plain-language heading in the self-check
+    synonyms: tuple[str, ...] = ()  # everyday words for every indicator in it
+
+
+def named(raw: Mapping[str, Any]) -> Named:
+    return Named(
+        id=raw["id"],
+        name=raw["name"],
+        description=raw.get("description"),
+        heading=raw.get("heading"),
+        synonyms=tuple(raw.get("synonyms", ())),
+    )
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,13 @@ class Indicator:
     @property
     def is_strength(self) -> bool:
         return self.level.indicator_kind == "strength"
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every word that finds this indicator: its wording, its theme's name, and the everyday words
+        given for it, its theme and its domain. One vocabulary for the check's filter and the site's search."""
+        theme = (self.theme.name, *self.theme.synonyms) if self.theme else ()
+        return (self.text, *theme, *self.synonyms, *self.domain.synonyms)
 
 
 @dataclass(frozen=True)
@@ -273,8 +294,8 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     )
     level_by_id = {lv.id: lv for lv in levels}
     route_by_id = {r.id: r for lv in levels for r in lv.routes}
-    domains = tuple(Named(**d) for d in data["domains"])
-    themes = tuple(Named(**t) for t in data.get("themes", ()))
+    domains = tuple(named(d) for d in data["domains"])
+    themes = tuple(named(t) for t in data.get("themes", ()))
     domain_by_id = {d.id: d for d in domains}
     theme_by_id = {t.id: t for t in themes}
 

@@ -249,3 +249,52 @@ def checker_notes(thresholds: Thresholds, result: Result) -> list[str]:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# ---- The answers, as "Check your answers" lists them --------------------------------------------
+
+
+def answers_view(thresholds: Thresholds, check: Any) -> list[dict[str, Any]]:
+    """Each answer the form holds, as {field, key, value: [lines], change}: the rows of "Check your
+    answers". ``field`` names the form's field, so the page can take the user back to it."""
+    rows = []
+
+    def row(field: str, key: str, lines: list[str]) -> None:
+        rows.append({"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"})
+
+    question = thresholds.question("immediate_risk")
+    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
+    row(AGE, "The child’s age", [_age_text(thresholds, check)])
+    worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
+    row("worries", "What you are worried about", [f"{i.text} ({i.level.label})" for i in worries] or ["None chosen"])
+    strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
+    if any(i.is_strength for i in thresholds.indicators):
+        row("strengths", "What is working well", [i.text for i in strengths] or ["None chosen"])
+    for question in thresholds.questions:
+        if question.id == "immediate_risk":
+            continue
+        lines = [_answer_label(question, check.answers.get(question.id))]
+        if question.id == "significant_harm":
+            lines += [
+                f"Checked and confirmed for “{i.text}”"
+                for i in thresholds.indicators
+                if i.id in check.confirmed and i.id in check.indicators
+            ]
+        if question.id == "consent" and check.consent_note:
+            lines.append(check.consent_note)
+        row(question.id, question.text, lines)
+    return rows
+
+
+def _answer_label(question: Any, value: str | None) -> str:
+    return question.option(value).label if value else "Not answered"
+
+
+def _age_text(thresholds: Thresholds, check: Any) -> str:
+    if check.unborn and check.age is None and check.age_text is None:
+        return "Unborn"
+    if check.age_text is not None:
+        return f"“{check.age_text}” (not a whole number of years)"
+    if check.age is None:
+        return "Not answered"
+    return f"{check.age} year{'s' if check.age != 1 else ''}" + (" (and ticked unborn)" if check.unborn else "")

@@ -12,13 +12,15 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import api, model, training
+from . import api, model, saved, training
 from .rules import CheckError
 
 _loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
 
 REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
-    "evaluate": lambda t, payload: api.run(t, payload),
+    "evaluate": lambda t, payload: api.page_answer(t, payload),
+    "save": lambda t, payload: {"text": saved.save_check(t, payload)},
+    "open": lambda t, payload: saved.open_check(t, payload["text"]),
     "debrief": lambda t, payload: {
         "debrief": training.debrief(t, payload["scenario"], payload.get("choices") or {}, payload.get("committed"))
     },

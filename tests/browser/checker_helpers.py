@@ -26,28 +26,96 @@ def open_checker(page, base: str):
 
 
 def fill_check(page, check: dict) -> None:
-    """Set the form to a check (as in api.check_from_dict), by clicking and typing."""
+    """Go through the check's pages as a person does, setting them to a check (as in
+    api.check_from_dict), and end on "Check your answers"."""
     clear_check(page)
-    for indicator in check.get("indicators", ()):
-        page.check(f"#ind-{indicator}")
-    if check.get("unborn"):
-        page.check("#unborn")
+    answers = dict(check.get("answers", {}))
+    if "immediate_risk" in answers:
+        page.check(f"#immediate_risk-{answers.pop('immediate_risk')}")
+    if page.locator("#lon-stop").is_visible():
+        see_the_result(page)  # the check stops here: only the result is left to see
+        return
+    continue_from(page, "page-risk")
     if check.get("age") is not None:
         page.fill("#age", str(check["age"]))
-        page.locator("#age").blur()
-    for question, value in check.get("answers", {}).items():
+    if check.get("unborn"):
+        page.check("#unborn")
+    continue_from(page, "page-child")
+    strengths = [i for i in check.get("indicators", ()) if is_strength(page, i)]
+    for indicator in check.get("indicators", ()):
+        if indicator not in strengths:
+            tick(page, indicator)
+    continue_from(page, "page-worries")
+    if page.locator("#page-strengths").count():
+        for indicator in strengths:
+            tick(page, indicator)
+        continue_from(page, "page-strengths")
+    for question, value in answers.items():
         page.check(f"#{question}-{value}")
     for indicator in check.get("confirmed", ()):
         # Offered only once Python has challenged the answer beside this indicator.
         page.wait_for_selector(f"#confirm-box-{indicator}:not([hidden])", timeout=10_000)
         page.check(f"#confirm-{indicator}")
+    continue_from(page, "page-questions")
+
+
+def continue_from(page, page_id: str) -> None:
+    page.click(f"#{page_id} .lon-continue")
+    page.wait_for_selector(f"#{page_id}[hidden]", state="attached", timeout=10_000)
+
+
+def see_the_result(page) -> None:
+    page.wait_for_selector("#lon-current:not([hidden])", timeout=10_000)
+    page.click("#lon-current-go")
+
+
+def is_strength(page, indicator: str) -> bool:
+    return page.evaluate("(id) => Boolean(document.getElementById(id).closest('#page-strengths'))", f"ind-{indicator}")
+
+
+def tick(page, indicator: str) -> None:
+    """Open the indicator's group, as a person does, and tick it."""
+    box = page.locator(f"#ind-{indicator}")
+    if not box.is_visible():
+        group = page.evaluate("(id) => document.getElementById(id).closest('details').id", f"ind-{indicator}")
+        page.click(f"#{group} > summary")
+    box.check()
 
 
 def clear_check(page) -> None:
-    """Clear the form as a user does: "Clear everything", then confirming it where the page asks."""
+    """Start again as a user does: "Clear everything" at the end of "Check your answers", then
+    "Yes, clear everything". A fresh page needs nothing cleared."""
+    if page.locator("#page-risk").is_visible() and not page.evaluate(HAS_INPUT):
+        return
+    if not page.locator("#page-answers").is_visible():
+        page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
     page.click("#lon-clear")
-    if page.locator("#lon-clear-confirm").is_visible():
-        page.click("#lon-clear-confirm")
+    page.click("#lon-clear-confirm")
+    page.wait_for_selector("#page-risk:not([hidden])")
+
+
+HAS_INPUT = """() => [...document.querySelectorAll(
+        '#lon-check input:not([type=file]):not([type=search]), #lon-check textarea:not([readonly]), #lon-check select')]
+    .some(f => (f.type === 'checkbox' || f.type === 'radio') ? f.checked : f.value !== '')"""
+
+
+def accept_dialogs(page) -> list[str]:
+    """Accept every dialog (the "leave this page?" prompt among them) and record its type."""
+    seen: list[str] = []
+
+    def accept(dialog) -> None:
+        seen.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    return seen
+
+
+def change_answer(page, field: str) -> None:
+    """From "Check your answers", "Change" beside an answer, as a person goes back to it."""
+    if not page.locator("#page-answers").is_visible():
+        page.evaluate("document.getElementById('lon-current-go').click()")
+    page.locator(f"#lon-answers .lon-summary-row[data-field='{field}'] .lon-link-button").click()
 
 
 def cli_args(check: dict) -> list[str]:

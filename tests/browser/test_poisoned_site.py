@@ -14,7 +14,7 @@ from conftest import ROOT, THRESHOLDS_FILE
 from poison import MARK, poisoned
 from sitebuild import html_pages, page_url, serve
 
-from .checker_helpers import READY, wait_until
+from .checker_helpers import READY, fill_check, wait_until
 from .offsite import offsite_listener
 
 # Markup that only an injected payload could have put into a page.
@@ -101,9 +101,7 @@ def test_the_checker_shows_poisoned_text_as_text(strict_context, poisoned_url, o
     page.goto(f"{poisoned_url}/check/")
     page.wait_for_selector(f"{READY}, form[data-engine=failed]", timeout=60_000)
     assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
-    page.fill("#age", "7")
-    page.check("#immediate_risk-no")
-    page.locator("input[name=indicator]").nth(10).check()
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 7, "answers": {"immediate_risk": "no"}})
     assert wait_until(page, "() => document.querySelector('#lon-result h3') !== null")
     assert f"<script>{MARK}='script'</script>" in page.inner_text("#lon-result")
     assert f"<script>{MARK}='script'</script>" in page.input_value("#lon-summary")

@@ -191,9 +191,14 @@ def test_print_hides_navigation_and_shows_link_addresses(page, medway_url):
     )
     assert hidden
     after = page.evaluate(
+        """(kind) => getComputedStyle(document.querySelector(`.md-typeset a[href^="${kind}"]`), '::after').content""",
+        "https:",
+    )
+    assert "https://" in after  # a web address prints beside its link
+    # A phone number prints as itself: its link text is the number, never followed by a tel: address.
+    assert "tel:" not in page.evaluate(
         """() => getComputedStyle(document.querySelector('.md-typeset a[href^="tel:"]'), '::after').content"""
     )
-    assert "tel:" in after
 
 
 def test_matrix_reads_on_a_360px_phone_without_sideways_scrolling(page, medway_url):

@@ -31,9 +31,40 @@ def test_start_returns_the_version_stamp(started):
     assert engine.version() == started.version
 
 
-def test_evaluate_is_api_run(started):
+def test_evaluate_is_api_page_answer_which_is_api_run_with_the_answers(started):
     check = {"indicators": ["l2-domestic-abuse"], "unborn": True, "details": {"worry": "x"}}
-    assert ask("evaluate", check) == {"ok": True, **api.run(started, check)}
+    assert ask("evaluate", check) == {"ok": True, **api.page_answer(started, check)}
+    assert api.page_answer(started, check) == {
+        "problem": None,
+        "answers": api.page_answer(started, check)["answers"],
+        **api.run(started, check),
+    }
+
+
+def test_evaluate_reports_a_problem_with_the_answers_in_place_of_a_result(started):
+    out = ask("evaluate", {"age": "seven"})
+    assert out["ok"] is True and out["result"] is None and out["summary"] == ""
+    assert out["problem"] == {"message": "Enter the child’s age as a whole number of years, like 7", "field": "age"}
+    assert out["answers"][1] == {
+        "field": "age",
+        "key": "The child’s age",
+        "value": ["“seven” (not a whole number of years)"],
+        "change": "your answer to “The child’s age”",
+    }
+
+
+def test_an_unknown_indicator_is_a_problem_not_a_crash(started):
+    out = ask("evaluate", {"indicators": ["l2-nope"]})
+    assert out["ok"] is True and out["result"] is None
+    assert "unknown indicator 'l2-nope'" in out["problem"]["message"]
+
+
+def test_save_and_open_go_through_the_core(started):
+    text = ask("save", {"indicators": ["l2-bereavement"], "age": "4"})["text"]
+    opened = ask("open", {"text": text})
+    assert opened["ok"] is True and opened["state"]["indicators"] == ["l2-bereavement"]
+    refused = ask("open", {"text": "not json"})
+    assert refused == {"ok": False, "message": "This file is not a saved check: it is not a JSON file.", "field": None}
 
 
 def test_debrief_is_training_debrief(started):
@@ -45,8 +76,6 @@ def test_debrief_is_training_debrief(started):
 @pytest.mark.parametrize(
     ("kind", "payload", "words"),
     [
-        ("evaluate", {"indicators": ["l2-nope"]}, "unknown indicator 'l2-nope'"),
-        ("evaluate", {"age": "seven"}, "Enter the child’s age as a whole number of years"),
         ("debrief", {"choices": {}}, "scenario"),
         ("debrief", {"scenario": "nope"}, "unknown scenario 'nope'"),
         ("steal", {}, "unknown request 'steal'"),

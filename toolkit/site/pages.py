@@ -89,6 +89,8 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             answer_key_label=answer_key_label,
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
+            filter_suggestions=filter_suggestions,
+            filter_examples=lambda t: filter_suggestions(t)[:3],
             **context,
         )
     )
@@ -108,9 +110,8 @@ def theme_ladder(t: Thresholds, indicator: Indicator) -> list[Indicator]:
 
 
 def search_terms(indicator: Indicator) -> str:
-    """What the checker's filter matches: the wording, the theme and any synonyms."""
-    parts = [indicator.text, indicator.theme.name if indicator.theme else "", *indicator.synonyms]
-    return " ".join(p for p in parts if p).lower()
+    """What the checker's filter matches: the indicator's whole vocabulary, as words."""
+    return " ".join(" ".join(indicator.vocabulary).lower().replace("’", "'").split())
 
 
 def contact_line(contact: Contact) -> Markup:
@@ -149,6 +150,13 @@ def decided_by(t: Thresholds, scenario: Scenario) -> list[str]:
         " ".join(rules[i].text.split()) if i in rules else f"“{t.indicator(i).text}” ({t.indicator(i).level.label})"
         for i in scenario.decided_by
     ]
+
+
+def filter_suggestions(t: Thresholds) -> list[str]:
+    """Everyday words to offer when the self-check's filter finds nothing: the first word given for
+    each theme (the partnership's own vocabulary), else the themes' names."""
+    words = [theme.synonyms[0] if theme.synonyms else theme.name for theme in t.themes]
+    return list(dict.fromkeys(words)) or [domain.name for domain in t.domains]
 
 
 def emergency_answers(t: Thresholds) -> set[tuple[str, str]]:

@@ -1,22 +1,34 @@
-// The self-check page: reads the static form, asks the worker, shows what Python says.
+// The self-check page: question pages, then "Check your answers" with the result and the summary.
 // Entered data stays in this page's memory: no storage, no URL, no request.
-// The result, its reasons, its phone links and the summary are Python's (levels_of_need.present):
-// this script only builds the tree of text nodes the worker returns.
+// Everything the check says (the result, its reasons, its phone links, the answers as listed, the
+// summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
+// moves between pages, reads the form, and builds the tree of text nodes the worker returns.
 import { buildNodes, progressText, startEngine } from "./engine.js";
 
-const form = document.getElementById("lon-check");
 const $ = (id) => document.getElementById(id);
+const form = $("lon-check");
 const status = $("lon-status");
 const resultBox = $("lon-result");
 const summaryBox = $("lon-summary");
-const announce = (text) => { $("lon-announce").textContent = ""; setTimeout(() => { $("lon-announce").textContent = text; }, 50); };
-const SAVE_FORMAT = "levels-of-need-check";
+const pages = [...form.querySelectorAll(".lon-page")];
+const FIRST_PAGE = pages[0].id;
+const ANSWERS_PAGE = "page-answers";
+const MAX_FILE_BYTES = 100_000; // a saved check is a few kilobytes; larger files are refused unread
 
 let ready = false;
+let failed = false;
 let requestId = 0;
 let engineProblem = null; // [field, message]: what Python said is wrong with the answers
 let lastHeadline = "";
+let complete = false;
 let latest = Promise.resolve(); // settles once the newest answers are on screen
+let returnTo = null; // after "Change" on Check your answers, Continue goes back there
+
+function say(id, text) {
+  const box = $(id);
+  box.textContent = text;
+  box.hidden = !text;
+}
 
 // ---- Reading and writing the form ------------------------------------------------
 
@@ -41,6 +53,34 @@ function readForm() {
   };
 }
 
+// A state Python has checked (saved.normalise): every id in it is one this page has, so each control
+// is found by its id, never by a selector built from the file.
+function applyState(state) {
+  form.reset();
+  for (const id of [...state.indicators, ...state.confirmed.map((c) => `confirm-${c}`)]) {
+    const box = $(id.startsWith("confirm-") ? id : `ind-${id}`);
+    if (box) box.checked = true;
+  }
+  $("age").value = state.age;
+  $("unborn").checked = state.unborn;
+  for (const [name, value] of Object.entries(state.answers)) {
+    const radio = $(`${name}-${value}`);
+    if (radio) radio.checked = true;
+  }
+  $("consent_note").value = state.consent_note;
+  $("override").checked = Boolean(state.override);
+  $("override_level").value = state.override ? state.override.level : "";
+  $("override_reason").value = state.override ? state.override.reason : "";
+  for (const [name, text] of Object.entries(state.details)) $(`detail-${name}`).value = text;
+}
+
+function hasInput() {
+  const fields = form.querySelectorAll("input:not([type=file]):not([type=search]), textarea:not([readonly]), select");
+  return [...fields].some((field) => ((field.type === "checkbox" || field.type === "radio") ? field.checked : field.value !== ""));
+}
+
+// ---- Problems -----------------------------------------------------------------------
+
 function problems(state) {
   const found = engineProblem ? [engineProblem] : [];
   // Only once the reason box has been left empty: ticking the box is not a mistake.
@@ -48,6 +88,11 @@ function problems(state) {
     found.push(["override_reason", "Say why you think a different level is right"]);
   }
   return found;
+}
+
+function pageOf(field) {
+  const element = $(field);
+  return element ? element.closest(".lon-page") : pages.find((page) => (page.dataset.fields || "").split(" ").includes(field));
 }
 
 function showProblems(found) {
@@ -60,49 +105,90 @@ function showProblems(found) {
     error.hidden = !message;
     error.textContent = message ? `Error: ${message[1]}` : "";
     $(id).classList.toggle("lon-input--error", Boolean(message));
-    if (message) $(id).setAttribute("aria-describedby", `${id}-error`); else $(id).removeAttribute("aria-describedby");
+    const described = [message ? `${id}-error` : "", id === "age" ? "age-hint" : ""].filter(Boolean).join(" ");
+    if (described) $(id).setAttribute("aria-describedby", described); else $(id).removeAttribute("aria-describedby");
   }
   for (const [id, message] of found) {
+    const link = Object.assign(document.createElement("a"), { href: `#${id}`, textContent: message });
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const page = pageOf(id);
+      if (page && page.id !== current()) showPage(page.id);
+      ($(id) || form).focus();
+    });
     const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = `#${id}`;
-    link.textContent = message;
-    link.addEventListener("click", (event) => { event.preventDefault(); ($(id) || form).focus(); });
     item.append(link);
     list.append(item);
   }
   summary.hidden = found.length === 0;
 }
 
-function applyState(state) {
-  form.reset();
-  for (const id of state.indicators) {
-    const box = $(`ind-${id}`);
-    if (box) box.checked = true;
+// ---- Pages ------------------------------------------------------------------------------
+
+const current = () => pages.find((page) => !page.hidden).id;
+
+function showPage(id, { push = true } = {}) {
+  for (const page of pages) page.hidden = page.id !== id;
+  if (push) history.pushState({ lonPage: id }, ""); // the same address: Back walks the pages
+  showCurrent();
+  const title = $(`${id}-title`);
+  title.setAttribute("tabindex", "-1");
+  title.focus();
+}
+
+async function advance(button) {
+  await latest;
+  const page = button.closest(".lon-page");
+  const fields = (page.dataset.fields || "").split(" ");
+  const here = problems(readForm()).filter(([field]) => fields.includes(field));
+  if (here.length) {
+    showProblems(here);
+    $("lon-error-summary").focus();
+    return;
   }
-  $("age").value = state.age === null || state.age === undefined ? "" : String(state.age);
-  for (const id of state.confirmed || []) {
-    const box = $(`confirm-${id}`);
-    if (box) box.checked = true;
-  }
-  $("unborn").checked = Boolean(state.unborn);
-  for (const [name, value] of Object.entries(state.answers || {})) {
-    const radio = form.querySelector(`input[name="${name}"][value="${value}"]`);
-    if (radio) radio.checked = true;
-  }
-  $("consent_note").value = state.consent_note || "";
-  $("override").checked = Boolean(state.override);
-  if (state.override) {
-    $("override_level").value = state.override.level;
-    $("override_reason").value = state.override.reason || "";
-  }
-  for (const [name, text] of Object.entries(state.details || {})) {
-    const field = $(`detail-${name}`);
-    if (field) field.value = text;
-  }
+  const next = returnTo || button.dataset.next;
+  returnTo = null;
+  showPage(next);
+}
+
+// "Call now" shows the moment an answer that alone stops the check is chosen (the build marks such
+// answers from the partnership's emergency rules), and whenever Python says it is an emergency.
+function showStop(emergency) {
+  const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
+  $("lon-stop").hidden = !stop;
+  $("lon-after-risk").hidden = stop;
+}
+
+// The compact current suggestion: in view on every question page once Python's result is complete.
+function showCurrent() {
+  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE;
 }
 
 // ---- The result ---------------------------------------------------------------------
+
+function showAnswers(rows) {
+  const list = $("lon-answers");
+  const change = list.dataset.change;
+  list.replaceChildren(...rows.map((row) => {
+    const wrap = Object.assign(document.createElement("div"), { className: "lon-summary-row" });
+    wrap.dataset.field = row.field;
+    const key = Object.assign(document.createElement("dt"), { textContent: row.key });
+    const value = document.createElement("dd");
+    for (const line of row.value) value.append(Object.assign(document.createElement("p"), { textContent: line }));
+    const action = Object.assign(document.createElement("dd"), { className: "lon-summary-action" });
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "lon-link-button" });
+    button.append(change, Object.assign(document.createElement("span"), { className: "lon-visually-hidden", textContent: ` ${row.change}` }));
+    button.addEventListener("click", () => {
+      const page = pageOf(row.field);
+      if (!page) return;
+      returnTo = ANSWERS_PAGE;
+      showPage(page.id);
+    });
+    action.append(button);
+    wrap.append(key, value, action);
+    return wrap;
+  }));
+}
 
 function showResult(answer) {
   const { result } = answer;
@@ -111,6 +197,7 @@ function showResult(answer) {
   resultBox.dataset.route = result.route ?? "";
   resultBox.dataset.complete = result.complete;
   resultBox.dataset.emergency = result.emergency;
+  complete = result.complete;
   showStop(result.emergency);
   // A confirmation is offered only beside a challenge Python made; one no longer challenged is
   // unticked, so that it can never confirm a later answer unseen.
@@ -122,6 +209,8 @@ function showResult(answer) {
   }
   summaryBox.value = answer.summary;
   $("lon-summary-print").textContent = answer.summary;
+  $("lon-current-text").textContent = answer.headline;
+  showCurrent();
   if (answer.headline !== lastHeadline) {
     lastHeadline = answer.headline;
     $("lon-result-announce").textContent = answer.headline;
@@ -133,50 +222,62 @@ function clearResult(message) {
   for (const key of ["level", "route", "complete", "emergency"]) delete resultBox.dataset[key];
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
+  complete = false;
+  showCurrent();
   lastHeadline = "";
 }
 
-// "Call now" shows the moment an answer that alone stops the check is chosen (the build marks such
-// answers from the partnership's emergency rules), and whenever Python says it is an emergency.
-function showStop(emergency) {
-  const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
-  $("lon-stop").hidden = !stop;
-  $("lon-after-risk").hidden = stop;
+// Without the checker, what the user typed can still be copied, downloaded or printed: each
+// referral detail under its own question, and no suggested level.
+function typedText() {
+  const fields = [...form.querySelectorAll("#page-answers textarea[id^='detail-'], #consent_note")];
+  const parts = fields.filter((field) => field.value.trim()).map((field) => `${form.querySelector(`label[for='${field.id}']`).textContent}\n${field.value.trim()}`);
+  return parts.length ? `${parts.join("\n\n")}\n` : "";
 }
 
 function update() {
   const state = readForm();
   showStop(false);
   $("lon-override").hidden = !$("override").checked;
+  if (failed) {
+    summaryBox.value = typedText();
+    $("lon-summary-print").textContent = summaryBox.value;
+    return;
+  }
   if (!ready) return;
   const asked = ++requestId;
   latest = engine.request("evaluate", state).then(
     // Only the newest answer is shown: an older one may arrive after it.
     (answer) => {
       if (asked !== requestId) return;
+      showAnswers(answer.answers);
       const hadProblem = engineProblem;
-      engineProblem = null;
-      if (hadProblem) showProblems(problems(readForm()));
-      showResult(answer);
+      engineProblem = answer.problem ? [answer.problem.field || "lon-result", answer.problem.message] : null;
+      if (answer.problem) {
+        // The result and the summary on screen always belong to the answers on screen.
+        clearResult(answer.problem.message);
+        showProblems(problems(readForm()));
+      } else {
+        if (hadProblem) showProblems(problems(readForm()));
+        showResult(answer);
+      }
     },
-    (error) => {
-      if (asked !== requestId || !ready) return;
-      // The result and the summary on screen always belong to the answers on screen.
-      clearResult(error.message);
-      engineProblem = error.field ? [error.field, error.message] : null;
-      showProblems(problems(readForm()));
-    },
+    (error) => { if (asked === requestId && ready) clearResult(error.message); },
   );
 }
 
 // ---- Starting the engine ----------------------------------------------------------------
 
-function fallback(reason) {
+function fallback(reason, detail) {
   ready = false;
-  status.textContent = "The checker could not start. You can still use the guidance below.";
+  failed = true;
+  status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
   $("lon-fallback-reason").textContent = reason;
+  $("lon-fallback-detail").textContent = detail || "None.";
   $("lon-fallback").hidden = false;
   form.dataset.engine = "failed";
+  clearResult("There is no suggested level: the checker could not start.");
+  update();
 }
 
 form.dataset.engine = "loading";
@@ -212,101 +313,152 @@ function download(filename, type, text) {
 // Copy, download, print and save act on the newest answers: what was typed a moment ago too.
 $("lon-copy").addEventListener("click", async () => {
   await latest;
-  if (!summaryBox.value) { announce("There is no summary to copy yet."); return; }
+  if (!summaryBox.value) { say("lon-action-status", "There is no summary to copy yet."); return; }
   try {
     await navigator.clipboard.writeText(summaryBox.value);
-    announce("Summary copied.");
+    say("lon-action-status", "The summary has been copied. Paste it into the referral form.");
   } catch {
+    summaryBox.focus();
     summaryBox.select();
-    announce("Copying was not allowed. The summary is selected: press Control and C to copy it.");
+    say("lon-action-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
   }
 });
 $("lon-download").addEventListener("click", async () => {
   await latest;
-  if (summaryBox.value) download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
-  announce(summaryBox.value ? "Summary downloaded." : "There is no summary to download yet.");
+  if (!summaryBox.value) { say("lon-action-status", "There is no summary to download yet."); return; }
+  download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
+  say("lon-action-status", "The summary has been downloaded as referral-summary.txt.");
 });
 $("lon-print").addEventListener("click", async () => {
   await latest;
   window.print();
 });
-$("lon-save").addEventListener("click", () => {
-  const file = {
-    format: SAVE_FORMAT, format_version: 1, thresholds_version: $("lon-thresholds-version").textContent, state: readForm(),
-  };
-  download("threshold-check.json", "application/json", `${JSON.stringify(file, null, 2)}\n`);
-  announce("Check saved to a file.");
+window.addEventListener("beforeprint", () => {
+  const now = new Date();
+  $("lon-printed-at").textContent = `Printed on ${now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })} at ${now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
 });
 
-function parseSaved(text) {
-  let file;
-  try { file = JSON.parse(text); } catch { throw new Error("This file is not a saved check: it is not valid JSON."); }
-  if (!file || file.format !== SAVE_FORMAT || file.format_version !== 1 || typeof file.state !== "object") {
-    throw new Error("This file is not a check saved by this tool.");
+// Saving and opening go through Python (levels_of_need.saved), which checks the whole file: the page
+// never saves a check it would refuse to open, and opens a file all or nothing.
+$("lon-save").addEventListener("click", async () => {
+  await latest;
+  if (!ready) { say("lon-keep-status", "Saving needs the checker: wait until it says it is ready."); return; }
+  try {
+    const { text } = await engine.request("save", readForm());
+    download("threshold-check.json", "application/json", text);
+    say("lon-keep-status", "The check has been saved to a file (threshold-check.json). Keep it safe: it holds what you typed.");
+  } catch (error) {
+    say("lon-keep-status", `The check could not be saved. ${error.message}`);
   }
-  const state = file.state;
-  const unknown = (state.indicators || []).filter((id) => !$(`ind-${id}`));
-  if (!Array.isArray(state.indicators) || unknown.length) {
-    throw new Error(`This check names indicators these thresholds do not have (${unknown.slice(0, 3).join(", ")}).`);
-  }
-  return file;
-}
+});
 
 $("lon-open").addEventListener("change", async (event) => {
   const input = event.target;
   const chosen = input.files && input.files[0];
   input.value = "";
   if (!chosen) return;
-  const error = $("lon-open-error");
+  const refuse = (message) => say("lon-open-error", `${message} Nothing on this page has changed.`);
+  if (!ready) { refuse("Opening a saved check needs the checker: wait until it says it is ready."); return; }
+  if (chosen.size > MAX_FILE_BYTES) { refuse("This file is too large to be a saved check."); return; }
   try {
-    const file = parseSaved(await chosen.text());
-    applyState(file.state);
-    error.hidden = true;
-    const current = $("lon-thresholds-version").textContent;
-    announce(file.thresholds_version === current
-      ? "Saved check opened."
-      : `Saved check opened. It was made with thresholds version ${file.thresholds_version}; this is ${current}.`);
+    const opened = await engine.request("open", { text: await chosen.text() });
+    applyState(opened.state);
+    say("lon-open-error", "");
+    const now = $("lon-thresholds-version").textContent;
+    say("lon-keep-status", opened.thresholds_version === now
+      ? "The saved check has been opened."
+      : `The saved check has been opened. It was made with thresholds version ${opened.thresholds_version || "unknown"}; this is ${now}.`);
     update();
-  } catch (problem) {
-    error.textContent = `${problem.message} Nothing on this page has changed.`;
-    error.hidden = false;
+  } catch (error) {
+    refuse(error.message);
   }
 });
+
 $("lon-clear").addEventListener("click", () => {
+  $("lon-clear-ask").hidden = false;
+  $("lon-clear-confirm").focus();
+});
+$("lon-clear-cancel").addEventListener("click", () => {
+  $("lon-clear-ask").hidden = true;
+  $("lon-clear").focus();
+});
+$("lon-clear-confirm").addEventListener("click", () => {
   form.reset();
   delete $("override_reason").dataset.left;
+  engineProblem = null;
+  returnTo = null;
+  $("lon-clear-ask").hidden = true;
   $("lon-filter").value = "";
   filterWorries();
   showProblems([]);
-  $("lon-open-error").hidden = true;
+  for (const id of ["lon-open-error", "lon-action-status", "lon-keep-status"]) say(id, "");
   clearResult("Cleared. Your result appears here as you answer.");
   update();
-  announce("Everything has been cleared.");
+  showPage(FIRST_PAGE);
+  $("lon-announce").textContent = "Everything has been cleared.";
 });
 
-// ---- Filtering the worries ------------------------------------------------------------------
+// ---- Finding a worry ---------------------------------------------------------------------------
 
-const stem = (word) => word.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/(ing|ed|es|s|e|y)$/, "");
+// Words are compared as words: "self-harm" and "self harm" are the same two words, and a word typed
+// finds every word that starts with it ("drink" finds "drinking").
+const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
+const stem = (word) => (word.length > 4 ? word.replace(/(ing|ed|es|s)$/, "") : word);
+
+// While words are typed, the groups with a match open; once the words are cleared, each group is
+// as the user left it (a cleared filter never leaves every group open).
+let openBeforeFilter = null;
 
 function filterWorries() {
-  const words = $("lon-filter").value.split(/\s+/).map(stem).filter(Boolean);
+  const wanted = words($("lon-filter").value).map(stem);
+  const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
+  if (wanted.length && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
   const items = [...form.querySelectorAll(".lon-worry")];
   let shown = 0;
   for (const item of items) {
-    const terms = item.dataset.terms.split(/[\s/,().]+/).map((term) => term.toLowerCase());
-    const match = words.every((word) => terms.some((term) => term.startsWith(word)));
+    const terms = words(item.dataset.terms);
+    const match = wanted.every((word) => terms.some((term) => term.startsWith(word)));
     const keep = match || item.querySelector("input").checked;
     item.hidden = !keep;
-    if (keep) shown += 1;
+    if (match && wanted.length) shown += 1;
   }
-  for (const set of form.querySelectorAll("#lon-worries fieldset")) {
-    set.hidden = !set.querySelector(".lon-worry:not([hidden])");
+  for (const group of groups) {
+    group.hidden = !group.querySelector(".lon-worry:not([hidden])");
+    if (wanted.length) group.open = !group.hidden;
+    else if (openBeforeFilter) group.open = openBeforeFilter.get(group);
   }
-  $("lon-filter-count").textContent = words.length ? `Showing ${shown} of ${items.length} worries.` : "";
+  if (!wanted.length) openBeforeFilter = null;
+  $("lon-filter-count").textContent = wanted.length ? `${shown} of ${items.length} worries match.` : "";
+  $("lon-filter-none").hidden = !wanted.length || shown > 0;
 }
+
+for (const suggestion of form.querySelectorAll("[data-filter]")) {
+  suggestion.addEventListener("click", () => {
+    $("lon-filter").value = suggestion.dataset.filter;
+    filterWorries();
+    $("lon-filter").focus();
+  });
+}
+$("lon-filter-browse").addEventListener("click", () => {
+  $("lon-filter").value = "";
+  filterWorries();
+  for (const group of form.querySelectorAll("#lon-worries .lon-group")) group.open = false;
+  form.querySelector("#lon-worries summary").focus();
+});
 
 // ---- Wiring ------------------------------------------------------------------------------------
 
+for (const button of form.querySelectorAll(".lon-continue")) button.addEventListener("click", () => advance(button));
+for (const button of form.querySelectorAll("[data-back]")) button.addEventListener("click", () => history.back());
+$("lon-current-go").addEventListener("click", () => {
+  returnTo = null;
+  showPage(ANSWERS_PAGE);
+  $("step-result").scrollIntoView();
+});
+window.addEventListener("popstate", (event) => {
+  const page = event.state && event.state.lonPage;
+  if (page && $(page)) showPage(page, { push: false });
+});
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("input", (event) => {
   if (event.target.id === "lon-filter") filterWorries();
@@ -317,7 +469,7 @@ form.addEventListener("input", (event) => {
 // Problems are shown when a field is left or a choice made; focus stays where the user is
 // (the error summary is announced as an alert).
 form.addEventListener("change", (event) => {
-  if (event.target.id === "lon-open") return;
+  if (event.target.id === "lon-open" || event.target.id === "lon-filter") return;
   showProblems(problems(readForm()));
   update();
 });
@@ -327,6 +479,16 @@ $("override_reason").addEventListener("blur", () => {
   showProblems(problems(readForm()));
   update();
 });
-window.addEventListener("pageshow", (event) => { if (event.persisted) $("lon-clear").click(); });
+// Nothing typed is lost by a slip: leaving or reloading the page asks first.
+window.addEventListener("beforeunload", (event) => {
+  if (hasInput()) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) $("lon-clear-confirm").click();
+});
 form.reset(); // never show what an earlier visit left in the browser's form memory
+history.replaceState({ lonPage: FIRST_PAGE }, "");
 performance.mark("lon-form-usable"); // every control works from here on (read by `make bench`)

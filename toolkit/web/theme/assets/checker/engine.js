@@ -3,7 +3,7 @@
 // each request's payload goes to the worker and its answer comes back, nothing else.
 //
 // startEngine({version, onProgress(loaded, total), onReady({networkLocked, networkClosed, networkOpen, started,
-//   wasmBytes}), onFailed(reason)})
+//   wasmBytes}), onFailed(reason, detail)}): reason in plain English for the user, detail for their IT team
 // returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
 const STALL_MS = 20000;
 
@@ -59,7 +59,11 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   let nextId = 0;
   const pending = new Map();
 
-  function fail(reason) {
+  // Why the checker stopped, in words a practitioner can act on; the technical detail goes beside it.
+  const DOWNLOAD = "A part of the checker could not be downloaded. Check your connection and reload the page. "
+    + "If it happens again, your organisation's network may be blocking it: the technical details below will help your IT team.";
+
+  function fail(reason, detail = "") {
     if (ended) return;
     ended = true;
     clearTimeout(stallTimer);
@@ -67,7 +71,8 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     if (worker) worker.terminate();
     for (const { reject } of pending.values()) reject(new Error(reason));
     pending.clear();
-    onFailed(reason);
+    if (detail) console.warn(`The checker could not start: ${detail}`);
+    onFailed(reason, detail);
   }
 
   // Any silence longer than this while loading (a dead network, a hung file) ends in the fallback.
@@ -86,17 +91,17 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   }
 
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    setTimeout(() => fail("This browser cannot run the checker (it needs WebAssembly and Web Workers)."), 0);
+    setTimeout(() => fail("This browser cannot run the checker. It needs a newer browser.", "no WebAssembly or Web Workers"), 0);
     return { request };
   }
   try {
     worker = new Worker(workerSource(), { type: "module" });
   } catch (error) {
-    setTimeout(() => fail(`The checker could not start: ${error.message}`), 0);
+    setTimeout(() => fail(DOWNLOAD, error.message), 0);
     return { request };
   }
   watchForStall();
-  worker.onerror = (event) => fail(`The checker stopped: ${event.message || "a script failed to load"}.`);
+  worker.onerror = (event) => fail(DOWNLOAD, event.message || "a script failed to load");
   worker.onmessage = ({ data }) => {
     forgetSource();
     if (data.kind === "progress") {
@@ -104,12 +109,12 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
       onProgress(data.loaded, data.total);
     } else if (data.kind === "ready" && data.version !== version) {
       // The page is built from one version of the thresholds; the engine must hold the same one.
-      fail(`This page and its checker are from different versions (${data.version}). Reload the page.`);
+      fail("This page and its checker are from different versions of the guidance. Reload the page.", `engine ${data.version}`);
     } else if (data.kind === "ready") {
       clearTimeout(stallTimer);
       onReady(data);
     } else if (data.kind === "failed") {
-      fail(`The checker could not start: ${data.reason}.`);
+      fail(DOWNLOAD, data.reason);
     } else if (data.kind === "result" || data.kind === "error") {
       const waiting = pending.get(data.id);
       pending.delete(data.id);

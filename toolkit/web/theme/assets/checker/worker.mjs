@@ -7,8 +7,11 @@
 //                          started: "snapshot" | "plain", wasmBytes}
 //                         {kind: "failed", reason}
 //                         {kind: "result", id, ...answer} | {kind: "error", id, message}
-// Messages from the page: {kind: "evaluate", id, payload}  -> answer {result, summary}
+// Messages from the page: {kind: "evaluate", id, payload}  -> answer api.page_answer: {problem, answers,
+//                                                             result, headline, view, summary}
 //                         {kind: "debrief", id, payload: {scenario, choices, committed}} -> answer {debrief}
+//                         {kind: "save", id, payload: state}   -> answer {text}: the saved file's text
+//                         {kind: "open", id, payload: {text}}  -> answer {state, thresholds_version}
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL("./", import.meta.url);
@@ -24,7 +27,7 @@ const NETWORK = [
 const STORAGE = ["caches", "indexedDB"];
 const NAVIGATOR_STORAGE = ["storage", "storageBuckets"];
 let answer = null; // levels_of_need.worker.answer, once Python is ready
-const KINDS = ["evaluate", "debrief"];
+const KINDS = ["evaluate", "debrief", "save", "open"];
 let failed = false;
 
 function fail(reason) {

@@ -1,0 +1,188 @@
+"""A check saved to a file, and opened again: the only way to keep a check.
+
+A saved file is untrusted input: it may be another tool's, another partnership's, tampered
+with, or made to break the page. ``open_check`` reads the whole file and either returns a check
+the form can hold exactly (every id known to these thresholds, every answer one the form offers,
+every text a string of sensible length), or raises CheckError with a plain-English message; the
+page applies the result all or nothing. ``save_check`` writes the file through the same
+normalisation, so the page never saves a check it would refuse to open.
+
+What a check may hold that the checker then reports (an age outside the guidance's range, say)
+is kept, as the form would keep it if typed: opening it shows the problem, never another child's
+result. Standard library only (runs in the browser).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Thresholds
+from .questions import ANSWER_VALUES
+from .rules import CheckError
+from .summary import DETAIL_LABELS
+
+FORMAT = "levels-of-need-check"
+FORMAT_VERSION = 2
+MAX_BYTES = 100_000  # a real saved check is a few kilobytes; the page refuses larger files unread
+MAX_DEPTH = 8  # a saved check nests four deep
+MAX_TEXT = 20_000  # characters in one typed answer
+RENAMED_QUESTIONS = {"early_help_not_improving": "support_not_improving"}  # format 1 → 2
+
+NOT_A_CHECK = "This file is not a check saved by this self-check."
+
+
+def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
+    """The saved file's text for the form's state, through the same checks as opening it."""
+    check = normalise(thresholds, state)
+    file = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "thresholds_version": thresholds.version,
+        "state": check,
+    }
+    return json.dumps(file, ensure_ascii=False, indent=2) + "\n"
+
+
+def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
+    """{"state": the check as the form holds it, "thresholds_version": what it was saved with}."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise CheckError(f"This file is too large to be a saved check (a saved check is under {MAX_BYTES // 1000} KB).")
+    if _depth(text) > MAX_DEPTH:
+        raise CheckError(NOT_A_CHECK)
+    try:
+        file = json.loads(text)
+    except (ValueError, RecursionError):
+        raise CheckError("This file is not a saved check: it is not a JSON file.") from None
+    if not isinstance(file, dict) or file.get("format") != FORMAT or not isinstance(file.get("state"), dict):
+        raise CheckError(NOT_A_CHECK)
+    if file.get("format_version") not in (1, FORMAT_VERSION):
+        raise CheckError("This check was saved by a newer version of the self-check, which this page cannot read.")
+    version = file.get("thresholds_version")
+    return {
+        "state": normalise(thresholds, file["state"], renamed=file["format_version"] == 1),
+        "thresholds_version": version if isinstance(version, str) and len(version) < 100 else "",
+    }
+
+
+def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = False) -> dict[str, Any]:
+    """The state with exactly the keys the form has, each checked; CheckError for anything else."""
+    known = {i.id for i in thresholds.indicators}
+    indicators = _id_list(state.get("indicators"), known, "indicators")
+    confirmable = {i.id for i in thresholds.indicators if i.describes_harm}
+    # A confirmation belongs beside a chosen indicator whose words describe harm; any other is dropped.
+    confirmed = [
+        i for i in _id_list(state.get("confirmed"), known, "confirmed") if i in confirmable and i in indicators
+    ]
+    answers = {}
+    raw_answers = state.get("answers") or {}
+    if not isinstance(raw_answers, dict):
+        raise CheckError(_broken("answers"))
+    for question, value in raw_answers.items():
+        question = RENAMED_QUESTIONS.get(question, question) if renamed else question
+        if value in (None, ""):
+            continue
+        if question not in ANSWER_VALUES or value not in ANSWER_VALUES[question]:
+            raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
+        answers[question] = value
+    details = state.get("details") or {}
+    if not isinstance(details, dict):
+        raise CheckError(_broken("details"))
+    unknown = sorted(set(details) - set(DETAIL_LABELS))
+    if unknown:
+        raise CheckError(f"This check has a typed answer this self-check does not ask ({_short(unknown[0])}).")
+    override = state.get("override")
+    if override is not None:
+        if not isinstance(override, dict):
+            raise CheckError(_broken("override"))
+        level = override.get("level") or ""
+        if level and level not in {lv.id for lv in thresholds.levels}:
+            raise CheckError("This check names a level these thresholds do not have.")
+        override = {"level": level, "reason": _text(override.get("reason"), "override")}
+    return {
+        "indicators": indicators,
+        "age": _age(state.get("age")),
+        "unborn": _flag(state.get("unborn"), "unborn"),
+        "answers": answers,
+        "confirmed": confirmed,
+        "consent_note": _text(state.get("consent_note"), "consent_note"),
+        "override": override,
+        "details": {name: _text(details.get(name), name) for name in DETAIL_LABELS},
+    }
+
+
+def _id_list(value: Any, known: set[str], what: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CheckError(_broken(what))
+    unknown = [item for item in value if item not in known]
+    if unknown:
+        raise CheckError(
+            f"This check names {len(unknown)} indicator{'s' if len(unknown) != 1 else ''} these thresholds do not "
+            "have. It may have been saved for another partnership's guidance."
+        )
+    return sorted(set(value), key=value.index)
+
+
+def _age(value: Any) -> str:
+    """The age as the form's box holds it: what was typed, kept for the checker to judge."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise CheckError(_broken("age"))
+    text = str(value).strip()
+    if len(text) > 10:
+        raise CheckError(_broken("age"))
+    return text
+
+
+def _flag(value: Any, what: str) -> bool:
+    if value is None or isinstance(value, bool):  # 1 and "yes" are not the form's tick
+        return bool(value)
+    raise CheckError(_broken(what))
+
+
+def _text(value: Any, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CheckError(_broken(what))
+    if len(value) > MAX_TEXT:
+        raise CheckError(f"One of the typed answers in this check is too long ({_short(what)}).")
+    return value
+
+
+def _broken(what: str) -> str:
+    return f"This check is damaged: its {_short(what)} is not in the form this self-check saves."
+
+
+def _short(text: str) -> str:
+    """A name from the file, safe and short enough to put in a message."""
+    printable = "".join(c if c.isprintable() else "?" for c in str(text))
+    return printable[:40] + ("…" if len(printable) > 40 else "")
+
+
+def _depth(text: str) -> int:
+    """How deep the JSON's brackets nest, outside strings, without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
