@@ -3,6 +3,7 @@ keyboard, axe in every state, failure modes, and saving to a file."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -10,6 +11,7 @@ import uuid
 from urllib.parse import urlparse
 
 import pytest
+from pypdf import PdfReader
 
 from .checker_helpers import (
     FAILED,
@@ -526,8 +528,12 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     )
     # The summary prints once: its on-screen box does not print beside its print copy.
     assert page.locator("#lon-summary").is_hidden()
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")
+    # On paper: the level, the route, the date, the version and page numbers, and no tel: address.
+    printed_pages = [p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    paper = " ".join(" ".join(printed_pages).split())
+    assert "Suggested level: Level 3: Statutory Social Care, Child protection (s.47)." in paper
+    assert f"Thresholds version {thresholds.version}." in paper and "Printed on" in paper
+    assert f"Page 1 of {len(printed_pages)}" in paper and "tel:" not in paper
 
 
 def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(strict_context, medway_url):

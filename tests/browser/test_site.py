@@ -36,6 +36,10 @@ SEARCHES = [
     ("Signs of Safety", "guidance/signs-of-safety/"),
     ("missing from home", "themes/"),
     ("dental decay", "themes/"),
+    # Practitioners' own words: the same vocabulary as the self-check's "Find a worry".
+    ("sexually active", "words/"),
+    ("drinking", "words/"),
+    ("front door", "guidance/mash/"),
 ]
 
 

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from levels_of_need.present import level_and_route
 from levels_of_need.training import answer_key_label, debrief
 
-from .checker_helpers import tab_to, wait_until
+from .checker_helpers import tab_to, tick, wait_until
 from .conftest import axe_violations
 
 PRACTICE_READY = "#lon-practice[data-engine=ready]"
@@ -27,7 +28,7 @@ def open_practice(page, base: str, scenario: str):
 
 def commit_and_reveal(page, indicators: list[str], answers: dict[str, str], route: str | None) -> None:
     for indicator in indicators:
-        page.check(f"#ind-{indicator}")
+        tick(page, indicator)
     for question, value in answers.items():
         page.check(f"#{question}-{value}")
     if route:
@@ -136,16 +137,18 @@ def test_revealing_without_a_level_shows_the_error_summary(strict_context, medwa
 def test_levels_are_hidden_until_the_reveal(strict_context, medway_url, thresholds):
     page = strict_context.new_page()
     open_practice(page, medway_url, "universal-strengths")
+    for group in page.locator("#lon-practice .lon-group > summary").all():
+        group.click()
     choices = page.evaluate(
         "[...document.querySelectorAll('#lon-practice .lon-checkbox')]"
-        ".filter(c => c.offsetParent).map(c => c.innerText)"
+        ".filter(c => c.checkVisibility()).map(c => c.innerText)"
     )
     assert len(choices) == len(thresholds.indicators)
     assert not [text for text in choices if re.search(r"Level \d", text)]
     # No order gives the levels away: each domain's worries are alphabetical, not by level.
     for legend, texts in page.evaluate(
         """[...document.querySelectorAll('#lon-practice section[aria-labelledby=step-worries] fieldset')].map(f =>
-            [f.querySelector('legend').innerText, [...f.querySelectorAll('label')].map(l => l.innerText)])"""
+            [f.querySelector('legend').textContent, [...f.querySelectorAll('label')].map(l => l.innerText)])"""
     ):
         assert texts == sorted(texts), legend
     visible = page.evaluate("document.body.innerText")
@@ -155,7 +158,7 @@ def test_levels_are_hidden_until_the_reveal(strict_context, medway_url, threshol
 def test_changing_scenario_keeps_only_its_id_in_the_url_and_stores_nothing(strict_context, medway_url):
     page = strict_context.new_page()
     open_practice(page, medway_url, "universal-strengths")
-    page.check("#ind-l2-bullying")
+    tick(page, "l2-bullying")
     page.select_option("#lon-scenario-choice", "homeless-sixteen-year-old")
     assert page.url.endswith("/training/practice/#homeless-sixteen-year-old")
     assert page.is_visible("#scenario-homeless-sixteen-year-old")
@@ -181,42 +184,44 @@ def test_presenter_by_keyboard_alone(strict_context, medway_url, thresholds):
     second = thresholds.scenarios[1]
     assert page.is_hidden("#slide-2 .lon-reveal")
 
+    # The room's tally offers the answers the checker can give: each level with its route.
+    routes = [route.id for _, route in thresholds.routes()]
+    labels = page.locator("#slide-2 .lon-tally-row label").all_inner_texts()
+    assert labels == [level_and_route(level, route) for level, route in thresholds.routes()]
+    hands = dict(zip(routes, (3, 10, 2, 5), strict=True))
+    for route_id, n in hands.items():
+        tab_to(page, f"tally-2-{route_id}")
+        page.keyboard.type(str(n))
+    # In a tally box the keys are the box's; Enter gives them back to the slides.
+    page.keyboard.press("r")
+    assert page.is_hidden("#slide-2 .lon-reveal")
+    page.keyboard.press("Enter")
     page.keyboard.press("r")
     assert page.is_visible("#slide-2 .lon-reveal")
     assert page.inner_text("#lon-reveal") == "Hide the answer"
-
     assert answer_key_label(second) in page.inner_text("#slide-2 .lon-reveal")
 
-    # The room's tally, typed in, and the chart against the guidance.
-    hands = {level.id: n for level, n in zip(thresholds.levels, (3, 10, 2), strict=True)}
-    for level_id, n in hands.items():
-        tab_to(page, f"tally-2-{level_id}")
-        page.keyboard.type(str(n))
     rows = page.evaluate(
-        """[...document.querySelectorAll('#slide-2 .lon-chart-row')].map(r => ({
-            level: r.dataset.level, count: Number(r.dataset.count),
+        """[...document.querySelectorAll('#slide-2 .lon-tally-row')].map(r => ({
+            route: r.dataset.route, count: Number(r.dataset.count),
             value: r.querySelector('.lon-chart-value').textContent,
             width: r.querySelector('.lon-chart-fill').style.width,
-            guidance: !r.querySelector('.lon-chart-guidance').hidden}))"""
+            key: !r.querySelector('.lon-chart-guidance').hidden}))"""
     )
     most = max(hands.values())
     for row in rows:
-        n = hands[row["level"]]
+        n = hands[row["route"]]
         assert row["count"] == n
         assert row["value"] == f"{n} hands ({round(100 * n / sum(hands.values()))}%)"
         assert float(row["width"].rstrip("%")) == pytest.approx(100 * n / most)
-        assert row["guidance"] == (row["level"] == second.level.id)
+        assert row["key"] == (row["route"] in {r.id for r in second.routes})
 
-    # Keys typed into a tally stay there; away from it they drive the slides again.
-    page.keyboard.press("ArrowLeft")
-    assert page.inner_text("#lon-slide-count") == f"Scenario 2 of {count}"
-    page.evaluate("document.activeElement.blur()")
+    tab_to(page, "tally-2-universal")
+    page.keyboard.press("Escape")  # Escape gives the keys back too
     page.keyboard.press("ArrowLeft")
     assert page.inner_text("#lon-slide-count") == f"Scenario 1 of {count}"
     page.keyboard.press("ArrowRight")
-    assert (
-        page.evaluate("Number(document.querySelector('#slide-2 .lon-chart-row').dataset.count)") == hands["universal"]
-    )
+    assert page.evaluate("Number(document.querySelector('#slide-2 .lon-tally-row').dataset.count)") == 3
 
     page.keyboard.press("f")
     assert wait_until(page, "() => document.fullscreenElement && document.fullscreenElement.id === 'lon-presenter'")
@@ -225,6 +230,49 @@ def test_presenter_by_keyboard_alone(strict_context, medway_url, thresholds):
     page.keyboard.press("f")
     assert wait_until(page, "() => document.fullscreenElement === null")
     assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1024, 768)])
+def test_a_revealed_slide_fits_the_screen(browser, medway_url, thresholds, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    page = context.new_page()
+    page.goto(f"{medway_url}/training/presenter/")
+    outside = {}
+    for n, scenario in enumerate(thresholds.scenarios, start=1):
+        page.fill(f"#tally-{n}-universal", "4")
+        page.keyboard.press("Enter")
+        page.keyboard.press("r")
+        for part in (
+            ".lon-slide-vignette",
+            ".lon-tally",
+            ".lon-reveal .lon-answer-level",
+            ".lon-reveal h3",
+            ".lon-reveal ul",
+        ):
+            box = page.locator(f"#slide-{n} {part}").first.bounding_box()
+            if box is None or box["y"] < 0 or box["y"] + box["height"] > height:
+                outside[(scenario.id, part)] = box
+        if page.evaluate("document.documentElement.scrollHeight") > height:
+            outside[(scenario.id, "page")] = page.evaluate("document.documentElement.scrollHeight")
+        page.keyboard.press("r")
+        page.keyboard.press("ArrowRight")
+    context.close()
+    assert outside == {}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (360, 640)])
+def test_the_practice_case_stays_in_view(browser, medway_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    page = context.new_page()
+    open_practice(page, medway_url, "early-help-young-carer")
+    for group in page.locator("#lon-practice .lon-group > summary").all():
+        group.click()
+    page.locator("#ind-l3-unaccompanied-minors").scroll_into_view_if_needed()  # deep in the worries
+    page.locator("#lon-reveal").scroll_into_view_if_needed()
+    box = page.locator("#scenario-early-help-young-carer .lon-vignette").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    context.close()
+    assert box["y"] >= header["y"] + header["height"] - 1 and box["y"] < height - 20
 
 
 # ---- Handouts --------------------------------------------------------------------------------------

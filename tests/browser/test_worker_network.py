@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sitebuild import serve
 
-from .checker_helpers import open_checker, wait_until
+from .checker_helpers import fill_check, open_checker, wait_until
 from .offsite import offsite_listener
 
 # Run inside a worker: every channel, aimed at an off-site address. Returns what each attempt said.
@@ -112,9 +112,7 @@ def test_no_channel_inside_the_checker_reaches_an_off_site_listener(browser, med
             assert not went_ahead, tried
             assert checker_worker(page).evaluate(KEEPING) == {name: "undefined" for name in KEEPING_NAMES}
             # The check still works after all that: the worker answers as before.
-            page.fill("#age", "7")
-            page.check("#immediate_risk-no")
-            page.check("#ind-l2-domestic-abuse")
+            fill_check(page, {"indicators": ["l2-domestic-abuse"], "age": 7, "answers": {"immediate_risk": "no"}})
             assert wait_until(page, "() => document.querySelector('#lon-result h3') !== null", timeout=20)
         finally:
             context.close()

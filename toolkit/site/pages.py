@@ -90,6 +90,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
             filter_suggestions=filter_suggestions,
+            everyday_words=everyday_words,
             filter_examples=lambda t: filter_suggestions(t)[:3],
             **context,
         )
@@ -144,12 +145,36 @@ def referral_contacts(t: Thresholds) -> list[Contact]:
 
 
 def decided_by(t: Thresholds, scenario: Scenario) -> list[str]:
-    """What decides a scenario's answer, in the guidance's words."""
+    """What decides a scenario's answer, in the guidance's words; a rule that quotes an indicator word
+    for word is listed once."""
     rules = {rule.id: rule for rule in t.rules}
-    return [
-        " ".join(rules[i].text.split()) if i in rules else f"“{t.indicator(i).text}” ({t.indicator(i).level.label})"
-        for i in scenario.decided_by
-    ]
+    texts = {}
+    for item in scenario.decided_by:
+        words = " ".join(rules[item].text.split()) if item in rules else t.indicator(item).text
+        shown = words if item in rules else f"“{words}” ({t.indicator(item).level.label})"
+        texts.setdefault(words.rstrip("."), shown)
+    return list(texts.values())
+
+
+def everyday_words(t: Thresholds) -> list[tuple[str, list[object]]]:
+    """Every everyday word in the file, A to Z, with what it finds: the worries whose own synonyms or
+    theme give the word, or a whole domain where the domain gives it. One vocabulary with the filter."""
+    found: dict[str, list[object]] = {}
+    for domain in t.domains:
+        for word in domain.synonyms:
+            found.setdefault(word, []).append({"domain": domain})
+    for indicator in t.indicators:
+        if indicator.is_strength:
+            continue
+        theme_words = indicator.theme.synonyms if indicator.theme else ()
+        wording = indicator.text.lower()
+        for word in (*indicator.synonyms, *theme_words):
+            # Only the words the wording lacks: a search for the wording's own words finds the
+            # indicator where it is listed, not here.
+            if word.lower() not in wording and indicator not in found.setdefault(word, []):
+                found[word].append(indicator)
+    found = {word: items for word, items in found.items() if items}
+    return sorted(found.items(), key=lambda item: item[0].lower())
 
 
 def filter_suggestions(t: Thresholds) -> list[str]:
@@ -212,6 +237,8 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
     ]
     if t.themes:
         specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
+    if any(i.synonyms for i in t.indicators) or any(n.synonyms for n in (*t.themes, *t.domains)):
+        specs.append(PageSpec("words.md", "Everyday words", "Levels of need", "words.md.j2", {}, in_whole=False))
     specs += [PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains]
     specs.append(PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}))
     specs.append(

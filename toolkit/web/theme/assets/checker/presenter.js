@@ -1,5 +1,6 @@
 // Presenter view: one fictional scenario at a time for a projector, a room tally and its chart.
-// Keys: ArrowRight/PageDown next, ArrowLeft/PageUp previous, R reveal, F full screen.
+// Keys: ArrowRight/PageDown next, ArrowLeft/PageUp previous, R reveal, F full screen; in a tally box,
+// Enter or Escape gives the keys back to the slides.
 // The tally lives in this page's memory only: nothing is stored or sent.
 const $ = (id) => document.getElementById(id);
 const presenter = $("lon-presenter");
@@ -27,29 +28,32 @@ function setRevealed(on) {
 function syncReveal() {
   const on = revealed();
   presenter.dataset.revealed = on;
+  slides[index].dataset.revealed = on;
   $("lon-reveal").setAttribute("aria-pressed", on);
   $("lon-reveal").textContent = on ? "Hide the answer" : "Reveal the answer";
 }
 
-// The room's spread as bars, with the answer key's level marked once the answer is revealed.
+// The room's spread as bars, one for each answer the checker can give (a level and its route), with
+// the answer key's routes marked once it is revealed.
 function drawChart(slide) {
-  const counts = new Map();
-  for (const input of slide.querySelectorAll(".lon-tally input")) {
-    const value = Number.parseInt(input.value, 10);
-    counts.set(input.dataset.level, Number.isFinite(value) && value > 0 ? Math.min(value, 999) : 0);
-  }
+  const rows = [...slide.querySelectorAll(".lon-tally-row")];
+  const counts = new Map(rows.map((row) => {
+    const value = Number.parseInt(row.querySelector("input").value, 10);
+    return [row, Number.isFinite(value) && value > 0 ? Math.min(value, 999) : 0];
+  }));
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const most = Math.max(1, ...counts.values());
+  const accepted = slide.dataset.routes.split(" ");
   const on = !slide.querySelector(".lon-reveal").hidden;
-  for (const row of slide.querySelectorAll(".lon-chart-row")) {
-    const count = counts.get(row.dataset.level) || 0;
+  for (const row of rows) {
+    const count = counts.get(row);
     const share = total ? Math.round((100 * count) / total) : 0;
     row.querySelector(".lon-chart-fill").style.width = `${(100 * count) / most}%`;
     row.querySelector(".lon-chart-value").textContent = `${count} ${count === 1 ? "hand" : "hands"}${total ? ` (${share}%)` : ""}`;
     row.dataset.count = count;
-    const isGuidance = on && row.dataset.level === slide.dataset.level;
-    row.querySelector(".lon-chart-guidance").hidden = !isGuidance;
-    row.classList.toggle("lon-chart-row--guidance", isGuidance);
+    const isKey = on && accepted.includes(row.dataset.route);
+    row.querySelector(".lon-chart-guidance").hidden = !isKey;
+    row.classList.toggle("lon-chart-row--guidance", isKey);
   }
 }
 
@@ -61,8 +65,16 @@ function toggleFullscreen() {
 // Captured on window, and stopped, so that the theme's own shortcuts (F and S open its search)
 // never see the presenter's keys.
 window.addEventListener("keydown", (event) => {
-  // Typing a tally (or using any control) keeps its own keys.
-  if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, select, textarea")) return;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const box = event.target.closest("input, select, textarea");
+  if (box) {
+    // Typing a tally keeps its own keys; Enter or Escape hands the keys back to the slides.
+    if (box.closest(".lon-tally") && (event.key === "Enter" || event.key === "Escape")) {
+      event.preventDefault();
+      presenter.focus();
+    }
+    return;
+  }
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   const actions = {
     ArrowRight: () => show(index + 1),
