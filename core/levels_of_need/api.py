@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Rule, Step, Thresholds
-from .present import answers_view, headline, result_view, tel_href, to_text
+from .present import answers_view, headline, required_message, result_view, tel_href, to_text
 from .questions import ANSWER_VALUES
 from .rules import Check, CheckError, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
@@ -30,6 +30,7 @@ def check_from_dict(raw: Mapping[str, Any]) -> Check:
         unborn=bool(raw.get("unborn")),
         answers=answers,
         confirmed=frozenset(raw.get("confirmed") or ()),
+        confirm_note=str(raw.get("confirm_note") or ""),
         consent_note=str(raw.get("consent_note") or ""),
         override=Override(level=override["level"], reason=str(override.get("reason", ""))) if override else None,
     )
@@ -165,10 +166,20 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
     check = check_from_dict(raw)
     rows = answers_view(thresholds, check)
     try:
-        return {"problem": None, "answers": rows, **run(thresholds, raw)}
+        answer = run(thresholds, raw)
     except CheckError as error:
         problem = {"message": str(error), "field": error.field}
-        return {"problem": problem, "answers": rows, "result": None, "headline": "", "view": [], "summary": ""}
+        return {
+            "problem": problem,
+            "answers": rows,
+            "required": [],
+            "result": None,
+            "headline": "",
+            "view": [],
+            "summary": "",
+        }
+    required = [{"field": name, "message": required_message(thresholds, name)} for name in answer["result"]["missing"]]
+    return {"problem": None, "answers": rows, "required": required, **answer}
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:

@@ -127,6 +127,8 @@ class Rule:
     route: Route | None = None
     contacts: tuple[Contact, ...] = ()
     timescale: Timescale | None = None
+    # Advice that asks for consent: never first where a child may be at risk of significant harm.
+    seeks_consent: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,6 +324,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             route=route_by_id.get(r.get("route", "")),
             contacts=tuple(contact_by_id[c] for c in r.get("contacts", ())),
             timescale=timescale_by_id.get(r.get("timescale", "")),
+            seeks_consent=bool(r.get("seeks_consent", False)),
         )
         for r in data["rules"]
     )

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model import Contact, Level, Route, Rule, Step, Thresholds, Timescale
-from .questions import AGE
-from .rules import Challenge, Reason, Result
+from .questions import AGE, question
+from .rules import SIGNIFICANT_HARM, Challenge, Reason, Result
 
 Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
+AGE_REQUIRED = "Enter the child’s age in years, or tick that the child is not born yet"
 
 
 # ---- Nodes ------------------------------------------------------------------------------------
@@ -137,11 +138,14 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
         view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
         return view
     view += still_to_answer(thresholds, result)
-    view += challenge_view(thresholds, result.challenges)
+    if result.unsure and result.advice:
+        view.append(node("p", "The guidance’s advice for this is below."))
+    view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += [node("h4", "Why"), node("ul", *(node("li", reason_text(r)) for r in result.reasons))]
     if result.next_steps:
-        view += [node("h4", "Next steps"), node("ol", *(node("li", *step_parts(s)) for s in result.next_steps))]
+        steps = [node("li", *step_parts(s, result)) for s in result.next_steps]
+        view += [node("h4", "Next steps"), node("ol", *steps)]
     if result.advice:
         view += [
             node("h4", "The guidance also says"),
@@ -172,23 +176,39 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
             node(
                 "p",
                 f"You are not sure of the answer to “{question.text}” The route depends on it, so the checker "
-                "does not suggest one. The guidance’s advice is below.",
+                "does not suggest one.",
             )
         )
     return out
+
+
+def required_message(thresholds: Thresholds, name: str) -> str:
+    """What the page says beside an answer the result needs, when Continue is pressed without it."""
+    return AGE_REQUIRED if name == AGE else f"Answer the question: {thresholds.question(name).text}"
 
 
 def topic(thresholds: Thresholds, name: str) -> str:
     return AGE_TOPIC if name == AGE else thresholds.question(name).text
 
 
-def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge]) -> list[Node]:
-    out: list[Node] = []
-    for challenge in challenges:
-        if not out:
-            out.append(node("h4", "Check your answer"))
-        out.append(node("p", challenge_text(thresholds, challenge)))
-    return out
+def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
+    texts = [challenge_text(thresholds, challenge) for challenge in challenges]
+    if overruled:
+        texts.append(overruled)
+    return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
+
+
+def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
+    """A "no" to significant harm that a rule of the guidance overrules: said, never silent."""
+    if result.emergency or result.route is None or result.route.consent_required is not False:
+        return None
+    if result.answers.get(SIGNIFICANT_HARM) != "no":
+        return None
+    question = thresholds.question(SIGNIFICANT_HARM)
+    return (
+        f"You answered “{question.option('no').label}” to “{question.text}” The guidance’s rule above decides "
+        "this route whatever that answer. Check your answer, and say in your referral why you gave it."
+    )
 
 
 def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
@@ -206,6 +226,10 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
     )
 
 
+def result_answer_label(question_id: str, value: str) -> str:
+    return question(question_id).option(value).words
+
+
 def reason_text(reason: Reason) -> str:
     if reason.kind == "rule":
         return f"Rule: {one_line(reason.text)} ({reason.source})"
@@ -214,8 +238,15 @@ def reason_text(reason: Reason) -> str:
     return f"{reason.level.label}, {reason.domain}: {reason.text}"
 
 
-def step_parts(step: Step) -> list[Node | str]:
+def step_parts(step: Step, result: Result | None = None) -> list[Node | str]:
     parts: list[Node | str] = [one_line(step.text)]
+    if result is not None and step.seeks_consent:
+        if result.route is not None and result.route.consent_required is False:
+            # Consent comes after the call and the referral here: say so, in the checker's words.
+            parts.insert(0, "About consent, once you have telephoned and made the referral, the guidance says: ")
+        given = result.answers.get("consent")
+        if given:
+            parts.append(f" (Your answer: {result_answer_label('consent', given)}.)")
     if step.contact:
         parts += [" ", *contact_nodes(step.contact)]
     if step.timescale:

@@ -71,6 +71,7 @@ class Check:
     # Indicators whose challenge the practitioner has confirmed: "this does not give me
     # reasonable cause to suspect significant harm".
     confirmed: frozenset[str] = frozenset()
+    confirm_note: str = ""  # why the practitioner confirmed a challenged answer
     consent_note: str = ""
     override: Override | None = None
 
@@ -121,6 +122,7 @@ class Result:
     emergency_contacts: tuple[Contact, ...] = ()
     override: Override | None = None
     override_level: Level | None = None
+    answers: Mapping[str, str] = field(default_factory=dict)  # as given, for the words beside the result
 
     @property
     def complete(self) -> bool:
@@ -156,6 +158,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         "override": check.override,
         "override_level": override_level,
         "caveats": thresholds.caveats,
+        "answers": check.answers,
     }
     if now.emergency is not None:
         # "Yes" to immediate risk stops the check: nothing else needs answering first.
@@ -190,7 +193,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         challenges=challenges,
         reasons=now.reasons,
         next_steps=safe_order(route) if route else (),
-        advice=tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)),
+        advice=safe_advice(
+            tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route
+        ),
         **common,
     )
 
@@ -323,6 +328,14 @@ def safe_order(route: Route) -> tuple[Step, ...]:
     if route.consent_required or not steps or not steps[0].seeks_consent:
         return steps
     return tuple(s for s in steps if not s.seeks_consent) + tuple(s for s in steps if s.seeks_consent)
+
+
+def safe_advice(advice: tuple[Rule, ...], route: Route | None) -> tuple[Rule, ...]:
+    """The advice in the partnership's order, except that while the route is undecided, or is one that
+    does not require consent, advice about seeking consent follows every other piece of advice."""
+    if route is not None and route.consent_required is not False:
+        return advice
+    return tuple(r for r in advice if not r.seeks_consent) + tuple(r for r in advice if r.seeks_consent)
 
 
 # ---- Checking the input ---------------------------------------------------------------------

@@ -106,6 +106,7 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         "unborn": _flag(state.get("unborn"), "unborn"),
         "answers": answers,
         "confirmed": confirmed,
+        "confirm_note": _text(state.get("confirm_note"), "confirm_note"),
         "consent_note": _text(state.get("consent_note"), "consent_note"),
         "override": override,
         "details": {name: _text(details.get(name), name) for name in DETAIL_LABELS},

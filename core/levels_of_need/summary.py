@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from .model import Thresholds
-from .present import challenge_text, headline, level_and_route, reason_text, still_to_answer, to_text
+from .present import (
+    challenge_text,
+    headline,
+    level_and_route,
+    overruled_answer,
+    reason_text,
+    still_to_answer,
+    to_text,
+)
 from .rules import Check, Result
 
 PLACEHOLDER_DETAILS = (
@@ -67,13 +75,14 @@ Block = tuple[str, list[str]]
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
     blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
-    if result.challenges:
-        blocks.append(
-            (
-                "Answers the checker asked the referrer to check",
-                [challenge_text(thresholds, c) for c in result.challenges],
-            )
-        )
+    checked = [challenge_text(thresholds, c) for c in result.challenges]
+    overruled = overruled_answer(thresholds, result)
+    if overruled:
+        checked.append(overruled)
+    if checked:
+        if check.confirm_note:
+            checked.append(f"The referrer’s reason: {check.confirm_note}")
+        blocks.append(("Answers the checker asked the referrer to check", checked))
     if result.override:
         blocks.append(("Professional view of the level", _override_lines(result)))
     for number, question in enumerate(thresholds.data.get("referral_questions", ()), start=1):

@@ -216,8 +216,10 @@ def differences(
 
 
 def _why(thresholds: Thresholds, result: Result) -> str:
-    """The decisive reasons, then, where the route is open, what decides it."""
-    parts = [_sentence(r.text) for r in result.reasons if r.decisive]
+    """The decisive reasons (each once: a rule may quote an indicator word for word), then, where the
+    route is open, what decides it. With nothing to go on, there is no reason to give."""
+    decisive = [r.text for r in result.reasons if r.decisive and (r.kind != "default" or result.level is not None)]
+    parts = [_sentence(text) for text in dict.fromkeys(" ".join(t.split()) for t in decisive)]
     for question_id in (*result.unsure, *(m for m in result.missing if m in {q.id for q in thresholds.questions})):
         question = thresholds.question(question_id)
         deciding = [

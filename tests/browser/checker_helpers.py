@@ -25,22 +25,25 @@ def open_checker(page, base: str):
     assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
 
 
-def fill_check(page, check: dict) -> None:
+def fill_check(page, check: dict) -> list[str]:
     """Go through the check's pages as a person does, setting them to a check (as in
-    api.check_from_dict), and end on "Check your answers"."""
+    api.check_from_dict), and end on "Check your answers". Where Continue asks for an answer the
+    check leaves out, stop on that page and return what the error summary asks."""
     clear_check(page)
     answers = dict(check.get("answers", {}))
     if "immediate_risk" in answers:
         page.check(f"#immediate_risk-{answers.pop('immediate_risk')}")
     if page.locator("#lon-stop").is_visible():
         see_the_result(page)  # the check stops here: only the result is left to see
-        return
-    continue_from(page, "page-risk")
+        return []
+    if asked := continue_from(page, "page-risk"):
+        return asked
     if check.get("age") is not None:
         page.fill("#age", str(check["age"]))
     if check.get("unborn"):
         page.check("#unborn")
-    continue_from(page, "page-child")
+    if asked := continue_from(page, "page-child"):
+        return asked
     strengths = [i for i in check.get("indicators", ()) if is_strength(page, i)]
     for indicator in check.get("indicators", ()):
         if indicator not in strengths:
@@ -56,12 +59,39 @@ def fill_check(page, check: dict) -> None:
         # Offered only once Python has challenged the answer beside this indicator.
         page.wait_for_selector(f"#confirm-box-{indicator}:not([hidden])", timeout=10_000)
         page.check(f"#confirm-{indicator}")
-    continue_from(page, "page-questions")
+    return continue_from(page, "page-questions")
 
 
-def continue_from(page, page_id: str) -> None:
+def continue_from(page, page_id: str) -> list[str]:
+    """Press Continue: [] once the page has gone, or the lines of the error summary if it stays."""
     page.click(f"#{page_id} .lon-continue")
-    page.wait_for_selector(f"#{page_id}[hidden]", state="attached", timeout=10_000)
+    page.wait_for_selector(f"#{page_id}[hidden], #lon-error-summary:not([hidden])", state="attached", timeout=10_000)
+    if page.locator(f"#{page_id}").is_hidden():
+        return []
+    return [line.strip() for line in page.locator("#lon-error-list li").all_inner_texts()]
+
+
+def open_saved(page, thresholds, check: dict, tmp_path) -> None:
+    """Open the check as a saved file (made by Python's save_check) and end on "Check your answers":
+    the way to see the result of a check that Continue would not let past a page unanswered."""
+    from levels_of_need import saved
+
+    file = tmp_path / "check.json"
+    file.write_text(saved.save_check(thresholds, check), encoding="utf-8")
+    page.set_input_files("#lon-open", str(file))
+    page.wait_for_selector("#lon-replace-ask:not([hidden]), #page-answers:not([hidden])")
+    if page.locator("#lon-replace-ask").is_visible():
+        page.click("#lon-replace-confirm")
+    page.wait_for_selector("#page-answers:not([hidden])")
+
+
+def to_the_worries(page, age: str = "10") -> None:
+    """From the first page to the worries, as a person does: no immediate risk, then the age (the
+    result needs both, so Continue asks for them first)."""
+    page.check("#immediate_risk-no")
+    continue_from(page, "page-risk")
+    page.fill("#age", age)
+    continue_from(page, "page-child")
 
 
 def see_the_result(page) -> None:

@@ -12,6 +12,7 @@ from .checker_helpers import (
     open_checker,
     see_the_result,
     tick,
+    to_the_worries,
     wait_until,
 )
 
@@ -52,8 +53,7 @@ def visible_worries(page) -> set[str]:
 def test_everyday_words_find_the_worry(strict_context, medway_url, words, finds):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    page.click("#page-risk .lon-continue")
-    page.click("#page-child .lon-continue")
+    to_the_worries(page)
     page.fill("#lon-filter", words)
     shown = visible_worries(page)
     assert finds <= shown, words
@@ -65,8 +65,7 @@ def test_everyday_words_find_the_worry(strict_context, medway_url, words, finds)
 def test_self_harm_is_found_however_it_is_written(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    page.click("#page-risk .lon-continue")
-    page.click("#page-child .lon-continue")
+    to_the_worries(page)
     found = {}
     for words in ("self harm", "self-harm", "selfharm"):
         page.fill("#lon-filter", words)
@@ -78,8 +77,7 @@ def test_self_harm_is_found_however_it_is_written(strict_context, medway_url):
 def test_a_word_that_finds_nothing_offers_words_and_browsing(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    page.click("#page-risk .lon-continue")
-    page.click("#page-child .lon-continue")
+    to_the_worries(page)
     page.fill("#lon-filter", "xylophone")
     page.wait_for_selector("#lon-filter-none:not([hidden])")
     assert "No worry matches those words." in page.inner_text("#lon-filter-none")
@@ -163,8 +161,11 @@ def test_back_walks_the_pages_and_change_returns_to_check_your_answers(strict_co
 def test_the_current_suggestion_stays_in_view_once_the_result_is_complete(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": {"immediate_risk": "no"}})
-    change_answer(page, "significant_harm")
+    to_the_worries(page, "8")
+    tick(page, "l2-bereavement")
+    page.click("#page-worries .lon-continue")
+    page.click("#page-strengths .lon-continue")
+    page.wait_for_selector("#page-questions:not([hidden])")
     assert page.locator("#lon-current").is_hidden()  # not complete: significant harm unanswered
     page.check("#significant_harm-no")
     page.wait_for_selector("#lon-current:not([hidden])")
@@ -211,6 +212,9 @@ def test_every_action_is_confirmed_where_the_user_is_looking(strict_context, med
     saved = tmp_path / "check.json"
     download.value.save_as(saved)
     page.set_input_files("#lon-open", str(saved))
+    page.wait_for_selector("#lon-replace-ask:not([hidden])")  # this page has answers: it asks first
+    assert "What you have entered here will be lost" in page.inner_text("#lon-replace-ask")
+    page.click("#lon-replace-confirm")
     assert wait_until(page, "() => document.getElementById('lon-keep-status').textContent.includes('opened')")
 
 
@@ -338,3 +342,120 @@ def test_check_never_scrolls_sideways_in_any_state(browser, medway_url, width):
     measure("print")
     context.close()
     assert too_wide == {}
+
+
+# ---- Found by a fresh review as a DSL would use it ---------------------------------------------
+
+
+def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    page.click("#page-risk .lon-continue")
+    page.wait_for_selector("#lon-error-summary:not([hidden])")
+    assert "Answer the question: Is the child at imminent and significant risk of harm now?" in page.inner_text(
+        "#lon-error-summary"
+    )
+    assert page.locator("#page-risk").is_visible()
+    page.check("#immediate_risk-no")
+    page.click("#page-risk .lon-continue")
+    page.wait_for_selector("#page-child:not([hidden])")
+    page.locator("#age").press("Enter")  # Enter continues too; the age is asked for
+    page.wait_for_selector("#lon-error-summary:not([hidden])")
+    assert "Enter the child’s age in years, or tick that the child is not born yet" in page.inner_text(
+        "#lon-error-summary"
+    )
+    page.fill("#age", "6")
+    page.locator("#age").press("Enter")
+    page.wait_for_selector("#page-worries:not([hidden])")
+
+
+@pytest.mark.parametrize(
+    ("words", "finds"),
+    [
+        ("her dad drinks a lot", {"l3-parental-substance-mental-health", "l2-controlled-substance-misuse"}),
+        ("alcoholic", {"l2-drug-alcohol", "l3-chronic-drug-alcohol"}),
+        ("binge drinking at weekends", {"l2-drug-alcohol", "l3-chronic-drug-alcohol"}),
+        ("abusive partner", {"l2-domestic-abuse", "l3-domestic-abuse"}),
+    ],
+)
+def test_phrases_find_worries_by_the_words_that_find_something(strict_context, medway_url, words, finds):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-no")
+    page.click("#page-risk .lon-continue")
+    page.fill("#age", "14")
+    page.click("#page-child .lon-continue")
+    page.fill("#lon-filter", words)
+    assert finds <= visible_worries(page), words
+
+
+def test_chosen_worries_stay_in_sight_when_the_words_are_cleared(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-no")
+    page.click("#page-risk .lon-continue")
+    page.fill("#age", "14")
+    page.click("#page-child .lon-continue")
+    page.fill("#lon-filter", "drinking")
+    page.check("#ind-l2-drug-alcohol")
+    page.fill("#lon-filter", "")
+    assert "l2-drug-alcohol" in visible_worries(page)
+    assert "1 chosen" in page.inner_text("#group-child-development > summary")
+
+
+def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typing(strict_context, medway_url, tmp_path):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
+    with page.expect_download() as download:
+        page.click("#lon-save")
+    saved = tmp_path / "check.json"
+    download.value.save_as(saved)
+    page.click("#lon-clear")
+    page.click("#lon-clear-confirm")
+    page.wait_for_selector("#page-risk:not([hidden])")
+    with page.expect_file_chooser() as chooser:
+        page.click("#lon-open-start")
+    chooser.value.set_files(str(saved))
+    page.wait_for_selector("#page-answers:not([hidden])")
+    assert "The saved check has been opened." in page.inner_text("#lon-keep-status")
+    page.fill("#detail-worry", "typed since opening")
+    page.set_input_files("#lon-open", str(saved))
+    page.wait_for_selector("#lon-replace-ask:not([hidden])")
+    page.keyboard.press("Escape")  # no: keep this page
+    assert page.input_value("#detail-worry") == "typed since opening"
+    assert page.locator("#lon-keep-status").is_hidden() and "not opened" in page.inner_text("#lon-open-error")
+    page.set_input_files("#lon-open", str(saved))
+    page.click("#lon-replace-confirm")
+    assert wait_until(page, "() => document.getElementById('detail-worry').value === ''")
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json", encoding="utf-8")
+    page.set_input_files("#lon-open", str(bad))
+    page.wait_for_selector("#lon-open-error:not([hidden])")
+    assert page.locator("#lon-keep-status").is_hidden()  # never an old success beside a new refusal
+
+
+def test_clear_asks_its_question_first_and_escape_keeps_the_answers(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
+    page.click("#lon-clear")
+    assert page.evaluate("document.activeElement.id") == "lon-clear-ask"
+    page.keyboard.press("Enter")  # on the question, Enter clears nothing
+    page.keyboard.press("Escape")
+    assert page.locator("#lon-clear-ask").is_hidden()
+    assert page.is_checked("#ind-l2-bereavement")
+
+
+def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_recorded(strict_context, medway_url):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    fill_check(page, {"indicators": ["l3-fabricated-illness"], "age": 4, "answers": NO})
+    change_answer(page, "significant_harm")
+    assert "whose own words describe harm or abuse" in page.inner_text("#lon-confirmations")
+    page.check("#confirm-l3-fabricated-illness")
+    page.fill("#confirm_note", "a known condition, confirmed by the consultant")
+    page.click("#page-questions .lon-continue")
+    assert wait_until(
+        page, "() => document.getElementById('lon-summary').value.includes('The referrer’s reason: a known condition')"
+    )

@@ -36,11 +36,17 @@ RESET_MESSAGES = """() => { document.getElementById('lon-open-error').hidden = t
 
 
 def opened_message(page) -> str:
+    """What opening a file ended in. A file that opens, on a page that already has answers, first asks
+    whether to replace them (the file was checked whole before it asks): the user says yes."""
     wait_until(
         page,
         """() => !document.getElementById('lon-open-error').hidden
+            || !document.getElementById('lon-replace-ask').hidden
             || document.getElementById('lon-keep-status').textContent.includes('opened')""",
     )
+    if page.locator("#lon-replace-ask").is_visible():
+        page.click("#lon-replace-confirm")
+        wait_until(page, "() => document.getElementById('lon-keep-status').textContent.includes('opened')")
     if page.locator("#lon-open-error").is_visible():
         return "refused: " + page.inner_text("#lon-open-error")
     return "opens"

@@ -294,3 +294,63 @@ def test_a_scenario_accepts_every_route_the_guidance_leaves_open(thresholds):
     out = training.debrief(thresholds, under_13.id, {"indicators": [], "answers": {}}, "child-protection")
     assert out["commit_matches"] is True
     assert training.verify(thresholds) == []
+
+
+# ---- Found by a fresh review as a DSL would use it ---------------------------------------------
+
+
+def test_a_no_to_significant_harm_that_a_rule_overrules_is_said_not_silent(thresholds):
+    check = {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": {**NO_RISK, "significant_harm": "no"}}
+    answer = api.run(thresholds, check)
+    assert answer["result"]["route"] == "child-protection"
+    text = " ".join(to_text(answer["view"]).split())
+    assert "The guidance’s rule above decides this route whatever that answer. Check your answer" in text
+    assert "decides this route whatever that answer" in answer["summary"]
+
+
+def test_while_the_route_is_open_the_advice_about_not_sure_comes_before_advice_about_consent(thresholds):
+    check = {
+        "indicators": ["l3-private-fostering"],
+        "age": 8,
+        "answers": {**NO_RISK, "significant_harm": "unsure", "consent": "not-sought"},
+    }
+    advice = [a["id"] for a in api.run_check(thresholds, check)["advice"]]
+    assert advice[0] == "significant-harm-unsure" and advice[-1] == "no-consent-for-child-in-need"
+
+
+def test_on_child_protection_the_consent_step_says_it_comes_after_the_call_and_the_referral(thresholds):
+    check = {"indicators": ["l3-suspicious-injury"], "age": 9, "answers": {**NO_RISK, "significant_harm": "yes"}}
+    text = to_text(api.run(thresholds, check)["view"])
+    consent_line = next(line for line in text.splitlines() if "seek their consent" in line)
+    assert consent_line.split(". ", 1)[1].startswith(
+        "About consent, once you have telephoned and made the referral, the guidance says: You should discuss"
+    )
+
+
+def test_a_consent_step_shows_the_answer_already_given(thresholds):
+    check = {
+        "indicators": ["l2-bereavement"],
+        "age": 8,
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+    }
+    text = to_text(api.run(thresholds, check)["view"])
+    assert "(Your answer: consent refused.)" in text
+
+
+def test_continue_is_told_which_answers_the_result_still_needs(thresholds):
+    required = api.page_answer(thresholds, {"indicators": ["l2-bereavement"]})["required"]
+    assert [r["field"] for r in required] == ["age", "immediate_risk", "significant_harm"]
+    assert required[0]["message"] == "Enter the child’s age in years, or tick that the child is not born yet"
+    assert required[1]["message"].startswith("Answer the question: Is the child at")
+
+
+def test_a_confirmed_answer_records_the_referrers_reason(thresholds):
+    check = {
+        "indicators": ["l3-fabricated-illness"],
+        "age": 4,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+        "confirmed": ["l3-fabricated-illness"],
+        "confirm_note": "known medical condition, confirmed by the consultant",
+    }
+    summary = api.run(thresholds, check)["summary"]
+    assert "The referrer’s reason: known medical condition, confirmed by the consultant" in summary

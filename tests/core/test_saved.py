@@ -43,6 +43,7 @@ def test_each_saved_check_opens_exactly_or_is_refused_in_plain_english(threshold
             "unborn",
             "answers",
             "confirmed",
+            "confirm_note",
             "consent_note",
             "override",
             "details",

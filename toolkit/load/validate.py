@@ -469,6 +469,14 @@ def _rule_problems(
         yield from check_ref([*base, "when", bound], "level", when.get(bound))
     if kind in ("emergency", "raise"):
         yield from _deciding_rule_problems(rule, base, problem)
+    if kind == "advise" and _CONSENT.search(rule["text"]) and "seeks_consent" not in rule:
+        yield problem(
+            base,
+            "this advice mentions consent: say whether it asks for the parents' or carers' consent "
+            "(seeks_consent: true or false)",
+        )
+    if kind != "advise" and "seeks_consent" in rule:
+        yield problem([*base, "seeks_consent"], f"only an 'advise' rule takes 'seeks_consent'; this rule is {kind!r}")
     targets = [key for key in ("level", "route") if key in rule]
     if kind == "raise" and len(targets) != 1:
         yield problem(base, "a 'raise' rule needs exactly one of 'level' or 'route'")

@@ -23,6 +23,8 @@ let lastHeadline = "";
 let complete = false;
 let latest = Promise.resolve(); // settles once the newest answers are on screen
 let returnTo = null; // after "Change" on Check your answers, Continue goes back there
+let required = []; // [field, message]: answers Python says the result needs, for Continue to ask for
+let pendingOpen = null; // a saved check Python has opened, waiting for "Yes, open the saved check"
 
 function say(id, text) {
   const box = $(id);
@@ -47,6 +49,7 @@ function readForm() {
     unborn: $("unborn").checked,
     answers,
     confirmed: ticked("confirmed"),
+    confirm_note: text("confirm_note"),
     consent_note: text("consent_note"),
     override: $("override").checked ? { level: $("override_level").value, reason: text("override_reason") } : null,
     details,
@@ -68,6 +71,7 @@ function applyState(state) {
     if (radio) radio.checked = true;
   }
   $("consent_note").value = state.consent_note;
+  $("confirm_note").value = state.confirm_note;
   $("override").checked = Boolean(state.override);
   $("override_level").value = state.override ? state.override.level : "";
   $("override_reason").value = state.override ? state.override.reason : "";
@@ -131,16 +135,18 @@ function showPage(id, { push = true } = {}) {
   for (const page of pages) page.hidden = page.id !== id;
   if (push) history.pushState({ lonPage: id }, ""); // the same address: Back walks the pages
   showCurrent();
+  $(id).scrollIntoView({ block: "start" });
   const title = $(`${id}-title`);
   title.setAttribute("tabindex", "-1");
-  title.focus();
+  title.focus({ preventScroll: true });
 }
 
 async function advance(button) {
   await latest;
   const page = button.closest(".lon-page");
   const fields = (page.dataset.fields || "").split(" ");
-  const here = problems(readForm()).filter(([field]) => fields.includes(field));
+  // What is wrong with an answer here, or missing from it that the result needs (Python says which).
+  const here = [...problems(readForm()), ...required].filter(([field]) => fields.includes(field));
   if (here.length) {
     showProblems(here);
     $("lon-error-summary").focus();
@@ -207,6 +213,7 @@ function showResult(answer) {
     box.hidden = !challenged.has(input.value);
     if (box.hidden) input.checked = false;
   }
+  $("lon-confirmations").hidden = challenged.size === 0;
   summaryBox.value = answer.summary;
   $("lon-summary-print").textContent = answer.summary;
   $("lon-current-text").textContent = answer.headline;
@@ -251,6 +258,7 @@ function update() {
     (answer) => {
       if (asked !== requestId) return;
       showAnswers(answer.answers);
+      required = answer.required.map(({ field, message }) => [field, message]);
       const hadProblem = engineProblem;
       engineProblem = answer.problem ? [answer.problem.field || "lon-result", answer.problem.message] : null;
       if (answer.problem) {
@@ -352,32 +360,66 @@ $("lon-save").addEventListener("click", async () => {
   }
 });
 
+// Opening from the first page or from the end: the messages go beside the button on the page in view.
+$("lon-open-start").addEventListener("click", () => $("lon-open").click());
+
+function openMessage(error, success) {
+  const errorBox = current() === FIRST_PAGE ? "lon-open-start-error" : "lon-open-error";
+  for (const id of ["lon-open-start-error", "lon-open-error", "lon-keep-status"]) say(id, "");
+  if (error) say(errorBox, `${error} Nothing on this page has changed.`);
+  if (success) {
+    say("lon-keep-status", success);
+    if (current() !== ANSWERS_PAGE) showPage(ANSWERS_PAGE);
+  }
+}
+
+function applyOpened(opened) {
+  applyState(opened.state);
+  const now = $("lon-thresholds-version").textContent;
+  openMessage(null, opened.thresholds_version === now
+    ? "The saved check has been opened."
+    : `The saved check has been opened. It was made with thresholds version ${opened.thresholds_version || "unknown"}; this is ${now}.`);
+  update();
+}
+
 $("lon-open").addEventListener("change", async (event) => {
   const input = event.target;
   const chosen = input.files && input.files[0];
   input.value = "";
   if (!chosen) return;
-  const refuse = (message) => say("lon-open-error", `${message} Nothing on this page has changed.`);
-  if (!ready) { refuse("Opening a saved check needs the checker: wait until it says it is ready."); return; }
-  if (chosen.size > MAX_FILE_BYTES) { refuse("This file is too large to be a saved check."); return; }
+  if (!ready) { openMessage("Opening a saved check needs the checker: wait until it says it is ready."); return; }
+  if (chosen.size > MAX_FILE_BYTES) { openMessage("This file is too large to be a saved check."); return; }
+  let opened;
   try {
-    const opened = await engine.request("open", { text: await chosen.text() });
-    applyState(opened.state);
-    say("lon-open-error", "");
-    const now = $("lon-thresholds-version").textContent;
-    say("lon-keep-status", opened.thresholds_version === now
-      ? "The saved check has been opened."
-      : `The saved check has been opened. It was made with thresholds version ${opened.thresholds_version || "unknown"}; this is ${now}.`);
-    update();
+    opened = await engine.request("open", { text: await chosen.text() });
   } catch (error) {
-    refuse(error.message);
+    openMessage(error.message);
+    return;
   }
+  if (!hasInput()) { applyOpened(opened); return; }
+  // The whole file is checked before anything is asked: only a check that opens replaces this one.
+  pendingOpen = opened;
+  $("lon-replace-ask").hidden = false;
+  $("lon-replace-ask").focus();
+});
+$("lon-replace-confirm").addEventListener("click", () => {
+  $("lon-replace-ask").hidden = true;
+  if (pendingOpen) applyOpened(pendingOpen);
+  pendingOpen = null;
+});
+$("lon-replace-cancel").addEventListener("click", () => {
+  $("lon-replace-ask").hidden = true;
+  pendingOpen = null;
+  openMessage("The saved check was not opened.");
 });
 
 $("lon-clear").addEventListener("click", () => {
   $("lon-clear-ask").hidden = false;
-  $("lon-clear-confirm").focus();
+  $("lon-clear-ask").focus(); // the question first, not the destructive button
 });
+for (const [box, cancel] of [["lon-clear-ask", "lon-clear-cancel"], ["lon-replace-ask", "lon-replace-cancel"]]) {
+  $(box).addEventListener("keydown", (event) => { if (event.key === "Escape") $(cancel).click(); });
+}
 $("lon-clear-cancel").addEventListener("click", () => {
   $("lon-clear-ask").hidden = true;
   $("lon-clear").focus();
@@ -391,7 +433,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
   $("lon-filter").value = "";
   filterWorries();
   showProblems([]);
-  for (const id of ["lon-open-error", "lon-action-status", "lon-keep-status"]) say(id, "");
+  for (const id of ["lon-open-error", "lon-open-start-error", "lon-action-status", "lon-keep-status"]) say(id, "");
   clearResult("Cleared. Your result appears here as you answer.");
   update();
   showPage(FIRST_PAGE);
@@ -400,36 +442,42 @@ $("lon-clear-confirm").addEventListener("click", () => {
 
 // ---- Finding a worry ---------------------------------------------------------------------------
 
-// Words are compared as words: "self-harm" and "self harm" are the same two words, and a word typed
-// finds every word that starts with it ("drink" finds "drinking").
+// Words are compared as words: "self-harm" and "self harm" are the same two words; a word typed finds
+// every word that starts with it ("drink" finds "drinking"), and one that runs on past a word finds it
+// too ("alcoholic" finds "alcohol"). Typed words that find nothing ("her", "weekend") are left aside;
+// a worry shows when it has all the others, or, where none has all, any of them.
 const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
 const stem = (word) => (word.length > 4 ? word.replace(/(ing|ed|es|s)$/, "") : word);
+const finds = (word, terms) => terms.some((term) => term.startsWith(word) || (term.length >= 4 && word.startsWith(term)));
 
-// While words are typed, the groups with a match open; once the words are cleared, each group is
-// as the user left it (a cleared filter never leaves every group open).
+// While words are typed, the groups with a match open; once the words are cleared, each group is as
+// the user left it, and a group holding a chosen worry stays open.
 let openBeforeFilter = null;
 
 function filterWorries() {
-  const wanted = words($("lon-filter").value).map(stem);
-  const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
-  if (wanted.length && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
   const items = [...form.querySelectorAll(".lon-worry")];
-  let shown = 0;
-  for (const item of items) {
-    const terms = words(item.dataset.terms);
-    const match = wanted.every((word) => terms.some((term) => term.startsWith(word)));
-    const keep = match || item.querySelector("input").checked;
-    item.hidden = !keep;
-    if (match && wanted.length) shown += 1;
-  }
+  const terms = new Map(items.map((item) => [item, words(item.dataset.terms)]));
+  const typed = words($("lon-filter").value).map(stem);
+  const useful = typed.filter((word) => items.some((item) => finds(word, terms.get(item))));
+  const all = items.filter((item) => useful.every((word) => finds(word, terms.get(item))));
+  const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => finds(word, terms.get(item)))));
+  const filtering = typed.length > 0;
+  const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
+  if (filtering && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
+  for (const item of items) item.hidden = filtering && !matched.has(item) && !item.querySelector("input").checked;
   for (const group of groups) {
     group.hidden = !group.querySelector(".lon-worry:not([hidden])");
-    if (wanted.length) group.open = !group.hidden;
-    else if (openBeforeFilter) group.open = openBeforeFilter.get(group);
+    const chosen = group.querySelectorAll(".lon-worry input:checked").length;
+    group.querySelector(".lon-group-chosen").textContent = chosen ? `${chosen} chosen` : "";
+    if (filtering) group.open = !group.hidden;
+    else if (openBeforeFilter) group.open = openBeforeFilter.get(group) || chosen > 0;
   }
-  if (!wanted.length) openBeforeFilter = null;
-  $("lon-filter-count").textContent = wanted.length ? `${shown} of ${items.length} worries match.` : "";
-  $("lon-filter-none").hidden = !wanted.length || shown > 0;
+  if (!filtering) openBeforeFilter = null;
+  const shown = filtering && useful.length ? matched.size : 0;
+  $("lon-filter-count").textContent = !filtering ? ""
+    : all.length || !shown ? `${shown} of ${items.length} worries match.`
+      : `No worry has all of those words; ${shown} have some of them.`;
+  $("lon-filter-none").hidden = !filtering || shown > 0;
 }
 
 for (const suggestion of form.querySelectorAll("[data-filter]")) {
@@ -459,7 +507,18 @@ window.addEventListener("popstate", (event) => {
   const page = event.state && event.state.lonPage;
   if (page && $(page)) showPage(page, { push: false });
 });
+// Enter in a text box continues the page, as on a one-question form (in the filter, it only filters).
 form.addEventListener("submit", (event) => event.preventDefault());
+form.addEventListener("keydown", (event) => {
+  const box = event.target;
+  if (event.key !== "Enter" || box.tagName !== "INPUT" || box.id === "lon-filter" || !["text", "number"].includes(box.type)) return;
+  const page = box.closest(".lon-page");
+  const button = page && page.querySelector(".lon-continue");
+  if (!button) return;
+  event.preventDefault();
+  box.dispatchEvent(new Event("change", { bubbles: true })); // the answer as typed goes to Python first
+  advance(button);
+});
 form.addEventListener("input", (event) => {
   if (event.target.id === "lon-filter") filterWorries();
   // A tick or a choice also fires "change" (below), which asks the checker: asking twice for
@@ -470,6 +529,7 @@ form.addEventListener("input", (event) => {
 // (the error summary is announced as an alert).
 form.addEventListener("change", (event) => {
   if (event.target.id === "lon-open" || event.target.id === "lon-filter") return;
+  if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
   showProblems(problems(readForm()));
   update();
 });
