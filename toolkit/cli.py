@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scenarios.set_defaults(run=cmd_scenarios)
 
+    schema = sub.add_parser("schema", help="print the thresholds file's JSON Schema, for editors; --out writes it")
+    schema.add_argument("--out", metavar="FILE", help="write the schema to FILE instead")
+    schema.set_defaults(run=cmd_schema)
+
     _add_site_commands(sub)
 
     dist = sub.add_parser("dist", help="zip the built site for an intranet server, with an nginx snippet")
@@ -173,6 +177,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.file}: valid. {len(thresholds.levels)} levels, {len(thresholds.indicators)} indicators, "
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .load.validate import schema_text
+
+    if args.out:
+        Path(args.out).write_text(schema_text(), encoding="utf-8")
+        print(f"{args.out} written")
+    else:
+        print(schema_text(), end="")
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,11 +48,12 @@ class Step:
 class Route:
     id: str
     name: str
-    brag: str
     response: str
     next_steps: tuple[Step, ...]
     consent_required: bool | None = None
     statute: str | None = None
+    # The colour of a MASH's BRAG rating for this route, where the partnership rates that way.
+    brag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,16 @@ class Indicator:
     def is_strength(self) -> bool:
         return self.level.indicator_kind == "strength"
 
+    @property
+    def search_terms(self) -> str:
+        return search_terms(self.text, self.theme.name if self.theme else "", self.synonyms)
+
+
+def search_terms(text: str, theme_name: str, synonyms: Iterable[str]) -> str:
+    """What the self-check's filter matches for an indicator, in lower case: its wording, its theme's
+    name and its synonyms."""
+    return " ".join(part for part in (text, theme_name, *synonyms) if part).lower()
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -106,6 +117,17 @@ class Rule:
     route: Route | None = None
     contacts: tuple[Contact, ...] = ()
     timescale: Timescale | None = None
+
+
+@dataclass(frozen=True)
+class ReferralQuestion:
+    """A question the partnership asks referrers to answer, and what of a check the summary puts under it."""
+
+    id: str
+    question: str
+    guidance: str
+    receives: tuple[str, ...] = ()  # parts of the summary (levels_of_need.summary.PARTS), in order
+    placeholders: tuple[str, ...] = ()  # what the referrer fills in by hand: "Child’s name", …
 
 
 @dataclass(frozen=True)
@@ -160,6 +182,7 @@ class Thresholds:
     caveats: tuple[str, ...]
     age_range: AgeRange
     questions: tuple[Question, ...]  # the check's questions, in this partnership's words
+    referral_questions: tuple[ReferralQuestion, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
 
     @property
@@ -203,6 +226,10 @@ class Thresholds:
 
     def question(self, question_id: str) -> Question:
         return _by_id(self.questions, question_id)
+
+    def referral_question_receiving(self, part: str) -> ReferralQuestion | None:
+        """The referral question under which the summary puts this part, if the partnership names one."""
+        return next((q for q in self.referral_questions if part in q.receives), None)
 
     def routes(self) -> list[tuple[Level, Route]]:
         """Every route, least intensive first."""
@@ -260,11 +287,11 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
                 Route(
                     id=r["id"],
                     name=r["name"],
-                    brag=r["brag"],
                     response=r["response"],
                     next_steps=tuple(step(s) for s in r["next_steps"]),
                     consent_required=r.get("consent_required"),
                     statute=r.get("statute"),
+                    brag=r.get("brag"),
                 )
                 for r in lv["routes"]
             ),
@@ -333,6 +360,16 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
         questions=worded(data.get("questions", {})),
+        referral_questions=tuple(
+            ReferralQuestion(
+                id=q["id"],
+                question=q["question"],
+                guidance=q["guidance"],
+                receives=tuple(q.get("receives", ())),
+                placeholders=tuple(q.get("placeholders", ())),
+            )
+            for q in data.get("referral_questions", ())
+        ),
         scenarios=scenarios,
     )
 

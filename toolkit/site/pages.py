@@ -79,6 +79,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             url=url,
             theme_ladder=theme_ladder,
             search_terms=search_terms,
+            filter_hint=filter_hint,
             summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,
             level_page=level_page,
@@ -109,8 +110,16 @@ def theme_ladder(t: Thresholds, indicator: Indicator) -> list[Indicator]:
 
 def search_terms(indicator: Indicator) -> str:
     """What the checker's filter matches: the wording, the theme and any synonyms."""
-    parts = [indicator.text, indicator.theme.name if indicator.theme else "", *indicator.synonyms]
-    return " ".join(p for p in parts if p).lower()
+    return indicator.search_terms
+
+
+def filter_hint(t: Thresholds) -> str:
+    """The hint under the self-check's filter, with the partnership's own examples where it gives them."""
+    examples = list(t.data.get("filter_examples", ()))
+    if not examples:
+        return "Type a word from the worry, or another word for it."
+    listed = examples[0] if len(examples) == 1 else f"{', '.join(examples[:-1])} or {examples[-1]}"
+    return f"Type a word, for example {listed}."
 
 
 def contact_line(contact: Contact) -> Markup:
