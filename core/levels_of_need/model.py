@@ -88,7 +88,7 @@ class Indicator:
     theme: Named | None = None
     synonyms: tuple[str, ...] = ()
     # The indicator's own words describe harm or abuse (a partnership's reading of its wording):
-    # the checker challenges an answer of "no" to the significant-harm question beside it.
+    # the checker challenges an answer of "no" to the question on significant harm beside it.
     describes_harm: bool = False
 
     @property

@@ -77,7 +77,7 @@ def inline_text(item: Node) -> str:
 
 
 def tel_href(phone: str) -> str:
-    """A UK number as written ("01634 334466") to an international tel: link."""
+    """A UK number as written ("01632 960999") to an international tel: link."""
     digits = re.sub(r"\D", "", phone)
     if digits.startswith("0") and len(digits) >= 10:
         return f"tel:+44{digits[1:]}"
@@ -85,7 +85,7 @@ def tel_href(phone: str) -> str:
 
 
 def contact_nodes(contact: Contact) -> list[Node | str]:
-    """ "Name: 01634 334466", with every way of reaching the contact as a link; a web page alone is
+    """ "Name: 01632 960999", with every way of reaching the contact as a link; a web page alone is
     a link named after the contact."""
     if not contact.phone and not contact.email and contact.url:
         return [node("a", contact.name, href=contact.url)]

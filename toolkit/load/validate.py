@@ -3,7 +3,7 @@
 Each problem is one line naming the file, the line and the path, with list items named by their id
 where they have one, e.g.::
 
-    thresholds.yml:212: indicators[l2-bereavement].level: 'four' is not a defined level (known: thriving, …)
+    thresholds.yml:212: indicators[l2-young-carer].level: 'four' is not a defined level (known: thriving, …)
 
 PyYAML and jsonschema are build-time dependencies: the browser receives JSON
 that has already passed here and never imports this module.
@@ -52,7 +52,7 @@ class ThresholdsError(Exception):
 
 def format_path(path: PathItems, names: Sequence[str | None] = ()) -> str:
     """indicators[4].level, in the style of cfgv's ``At key:`` errors; where ``names`` gives a list
-    item's id (``LineIndex.item_names``), the item is named by it: indicators[l2-bereavement].level."""
+    item's id (``LineIndex.item_names``), the item is named by it: indicators[l2-young-carer].level."""
     out = ""
     for depth, part in enumerate(path):
         name = names[depth] if depth < len(names) else None
@@ -134,7 +134,7 @@ class LineIndex:
         return names
 
     def name(self, path: PathItems) -> str:
-        """The path as a message names it: indicators[l2-bereavement].level."""
+        """The path as a message names it: indicators[l2-young-carer].level."""
         return format_path(path, self.item_names(path))
 
     def node(self, path: PathItems) -> Any:

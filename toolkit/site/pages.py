@@ -26,7 +26,7 @@ WHOLE = "whole.md"  # the printable whole-guidance page
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # e.g. "levels/early-help.md"
+    path: str  # e.g. "levels/<level id>.md"
     title: str
     section: str | None  # the navigation section, or None for top level
     markdown: str
