@@ -83,6 +83,10 @@ def partnership_words(path: Path) -> tuple[set[str], set[str]]:
     return ids - format_vocabulary(), names
 
 
+# A script's comments and string literals.
+SCRIPT_TEXT = r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`"
+
+
 def texts(path: Path) -> Iterator[str]:
     """The parts of a file where a partnership's words could be written: a Python file's strings and
     comments, a script's strings and comments, and the whole of a template, stylesheet or schema
@@ -96,7 +100,7 @@ def texts(path: Path) -> Iterator[str]:
             if token.type == tokenize.COMMENT:
                 yield token.string
     elif path.suffix in (".js", ".mjs"):
-        yield from re.findall(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`", source, re.S)
+        yield from re.findall(SCRIPT_TEXT, source, re.S)
     else:
         yield re.sub(r'(\s[a-z-]+=")\d+(")', r"\1\2", source)
 
