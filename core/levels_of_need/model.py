@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,6 +105,19 @@ def search_terms(text: str, theme_name: str, synonyms: Iterable[str]) -> str:
     """What the self-check's filter matches for an indicator, in lower case: its wording, its theme's
     name and its synonyms."""
     return " ".join(part for part in (text, theme_name, *synonyms) if part).lower()
+
+
+def filter_finds(query: str, terms: str) -> bool:
+    """Whether the self-check's filter shows an indicator with these search terms for this query, as
+    the page's filter decides it (check.js, filterWorries): every word of the query, stemmed, starts
+    one of the terms. Used to check that the examples a partnership offers find a worry."""
+    words = [w for w in (_stem(word) for word in query.split()) if w]
+    split = [term for term in re.split(r"[\s/,().]+", terms.lower()) if term]
+    return bool(words) and all(any(term.startswith(word) for term in split) for word in words)
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(ing|ed|es|s|e|y)$", "", re.sub(r"[^a-z0-9]", "", word.lower()))
 
 
 @dataclass(frozen=True)

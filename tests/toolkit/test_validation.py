@@ -27,6 +27,8 @@ def edit(old: str, new: str, at: str | None = None):
     return text, GOOD[:start].count("\n") + 1 + offset
 
 
+NO_SIGNS_OF_SAFETY = GOOD.replace(GOOD[GOOD.index("signs_of_safety:\n") : GOOD.index("escalation:\n")], "")
+
 # (name, bad text, expected line, expected path, words of the message)
 CASES = [
     (
@@ -244,6 +246,40 @@ CASES = [
         *edit("decided_by: [l3-missed-health-appointments]", "decided_by: [allocated-social-work]"),
         "scenarios[allocated-social-worker].decided_by[0]",
         "'allocated-social-work' is neither an indicator nor a rule id",
+    ),
+    (
+        "filter-example-finding-nothing",
+        *edit("filter_examples: [bruise, DV, truant]", "filter_examples: [bruise, DV, trampoline]"),
+        "filter_examples[2]",
+        "'trampoline' finds no worry",
+    ),
+    (
+        "summary-part-under-two-questions",
+        *edit("    receives: [professionals]\n", "    receives: [professionals, consent]\n"),
+        "referral_questions[other-professionals].receives[1]",
+        "'consent' already goes under referral question 'consent'",
+    ),
+    (
+        "unknown-summary-part",
+        *edit("    receives: [professionals]\n", "    receives: [colleagues]\n"),
+        "referral_questions[other-professionals].receives[0]",
+        "'colleagues' is not one of: level, age, worries",
+    ),
+    (
+        "brag-on-some-routes-only",
+        *edit(
+            "      - id: early-help\n        name: Early help\n        brag: green\n",
+            "      - id: early-help\n        name: Early help\n",
+        ),
+        "levels[early-help].routes[early-help]",
+        "some routes have a 'brag' colour and this one has none",
+    ),
+    (
+        "guidance-including-a-section-the-file-lacks",
+        NO_SIGNS_OF_SAFETY,
+        line_of(NO_SIGNS_OF_SAFETY, "include: [signs_of_safety]"),
+        "guidance[signs-of-safety].include[0]",
+        "includes 'signs_of_safety'; the file has no 'signs_of_safety'",
     ),
 ]
 

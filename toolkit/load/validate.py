@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from levels_of_need import questions, summary
-from levels_of_need.model import Thresholds, from_dict, search_terms
+from levels_of_need.model import Thresholds, filter_finds, from_dict, search_terms
 
 from . import limits
 from .text import text_problems
@@ -429,10 +429,11 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
         for ri, route in enumerate(level["routes"])
     ]
     coloured = [path for path, route in routes if "brag" in route]
+    uncoloured = "some routes have a 'brag' colour and this one has none: give every route one, or none"
     if coloured and len(coloured) != len(routes):
         for path, route in routes:
             if "brag" not in route:
-                yield problem(path, "some routes have a 'brag' colour and this one has none: give all or none one")
+                yield problem(path, uncoloured)
     if "brag" in data and not coloured:
         yield problem(["brag"], "the BRAG ratings are given, but no route has a 'brag' colour")
     sections = {"signs_of_safety": "signs_of_safety", "brag_ratings": "brag"}
@@ -458,7 +459,7 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
         if ind["level"] in worry_levels
     ]
     for i, example in enumerate(data.get("filter_examples", ())):
-        if not any(example.lower() in terms for terms in worries):
+        if not any(filter_finds(example, terms) for terms in worries):
             yield problem(
                 ["filter_examples", i],
                 f"{example!r} finds no worry: use a word from a worry's wording, its theme or its synonyms",
