@@ -123,7 +123,7 @@ def headline(result: Result) -> str:
 
 
 def level_and_route(level: Level | None, route: Route) -> str:
-    """ "Level 3: Statutory Social Care, Child protection (s.47)", or the level alone where it has one route."""
+    """ "Level 3: Specialist help, Child protection enquiry", or the level alone where it has one route."""
     assert level is not None
     return level.label if len(level.routes) == 1 else f"{level.label}, {route.name}"
 

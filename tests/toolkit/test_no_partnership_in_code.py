@@ -1,6 +1,7 @@
 """No partnership's content in the code: every contact number, contact name, id and name of a
-partnership comes from its file, so none of them may appear in the toolkit's or the core's code,
-templates, schema or web files. Checked for both partnerships' files.
+partnership (and of its levels, routes, domains and themes) comes from its file, so none of them may
+appear in the toolkit's or the core's code, templates, schema or web files. Checked for both
+partnerships' files.
 
 Words that are the format's own vocabulary (a rule kind such as ``emergency``, a question id such as
 ``consent``, a part of the summary, any field name or fixed value of the schema) may also be a
@@ -14,6 +15,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import subprocess
 import tokenize
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,14 +31,11 @@ SUFFIXES = {".py", ".j2", ".js", ".mjs", ".css", ".html", ".json", ".toml"}
 
 
 def code_files() -> list[Path]:
-    files = []
-    for folder in CODE_FOLDERS:
-        for path in (ROOT / folder).rglob("*"):
-            if path.is_symlink() or any(p.is_symlink() for p in path.parents if ROOT in p.parents):
-                continue  # the toolkit's shipped copies of the project's files (docs, configuration)
-            if path.is_file() and path.suffix in SUFFIXES and "__pycache__" not in path.parts:
-                files.append(path)
-    return sorted(files)
+    """The code's files as a clone holds them (``toolkit/shipped`` links to the project's docs and
+    configuration, which are not code, and which the tests of each partnership's site cover)."""
+    listed = subprocess.run(["git", "ls-files", "-z", *CODE_FOLDERS], cwd=ROOT, capture_output=True, text=True)
+    paths = (ROOT / name for name in listed.stdout.split("\0") if name)
+    return sorted(p for p in paths if p.suffix in SUFFIXES and not p.is_symlink() and p.is_file())
 
 
 def format_vocabulary() -> set[str]:
@@ -78,6 +77,9 @@ def partnership_words(path: Path) -> tuple[set[str], set[str]]:
     names = {thresholds.partnership[key] for key in ("name", "short_name", "area")}
     names.add(thresholds.document["title"])
     names |= {contact.name for contact in thresholds.contacts}
+    names |= {level.name for level in thresholds.levels} | {level.title for level in thresholds.levels}
+    names |= {route.name for _, route in thresholds.routes()}
+    names |= {named.name for named in (*thresholds.domains, *thresholds.themes)}
     names |= {contact.phone for contact in thresholds.contacts if contact.phone}
     names |= {contact.email for contact in thresholds.contacts if contact.email}
     return ids - format_vocabulary(), names
