@@ -84,13 +84,16 @@ def pytest_generate_tests(metafunc):
     where = metafunc.definition.path.relative_to(ROOT).as_posix()
     engines = ENGINES if where in BOTH_ENGINES else ENGINES[:1]
     names = metafunc.fixturenames
+    # @pytest.mark.partnerships("example"): a test whose Medway run another test already makes.
+    marker = metafunc.definition.get_closest_marker("partnerships")
+    partnerships = list(marker.args) if marker else list(PARTNERSHIPS)
     if "partnership" in names and "site_engine" in names:
-        combos = [(p, e) for p in PARTNERSHIPS for e in engines if p == "medway" or e == ENGINES[0]]
+        combos = [(p, e) for p in partnerships for e in engines if p == "medway" or e == ENGINES[0]]
         metafunc.parametrize(
             ("partnership", "site_engine"), combos, indirect=True, scope="session", ids=[f"{p}-{e}" for p, e in combos]
         )
     elif "partnership" in names:
-        metafunc.parametrize("partnership", list(PARTNERSHIPS), indirect=True, scope="session")
+        metafunc.parametrize("partnership", partnerships, indirect=True, scope="session")
     elif "site_engine" in names:
         metafunc.parametrize("site_engine", engines, indirect=True, scope="session")
 

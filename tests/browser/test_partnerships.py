@@ -1,12 +1,18 @@
 """Each partnership's self-check, training and offline copy in headless Chromium (tests/conftest.py:
 ``partnership``): what differs between partnerships, as a user sees it. Medway's and a fictional
 partnership that differs wherever a partnership may: its levels, questions, wording, ages, synonyms,
-referral questions and summary all come from its own file."""
+referral questions and summary all come from its own file.
+
+Where Medway's run of a test here would repeat one of test_checker.py (the page against the CLI, the
+privacy canary), test_training.py (practice) or test_offline.py, it runs for the other partnership
+only (``@pytest.mark.partnerships``)."""
 
 from __future__ import annotations
 
 import json
 from urllib.parse import urlparse
+
+import pytest
 
 from levels_of_need.model import Thresholds, filter_finds
 
@@ -39,6 +45,7 @@ def checks_of(t: Thresholds) -> list[dict]:
     return [{}, *(dict(scenario.check) for scenario in t.scenarios), oldest]
 
 
+@pytest.mark.partnerships("example")
 def test_the_page_and_its_summary_say_what_the_cli_says_and_nothing_leaves_the_page(
     strict_context, partnership_url, partnership_file, partnership_thresholds
 ):
@@ -119,6 +126,7 @@ def test_the_form_asks_in_the_partnerships_words_for_its_ages_and_levels(page, p
     assert [(v["id"], v["nodes"]) for v in axe_violations(page)] == []
 
 
+@pytest.mark.partnerships("example")
 def test_a_training_scenario_is_practised_and_its_answer_revealed(
     strict_context, partnership_url, partnership_thresholds
 ):
@@ -133,6 +141,7 @@ def test_a_training_scenario_is_practised_and_its_answer_revealed(
     assert scenario.level.label in shown["expected"]
 
 
+@pytest.mark.partnerships("example")
 def test_after_a_visit_to_the_check_it_works_offline(
     offline_capable_context, partnership_url, partnership_file, partnership_thresholds
 ):
