@@ -43,8 +43,10 @@ _ANGLES = str.maketrans({"<": "&lt;", ">": "&gt;"})
 
 
 def theme_text(value: str) -> str:
-    """Text for the engine's navigation and names. The themes print a title raw in some places and
-    escape it in others (Material's footer: ``aria-label="Next: {{ title | e }}"``), so full escaping
-    would show "&amp;" there. Only "<" starts markup, and the validator refuses it and character
-    references; escaping the angles alone keeps a file that skipped validation inert everywhere."""
+    """Text for the engine's navigation titles. The themes print a title raw inside elements and
+    escape it themselves inside attributes (Material's footer: ``aria-label="Next: {{ title | e }}"``),
+    so full escaping would show "&amp;" there. Inside an element only "<" starts markup (the
+    validator refuses it, and character references); escaping the angles alone keeps a file that
+    skipped validation inert. The site's name and description go into attributes unescaped, so they
+    are escaped in full (html_text)."""
     return str(value).translate(_ANGLES)

@@ -50,11 +50,11 @@ class SiteSources:
     # here, as the partnership's file is data, never markup.
     @property
     def site_name(self) -> str:
-        return escaping.theme_text(self.thresholds.partnership["name"])
+        return str(escaping.html_text(self.thresholds.partnership["name"]))
 
     @property
     def site_description(self) -> str:
-        return escaping.theme_text(self.thresholds.document["title"])
+        return str(escaping.html_text(self.thresholds.document["title"]))
 
     def nav(self, handwritten: list[Any]) -> list[Any]:
         """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
