@@ -67,5 +67,5 @@ def on_post_build(config: MkDocsConfig) -> None:
             serving=_state.get("command") == "serve",
             site_url=config.site_url or "",
         )
-    except (BundleError, MarkupChanged, UnsafePageError) as exc:
+    except (BundleError, FileNotFoundError, MarkupChanged, UnsafePageError) as exc:
         raise PluginError(str(exc)) from None

@@ -9,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS_FILE = ROOT / "thresholds.yml"
 EXAMPLE_FILE = ROOT / "examples" / "fictional-four-levels.yml"
+# Tests that take the ``partnership`` fixture run for each partnership's file: Medway's, and a fictional
+# one that differs from it wherever a partnership may (examples/fictional-four-levels.yml).
+PARTNERSHIPS = {"medway": THRESHOLDS_FILE, "example": EXAMPLE_FILE}
 sys.path.insert(0, str(Path(__file__).parent / "toolkit"))
 sys.path.insert(0, str(Path(__file__).parent / "core"))
 sys.path.insert(0, str(Path(__file__).parent))
@@ -73,11 +76,25 @@ BOTH_ENGINES = {
 
 
 def pytest_generate_tests(metafunc):
-    if "site_engine" in metafunc.fixturenames:
-        where = metafunc.definition.path.relative_to(ROOT).as_posix()
-        from sitebuild import ENGINES
+    """Each engine (see BOTH_ENGINES) and each partnership (tests taking ``partnership``): Medway's site
+    on each engine, the other partnership's on the default engine, which is enough to show that the
+    site holds nothing of either."""
+    from sitebuild import ENGINES
 
-        engines = ENGINES if where in BOTH_ENGINES else ENGINES[:1]
+    where = metafunc.definition.path.relative_to(ROOT).as_posix()
+    engines = ENGINES if where in BOTH_ENGINES else ENGINES[:1]
+    names = metafunc.fixturenames
+    # @pytest.mark.partnerships("example"): a test whose Medway run another test already makes.
+    marker = metafunc.definition.get_closest_marker("partnerships")
+    partnerships = list(marker.args) if marker else list(PARTNERSHIPS)
+    if "partnership" in names and "site_engine" in names:
+        combos = [(p, e) for p in partnerships for e in engines if p == "medway" or e == ENGINES[0]]
+        metafunc.parametrize(
+            ("partnership", "site_engine"), combos, indirect=True, scope="session", ids=[f"{p}-{e}" for p, e in combos]
+        )
+    elif "partnership" in names:
+        metafunc.parametrize("partnership", partnerships, indirect=True, scope="session")
+    elif "site_engine" in names:
         metafunc.parametrize("site_engine", engines, indirect=True, scope="session")
 
 
@@ -110,3 +127,25 @@ def medway_site(built_site, site_engine):
 @pytest.fixture(scope="session")
 def example_site(built_site, site_engine):
     return built_site(EXAMPLE_FILE, site_engine)
+
+
+@pytest.fixture(scope="session")
+def partnership(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def partnership_file(partnership) -> Path:
+    return PARTNERSHIPS[partnership]
+
+
+@pytest.fixture(scope="session")
+def partnership_thresholds(partnership_file):
+    from toolkit.load import load_file
+
+    return load_file(partnership_file)
+
+
+@pytest.fixture(scope="session")
+def partnership_site(built_site, partnership_file, site_engine):
+    return built_site(partnership_file, site_engine)

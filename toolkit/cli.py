@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("file", nargs="?", default=DEFAULT_FILE)
     validate.set_defaults(run=cmd_validate)
 
+    new = sub.add_parser("new", help="write a commented starter thresholds file, which validates, to fill in")
+    new.add_argument("file", nargs="?", default=DEFAULT_FILE)
+    new.set_defaults(run=cmd_new)
+
     indicators = sub.add_parser("indicators", help="list every indicator, strengths included")
     _add_common(indicators)
     indicators.set_defaults(run=cmd_indicators)
@@ -59,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--verify", action="store_true", help="exit 1, one line each, if any expected answer differs from the checker"
     )
     scenarios.set_defaults(run=cmd_scenarios)
+
+    schema = sub.add_parser("schema", help="print the thresholds file's JSON Schema, for editors; --out writes it")
+    schema.add_argument("--out", metavar="FILE", help="write the schema to FILE instead")
+    schema.set_defaults(run=cmd_schema)
 
     _add_site_commands(sub)
 
@@ -173,6 +181,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.file}: valid. {len(thresholds.levels)} levels, {len(thresholds.indicators)} indicators, "
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
+    return 0
+
+
+STARTER = Path(__file__).resolve().parent / "schema" / "starter.yml"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.exists():
+        print(f"error: {target} exists already: nothing written", file=sys.stderr)
+        return 2
+    target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
+    print(
+        f"{target} written: a starter file that validates. Replace every value with your guidance's own words,\n"
+        f"then check it with: python -m toolkit validate {target}"
+    )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .load.validate import schema_text
+
+    if args.out:
+        Path(args.out).write_text(schema_text(), encoding="utf-8")
+        print(f"{args.out} written")
+    else:
+        print(schema_text(), end="")
     return 0
 
 

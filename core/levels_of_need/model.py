@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,11 +49,12 @@ class Step:
 class Route:
     id: str
     name: str
-    brag: str
     response: str
     next_steps: tuple[Step, ...]
     consent_required: bool | None = None
     statute: str | None = None
+    # The colour of a MASH's BRAG rating for this route, where the partnership rates that way.
+    brag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Indicator:
     theme: Named | None = None
     synonyms: tuple[str, ...] = ()
     # The indicator's own words describe harm or abuse (a partnership's reading of its wording):
-    # the checker challenges an answer of "no" to the significant-harm question beside it.
+    # the checker challenges an answer of "no" to the question on significant harm beside it.
     describes_harm: bool = False
 
     @property
@@ -114,6 +116,31 @@ class Indicator:
         given for it, its theme and its domain. One vocabulary for the check's filter and the site's search."""
         theme = (self.theme.name, *self.theme.synonyms) if self.theme else ()
         return (self.text, *theme, *self.synonyms, *self.domain.synonyms)
+
+    @property
+    def search_terms(self) -> str:
+        """The vocabulary as the self-check's filter reads it: lower-case words."""
+        return " ".join(" ".join(self.vocabulary).lower().replace("\u2019", "'").split())
+
+
+def filter_finds(query: str, terms: str) -> bool:
+    """Whether every word of the query finds one of these search terms, as the page's filter compares
+    words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
+    four letters or more ("alcoholic" finds "alcohol"). The build uses it to check that the examples a
+    partnership offers find a worry; a browser test holds the two to the same answers."""
+    split = _words(terms)
+    typed = [_stem(word) for word in _words(query)]
+    return bool(typed) and all(
+        any(term.startswith(word) or (len(term) >= 4 and word.startswith(term)) for term in split) for word in typed
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in re.split(r"[^a-z0-9']+", text.lower()) if word]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(ing|ed|es|s)$", "", word) if len(word) > 4 else word
 
 
 @dataclass(frozen=True)
@@ -129,6 +156,17 @@ class Rule:
     timescale: Timescale | None = None
     # Advice that asks for consent: never first where a child may be at risk of significant harm.
     seeks_consent: bool = False
+
+
+@dataclass(frozen=True)
+class ReferralQuestion:
+    """A question the partnership asks referrers to answer, and what of a check the summary puts under it."""
+
+    id: str
+    question: str
+    guidance: str
+    receives: tuple[str, ...] = ()  # parts of the summary (levels_of_need.summary.PARTS), in order
+    placeholders: tuple[str, ...] = ()  # what the referrer fills in by hand: "Child’s name", …
 
 
 @dataclass(frozen=True)
@@ -183,6 +221,7 @@ class Thresholds:
     caveats: tuple[str, ...]
     age_range: AgeRange
     questions: tuple[Question, ...]  # the check's questions, in this partnership's words
+    referral_questions: tuple[ReferralQuestion, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
 
     @property
@@ -226,6 +265,10 @@ class Thresholds:
 
     def question(self, question_id: str) -> Question:
         return _by_id(self.questions, question_id)
+
+    def referral_question_receiving(self, part: str) -> ReferralQuestion | None:
+        """The referral question under which the summary puts this part, if the partnership names one."""
+        return next((q for q in self.referral_questions if part in q.receives), None)
 
     def routes(self) -> list[tuple[Level, Route]]:
         """Every route, least intensive first."""
@@ -283,11 +326,11 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
                 Route(
                     id=r["id"],
                     name=r["name"],
-                    brag=r["brag"],
                     response=r["response"],
                     next_steps=tuple(step(s) for s in r["next_steps"]),
                     consent_required=r.get("consent_required"),
                     statute=r.get("statute"),
+                    brag=r.get("brag"),
                 )
                 for r in lv["routes"]
             ),
@@ -357,6 +400,16 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
         questions=worded(data.get("questions", {})),
+        referral_questions=tuple(
+            ReferralQuestion(
+                id=q["id"],
+                question=q["question"],
+                guidance=q["guidance"],
+                receives=tuple(q.get("receives", ())),
+                placeholders=tuple(q.get("placeholders", ())),
+            )
+            for q in data.get("referral_questions", ())
+        ),
         scenarios=scenarios,
     )
 

@@ -78,7 +78,7 @@ def inline_text(item: Node) -> str:
 
 
 def tel_href(phone: str) -> str:
-    """A UK number as written ("01634 334466") to an international tel: link."""
+    """A UK number as written ("01632 960999") to an international tel: link."""
     digits = re.sub(r"\D", "", phone)
     if digits.startswith("0") and len(digits) >= 10:
         return f"tel:+44{digits[1:]}"
@@ -86,7 +86,7 @@ def tel_href(phone: str) -> str:
 
 
 def contact_nodes(contact: Contact) -> list[Node | str]:
-    """ "Name: 01634 334466", with every way of reaching the contact as a link; a web page alone is
+    """ "Name: 01632 960999", with every way of reaching the contact as a link; a web page alone is
     a link named after the contact."""
     if not contact.phone and not contact.email and contact.url:
         return [node("a", contact.name, href=contact.url)]
@@ -124,7 +124,7 @@ def headline(result: Result) -> str:
 
 
 def level_and_route(level: Level | None, route: Route) -> str:
-    """ "Level 3: Statutory Social Care, Child protection (s.47)", or the level alone where it has one route."""
+    """ "Level 3: Specialist help, Child protection enquiry", or the level alone where it has one route."""
     assert level is not None
     return level.label if len(level.routes) == 1 else f"{level.label}, {route.name}"
 

@@ -50,7 +50,7 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="immediate_risk",
-        text="Is the child at imminent and significant risk of harm now?",
+        text="Is the child at immediate risk of harm now?",
         topic="immediate risk",
         options=(Option("yes", "Yes", "yes"), Option("no", "No", "no")),
     ),

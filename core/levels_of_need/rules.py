@@ -18,7 +18,7 @@ Where the guidance does not decide, the checker asks; it never defaults:
   tries each possible answer to each question still open (unanswered, or answered "not sure")
   and to the child's age. Those that make a difference are ``missing`` (or ``unsure``), and the
   route stays undecided (``None``) until they are given.
-- An answer of "no" to the significant-harm question beside an indicator whose own words
+- An answer of "no" to the question on significant harm beside an indicator whose own words
   describe harm is challenged: the route stays undecided until the practitioner confirms it.
 - Where the route is decided but the child may be at risk of significant harm (the route does
   not require consent), no step that seeks consent comes first.

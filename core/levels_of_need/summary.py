@@ -1,18 +1,23 @@
 """The referral summary: plain text or Markdown, generated from a check.
 
-Structured by the partnership's own referral questions, then the Signs of
-Safety headings and the child's voice. Identifying details are never asked for:
-the summary leaves bracketed placeholders for the referrer to fill in the
-partnership's own form. Standard library only (runs in the browser).
+The summary is made of parts (``PARTS``): the suggested level, the child's age, the worries,
+consent and so on. A partnership names, in its file, which of its referral questions receives
+which parts (``referral_questions[].receives``), so the summary follows its own referral form,
+in its own order; a part no question receives gets a block of its own under the checker's
+heading. Identifying details are never asked for: a question's ``placeholders`` are left in
+brackets for the referrer to fill in on the partnership's own form.
+
+Standard library only (runs in the browser).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
-from .model import Thresholds
+from .model import ReferralQuestion, Thresholds
 from .present import (
     challenge_text,
     headline,
@@ -23,16 +28,6 @@ from .present import (
     to_text,
 )
 from .rules import Check, Result
-
-PLACEHOLDER_DETAILS = (
-    "[Child’s name]",
-    "[Date of birth]",
-    "[Ethnicity]",
-    "[Address]",
-    "[Telephone numbers]",
-    "[Language, and whether an interpreter is needed]",
-    "[Family composition]",
-)
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -73,40 +68,54 @@ class Details:
 Block = tuple[str, list[str]]
 
 
+@dataclass(frozen=True)
+class Part:
+    """A part of the summary that a referral question can receive."""
+
+    id: str
+    heading: str  # the part's own heading, where no referral question receives it
+    holds: str  # what the summary puts there (for the docs and the schema)
+
+
+PARTS: tuple[Part, ...] = (
+    Part(
+        "level",
+        "Suggested level",
+        "the suggested level and route with every reason, any answer the checker asked the referrer to check, "
+        "and the referrer's own view of the level",
+    ),
+    Part("age", "The child’s age", "the child's age in years, or that the child is unborn"),
+    Part(
+        "worries",
+        "What I am worried about",
+        "the worries and their impact on the child, in the referrer's words, and the threshold indicators chosen",
+    ),
+    Part("consent", "Consent", "the answer to the consent question, and why consent was not sought or what was done"),
+    Part(
+        "tried",
+        "What has been tried",
+        "what has been tried and what worked, and whether help was tried without enough improvement",
+    ),
+    Part("professionals", "Other professionals involved", "the other professionals working with the family"),
+    Part("strengths", "What is working well", "strengths and existing safety, and the strengths chosen"),
+    Part("needs", "What needs to happen", "what needs to happen, and the family's view"),
+    Part("child_voice", "The child’s voice", "the child's wishes and feelings"),
+    Part("availability", "When and how I can be contacted", "when and how the referrer can be contacted"),
+)
+PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
+
+
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
-    blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
-    checked = [challenge_text(thresholds, c) for c in result.challenges]
-    overruled = overruled_answer(thresholds, result)
-    if overruled:
-        checked.append(overruled)
-    if checked:
-        if check.confirm_note:
-            checked.append(f"The referrer’s reason: {check.confirm_note}")
-        blocks.append(("Answers the checker asked the referrer to check", checked))
-    if result.override:
-        blocks.append(("Professional view of the level", _override_lines(result)))
-    for number, question in enumerate(thresholds.data.get("referral_questions", ()), start=1):
-        answer = _answer(question["id"], thresholds, check, result, details)
-        blocks.append((f"{number}. {question['question']}", answer))
-    blocks.append(
-        (
-            "Signs of Safety: what are we worried about?",
-            _or_placeholder(
-                [details.worry, _labelled("Impact on the child", details.impact)],
-                "[The harm and the worries, in your words]",
-            ),
-        )
-    )
-    blocks.append(("Signs of Safety: what is working well?", _strength_lines(result, details)))
-    blocks.append(
-        (
-            "Signs of Safety: what needs to happen?",
-            _or_placeholder(
-                [details.needs, _labelled("The family’s view", details.family_view)], "[What needs to happen]"
-            ),
-        )
-    )
-    blocks.append(("The child’s voice", _or_placeholder([details.child_voice], "[The child’s wishes and feelings]")))
+    """The summary's headed blocks: the level first unless a referral question receives it, then the
+    partnership's referral questions in its order, then every part no question receives."""
+    made = _Parts(thresholds, check, result, details)
+    received = {part for question in thresholds.referral_questions for part in question.receives}
+    blocks: list[Block] = [] if "level" in received else made.blocks("level")
+    for number, question in enumerate(thresholds.referral_questions, start=1):
+        blocks.append((f"{number}. {question.question}", _question_lines(question, made)))
+    for part in PART_IDS:
+        if part != "level" and part not in received:
+            blocks += made.blocks(part)
     blocks.append(
         (
             "Thresholds",
@@ -117,6 +126,16 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
         )
     )
     return blocks
+
+
+def _question_lines(question: ReferralQuestion, made: _Parts) -> list[str]:
+    """What goes under a referral question: its placeholders, then each part it receives (headed by
+    the part's own heading where there is more than one)."""
+    lines = [f"[{placeholder}]" for placeholder in question.placeholders]
+    parts = [block for part in question.receives for block in made.blocks(part)]
+    for heading, body in parts:
+        lines += ([f"{heading}:"] if len(parts) > 1 else []) + body
+    return lines or ["[Your answer]"]
 
 
 def render_text(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
@@ -169,6 +188,97 @@ def _literal_line(line: str) -> str:
 # ---- Parts -------------------------------------------------------------------------
 
 
+class _Parts:
+    """Each part of the summary for one check, as headed blocks of lines."""
+
+    def __init__(self, thresholds: Thresholds, check: Check, result: Result, details: Details) -> None:
+        self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
+        self.makers: Mapping[str, Callable[[], list[Block]]] = {
+            "level": self.level,
+            "age": lambda: [(_heading("age"), [_age_line(check)])],
+            "worries": self.worries,
+            "consent": self.consent,
+            "tried": self.tried,
+            "professionals": lambda: self.own_words("professionals", [details.professionals]),
+            "strengths": self.strengths,
+            "needs": self.needs,
+            "child_voice": lambda: self.own_words("child_voice", [details.child_voice]),
+            "availability": lambda: self.own_words("availability", [details.availability]),
+        }
+        assert set(self.makers) == set(PART_IDS)
+
+    def blocks(self, part: str) -> list[Block]:
+        return self.makers[part]()
+
+    def level(self) -> list[Block]:
+        thresholds, result = self.thresholds, self.result
+        blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
+        checked = [challenge_text(thresholds, c) for c in result.challenges]
+        overruled = overruled_answer(thresholds, result)
+        if overruled:
+            checked.append(overruled)
+        if checked:
+            if self.check.confirm_note:
+                checked.append(f"The referrer’s reason: {self.check.confirm_note}")
+            blocks.append(("Answers the checker asked the referrer to check", checked))
+        if result.override:
+            blocks.append(("Professional view of the level", _override_lines(result)))
+        return blocks
+
+    def worries(self) -> list[Block]:
+        lines = _or_placeholder([self.details.worry], PLACEHOLDERS["worries"])
+        if self.details.impact:
+            lines.append(f"Impact on the child: {self.details.impact}")
+        chosen = [r for r in self.result.reasons if r.kind == "indicator"]
+        if chosen:
+            lines.append("Threshold indicators:")
+            lines += [f"- Level {r.level.number}, {r.domain}: {r.text}" for r in chosen]
+        return [(_heading("worries"), lines)]
+
+    def consent(self) -> list[Block]:
+        answer = self.check.answers.get("consent")
+        words = self.thresholds.question("consent").option(answer).words.capitalize() + "." if answer else None
+        lines = [words or PLACEHOLDERS["consent"]]
+        if self.check.consent_note:
+            lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
+        return [(_heading("consent"), lines)]
+
+    def tried(self) -> list[Block]:
+        details = self.details
+        lines = _or_placeholder([details.tried, _labelled("What worked", details.worked)], PLACEHOLDERS["tried"])
+        if self.check.answers.get("support_not_improving") == "yes":
+            lines.append("Help has already been tried without enough improvement.")
+        return [(_heading("tried"), lines)]
+
+    def strengths(self) -> list[Block]:
+        lines = [self.details.strengths] if self.details.strengths else []
+        lines += [f"- {s.text}" for s in self.result.strengths]
+        return [(_heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
+
+    def needs(self) -> list[Block]:
+        return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
+
+    def own_words(self, part: str, lines: list[str]) -> list[Block]:
+        return [(_heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+
+
+# What the summary leaves for the referrer where they have not written anything.
+PLACEHOLDERS: Mapping[str, str] = {
+    "worries": "[What I am worried about, in my own words]",
+    "consent": "[Has consent been sought? Given or refused?]",
+    "tried": "[What has been done already, and what worked or did not]",
+    "professionals": "[Other professionals working with the family]",
+    "strengths": "[Strengths and existing safety]",
+    "needs": "[What needs to happen]",
+    "child_voice": "[The child’s wishes and feelings]",
+    "availability": "[When and how I can be contacted]",
+}
+
+
+def _heading(part: str) -> str:
+    return next(p.heading for p in PARTS if p.id == part)
+
+
 def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
     if result.emergency:
         lines = ["IMMEDIATE RISK: call now."]
@@ -189,46 +299,6 @@ def _override_lines(result: Result) -> list[str]:
     ]
 
 
-def _answer(question_id: str, thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[str]:
-    if question_id == "consent":
-        consent = check.answers.get("consent")
-        words = thresholds.question("consent").option(consent).words.capitalize() + "." if consent else None
-        lines = [words or "[Has consent been sought? Given or refused?]"]
-        if check.consent_note:
-            lines.append(f"Why, or what was done to seek it: {check.consent_note}")
-        return lines
-    if question_id == "personal-details":
-        return [*PLACEHOLDER_DETAILS, _age_line(check)]
-    if question_id == "other-professionals":
-        return _or_placeholder([details.professionals], "[Other professionals working with the family]")
-    if question_id == "concerns":
-        lines = _or_placeholder([details.worry], "[What I am concerned about, in my own words]")
-        if details.impact:
-            lines.append(f"Impact on the child: {details.impact}")
-        worries = [r for r in result.reasons if r.kind == "indicator"]
-        if worries:
-            lines.append("Threshold indicators:")
-            lines += [f"- Level {r.level.number}, {r.domain}: {r.text}" for r in worries]
-        return lines
-    if question_id == "what-has-been-done":
-        lines = _or_placeholder(
-            [details.tried, _labelled("What worked", details.worked)],
-            "[What has been done already, and what worked or did not]",
-        )
-        if check.answers.get("support_not_improving") == "yes":
-            lines.append("Help has already been tried without enough improvement.")
-        return lines
-    if question_id == "availability":
-        return _or_placeholder([details.availability], "[When and how I can be contacted]")
-    return ["[Your answer]"]
-
-
-def _strength_lines(result: Result, details: Details) -> list[str]:
-    lines = [details.strengths] if details.strengths else []
-    lines += [f"- {s.text}" for s in result.strengths]
-    return lines or ["[Strengths and existing safety]"]
-
-
 def _age_line(check: Check) -> str:
     if check.unborn:
         return "Age: unborn"
@@ -242,3 +312,13 @@ def _labelled(label: str, text: str) -> str:
 def _or_placeholder(lines: list[str], placeholder: str) -> list[str]:
     kept = [line for line in lines if line]
     return kept or [placeholder]
+
+
+def schema_defs() -> dict[str, Any]:
+    """The part of the thresholds schema these parts define: what a referral question may receive."""
+    return {
+        "summary_part": {
+            "enum": list(PART_IDS),
+            "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + ".",
+        }
+    }

@@ -47,7 +47,7 @@ def scenario_list(thresholds: Thresholds) -> list[dict[str, Any]]:
 
 
 def answer_key_label(scenario: Scenario) -> str:
-    """ "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"."""
+    """ "Level 3: Specialist help, Family support or Child protection enquiry"."""
     if len(scenario.routes) == 1:
         return level_and_route(scenario.level, scenario.routes[0])
     return f"{scenario.level.label}, " + " or ".join(route.name for route in scenario.routes)

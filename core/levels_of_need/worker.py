@@ -1,9 +1,9 @@
 """The checker engine's Python side: what the browser worker calls.
 
 The web worker (toolkit/web/theme/assets/checker/worker.mjs) imports this module, calls
-``start`` once with the thresholds JSON, then ``answer`` for each request. The build's
-memory snapshot is taken just after ``start``, so a restored engine is ready at once.
-Standard library only.
+``start`` once with the thresholds JSON, then ``answer`` for each request. The requests and
+their replies are defined in ``messages``. The build's memory snapshot is taken just after
+``start``, so a restored engine is ready at once. Standard library only.
 """
 
 from __future__ import annotations
@@ -12,19 +12,21 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import api, model, saved, training
+from . import api, messages, model, saved, training
 from .rules import CheckError
 
 _loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
 
+# Each request the page may send (messages.REQUEST_KINDS), and how it is answered: its reply's fields.
 REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
-    "evaluate": lambda t, payload: api.page_answer(t, payload),
-    "save": lambda t, payload: {"text": saved.save_check(t, payload)},
-    "open": lambda t, payload: saved.open_check(t, payload["text"]),
-    "debrief": lambda t, payload: {
+    messages.EVALUATE.kind: lambda t, payload: api.page_answer(t, payload),
+    messages.DEBRIEF.kind: lambda t, payload: {
         "debrief": training.debrief(t, payload["scenario"], payload.get("choices") or {}, payload.get("committed"))
     },
+    messages.SAVE.kind: lambda t, payload: {"text": saved.save_check(t, payload)},
+    messages.OPEN.kind: lambda t, payload: saved.open_check(t, payload["text"]),
 }
+assert tuple(REQUESTS) == messages.REQUEST_KINDS
 
 
 def start(thresholds_json: str) -> str:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -161,8 +162,13 @@ def cli_args(check: dict) -> list[str]:
     return args
 
 
-def cli(*args: str) -> str:
-    run = subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+def cli(*args: str, thresholds: Path | None = None) -> str:
+    """`python -m toolkit COMMAND ARGS…`, for Medway's file or the ``thresholds`` file given."""
+    command, *rest = args
+    chosen = ["--thresholds", str(thresholds)] if thresholds else []
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", command, *chosen, *rest], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return run.stdout
 
 
@@ -177,9 +183,9 @@ def as_seen(text: str) -> list[str]:
     return [re.sub(r"^(- |\d+\. )", "", line) for line in lines if line]
 
 
-def cli_result_text(check: dict) -> list[str]:
+def cli_result_text(check: dict, thresholds: Path | None = None) -> list[str]:
     """What `python -m toolkit check` prints for this check, as a reader sees it."""
-    return as_seen(cli("check", *cli_args(check)))
+    return as_seen(cli("check", *cli_args(check), thresholds=thresholds))
 
 
 def shown_result(page) -> list[str]:

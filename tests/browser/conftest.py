@@ -45,6 +45,13 @@ def medway_url(medway_site):
         yield base
 
 
+@pytest.fixture(scope="session")
+def partnership_url(partnership_site):
+    """Each partnership's site, served (see tests/conftest.py: ``partnership``)."""
+    with serve(partnership_site.directory) as base:
+        yield base
+
+
 @pytest.fixture
 def page(browser):
     """A page for inspection tools: axe is injected as a script, so the site's CSP is bypassed here."""

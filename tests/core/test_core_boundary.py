@@ -40,3 +40,18 @@ def test_the_core_distribution_declares_no_dependencies():
     project = tomllib.loads((CORE / "pyproject.toml").read_text("utf-8"))["project"]
     assert project["dependencies"] == []
     assert project["name"] == "levels-of-need-core"
+
+
+def test_the_wheel_shipped_to_the_browser_holds_only_the_core_and_declares_no_dependencies(tmp_path):
+    import zipfile
+
+    from toolkit.build.bundle import build_wheel
+
+    wheel = build_wheel(ROOT, tmp_path, 1_700_000_000)
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    modules = {n for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert modules == {f"levels_of_need/{p.name}" for p in (CORE / "levels_of_need").glob("*.py")}
+    assert "Name: levels-of-need-core" in metadata
+    assert "Requires-Dist" not in metadata

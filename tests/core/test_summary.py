@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
+from levels_of_need.model import from_dict
 from levels_of_need.rules import Check, Override, evaluate
-from levels_of_need.summary import PLACEHOLDER_DETAILS, Details, render_markdown, render_text
+from levels_of_need.summary import PARTS, Details, render_markdown, render_text
 
 
 def make(thresholds, check, details: Details | None = None):
@@ -12,16 +15,59 @@ def make(thresholds, check, details: Details | None = None):
     return render_text(thresholds, check, result, details), render_markdown(thresholds, check, result, details)
 
 
-def test_summary_follows_the_six_questions_signs_of_safety_and_childs_voice(thresholds):
+def headings_of(markdown: str) -> list[str]:
+    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+
+
+def test_summary_follows_the_partnerships_referral_questions_then_the_parts_no_question_receives(thresholds):
     _text, markdown = make(thresholds, Check(indicators=frozenset({"l2-bereavement"})))
-    headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    questions = [q["question"] for q in thresholds.data["referral_questions"]]
+    headings = headings_of(markdown)
+    questions = [" ".join(q.question.split()) for q in thresholds.referral_questions]
     assert [h.split(". ", 1)[1] for h in headings if h[0].isdigit()] == questions
-    assert "Signs of Safety: what are we worried about?" in headings
-    assert "Signs of Safety: what is working well?" in headings
-    assert "Signs of Safety: what needs to happen?" in headings
-    assert "The child’s voice" in headings
+    # Medway's six questions receive consent, age, professionals, worries, tried and availability:
+    # the level comes first under its own heading, the other parts after the questions.
     assert headings[0] == "Suggested level"
+    assert headings[-4:] == ["What is working well", "What needs to happen", "The child’s voice", "Thresholds"]
+    assert not [h for h in headings if "Signs of Safety" in h]
+
+
+def test_each_part_goes_under_the_question_that_receives_it_and_nowhere_else(thresholds):
+    details = Details(worry="W1", tried="T1", professionals="P1", availability="A1", child_voice="C1")
+    check = Check(indicators=frozenset({"l2-bereavement"}), age=7, answers={"consent": "given"})
+    text, markdown = make(thresholds, check, details)
+    sections = dict(zip(headings_of(markdown), markdown.split("\n## ")[1:], strict=True))
+    under = {
+        thresholds.referral_question_receiving(part).id: section
+        for heading, section in sections.items()
+        for part in ("consent", "age", "worries", "tried", "professionals", "availability")
+        if heading.split(". ", 1)[-1] == " ".join(thresholds.referral_question_receiving(part).question.split())
+    }
+    assert "Consent given." in under["consent"]
+    assert "Age: 7 years" in under["personal-details"]
+    assert "W1" in under["concerns"] and "Concerns about the impact of bereavement" not in under["consent"]
+    assert "T1" in under["what-has-been-done"] and "P1" in under["other-professionals"]
+    assert "A1" in under["availability"]
+    for words in ("W1", "T1", "P1", "A1", "C1", "Age: 7 years", "Consent given."):
+        assert text.count(words) == 1, words
+
+
+def test_the_referral_questions_ids_are_the_partnerships_own_and_change_nothing(thresholds):
+    renamed = copy.deepcopy(dict(thresholds.data))
+    for n, question in enumerate(renamed["referral_questions"]):
+        question["id"] = f"question-{n}"
+    check = Check(indicators=frozenset({"l2-bereavement"}), age=7, answers={"consent": "refused"})
+    details = Details(worry="W1", professionals="P1")
+    other = from_dict(renamed)
+    stamped = [
+        text.replace(other.content_hash[:12], thresholds.content_hash[:12]) for text in make(other, check, details)
+    ]
+    assert stamped == list(make(thresholds, check, details))
+
+
+def test_without_referral_questions_every_part_has_its_own_heading(thresholds):
+    bare = {k: v for k, v in thresholds.data.items() if k != "referral_questions"}
+    _text, markdown = make(from_dict(bare), Check(age=3), Details(worry="W1"))
+    assert headings_of(markdown) == [*(part.heading for part in PARTS), "Thresholds"]
 
 
 def test_summary_states_level_reasons_and_version(thresholds):
@@ -68,10 +114,12 @@ def test_summary_records_disagreement_with_its_reason(thresholds):
     assert "Reason given: third loss this year" in text
 
 
-def test_summary_uses_placeholders_and_never_needs_identifying_details(thresholds):
+def test_summary_uses_the_partnerships_placeholders_and_never_needs_identifying_details(thresholds):
     text, _ = make(thresholds, Check(age=7))
-    for placeholder in PLACEHOLDER_DETAILS:
-        assert placeholder in text
+    placeholders = thresholds.referral_question_receiving("age").placeholders
+    assert "Date of birth" in placeholders
+    for placeholder in placeholders:
+        assert f"[{placeholder}]" in text
     assert "Age: 7 years" in text
 
 

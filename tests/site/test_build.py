@@ -18,38 +18,92 @@ def medway_text(medway_site) -> dict[str, str]:
     return {p.relative_to(medway_site.directory).as_posix(): page_text(p) for p in html_pages(medway_site.directory)}
 
 
+@pytest.fixture(scope="module")
+def site_text(partnership_site) -> dict[str, str]:
+    """Each partnership's pages as a reader sees them: the tests that take it run over both partnerships."""
+    site = partnership_site.directory
+    return {p.relative_to(site).as_posix(): page_text(p) for p in html_pages(site)}
+
+
 def test_strict_build_has_no_warnings(medway_site, example_site):
     for site in (medway_site, example_site):
         assert "WARNING" not in site.log
         assert (site.directory / "index.html").exists()
 
 
-def test_built_html_is_valid(medway_site):
+def test_built_html_is_valid(partnership_site):
     if shutil.which("npx") is None or not (ROOT / "node_modules" / "html-validate").exists():
         pytest.fail("html-validate is not installed: run `npm ci`")
     run = subprocess.run(["npx", "--no-install", "html-validate", "--config", ".htmlvalidate.json",
-                          f"{medway_site.directory}/**/*.html"],
+                          f"{partnership_site.directory}/**/*.html"],
                          cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-4000:]
 
 
-def test_every_indicator_appears_on_its_level_page(thresholds, medway_text):
-    for indicator in thresholds.indicators:
-        assert indicator.text in medway_text[f"levels/{indicator.level.id}/index.html"], indicator.id
-        assert indicator.text in medway_text["matrix/index.html"], indicator.id
-        assert indicator.text in medway_text[f"domains/{indicator.domain.id}/index.html"], indicator.id
+def test_every_indicator_appears_on_its_level_page(partnership_thresholds, site_text):
+    for indicator in partnership_thresholds.indicators:
+        assert indicator.text in site_text[f"levels/{indicator.level.id}/index.html"], indicator.id
+        assert indicator.text in site_text["matrix/index.html"], indicator.id
+        assert indicator.text in site_text[f"domains/{indicator.domain.id}/index.html"], indicator.id
 
 
-def test_every_contact_and_level_appears(thresholds, medway_text):
-    everything = " ".join(medway_text.values())
-    for contact in thresholds.contacts:
+def test_every_contact_and_level_appears(partnership_thresholds, site_text):
+    everything = " ".join(site_text.values())
+    for contact in partnership_thresholds.contacts:
         for way in filter(None, (contact.phone, contact.email)):
             assert way in everything, contact.id
-    for level in thresholds.levels:
-        assert level.label in medway_text["continuum/index.html"]
-        assert " ".join(level.summary.split()) in medway_text[f"levels/{level.id}/index.html"]
-    for timescale in thresholds.timescales:
-        assert timescale.within in medway_text["referral/index.html"]
+    for level in partnership_thresholds.levels:
+        assert level.label in site_text["continuum/index.html"]
+        assert " ".join(level.summary.split()) in site_text[f"levels/{level.id}/index.html"]
+    for timescale in partnership_thresholds.timescales:
+        assert timescale.within in site_text["referral/index.html"]
+
+
+def test_brag_and_signs_of_safety_show_only_where_the_partnership_uses_them(partnership_thresholds, site_text):
+    rated = all(route.brag for _, route in partnership_thresholds.routes())
+    for level in partnership_thresholds.levels:
+        shown = site_text[f"levels/{level.id}/index.html"]
+        assert ("BRAG" in shown) == rated, level.id
+    assert ("BRAG" in site_text["continuum/index.html"]) == rated
+    framework = "signs_of_safety" in partnership_thresholds.data
+    handwritten = tuple(f"{page.stem}/" for page in (ROOT / "docs").glob("*.md"))  # the format's docs name it
+    generated = [text for path, text in site_text.items() if not path.startswith(handwritten)]
+    assert any("Signs of Safety" in text for text in generated) == framework
+
+
+def test_the_referral_pages_follow_the_partnerships_questions(partnership_thresholds, site_text):
+    referral, template = site_text["referral/index.html"], site_text["referral-template/index.html"]
+    questions = partnership_thresholds.referral_questions
+    assert f"the {len(questions)} questions" in referral
+    places = [template.index(f"{n}. {' '.join(q.question.split())}") for n, q in enumerate(questions, start=1)]
+    assert places == sorted(places)
+    for question in questions:
+        for placeholder in question.placeholders:
+            assert f"{placeholder}:" in template
+    # The guidance's own opening words, where the file gives them, and no one else's.
+    introductions = partnership_thresholds.data.get("introductions", {})
+    for page, key in (("continuum/index.html", "continuum"), ("referral/index.html", "referral")):
+        if key in introductions:
+            assert " ".join(introductions[key].split()) in site_text[page]
+    assert ("The level of support can change in line with the level of need." in site_text["continuum/index.html"]) == (
+        "continuum" in introductions and "in line with the level of need" in introductions["continuum"]
+    )
+    # A question that receives the level takes the place of the template's own "The level of need".
+    assert ("The level of need" in template) == (partnership_thresholds.referral_question_receiving("level") is None)
+
+
+def test_the_check_page_offers_the_partnerships_own_filter_examples_and_consent_guidance(
+    partnership_thresholds, site_text
+):
+    check = site_text["check/index.html"]
+    examples = partnership_thresholds.data["filter_examples"]
+    assert f"Type a word, for example {', '.join(examples[:-1])} or {examples[-1]}." in check
+    consent = partnership_thresholds.referral_question_receiving("consent")
+    assert " ".join(consent.guidance.split()) in check
+    others = [q for q in partnership_thresholds.referral_questions if q is not consent]
+    assert not [q.id for q in others if " ".join(q.guidance.split()) in check]
+    ages = partnership_thresholds.age_range
+    assert f"A whole number from {ages.youngest} to {ages.oldest}, for example 7." in check
 
 
 def test_home_has_the_emergency_panel_with_999_and_front_door_numbers(thresholds, medway_site):
@@ -77,17 +131,16 @@ def test_abbreviations_are_tooltips_on_every_page(medway_site):
             assert '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>' in text, page
 
 
-def test_about_page_carries_version_date_source_and_hash(thresholds, medway_text):
-    about = medway_text["about/index.html"]
-    for words in (thresholds.document["version"], thresholds.document["date"], thresholds.content_hash,
-                  thresholds.document["title"]):
+def test_about_page_carries_version_date_source_and_hash(partnership_thresholds, site_text):
+    about, document = site_text["about/index.html"], partnership_thresholds.document
+    for words in (document["version"], document["date"], partnership_thresholds.content_hash, document["title"]):
         assert words in about
 
 
-def test_whole_guidance_page_has_everything_and_is_not_searched(thresholds, medway_site, medway_text):
-    whole = medway_text["whole/index.html"]
-    assert all(i.text in whole for i in thresholds.indicators)
-    searched = searched_locations(medway_site)
+def test_whole_guidance_page_has_everything_and_is_not_searched(partnership_thresholds, partnership_site, site_text):
+    whole = site_text["whole/index.html"]
+    assert all(i.text in whole for i in partnership_thresholds.indicators)
+    searched = searched_locations(partnership_site)
     assert any(location.startswith("levels/") for location in searched)
     assert not any(location.startswith("whole/") for location in searched)
 
@@ -99,14 +152,15 @@ def test_nothing_is_written_into_docs(thresholds, medway_site):
     assert not generated & on_disk
 
 
-def test_example_partnership_site_has_its_own_content_and_no_medway(example, example_site):
+def test_example_partnership_site_has_its_own_content_and_no_medway(example, example_site, thresholds):
     pages = {p.relative_to(example_site.directory).as_posix(): page_text(p) for p in html_pages(example_site.directory)}
     assert len([p for p in pages if p.startswith("levels/")]) == 4
     for indicator in example.indicators:
         assert indicator.text in pages[f"levels/{indicator.level.id}/index.html"]
-    handwritten = ("privacy/", "accessibility/", "format/", "site-engines/")
-    generated = [p for p in pages if not p.startswith(handwritten)]
-    assert not [p for p in generated if "Medway" in pages[p]]
+    # Not a page, hand-written ones included, names Medway or one of its contacts.
+    medway = ["Medway", *(c.name for c in thresholds.contacts), *(c.phone for c in thresholds.contacts if c.phone)]
+    medway.remove("999")  # the emergency number, which both give
+    assert not {p: [w for w in medway if w in text] for p, text in pages.items() if any(w in text for w in medway)}
 
 
 def test_page_generation_is_plain_functions_returning_markdown(thresholds):

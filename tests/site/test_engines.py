@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import ROOT
 from sitebuild import ENGINES, BuiltSite, html_pages, visible_text
 
 from toolkit.load import load_file
@@ -57,10 +57,10 @@ CHROME_DIFFERENCES = {
 }
 
 
-@pytest.fixture(scope="module", params=[THRESHOLDS_FILE, EXAMPLE_FILE], ids=["medway", "example"])
-def partnership(request, built_site):
-    """A partnership's file, and its site as each engine builds it."""
-    return request.param, {engine: built_site(request.param, engine) for engine in ENGINES}
+@pytest.fixture(scope="module")
+def partnership_builds(partnership_file, built_site):
+    """Each partnership's file (tests/conftest.py: ``partnership``), and its site as each engine builds it."""
+    return partnership_file, {engine: built_site(partnership_file, engine) for engine in ENGINES}
 
 
 def pages(site: BuiltSite) -> set[str]:
@@ -99,8 +99,8 @@ def chrome_differences(one: BuiltSite, other: BuiltSite, page: str) -> Counter:
     )
 
 
-def test_every_generated_and_hand_written_page_is_in_both_builds(partnership):
-    thresholds_file, builds = partnership
+def test_every_generated_and_hand_written_page_is_in_both_builds(partnership_builds):
+    thresholds_file, builds = partnership_builds
     generated = {built_page(page.path) for page in site_pages(load_file(thresholds_file))}
     handwritten = {built_page(p.relative_to(ROOT / "docs").as_posix()) for p in (ROOT / "docs").rglob("*.md")}
     assert len(generated) >= 20
@@ -109,30 +109,30 @@ def test_every_generated_and_hand_written_page_is_in_both_builds(partnership):
         assert handwritten - pages(site) == set(), engine
 
 
-def test_both_engines_build_the_same_pages(partnership):
-    _, builds = partnership
+def test_both_engines_build_the_same_pages(partnership_builds):
+    _, builds = partnership_builds
     mkdocs, zensical = builds["mkdocs"], builds["zensical"]
     assert sorted(pages(mkdocs) ^ pages(zensical)) == []
 
 
-def test_every_page_says_the_same_in_both(partnership):
-    _, builds = partnership
+def test_every_page_says_the_same_in_both(partnership_builds):
+    _, builds = partnership_builds
     mkdocs, zensical = builds["mkdocs"], builds["zensical"]
     differing = [page for page in sorted(pages(mkdocs)) if article_text(mkdocs, page) != article_text(zensical, page)]
     assert differing == []
     assert all(article_text(mkdocs, page) for page in pages(mkdocs) if page != "404.html")
 
 
-def test_the_pages_around_the_content_differ_only_as_recorded(partnership):
-    _, builds = partnership
+def test_the_pages_around_the_content_differ_only_as_recorded(partnership_builds):
+    _, builds = partnership_builds
     found: Counter = Counter()
     for page in sorted(pages(builds["mkdocs"])):
         found += chrome_differences(builds["mkdocs"], builds["zensical"], page)
     assert set(found) == set(CHROME_DIFFERENCES)
 
 
-def test_the_other_files_differ_only_as_recorded(partnership):
-    _, builds = partnership
+def test_the_other_files_differ_only_as_recorded(partnership_builds):
+    _, builds = partnership_builds
     for engine, other in (("mkdocs", "zensical"), ("zensical", "mkdocs")):
         only_here = files(builds[engine]) - files(builds[other])
         unexplained = [f for f in only_here if not any(fnmatch.fnmatchcase(f, p) for p in ONLY_IN[engine])]

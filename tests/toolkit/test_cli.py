@@ -140,13 +140,23 @@ def test_summary_markdown_keeps_typed_text_literal():
 
 def test_other_partnership_files_work_through_the_cli():
     listed = json.loads(toolkit("indicators", "--json", "--thresholds", str(EXAMPLE_FILE)).stdout)
-    assert len(listed) == 8 and all(item["text"].endswith("(fictional)") for item in listed)
+    assert len(listed) == 14 and all(item["text"].endswith("(fictional)") for item in listed)
     checked = json.loads(
         toolkit(
-            "check", "--json", "--thresholds", str(EXAMPLE_FILE), "--age", "5", "--immediate-risk", "no", "injury"
+            "check",
+            "--json",
+            "--thresholds",
+            str(EXAMPLE_FILE),
+            "--age",
+            "20",
+            "--immediate-risk",
+            "no",
+            "--significant-harm",
+            "yes",
+            "injury",
         ).stdout
     )
-    assert (checked["level"], checked["route"]) == (4, "section-47")
+    assert (checked["level"], checked["route"]) == (4, "protection-enquiry")
     assert checked["thresholds_version"].startswith("0.9-example (")
 
 

@@ -38,7 +38,7 @@ CASES = [
         "escaped-esc",
         edit(LEVEL_NAME, 'name: "Univ\\eersal"'),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "control character (U+001B",
     ),
     (
@@ -79,12 +79,18 @@ CASES = [
         "(YAML syntax)",
         "cannot be read",
     ),
-    ("level-name-of-spaces", edit(LEVEL_NAME, 'name: "   "'), line_of(LEVEL_NAME), "levels[0].name", "is blank"),
+    (
+        "level-name-of-spaces",
+        edit(LEVEL_NAME, 'name: "   "'),
+        line_of(LEVEL_NAME),
+        "levels[universal].name",
+        "is blank",
+    ),
     (
         "right-to-left-override",
         edit(LEVEL_NAME, "name: Univ\u202eersal"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "U+202E RIGHT-TO-LEFT OVERRIDE",
     ),
     (
@@ -119,77 +125,77 @@ CASES = [
         "script-tag",
         edit(LEVEL_NAME, "name: Universal<script>alert(1)</script>"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "contains an HTML tag ('<script>",
     ),
     (
         "event-handler",
         edit(LEVEL_NAME, "name: 'Universal <img src=x onerror=alert(1)>'"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "contains an HTML tag ('<img",
     ),
     (
         "meta-refresh",
         edit(LEVEL_NAME, 'name: \'Universal <meta http-equiv="refresh" content="0;url=https://evil.example">\''),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "contains an HTML tag ('<meta",
     ),
     (
         "character-reference",
         edit(LEVEL_NAME, "name: Universal &lt;b&gt;"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "HTML character reference (&lt;)",
     ),
     (
         "javascript-link",
         edit(LEVEL_NAME, "name: '[Universal](javascript:alert(1))'"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "contains a script link",
     ),
     (
         "data-link",
         edit(LEVEL_NAME, "name: '[Universal](data:text/html;base64,PHNjcmlwdD4=)'"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "contains a data: link",
     ),
     (
         "protocol-relative-link",
         edit(LEVEL_NAME, "name: '[Universal](//evil.example/)'"),
         line_of(LEVEL_NAME),
-        "levels[0].name",
+        "levels[universal].name",
         "a link starting // leaves the site",
     ),
     (
         "http-link-in-markdown",
         edit("      ### Early Help is everyone’s responsibility", "      [more](http://evil.example/)"),
         line_of("    body: |\n      It is important that people"),
-        "guidance[1].body",
+        "guidance[principles].body",
         "links may only go to https:, mailto:, tel: or the site's own pages",
     ),
     (
         "email-breaking-out",
         edit(CONTACT_EMAIL, "email: '\"><img src=x onerror=alert(1)>@kent.pnn.police.uk'"),
         line_of(CONTACT_EMAIL),
-        "contacts[6].email",
+        "contacts[prevent-referrals].email",
         "is not in the expected form: an email address",
     ),
     (
         "url-breaking-out",
         edit(CONTACT_URL, 'url: https://www.medway.gov.uk/"><img src=x onerror=alert(1)>'),
         line_of(CONTACT_URL),
-        "contacts[3].url",
+        "contacts[online-portal].url",
         "is not in the expected form: a web address",
     ),
     (
         "url-not-https",
         edit(CONTACT_URL, "url: javascript:alert(1)"),
         line_of(CONTACT_URL),
-        "contacts[3].url",
+        "contacts[online-portal].url",
         "is not in the expected form: a web address",
     ),
 ]
@@ -211,7 +217,7 @@ def test_one_line_per_field_even_when_two_checks_object():
     text = edit(CONTACT_EMAIL, "email: '\"><img src=x onerror=alert(1)>@kent.pnn.police.uk'")
     with pytest.raises(ThresholdsError) as caught:
         load_text(text)
-    assert [p.path for p in caught.value.problems] == ["contacts[6].email"]
+    assert [p.path for p in caught.value.problems] == ["contacts[prevent-referrals].email"]
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):

@@ -12,6 +12,7 @@ from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
 from poison import poisoned
 
 from toolkit.load import format_path
+from toolkit.load.validate import parse_yaml
 
 OFFSITE = "http://127.0.0.1:9"  # never contacted: validate only reads the file
 
@@ -32,7 +33,8 @@ def test_validate_refuses_a_poisoned_file_naming_every_field(tmp_path, source):
         found = problem.match(line)
         assert found, line
         named.add(found.group(2))
-    missing = [format_path(path) for path in paths if format_path(path) not in named]
+    _, lines = parse_yaml(source.read_text(encoding="utf-8"), source.name)  # items are named by their ids
+    missing = [lines.name(path) for path in paths if lines.name(path) not in named]
     assert not missing, f"{len(missing)} poisoned fields not named, e.g. {missing[:5]}"
 
 

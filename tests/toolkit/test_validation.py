@@ -27,6 +27,8 @@ def edit(old: str, new: str, at: str | None = None):
     return text, GOOD[:start].count("\n") + 1 + offset
 
 
+NO_SIGNS_OF_SAFETY = GOOD.replace(GOOD[GOOD.index("signs_of_safety:\n") : GOOD.index("escalation:\n")], "")
+
 # (name, bad text, expected line, expected path, words of the message)
 CASES = [
     (
@@ -57,13 +59,13 @@ CASES = [
             'text: "Resilient and able to adapt to change"}',
             "{id: l1-resilient, level: universal, domain: child-development}",
         ),
-        "indicators[4]",
+        "indicators[l1-resilient]",
         "missing required field 'text'",
     ),
     (
         "wrong-type",
         *edit("    number: 2\n", "    number: two\n"),
-        "levels[1].number",
+        "levels[early-help].number",
         "expected a whole number, got a string",
     ),
     (
@@ -79,7 +81,7 @@ CASES = [
     (
         "unknown-condition",
         *edit("    when: {indicators: [l3-16-17-homeless]}", "    when: {weather: [rain]}"),
-        "rules[4].when.weather",
+        "rules[sixteen-seventeen-homeless].when.weather",
         "unknown field 'weather'",
     ),
     (
@@ -103,13 +105,13 @@ CASES = [
             "    contacts: [emergency, first-response, out-of-hours]",
             "    contacts: [emergency, first-responce, out-of-hours]",
         ),
-        "rules[0].contacts[1]",
+        "rules[immediate-risk].contacts[1]",
         "'first-responce' is not a defined contact",
     ),
     (
         "unquoted-yes",
         *edit('immediate_risk: ["yes"]', "immediate_risk: [yes]"),
-        "rules[0].when.answers.immediate_risk[0]",
+        "rules[immediate-risk].when.answers.immediate_risk[0]",
         "quote yes/no",
     ),
     (
@@ -121,16 +123,16 @@ CASES = [
     (
         "unknown-field",
         *edit("        brag: amber\n", "        brag: amber\n        colour: amber\n", at="colour"),
-        "levels[2].routes[0].colour",
+        "levels[statutory].routes[child-in-need].colour",
         "unknown field 'colour'",
     ),
     (
         "bad-brag-colour",
         *edit("        brag: green\n", "        brag: purple\n"),
-        "levels[1].routes[0].brag",
+        "levels[early-help].routes[early-help].brag",
         "'purple' is not one of: blue, green, amber, red",
     ),
-    ("level-numbers-gap", *edit("    number: 3\n", "    number: 5\n"), "levels[2].number", "expected 3, got 5"),
+    ("level-numbers-gap", *edit("    number: 3\n", "    number: 5\n"), "levels[statutory].number", "expected 3, got 5"),
     (
         "raise-without-target",
         *edit(
@@ -138,7 +140,7 @@ CASES = [
             '    when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection\n',
             '  - id: significant-harm\n    kind: raise\n    when: {answers: {significant_harm: ["yes"]}}\n',
         ),
-        "rules[1]",
+        "rules[significant-harm]",
         "needs exactly one of 'level' or 'route'",
     ),
     ("empty-text", *edit('text: "Family bereavement"', 'text: ""'), "indicators[", "must not be empty"),
@@ -148,7 +150,7 @@ CASES = [
             "    expected: {level: universal, routes: [universal]}",
             "    expected: {level: universal, routes: [child-in-need]}",
         ),
-        "scenarios[0].expected.routes[0]",
+        "scenarios[universal-strengths].expected.routes[0]",
         "route 'child-in-need' is not a route of level 'universal' (its routes: universal)",
     ),
     (
@@ -157,7 +159,7 @@ CASES = [
             "    when: {indicators: [l3-16-17-homeless]}\n",
             "    when: {indicators: [l3-16-17-homeless], max_level: early-help}\n",
         ),
-        "rules[4].when.max_level",
+        "rules[sixteen-seventeen-homeless].when.max_level",
         "adding a worry would then lower the result",
     ),
     (
@@ -166,7 +168,7 @@ CASES = [
             'when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection',
             'when: {answers: {significant_harm: ["yes", unsure]}}\n    route: child-protection',
         ),
-        "rules[1].when.answers.significant_harm",
+        "rules[significant-harm].when.answers.significant_harm",
         "leaves the question open, so it cannot decide a level or route",
     ),
     (
@@ -177,7 +179,7 @@ CASES = [
             "              levels.\n          - text: >-\n              All contacts (and",
         )[0],
         line_of(GOOD, "- text: >-\n              You should discuss your concerns"),  # the step's first line
-        "levels[1].routes[0].next_steps[0]",
+        "levels[early-help].routes[early-help].next_steps[0]",
         "this step mentions consent: say whether it asks",
     ),
     (
@@ -188,13 +190,13 @@ CASES = [
             "          - text: Immediate safeguarding concerns should always be made by telephone …\n",
             at="Seek consent first.",
         ),
-        "levels[2].routes[1].next_steps[0]",
+        "levels[statutory].routes[child-protection].next_steps[0]",
         "its first step must not seek consent",
     ),
     (
         "scenario-age-outside-the-range",
         *edit("    check:\n      age: 4\n", "    check:\n      age: 19\n", at="age: 19"),
-        "scenarios[0].check.age",
+        "scenarios[universal-strengths].check.age",
         "19 is outside age_range (0 to 18)",
     ),
     (
@@ -211,7 +213,7 @@ CASES = [
             "      confirmed: [l3-16-17-homeless]\n",
             at="confirmed:",
         ),
-        "scenarios[7].check.confirmed[0]",
+        "scenarios[homeless-sixteen-year-old].check.confirmed[0]",
         "only those are confirmed",
     ),
     (
@@ -220,13 +222,13 @@ CASES = [
             "      unborn: true\n      indicators: [l2-domestic-abuse]",
             "      unborn: true\n      age: 0\n      indicators: [l2-domestic-abuse]",
         ),
-        "scenarios[4].check",
+        "scenarios[domestic-abuse-unborn].check",
         "give the child's age or 'unborn: true', one of the two",
     ),
     (
         "scenario-unknown-indicator",
         *edit("indicators: [l3-non-mobile-bruising]", "indicators: [l3-non-mobile-bruises]"),
-        "scenarios[3].check.indicators[0]",
+        "scenarios[child-protection-bruising].check.indicators[0]",
         "'l3-non-mobile-bruises' is not a defined indicator",
     ),
     (
@@ -236,14 +238,48 @@ CASES = [
             "title: A four-year-old at nursery\n    fictional: false",
             at="fictional",
         ),
-        "scenarios[0].fictional",
+        "scenarios[universal-strengths].fictional",
         "must be true, got false: Every scenario is invented",
     ),
     (
         "scenario-decided-by-unknown",
         *edit("decided_by: [l3-missed-health-appointments]", "decided_by: [allocated-social-work]"),
-        "scenarios[8].decided_by[0]",
+        "scenarios[allocated-social-worker].decided_by[0]",
         "'allocated-social-work' is neither an indicator nor a rule id",
+    ),
+    (
+        "filter-example-finding-nothing",
+        *edit("filter_examples: [bruise, DV, truant]", "filter_examples: [bruise, DV, trampoline]"),
+        "filter_examples[2]",
+        "'trampoline' finds no worry",
+    ),
+    (
+        "summary-part-under-two-questions",
+        *edit("    receives: [professionals]\n", "    receives: [professionals, consent]\n"),
+        "referral_questions[other-professionals].receives[1]",
+        "'consent' already goes under referral question 'consent'",
+    ),
+    (
+        "unknown-summary-part",
+        *edit("    receives: [professionals]\n", "    receives: [colleagues]\n"),
+        "referral_questions[other-professionals].receives[0]",
+        "'colleagues' is not one of: level, age, worries",
+    ),
+    (
+        "brag-on-some-routes-only",
+        *edit(
+            "      - id: early-help\n        name: Early help\n        brag: green\n",
+            "      - id: early-help\n        name: Early help\n",
+        ),
+        "levels[early-help].routes[early-help]",
+        "some routes have a 'brag' colour and this one has none",
+    ),
+    (
+        "guidance-including-a-section-the-file-lacks",
+        NO_SIGNS_OF_SAFETY,
+        line_of(NO_SIGNS_OF_SAFETY, "include: [signs_of_safety]"),
+        "guidance[signs-of-safety].include[0]",
+        "includes 'signs_of_safety'; the file has no 'signs_of_safety'",
     ),
 ]
 
@@ -296,6 +332,28 @@ def test_missing_and_non_utf8_files_are_clear(tmp_path):
         load_file(latin)
 
 
-def test_paths_are_written_like_cfgv():
+def test_paths_are_written_like_cfgv_with_items_named_by_id():
     assert format_path(["indicators", 4, "level"]) == "indicators[4].level"
+    assert format_path(["indicators", 4, "level"], [None, "l1-resilient", None]) == "indicators[l1-resilient].level"
     assert format_path([]) == "(top level)"
+
+
+def test_errors_name_items_by_id_and_by_index_where_they_have_none():
+    bad = GOOD.replace("{id: l2-bereavement, level: early-help,", "{id: l2-bereavement, level: four,")
+    bad = bad.replace(
+        "          - text: First Response will acknowledge receipt of the contact and referral …\n"
+        "            timescale: acknowledgement\n",
+        "          - text: First Response will acknowledge receipt of the contact and referral …\n"
+        "            timescale: no-such-timescale\n",
+        1,
+    )
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(bad, "thresholds.yml")
+    lines = [str(p) for p in caught.value.problems]
+    assert any("indicators[l2-bereavement].level: 'four' is not a defined level" in line for line in lines)
+    # A step has no id: it is named by its place in its route, which is named by its id.
+    assert any(
+        "levels[early-help].routes[early-help].next_steps[2].timescale: 'no-such-timescale'" in line for line in lines
+    ), lines
+    line = next(line for line in lines if "l2-bereavement" in line)
+    assert line.split(":")[1].isdigit()  # and by line

@@ -19,6 +19,8 @@ from typing import Any
 
 from levels_of_need.model import Thresholds
 
+from ..resources import core_source, pyodide_dir
+
 # The Pyodide core files the worker needs, from the pinned npm package.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ENGINE_DIR = "assets/checker"
@@ -36,8 +38,9 @@ def build_engine(thresholds: Thresholds, project: Path, site: Path, source_date_
     pyodide_out = out / "pyodide"
     pyodide_out.mkdir(parents=True, exist_ok=True)
     files: dict[str, int] = {}
+    pyodide = pyodide_dir(project)
     for name in PYODIDE_FILES:
-        source = project / "node_modules" / "pyodide" / name
+        source = pyodide / name
         if not source.exists():
             raise BundleError(f"{source} is missing: run `npm ci` (the pinned pyodide package)")
         shutil.copyfile(source, pyodide_out / name)
@@ -81,6 +84,8 @@ def make_snapshot(project: Path, wheel: Path, thresholds_json: Path, target: Pat
         run = subprocess.run(
             ["node", str(SNAPSHOT_SCRIPT), str(wheel), str(thresholds_json), str(raw)],
             cwd=project,
+            # The script imports Pyodide from where the build found it, wherever the toolkit is installed.
+            env={**os.environ, "PYODIDE_MODULE": (pyodide_dir(project) / "pyodide.mjs").as_uri()},
             capture_output=True,
             text=True,
         )
@@ -99,11 +104,9 @@ def make_snapshot(project: Path, wheel: Path, thresholds_json: Path, target: Pat
     return target
 
 
-CORE = "core"  # the checker core's own distribution: the only Python the browser receives
-
-
 def build_wheel(project: Path, out: Path, source_date_epoch: int) -> Path:
-    """A reproducible py3-none-any wheel of the core (levels_of_need), built with pip (standard tools, no network)."""
+    """A reproducible py3-none-any wheel of the core (levels_of_need), built with pip (standard tools, no network)
+    from the core's own distribution (resources.core_source): the only Python the browser receives."""
     for old in out.glob("*.whl"):
         old.unlink()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch), "PIP_NO_INPUT": "1"}
@@ -119,7 +122,7 @@ def build_wheel(project: Path, out: Path, source_date_epoch: int) -> Path:
                 "--no-build-isolation",
                 "--wheel-dir",
                 scratch,
-                str(project / CORE),
+                str(core_source(Path(scratch) / "source")),
             ],
             cwd=project,
             env=env,

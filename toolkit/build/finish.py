@@ -16,6 +16,7 @@ from pathlib import Path
 
 from levels_of_need.model import Thresholds
 
+from ..resources import pyodide_dir
 from ..site import site_pages
 from .bundle import build_engine
 from .conformance import conform
@@ -39,6 +40,7 @@ def finish_site(
     ``site_url`` is the address the engine wrote into the pages, if any (``mkdocs serve`` writes one)."""
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site}/index.html is missing: run the site engine first")
+    pyodide_dir(project)  # the checker's engine needs it: say so before any page is changed
     pages = sorted(site.rglob("*.html"))
     if any(CSP_META in page.read_text(encoding="utf-8") for page in pages):
         raise AlreadyFinished(f"{site} has been finished already: build it again from the sources")
@@ -62,6 +64,10 @@ def finish_site(
 
 
 def source_date_epoch(project: Path) -> int:
-    """The last commit's time, so the same commit always gives the same wheel."""
-    run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
-    return int(run.stdout.strip() or 315532800)  # 1980-01-01: the earliest time a zip can hold
+    """The last commit's time, so the same commit always gives the same wheel; outside a git
+    repository (or without git), 1980-01-01, the earliest time a zip can hold."""
+    try:
+        run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True)
+    except OSError:
+        return 315532800
+    return int(run.stdout.strip() or 315532800)

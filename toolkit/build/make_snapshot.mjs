@@ -3,7 +3,8 @@
 // Usage: node make_snapshot.mjs WHEEL THRESHOLDS_JSON OUT   (OUT is the raw snapshot)
 // The worker restores it with loadPyodide({_loadSnapshot}) and skips all of that work.
 import { readFile, writeFile } from "node:fs/promises";
-import { loadPyodide } from "pyodide";
+// PYODIDE_MODULE: the pyodide.mjs the build found (toolkit/resources.py), wherever the toolkit is installed.
+const { loadPyodide } = await import(process.env.PYODIDE_MODULE ?? "pyodide");
 
 const [wheelPath, thresholdsPath, outPath] = process.argv.slice(2);
 const pyodide = await loadPyodide({ _makeSnapshot: true, packages: [] });

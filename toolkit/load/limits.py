@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-MAX_BYTES = 1_000_000  # Medway's file is under 90 kB; ten times that is still a generous guidance
+MAX_BYTES = 1_000_000  # a full levels-of-need table is under 100 kB; ten times that is still generous
 MAX_DEPTH = 32  # the deepest path the schema allows is under 10 levels
 MAX_NUMBER_DIGITS = 9  # every number in the format is small: levels, stages, ages
 # Characters a thresholds file never needs: control characters (tab and line breaks aside), the

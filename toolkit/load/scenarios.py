@@ -8,7 +8,7 @@ from pathlib import Path
 from levels_of_need import training
 from levels_of_need.model import Thresholds
 
-from .validate import LineIndex, Problem, ThresholdsError, format_path, load_with_lines, read_file
+from .validate import LineIndex, Problem, ThresholdsError, load_with_lines, read_file
 
 
 def load_and_verify(path: str | Path) -> Thresholds:
@@ -27,5 +27,5 @@ def scenario_problems(thresholds: Thresholds, lines: LineIndex, filename: str) -
         # training.verify writes "scenario-id: what differs".
         scenario_id, _, message = text.partition(": ")
         path: list[str | int] = ["scenarios", index[scenario_id]] if scenario_id in index else ["scenarios"]
-        problems.append(Problem(filename, lines.line(path), format_path(path), message or text))
+        problems.append(Problem(filename, lines.line(path), lines.name(path), message or text))
     return problems

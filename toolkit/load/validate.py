@@ -1,8 +1,9 @@
 """Load and validate a thresholds file on the host (build time and CLI).
 
-Each problem is one line naming the file, the line and the path, e.g.::
+Each problem is one line naming the file, the line and the path, with list items named by their id
+where they have one, e.g.::
 
-    thresholds.yml:212: indicators[41].level: 'four' is not a defined level (known: universal, early-help, statutory)
+    thresholds.yml:212: indicators[l2-young-carer].level: 'four' is not a defined level (known: thriving, …)
 
 PyYAML and jsonschema are build-time dependencies: the browser receives JSON
 that has already passed here and never imports this module.
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from levels_of_need import questions
-from levels_of_need.model import Thresholds, from_dict
+from levels_of_need import questions, summary
+from levels_of_need.model import Thresholds, filter_finds, from_dict
 
 from . import limits
 from .text import text_problems
@@ -49,11 +50,16 @@ class ThresholdsError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_path(path: PathItems) -> str:
-    """indicators[4].level, in the style of cfgv's ``At key:`` errors."""
+def format_path(path: PathItems, names: Sequence[str | None] = ()) -> str:
+    """indicators[4].level, in the style of cfgv's ``At key:`` errors; where ``names`` gives a list
+    item's id (``LineIndex.item_names``), the item is named by it: indicators[l2-young-carer].level."""
     out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    for depth, part in enumerate(path):
+        name = names[depth] if depth < len(names) else None
+        if isinstance(part, int):
+            out += f"[{name or part}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out or "(top level)"
 
 
@@ -89,24 +95,62 @@ def load_with_lines(text: str, filename: str = "thresholds.yml") -> tuple[Thresh
     # One line per field: text problems only for fields whose shape is right.
     shaped_wrong = {problem.path for problem in problems}
     for path, message in text_problems(data):
-        if format_path(path) not in shaped_wrong:
-            problems.append(Problem(filename, lines.line(path), format_path(path), message))
+        if lines.name(path) not in shaped_wrong:
+            problems.append(Problem(filename, lines.line(path), lines.name(path), message))
     if not problems:
         # Cross-references only make sense once the shape is right.
         problems = list(reference_problems(data, lines, filename))
     if problems:
         raise ThresholdsError(sorted(problems, key=lambda p: p.line))
-    return from_dict(data), lines
+    thresholds = from_dict(data)
+    problems = list(filter_example_problems(thresholds, lines, filename))
+    if problems:
+        raise ThresholdsError(problems)
+    return thresholds, lines
+
+
+def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    """Each example the check page offers for its filter finds a worry. Checked on the built
+    thresholds, because the filter reads each worry's whole vocabulary (Indicator.vocabulary)."""
+    worries = [i.search_terms for i in t.indicators if not i.is_strength]
+    for i, example in enumerate(t.data.get("filter_examples", ())):
+        if not any(filter_finds(example, terms) for terms in worries):
+            path = ["filter_examples", i]
+            message = f"{example!r} finds no worry: use a word from a worry's wording, its theme or its synonyms"
+            yield Problem(filename, lines.line(path), lines.name(path), message)
 
 
 # ---- YAML with line numbers ------------------------------------------------
 
 
+# An id good enough to name a list item by in a message: the schema's id form, and not too long.
+_ITEM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
 class LineIndex:
-    """Maps a data path to the line of the YAML node it came from."""
+    """Maps a data path to the line of the YAML node it came from, and names its list items by id."""
 
     def __init__(self, root: Any) -> None:
         self.root = root
+
+    def item_names(self, path: PathItems) -> list[str | None]:
+        """For each step of the path into a list, the item's ``id`` if it has one of the id form."""
+        import yaml
+
+        names: list[str | None] = []
+        for depth, part in enumerate(path):
+            node = self.node(path[: depth + 1]) if isinstance(part, int) else None
+            item_id = None
+            if isinstance(node, yaml.MappingNode):
+                value = next((v for k, v in node.value if k.value == "id"), None)
+                if isinstance(value, yaml.ScalarNode) and _ITEM_ID.fullmatch(value.value):
+                    item_id = value.value
+            names.append(item_id)
+        return names
+
+    def name(self, path: PathItems) -> str:
+        """The path as a message names it: indicators[l2-young-carer].level."""
+        return format_path(path, self.item_names(path))
 
     def node(self, path: PathItems) -> Any:
         import yaml
@@ -156,7 +200,8 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
             raise ThresholdsError([Problem(filename, 1, "(top level)", "the file is empty")])
         duplicates = list(_duplicate_keys(root, []))
         if duplicates:
-            raise ThresholdsError([Problem(filename, line, format_path(p), msg) for p, line, msg in duplicates])
+            named = LineIndex(root)
+            raise ThresholdsError([Problem(filename, line, named.name(p), msg) for p, line, msg in duplicates])
         data = loader.construct_document(root)
     except limits.LimitError as exc:
         raise ThresholdsError([Problem(filename, exc.line, exc.where, exc.message)]) from None
@@ -197,11 +242,19 @@ def _duplicate_keys(node: Any, path: list[str | int]) -> Iterator[tuple[list[str
 
 
 def load_schema() -> dict[str, Any]:
-    """The schema file, with the parts the check's questions define taken from their one definition
-    (levels_of_need.questions); tests/toolkit keep the file itself in step for editors."""
+    """The schema file, with the parts the core defines taken from their one definition: the check's
+    questions (levels_of_need.questions) and the summary's parts (levels_of_need.summary). The file on
+    disk, which editors read, is kept in step: ``python -m toolkit schema --out`` rewrites it, and
+    tests/toolkit fail when it differs."""
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     schema["$defs"].update(questions.schema_defs())
+    schema["$defs"].update(summary.schema_defs())
     return schema
+
+
+def schema_text() -> str:
+    """The whole schema as the file on disk holds it."""
+    return json.dumps(load_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
@@ -211,7 +264,7 @@ def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Prob
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         line, path, message = _explain(error, path, lines)
-        yield Problem(filename, line, format_path(path), message)
+        yield Problem(filename, line, lines.name(path), message)
 
 
 def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, list[str | int], str]:
@@ -287,7 +340,7 @@ def _describe(value: Any) -> str:
 
 def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str) -> Iterator[Problem]:
     def problem(path: PathItems, message: str) -> Problem:
-        return Problem(filename, lines.line(path), format_path(path), message)
+        return Problem(filename, lines.line(path), lines.name(path), message)
 
     def ids_of(section: str) -> list[tuple[list[str | int], str]]:
         return [([section, i, "id"], item["id"]) for i, item in enumerate(data.get(section, ()))]
@@ -372,12 +425,47 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
 
+    yield from _optional_part_problems(data, problem)
+
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
     harmful = {ind["id"] for ind in data["indicators"] if ind.get("describes_harm")}
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
         yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+
+
+def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The optional parts of a file that other parts depend on: BRAG colours, the sections a guidance
+    page includes, which referral question receives each part of the summary, the filter's examples."""
+    routes = [
+        (["levels", li, "routes", ri], route)
+        for li, level in enumerate(data["levels"])
+        for ri, route in enumerate(level["routes"])
+    ]
+    coloured = [path for path, route in routes if "brag" in route]
+    uncoloured = "some routes have a 'brag' colour and this one has none: give every route one, or none"
+    if coloured and len(coloured) != len(routes):
+        for path, route in routes:
+            if "brag" not in route:
+                yield problem(path, uncoloured)
+    if "brag" in data and not coloured:
+        yield problem(["brag"], "the BRAG ratings are given, but no route has a 'brag' colour")
+    sections = {"signs_of_safety": "signs_of_safety", "brag_ratings": "brag"}
+    for i, section in enumerate(data.get("guidance", ())):
+        for j, part in enumerate(section.get("include", ())):
+            if sections[part] not in data:
+                yield problem(["guidance", i, "include", j], f"includes {part!r}; the file has no '{sections[part]}'")
+    first_question: dict[str, str] = {}
+    for i, question in enumerate(data.get("referral_questions", ())):
+        for j, part in enumerate(question.get("receives", ())):
+            if part in first_question:
+                yield problem(
+                    ["referral_questions", i, "receives", j],
+                    f"{part!r} already goes under referral question {first_question[part]!r}: "
+                    "each part of the summary goes under one question",
+                )
+            first_question.setdefault(part, question["id"])
 
 
 _CONSENT = re.compile(r"\bconsent", re.IGNORECASE)

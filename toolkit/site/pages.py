@@ -26,7 +26,7 @@ WHOLE = "whole.md"  # the printable whole-guidance page
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # e.g. "levels/early-help.md"
+    path: str  # e.g. "levels/<level id>.md"
     title: str
     section: str | None  # the navigation section, or None for top level
     markdown: str
@@ -79,6 +79,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             url=url,
             theme_ladder=theme_ladder,
             search_terms=search_terms,
+            filter_hint=filter_hint,
             summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,
             level_page=level_page,
@@ -91,7 +92,6 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             emergency_answers=emergency_answers(t),
             filter_suggestions=filter_suggestions,
             everyday_words=everyday_words,
-            filter_examples=lambda t: filter_suggestions(t)[:3],
             **context,
         )
     )
@@ -112,7 +112,15 @@ def theme_ladder(t: Thresholds, indicator: Indicator) -> list[Indicator]:
 
 def search_terms(indicator: Indicator) -> str:
     """What the checker's filter matches: the indicator's whole vocabulary, as words."""
-    return " ".join(" ".join(indicator.vocabulary).lower().replace("’", "'").split())
+    return indicator.search_terms
+
+
+def filter_hint(t: Thresholds) -> str:
+    """The hint under the self-check's filter: the partnership's own examples where its file gives
+    them, else the first everyday words of its themes."""
+    examples = list(t.data.get("filter_examples", ())) or filter_suggestions(t)[:3]
+    listed = examples[0] if len(examples) == 1 else f"{', '.join(examples[:-1])} or {examples[-1]}"
+    return f"An everyday word works: for example {listed}."
 
 
 def contact_line(contact: Contact) -> Markup:

@@ -2,12 +2,13 @@
 
 ``write_sources`` writes into a build folder:
 
-- ``docs/``: every generated page (``site_pages``) and the hand-written pages of the project's
-  ``docs/``, each with the glossary appended as Markdown abbreviations, so that abbreviations show
-  their meaning on every page;
-- ``mkdocs.yml``: the project's ``mkdocs.yml`` with the partnership's name and description, the
-  navigation of the generated pages joined to the hand-written ones, and paths pointing into the
-  build folder. No hooks: the engine only turns Markdown into HTML. MkDocs and Zensical both read it.
+- ``docs/``: every generated page (``site_pages``) and the hand-written pages (the project's
+  ``docs/``, or the toolkit's own: ``resources.site_base``), each with the glossary appended as
+  Markdown abbreviations, so that abbreviations show their meaning on every page;
+- ``mkdocs.yml``: the project's (or the toolkit's) ``mkdocs.yml`` with the partnership's name and
+  description, the navigation of the generated pages joined to the hand-written ones, the toolkit's
+  theme folder, and paths pointing into the build folder. No hooks: the engine only turns Markdown
+  into HTML. MkDocs and Zensical both read it.
 
 ``hooks/thresholds_pages.py`` uses the same functions, so that ``mkdocs serve`` shows the same pages.
 """
@@ -28,6 +29,7 @@ import yaml
 from levels_of_need.model import Thresholds
 
 from ..engine import CONFIG, SITE
+from ..resources import THEME, site_base
 from . import escaping
 from .pages import Page, abbreviations, served_at, site_pages
 
@@ -153,8 +155,9 @@ def read_config(path: Path) -> dict[str, Any]:
         return yaml.load(file, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader with one more tag)
 
 
-def engine_config(project_config: dict[str, Any], project: Path, out: Path, sources: SiteSources) -> dict[str, Any]:
-    """The project's configuration for this partnership, with every path relative to the build folder."""
+def engine_config(project_config: dict[str, Any], out: Path, sources: SiteSources) -> dict[str, Any]:
+    """The project's configuration for this partnership, with every path relative to the build folder.
+    The theme override folder is always the toolkit's own, wherever the toolkit is installed."""
     config = {key: value for key, value in project_config.items() if key not in SERVE_ONLY}
     config["site_name"] = sources.site_name
     config["site_description"] = sources.site_description
@@ -164,7 +167,7 @@ def engine_config(project_config: dict[str, Any], project: Path, out: Path, sour
     config["extra"] = {key: value for key, value in (config.get("extra") or {}).items() if key != "thresholds"}
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
-        theme["custom_dir"] = os.path.relpath(project / theme["custom_dir"], out)
+        theme["custom_dir"] = os.path.relpath(THEME, out)
     config["theme"] = theme
     return config
 
@@ -181,14 +184,16 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
 
     if out.resolve() == project.resolve():
         raise ValueError("the build folder must not be the project itself: its docs/ would be overwritten")
+    base = site_base(project)
     docs = out / DOCS
     if docs.exists():
         shutil.rmtree(docs)  # a page another partnership's file made must not linger
-    for source in sorted(p for p in (project / DOCS).rglob("*") if p.is_file()):
-        target = docs / source.relative_to(project / DOCS)
+    handwritten = sorted(p for p in base.docs.rglob("*") if p.is_file()) if base.docs.is_dir() else []
+    for source in handwritten:
+        target = docs / source.relative_to(base.docs)
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".md":
-            path = source.relative_to(project / DOCS).as_posix()
+            path = source.relative_to(base.docs).as_posix()
             target.write_text(page_text(source.read_text(encoding="utf-8"), path), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
@@ -198,7 +203,7 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
             raise ValueError(f"docs/{page.path} is hand-written, but the toolkit generates that page")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_text(page.markdown, page.path), encoding="utf-8")
-    config = engine_config(read_config(project / CONFIG), project, out, sources)
+    config = engine_config(read_config(base.config), out, sources)
     header = f"# Written by `python -m toolkit sources` from the project's {CONFIG} and a thresholds file.\n"
     text = header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=120)
     (out / CONFIG).write_text(text, encoding="utf-8")

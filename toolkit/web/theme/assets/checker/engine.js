@@ -4,7 +4,8 @@
 //
 // startEngine({version, onProgress(loaded, total), onReady({networkLocked, networkClosed, networkOpen, started,
 //   wasmBytes}), onFailed(reason, detail)}): reason in plain English for the user, detail for their IT team
-// returns {request(kind, payload) -> Promise}; kind is "evaluate" or "debrief" (see worker.mjs).
+// returns {request(kind, payload) -> Promise}; the kinds of request, their payloads and their answers are
+// defined in core/levels_of_need/messages.py.
 const STALL_MS = 20000;
 
 // The worker's words as DOM: a tree of {tag, text | children, attrs} made by Python

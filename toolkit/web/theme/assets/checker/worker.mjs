@@ -2,16 +2,8 @@
 // All rules are Python in core/levels_of_need/; this file only loads it and passes messages.
 //
 // Python starts from the build's memory snapshot when it can, else the plain way (see start()).
-// Messages to the page:   {kind: "progress", loaded, total}
-//                         {kind: "ready", version, networkLocked, networkClosed, networkOpen,
-//                          started: "snapshot" | "plain", wasmBytes}
-//                         {kind: "failed", reason}
-//                         {kind: "result", id, ...answer} | {kind: "error", id, message}
-// Messages from the page: {kind: "evaluate", id, payload}  -> answer api.page_answer: {problem, answers,
-//                                                             result, headline, view, summary}
-//                         {kind: "debrief", id, payload: {scenario, choices, committed}} -> answer {debrief}
-//                         {kind: "save", id, payload: state}   -> answer {text}: the saved file's text
-//                         {kind: "open", id, payload: {text}}  -> answer {state, thresholds_version}
+// The messages to and from the page, and their fields, are defined in core/levels_of_need/messages.py
+// (tests/core/test_messages.py holds this file to it).
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL("./", import.meta.url);

@@ -1,0 +1,126 @@
+"""The messages between the page and the checker's worker, written down once.
+
+The page (``engine.js``, used by ``check.js`` and ``practice.js``) and the worker (``worker.mjs``)
+post plain objects with a ``kind``. The page sends requests; the worker answers each with a
+``result`` or an ``error`` carrying the request's ``id``, and tells the page how loading goes.
+``worker.answer`` serves the requests (``worker.REQUESTS``); tests/core/test_messages.py checks that
+the scripts post and read only the kinds and fields defined here.
+
+Standard library only (runs in the browser).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: str
+    sender: str  # "page" or "worker"
+    about: str
+    fields: Mapping[str, str]  # each field besides ``kind``, and what it holds
+    # A request's answer: the fields of the ``result`` the worker sends back for it.
+    reply: Mapping[str, str] = field(default_factory=dict)
+
+
+EVALUATE = Message(
+    kind="evaluate",
+    sender="page",
+    about="run a check: the result, its words and the referral summary",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "the check, as api.check_from_dict takes it, with the referrer's words under 'details'",
+    },
+    reply={
+        "problem": "{message, field} where the answers have a problem (an age out of range, say), else null",
+        "answers": "the rows of “Check your answers” (present.answers_view)",
+        "required": "[{field, message}]: the answers the result still needs, for Continue to ask for",
+        "result": "the result as data (api.result_to_dict), or null beside a problem",
+        "headline": "one line for the live region (present.headline)",
+        "view": "the result as a tree of text nodes (present.result_view)",
+        "summary": "the referral summary as plain text",
+    },
+)
+SAVE = Message(
+    kind="save",
+    sender="page",
+    about="the text of a saved-check file for the form as it stands (saved.save_check)",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "the form's state, as the saved file holds it",
+    },
+    reply={"text": "the file's text, which the page offers as a download"},
+)
+OPEN = Message(
+    kind="open",
+    sender="page",
+    about="read a file the user chose as a saved check, whole, before anything on the page changes",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "{text: the file's text}",
+    },
+    reply={
+        "state": "the check, every part checked, as the form holds it",
+        "thresholds_version": "the thresholds version it was saved with",
+    },
+)
+DEBRIEF = Message(
+    kind="debrief",
+    sender="page",
+    about="compare a learner's choices in training mode with a scenario's answer key",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "{scenario: its id, choices: the learner's indicators and answers, committed: the route chosen}",
+    },
+    reply={"debrief": "what the learner got right and what differs, with the checker's reasons"},
+)
+PROGRESS = Message(
+    kind="progress",
+    sender="worker",
+    about="bytes of the engine loaded so far",
+    fields={"loaded": "bytes loaded", "total": "bytes to load"},
+)
+READY = Message(
+    kind="ready",
+    sender="worker",
+    about="Python has started and the network is switched off: requests are answered from now on",
+    fields={
+        "version": "the thresholds version the engine answers from",
+        "networkLocked": "true when every way to the network was checked shut",
+        "networkClosed": "the ways to the network checked shut",
+        "networkOpen": "any way still open (then the page does not trust the engine)",
+        "started": "'snapshot' or 'plain': how Python started",
+        "wasmBytes": "the size of Python's memory, for the benchmark",
+    },
+)
+FAILED = Message(
+    kind="failed",
+    sender="worker",
+    about="the engine cannot start on this device: the page shows its fallback",
+    fields={"reason": "why, in words"},
+)
+RESULT = Message(
+    kind="result",
+    sender="worker",
+    about="the answer to a request: the request's reply fields",
+    fields={"id": "the request's id"},
+)
+ERROR = Message(
+    kind="error",
+    sender="worker",
+    about="a request that could not be answered",
+    fields={
+        "id": "the request's id",
+        "message": "what is wrong, for the user",
+        "field": "the form field at fault (``age``, say), or null",
+    },
+)
+
+MESSAGES: tuple[Message, ...] = (EVALUATE, DEBRIEF, SAVE, OPEN, PROGRESS, READY, FAILED, RESULT, ERROR)
+REQUEST_KINDS: tuple[str, ...] = tuple(m.kind for m in MESSAGES if m.sender == "page")
+
+
+def message(kind: str) -> Message:
+    return next(m for m in MESSAGES if m.kind == kind)
