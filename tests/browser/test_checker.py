@@ -469,18 +469,10 @@ def test_ticking_override_keeps_focus_and_asks_for_a_reason_only_once_it_is_left
     assert page.evaluate("document.activeElement.id") != "lon-error-summary"
 
 
-def without_snapshot(route):
-    manifest = route.fetch().json()
-    del manifest["snapshot"]
-    route.fulfill(status=200, json=manifest)
-
-
 def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context, medway_url, thresholds):
     stale = json.loads(json.dumps(thresholds.data))
     stale["document"]["version"] = "0.1-stale"
     strict_context.route("**/assets/checker/thresholds.json", lambda route: route.fulfill(status=200, json=stale))
-    # Without its snapshot, the engine loads the (stale) thresholds.json itself.
-    strict_context.route("**/assets/checker/manifest.json", without_snapshot)
     page = strict_context.new_page()
     page.goto(f"{medway_url}/check/")
     page.wait_for_selector("#lon-fallback:not([hidden])", timeout=30_000)

@@ -2,7 +2,7 @@
 // Entered data stays in this page's memory: no storage, no URL, no request.
 // The result, its reasons, its phone links and the summary are Python's (levels_of_need.present):
 // this script only builds the tree of text nodes the worker returns.
-import { buildNodes, progressText, startEngine } from "./engine.js";
+import { buildNodes, showProgress, startEngine } from "./engine.js";
 
 const form = document.getElementById("lon-check");
 const $ = (id) => document.getElementById(id);
@@ -182,13 +182,13 @@ function fallback(reason) {
 form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
-  onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
-  onReady({ networkLocked, networkClosed, networkOpen, started, wasmBytes }) {
-    performance.mark("lon-python-ready", { detail: { started, wasmBytes } }); // read by `make bench`
+  onProgress(progress) { for (const where of [status, $("lon-result-progress")]) showProgress(where, progress); },
+  onReady({ networkLocked, networkClosed, networkOpen, wasmBytes }) {
+    performance.mark("lon-python-ready", { detail: { wasmBytes } }); // read by `make bench`
+    showProgress($("lon-result-progress"), { stage: "ready" });
     ready = true;
     form.dataset.engine = "ready";
     form.dataset.networkLocked = networkLocked;
-    form.dataset.started = started; // "snapshot" or "plain": how Python started
     // Only what the worker checked: each way to the network it tried and found closed.
     status.textContent = networkLocked
       ? `The checker is ready. Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}).`
