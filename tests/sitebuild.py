@@ -203,7 +203,8 @@ def serve(
 ) -> Iterator[str]:
     """Serve the site on ``host`` (127.0.0.1); ``headers=False`` ignores its _headers file, as GitHub
     Pages does; ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent."""
-    settings = {"send_site_headers": headers, "compress": compress, "on_sent": staticmethod(on_sent) if on_sent else None}
+    counting = staticmethod(on_sent) if on_sent else None
+    settings = {"send_site_headers": headers, "compress": compress, "on_sent": counting}
     handler_class = type("SiteHandler", (_QuietHandler,), settings)
     handler = functools.partial(handler_class, directory=str(directory))
     server = _QuietServer((host, 0), handler)

@@ -83,7 +83,10 @@ def build_engine(thresholds: Thresholds, project: Path, site: Path, source_date_
 
 
 def engine_paths(site: Path) -> list[str]:
-    """The engine's files in a built site, relative to the site root: what only the checker needs."""
+    """The engine's files in a built site, relative to the site root: what only the checker needs
+    (none in a site built without the checker)."""
+    if not (site / ENGINE_DIR / MANIFEST).exists():
+        return []
     manifest = json.loads((site / ENGINE_DIR / MANIFEST).read_text(encoding="utf-8"))
     return sorted(f"{ENGINE_DIR}/{name}" for name in [*manifest["files"], MANIFEST, WORKER])
 
