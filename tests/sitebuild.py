@@ -111,6 +111,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     compress = True  # False: a host that sends every file as it is
     on_sent: ClassVar = None  # called with the number of bytes each write sends, if set
+    on_request: ClassVar = None  # called with each request's path, if set
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        if parsed and self.on_request is not None:
+            type(self).on_request(self.path.split("?")[0])
+        return parsed
 
     def setup(self) -> None:
         super().setup()
@@ -137,7 +144,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         if chosen is None:
             return super().send_head()
         original, copy, encoding = chosen
-        modified = int(original.stat().st_mtime)
+        modified = int(copy.stat().st_mtime)  # the copy's own time, as nginx's gzip_static gives
         since = self.headers.get("If-Modified-Since")
         if since:
             try:
@@ -198,21 +205,24 @@ class _QuietServer(socketserver.ThreadingTCPServer):
 
 
 @contextmanager
-def serve(
-    directory: Path, headers: bool = True, compress: bool = True, on_sent=None, host: str = "127.0.0.1"
-) -> Iterator[str]:
-    """Serve the site on ``host`` (127.0.0.1); ``headers=False`` ignores its _headers file, as GitHub
-    Pages does; ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent."""
-    counting = staticmethod(on_sent) if on_sent else None
-    settings = {"send_site_headers": headers, "compress": compress, "on_sent": counting}
+def serve(directory: Path, headers: bool = True, compress: bool = True, on_sent=None, on_request=None) -> Iterator[str]:
+    """Serve the site on 127.0.0.1; ``headers=False`` ignores its _headers file, as GitHub Pages does;
+    ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent, and
+    ``on_request(path)`` hears every request."""
+    settings = {
+        "send_site_headers": headers,
+        "compress": compress,
+        "on_sent": staticmethod(on_sent) if on_sent else None,
+        "on_request": staticmethod(on_request) if on_request else None,
+    }
     handler_class = type("SiteHandler", (_QuietHandler,), settings)
     handler = functools.partial(handler_class, directory=str(directory))
-    server = _QuietServer((host, 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://{host}:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
