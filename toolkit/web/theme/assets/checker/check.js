@@ -174,6 +174,7 @@ function update() {
 function fallback(reason) {
   ready = false;
   status.textContent = "The checker could not start. You can still use the guidance below.";
+  $("lon-result-progress").replaceChildren();
   $("lon-fallback-reason").textContent = reason;
   $("lon-fallback").hidden = false;
   form.dataset.engine = "failed";
