@@ -178,3 +178,18 @@ def test_a_rebuilt_site_is_picked_up_and_the_update_notice_shown(offline_capable
         page.click("#lon-updated button")
         page.wait_for_selector("#new-version", timeout=15_000)
         assert page.is_hidden("#lon-updated")
+
+
+def test_the_privacy_pages_button_keeps_the_checker_for_offline_use(offline_capable_context, medway_url):
+    context = offline_capable_context
+    page = visit_once(context, medway_url, "privacy/")
+    assert not page.evaluate(ENGINE_KEPT)  # a guidance page alone keeps no engine
+    page.click("text=Keep the self-check for offline use")
+    page.wait_for_selector("#lon-keep-engine-status:has-text('with no connection')", timeout=60_000)
+    assert page.inner_text("#lon-keep-engine-status") == "The self-check now works on this device with no connection."
+    assert page.evaluate(ENGINE_KEPT)
+
+    context.set_offline(True)
+    page.goto(f"{medway_url}/check/")
+    page.wait_for_selector(f"{READY}, form[data-engine=failed]", timeout=60_000)
+    assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")

@@ -70,15 +70,18 @@ function countingFetch(originalFetch, downloads) {
 
 // The engine's downloads and their progress, in bytes over the wire: a host that compresses sends
 // fewer bytes than the file holds (its Content-Length says how many), and the page shows those.
-// Until a file's headers arrive, its full size (from the build's manifest) stands in.
+// Progress is reported once every file's headers have arrived (a round trip after the start: all
+// are requested at once), so the total never changes under the user's eyes. A file sent without a
+// Content-Length counts at its full size (from the build's manifest).
 function downloadTracker(manifest, names, report) {
   const files = new Map(names.map((name) => [new URL(name, HERE).pathname, {
-    size: manifest.files[name], wire: manifest.files[name], decoded: 0, finished: false,
+    size: manifest.files[name], wire: null, decoded: 0, finished: false,
   }]));
   const wireLoaded = (file) => Math.min(file.wire, Math.round((file.decoded / file.size) * file.wire));
   const send = () => {
     const all = [...files.values()];
     if (all.every((file) => file.finished)) { report({ stage: "start" }); return; }
+    if (all.some((file) => file.wire === null)) return;
     const sum = (part) => all.reduce((total, file) => total + part(file), 0);
     report({ stage: "download", loaded: sum(wireLoaded), total: sum((file) => file.wire) });
   };
@@ -87,7 +90,7 @@ function downloadTracker(manifest, names, report) {
       const file = files.get(url.pathname);
       if (!file) return null;
       const length = Number(headers.get("content-length"));
-      if (length > 0) file.wire = length; // the encoded length when the host compressed it
+      file.wire = length > 0 ? length : file.size; // the encoded length when the host compressed it
       return {
         received(bytes) { file.decoded += bytes; send(); },
         done() { file.finished = true; send(); },
