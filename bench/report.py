@@ -72,6 +72,8 @@ def render(results: dict[str, Any]) -> str:
     network_runs = len(results["runs"]["slow4g_python_ready_ms"])
     start = results["start_alternatives"]
     load = ", ".join(f"{value:.1f}" for value in results["load_average"])
+    saved_ms = start["bundle_ms"] - start["snapshot_ms"]
+    extra_bytes = start["snapshot_wire_bytes"] - start["bundle_wire_bytes"]
     lines = [
         "# Performance",
         "",
@@ -92,7 +94,8 @@ def render(results: dict[str, Any]) -> str:
         f"- **council Wi-Fi**: {wifi['down_mbps']} Mbps down, {wifi['rtt_ms']} ms round trip.",
         "",
         "The DevTools CPU slowdown does not reach the checker's worker, where Python starts: on a phone "
-        "that is really 4× slower, Python's own start (about a second here) takes several seconds more.",
+        f"that is really {slow['cpu_slowdown']}× slower, Python's own start ({ms(start['bundle_ms'])} in Node "
+        "here, below) takes several seconds more.",
         "",
         f"## The machine ({results['date']})",
         "",
@@ -136,12 +139,13 @@ def render(results: dict[str, Any]) -> str:
         f"| a memory snapshot of that start, restored | {ms(start['snapshot_ms'])} | "
         f"{mb(start['snapshot_wire_bytes'])} | {download_s(start['snapshot_wire_bytes'])} |",
         "",
-        f"The snapshot saves about {ms(start['bundle_ms'] - start['snapshot_ms'])} of CPU per start, but it is "
+        f"The snapshot saves about {ms(saved_ms)} of CPU per start, but it is "
         f"{mb(start['snapshot_gzip_bytes'])} of gzip that no host can shrink (browsers can only inflate gzip "
-        "themselves), and it costs about "
-        f"{download_s(start['snapshot_wire_bytes'] - start['bundle_wire_bytes'])} more on slow 4G: more than it "
-        "saves on every network but a fast one. So Python starts from `python.zip`. With no snapshot there "
-        "is no digest to check either, so the checker works the same over plain `http://` on an intranet "
+        f"themselves): {mb(extra_bytes)} more to download, about {download_s(extra_bytes)} more on slow 4G. It "
+        f"pays for itself only on a connection faster than about {extra_bytes * 8 / (saved_ms / 1000) / 1e6:.0f} "
+        "Mbps, where a few hundred milliseconds matter least. So Python starts from `python.zip`. With no "
+        "snapshot there is no digest to check either, so the checker works the same over plain `http://` on an "
+        "intranet "
         "(where browsers offer no `crypto.subtle`).",
         "",
         "The cost of that choice shows on 127.0.0.1, where the network is free: the empty-cache and "
