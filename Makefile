@@ -40,7 +40,8 @@ build: setup
 dist: build
 	$(PY) -m toolkit dist --site site --out dist
 
-# Speed and size, in headless Chromium (not part of `make test`): prints a table, writes bench/latest.json.
+# Speed and bytes over the wire, in headless Chromium on 127.0.0.1 and two emulated networks (not part of
+# `make test`; about ten minutes): prints a table, writes bench/latest.json and docs/performance.md from it.
 bench: setup /usr/bin/chromium
 	$(PY) bench/run.py
 

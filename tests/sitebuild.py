@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import email.utils
 import fnmatch
 import functools
 import html
+import http
 import http.server
 import json
 import os
@@ -84,8 +86,85 @@ def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str,
     return found
 
 
+class _CountingWriter:
+    """The socket's writer, counting every byte the server sends (headers and bodies)."""
+
+    def __init__(self, raw, count) -> None:
+        self.raw, self.count = raw, count
+
+    def write(self, data) -> int:
+        written = self.raw.write(data)
+        self.count(len(data))
+        return written
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
+# What a browser may ask for, best first, and the build's copy that answers it (toolkit/build/compress.py).
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host would: with the headers its ``_headers`` file sets."""
+    """Serves the built site as a static host would: with the headers its ``_headers`` file sets, and
+    the build's precompressed copy of a file to a browser that accepts it (as nginx's gzip_static)."""
+
+    compress = True  # False: a host that sends every file as it is
+    on_sent: ClassVar = None  # called with the number of bytes each write sends, if set
+    on_request: ClassVar = None  # called with each request's path, if set
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        if parsed and self.on_request is not None:
+            type(self).on_request(self.path.split("?")[0])
+        return parsed
+
+    def setup(self) -> None:
+        super().setup()
+        if self.on_sent is not None:
+            self.wfile = _CountingWriter(self.wfile, type(self).on_sent)
+
+    def _precompressed(self) -> tuple[Path, Path, str] | None:
+        if not self.compress:
+            return None
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return None  # the folder's redirect to its address with a slash
+            path = path / "index.html"
+        accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+        for encoding, suffix in PRECOMPRESSED:
+            copy = path.with_name(path.name + suffix)
+            if encoding in accepted and path.is_file() and copy.is_file():
+                return path, copy, encoding
+        return None
+
+    def send_head(self):
+        chosen = self._precompressed()
+        if chosen is None:
+            return super().send_head()
+        original, copy, encoding = chosen
+        modified = int(copy.stat().st_mtime)  # the copy's own time, as nginx's gzip_static gives
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                unchanged = email.utils.parsedate_to_datetime(since).timestamp() >= modified
+            except (TypeError, ValueError):
+                unchanged = False
+            if unchanged:
+                self.send_response(http.HTTPStatus.NOT_MODIFIED)
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return None
+        body = copy.open("rb")
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(original)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(copy.stat().st_size))
+        self.send_header("Last-Modified", self.date_time_string(modified))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return body
 
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -125,14 +204,19 @@ class _QuietServer(socketserver.ThreadingTCPServer):
             super().handle_error(request, client_address)
 
 
-class _PlainHandler(_QuietHandler):
-    send_site_headers = False
-
-
 @contextmanager
-def serve(directory: Path, headers: bool = True) -> Iterator[str]:
-    """Serve the site on 127.0.0.1; ``headers=False`` ignores its _headers file, as GitHub Pages does."""
-    handler = functools.partial(_QuietHandler if headers else _PlainHandler, directory=str(directory))
+def serve(directory: Path, headers: bool = True, compress: bool = True, on_sent=None, on_request=None) -> Iterator[str]:
+    """Serve the site on 127.0.0.1; ``headers=False`` ignores its _headers file, as GitHub Pages does;
+    ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent, and
+    ``on_request(path)`` hears every request."""
+    settings = {
+        "send_site_headers": headers,
+        "compress": compress,
+        "on_sent": staticmethod(on_sent) if on_sent else None,
+        "on_request": staticmethod(on_request) if on_request else None,
+    }
+    handler_class = type("SiteHandler", (_QuietHandler,), settings)
+    handler = functools.partial(handler_class, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -79,8 +79,12 @@ DEBRIEF = Message(
 PROGRESS = Message(
     kind="progress",
     sender="worker",
-    about="bytes of the engine loaded so far",
-    fields={"loaded": "bytes loaded", "total": "bytes to load"},
+    about="how loading goes: bytes of the engine over the wire so far, then Python starting",
+    fields={
+        "stage": "'download' while the engine's files arrive, then 'start' while Python starts",
+        "loaded": "bytes over the wire so far (download only)",
+        "total": "bytes over the wire in all, once every file's size is known (download only)",
+    },
 )
 READY = Message(
     kind="ready",
@@ -91,7 +95,6 @@ READY = Message(
         "networkLocked": "true when every way to the network was checked shut",
         "networkClosed": "the ways to the network checked shut",
         "networkOpen": "any way still open (then the page does not trust the engine)",
-        "started": "'snapshot' or 'plain': how Python started",
         "wasmBytes": "the size of Python's memory, for the benchmark",
     },
 )

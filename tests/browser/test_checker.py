@@ -590,18 +590,10 @@ def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(stric
     assert "The referrer considers Level 1: Universal to be right" in page.input_value("#lon-summary")
 
 
-def without_snapshot(route):
-    manifest = route.fetch().json()
-    del manifest["snapshot"]
-    route.fulfill(status=200, json=manifest)
-
-
 def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context, medway_url, thresholds):
     stale = json.loads(json.dumps(thresholds.data))
     stale["document"]["version"] = "0.1-stale"
     strict_context.route("**/assets/checker/thresholds.json", lambda route: route.fulfill(status=200, json=stale))
-    # Without its snapshot, the engine loads the (stale) thresholds.json itself.
-    strict_context.route("**/assets/checker/manifest.json", without_snapshot)
     page = strict_context.new_page()
     page.goto(f"{medway_url}/check/")
     page.wait_for_selector("#lon-fallback:not([hidden])", timeout=30_000)

@@ -1,5 +1,6 @@
-"""Offline: after one visit the site, the checker and training mode work with no network at all;
-a rebuilt site is picked up with an "updated" notice; nothing of the user's is ever cached."""
+"""Offline, by need: a first visit caches the guidance and no engine file; after one visit to the
+self-check, the checker and training mode work with no network at all too; a rebuilt site is picked
+up with an "updated" notice and keeps the engine; nothing of the user's is ever cached."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 import re
 import shutil
 
+from conftest import ROOT
 from sitebuild import serve
 
+from toolkit.build.bundle import engine_paths
+from toolkit.build.compress import write_precompressed
 from toolkit.build.offline import write_service_worker
 
 from .checker_helpers import READY, cli_result_text, fill_check, wait_for_result, wait_until
@@ -30,22 +34,56 @@ def precached_files(site) -> dict:
     return json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
 
 
-def visit_once(context, base: str):
+ENGINE_KEPT = """async () => {
+    const keys = await caches.keys();
+    const manifest = location.origin + "/assets/checker/manifest.json";
+    return keys.length === 1 && Boolean(await (await caches.open(keys[0])).match(manifest));
+}"""
+
+
+def visit_once(context, base: str, path: str = ""):
     page = context.new_page()
-    page.goto(f"{base}/")
+    page.goto(f"{base}/{path}")
     assert wait_until(page, CONTROLLED, timeout=60), "the service worker did not take control"
     return page
 
 
-def test_after_one_visit_everything_works_offline_and_nothing_of_the_users_is_cached(
+def visit_the_checker(context, base: str):
+    """A first visit to the self-check: the engine starts, then the service worker keeps it."""
+    page = visit_once(context, base, "check/")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert wait_until(page, ENGINE_KEPT, timeout=60), "the service worker did not keep the engine"
+    return page
+
+
+def test_a_first_visit_to_a_guidance_page_fetches_and_caches_no_engine_file(offline_capable_context, medway_site):
+    requested: list[str] = []
+    with serve(medway_site.directory, on_request=requested.append) as base:
+        page = visit_once(offline_capable_context, base, "contacts/")
+        precache = precached_files(medway_site.directory)
+        cached = page.evaluate(CACHED)
+    assert page.inner_text("h1") == "Who to contact"
+    assert list(cached) == [f"levels-of-need-{precache['version']}"]
+    assert sorted(next(iter(cached.values()))) == sorted(f"{base}/{p.removeprefix('./')}" for p in precache["files"])
+    engine = {f"/{path}" for path in engine_paths(medway_site.directory)}
+    assert "/assets/checker/pyodide/pyodide.asm.wasm" in engine
+    assert "/contacts/" in requested and "/sw.js" in requested  # the service worker installed from here
+    assert not engine & set(requested), sorted(engine & set(requested))
+    # Under assets/checker/, only the checker pages' own scripts (a few kilobytes, and what shows the
+    # fallback when the engine is missing offline).
+    scripts = {f"/assets/checker/{name}" for name in ("check.js", "engine.js", "practice.js", "presenter.js")}
+    assert {path for path in requested if path.startswith("/assets/checker/")} <= scripts
+
+
+def test_after_one_visit_to_the_checker_everything_works_offline_and_nothing_of_the_users_is_cached(
     offline_capable_context, medway_site, medway_url, thresholds
 ):
     context = offline_capable_context
-    page = visit_once(context, medway_url)
+    page = visit_the_checker(context, medway_url)
     precache = precached_files(medway_site.directory)
     cached = page.evaluate(CACHED)
     assert list(cached) == [f"levels-of-need-{precache['version']}"]
-    expected_urls = sorted(f"{medway_url}/{path.removeprefix('./')}" for path in precache["files"])
+    expected_urls = sorted(f"{medway_url}/{path.removeprefix('./')}" for path in precache["files"] + precache["engine"])
     assert sorted(next(iter(cached.values()))) == expected_urls
 
     context.set_offline(True)
@@ -109,8 +147,8 @@ def test_a_rebuilt_site_is_picked_up_and_the_update_notice_shown(offline_capable
     site = tmp_path / "site"
     shutil.copytree(medway_site.directory, site)
     with serve(site) as base:
-        page = visit_once(offline_capable_context, base)
-        page.goto(f"{base}/contacts/")
+        visit_the_checker(offline_capable_context, base)
+        page = visit_once(offline_capable_context, base, "contacts/")
         assert page.is_hidden("#lon-updated")
         old = precached_files(site)["version"]
 
@@ -121,19 +159,37 @@ def test_a_rebuilt_site_is_picked_up_and_the_update_notice_shown(offline_capable
             encoding="utf-8",
         )
         new = write_service_worker(site)["version"]
+        write_precompressed(site, ROOT / "build" / "compressed")  # as the build does last: no stale copies
         assert new != old
 
         page.reload()
         page.wait_for_selector("#lon-updated", timeout=60_000)
         assert page.inner_text("#lon-updated-title") == "This guidance has been updated"
         assert page.get_attribute("#lon-updated", "role") == "region"
-        # The old version's cache goes once the new worker has finished activating.
+        # The old version's cache goes once the new worker has finished activating; the new one has
+        # kept the engine, because this device had it.
         assert wait_until(
             page,
             "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
             f"levels-of-need-{new}",
         )
+        assert wait_until(page, ENGINE_KEPT)
 
         page.click("#lon-updated button")
         page.wait_for_selector("#new-version", timeout=15_000)
         assert page.is_hidden("#lon-updated")
+
+
+def test_the_privacy_pages_button_keeps_the_checker_for_offline_use(offline_capable_context, medway_url):
+    context = offline_capable_context
+    page = visit_once(context, medway_url, "privacy/")
+    assert not page.evaluate(ENGINE_KEPT)  # a guidance page alone keeps no engine
+    page.click("text=Keep the self-check for offline use")
+    page.wait_for_selector("#lon-keep-engine-status:has-text('with no connection')", timeout=60_000)
+    assert page.inner_text("#lon-keep-engine-status") == "The self-check now works on this device with no connection."
+    assert page.evaluate(ENGINE_KEPT)
+
+    context.set_offline(True)
+    page.goto(f"{medway_url}/check/")
+    page.wait_for_selector(f"{READY}, form[data-engine=failed]", timeout=60_000)
+    assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")

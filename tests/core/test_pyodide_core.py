@@ -1,8 +1,11 @@
-"""The checker core (and the training debrief) runs unchanged in Pyodide (Python 3.14) and agrees with CPython."""
+"""The checker core (and the training debrief) runs unchanged in Pyodide (Python 3.14) and agrees with CPython,
+from Pyodide's full standard library and from the site's own python.zip alone."""
 
 from __future__ import annotations
 
+import ast
 import json
+import zipfile
 
 from conftest import ROOT, run_pyodide_script
 
@@ -43,3 +46,55 @@ def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
     assert out["debriefs"] == [
         training.debrief(thresholds, s.id, CHECKS[0], "early-help") for s in thresholds.scenarios
     ]
+
+
+def core_imports() -> list[str]:
+    """Every module the core names in an import, anywhere in its source (inside a function too)."""
+    named = set()
+    for path in CORE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                named.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                named.add(node.module)
+    return sorted(name for name in named if name.split(".")[0] not in ("js", "levels_of_need", "__future__"))
+
+
+def test_the_sites_python_bundle_alone_runs_the_whole_core(medway_site, thresholds):
+    """The browser's standard library is the site's python.zip, trimmed to what the checker uses: a
+    module missing from it (one the core imports only on an error path, say) fails here."""
+    bundle = medway_site.directory / "assets" / "checker" / "python.zip"
+    imports = core_imports()
+    assert "difflib" in imports  # imported only to suggest close matches for an unknown indicator
+    payload = {
+        "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
+        "checks": CHECKS,
+        "imports": imports,
+        "unknown": ["l2-domestic-abus"],
+    }
+    out = run_pyodide_script("run_core.mjs", str(bundle), stdin=json.dumps(payload))
+    assert out["core_from"].endswith(".zip/levels_of_need/api.pyc")  # compiled, from the bundle
+    assert out["results"] == [api.run(thresholds, check) for check in CHECKS]
+    assert out["summary"] == api.run_summary(thresholds, CHECKS[0])
+    assert out["verify"] == training.verify(thresholds) == []
+    assert out["debriefs"] == [
+        training.debrief(thresholds, s.id, CHECKS[0], "early-help") for s in thresholds.scenarios
+    ]
+    assert "did you mean: l2-domestic-abuse" in out["unknown"]
+
+
+def test_the_python_bundle_holds_compiled_modules_only(medway_site):
+    engine = medway_site.directory / "assets" / "checker"
+    manifest = json.loads((engine / "manifest.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(engine / manifest["python"]) as bundle:
+        names = bundle.namelist()
+        assert bundle.testzip() is None
+    assert names and all(name.endswith(".pyc") for name in names)
+    assert {f"levels_of_need/{path.name}c" for path in CORE.glob("*.py")} <= set(names)
+    assert {f"{module}c" for module in manifest["python_modules"]["stdlib"]} | {
+        f"{module}c" for module in manifest["python_modules"]["core"]
+    } == set(names)
+    # A fraction of Pyodide's standard library, and none of what the checker never loads.
+    with zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip") as full:
+        assert len(manifest["python_modules"]["stdlib"]) < len(full.namelist()) / 3
+    assert not [name for name in names if name.startswith(("sqlite3/", "email/", "http/", "multiprocessing/"))]

@@ -1,32 +1,48 @@
 // Run the stdlib-only checker core (core/levels_of_need) under the pinned Pyodide (Python 3.14) in Node.
-// stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...]}
-// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs"}: one api.run
-// answer per check (result, headline, view, summary), the first check's summary, and every scenario verified and debriefed.
+// Usage: node run_core.mjs [PYTHON_ZIP]
+//   without PYTHON_ZIP: Pyodide's full standard library, and the core's files from stdin;
+//   with it: a built site's python.zip is the whole standard library, the core included, as in the browser.
+// stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...],
+//         "imports": [module names to import first], "unknown": [indicator ids]}
+// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs", "unknown"}: one api.run
+// answer per check (result, headline, view, summary), the first check's summary, every scenario verified
+// and debriefed, and the message for a check with unknown indicators.
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const bundle = process.argv[2];
 
-const pyodide = await loadPyodide();
+const pyodide = await loadPyodide(bundle ? { stdLibURL: bundle, packages: [] } : {});
 pyodide.FS.mkdirTree("/lib/core-src/levels_of_need");
-for (const [path, source] of Object.entries(input.files)) {
+for (const [path, source] of Object.entries(bundle ? {} : input.files)) {
   pyodide.FS.writeFile(`/lib/core-src/${path}`, source);
 }
 pyodide.globals.set("thresholds_json", input.thresholds);
-pyodide.globals.set("checks_json", JSON.stringify(input.checks));
+pyodide.globals.set("input_json", JSON.stringify(input));
 const output = pyodide.runPython(`
-import json, sys
+import importlib, json, sys
 sys.path.insert(0, "/lib/core-src")
-from levels_of_need import api, model, training
+request = json.loads(input_json)
+for module in request.get("imports", []):
+    importlib.import_module(module)
+from levels_of_need import api, model, rules, training
 thresholds = model.from_json(thresholds_json)
-checks = json.loads(checks_json)
+checks = request["checks"]
+try:
+    api.run(thresholds, {"indicators": request.get("unknown", [])})
+    unknown = None
+except rules.CheckError as error:
+    unknown = str(error)
 json.dumps({
     "python": sys.version.split()[0],
+    "core_from": api.__file__,
     "results": [api.run(thresholds, check) for check in checks],
     "summary": api.run_summary(thresholds, checks[0]),
     "verify": training.verify(thresholds),
     "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios],
+    "unknown": unknown,
 })
 `);
 process.stdout.write(output);

@@ -97,7 +97,7 @@ def test_the_check_page_offers_the_partnerships_own_filter_examples_and_consent_
 ):
     check = site_text["check/index.html"]
     examples = partnership_thresholds.data["filter_examples"]
-    assert f"Type a word, for example {', '.join(examples[:-1])} or {examples[-1]}." in check
+    assert f"An everyday word works: for example {', '.join(examples[:-1])} or {examples[-1]}." in check
     consent = partnership_thresholds.referral_question_receiving("consent")
     assert " ".join(consent.guidance.split()) in check
     others = [q for q in partnership_thresholds.referral_questions if q is not consent]

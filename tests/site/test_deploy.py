@@ -1,17 +1,23 @@
-"""Deploy anywhere: the headers file, the nginx snippet, the zip, and the service worker's file list."""
+"""Deploy anywhere: the headers file, the nginx snippet, the zip, the precompressed copies, and the
+service worker's file lists."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 import subprocess
 import sys
 import zipfile
 
+import brotli
 import pytest
 from conftest import ROOT
 from sitebuild import headers_for, html_pages, parse_headers_file
 
+from toolkit.build.bundle import engine_paths
+from toolkit.build.compress import write_precompressed
 from toolkit.build.deploy import TYPES, make_dist, site_policy
 from toolkit.build.offline import precache_paths, site_version, write_service_worker
 
@@ -53,14 +59,15 @@ def test_headers_file_sets_the_other_security_headers_and_types(medway_site, hea
     for file in typed:
         path = "/" + file.relative_to(medway_site.directory).as_posix()
         assert headers_for(headers, path)["Content-Type"] == TYPES[file.suffix[1:]]
-    assert headers_for(headers, "/assets/checker/snapshot.bin.gz")["Content-Type"] == "application/octet-stream"
 
 
 def test_dist_makes_a_reproducible_zip_of_the_site_and_an_nginx_snippet(medway_site, tmp_path):
     archive, snippet = make_dist(medway_site.directory, tmp_path / "one")
     again, _ = make_dist(medway_site.directory, tmp_path / "two")
     assert hashlib.sha256(archive.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
-    files = {p.relative_to(medway_site.directory).as_posix(): p for p in medway_site.directory.rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(medway_site.directory).as_posix(): p for p in medway_site.directory.rglob("*") if p.is_file()
+    }
     with zipfile.ZipFile(archive) as bundle:
         assert sorted(bundle.namelist()) == sorted(files)
         assert bundle.read("index.html") == files["index.html"].read_bytes()
@@ -75,6 +82,9 @@ def test_dist_makes_a_reproducible_zip_of_the_site_and_an_nginx_snippet(medway_s
     assert "Permissions-Policy" in added
     for extension, mime in TYPES.items():
         assert f'location ~* \\.{extension}$ {{ types {{ }} default_type "{mime}"; }}' in text
+    # The build's .gz copies are served in place of the files, at the server's level (not commented out).
+    assert re.search(r"^gzip_static on;$", text, re.M) and re.search(r"^gzip_vary on;$", text, re.M)
+    assert re.search(r"^# brotli_static on;$", text, re.M)  # offered for nginx builds with ngx_brotli
 
 
 def test_cli_dist(medway_site, tmp_path):
@@ -87,23 +97,65 @@ def test_cli_dist(medway_site, tmp_path):
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "levels-of-need-site.zip").exists() and (tmp_path / "nginx-levels-of-need.conf").exists()
     missing = subprocess.run(
-        [sys.executable, "-m", "toolkit", "dist", "--site", str(tmp_path / "nope")], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "toolkit", "dist", "--site", str(tmp_path / "nope")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert missing.returncode == 2 and "run `make build` first" in missing.stderr
 
 
-def test_the_service_worker_precaches_every_page_and_the_engine(medway_site):
+def test_the_service_worker_precaches_every_page_and_no_engine_file(medway_site):
     site = medway_site.directory
     paths = precache_paths(site)
     assert "./" in paths and "check/" in paths and "training/practice/" in paths and "404.html" in paths
-    for engine_file in ("assets/checker/worker.mjs", "assets/checker/snapshot.bin.gz", "assets/checker/manifest.json"):
-        assert engine_file in paths
-    assert "assets/checker/pyodide/pyodide.asm.wasm" in paths
+    engine = engine_paths(site)
+    for engine_file in ("assets/checker/worker.mjs", "assets/checker/python.zip", "assets/checker/manifest.json"):
+        assert engine_file in engine
+    assert "assets/checker/pyodide/pyodide.asm.wasm" in engine
+    # The engine is every file under assets/checker/ but the pages' own scripts.
+    checker = {p.relative_to(site).as_posix() for p in (site / "assets" / "checker").rglob("*") if p.is_file()}
+    scripts = {"check.js", "engine.js", "practice.js", "presenter.js"}
+    assert {p for p in checker if not p.endswith((".gz", ".br"))} == set(engine) | {
+        f"assets/checker/{s}" for s in scripts
+    }
+    assert not set(engine) & set(paths)
+    assert not [p for p in paths if p.startswith("assets/checker/pyodide/") or p.endswith((".wasm", ".zip"))]
     assert "sw.js" not in paths and "_headers" not in paths
-    assert not [p for p in paths if p.endswith(".map")]
+    assert not [p for p in paths if p.endswith((".map", ".gz", ".br"))]
     pages = {p.relative_to(site).as_posix().removesuffix("index.html") or "./" for p in html_pages(site)}
     assert pages <= set(paths)
-    assert site_version(site, paths) in (site / "sw.js").read_text(encoding="utf-8")
+    script = (site / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
+    assert precache["files"] == paths
+    assert precache["engine"][0] == "assets/checker/manifest.json" and sorted(precache["engine"]) == engine
+    assert precache["version"] == site_version(site, paths + precache["engine"])
+
+
+def test_the_precompressed_copies_decompress_to_the_originals(medway_site):
+    site = medway_site.directory
+    copies = sorted(p for p in site.rglob("*") if p.suffix in (".gz", ".br") and p.name != "sitemap.xml.gz")
+    assert copies
+    for copy in copies:
+        original = copy.with_suffix("")
+        unpack = gzip.decompress if copy.suffix == ".gz" else brotli.decompress
+        assert unpack(copy.read_bytes()) == original.read_bytes(), copy
+        assert copy.stat().st_size <= 0.9 * original.stat().st_size, copy
+    # Every page, the engine's big files and the service worker have both copies.
+    for path in ("index.html", "contacts/index.html", "sw.js", "assets/checker/pyodide/pyodide.asm.wasm"):
+        assert (site / f"{path}.gz").exists() and (site / f"{path}.br").exists(), path
+    # A zip is compressed already (python.zip is deflated inside), so it has none.
+    assert not (site / "assets/checker/python.zip.gz").exists()
+
+
+def test_precompressed_copies_are_reproducible(tmp_path):
+    (tmp_path / "page.html").write_text("<p>words</p>" * 200, encoding="utf-8")
+    first = {p.name: p.read_bytes() for p in write_precompressed(tmp_path)}
+    assert set(first) == {"page.html.gz", "page.html.br"}
+    for copy in first:
+        (tmp_path / copy).unlink()
+    assert {p.name: p.read_bytes() for p in write_precompressed(tmp_path)} == first
+    assert first["page.html.gz"][4:8] == b"\0\0\0\0"  # no time in the gzip header
 
 
 def test_any_changed_file_gives_a_new_service_worker_version(tmp_path):

@@ -34,7 +34,7 @@ ONLY_IN = {
         "assets/stylesheets/palette.*.min.css",
         "assets/stylesheets/palette.*.min.css.map",
         "search/search_index.json",
-        "sitemap.xml.gz",
+        # sitemap.xml.gz: Material writes it, and the build writes one for both engines (compress.py)
     ),
     "zensical": (
         "assets/javascripts/LICENSE",
@@ -68,7 +68,9 @@ def pages(site: BuiltSite) -> set[str]:
 
 
 def files(site: BuiltSite) -> set[str]:
-    return {p.relative_to(site.directory).as_posix() for p in site.directory.rglob("*") if p.is_file()}
+    """The site's files, without the build's precompressed copies of them (FILE.gz, FILE.br)."""
+    every = {p.relative_to(site.directory).as_posix() for p in site.directory.rglob("*") if p.is_file()}
+    return {f for f in every if not (f.endswith((".gz", ".br")) and f.removesuffix(f[-3:]) in every)}
 
 
 def built_page(source: str) -> str:

@@ -1,12 +1,21 @@
-"""Put the checker's engine into a built site: Pyodide core, the core wheel and the data.
+"""Put the checker's engine into a built site: the Pyodide core, the checker's Python and the data.
 
-Host-only build step (called by hooks/thresholds_pages.py after the build). Everything lands under
-``assets/checker/`` on the site's own origin; the browser never loads from a CDN.
+Host-only build step (run by finish.py). Everything lands under ``assets/checker/`` on the site's own
+origin; the browser never loads from a CDN. What the browser downloads, and why (docs/performance.md
+has the numbers behind the choice):
+
+- Pyodide's runtime (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), from the pinned npm
+  package;
+- ``python.zip``: the checker's Python, made by make_python_bundle.mjs: only the standard-library
+  modules the checker uses and the core, compiled, in place of Pyodide's 2.5 MB source zip;
+- ``thresholds.json``: the partnership's data.
+
+Python starts the plain way from these. A memory snapshot started faster on a fast connection but
+added 5 to 6 MB to every first visit, which a phone on a slow network cannot afford.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -21,11 +30,16 @@ from levels_of_need.model import Thresholds
 
 from ..resources import core_source, pyodide_dir
 
-# The Pyodide core files the worker needs, from the pinned npm package.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The Pyodide runtime files the worker loads, from the pinned npm package. pyodide-lock.json is not
+# shipped: the checker installs no packages, so the worker hands Pyodide the lock file's header only.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+LOCK_FILE = "pyodide-lock.json"
 ENGINE_DIR = "assets/checker"
-SNAPSHOT = "snapshot.bin.gz"  # Python's memory with levels_of_need.worker started, gzip-compressed
-SNAPSHOT_SCRIPT = Path(__file__).parent / "make_snapshot.mjs"
+PYTHON_BUNDLE = "python.zip"
+BUNDLE_SCRIPT = Path(__file__).parent / "make_python_bundle.mjs"
+MANIFEST = "manifest.json"
+# The worker script is part of the engine too: nothing but the checker uses it.
+WORKER = "worker.mjs"
 
 
 class BundleError(RuntimeError):
@@ -37,71 +51,64 @@ def build_engine(thresholds: Thresholds, project: Path, site: Path, source_date_
     out = site / ENGINE_DIR
     pyodide_out = out / "pyodide"
     pyodide_out.mkdir(parents=True, exist_ok=True)
+    package = pyodide_dir(project)
     files: dict[str, int] = {}
-    pyodide = pyodide_dir(project)
+    for name in (*PYODIDE_FILES, LOCK_FILE):
+        if not (package / name).exists():
+            raise BundleError(f"{package / name} is missing: run `npm ci` (the pinned pyodide package)")
     for name in PYODIDE_FILES:
-        source = pyodide / name
-        if not source.exists():
-            raise BundleError(f"{source} is missing: run `npm ci` (the pinned pyodide package)")
-        shutil.copyfile(source, pyodide_out / name)
-        files[f"pyodide/{name}"] = source.stat().st_size
+        shutil.copyfile(package / name, pyodide_out / name)
+        files[f"pyodide/{name}"] = (package / name).stat().st_size
 
-    wheel = build_wheel(project, out, source_date_epoch)
-    files[wheel.name] = wheel.stat().st_size
     data = (json.dumps(thresholds.data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     (out / "thresholds.json").write_bytes(data)
     files["thresholds.json"] = len(data)
-    snapshot = make_snapshot(project, wheel, out / "thresholds.json", out / SNAPSHOT, thresholds.version)
-    files[SNAPSHOT] = snapshot.stat().st_size
+    with tempfile.TemporaryDirectory() as scratch:
+        wheel = build_wheel(project, Path(scratch), source_date_epoch)
+        contents = make_python_bundle(project, wheel, out / "thresholds.json", out / PYTHON_BUNDLE, thresholds.version)
+    files[PYTHON_BUNDLE] = (out / PYTHON_BUNDLE).stat().st_size
 
-    core = sum(size for name, size in files.items() if name.startswith("pyodide/"))
     manifest = {
-        "wheel": wheel.name,
-        "wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        "python": PYTHON_BUNDLE,
+        "python_sha256": hashlib.sha256((out / PYTHON_BUNDLE).read_bytes()).hexdigest(),
+        "python_modules": contents,
         "thresholds": "thresholds.json",
         "thresholds_version": thresholds.version,
-        "snapshot": SNAPSHOT,
-        "snapshot_sha256": hashlib.sha256(snapshot.read_bytes()).hexdigest(),
+        # The lock file's header, which Pyodide checks against its runtime; no packages are installed.
+        "lockfile_info": json.loads((package / LOCK_FILE).read_text(encoding="utf-8"))["info"],
+        # What the worker downloads, by file, before any compression by the host.
         "files": files,
-        # What each way of starting downloads, for the progress bar (the snapshot path skips thresholds.json).
-        "load_bytes": {
-            "snapshot": core + files[SNAPSHOT] + files[wheel.name],
-            "plain": core + files[wheel.name] + files["thresholds.json"],
-        },
         "total_bytes": sum(files.values()),
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 
-def make_snapshot(project: Path, wheel: Path, thresholds_json: Path, target: Path, version: str) -> Path:
-    """A Pyodide memory snapshot made in Node from the pinned npm package, gzip-compressed.
+def engine_paths(site: Path) -> list[str]:
+    """The engine's files in a built site, relative to the site root: what only the checker needs
+    (none in a site built without the checker)."""
+    if not (site / ENGINE_DIR / MANIFEST).exists():
+        return []
+    manifest = json.loads((site / ENGINE_DIR / MANIFEST).read_text(encoding="utf-8"))
+    return sorted(f"{ENGINE_DIR}/{name}" for name in [*manifest["files"], MANIFEST, WORKER])
 
-    The worker restores it instead of starting Python, importing toolkit and loading the data.
-    """
-    with tempfile.TemporaryDirectory() as scratch:
-        raw = Path(scratch) / "snapshot.bin"
-        run = subprocess.run(
-            ["node", str(SNAPSHOT_SCRIPT), str(wheel), str(thresholds_json), str(raw)],
-            cwd=project,
-            # The script imports Pyodide from where the build found it, wherever the toolkit is installed.
-            env={**os.environ, "PYODIDE_MODULE": (pyodide_dir(project) / "pyodide.mjs").as_uri()},
-            capture_output=True,
-            text=True,
-        )
-        if run.returncode != 0:
-            raise BundleError(f"making the Pyodide memory snapshot failed (is `npm ci` done?):\n{run.stderr[-2000:]}")
-        made_from = json.loads(run.stdout.strip().splitlines()[-1])["version"]
-        if made_from != version:
-            raise BundleError(f"the snapshot holds thresholds {made_from}, not {version}")
-        # mtime=0 and no file name in the header: the same snapshot always compresses the same way.
-        with (
-            raw.open("rb") as source,
-            target.open("wb") as sink,
-            gzip.GzipFile(filename="", mode="wb", fileobj=sink, compresslevel=6, mtime=0) as packed,
-        ):
-            shutil.copyfileobj(source, packed, length=1 << 20)
-    return target
+
+def make_python_bundle(project: Path, wheel: Path, thresholds_json: Path, target: Path, version: str) -> dict:
+    """The checker's Python as one zip (see make_python_bundle.mjs); returns the modules it holds."""
+    run = subprocess.run(
+        ["node", str(BUNDLE_SCRIPT), str(wheel), str(thresholds_json), str(target)],
+        cwd=project,
+        # The script imports Pyodide from where the build found it, wherever the toolkit is installed.
+        env={**os.environ, "PYODIDE_MODULE": (pyodide_dir(project) / "pyodide.mjs").as_uri()},
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        raise BundleError(f"making the checker's Python bundle failed (is `npm ci` done?):\n{run.stderr[-2000:]}")
+    made = json.loads(run.stdout.strip().splitlines()[-1])
+    if made["version"] != version:
+        raise BundleError(f"the Python bundle was made with thresholds {made['version']}, not {version}")
+    return {"stdlib": made["stdlib"], "core": made["core"]}
 
 
 def build_wheel(project: Path, out: Path, source_date_epoch: int) -> Path:

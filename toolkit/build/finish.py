@@ -3,7 +3,8 @@
 In order: each page's markup fixes for its engine (conformance.py) and its Content-Security-Policy
 (csp.py, allowing the engine's own run-time styles: runtime_styles.py); the search index in reading
 order (search_order.py); the checker's engine (bundle.py); the hosts' ``_headers`` file (deploy.py);
-and last, once every file is in place, the service worker that lists them all (offline.py).
+once every file is in place, the service worker that lists them all (offline.py); and last, the
+precompressed copies of every file, the service worker's too (compress.py).
 
 ``python -m toolkit finish`` runs it on a built site; ``hooks/thresholds_pages.py`` runs it after each
 ``mkdocs serve`` rebuild.
@@ -19,6 +20,7 @@ from levels_of_need.model import Thresholds
 from ..resources import pyodide_dir
 from ..site import site_pages
 from .bundle import build_engine
+from .compress import write_precompressed
 from .conformance import conform
 from .csp import UnsafePageError, with_meta_policy
 from .deploy import write_headers_file
@@ -61,6 +63,7 @@ def finish_site(
         write_retiring_service_worker(site)  # pages under development are never served from a cache
     else:
         write_service_worker(site)
+        write_precompressed(site, project / "build" / "compressed")
 
 
 def source_date_epoch(project: Path) -> int:

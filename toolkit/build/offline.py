@@ -1,8 +1,10 @@
 """The service worker that makes the built site work offline (host-only build step).
 
-``write_service_worker`` lists every file of the built site, derives a version from their
-contents, and writes ``sw.js`` at the site's root from ``web/service-worker.js``. A rebuilt
-site with any changed file gets a new version, which browsers pick up as an update.
+``write_service_worker`` lists the built site's files in two groups, the guidance (every page and
+its assets, cached when the service worker installs) and the checker's engine (cached only once a
+page asks for it: see web/service-worker.js), derives a version from their contents, and writes
+``sw.js`` at the site's root from ``web/service-worker.js``. A rebuilt site with any changed file
+gets a new version, which browsers pick up as an update.
 """
 
 from __future__ import annotations
@@ -12,21 +14,27 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .bundle import engine_paths
+
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).parent.parent / "web" / "service-worker.js"
-# Not needed offline: source maps, search-language files this site does not use, sitemaps and
-# the host configuration files.
-SKIP_SUFFIXES = (".map",)
+# Not needed offline: source maps, precompressed copies (compress.py; the browser caches what it
+# decoded), search-language files this site does not use, sitemaps and the host configuration files.
+SKIP_SUFFIXES = (".map", ".gz", ".br")
 SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
 
 
 def precache_paths(site: Path) -> list[str]:
-    """Every file worth keeping offline, as URLs relative to the site root ("check/" for check/index.html)."""
+    """The guidance's files worth keeping offline, as URLs relative to the site root ("check/" for
+    check/index.html): every file but the engine's."""
+    engine = set(engine_paths(site))
     paths = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = file.relative_to(site).as_posix()
         if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or relative.startswith(SKIP_DIRECTORIES):
+            continue
+        if relative in engine:
             continue
         if file.name == "index.html":
             relative = relative[: -len("index.html")] or "./"
@@ -45,7 +53,9 @@ def site_version(site: Path, paths: list[str]) -> str:
 
 def write_service_worker(site: Path) -> dict[str, Any]:
     paths = precache_paths(site)
-    precache = {"version": site_version(site, paths), "files": paths}
+    # The engine's manifest first: the service worker looks for it to know whether a device keeps the engine.
+    engine = sorted(engine_paths(site), key=lambda path: not path.endswith("/manifest.json"))
+    precache = {"version": site_version(site, paths + engine), "files": paths, "engine": engine}
     script = TEMPLATE.read_text(encoding="utf-8").replace("self.__PRECACHE__", json.dumps(precache, indent=1))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return precache

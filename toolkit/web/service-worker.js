@@ -1,6 +1,12 @@
-// The site's service worker: after one visit, the whole site and the checker's engine work with
-// no network at all. Generated at build time by toolkit/build/offline.py, which fills in PRECACHE:
-// this version's id and every file of the built site.
+// The site's service worker: after one visit the guidance works with no network, and after one
+// visit to the self-check or training practice, the checker does too. Generated at build time by
+// toolkit/build/offline.py, which fills in PRECACHE: this version's id, the guidance's files
+// (pages and their assets) and the checker's engine (Pyodide, the checker's Python, the data).
+//
+// By need: installing caches the guidance only, a few hundred kilobytes. The engine, several
+// megabytes, is cached when a page asks for it ({kind: "keep-engine"}): the checker's pages once
+// their engine has started (its files then come from the browser's HTTP cache), or the button on
+// the privacy page. A device that had the engine gets it again with each new version.
 //
 // What it never does: cache anything it was not built with. It has no runtime caching, so no
 // page state, form data or request of the user's can ever reach Cache Storage.
@@ -8,13 +14,25 @@ const PRECACHE = self.__PRECACHE__;
 const PREFIX = "levels-of-need-";
 const CACHE = `${PREFIX}${PRECACHE.version}`;
 const scoped = (path) => new URL(path, self.registration.scope).href;
+// Every file revalidated with the server ("no-cache"): one version's files, never a stale mix, and
+// what the page has just downloaded comes back as a 304 instead of a second download.
+const requests = (paths) => paths.map((path) => new Request(scoped(path), { cache: "no-cache" }));
+
+async function engineKept() {
+  // Any version's cache: an engine kept before an update is kept again by the new version.
+  return Boolean(await caches.match(scoped(PRECACHE.engine[0])));
+}
+
+async function keepEngine() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(requests(PRECACHE.engine));
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // Every file revalidated with the server ("no-cache"): one version's files, never a stale mix,
-    // and what the page has just downloaded comes back as a 304 instead of a second download.
-    await cache.addAll(PRECACHE.files.map((path) => new Request(scoped(path), { cache: "no-cache" })));
+    await cache.addAll(requests(PRECACHE.files));
+    if (await engineKept()) await keepEngine();
     // A new version takes over at once: new guidance (a changed phone number, say) must not wait
     // for every tab to close. Open pages are told, and offer a reload (see register.js).
     await self.skipWaiting();
@@ -28,6 +46,16 @@ self.addEventListener("activate", (event) => {
     }
     await self.clients.claim();
   })());
+});
+
+// The one message a page may send. It names no file and carries nothing: the list is the build's.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.kind !== "keep-engine") return;
+  const reply = (message) => event.source && event.source.postMessage(message);
+  event.waitUntil(keepEngine().then(
+    () => reply({ kind: "engine-kept" }),
+    (error) => reply({ kind: "engine-not-kept", reason: String((error && error.message) || error) }),
+  ));
 });
 
 self.addEventListener("fetch", (event) => {

@@ -3,7 +3,7 @@
 // Everything the check says (the result, its reasons, its phone links, the answers as listed, the
 // summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
 // moves between pages, reads the form, and builds the tree of text nodes the worker returns.
-import { buildNodes, progressText, startEngine } from "./engine.js";
+import { buildNodes, showProgress, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("lon-check");
@@ -280,6 +280,7 @@ function fallback(reason, detail) {
   ready = false;
   failed = true;
   status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
+  $("lon-result-progress").replaceChildren();
   $("lon-fallback-reason").textContent = reason;
   $("lon-fallback-detail").textContent = detail || "None.";
   $("lon-fallback").hidden = false;
@@ -291,13 +292,13 @@ function fallback(reason, detail) {
 form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
-  onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
-  onReady({ networkLocked, networkClosed, networkOpen, started, wasmBytes }) {
-    performance.mark("lon-python-ready", { detail: { started, wasmBytes } }); // read by `make bench`
+  onProgress(progress) { for (const where of [status, $("lon-result-progress")]) showProgress(where, progress); },
+  onReady({ networkLocked, networkClosed, networkOpen, wasmBytes }) {
+    performance.mark("lon-python-ready", { detail: { wasmBytes } }); // read by `make bench`
+    showProgress($("lon-result-progress"), { stage: "ready" });
     ready = true;
     form.dataset.engine = "ready";
     form.dataset.networkLocked = networkLocked;
-    form.dataset.started = started; // "snapshot" or "plain": how Python started
     // Only what the worker checked: each way to the network it tried and found closed.
     status.textContent = networkLocked
       ? `The checker is ready. Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}).`

@@ -2,11 +2,19 @@
 // training practice page, so both run the same Python checker. Holds no entered data itself:
 // each request's payload goes to the worker and its answer comes back, nothing else.
 //
-// startEngine({version, onProgress(loaded, total), onReady({networkLocked, networkClosed, networkOpen, started,
-//   wasmBytes}), onFailed(reason, detail)}): reason in plain English for the user, detail for their IT team
+// startEngine({version, onProgress(progress), onReady({networkLocked, networkClosed, networkOpen, wasmBytes}),
+//   onFailed(reason, detail)}): reason in plain English for the user, detail for their IT team
 // returns {request(kind, payload) -> Promise}; the kinds of request, their payloads and their answers are
 // defined in core/levels_of_need/messages.py.
+// progress is {stage: "download", loaded, total, secondsLeft} (bytes over the wire; secondsLeft is null
+// until there is a rate to go by) or {stage: "start"}; showProgress(element, progress) draws it.
+//
+// Two watchdogs: while downloading, any silence longer than STALL_MS is a dead connection; once
+// everything has arrived Python starts, which sends nothing until it is done and takes far longer on
+// a slow phone than on a desktop, so only START_MS of it means the device cannot run the checker.
 const STALL_MS = 20000;
+const START_MS = 120000;
+const PROGRESS_EVERY_MS = 500; // the page redraws (and a screen reader hears) progress at most this often
 
 // The worker's words as DOM: a tree of {tag, text | children, attrs} made by Python
 // (levels_of_need.present). Built with text nodes only, so nothing in it is ever parsed as HTML;
@@ -29,10 +37,53 @@ function buildNode(spec) {
   return element;
 }
 
-// What the status line says while the engine downloads.
-export function progressText(loaded, total) {
+// Progress drawn into any element: a bar, the megabytes downloaded, and the time left.
+export function showProgress(element, progress) {
+  let bar = element.querySelector("progress");
+  let text = element.querySelector(".lon-progress__text");
+  if (!bar || !text) {
+    bar = Object.assign(document.createElement("progress"), { className: "lon-progress__bar" });
+    bar.setAttribute("aria-hidden", "true"); // the words beside it say the same
+    text = Object.assign(document.createElement("span"), { className: "lon-progress__text" });
+    element.replaceChildren(bar, " ", text);
+  }
+  element.dataset.stage = progress.stage;
+  if (progress.stage === "download") {
+    bar.max = progress.total;
+    bar.value = progress.loaded;
+    text.textContent = progressText(progress);
+  } else if (progress.stage === "start") {
+    bar.removeAttribute("value"); // no bytes to count: a bar that shows activity
+    text.textContent = "Downloaded. Starting the checker…";
+  } else {
+    bar.max = 1;
+    bar.value = 1;
+    text.textContent = "The checker is ready.";
+  }
+}
+
+function progressText({ loaded, total, secondsLeft }) {
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  return `Preparing the checker… ${mb(loaded)} of ${mb(total)} MB`;
+  return `Downloading the checker: ${mb(loaded)} of ${mb(total)} MB${timeLeft(secondsLeft)}`;
+}
+
+function timeLeft(seconds) {
+  if (seconds === null || seconds === undefined) return "";
+  if (seconds < 10) return ", a few seconds left";
+  if (seconds < 90) return `, about ${Math.round(seconds / 5) * 5} seconds left`;
+  return `, about ${Math.round(seconds / 60)} minutes left`;
+}
+
+// The rate so far gives the time left; the first second of a download says too little to go by.
+function downloadClock() {
+  let first = null;
+  return ({ loaded, total }) => {
+    const now = performance.now();
+    if (!first) first = { now, loaded };
+    const seconds = (now - first.now) / 1000;
+    const rate = (loaded - first.loaded) / seconds;
+    return seconds >= 1 && rate > 0 ? Math.max(0, (total - loaded) / rate) : null;
+  };
 }
 
 // The worker starts from a blob: URL whose one line imports worker.mjs. A worker started from its own
@@ -82,6 +133,22 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     stallTimer = setTimeout(() => fail("Loading stopped for too long. Check your connection and reload the page."), STALL_MS);
   }
 
+  function watchStarting() {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => fail("Starting the checker took too long on this device. Reload the page to try again."), START_MS);
+  }
+
+  // Progress for the page, at most every PROGRESS_EVERY_MS and at once when the stage changes.
+  const secondsLeft = downloadClock();
+  let shown = { stage: null, at: 0 };
+  function progress(data) {
+    const now = performance.now();
+    const update = data.stage === "download" ? { ...data, secondsLeft: secondsLeft(data) } : { stage: data.stage };
+    if (update.stage === shown.stage && now - shown.at < PROGRESS_EVERY_MS) return;
+    shown = { stage: update.stage, at: now };
+    onProgress(update);
+  }
+
   function request(kind, payload) {
     if (ended || !worker) return Promise.reject(new Error("The checker is not running."));
     return new Promise((resolve, reject) => {
@@ -106,8 +173,8 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   worker.onmessage = ({ data }) => {
     forgetSource();
     if (data.kind === "progress") {
-      watchForStall();
-      onProgress(data.loaded, data.total);
+      if (data.stage === "start") watchStarting(); else watchForStall();
+      progress(data);
     } else if (data.kind === "ready" && data.version !== version) {
       // The page is built from one version of the thresholds; the engine must hold the same one.
       fail("This page and its checker are from different versions of the guidance. Reload the page.", `engine ${data.version}`);

@@ -1,7 +1,7 @@
 // Training practice: a learner works a fictional scenario blind, commits, then reveals.
 // The debrief (what differs, and why) is computed by the same Python checker as /check/.
 // Choices stay in this page's memory: no storage, no URL, no request.
-import { progressText, startEngine } from "./engine.js";
+import { showProgress, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("lon-practice");
@@ -114,11 +114,10 @@ async function reveal() {
 form.dataset.engine = "loading";
 const engine = startEngine({
   version: $("lon-thresholds-version").textContent,
-  onProgress(loaded, total) { status.textContent = progressText(loaded, total); },
-  onReady({ started }) {
+  onProgress(progress) { showProgress(status, progress); },
+  onReady() {
     ready = true;
     form.dataset.engine = "ready";
-    form.dataset.started = started;
     status.textContent = "The checker is ready.";
   },
   onFailed(reason) {

@@ -1,13 +1,13 @@
-// The checker's worker: Python (Pyodide) with the toolkit wheel, on this site's own origin.
+// The checker's worker: Python (Pyodide) with the checker core, on this site's own origin.
 // All rules are Python in core/levels_of_need/; this file only loads it and passes messages.
 //
-// Python starts from the build's memory snapshot when it can, else the plain way (see start()).
+// Python starts from the build's python.zip (the standard-library modules the checker uses and the
+// core, compiled; see toolkit/build/make_python_bundle.mjs) given to Pyodide as its standard library.
 // The messages to and from the page, and their fields, are defined in core/levels_of_need/messages.py
 // (tests/core/test_messages.py holds this file to it).
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL("./", import.meta.url);
-const PYODIDE_OPTIONS = { indexURL: new URL("pyodide/", HERE).href, packages: [] };
 const EXPECTED_TYPES = { ".wasm": "application/wasm", ".mjs": "javascript", ".json": "json" };
 // Every way a worker has to reach the network or start code that could: switched off once Python
 // has loaded, and each then checked (see lockNetwork and checkLock).
@@ -32,7 +32,7 @@ function fail(reason) {
 // that arrives as the wrong type (a 404 page served in place of the wasm, say).
 // A refused file is reported at once: Pyodide does not always pass such an
 // error on, and the page must never wait on an endless spinner.
-function countingFetch(originalFetch, onBytes) {
+function countingFetch(originalFetch, downloads) {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), HERE);
     let response;
@@ -53,16 +53,45 @@ function countingFetch(originalFetch, onBytes) {
       fail(problem);
       throw new Error(problem);
     }
-    if (!response.body) return response;
-    const counted = countBytes(response.body, onBytes);
+    const file = downloads.arrived(url, response.headers);
+    if (!response.body || !file) return response;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) { file.received(chunk.byteLength); controller.enqueue(chunk); },
+      flush() { file.done(); },
+    }));
     return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
-function countBytes(body, onBytes) {
-  return body.pipeThrough(new TransformStream({
-    transform(chunk, controller) { onBytes(chunk.byteLength); controller.enqueue(chunk); },
-  }));
+// The engine's downloads and their progress, in bytes over the wire: a host that compresses sends
+// fewer bytes than the file holds (its Content-Length says how many), and the page shows those.
+// Progress is reported once every file's headers have arrived (a round trip after the start: all
+// are requested at once), so the total never changes under the user's eyes. A file sent without a
+// Content-Length counts at its full size (from the build's manifest).
+function downloadTracker(manifest, names, report) {
+  const files = new Map(names.map((name) => [new URL(name, HERE).pathname, {
+    size: manifest.files[name], wire: null, decoded: 0, finished: false,
+  }]));
+  const wireLoaded = (file) => Math.min(file.wire, Math.round((file.decoded / file.size) * file.wire));
+  const send = () => {
+    const all = [...files.values()];
+    if (all.every((file) => file.finished)) { report({ stage: "start" }); return; }
+    if (all.some((file) => file.wire === null)) return;
+    const sum = (part) => all.reduce((total, file) => total + part(file), 0);
+    report({ stage: "download", loaded: sum(wireLoaded), total: sum((file) => file.wire) });
+  };
+  return {
+    arrived(url, headers) {
+      const file = files.get(url.pathname);
+      if (!file) return null;
+      const length = Number(headers.get("content-length"));
+      file.wire = length > 0 ? length : file.size; // the encoded length when the host compressed it
+      return {
+        received(bytes) { file.decoded += bytes; send(); },
+        done() { file.finished = true; send(); },
+      };
+    },
+  };
 }
 
 // Once Python is loaded, nothing in this worker may reach the network or keep data. Each name is
@@ -118,88 +147,37 @@ async function checkLock(originalFetch) {
   return { closed, open };
 }
 
-// The build's memory snapshot: Python already started, levels_of_need.worker imported, the thresholds
-// loaded. Downloaded, checked against the manifest's digest and inflated while Pyodide fetches
-// and compiles its wasm (loadPyodide takes the snapshot as a promise). Any problem rejects, and
-// the caller starts Python the plain way instead.
-async function fetchSnapshot(originalFetch, manifest, progress) {
-  const response = await originalFetch(new URL(manifest.snapshot, HERE));
-  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-  // One branch for the digest, one inflated as it arrives.
-  const [forDigest, forInflating] = countBytes(response.body, progress).tee();
-  const [packed, inflated] = await Promise.all([
-    new Response(forDigest).arrayBuffer(),
-    new Response(forInflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  ]);
-  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", packed))]
-    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (digest !== manifest.snapshot_sha256) throw new Error("its digest does not match the manifest");
-  return new Uint8Array(inflated);
-}
-
-async function fromSnapshot(originalFetch, manifest, progress) {
-  const snapshot = fetchSnapshot(originalFetch, manifest, progress);
-  snapshot.catch(() => {}); // handled by loadPyodide's own rejection, below
-  const pyodide = await loadPyodide({ ...PYODIDE_OPTIONS, _loadSnapshot: snapshot });
-  const engine = pyodide.pyimport("levels_of_need.worker");
-  if (engine.version() !== manifest.thresholds_version) throw new Error("it holds other thresholds");
-  return { pyodide, engine };
-}
-
-async function plain(fetchCounted, manifest) {
-  const pyodide = await loadPyodide(PYODIDE_OPTIONS);
-  await unpackWheel(pyodide, fetchCounted, manifest);
-  const engine = pyodide.pyimport("levels_of_need.worker");
-  engine.start(await (await fetchCounted(new URL(manifest.thresholds, HERE))).text());
-  return { pyodide, engine };
-}
-
-async function unpackWheel(pyodide, fetchCounted, manifest) {
-  pyodide.unpackArchive(await (await fetchCounted(new URL(manifest.wheel, HERE))).arrayBuffer(), "wheel");
-}
-
 async function start() {
   const originalFetch = self.fetch.bind(self);
   const manifest = await (await originalFetch(new URL("manifest.json", HERE))).json();
-  const useSnapshot = Boolean(manifest.snapshot) && typeof DecompressionStream === "function";
-  let loaded = 0;
-  let total = manifest.load_bytes[useSnapshot ? "snapshot" : "plain"];
-  const progress = (bytes) => {
-    loaded += bytes;
-    self.postMessage({ kind: "progress", loaded: Math.min(loaded, total), total });
-  };
-  const fetchCounted = countingFetch(originalFetch, progress);
+  const wasm = "pyodide/pyodide.asm.wasm";
+  const downloads = downloadTracker(manifest, [wasm, manifest.python, manifest.thresholds],
+    (progress) => self.postMessage({ kind: "progress", ...progress }));
+  const fetchCounted = countingFetch(originalFetch, downloads);
   self.fetch = fetchCounted; // Pyodide fetches its own files through this while it loads.
 
-  let started = null;
-  let how = "plain";
-  if (useSnapshot) {
-    try {
-      started = await fromSnapshot(originalFetch, manifest, progress);
-      // The snapshot holds memory, not files: the wheel's files are needed for anything imported later.
-      await unpackWheel(started.pyodide, fetchCounted, manifest);
-      how = "snapshot";
-    } catch (error) {
-      if (failed) return;
-      console.warn(`The checker's memory snapshot could not be used (${error.message}); starting Python the plain way.`);
-      started = null;
-      loaded = 0;
-      total = manifest.load_bytes.plain;
-    }
-  }
-  if (!started) started = await plain(fetchCounted, manifest);
+  const thresholds = fetchCounted(new URL(manifest.thresholds, HERE)).then((response) => response.text());
+  thresholds.catch(() => {}); // reported by fail() as it happens, and awaited below
+  const pyodide = await loadPyodide({
+    indexURL: new URL("pyodide/", HERE).href,
+    stdLibURL: new URL(manifest.python, HERE).href,
+    // The checker installs no packages: the lock file's header is all Pyodide needs, so it is not fetched.
+    lockFileContents: { info: manifest.lockfile_info, packages: {} },
+    packages: [],
+  });
+  const engine = pyodide.pyimport("levels_of_need.worker");
+  engine.start(await thresholds);
   lockNetwork();
   const lock = await checkLock(originalFetch);
-  const pythonBlocked = JSON.parse(started.engine.network_probe()); // Python's own attempts, through Pyodide
-  answer = started.engine.answer;
+  const pythonBlocked = JSON.parse(engine.network_probe()); // Python's own attempts, through Pyodide
+  answer = engine.answer;
   self.postMessage({
     kind: "ready",
-    version: started.engine.version(),
+    version: engine.version(),
     networkLocked: lock.open.length === 0 && pythonBlocked.length === 4,
     networkClosed: lock.closed,
     networkOpen: lock.open,
-    started: how,
-    wasmBytes: started.pyodide._module.HEAPU8.byteLength, // Python's memory, for the benchmark
+    wasmBytes: pyodide._module.HEAPU8.byteLength, // Python's memory, for the benchmark
   });
 }
 

@@ -1,7 +1,9 @@
 // Registers the site's service worker (sw.js at the site root, written by toolkit/build/offline.py),
-// so the guidance, the checker and training mode work offline after one visit. When a new
-// version of the site takes over, says so and offers a reload; it never reloads by itself,
-// because a check in progress would be lost.
+// so the guidance works offline after one visit. The checker's engine is kept offline too once a
+// checker page has started it, or when the user presses a [data-lon-keep-engine] button: the service
+// worker is asked to cache it (it caches only the build's own list). When a new version of the site
+// takes over, says so and offers a reload; it never reloads by itself, because a check in progress
+// would be lost.
 const root = new URL("../../", import.meta.url);
 
 function showUpdated() {
@@ -47,13 +49,51 @@ function pageSettled() {
   });
 }
 
+// Asks the service worker to keep the engine; resolves with its answer ("engine-kept" or not).
+async function keepEngine(registered) {
+  const registration = await registered;
+  await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) throw new Error("no service worker");
+  return new Promise((resolve) => {
+    const answered = ({ data }) => {
+      if (!data || !String(data.kind).startsWith("engine-")) return;
+      navigator.serviceWorker.removeEventListener("message", answered);
+      resolve(data);
+    };
+    navigator.serviceWorker.addEventListener("message", answered);
+    navigator.serviceWorker.startMessages();
+    worker.postMessage({ kind: "keep-engine" });
+  });
+}
+
+// The button's words are the page's own: data-kept and data-failed on its status element.
+function offerKeeping(registered) {
+  for (const button of document.querySelectorAll("[data-lon-keep-engine]")) {
+    const status = document.getElementById(button.getAttribute("aria-controls"));
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      status.textContent = status.dataset.working;
+      const answer = await keepEngine(registered).catch((error) => ({ kind: "engine-not-kept", reason: error.message }));
+      status.textContent = answer.kind === "engine-kept" ? status.dataset.kept : `${status.dataset.failed} (${answer.reason})`;
+      button.disabled = false;
+    });
+  }
+}
+
 if ("serviceWorker" in navigator) {
   const controlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // The first install taking control is not an update; a new version replacing an old one is.
     if (controlled) showUpdated();
   });
-  pageSettled().then(() => navigator.serviceWorker
-    .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" })
-    .catch(() => {})); // no offline copy (a private window, say): the site still works online
+  const registered = pageSettled().then(() => navigator.serviceWorker
+    .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" }));
+  registered.catch(() => {}); // no offline copy (a private window, say): the site still works online
+  offerKeeping(registered);
+  // A checker page whose engine started: keep it offline, from what the page has just downloaded.
+  registered.then(() => {
+    if (document.querySelector("form[data-engine=ready]")) keepEngine(registered).catch(() => {});
+  }, () => {});
 }

@@ -1,0 +1,179 @@
+"""docs/performance.md, written from the benchmark's results (bench/latest.json) by `make bench`.
+
+Every number on the page comes from the results: edit the words here, never the page itself
+(tests/site/test_bench_results.py checks that the page is this function's output).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SLOW_4G_MBPS = 1.6
+
+
+def mb(value: float) -> str:
+    return f"{value / 1e6:.1f} MB"
+
+
+def ms(value: float) -> str:
+    return f"{value:,.0f} ms"
+
+
+def seconds(value_ms: float) -> str:
+    return f"{value_ms / 1000:.1f} s"
+
+
+def download_s(size: float, mbps: float = SLOW_4G_MBPS) -> str:
+    return f"{size * 8 / (mbps * 1e6):.0f} s"
+
+
+# Issue 13's targets: (label, key, at most, how shown)
+TARGETS = [
+    (
+        "first visit to a guidance page (/contacts/), the service worker's bytes included",
+        "contacts_first_visit_bytes",
+        1_000_000,
+        mb,
+    ),
+    ("first visit to the self-check (/check/), bytes over the wire", "check_first_visit_bytes_wire", 8_000_000, mb),
+    ("Python ready on slow 4G", "slow4g_python_ready_ms", 45_000, seconds),
+    ("Python ready, empty cache, against bare Pyodide in the same run", "ratio_cold", 0.30, lambda v: f"{v:.2f}"),
+    ("Python ready, second visit", "python_ready_warm_ms", 800, ms),
+    ("update after a change of answer, 95th percentile", "update_p95_ms", 16, lambda v: f"{v:.1f} ms"),
+]
+
+RESULTS = [
+    ("a guidance page, loaded", "guidance_page_ms", ms),
+    ("the self-check form, usable", "form_usable_ms", ms),
+    ("Python ready, empty cache", "python_ready_cold_ms", ms),
+    ("Python ready, second visit", "python_ready_warm_ms", ms),
+    ("bare Pyodide ready (its own source standard library, nothing else)", "pyodide_bare_ready_ms", ms),
+    ("slow 4G: the form usable", "slow4g_form_usable_ms", seconds),
+    ("slow 4G: Python ready", "slow4g_python_ready_ms", seconds),
+    ("council Wi-Fi: the form usable", "wifi_form_usable_ms", seconds),
+    ("council Wi-Fi: Python ready", "wifi_python_ready_ms", seconds),
+    ("update after a change of answer, median", "update_p50_ms", lambda v: f"{v:.1f} ms"),
+    ("update after a change of answer, 95th percentile", "update_p95_ms", lambda v: f"{v:.1f} ms"),
+    ("first visit to the self-check, over the wire", "check_first_visit_bytes_wire", mb),
+    ("the same from a host that compresses nothing", "check_first_visit_bytes_uncompressed", mb),
+    ("first visit to /contacts/, with the service worker's", "contacts_first_visit_bytes", mb),
+    ("bare Pyodide, over the wire", "pyodide_bare_bytes", mb),
+    ("the page's JavaScript memory", "js_heap_mb", lambda v: f"{v:.1f} MB"),
+    ("Python's (WebAssembly) memory", "wasm_memory_mb", lambda v: f"{v:.1f} MB"),
+    ("`make build`", "build_s", lambda v: f"{v:.1f} s"),
+]
+
+
+def render(results: dict[str, Any]) -> str:
+    values = {**results, "ratio_cold": results["ratios"]["python_ready_cold_ms / pyodide_bare_ready_ms"]}
+    machine = results["machine"]
+    slow, wifi = results["profiles"]["slow4g"], results["profiles"]["wifi"]
+    runs = len(results["runs"]["python_ready_cold_ms"])
+    network_runs = len(results["runs"]["slow4g_python_ready_ms"])
+    start = results["start_alternatives"]
+    load = ", ".join(f"{value:.1f}" for value in results["load_average"])
+    saved_ms = start["bundle_ms"] - start["snapshot_ms"]
+    extra_bytes = start["snapshot_wire_bytes"] - start["bundle_wire_bytes"]
+    lines = [
+        # For web officers, not practitioners: out of the site's search (and of the navigation, in mkdocs.yml).
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "# Performance",
+        "",
+        "How quickly the guidance and the self-check become usable, and how many bytes they cost, measured "
+        "by `make bench`. This page is written by the benchmark from its results (`bench/latest.json`, every "
+        "run included): do not edit it by hand.",
+        "",
+        "The benchmark builds the site and serves it on 127.0.0.1 as a real host does: with the site's own "
+        "`_headers`, and the build's precompressed copy of each file (brotli or gzip) to a browser that "
+        "accepts it. It counts the bytes the server actually sends. Each number is the median of "
+        f"{runs} runs ({network_runs} for the emulated networks and the byte counts), each in a fresh browser "
+        "profile with an empty cache, except the second visit, which reuses the first visit's profile.",
+        "",
+        "Two real networks are emulated through the Chrome DevTools Protocol:",
+        "",
+        f"- **slow 4G**: {slow['down_mbps']} Mbps down, {slow['rtt_ms']} ms round trip, the page's CPU "
+        f"{slow['cpu_slowdown']}× slower;",
+        f"- **council Wi-Fi**: {wifi['down_mbps']} Mbps down, {wifi['rtt_ms']} ms round trip.",
+        "",
+        "The DevTools CPU slowdown does not reach the checker's worker, where Python starts: on a phone "
+        f"that is really {slow['cpu_slowdown']}× slower, Python's own start ({ms(start['bundle_ms'])} in Node "
+        "here, below) takes several seconds more.",
+        "",
+        f"## The machine ({results['date']})",
+        "",
+        f"A virtual machine with {machine['cores']} cores of an {machine['cpu']} processor and "
+        f"{machine['memory_gb']} GB of memory, {machine['os']}, Python {machine['python']}, Chromium "
+        f"{results['chromium']}. The machine is shared: its load average while the benchmark ran was {load} "
+        f"(1, 5 and 15 minutes), so times are noisier and slower than on a quiet machine.",
+        "",
+        "## Targets (issue 13)",
+        "",
+        "| measure | median | target | |",
+        "| --- | --- | --- | --- |",
+    ]
+    for label, key, limit, show in TARGETS:
+        met = "met" if values[key] <= limit else "**not met**"
+        lines.append(f"| {label} | {show(values[key])} | ≤ {show(limit)} | {met} |")
+    lines += ["", "## All results", "", "| measure | median |", "| --- | --- |"]
+    lines += [f"| {label} | {show(values[key])} |" for label, key, show in RESULTS]
+    lines += ["", "| ratio | measured |", "| --- | --- |"]
+    lines += [f"| {name} | {value:.2f} |" for name, value in results["ratios"].items()]
+    lines += [
+        "",
+        "## How Python starts, and why",
+        "",
+        "The checker's Python arrives as `python.zip`, made at build time "
+        "(`toolkit/build/make_python_bundle.mjs`): only the standard-library modules the checker uses "
+        "(those Pyodide needs to start, those the core imports anywhere in its source, and those that "
+        "running it loads), and the core itself, compiled to bytecode. Pyodide takes it as its whole "
+        "standard library. Its own `python_stdlib.zip` is 2.5 MB of source that Python compiles on every "
+        "start; the build proves the trimmed zip runs the checker on its own, and a test runs the whole "
+        "core from it.",
+        "",
+        "Three ways to start, timed in Node on this machine (CPU only), and what each sends over the wire "
+        "(Pyodide's runtime included, brotli where the build has a copy):",
+        "",
+        "| start | time to a ready checker | over the wire | download on slow 4G |",
+        "| --- | --- | --- | --- |",
+        f"| Pyodide's source standard library (bare Python, no checker) | {ms(start['source_ms'])} | | |",
+        f"| `python.zip` (chosen) | {ms(start['bundle_ms'])} | {mb(start['bundle_wire_bytes'])} | "
+        f"{download_s(start['bundle_wire_bytes'])} |",
+        f"| a memory snapshot of that start, restored | {ms(start['snapshot_ms'])} | "
+        f"{mb(start['snapshot_wire_bytes'])} | {download_s(start['snapshot_wire_bytes'])} |",
+        "",
+        f"The snapshot saves about {ms(saved_ms)} of CPU per start, but it is "
+        f"{mb(start['snapshot_gzip_bytes'])} of gzip that no host can shrink (browsers can only inflate gzip "
+        f"themselves): {mb(extra_bytes)} more to download, about {download_s(extra_bytes)} more on slow 4G. It "
+        f"pays for itself only on a connection faster than about {extra_bytes * 8 / (saved_ms / 1000) / 1e6:.0f} "
+        "Mbps, where a few hundred milliseconds matter least. So Python starts from `python.zip`. With no "
+        "snapshot there is no digest to check either, so the checker works the same over plain `http://` on an "
+        "intranet "
+        "(where browsers offer no `crypto.subtle`).",
+        "",
+        "The cost of that choice shows on 127.0.0.1, where the network is free: the empty-cache and "
+        "second-visit starts are Python's own start and importing the checker each time, not a restore.",
+        "",
+        "## What else keeps it light",
+        "",
+        "- **Precompressed copies.** The build writes `FILE.gz` and `FILE.br` beside every file they make "
+        "smaller (`toolkit/build/compress.py`); the nginx snippet serves them (`gzip_static`, and "
+        "`brotli_static` where nginx has ngx_brotli). Netlify, Cloudflare Pages and GitHub Pages compress "
+        "on their own.",
+        "- **The offline copy by need.** The service worker caches the guidance pages and their assets "
+        "when it installs. The checker's engine is cached only once the self-check or a training practice "
+        "page has started it (from what the page has just downloaded), or when the user asks on the "
+        "privacy page; a device that had it gets it again with each new version.",
+        "- **Progress where the user looks.** A bar with the megabytes over the wire and the time left, at "
+        "the top of the self-check and in its result area; once everything has arrived it says Python is "
+        "starting, and it says ready the moment Python is.",
+        "- **One request per change.** Each tick or choice asks the checker once; the answer comes back in "
+        "a few milliseconds.",
+        "",
+        "Run it yourself with `make bench` (about ten minutes). It is not part of `make test`: timings belong "
+        "in a benchmark, not in tests that pass or fail.",
+        "",
+    ]
+    return "\n".join(lines)
