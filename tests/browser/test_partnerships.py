@@ -26,6 +26,7 @@ from .checker_helpers import (
     fill_check,
     open_checker,
     open_saved,
+    tick,
     wait_for_result,
     wait_until,
 )
@@ -117,7 +118,7 @@ def test_the_form_asks_in_the_partnerships_words_for_its_ages_and_levels(page, p
         assert found and all(page.locator(f"#ind-{i.id}").is_visible() for i in found), word
         assert 0 < sum(worries.nth(n).is_visible() for n in range(worries.count())) < worries.count(), word
     page.fill("#lon-filter", "")
-    page.check(f"#ind-{next(i.id for i in t.indicators if not i.is_strength)}")
+    tick(page, next(i.id for i in t.indicators if not i.is_strength))
     continue_from(page, "page-worries")
     if page.locator("#page-strengths").count():
         continue_from(page, "page-strengths")

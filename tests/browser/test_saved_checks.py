@@ -11,7 +11,7 @@ import pytest
 from levels_of_need import api, saved
 from levels_of_need.present import to_text
 
-from .checker_helpers import SNAPSHOT, as_seen, fill_check, open_checker, shown_result, wait_until
+from .checker_helpers import SNAPSHOT, as_seen, fill_check, open_checker, shown_result, wait_for_result, wait_until
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saved-checks"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -110,7 +110,7 @@ def test_every_hostile_saved_check_opens_exactly_or_changes_nothing(checker_with
             # The result and the summary are the ones for the answers now on the form.
             view, summary = expected_view(thresholds, shown)
             assert wait_until(page, "(s) => document.getElementById('lon-summary').value === s", summary), name
-            assert shown_result(page) == view, name
+            assert wait_for_result(page, view) == view, name
     assert outcomes == {name: EXPECTED[name] for name in sorted(EXPECTED)}
 
 
