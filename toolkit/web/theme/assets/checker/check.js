@@ -279,6 +279,7 @@ function update() {
 function fallback(reason, detail) {
   ready = false;
   failed = true;
+  $("lon-network").hidden = true;
   status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
   $("lon-result-progress").replaceChildren();
   $("lon-fallback-reason").textContent = reason;
@@ -299,10 +300,14 @@ const engine = startEngine({
     ready = true;
     form.dataset.engine = "ready";
     form.dataset.networkLocked = networkLocked;
-    // Only what the worker checked: each way to the network it tried and found closed.
+    // Short where every user reads it; only what the worker checked, each way to the network it tried
+    // and found closed, behind a disclosure for those who want it.
     status.textContent = networkLocked
-      ? `The checker is ready. Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}).`
+      ? "The checker is ready. Network access inside the checker is switched off."
       : `The checker is ready. Network access inside the checker is NOT switched off (open: ${networkOpen.join(", ") || "Python's own requests"}).`;
+    $("lon-network-checked").textContent = `Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}). `
+      + "What you enter stays in this page's memory: it is not stored or sent. It leaves the page only when you copy, download, print or save it yourself.";
+    $("lon-network").hidden = !networkLocked;
     update();
   },
   onFailed: fallback,
