@@ -2,8 +2,8 @@
 
 The web worker (toolkit/web/theme/assets/checker/worker.mjs) imports this module, calls
 ``start`` once with the thresholds JSON, then ``answer`` for each request. The requests and
-their replies are defined in ``messages``. The build's memory snapshot is taken just after
-``start``, so a restored engine is ready at once. Standard library only.
+their replies are defined in ``messages``. Standard library only: the build compiles this package,
+with the standard-library modules it uses, into the site's ``python.zip``.
 """
 
 from __future__ import annotations
