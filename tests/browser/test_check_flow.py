@@ -381,10 +381,7 @@ def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(strict_con
 def test_phrases_find_worries_by_the_words_that_find_something(strict_context, medway_url, words, finds):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    page.check("#immediate_risk-no")
-    page.click("#page-risk .lon-continue")
-    page.fill("#age", "14")
-    page.click("#page-child .lon-continue")
+    to_the_worries(page, "14")
     page.fill("#lon-filter", words)
     assert finds <= visible_worries(page), words
 
@@ -392,10 +389,7 @@ def test_phrases_find_worries_by_the_words_that_find_something(strict_context, m
 def test_chosen_worries_stay_in_sight_when_the_words_are_cleared(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    page.check("#immediate_risk-no")
-    page.click("#page-risk .lon-continue")
-    page.fill("#age", "14")
-    page.click("#page-child .lon-continue")
+    to_the_worries(page, "14")
     page.fill("#lon-filter", "drinking")
     page.check("#ind-l2-drug-alcohol")
     page.fill("#lon-filter", "")

@@ -38,42 +38,32 @@ def code_files() -> list[Path]:
     return sorted(p for p in paths if p.suffix in SUFFIXES and not p.is_symlink() and p.is_file())
 
 
+def mappings(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a tree of mappings and lists, at any depth."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from mappings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from mappings(value)
+
+
 def format_vocabulary() -> set[str]:
     """Every field name and fixed value of the schema: the format's words, not a partnership's."""
     words: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            words.update(node.get("properties", {}))
-            words.update(str(v) for v in node.get("enum", ()))
-            if isinstance(node.get("const"), str):
-                words.add(node["const"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_schema())
+    for node in mappings(load_schema()):
+        words.update(node.get("properties", {}))
+        words.update(str(v) for v in node.get("enum", ()))
+        if isinstance(node.get("const"), str):
+            words.add(node["const"])
     return words
 
 
 def partnership_words(path: Path) -> tuple[set[str], set[str]]:
     """(ids, names and numbers) of a partnership's file."""
     thresholds = load_file(path)
-    ids: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("id"), str):
-                ids.add(node["id"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(thresholds.data)
+    ids = {node["id"] for node in mappings(thresholds.data) if isinstance(node.get("id"), str)}
     names = {thresholds.partnership[key] for key in ("name", "short_name", "area")}
     names.add(thresholds.document["title"])
     names |= {contact.name for contact in thresholds.contacts}
