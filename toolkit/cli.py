@@ -153,6 +153,13 @@ def load(path: str, verify_scenarios: bool = False) -> Thresholds | None:
     from .load import ThresholdsError, load_file
     from .load.scenarios import load_and_verify
 
+    if not Path(path).exists():
+        print(
+            f"error: {path}: no such file. Run this in the folder that holds the partnership's thresholds.yml, "
+            "or give the file with --thresholds FILE.",
+            file=sys.stderr,
+        )
+        return None
     try:
         return load_and_verify(path) if verify_scenarios else load_file(path)
     except ThresholdsError as exc:
@@ -306,13 +313,27 @@ def cmd_finish(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """The three stages. A site that does not finish is removed: without the last stage its pages
+    have no Content-Security-Policy and no checker, yet look ready to publish."""
+    import shutil
+
+    from .resources import MissingResource, pyodide_dir
+
+    try:
+        pyodide_dir(PROJECT)  # what the last stage needs, asked for before the first one writes anything
+    except MissingResource as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     stages = (
         (cmd_sources, {"engine": args.engine, "thresholds": args.thresholds, "out": args.out}),
         (cmd_engine, {"engine": args.engine, "sources": args.out, "site": args.site}),
         (cmd_finish, {"engine": args.engine, "thresholds": args.thresholds, "site": args.site}),
     )
-    for stage, options in stages:
+    for number, (stage, options) in enumerate(stages, start=1):
         if (code := stage(argparse.Namespace(**options))) != 0:
+            if number == len(stages):
+                shutil.rmtree(args.site, ignore_errors=True)
+                print(f"{args.site}/ removed: a site that did not finish must not be published", file=sys.stderr)
             return code
     return 0
 

@@ -166,3 +166,27 @@ def test_invalid_thresholds_file_exits_1(tmp_path):
     run = toolkit("check", "--thresholds", str(bad))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
+
+
+def test_a_build_that_does_not_finish_leaves_no_site_behind(tmp_path, monkeypatch, capsys):
+    """Pages without the finish stage have no Content-Security-Policy and no checker, yet look ready to
+    publish: a build whose last stage fails removes them."""
+    from toolkit import cli
+
+    monkeypatch.setattr(cli, "cmd_finish", lambda args: 1)  # as when the page guard refuses a page
+    site = tmp_path / "site"
+    code = cli.main(
+        ["build", "--thresholds", str(ROOT / "thresholds.yml"), "--out", str(tmp_path / "sources"), "--site", str(site)]
+    )
+    assert code == 1
+    assert not site.exists()
+    assert "removed: a site that did not finish must not be published" in capsys.readouterr().err
+
+
+def test_a_missing_thresholds_file_says_how_to_name_it(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "check", "--age", "4"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert "thresholds.yml: no such file" in run.stderr and "--thresholds FILE" in run.stderr
+    assert ":1:" not in run.stderr  # no line number for a file that is not there

@@ -117,8 +117,11 @@ def search_terms(indicator: Indicator) -> str:
 
 def filter_hint(t: Thresholds) -> str:
     """The hint under the self-check's filter: the partnership's own examples where its file gives
-    them, else the first everyday words of its themes."""
-    examples = list(t.data.get("filter_examples", ())) or filter_suggestions(t)[:3]
+    them, else the first everyday word given for each of its first themes; never a heading's name,
+    which is no everyday word."""
+    examples = list(t.data.get("filter_examples", ())) or [theme.synonyms[0] for theme in t.themes if theme.synonyms][:3]
+    if not examples:
+        return "Type a word from the worry, or another word for it."
     listed = examples[0] if len(examples) == 1 else f"{', '.join(examples[:-1])} or {examples[-1]}"
     return f"An everyday word works: for example {listed}."
 

@@ -89,7 +89,7 @@ function problems(state) {
   const found = engineProblem ? [engineProblem] : [];
   // Only once the reason box has been left empty: ticking the box is not a mistake.
   if (state.override && !state.override.reason && $("override_reason").dataset.left) {
-    found.push(["override_reason", "Say why you think a different level is right"]);
+    found.push(["override_reason", $("override_reason").dataset.required]);
   }
   return found;
 }

@@ -1,0 +1,23 @@
+"""What the page templates are given, for a partnership's file as it is: the filter's hint."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from toolkit.load import load_file
+from toolkit.site.pages import filter_hint
+
+
+def test_the_filters_hint_offers_the_files_own_examples(thresholds):
+    examples = thresholds.data["filter_examples"]
+    assert filter_hint(thresholds) == f"An everyday word works: for example {', '.join(examples[:-1])} or {examples[-1]}."
+
+
+def test_a_file_with_no_everyday_words_gets_a_plain_hint_not_its_headings():
+    """The starter file has no filter examples and no themes' synonyms: a heading's name (a domain's,
+    say) is no everyday word, so the hint offers none."""
+    starter = load_file(ROOT / "toolkit" / "schema" / "starter.yml")
+    assert not starter.data.get("filter_examples")
+    hint = filter_hint(starter)
+    assert hint == "Type a word from the worry, or another word for it."
+    assert not [domain.name for domain in starter.domains if domain.name in hint]
