@@ -23,7 +23,7 @@ from toolkit.build.conformance import MarkupChanged
 from toolkit.build.csp import UnsafePageError
 from toolkit.build.finish import finish_site
 from toolkit.load import ThresholdsError, load_file
-from toolkit.site.write import site_sources, with_glossary
+from toolkit.site.write import DEVELOPER_PAGES, site_sources, with_glossary
 
 _state: dict[str, Any] = {}
 
@@ -47,6 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in DEVELOPER_PAGES:
+        if (found := files.get_file_from_path(path)) is not None:
+            files.remove(found)
     for page in _state["sources"].pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files

@@ -34,6 +34,9 @@ from . import escaping
 from .pages import Page, abbreviations, served_at, site_pages
 
 DOCS = "docs"
+# Hand-written pages about the toolkit itself, with figures measured on this repository's own file:
+# for its developers (in docs/, read in the repository), never pages of a partnership's site.
+DEVELOPER_PAGES = frozenset({"performance.md", "site-engines.md"})
 # Settings of the project's mkdocs.yml that only `mkdocs serve` uses: the engine runs no code of ours.
 SERVE_ONLY = ("hooks", "watch")
 
@@ -189,6 +192,7 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
     if docs.exists():
         shutil.rmtree(docs)  # a page another partnership's file made must not linger
     handwritten = sorted(p for p in base.docs.rglob("*") if p.is_file()) if base.docs.is_dir() else []
+    handwritten = [p for p in handwritten if p.relative_to(base.docs).as_posix() not in DEVELOPER_PAGES]
     for source in handwritten:
         target = docs / source.relative_to(base.docs)
         target.parent.mkdir(parents=True, exist_ok=True)
