@@ -188,10 +188,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.file}: valid. {len(thresholds.levels)} levels, {len(thresholds.indicators)} indicators, "
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
+    warn_of_placeholders(thresholds)
     return 0
 
 
 STARTER = Path(__file__).resolve().parent / "schema" / "starter.yml"
+STARTER_PLACEHOLDER = "(replace this)"  # what the starter file's texts say until a partnership writes its own
+
+
+def warn_of_placeholders(thresholds: Thresholds) -> None:
+    """A file can be valid and still hold the starter's texts: say so, since a site built from it
+    would publish them as guidance."""
+
+    def texts(node: Any) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        return [text for value in values for text in texts(value)]
+
+    left = sum(STARTER_PLACEHOLDER in text for text in texts(thresholds.data))
+    if left:
+        print(
+            f"warning: {left} texts still say “{STARTER_PLACEHOLDER}”: write the partnership's own words "
+            "before the site is published",
+            file=sys.stderr,
+        )
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -272,6 +293,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     thresholds = load(args.thresholds)
     if thresholds is None:
         return 1
+    warn_of_placeholders(thresholds)
     try:
         config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
     except ValueError as exc:

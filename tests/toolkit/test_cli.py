@@ -190,3 +190,17 @@ def test_a_missing_thresholds_file_says_how_to_name_it(tmp_path):
     assert run.returncode == 1
     assert "thresholds.yml: no such file" in run.stderr and "--thresholds FILE" in run.stderr
     assert ":1:" not in run.stderr  # no line number for a file that is not there
+
+
+def test_validate_warns_of_the_starters_texts_left_in_a_valid_file(tmp_path):
+    made = subprocess.run([sys.executable, "-m", "toolkit", "new"], cwd=tmp_path, capture_output=True, text=True)
+    assert made.returncode == 0
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", "thresholds.yml"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 0 and "valid." in run.stdout
+    assert "texts still say “(replace this)”" in run.stderr
+    real = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(ROOT / "thresholds.yml")], capture_output=True, text=True
+    )
+    assert real.returncode == 0 and "warning" not in real.stderr

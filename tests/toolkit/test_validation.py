@@ -357,3 +357,23 @@ def test_errors_name_items_by_id_and_by_index_where_they_have_none():
     ), lines
     line = next(line for line in lines if "l2-bereavement" in line)
     assert line.split(":")[1].isdigit()  # and by line
+
+
+STARTER = (ROOT / "toolkit" / "schema" / "starter.yml").read_text(encoding="utf-8")
+STARTER_WORRY = "  - {id: l2-example-worry, level: early-help,"
+
+
+def test_a_mistyped_level_is_the_one_problem_named_not_the_level_it_leaves_empty():
+    """The starter's only Level 2 indicator with its level mistyped: the level it leaves empty is not
+    listed first (by line) as if an indicator were missing."""
+    with pytest.raises(ThresholdsError) as raised:
+        load_text(STARTER.replace(STARTER_WORRY, "  - {id: l2-example-worry, level: level-2,"))
+    assert [p.path for p in raised.value.problems] == ["indicators[l2-example-worry].level"]
+    assert "'level-2' is not a defined level" in raised.value.problems[0].message
+
+
+def test_a_level_left_with_no_indicators_is_still_named():
+    worry = next(line for line in STARTER.splitlines(keepends=True) if line.startswith(STARTER_WORRY))
+    with pytest.raises(ThresholdsError) as raised:
+        load_text(STARTER.replace(worry, ""))
+    assert "level 'early-help' has no indicators" in str(raised.value)

@@ -395,8 +395,11 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         yield from check_ref(["indicators", i, "theme"], "theme", ind.get("theme"))
 
     used_levels = {ind["level"] for ind in data["indicators"]}
+    # An indicator with a mistyped level is the real problem: its level's "no indicators" would only
+    # send the reader to add one, so it is said only when every indicator names a known level.
+    level_typo = not used_levels <= {level["id"] for level in data["levels"]}
     for li, level in enumerate(data["levels"]):
-        if level["id"] not in used_levels:
+        if level["id"] not in used_levels and not level_typo:
             yield problem(["levels", li], f"level {level['id']!r} has no indicators")
         for ri, route in enumerate(level["routes"]):
             for si, step in enumerate(route["next_steps"]):
