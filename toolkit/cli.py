@@ -220,10 +220,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"error: {target} exists already: nothing written", file=sys.stderr)
         return 2
+    from .load.validate import schema_text
+
     target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
+    # The starter's first line points editors at the schema beside it, for help as the file is written.
+    schema = target.parent / "thresholds.schema.json"
+    if not schema.exists():
+        schema.write_text(schema_text(), encoding="utf-8")
     print(
-        f"{target} written: a starter file that validates. Replace every value with your guidance's own words,\n"
-        f"then check it with: python -m toolkit validate {target}"
+        f"{target} written: a starter file that validates (and {schema}, which editors use to help).\n"
+        f"Replace every value with your guidance's own words, then check it with: python -m toolkit validate {target}"
     )
     return 0
 

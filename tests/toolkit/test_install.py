@@ -100,6 +100,9 @@ def test_new_validate_and_check_from_any_folder(installed, elsewhere):
     assert "thresholds.yml written" in made.stdout
     starter = (elsewhere / "thresholds.yml").read_text(encoding="utf-8")
     assert starter.count("\n#") > 20  # commented throughout
+    # The schema its first line names is beside it, for an editor's help.
+    assert starter.startswith("# yaml-language-server: $schema=thresholds.schema.json")
+    assert json.loads((elsewhere / "thresholds.schema.json").read_text(encoding="utf-8"))["properties"]["levels"]
     assert "Medway" not in starter and "01634" not in starter
     assert "valid." in run([*toolkit, "validate"], elsewhere).stdout
     again = run([*toolkit, "new"], elsewhere, check=False)
