@@ -11,6 +11,7 @@ from levels_of_need.present import BLOCKS, inline_text, result_view, sentence, t
 from levels_of_need.rules import Check, evaluate
 
 HEADINGS = ("h2", "h3", "h4")
+RANK = {"h2": 2, "h3": 3, "h4": 4}
 
 
 def checks(t):
@@ -33,12 +34,14 @@ def test_no_heading_is_shown_without_content(thresholds, example):
     for t in (thresholds, example):
         for check in checks(t):
             view = result_view(t, evaluate(t, check))
-            for here, after in zip(view, [*view[1:], None]):
+            for here, after in zip(view, [*view[1:], None], strict=True):
                 if here["tag"] in HEADINGS:
-                    assert after is not None and after["tag"] not in HEADINGS, (inline_text(here), check)
+                    # Something under it: text, or a heading of a lower rank (a part of it).
+                    assert after is not None, (inline_text(here), check)
+                    assert RANK.get(after["tag"], 9) > RANK[here["tag"]], (inline_text(here), check)
                     assert inline_text(after).strip(), (inline_text(here), check)
             lines = to_text(view).splitlines()
-            for here, after in zip(lines, [*lines[1:], ""]):
+            for here, after in zip(lines, [*lines[1:], ""], strict=True):
                 assert not here.rstrip().endswith(":") or after.strip(), (here, check)
 
 
@@ -50,7 +53,7 @@ def test_an_emergency_names_each_contact_once(thresholds, example):
         view = result_view(t, result)
         items = next(n for n in view if n["tag"] == "ol")["children"]
         assert len(items) == len(result.emergency_contacts)
-        for item, contact in zip(items, result.emergency_contacts):
+        for item, contact in zip(items, result.emergency_contacts, strict=True):
             words = inline_text(item)
             assert words.count(contact.name) <= 1, words
             assert contact.phone is None or contact.phone in words
