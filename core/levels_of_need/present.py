@@ -90,6 +90,11 @@ def contact_nodes(contact: Contact) -> list[Node | str]:
     a link named after the contact."""
     if not contact.phone and not contact.email and contact.url:
         return [node("a", contact.name, href=contact.url)]
+    return [f"{contact.name}: ", *contact_ways(contact)]
+
+
+def contact_ways(contact: Contact) -> list[Node | str]:
+    """Every way of reaching a contact as a link, without its name: "01632 960999, web page"."""
     ways: list[Node] = []
     if contact.phone:
         ways.append(node("a", contact.phone, href=tel_href(contact.phone)))
@@ -97,14 +102,26 @@ def contact_nodes(contact: Contact) -> list[Node | str]:
         ways.append(node("a", contact.email, href=f"mailto:{contact.email}"))
     if contact.url:
         ways.append(node("a", "web page", href=contact.url))
-    parts: list[Node | str] = [f"{contact.name}: "]
+    parts: list[Node | str] = []
     for n, way in enumerate(ways):
         parts += [", "] * (n > 0) + [way]
     return parts
 
 
 def timescale_text(timescale: Timescale) -> str:
-    return f"Timescale: {timescale.label}, {timescale.within}."
+    """A timescale beside a step or advice, with its own label: what it is the timescale of, so that,
+    say, a strategy discussion's timescale never reads as the referrer's deadline."""
+    return sentence(f"Timescale: {one_line(timescale.label)}, {one_line(timescale.within)}")
+
+
+# A sentence already ends with one of these, perhaps inside closing quotes or brackets.
+_ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def sentence(text: str) -> str:
+    """Text from the file as a whole sentence: a full stop added only where it does not end one already."""
+    text = text.rstrip()
+    return text if not text or _ENDED.search(text) else text + "."
 
 
 # ---- The result -------------------------------------------------------------------------------
@@ -142,24 +159,28 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
-        view += [node("h4", "Why"), node("ul", *(node("li", reason_text(r)) for r in result.reasons))]
-    if result.next_steps:
-        steps = [node("li", *step_parts(s, result)) for s in result.next_steps]
-        view += [node("h4", "Next steps"), node("ol", *steps)]
-    if result.advice:
-        view += [
-            node("h4", "The guidance also says"),
-            node("ul", *(node("li", *advice_parts(r)) for r in result.advice)),
-        ]
+        view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
+    view += section("Next steps", "ol", [step_parts(s, result) for s in result.next_steps])
+    view += section("The guidance also says", "ul", [advice_parts(r) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
-    if notes:
-        view += [node("h4", "Please note"), node("ul", *(node("li", one_line(n)) for n in notes))]
+    view += section("Please note", "ul", [[one_line(n)] for n in notes])
     view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
     return view
 
 
+def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
+    """A heading and its list, or nothing at all: never a heading without content under it."""
+    shown = [parts for parts in items if inline_text(node("li", *parts)).strip()] if items else []
+    return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
+
+
 def emergency_item(contact: Contact) -> Node:
-    return node("li", *contact_nodes(contact), f". {contact.when}")
+    """Who to call and when. Where the file's words on when to call already name the contact, the
+    name is not said twice: the ways of reaching it, then those words."""
+    when = one_line(contact.when)  # the guidance's words, as written
+    if contact.name.casefold() not in when.casefold():
+        return node("li", *contact_nodes(contact), f". {when}")
+    return node("li", *contact_ways(contact), f". {when}")
 
 
 def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:

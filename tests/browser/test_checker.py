@@ -322,7 +322,7 @@ def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(stric
     assert page.locator("#lon-error-summary").is_hidden()
 
 
-def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, medway_url):
+def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, medway_url, thresholds):
     page = strict_context.new_page()
     open_checker(page, medway_url)
     page.check("#immediate_risk-yes")
@@ -331,7 +331,15 @@ def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, me
     assert "999" in page.inner_text("#lon-stop") and "01634 334466" in page.inner_text("#lon-stop")
     see_the_result(page)
     page.wait_for_selector("#lon-result[data-emergency=true]")
-    assert page.inner_text("#lon-result").startswith("Immediate risk: call now.")
+    result = page.inner_text("#lon-result")
+    assert result.startswith("Immediate risk: call now.")
+    # Each contact to call is named once in its item, even where its "when" words name it too.
+    emergency = next(rule for rule in thresholds.rules if rule.kind == "emergency")
+    items = page.locator("#lon-result ol > li").all_inner_texts()
+    assert len(items) == len(emergency.contacts)
+    for item, contact in zip(items, emergency.contacts, strict=True):
+        assert item.count(contact.name) <= 1 and contact.phone in item, item
+    assert "Please note" not in result
 
 
 def test_keyboard_only_run_through_the_whole_check(strict_context, medway_url):

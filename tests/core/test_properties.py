@@ -168,7 +168,7 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
                 "source": "S",
             }
         ],
-        "glossary": {},
+        "glossary": {"GP": "Generated (fictional)"},
     }
     with pytest.raises(ThresholdsError, match="cannot take max_level"):
         load(data)

@@ -11,6 +11,7 @@ from conftest import ROOT
 from sitebuild import html_pages, page_text, searched_locations
 
 from toolkit.site import site_pages
+from toolkit.site.pages import served_at
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +144,38 @@ def test_whole_guidance_page_has_everything_and_is_not_searched(partnership_thre
     searched = searched_locations(partnership_site)
     assert any(location.startswith("levels/") for location in searched)
     assert not any(location.startswith("whole/") for location in searched)
+
+
+def front_matter_lines(markdown: str) -> list[str]:
+    """The "key: value" lines of a generated page's front matter ("boost: 0.1", "exclude: true")."""
+    match = re.match(r"---\n(.*?)\n---\n", markdown, flags=re.S)
+    lines = match.group(1).splitlines() if match else []
+    return [line.strip() for line in lines if re.fullmatch(r"\s*[a-z_]+: \S.*", line)]
+
+
+def test_no_page_shows_front_matter_as_text(partnership_thresholds, site_text):
+    """Front matter tells the engine how to treat a page; a reader never sees it, not even on the
+    printable whole guidance, which joins every page into one."""
+    generated = site_pages(partnership_thresholds)
+    needles = {line for page in generated for line in front_matter_lines(page.markdown)}
+    assert {"boost: 0.1", "exclude: true"} <= needles  # the glossary's, and the whole guidance's own
+    built = [f"{served_at(page.path) + '/' if served_at(page.path) else ''}index.html" for page in generated]
+    for path in built:
+        shown = [needle for needle in needles if needle in site_text[path]]
+        assert not shown, (path, shown)
+        assert not re.search(r"\bsearch: (boost|exclude)\b", site_text[path]), path
+
+
+def test_the_header_names_the_partnership_by_its_short_name(partnership_thresholds, partnership_site, site_text):
+    short, full = partnership_thresholds.partnership["short_name"], partnership_thresholds.partnership["name"]
+    for page in ("index.html", "glossary/index.html"):
+        raw = (partnership_site.directory / page).read_text(encoding="utf-8")
+        header = re.search(r"<header\b.*?</header>", raw, flags=re.S)
+        assert header, page
+        topic = re.search(r'class="md-header__topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', header[0], re.S)
+        assert topic and topic[1] == short, page
+        assert full not in header[0], page
+    assert full in site_text["index.html"] and full in site_text["about/index.html"]
 
 
 def test_nothing_is_written_into_docs(thresholds, medway_site):

@@ -275,6 +275,19 @@ CASES = [
         "some routes have a 'brag' colour and this one has none",
     ),
     (
+        "short-name-not-in-the-glossary",
+        *edit("  short_name: MSCP\n", "  short_name: MSCB\n"),
+        "partnership.short_name",
+        "'MSCB' is not in the glossary: add it there with the partnership's full name",
+    ),
+    (
+        "abbreviation-in-brackets-not-in-the-glossary",
+        GOOD.replace("  GCP: Graded Care Profile\n", ""),
+        line_of(GOOD, "text: >-\n      The Graded Care Profile (GCP) is used"),
+        "rules[graded-care-profile].text",
+        "'GCP' is written in brackets as an abbreviation but is not in the glossary: add it there with its expansion",
+    ),
+    (
         "guidance-including-a-section-the-file-lacks",
         NO_SIGNS_OF_SAFETY,
         line_of(NO_SIGNS_OF_SAFETY, "include: [signs_of_safety]"),

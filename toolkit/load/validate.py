@@ -429,6 +429,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
 
     yield from _optional_part_problems(data, problem)
+    yield from _glossary_problems(data, lines, problem)
 
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
@@ -469,6 +470,51 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
                     "each part of the summary goes under one question",
                 )
             first_question.setdefault(part, question["id"])
+
+
+# An abbreviation the file itself marks as one: capitals (and digits or &) in brackets after the
+# words they stand for, as in "Multi Agency Safeguarding Hub (MASH)" or "(ACEs)". Whether other words
+# of free text are abbreviations is a judgement the validator does not make.
+_BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z0-9&]s?)\)")
+
+
+def _glossary_problems(data: Mapping[str, Any], lines: LineIndex, problem: Any) -> Iterator[Problem]:
+    """The glossary holds the partnership's short name and every abbreviation the file writes in
+    brackets: the site shows each one's meaning wherever it appears."""
+    glossary = data["glossary"]
+    short_name = data["partnership"]["short_name"]
+    if short_name not in glossary:
+        yield problem(
+            ["partnership", "short_name"],
+            f"{short_name!r} is not in the glossary: add it there with the partnership's full name",
+        )
+    first: dict[str, list[str | int]] = {}
+    for path, text in _texts(data):
+        if path[0] == "glossary":
+            continue
+        for abbreviation in _BRACKETED_ABBREVIATION.findall(text):
+            if abbreviation in glossary or abbreviation == short_name:  # the short name: reported above
+                continue
+            if abbreviation not in first or lines.line(path) < lines.line(first[abbreviation]):
+                first[abbreviation] = path
+    for abbreviation, path in first.items():
+        yield problem(
+            path,
+            f"{abbreviation!r} is written in brackets as an abbreviation but is not in the glossary: "
+            "add it there with its expansion",
+        )
+
+
+def _texts(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[list[str | int], str]]:
+    """Every string in the file, with its path."""
+    if isinstance(value, str):
+        yield list(path), value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 _CONSENT = re.compile(r"\bconsent", re.IGNORECASE)

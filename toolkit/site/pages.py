@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from levels_of_need.model import Contact, Indicator, Level, Scenario, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
-from levels_of_need.present import level_and_route, tel_href
+from levels_of_need.present import level_and_route, sentence, tel_href, timescale_text
 from levels_of_need.training import answer_key_label
 
 from .escaping import markdown_field, page_text
@@ -49,6 +49,8 @@ def _environment() -> jinja2.Environment:
     env.filters["tel"] = tel_href
     env.filters["oneline"] = oneline
     env.filters["markdown"] = markdown_field
+    env.filters["sentence"] = sentence_of
+    env.filters["timescale"] = timescale_text
     return env
 
 
@@ -56,6 +58,12 @@ def oneline(text: object) -> str:
     """Text with its line breaks and runs of spaces made single spaces (Markup stays Markup)."""
     joined = " ".join(str(text).split())
     return Markup(joined) if hasattr(text, "__html__") else joined
+
+
+def sentence_of(text: object) -> str:
+    """Text from the file on one line, ended with a full stop unless it ends a sentence already."""
+    ended = sentence(str(oneline(text)))
+    return Markup(ended) if hasattr(text, "__html__") else ended
 
 
 def render(template: str, here: str, t: Thresholds, **context: object) -> str:
@@ -303,9 +311,18 @@ def whole_guidance(t: Thresholds, specs: list[PageSpec]) -> str:
     parts = [render("whole.md.j2", WHOLE, t)]
     for spec in specs:
         if spec.in_whole:
-            markdown = render(spec.template, WHOLE, t, **spec.context)
+            markdown = without_front_matter(render(spec.template, WHOLE, t, **spec.context))
             parts.append(re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.MULTILINE))
     return "\n\n".join(parts)
+
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def without_front_matter(markdown: str) -> str:
+    """A page's Markdown without its front matter, which tells the engine how to treat the page
+    (search, navigation): inside another page it would be shown as text."""
+    return FRONT_MATTER.sub("", markdown, count=1)
 
 
 def abbreviations(t: Thresholds) -> str:

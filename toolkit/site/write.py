@@ -53,7 +53,9 @@ class SiteSources:
     # here, as the partnership's file is data, never markup.
     @property
     def site_name(self) -> str:
-        return str(escaping.html_text(self.thresholds.partnership["name"]))
+        """The header's name: the partnership's short name (a full name may run to a hundred
+        characters or more); the home and About pages give the full name."""
+        return str(escaping.html_text(self.thresholds.partnership["short_name"]))
 
     @property
     def site_description(self) -> str:

@@ -1,0 +1,88 @@
+"""The result's words, as the page shows them and the CLI prints them (present.py): no heading
+without content, no contact named twice in one item, a timescale that says what it is the
+timescale of, and no doubled full stop."""
+
+from __future__ import annotations
+
+import itertools
+
+from levels_of_need import api
+from levels_of_need.present import BLOCKS, inline_text, result_view, sentence, timescale_text, to_text
+from levels_of_need.rules import Check, evaluate
+
+HEADINGS = ("h2", "h3", "h4")
+RANK = {"h2": 2, "h3": 3, "h4": 4}
+
+
+def checks(t):
+    """An emergency, and a range of ordinary checks over each level's first worries and answers."""
+    yield Check(answers={"immediate_risk": "yes"})
+    worries = [i.id for i in t.indicators if not i.is_strength]
+    strengths = [i.id for i in t.indicators if i.is_strength][:1]
+    for worry, harm, consent in itertools.product(worries[::7], ("yes", "no", "unsure"), ("given", "refused")):
+        answers = {
+            "immediate_risk": "no",
+            "significant_harm": harm,
+            "consent": consent,
+            "support_not_improving": "yes",
+            "social_worker": "none",
+        }
+        yield Check(indicators=frozenset([worry, *strengths]), age=5, answers=answers)
+
+
+def test_no_heading_is_shown_without_content(thresholds, example):
+    for t in (thresholds, example):
+        for check in checks(t):
+            view = result_view(t, evaluate(t, check))
+            for here, after in zip(view, [*view[1:], None], strict=True):
+                if here["tag"] in HEADINGS:
+                    # Something under it: text, or a heading of a lower rank (a part of it).
+                    assert after is not None, (inline_text(here), check)
+                    assert RANK.get(after["tag"], 9) > RANK[here["tag"]], (inline_text(here), check)
+                    assert inline_text(after).strip(), (inline_text(here), check)
+            lines = to_text(view).splitlines()
+            for here, after in zip(lines, [*lines[1:], ""], strict=True):
+                assert not here.rstrip().endswith(":") or after.strip(), (here, check)
+
+
+def test_an_emergency_names_each_contact_once(thresholds, example):
+    """Each contact to call is one item; where the file's words on when to call it name the contact,
+    the name is not said a second time before them."""
+    for t in (thresholds, example):
+        result = evaluate(t, Check(answers={"immediate_risk": "yes"}))
+        view = result_view(t, result)
+        items = next(n for n in view if n["tag"] == "ol")["children"]
+        assert len(items) == len(result.emergency_contacts)
+        for item, contact in zip(items, result.emergency_contacts, strict=True):
+            words = inline_text(item)
+            assert words.count(contact.name) <= 1, words
+            assert contact.phone is None or contact.phone in words
+            assert " ".join(contact.when.split()).rstrip(".") in words
+        text = api.result_text(t, {"answers": {"immediate_risk": "yes"}})
+        assert "Please note" not in text
+
+
+def test_a_timescale_says_what_it_is_the_timescale_of(thresholds):
+    for timescale in thresholds.timescales:
+        words = timescale_text(timescale)
+        assert " ".join(timescale.label.split()) in words and timescale.within in words
+    steps = [s for _, route in thresholds.routes() for s in route.next_steps if s.timescale]
+    assert steps
+    checked = Check(
+        indicators=frozenset(["l2-domestic-abuse"]),
+        age=5,
+        answers={"immediate_risk": "no", "significant_harm": "no", "consent": "given", "social_worker": "none"},
+    )
+    text = api.result_text(thresholds, {"indicators": ["l2-domestic-abuse"], "age": 5, "answers": checked.answers})
+    for step in evaluate(thresholds, checked).next_steps:
+        if step.timescale:
+            assert f"{step.timescale.label}, {step.timescale.within}" in text
+
+
+def test_sentence_ends_with_one_full_stop():
+    assert sentence("Escalate to a manager") == "Escalate to a manager."
+    for done in ("Escalate.", "Escalate?", "Escalate!", "Escalate…", "Escalate (see below.)", "“Escalate.”"):
+        assert sentence(done) == done
+    assert sentence("Escalate. ") == "Escalate."
+    assert sentence("within 5 working days.") == "within 5 working days."
+    assert BLOCKS  # the text writer's blocks are what the heading test above walks
