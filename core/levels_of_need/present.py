@@ -175,12 +175,9 @@ def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[N
 
 
 def emergency_item(contact: Contact) -> Node:
-    """Who to call and when. Where the file's words on when to call already name the contact, the
-    name is not said twice: the ways of reaching it, then those words."""
-    when = one_line(contact.when)  # the guidance's words, as written
-    if contact.name.casefold() not in when.casefold():
-        return node("li", *contact_nodes(contact), f". {when}")
-    return node("li", *contact_ways(contact), f". {when}")
+    """Who to call, then when, in the guidance's words. The name leads even where those words name the
+    contact again: in an emergency the eye looks for who to call, and a bare number says nothing."""
+    return node("li", *contact_nodes(contact), f". {one_line(contact.when)}")
 
 
 def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -271,7 +268,8 @@ def step_parts(step: Step, result: Result | None = None) -> list[Node | str]:
     if step.contact:
         parts += [" ", *contact_nodes(step.contact)]
     if step.timescale:
-        parts.append(f" {timescale_text(step.timescale)}")
+        # A contact ends with its last link: the timescale starts a sentence of its own after it.
+        parts.append(f"{'.' if step.contact else ''} {timescale_text(step.timescale)}")
     return parts
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 from levels_of_need import api
-from levels_of_need.present import BLOCKS, inline_text, result_view, sentence, timescale_text, to_text
+from levels_of_need.present import BLOCKS, inline_text, node, result_view, sentence, step_parts, timescale_text, to_text
 from levels_of_need.rules import Check, evaluate
 
 HEADINGS = ("h2", "h3", "h4")
@@ -45,9 +45,9 @@ def test_no_heading_is_shown_without_content(thresholds, example):
                 assert not here.rstrip().endswith(":") or after.strip(), (here, check)
 
 
-def test_an_emergency_names_each_contact_once(thresholds, example):
-    """Each contact to call is one item; where the file's words on when to call it name the contact,
-    the name is not said a second time before them."""
+def test_an_emergency_item_leads_with_who_to_call(thresholds, example):
+    """Each contact to call is one item that starts with its name and number, then the guidance's own
+    words on when to call (which may name the contact again: they are quoted, not rewritten)."""
     for t in (thresholds, example):
         result = evaluate(t, Check(answers={"immediate_risk": "yes"}))
         view = result_view(t, result)
@@ -55,8 +55,7 @@ def test_an_emergency_names_each_contact_once(thresholds, example):
         assert len(items) == len(result.emergency_contacts)
         for item, contact in zip(items, result.emergency_contacts, strict=True):
             words = inline_text(item)
-            assert words.count(contact.name) <= 1, words
-            assert contact.phone is None or contact.phone in words
+            assert words.startswith(f"{contact.name}: {contact.phone or contact.email or ''}"), words
             assert " ".join(contact.when.split()).rstrip(".") in words
         text = api.result_text(t, {"answers": {"immediate_risk": "yes"}})
         assert "Please note" not in text
@@ -86,3 +85,12 @@ def test_sentence_ends_with_one_full_stop():
     assert sentence("Escalate. ") == "Escalate."
     assert sentence("within 5 working days.") == "within 5 working days."
     assert BLOCKS  # the text writer's blocks are what the heading test above walks
+
+
+def test_a_timescale_after_a_contact_starts_its_own_sentence(example):
+    """The fictional file's family hub step has a contact and a timescale: never "…example.org Timescale"."""
+    steps = [s for _, route in example.routes() for s in route.next_steps if s.contact and s.timescale]
+    assert steps
+    for step in steps:
+        words = inline_text(node("li", *step_parts(step)))
+        assert f". {timescale_text(step.timescale)}" in words, words
