@@ -209,7 +209,7 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(filter(None, [exc.context, exc.problem]))
-        raise ThresholdsError([Problem(filename, line, "(YAML syntax)", what)]) from None
+        raise ThresholdsError([Problem(filename, line, "(YAML syntax)", what + _yaml_hint(what))]) from None
     except yaml.YAMLError as exc:
         raise ThresholdsError([Problem(filename, 1, "(YAML syntax)", " ".join(str(exc).split()))]) from None
     finally:
@@ -219,6 +219,20 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
             [Problem(filename, 1, "(top level)", f"expected a mapping of sections, got {_describe(data)}")]
         )
     return data, LineIndex(root)
+
+
+# What a web officer can do about the YAML errors that texts from a guidance document cause most.
+_YAML_HINTS = {
+    "mapping values are not allowed here": "a text with a colon in it (“Note: …”) must be in quotes",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "expected <block end>, but found '<scalar>'": "a text that starts with a quote must end with it, or be "
+    "put in the other kind of quotes",
+}
+
+
+def _yaml_hint(message: str) -> str:
+    hints = [hint for problem, hint in _YAML_HINTS.items() if problem in message]
+    return f": {hints[0]}" if hints else ""
 
 
 def _duplicate_keys(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], int, str]]:
