@@ -90,6 +90,10 @@ def test_every_hostile_saved_check_opens_exactly_or_changes_nothing(checker_with
         page.evaluate(RESET_MESSAGES)
         page.set_input_files("#lon-open", str(known))
         assert opened_message(page) == "opens"
+        # The known check's own result and summary, once Python has answered for it.
+        view, summary = expected_view(thresholds, page_check(page))
+        assert wait_for_result(page, view) == view
+        assert wait_until(page, "(s) => document.getElementById('lon-summary').value === s", summary)
         before = (page.evaluate(SNAPSHOT), shown_result(page), page.input_value("#lon-summary"))
         page.evaluate(RESET_MESSAGES)
         page.set_input_files("#lon-open", str(FIXTURES / name))
