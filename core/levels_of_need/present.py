@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model import Contact, Level, Route, Rule, Step, Thresholds, Timescale
-from .questions import AGE, question
-from .rules import SIGNIFICANT_HARM, Challenge, Reason, Result
+from .questions import AGE, Question
+from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result
 
 Node = dict[str, Any]
 
@@ -160,7 +160,7 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
-    view += section("Next steps", "ol", [step_parts(s, result) for s in result.next_steps])
+    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
     view += section("The guidance also says", "ul", [advice_parts(r) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
@@ -244,10 +244,6 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
     )
 
 
-def result_answer_label(question_id: str, value: str) -> str:
-    return question(question_id).option(value).words
-
-
 def reason_text(reason: Reason) -> str:
     if reason.kind == "rule":
         return f"Rule: {one_line(reason.text)} ({reason.source})"
@@ -256,15 +252,15 @@ def reason_text(reason: Reason) -> str:
     return f"{reason.level.label}, {reason.domain}: {reason.text}"
 
 
-def step_parts(step: Step, result: Result | None = None) -> list[Node | str]:
+def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node | str]:
     parts: list[Node | str] = [one_line(step.text)]
-    if result is not None and step.seeks_consent:
+    if step.seeks_consent:
         if result.route is not None and result.route.consent_required is False:
             # Consent comes after the call and the referral here: say so, in the checker's words.
             parts.insert(0, "About consent, once you have telephoned and made the referral, the guidance says: ")
         given = result.answers.get("consent")
-        if given:
-            parts.append(f" (Your answer: {result_answer_label('consent', given)}.)")
+        if given:  # in the partnership's own words for the answer, as the summary gives it
+            parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
     if step.contact:
         parts += [" ", *contact_nodes(step.contact)]
     if step.timescale:
@@ -304,7 +300,7 @@ def one_line(text: str) -> str:
 # ---- The answers, as "Check your answers" lists them --------------------------------------------
 
 
-def answers_view(thresholds: Thresholds, check: Any) -> list[dict[str, Any]]:
+def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     """Each answer the form holds, as {field, key, value: [lines], change}: the rows of "Check your
     answers". ``field`` names the form's field, so the page can take the user back to it."""
     rows = []
@@ -314,7 +310,7 @@ def answers_view(thresholds: Thresholds, check: Any) -> list[dict[str, Any]]:
 
     question = thresholds.question("immediate_risk")
     row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
-    row(AGE, "The child’s age", [_age_text(thresholds, check)])
+    row(AGE, "The child’s age", [_age_text(check)])
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
     row("worries", "What you are worried about", [f"{i.text} ({i.level.label})" for i in worries] or ["None chosen"])
     strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
@@ -336,11 +332,11 @@ def answers_view(thresholds: Thresholds, check: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _answer_label(question: Any, value: str | None) -> str:
+def _answer_label(question: Question, value: str | None) -> str:
     return question.option(value).label if value else "Not answered"
 
 
-def _age_text(thresholds: Thresholds, check: Any) -> str:
+def _age_text(check: Check) -> str:
     if check.unborn and check.age is None and check.age_text is None:
         return "Unborn"
     if check.age_text is not None:

@@ -327,15 +327,18 @@ def safe_order(route: Route) -> tuple[Step, ...]:
     steps = route.next_steps
     if route.consent_required or not steps or not steps[0].seeks_consent:
         return steps
-    return tuple(s for s in steps if not s.seeks_consent) + tuple(s for s in steps if s.seeks_consent)
+    return _consent_last(steps)
 
 
 def safe_advice(advice: tuple[Rule, ...], route: Route | None) -> tuple[Rule, ...]:
     """The advice in the partnership's order, except that while the route is undecided, or is one that
-    does not require consent, advice about seeking consent follows every other piece of advice."""
-    if route is not None and route.consent_required is not False:
-        return advice
-    return tuple(r for r in advice if not r.seeks_consent) + tuple(r for r in advice if r.seeks_consent)
+    may not require consent, advice about seeking consent follows every other piece of advice."""
+    return advice if route is not None and route.consent_required else _consent_last(advice)
+
+
+def _consent_last(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Steps or advice with those that seek consent moved after the others, each group in its order."""
+    return tuple(i for i in items if not i.seeks_consent) + tuple(i for i in items if i.seeks_consent)
 
 
 # ---- Checking the input ---------------------------------------------------------------------

@@ -92,5 +92,5 @@ def test_a_timescale_after_a_contact_starts_its_own_sentence(example):
     steps = [s for _, route in example.routes() for s in route.next_steps if s.contact and s.timescale]
     assert steps
     for step in steps:
-        words = inline_text(node("li", *step_parts(step)))
+        words = inline_text(node("li", *step_parts(example, step, evaluate(example, Check()))))
         assert f". {timescale_text(step.timescale)}" in words, words

@@ -354,3 +354,16 @@ def test_a_confirmed_answer_records_the_referrers_reason(thresholds):
     }
     summary = api.run(thresholds, check)["summary"]
     assert "The referrer’s reason: known medical condition, confirmed by the consultant" in summary
+
+
+def test_consent_advice_follows_the_rest_unless_the_route_says_consent_is_required():
+    """A route whose file does not say whether consent is required is treated as one that may not need
+    it, as its steps are (rules.safe_order): advice that seeks consent never comes first."""
+    from types import SimpleNamespace
+
+    from levels_of_need.rules import safe_advice
+
+    consent, other = SimpleNamespace(seeks_consent=True), SimpleNamespace(seeks_consent=False)
+    for route in (None, SimpleNamespace(consent_required=None), SimpleNamespace(consent_required=False)):
+        assert safe_advice((consent, other), route) == (other, consent), route
+    assert safe_advice((consent, other), SimpleNamespace(consent_required=True)) == (consent, other)
