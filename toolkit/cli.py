@@ -200,13 +200,9 @@ def warn_of_placeholders(thresholds: Thresholds) -> None:
     """A file can be valid and still hold the starter's texts: say so, since a site built from it
     would publish them as guidance."""
 
-    def texts(node: Any) -> list[str]:
-        if isinstance(node, str):
-            return [node]
-        values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        return [text for value in values for text in texts(value)]
+    from .load.text import strings
 
-    left = sum(STARTER_PLACEHOLDER in text for text in texts(thresholds.data))
+    left = sum(STARTER_PLACEHOLDER in text for _, text in strings(thresholds.data, []))
     if left:
         print(
             f"warning: {left} texts still say “{STARTER_PLACEHOLDER}”: write the partnership's own words "

@@ -22,7 +22,7 @@ from levels_of_need import questions, summary
 from levels_of_need.model import Thresholds, filter_finds, from_dict
 
 from . import limits
-from .text import text_problems
+from .text import strings, text_problems
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
 
@@ -503,7 +503,7 @@ def _glossary_problems(data: Mapping[str, Any], lines: LineIndex, problem: Any) 
             f"{short_name!r} is not in the glossary: add it there with the partnership's full name",
         )
     first: dict[str, list[str | int]] = {}
-    for path, text in _texts(data):
+    for path, text in strings(data, []):
         if path[0] == "glossary":
             continue
         for abbreviation in _BRACKETED_ABBREVIATION.findall(text):
@@ -517,18 +517,6 @@ def _glossary_problems(data: Mapping[str, Any], lines: LineIndex, problem: Any) 
             f"{abbreviation!r} is written in brackets as an abbreviation but is not in the glossary: "
             "add it there with its expansion",
         )
-
-
-def _texts(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[list[str | int], str]]:
-    """Every string in the file, with its path."""
-    if isinstance(value, str):
-        yield list(path), value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
 
 
 _CONSENT = re.compile(r"\bconsent", re.IGNORECASE)
