@@ -76,6 +76,23 @@ DEBRIEF = Message(
     },
     reply={"debrief": "what the learner got right and what differs, with the checker's reasons"},
 )
+WASM = Message(
+    kind="wasm",
+    sender="page",
+    about=(
+        "Pyodide's wasm, which the page fetches and compiles so that the browser keeps the compiled code "
+        "for the next visit: one message for each thing the worker needs to know, in this order"
+    ),
+    fields={
+        "status": "the response's HTTP status, once its headers arrive",
+        "type": "the response's Content-Type, with status",
+        "wireLength": "the response's Content-Length (bytes over the wire), with status; 0 or NaN if none",
+        "received": "bytes of the file that have just arrived",
+        "done": "true once the whole file has arrived",
+        "module": "the compiled WebAssembly.Module, for Pyodide to instantiate",
+        "problem": "why the page could not fetch or compile the file, instead of the rest",
+    },
+)
 PROGRESS = Message(
     kind="progress",
     sender="worker",
@@ -121,8 +138,9 @@ ERROR = Message(
     },
 )
 
-MESSAGES: tuple[Message, ...] = (EVALUATE, DEBRIEF, SAVE, OPEN, PROGRESS, READY, FAILED, RESULT, ERROR)
-REQUEST_KINDS: tuple[str, ...] = tuple(m.kind for m in MESSAGES if m.sender == "page")
+MESSAGES: tuple[Message, ...] = (EVALUATE, DEBRIEF, SAVE, OPEN, WASM, PROGRESS, READY, FAILED, RESULT, ERROR)
+# The page's requests, which Python answers: the messages that have a reply.
+REQUEST_KINDS: tuple[str, ...] = tuple(m.kind for m in MESSAGES if m.sender == "page" and m.reply)
 
 
 def message(kind: str) -> Message:

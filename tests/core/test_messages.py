@@ -90,6 +90,9 @@ def test_the_worker_script_posts_only_defined_messages_with_defined_fields():
     assert {kind for kind, _ in posted} == {m.kind for m in messages.MESSAGES if m.sender == "worker"}
     requests = re.search(r"const KINDS = \[([^\]]*)\]", source).group(1)
     assert tuple(re.findall(r'"(\w+)"', requests)) == messages.REQUEST_KINDS
+    # The page's news of the wasm: read only by its defined fields.
+    assert set(re.findall(r"(?<![.\w])news\.(\w+)", source)) <= set(messages.WASM.fields)
+    assert 'data.kind === "wasm"' in source
 
 
 def test_the_page_sends_defined_requests_and_reads_only_defined_fields():
@@ -100,6 +103,9 @@ def test_the_page_sends_defined_requests_and_reads_only_defined_fields():
     assert read_kinds == {m.kind for m in messages.MESSAGES if m.sender == "worker"}
     worker_fields = {name for m in messages.MESSAGES if m.sender == "worker" for name in m.fields}
     assert set(re.findall(r"\bdata\.(\w+)", engine)) - {"kind"} <= worker_fields
+    told = [keys(literal) for literal in object_literals(engine, "tell(")]
+    assert {kind for kind, _ in told} == {messages.WASM.kind}
+    assert set().union(*(names for _, names in told)) == set(messages.WASM.fields)
     for script in ("check.js", "practice.js"):
         asked = re.findall(r'request\("(\w+)"', (CHECKER / script).read_text(encoding="utf-8"))
         assert asked and set(asked) <= set(messages.REQUEST_KINDS), script

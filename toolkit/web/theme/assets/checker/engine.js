@@ -104,6 +104,32 @@ function forgetSource() {
   sourceUrl = null;
 }
 
+// Pyodide's wasm, fetched and compiled here on the page rather than in the worker: Chromium keeps the
+// compiled code of a module compiled from a page's own fetch for the next visit (its wasm code cache),
+// and none for one compiled in a worker (see pageWasm in worker.mjs). tell(news) passes the worker
+// what it needs, as "wasm" messages (levels_of_need/messages.py): the response's status and type, its
+// bytes as they arrive (for the progress bar), then the compiled module, or the problem.
+function compileWasm(tell) {
+  const url = new URL("./pyodide/pyodide.asm.wasm", import.meta.url);
+  const failed = (error) => tell({ kind: "wasm", problem: `${url.pathname} could not be loaded (${error.message})` });
+  fetch(url).then((response) => {
+    const wireLength = Number(response.headers.get("content-length"));
+    tell({ kind: "wasm", status: response.status, type: response.headers.get("content-type"), wireLength });
+    if (!response.ok) return; // the worker says why
+    const counted = response.clone().body.getReader(); // the original goes to the compiler whole
+    const count = () => counted.read().then(({ done, value }) => {
+      if (done) return tell({ kind: "wasm", done: true });
+      tell({ kind: "wasm", received: value.byteLength });
+      return count();
+    });
+    count().catch(failed);
+    WebAssembly.compileStreaming(response).then(
+      (module) => tell({ kind: "wasm", module }),
+      (error) => tell({ kind: "wasm", problem: `${url.pathname} could not be compiled (${error.message})` }),
+    );
+  }, failed);
+}
+
 export function startEngine({ version, onProgress, onReady, onFailed }) {
   let worker = null;
   let stallTimer = null;
@@ -168,6 +194,8 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     setTimeout(() => fail(DOWNLOAD, error.message), 0);
     return { request };
   }
+  // The same test as the worker's: where it fails, the worker fetches the wasm itself.
+  if (typeof WebAssembly.compileStreaming === "function") compileWasm((news) => worker.postMessage(news));
   watchForStall();
   worker.onerror = (event) => fail(DOWNLOAD, event.message || "a script failed to load");
   worker.onmessage = ({ data }) => {
