@@ -197,16 +197,25 @@ STARTER_PLACEHOLDER = "(replace this)"  # what the starter file's texts say unti
 
 
 def warn_of_placeholders(thresholds: Thresholds) -> None:
-    """A file can be valid and still hold the starter's texts: say so, since a site built from it
-    would publish them as guidance."""
+    """A file can be valid and still hold the starter's texts, or lack what the accessibility statement
+    must give: say so, since a site built from it would publish them."""
 
     from .load.text import strings
+    from .site.accessibility import missing_facts
 
     left = sum(STARTER_PLACEHOLDER in text for _, text in strings(thresholds.data, []))
     if left:
         print(
             f"warning: {left} texts still say “{STARTER_PLACEHOLDER}”: write the partnership's own words "
             "before the site is published",
+            file=sys.stderr,
+        )
+    if missing := missing_facts(thresholds):
+        listed = " and ".join([", ".join(missing[:-1]), missing[-1]]) if len(missing) > 1 else missing[0]
+        print(
+            f"warning: the accessibility statement lacks {listed}, which the public sector accessibility "
+            "regulations require: add them under accessibility: (docs/format.md, “The accessibility "
+            "statement”) before the site is published",
             file=sys.stderr,
         )
 

@@ -203,4 +203,13 @@ def test_validate_warns_of_the_starters_texts_left_in_a_valid_file(tmp_path):
     real = subprocess.run(
         [sys.executable, "-m", "toolkit", "validate", str(ROOT / "thresholds.yml")], capture_output=True, text=True
     )
-    assert real.returncode == 0 and "warning" not in real.stderr
+    assert real.returncode == 0 and "(replace this)" not in real.stderr
+    # Medway's file gives no contact or dates for its accessibility statement: said, once, by name.
+    assert real.stderr.count("warning") == 1
+    assert "the accessibility statement lacks a contact for reporting a problem" in real.stderr
+    example = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(ROOT / "examples" / "fictional-four-levels.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert example.returncode == 0 and "warning" not in example.stderr

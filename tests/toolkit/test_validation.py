@@ -27,6 +27,13 @@ def edit(old: str, new: str, at: str | None = None):
     return text, GOOD[:start].count("\n") + 1 + offset
 
 
+# The accessibility statement's facts, added to the real file (which has none) for the cases below.
+ACCESSIBILITY = """accessibility:
+  contact: {email: web@example.org}
+  prepared: "2026-01-10"
+  reviewed: "2026-03-01"
+  tested: "2026-02-20"
+"""
 NO_SIGNS_OF_SAFETY = GOOD.replace(GOOD[GOOD.index("signs_of_safety:\n") : GOOD.index("escalation:\n")], "")
 
 # (name, bad text, expected line, expected path, words of the message)
@@ -299,6 +306,26 @@ CASES = [
         line_of(NO_SIGNS_OF_SAFETY, "include: [signs_of_safety]"),
         "guidance[signs-of-safety].include[0]",
         "includes 'signs_of_safety'; the file has no 'signs_of_safety'",
+    ),
+    (
+        "accessibility-statement-reviewed-before-it-was-prepared",
+        *edit("\ndocument:\n", f"\n{ACCESSIBILITY.replace('2026-03-01', '2025-12-01')}\ndocument:\n", at="reviewed:"),
+        "accessibility.reviewed",
+        "the statement was last reviewed (2025-12-01) before it was prepared (2026-01-10)",
+    ),
+    (
+        "accessibility-statement-date-that-is-not-a-day",
+        *edit("\ndocument:\n", f"\n{ACCESSIBILITY.replace('2026-02-20', '2026-02-30')}\ndocument:\n", at="tested:"),
+        "accessibility.tested",
+        "'2026-02-30' is not a real date",
+    ),
+    (
+        "accessibility-statement-contact-with-no-way-to-reach-it",
+        *edit(
+            "\ndocument:\n", f"\n{ACCESSIBILITY.replace('{email: web@example.org}', '{}')}\ndocument:\n", at="contact:"
+        ),
+        "accessibility.contact",
+        "needs more fields: How to report an accessibility problem or ask for another format: at least one of",
     ),
 ]
 

@@ -444,6 +444,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
+    yield from _accessibility_problems(data, problem)
 
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
@@ -490,6 +491,16 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
 # words they stand for, as in "Multi Agency Safeguarding Hub (MASH)" or "(ACEs)". Whether other words
 # of free text are abbreviations is a judgement the validator does not make.
 _BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z0-9&]s?)\)")
+
+
+def _accessibility_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The accessibility statement is not reviewed before it was prepared (the schema checks each is a real day)."""
+    own = data.get("accessibility") or {}
+    if own.get("reviewed", own.get("prepared", "")) < own.get("prepared", ""):
+        yield problem(
+            ["accessibility", "reviewed"],
+            f"the statement was last reviewed ({own['reviewed']}) before it was prepared ({own['prepared']})",
+        )
 
 
 def _glossary_problems(data: Mapping[str, Any], lines: LineIndex, problem: Any) -> Iterator[Problem]:

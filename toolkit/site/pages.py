@@ -17,6 +17,7 @@ from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.present import level_and_route, sentence, tel_href, timescale_text
 from levels_of_need.training import answer_key_label
 
+from . import accessibility
 from .escaping import markdown_field, page_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -294,6 +295,20 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
     specs += [
         PageSpec("glossary.md", "Glossary", "About", "glossary.md.j2", {}),
         PageSpec("about.md", "About this guidance", "About", "about.md.j2", {}),
+        PageSpec(
+            "accessibility.md",
+            "Accessibility statement",
+            "About",
+            "accessibility.md.j2",
+            {
+                "statement": accessibility.statement(t),
+                "REGULATIONS": accessibility.REGULATIONS,
+                "REGULATIONS_URL": accessibility.REGULATIONS_URL,
+                "EASS_URL": accessibility.EASS_URL,
+                "STANDARD": accessibility.STANDARD,
+            },
+            in_whole=False,
+        ),
     ]
     return specs
 

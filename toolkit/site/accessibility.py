@@ -1,0 +1,99 @@
+"""The site's accessibility statement, in the form the public sector accessibility regulations require.
+
+A partnership is a public body: the Public Sector Bodies (Websites and Mobile Applications) (No. 2)
+Accessibility Regulations 2018 (regulation 8) require its site to publish a statement that gives the
+compliance status, what is not accessible and why (with any accessible alternative), how to report a
+problem or ask for content in another format, the enforcement procedure, and when the statement was
+prepared and reviewed and the site tested. The partnership's facts (its contact, its dates, what it
+knows of its own content) come from the ``accessibility:`` section of its file; what the toolkit
+itself gets wrong is listed here, once (``TOOLKIT_ISSUES``), and each entry is held true by a test
+(tests/browser/test_accessibility_statement.py), so the list cannot outlive a fix or miss a known fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from levels_of_need.model import Thresholds
+
+REGULATIONS = "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018"
+REGULATIONS_URL = "https://www.legislation.gov.uk/uksi/2018/952/contents"
+EASS_URL = "https://www.equalityadvisoryservice.com/"
+STANDARD = "the Web Content Accessibility Guidelines version 2.2 AA standard"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something on the site that is not accessible: what, the WCAG 2.2 criterion it fails, and what to do."""
+
+    id: str
+    problem: str
+    criterion: str
+    alternative: str = ""
+
+
+# What the toolkit's own pages get wrong today, found by its tests. Each id has a test that shows the
+# fault is still there (tests/browser/test_accessibility_statement.py): fix one, and that test fails
+# until the entry goes.
+TOOLKIT_ISSUES: tuple[Issue, ...] = (
+    Issue(
+        id="single-key-search-shortcut",
+        problem=(
+            "Pressing the “s”, “f” or “/” key on its own, outside a text box, moves the cursor to the search box. "
+            "People who use speech recognition software may move it there without meaning to."
+        ),
+        criterion="2.1.4 Character Key Shortcuts (level A)",
+        alternative="Press Tab or Escape to leave the search box; nothing typed elsewhere is lost.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What the statement says, for its template: each part the regulations require."""
+
+    partnership: str
+    site: str
+    contact: Mapping[str, str]  # email, phone or url: how to report a problem; empty if the file gives none
+    respond_within: str
+    prepared: str
+    reviewed: str
+    tested: str
+    tested_by: str
+    issues: tuple[Issue, ...]
+    disproportionate_burden: tuple[str, ...]
+
+    @property
+    def compliance(self) -> str:
+        """The status the regulations ask for: partially compliant while any issue is listed."""
+        return "partially compliant" if self.issues else "fully compliant"
+
+
+def statement(t: Thresholds) -> Statement:
+    own: Mapping[str, Any] = t.data.get("accessibility") or {}
+    partnership_issues = tuple(
+        Issue(f"partnership-{i + 1}", issue["text"], issue["criterion"], issue.get("alternative", ""))
+        for i, issue in enumerate(own.get("known_issues", ()))
+    )
+    return Statement(
+        partnership=t.partnership["name"],
+        site=t.document["title"],
+        contact={key: own["contact"][key] for key in ("email", "phone", "url") if key in own.get("contact", {})},
+        respond_within=own.get("respond_within", ""),
+        prepared=own.get("prepared", ""),
+        reviewed=own.get("reviewed", own.get("prepared", "")),
+        tested=own.get("tested", ""),
+        tested_by=own.get("tested_by", ""),
+        issues=TOOLKIT_ISSUES + partnership_issues,
+        disproportionate_burden=tuple(own.get("disproportionate_burden", ())),
+    )
+
+
+def missing_facts(t: Thresholds) -> list[str]:
+    """The facts the regulations require that the file does not give, for the build's warning."""
+    own = t.data.get("accessibility") or {}
+    wanted = {"contact": "a contact for reporting a problem", "prepared": "the date it was prepared"}
+    wanted["tested"] = "the date the site was last tested"
+    return [words for key, words in wanted.items() if not own.get(key)]
