@@ -27,6 +27,16 @@ def edit(old: str, new: str, at: str | None = None):
     return text, GOOD[:start].count("\n") + 1 + offset
 
 
+# Step-down guidance, added to the real file (which has none) for the cases below.
+STEP_DOWN = """step_down:
+  from: statutory
+  to: early-help
+  intro: When needs can be met by early help.
+  next_steps:
+    - {text: Hold a step-down meeting., contact: first-response}
+  source: a test
+"""
+STEP_UP = STEP_DOWN.replace("to: early-help", "to: statutory").replace("from: statutory", "from: early-help")
 # The accessibility statement's facts, added to the real file (which has none) for the cases below.
 ACCESSIBILITY = """accessibility:
   contact: {email: web@example.org}
@@ -306,6 +316,36 @@ CASES = [
         line_of(NO_SIGNS_OF_SAFETY, "include: [signs_of_safety]"),
         "guidance[signs-of-safety].include[0]",
         "includes 'signs_of_safety'; the file has no 'signs_of_safety'",
+    ),
+    (
+        "step-down-to-a-higher-level",
+        *edit(
+            "\nbrag:\n",
+            f"\n{STEP_UP}\nbrag:\n",
+            at="  to:",
+        ),
+        "step_down.to",
+        "a case steps down to a lower level: 'statutory' (Level 3) is not below 'early-help' (Level 2)",
+    ),
+    (
+        "step-down-step-with-an-unknown-contact",
+        *edit(
+            "\nbrag:\n",
+            f"\n{STEP_DOWN.replace('contact: first-response', 'contact: front-door')}\nbrag:\n",
+            at="    - {",
+        ),
+        "step_down.next_steps[0].contact",
+        "'front-door' is not a defined contact",
+    ),
+    (
+        "step-down-step-that-mentions-consent-without-saying-if-it-seeks-it",
+        *edit(
+            "\nbrag:\n",
+            f"\n{STEP_DOWN.replace('Hold a step-down meeting.', 'Ask for consent.')}\nbrag:\n",
+            at="    - {",
+        ),
+        "step_down.next_steps[0]",
+        "this step mentions consent: say whether it asks for the parents' or carers' consent",
     ),
     (
         "accessibility-statement-reviewed-before-it-was-prepared",

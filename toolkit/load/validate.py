@@ -445,6 +445,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
     yield from _accessibility_problems(data, problem)
+    yield from _step_down_problems(data, problem, check_ref)
 
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
@@ -491,6 +492,26 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
 # words they stand for, as in "Multi Agency Safeguarding Hub (MASH)" or "(ACEs)". Whether other words
 # of free text are abbreviations is a judgement the validator does not make.
 _BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z0-9&]s?)\)")
+
+
+def _step_down_problems(data: Mapping[str, Any], problem: Any, check_ref: Any) -> Iterator[Problem]:
+    """Step-down guidance names real levels, steps down (to a lower level), and real contacts and timescales."""
+    step_down = data.get("step_down")
+    if not step_down:
+        return
+    yield from check_ref(["step_down", "from"], "level", step_down["from"])
+    yield from check_ref(["step_down", "to"], "level", step_down["to"])
+    numbers = {level["id"]: level["number"] for level in data["levels"]}
+    if numbers.get(step_down["to"], 0) >= numbers.get(step_down["from"], 99):
+        yield problem(
+            ["step_down", "to"],
+            f"a case steps down to a lower level: {step_down['to']!r} (Level {numbers[step_down['to']]}) is not "
+            f"below {step_down['from']!r} (Level {numbers[step_down['from']]})",
+        )
+    for si, step in enumerate(step_down["next_steps"]):
+        yield from check_ref(["step_down", "next_steps", si, "contact"], "contact", step.get("contact"))
+        yield from check_ref(["step_down", "next_steps", si, "timescale"], "timescale", step.get("timescale"))
+    yield from _consent_problems(step_down, ["step_down"], problem)  # a step that mentions consent says if it seeks it
 
 
 def _accessibility_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from levels_of_need.model import Contact, Indicator, Level, Scenario, Thresholds
+from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.present import level_and_route, sentence, tel_href, timescale_text
 from levels_of_need.training import answer_key_label
@@ -277,6 +277,20 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
                 "escalation.md", "Escalation: resolving professional differences", "Referrals", "escalation.md.j2", {}
             )
         )
+    if "step_down" in t.data:
+        step_down = t.data["step_down"]
+        heading = f"Stepping down from {t.level(step_down['from']).label} to {t.level(step_down['to']).label}"
+        steps = [
+            Step(
+                text=raw["text"],
+                contact=t.contact(raw["contact"]) if "contact" in raw else None,
+                timescale=t.timescale(raw.get("timescale")),
+                seeks_consent=bool(raw.get("seeks_consent", False)),
+            )
+            for raw in step_down["next_steps"]
+        ]
+        context = {"heading": heading, "steps": steps}
+        specs.append(PageSpec("step-down.md", "Stepping down", "Referrals", "step-down.md.j2", context))
     specs += [
         PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
         for s in t.data.get("guidance", ())
