@@ -42,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = sources.site_name
     config.site_description = sources.site_description
     config.nav = sources.nav(config.nav or [])
+    config.extra_css = [*config.extra_css, *sources.stylesheets]
     config.watch.append(str(path))
     return config
 
@@ -52,6 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(found)
     for page in _state["sources"].pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for path, css in _state["sources"].stylesheets.items():
+        files.append(File.generated(config, path, content=css))
     return files
 
 

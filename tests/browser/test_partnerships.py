@@ -174,3 +174,12 @@ def test_after_a_visit_to_the_check_it_works_offline(
     page.goto(f"{partnership_url}/continuum/")
     assert page.inner_text("h1") == "The continuum of need"
     assert partnership_thresholds.levels[-1].label in page.inner_text("article")
+    # A level's colour, where the file gives one, shows as a bar beside its name, offline too.
+    for level in partnership_thresholds.data["levels"]:
+        heading = page.locator("article h2", has_text=partnership_thresholds.level(level["id"]).label)
+        bar = heading.evaluate("(h) => [getComputedStyle(h).borderLeftStyle, getComputedStyle(h).borderLeftColor]")
+        if "colour" in level:
+            red, green, blue = (int(level["colour"][i : i + 2], 16) for i in (1, 3, 5))
+            assert bar == ["solid", f"rgb({red}, {green}, {blue})"], (level["id"], bar)
+        else:
+            assert bar[0] == "none", (level["id"], bar)

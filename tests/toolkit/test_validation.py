@@ -318,6 +318,24 @@ CASES = [
         "includes 'signs_of_safety'; the file has no 'signs_of_safety'",
     ),
     (
+        "level-colour-too-faint-on-the-white-page",
+        *edit(
+            "    indicator_kind: worry\n    routes:\n      - id: early-help\n",
+            '    indicator_kind: worry\n    colour: "#ffdd00"\n    routes:\n      - id: early-help\n',
+            at="colour",
+        ),
+        "levels[early-help].colour",
+        "#ffdd00 has a contrast of 1.",
+    ),
+    (
+        "route-colour-too-faint-on-the-white-page",
+        *edit(
+            "      - id: child-protection\n", '      - id: child-protection\n        colour: "#f47738"\n', at="colour"
+        ),
+        "levels[statutory].routes[child-protection].colour",
+        "needs at least 3:1 (WCAG 2.2, 1.4.11 non-text contrast): choose a darker shade",
+    ),
+    (
         "step-down-to-a-higher-level",
         *edit(
             "\nbrag:\n",

@@ -22,6 +22,7 @@ from levels_of_need import questions, summary
 from levels_of_need.model import Thresholds, filter_finds, from_dict
 
 from . import limits
+from .colours import too_faint
 from .text import strings, text_problems
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
@@ -415,7 +416,11 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for li, level in enumerate(data["levels"]):
         if level["id"] not in used_levels and not level_typo:
             yield problem(["levels", li], f"level {level['id']!r} has no indicators")
+        if "colour" in level and (faint := too_faint(level["colour"])):
+            yield problem(["levels", li, "colour"], faint)
         for ri, route in enumerate(level["routes"]):
+            if "colour" in route and (faint := too_faint(route["colour"])):
+                yield problem(["levels", li, "routes", ri, "colour"], faint)
             for si, step in enumerate(route["next_steps"]):
                 base = ["levels", li, "routes", ri, "next_steps", si]
                 yield from check_ref([*base, "contact"], "contact", step.get("contact"))

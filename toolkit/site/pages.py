@@ -17,6 +17,7 @@ from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.present import level_and_route, sentence, tel_href, timescale_text
 from levels_of_need.training import answer_key_label
 
+from ..load.colours import css_class
 from . import accessibility
 from .escaping import markdown_field, page_text
 
@@ -101,9 +102,17 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             emergency_answers=emergency_answers(t),
             filter_suggestions=filter_suggestions,
             everyday_words=everyday_words,
+            colour_mark=lambda kind, item_id: colour_mark(t, kind, item_id),
             **context,
         )
     )
+
+
+def colour_mark(t: Thresholds, kind: str, item_id: str) -> Markup:
+    """A heading's attribute list that marks it with the level's or route's colour (toolkit.load.colours),
+    or nothing where the file gives none. Ids are checked by the schema: nothing else reaches the Markdown."""
+    classes = css_class(t.data, kind, item_id)
+    return Markup(" { " + " ".join(f".{name}" for name in classes.split()) + " }") if classes else Markup("")
 
 
 def served_at(source: str) -> str:

@@ -29,11 +29,14 @@ import yaml
 from levels_of_need.model import Thresholds
 
 from ..engine import CONFIG, SITE
+from ..load.colours import colours
+from ..load.colours import stylesheet as colour_stylesheet
 from ..resources import THEME, site_base
 from . import escaping
 from .pages import Page, abbreviations, served_at, site_pages
 
 DOCS = "docs"
+COLOURS_CSS = "assets/stylesheets/colours.css"
 # Hand-written pages about the toolkit itself, with figures measured on this repository's own file:
 # for its developers (in docs/, read in the repository), never pages of a partnership's site.
 DEVELOPER_PAGES = frozenset({"performance.md", "site-engines.md"})
@@ -60,6 +63,12 @@ class SiteSources:
     @property
     def site_description(self) -> str:
         return str(escaping.html_text(self.thresholds.document["title"]))
+
+    @property
+    def stylesheets(self) -> dict[str, str]:
+        """Stylesheets made from the file, by their path in docs/: the colours of its levels and routes."""
+        data = self.thresholds.data
+        return {COLOURS_CSS: colour_stylesheet(data)} if colours(data) else {}
 
     def nav(self, handwritten: list[Any]) -> list[Any]:
         """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
@@ -170,6 +179,7 @@ def engine_config(project_config: dict[str, Any], out: Path, sources: SiteSource
     config["site_dir"] = SITE
     config["nav"] = sources.nav(project_config.get("nav") or [])
     config["extra"] = {key: value for key, value in (config.get("extra") or {}).items() if key != "thresholds"}
+    config["extra_css"] = [*(config.get("extra_css") or []), *sources.stylesheets]
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = os.path.relpath(THEME, out)
@@ -203,6 +213,9 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
             target.write_text(page_text(source.read_text(encoding="utf-8"), path), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
+    for path, css in sources.stylesheets.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(css, encoding="utf-8")
     for page in sources.pages:
         target = docs / page.path
         if target.exists():
