@@ -113,6 +113,7 @@ READY = Message(
         "networkClosed": "the ways to the network checked shut",
         "networkOpen": "any way still open (then the page does not trust the engine)",
         "wasmBytes": "the size of Python's memory, for the benchmark",
+        "stages": "{stage: wall-clock ms} when each stage of the start ended, for the benchmark",
     },
 )
 FAILED = Message(

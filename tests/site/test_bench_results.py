@@ -53,6 +53,17 @@ def test_every_key_is_there_and_positive(results):
         assert results[f"{network}_form_usable_ms"] <= results[f"{network}_python_ready_ms"]
 
 
+def test_where_the_time_goes_is_every_stage_of_the_start_in_order(results):
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    stages = spec.loader.get_source("bench_run")  # the stage names, without running the benchmark
+    for key in ("start_stages_cold_ms", "start_stages_warm_ms"):
+        ended = results[key]
+        assert list(ended) == [name for name in ended if f'"{name}"' in stages] and len(ended) == 8, key
+        times = list(ended.values())
+        assert times == sorted(times) and times[0] > 0, (key, ended)  # medians of ordered runs stay ordered
+        assert ended["ready"] == pytest.approx(results["python_ready_cold_ms" if "cold" in key else "python_ready_warm_ms"])
+
+
 def test_each_is_the_median_of_at_least_three_runs(results):
     for key in MEDIANS:
         runs = results["runs"][key]

@@ -2,7 +2,7 @@
 // training practice page, so both run the same Python checker. Holds no entered data itself:
 // each request's payload goes to the worker and its answer comes back, nothing else.
 //
-// startEngine({version, onProgress(progress), onReady({networkLocked, networkClosed, networkOpen, wasmBytes}),
+// startEngine({version, onProgress(progress), onReady({networkLocked, networkClosed, networkOpen, wasmBytes, stages}),
 //   onFailed(reason, detail)}): reason in plain English for the user, detail for their IT team
 // returns {request(kind, payload) -> Promise}; the kinds of request, their payloads and their answers are
 // defined in core/levels_of_need/messages.py.
@@ -189,6 +189,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     return { request };
   }
   try {
+    performance.mark("lon-engine-started"); // read by `make bench`
     worker = new Worker(workerSource(), { type: "module" });
   } catch (error) {
     setTimeout(() => fail(DOWNLOAD, error.message), 0);

@@ -22,6 +22,11 @@ const STORAGE = ["caches", "indexedDB"];
 const NAVIGATOR_STORAGE = ["storage", "storageBuckets"];
 const WASM = "pyodide/pyodide.asm.wasm";
 let answer = null; // levels_of_need.worker.answer, once Python is ready
+// When each stage of the start ended, as wall-clock milliseconds (the page has its own clock), for
+// `make bench`'s account of where the time goes.
+const stages = {};
+const stageDone = (name) => { stages[name] = performance.timeOrigin + performance.now(); };
+stageDone("worker");
 const KINDS = ["evaluate", "debrief", "save", "open"];
 let failed = false;
 
@@ -120,7 +125,10 @@ function followPageWasm(downloads) {
 // starts, that call takes the page's compiled module instead, and the stand-in response is ignored.
 async function instantiateFromPage(_standIn, imports) {
   const module = await pageWasm.module;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  stageDone("compiled");
+  const instance = await WebAssembly.instantiate(module, imports);
+  stageDone("instantiated");
+  return { module, instance };
 }
 
 // The engine's downloads and their progress, in bytes over the wire: a host that compresses sends
@@ -209,6 +217,7 @@ async function checkLock(originalFetch) {
 async function start() {
   const originalFetch = self.fetch.bind(self);
   const manifest = await (await originalFetch(new URL("manifest.json", HERE))).json();
+  stageDone("manifest");
   const downloads = downloadTracker(manifest, [WASM, manifest.python, manifest.thresholds],
     (progress) => self.postMessage({ kind: "progress", ...progress }));
   if (pageWasm.compiles) followPageWasm(downloads);
@@ -227,8 +236,10 @@ async function start() {
     packages: [],
   });
   WebAssembly.instantiateStreaming = instantiateStreaming;
+  stageDone("python");
   const engine = pyodide.pyimport("levels_of_need.worker");
   engine.start(await thresholds);
+  stageDone("core");
   lockNetwork();
   const lock = await checkLock(originalFetch);
   const pythonBlocked = JSON.parse(engine.network_probe()); // Python's own attempts, through Pyodide
@@ -240,6 +251,7 @@ async function start() {
     networkClosed: lock.closed,
     networkOpen: lock.open,
     wasmBytes: pyodide._module.HEAPU8.byteLength, // Python's memory, for the benchmark
+    stages,
   });
 }
 
