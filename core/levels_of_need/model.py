@@ -126,7 +126,7 @@ class Indicator:
 
     @property
     def domain_names(self) -> str:
-        """ "Home and family", or "Home and family and Safety outside the home" for several."""
+        """The domain's name, or every domain's name joined with "and" for an indicator under several."""
         return " and ".join(d.name for d in self.domains)
 
     @property

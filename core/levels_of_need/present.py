@@ -309,7 +309,8 @@ def age_band(age: Mapping[str, Any]) -> str:
     parts = ["unborn babies"] if age.get("unborn") else []
     low, high = age.get("at_least"), age.get("under")
     if low is not None and high is not None:
-        parts.append(f"children aged {low}" if high - 1 == low else f"children aged {low} to {high - 1}")
+        last = high - 1
+        parts.append(f"children aged {low}" + ("" if last == low else f" or {last}" if last == low + 1 else f" to {last}"))
     elif low is not None:
         parts.append(f"children aged {low} or over")
     elif high is not None:
@@ -400,7 +401,7 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
 
 def _chosen(indicator: Indicator, check: Check) -> str:
     """A chosen indicator as "Check your answers" lists it: a worry with its level, a strength alone
-    (as Medway's Level 1 strengths always were) or with its level where it is not the first; and the
+    (as strengths on a strength level always were) or with its level where it is not the first; and the
     age it is written for, where that is not the child's."""
     text = indicator.text
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
