@@ -251,7 +251,8 @@ def reason_text(reason: Reason) -> str:
         return f"No worries were chosen. {reason.level.label}: {one_line(reason.text)}"
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
-        text = f"{sentence(text)} The guidance writes it for {age_band(reason.written_for)}; you chose it, so it counts."
+        band = age_band(reason.written_for)
+        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it counts."
     return text
 
 
@@ -310,7 +311,8 @@ def age_band(age: Mapping[str, Any]) -> str:
     low, high = age.get("at_least"), age.get("under")
     if low is not None and high is not None:
         last = high - 1
-        parts.append(f"children aged {low}" + ("" if last == low else f" or {last}" if last == low + 1 else f" to {last}"))
+        upto = "" if last == low else f" or {last}" if last == low + 1 else f" to {last}"
+        parts.append(f"children aged {low}{upto}")
     elif low is not None:
         parts.append(f"children aged {low} or over")
     elif high is not None:

@@ -646,7 +646,8 @@ def _rule_problems(
         yield from check_ref([*base, "when", "themes", j], "theme", theme)
     for counting in ("all_of", "at_least"):
         if counting in when:
-            yield from _counting_problems(rule, [*base, "when", counting], when[counting], strengths, problem, check_ref)
+            where = [*base, "when", counting]
+            yield from _counting_problems(rule, where, when[counting], strengths, problem, check_ref)
     for bound in ("min_level", "max_level"):
         yield from check_ref([*base, "when", bound], "level", when.get(bound))
     if kind in ("emergency", "raise"):
