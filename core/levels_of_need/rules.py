@@ -23,7 +23,15 @@ Where the guidance does not decide, the checker asks; it never defaults:
 - Where the route is decided but the child may be at risk of significant harm (the route does
   not require consent), no step that seeks consent comes first.
 
-Strengths are recorded and shown, but the checker never lowers a level because of them.
+Conditions: every condition of a rule's ``when`` must hold; ``indicators`` and ``themes`` hold when any
+one item does, ``all_of`` when every item listed does, ``at_least`` when ``count`` of them do. Each
+can only hold more often as worries are added, which keeps the promise above.
+
+An indicator may be written for an age band (``Indicator.age``). One chosen outside its band still
+counts: the result says which band the guidance writes it for, and never drops it silently.
+
+Strengths (a strength level's indicators, or ``strength: true`` at any level) are recorded and shown,
+but the checker never raises or lowers a level because of them.
 Sentences for people are written in ``present``; this module decides. Standard library only:
 this runs in the browser under Pyodide.
 """

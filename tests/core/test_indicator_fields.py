@@ -159,3 +159,27 @@ def test_an_indicator_under_two_domains_is_one_indicator_named_under_both(exampl
     assert f"Home and family and Safety outside the home: {indicator.text}" in text
     listed = next(i for i in api.indicator_list(example) if i["id"] == indicator.id)
     assert (listed["domain"], listed["domains"]) == ("home-family", ["home-family", "safety-outside"])
+
+
+# ---- The format's documentation -------------------------------------------------------------------
+
+SECTIONS = (
+    "### Indicators for an age band (`age`)",
+    "### Strengths at any level (`strength`)",
+    "### An indicator under several domains (`domains`)",
+    '### Counting: "two or more of these" and "all of these together"',
+)
+
+
+def test_the_formats_worked_examples_are_the_fictional_files_own_entries():
+    """docs/format.md's examples for these fields are lines of the file the tests above check, so the
+    documentation shows what the checker does with them."""
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    example = EXAMPLE_FILE.read_text(encoding="utf-8").splitlines()
+    for heading in SECTIONS:
+        section = doc.split(heading, 1)[1].split("\n#", 1)[0]
+        blocks = section.split("```yaml\n")[1:]
+        assert blocks, heading
+        for block in blocks:
+            for line in block.split("```", 1)[0].splitlines():
+                assert line in example, (heading, line)
