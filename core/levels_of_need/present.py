@@ -306,7 +306,7 @@ def one_line(text: str) -> str:
 
 def age_band(age: Mapping[str, Any]) -> str:
     """An age band ({unborn, at_least, under}, as a rule's ``when: age`` and an indicator's ``age``
-    give it) in words: "unborn babies and children under 1", "young people aged 16 to 17"."""
+    give it) in words: "unborn babies and children under 1", "children aged 16 or 17"."""
     parts = ["unborn babies"] if age.get("unborn") else []
     low, high = age.get("at_least"), age.get("under")
     if low is not None and high is not None:
@@ -381,10 +381,10 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
     row(AGE, "The child’s age", [_age_text(check)])
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
-    row("worries", "What you are worried about", [_chosen(i, check) for i in worries] or ["None chosen"])
+    row("worries", "What you are worried about", [_chosen(thresholds, i, check) for i in worries] or ["None chosen"])
     strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
     if any(i.is_strength for i in thresholds.indicators):
-        row("strengths", "What is working well", [_chosen(i, check) for i in strengths] or ["None chosen"])
+        row("strengths", "What is working well", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
     for question in thresholds.questions:
         if question.id == "immediate_risk":
             continue
@@ -401,14 +401,14 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     return rows
 
 
-def _chosen(indicator: Indicator, check: Check) -> str:
+def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     """A chosen indicator as "Check your answers" lists it: a worry with its level, a strength alone
     (as strengths on a strength level always were) or with its level where it is not the first; and the
     age it is written for, where that is not the child's."""
     text = indicator.text
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
         text += f" ({indicator.level.label})"
-    if written_for_another_age(indicator, check):
+    if _for_another_age(thresholds, check, indicator):
         text += f". Written for {age_band(indicator.age or {})}, not for {child_age(check.age, check.unborn)}"
     return text
 

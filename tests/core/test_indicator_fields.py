@@ -87,6 +87,10 @@ def test_the_page_is_told_which_indicators_are_for_another_age_and_nothing_while
     }
     assert f"“{baby.text}” (for unborn babies and children under 1)" in at_7["age_notice"]
     assert "still chosen and still count" in at_7["age_notice"]
+    worries = next(row["value"] for row in at_7["answers"] if row["field"] == "worries")
+    assert worries == [
+        f"{baby.text} ({baby.level.label}). Written for unborn babies and children under 1, not for a child aged 7"
+    ]
     unknown = api.page_answer(example, {"indicators": [baby.id], "answers": NO})
     assert (unknown["age_notes"], unknown["age_notice"]) == ([], "")
     at_16 = api.page_answer(example, {"age": "16", "indicators": [teenager.id], "answers": NO})
