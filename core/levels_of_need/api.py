@@ -10,7 +10,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Rule, Step, Thresholds
-from .present import answers_view, headline, required_message, result_view, tel_href, to_text
+from .present import (
+    age_notes,
+    age_notice,
+    answers_view,
+    headline,
+    required_message,
+    result_view,
+    tel_href,
+    to_text,
+)
 from .questions import ANSWER_VALUES
 from .rules import Check, CheckError, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
@@ -113,6 +122,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
                 "domain": r.domain,
                 "source": r.source,
                 "decisive": r.decisive,
+                "written_for": r.written_for,
             }
             for r in result.reasons
         ],
@@ -120,6 +130,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "advice": [advice_to_dict(rule) for rule in result.advice],
         "caveats": list(result.caveats),
         "strengths": [s.id for s in result.strengths],
+        "other_age": [i.id for i in result.other_age],
         "override": None
         if result.override is None
         else {
@@ -165,6 +176,9 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
     of a result, so that the page never shows a result that does not belong to the form."""
     check = check_from_dict(raw)
     rows = answers_view(thresholds, check)
+    # Which indicators are written for another age than the child's, in words: shown beside them on
+    # the form and above it, so the page holds no rule of its own about ages.
+    ages = {"age_notes": age_notes(thresholds, check), "age_notice": age_notice(thresholds, check)}
     try:
         answer = run(thresholds, raw)
     except CheckError as error:
@@ -177,9 +191,10 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
             "headline": "",
             "view": [],
             "summary": "",
+            **ages,
         }
     required = [{"field": name, "message": required_message(thresholds, name)} for name in answer["result"]["missing"]]
-    return {"problem": None, "answers": rows, "required": required, **answer}
+    return {"problem": None, "answers": rows, "required": required, **answer, **ages}
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
@@ -188,8 +203,10 @@ def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
             "id": i.id,
             "level": i.level.number,
             "domain": i.domain.id,
+            "domains": [d.id for d in i.domains],
             "text": i.text,
-            "kind": i.level.indicator_kind,
+            "kind": "strength" if i.is_strength else "worry",
+            "age": i.age,
             "theme": i.theme.id if i.theme else None,
             "describes_harm": i.describes_harm,
         }

@@ -41,6 +41,10 @@ EVALUATE = Message(
         "headline": "one line for the live region (present.headline)",
         "view": "the result as a tree of text nodes (present.result_view)",
         "summary": "the referral summary as plain text",
+        "age_notes": "[{indicator, text}]: beside each indicator written for another age than the child's, "
+        "chosen or not, the words that say so (present.age_notes); none while the age is unknown",
+        "age_notice": "the words telling the user that chosen indicators are written for another age and "
+        "still count, or '' (present.age_notice)",
     },
 )
 SAVE = Message(

@@ -105,17 +105,37 @@ class Indicator:
     # The indicator's own words describe harm or abuse (a partnership's reading of its wording):
     # the checker challenges an answer of "no" to the question on significant harm beside it.
     describes_harm: bool = False
+    # The ages the guidance writes it for, as a rule's ``when: age`` gives them ({unborn, at_least,
+    # under}); None: every age. A choice outside them still counts (rules.written_for_another_age).
+    age: Mapping[str, Any] | None = None
+    # A strength (a resilience factor) at a level whose indicators are worries: recorded and shown,
+    # never a floor. Indicators of a strength level are strengths whatever this says.
+    strength: bool = False
+    # The domains after the first, for an indicator the table puts under several: one indicator, one
+    # tick, shown under each (or said to be under each).
+    more_domains: tuple[Named, ...] = ()
 
     @property
     def is_strength(self) -> bool:
-        return self.level.indicator_kind == "strength"
+        return self.strength or self.level.indicator_kind == "strength"
+
+    @property
+    def domains(self) -> tuple[Named, ...]:
+        """Every domain it belongs to, the first one first."""
+        return (self.domain, *self.more_domains)
+
+    @property
+    def domain_names(self) -> str:
+        """The domain's name, or every domain's name joined with "and" for an indicator under several."""
+        return " and ".join(d.name for d in self.domains)
 
     @property
     def vocabulary(self) -> tuple[str, ...]:
         """Every word that finds this indicator: its wording, its theme's name, and the everyday words
         given for it, its theme and its domain. One vocabulary for the check's filter and the site's search."""
         theme = (self.theme.name, *self.theme.synonyms) if self.theme else ()
-        return (self.text, *theme, *self.synonyms, *self.domain.synonyms)
+        domains = tuple(word for domain in self.domains for word in domain.synonyms)
+        return (self.text, *theme, *self.synonyms, *domains)
 
     @property
     def search_terms(self) -> str:
@@ -348,11 +368,14 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         Indicator(
             id=i["id"],
             level=level_by_id[i["level"]],
-            domain=domain_by_id[i["domain"]],
+            domain=domain_by_id[indicator_domain_ids(i)[0]],
             text=i["text"],
             theme=theme_by_id.get(i.get("theme", "")),
             synonyms=tuple(i.get("synonyms", ())),
             describes_harm=bool(i.get("describes_harm", False)),
+            age=i.get("age"),
+            strength=bool(i.get("strength", False)),
+            more_domains=tuple(domain_by_id[d] for d in indicator_domain_ids(i)[1:]),
         )
         for i in data["indicators"]
     )
@@ -412,6 +435,11 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         ),
         scenarios=scenarios,
     )
+
+
+def indicator_domain_ids(raw: Mapping[str, Any]) -> list[str]:
+    """An indicator's domain ids as the file gives them: ``domain: a``, or ``domains: [a, b]``."""
+    return [raw["domain"]] if "domain" in raw else list(raw["domains"])
 
 
 def from_json(text: str) -> Thresholds:

@@ -12,12 +12,12 @@ Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .model import Contact, Level, Route, Rule, Step, Thresholds, Timescale
+from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, Question
-from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result
+from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, written_for_another_age
 
 Node = dict[str, Any]
 
@@ -249,7 +249,11 @@ def reason_text(reason: Reason) -> str:
         return f"Rule: {one_line(reason.text)} ({reason.source})"
     if reason.kind == "default":
         return f"No worries were chosen. {reason.level.label}: {one_line(reason.text)}"
-    return f"{reason.level.label}, {reason.domain}: {reason.text}"
+    text = f"{reason.level.label}, {reason.domain}: {reason.text}"
+    if reason.written_for is not None:
+        band = age_band(reason.written_for)
+        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it counts."
+    return text
 
 
 def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node | str]:
@@ -297,6 +301,71 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# ---- Age bands ---------------------------------------------------------------------------------
+
+
+def age_band(age: Mapping[str, Any]) -> str:
+    """An age band ({unborn, at_least, under}, as a rule's ``when: age`` and an indicator's ``age``
+    give it) in words: "unborn babies and children under 1", "children aged 16 or 17"."""
+    parts = ["unborn babies"] if age.get("unborn") else []
+    low, high = age.get("at_least"), age.get("under")
+    if low is not None and high is not None:
+        last = high - 1
+        upto = "" if last == low else f" or {last}" if last == low + 1 else f" to {last}"
+        parts.append(f"children aged {low}{upto}")
+    elif low is not None:
+        parts.append(f"children aged {low} or over")
+    elif high is not None:
+        parts.append(f"children under {high}")
+    return " and ".join(parts)
+
+
+def child_age(age: int | None, unborn: bool) -> str:
+    """ "a child aged 7", "an unborn baby": the child the check is about."""
+    return "an unborn baby" if unborn else f"a child aged {age}"
+
+
+def age_band_hint(indicator: Indicator) -> str:
+    """What the check's form and the guidance's pages say beside an indicator with an age band."""
+    return f"For {age_band(indicator.age)}." if indicator.age is not None else ""
+
+
+def _for_another_age(thresholds: Thresholds, check: Check, indicator: Indicator) -> bool:
+    """As rules.written_for_another_age, and never about an age the form refuses (out of range, or
+    given with "unborn"): that answer is the problem to show, not what follows from it."""
+    refused = check.age is not None and (check.unborn or not thresholds.age_range.covers(check.age))
+    return not refused and written_for_another_age(indicator, check)
+
+
+def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
+    """Beside each indicator the guidance writes for other ages than the child's, chosen or not:
+    {indicator, text}. None while the age is unknown: then every indicator applies."""
+    return [
+        {
+            "indicator": i.id,
+            "text": f"Written for {age_band(i.age or {})}, not for {child_age(check.age, check.unborn)}.",
+        }
+        for i in thresholds.indicators
+        if _for_another_age(thresholds, check, i)
+    ]
+
+
+def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool) -> str:
+    """What the user is told when indicators they chose are written for another age than the child's:
+    the choices stay, and count, until the user takes them off."""
+    listed = "; ".join(f"“{i.text}” (for {age_band(i.age or {})})" for i in chosen)
+    return (
+        f"You chose indicators that the guidance writes for another age than {child_age(age, unborn)}: {listed}. "
+        "They are still chosen and still count in the result. If they do not apply to this child, untick them."
+    )
+
+
+def age_notice(thresholds: Thresholds, check: Check) -> str:
+    """The notice for the form as it stands, or "" when no chosen indicator is for another age."""
+    chosen = [i for i in thresholds.indicators if i.id in check.indicators and _for_another_age(thresholds, check, i)]
+    return other_age_notice(chosen, check.age, check.unborn) if chosen else ""
+
+
 # ---- The answers, as "Check your answers" lists them --------------------------------------------
 
 
@@ -312,10 +381,10 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
     row(AGE, "The child’s age", [_age_text(check)])
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
-    row("worries", "What you are worried about", [f"{i.text} ({i.level.label})" for i in worries] or ["None chosen"])
+    row("worries", "What you are worried about", [_chosen(thresholds, i, check) for i in worries] or ["None chosen"])
     strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
     if any(i.is_strength for i in thresholds.indicators):
-        row("strengths", "What is working well", [i.text for i in strengths] or ["None chosen"])
+        row("strengths", "What is working well", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
     for question in thresholds.questions:
         if question.id == "immediate_risk":
             continue
@@ -330,6 +399,18 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
             lines.append(check.consent_note)
         row(question.id, question.text, lines)
     return rows
+
+
+def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
+    """A chosen indicator as "Check your answers" lists it: a worry with its level, a strength alone
+    (as strengths on a strength level always were) or with its level where it is not the first; and the
+    age it is written for, where that is not the child's."""
+    text = indicator.text
+    if not indicator.is_strength or indicator.level.indicator_kind != "strength":
+        text += f" ({indicator.level.label})"
+    if _for_another_age(thresholds, check, indicator):
+        text += f". Written for {age_band(indicator.age or {})}, not for {child_age(check.age, check.unborn)}"
+    return text
 
 
 def _answer_label(question: Question, value: str | None) -> str:

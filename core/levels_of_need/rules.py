@@ -23,7 +23,15 @@ Where the guidance does not decide, the checker asks; it never defaults:
 - Where the route is decided but the child may be at risk of significant harm (the route does
   not require consent), no step that seeks consent comes first.
 
-Strengths are recorded and shown, but the checker never lowers a level because of them.
+Conditions: every condition of a rule's ``when`` must hold; ``indicators`` and ``themes`` hold when any
+one item does, ``all_of`` when every item listed does, ``at_least`` when ``count`` of them do. Each
+can only hold more often as worries are added, which keeps the promise above.
+
+An indicator may be written for an age band (``Indicator.age``). One chosen outside its band still
+counts: the result says which band the guidance writes it for, and never drops it silently.
+
+Strengths (a strength level's indicators, or ``strength: true`` at any level) are recorded and shown,
+but the checker never raises or lowers a level because of them.
 Sentences for people are written in ``present``; this module decides. Standard library only:
 this runs in the browser under Pyodide.
 """
@@ -90,6 +98,9 @@ class Reason:
     domain: str | None = None
     source: str | None = None
     decisive: bool = False  # one of the reasons for the level reached
+    # A chosen indicator written for another age than the child's: its age band ({unborn, at_least,
+    # under}). The choice still counts; the words beside it say so.
+    written_for: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,11 @@ class Result:
     override: Override | None = None
     override_level: Level | None = None
     answers: Mapping[str, str] = field(default_factory=dict)  # as given, for the words beside the result
+    # Chosen indicators (worries or strengths) that the guidance writes for another age than the
+    # child's. They still count: the user chose them, and a result is never lowered silently.
+    other_age: tuple[Indicator, ...] = ()
+    age: int | None = None  # the child's age as given, for the words about other_age
+    unborn: bool = False
 
     @property
     def complete(self) -> bool:
@@ -159,6 +175,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         "override_level": override_level,
         "caveats": thresholds.caveats,
         "answers": check.answers,
+        "other_age": chosen_for_another_age(thresholds, check),
+        "age": check.age,
+        "unborn": check.unborn,
     }
     if now.emergency is not None:
         # "Yes" to immediate risk stops the check: nothing else needs answering first.
@@ -212,7 +231,7 @@ def reach(thresholds: Thresholds, check: Check) -> Reached:
     ranked = thresholds.routes()
     rank = {route.id: n for n, (_, route) in enumerate(ranked)}
     worry_level = max((i.level for i in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
-    floors: list[tuple[int, Reason]] = [(rank[w.level.routes[0].id], _indicator_reason(w)) for w in worries]
+    floors: list[tuple[int, Reason]] = [(rank[w.level.routes[0].id], _indicator_reason(w, check)) for w in worries]
     for rule in _matching(thresholds, check, "raise", worries, worry_level):
         level, route = thresholds.route(rule.route.id) if rule.route else (rule.level, rule.level.routes[0])
         floors.append((rank[route.id], _rule_reason(rule, level, route)))
@@ -267,6 +286,16 @@ def possible_routes(thresholds: Thresholds, check: Check) -> list[tuple[Level, R
     least intensive first. One, when the result is decided."""
     reached = {(r.level.id, r.route.id) for r in trials(thresholds, check)[1].values()}
     return [(level, route) for level, route in thresholds.routes() if (level.id, route.id) in reached]
+
+
+def written_for_another_age(indicator: Indicator, check: Check) -> bool:
+    """Whether the guidance writes this indicator for other ages than the child's. Not while the age is
+    unknown: then every indicator applies."""
+    return indicator.age is not None and check.age_given and not age_matches(indicator.age, check)
+
+
+def chosen_for_another_age(thresholds: Thresholds, check: Check) -> tuple[Indicator, ...]:
+    return tuple(i for i in thresholds.indicators if i.id in check.indicators and written_for_another_age(i, check))
 
 
 def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Sequence[Any]]]:
@@ -408,6 +437,10 @@ def condition_holds(
         return False
     if "themes" in when and not any(i.theme and i.theme.id in when["themes"] for i in worries):
         return False
+    if "all_of" in when and count_holding(when["all_of"], check, worries) < len(counted_items(when["all_of"])):
+        return False
+    if "at_least" in when and count_holding(when["at_least"], check, worries) < when["at_least"]["count"]:
+        return False
     if "age" in when and not age_matches(when["age"], check):
         return False
     if level is not None:
@@ -416,6 +449,25 @@ def condition_holds(
         if "max_level" in when and level.number > thresholds.level(when["max_level"]).number:
             return False
     return True
+
+
+def counted_items(counting: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The items a counting condition (``all_of``, ``at_least``) counts: each indicator and each theme
+    it lists, as ("indicator" | "theme", id)."""
+    return [("indicator", i) for i in counting.get("indicators", ())] + [
+        ("theme", t) for t in counting.get("themes", ())
+    ]
+
+
+def count_holding(counting: Mapping[str, Any], check: Check, worries: list[Indicator]) -> int:
+    """How many of the listed items hold: an indicator chosen, as ``indicators:`` reads it; a theme
+    that a chosen worry has, as ``themes:`` reads it. More worries can only hold more items."""
+    themes = {i.theme.id for i in worries if i.theme}
+    return sum(
+        1
+        for kind, item in counted_items(counting)
+        if (item in check.indicators if kind == "indicator" else item in themes)
+    )
 
 
 def age_matches(age_rule: Mapping[str, Any], check: Check) -> bool:
@@ -430,14 +482,15 @@ def age_matches(age_rule: Mapping[str, Any], check: Check) -> bool:
 # ---- Reasons ---------------------------------------------------------------------------------
 
 
-def _indicator_reason(indicator: Indicator) -> Reason:
+def _indicator_reason(indicator: Indicator, check: Check) -> Reason:
     return Reason(
         kind="indicator",
         id=indicator.id,
         text=indicator.text,
         level=indicator.level,
         route=None,
-        domain=indicator.domain.name,
+        domain=indicator.domain_names,
+        written_for=indicator.age if written_for_another_age(indicator, check) else None,
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from .model import ReferralQuestion, Thresholds
 from .present import (
+    age_band,
     challenge_text,
     headline,
     level_and_route,
@@ -27,7 +28,7 @@ from .present import (
     still_to_answer,
     to_text,
 )
-from .rules import Check, Result
+from .rules import Check, Reason, Result
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -232,7 +233,7 @@ class _Parts:
         chosen = [r for r in self.result.reasons if r.kind == "indicator"]
         if chosen:
             lines.append("Threshold indicators:")
-            lines += [f"- Level {r.level.number}, {r.domain}: {r.text}" for r in chosen]
+            lines += [f"- Level {r.level.number}, {r.domain}: {r.text}{_written_for(r)}" for r in chosen]
         return [(_heading("worries"), lines)]
 
     def consent(self) -> list[Block]:
@@ -273,6 +274,11 @@ PLACEHOLDERS: Mapping[str, str] = {
     "child_voice": "[The child’s wishes and feelings]",
     "availability": "[When and how I can be contacted]",
 }
+
+
+def _written_for(reason: Reason) -> str:
+    """Beside an indicator the guidance writes for another age than the child's: which age."""
+    return f" (the guidance writes it for {age_band(reason.written_for)})" if reason.written_for else ""
 
 
 def _heading(part: str) -> str:

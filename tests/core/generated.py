@@ -47,18 +47,47 @@ def conditions(draw: Any, indicator_ids: list[str], level_ids: list[str], decidi
     if draw(st.booleans()):
         when["themes"] = draw(st.lists(st.sampled_from(["t1", "t2"]), min_size=1, max_size=2, unique=True))
     if draw(st.booleans()):
-        age: dict[str, Any] = {}
-        if draw(st.booleans()):
-            age["unborn"] = True
-        bound = draw(st.sampled_from(["under", "at_least", None]))
-        if bound:
-            age[bound] = draw(st.integers(1, 17))
-        when["age"] = age or {"unborn": True}
+        when["age"] = draw(age_bands())
+    for counting in ("all_of", "at_least"):
+        if draw(st.integers(0, 3)) == 0:
+            when[counting] = draw(counted(indicator_ids, counting == "at_least"))
     if draw(st.booleans()):
         when["min_level"] = draw(st.sampled_from(level_ids))
     if not deciding and draw(st.booleans()):
         when["max_level"] = draw(st.sampled_from(level_ids))
     return when or {"indicators": [draw(st.sampled_from(indicator_ids))]}
+
+
+@st.composite
+def age_bands(draw: Any) -> dict[str, Any]:
+    """An age band, as a rule's ``when: age`` and an indicator's ``age`` take it."""
+    age: dict[str, Any] = {}
+    if draw(st.booleans()):
+        age["unborn"] = True
+    bound = draw(st.sampled_from(["under", "at_least", "both", None]))
+    if bound == "both":
+        low = draw(st.integers(0, 15))
+        age.update(at_least=low, under=draw(st.integers(low + 1, 17)))
+    elif bound:
+        age[bound] = draw(st.integers(1, 15))
+    return age or {"unborn": True}
+
+
+@st.composite
+def counted(draw: Any, indicator_ids: list[str], with_count: bool) -> dict[str, Any]:
+    """A counting condition (all_of, at_least) over indicators, themes or both."""
+    items: dict[str, Any] = {}
+    if draw(st.booleans()):
+        items["indicators"] = draw(st.lists(st.sampled_from(indicator_ids), min_size=1, max_size=3, unique=True))
+    if not items or draw(st.booleans()):
+        items["themes"] = draw(st.lists(st.sampled_from(["t1", "t2"]), min_size=1, max_size=2, unique=True))
+    listed = len(items.get("indicators", ())) + len(items.get("themes", ()))
+    if with_count:
+        if listed < 2:
+            items["themes"] = ["t1", "t2"]
+            listed = len(items.get("indicators", ())) + 2
+        items["count"] = draw(st.integers(2, listed))
+    return items
 
 
 @st.composite
@@ -93,20 +122,28 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
             }
         )
         for k in range(draw(st.integers(1, 3))):
-            indicator: dict[str, Any] = {
-                "id": f"{level_id}-i{k}",
-                "level": level_id,
-                "domain": draw(st.sampled_from(["d1", "d2"])),
-                "text": f"Fictional indicator {number}.{k}",
-            }
+            indicator: dict[str, Any] = {"id": f"{level_id}-i{k}", "level": level_id}
+            # One domain, or several (the optional ``domains``).
+            if draw(st.integers(0, 3)) == 0:
+                indicator["domains"] = draw(st.permutations(["d1", "d2"]))
+            else:
+                indicator["domain"] = draw(st.sampled_from(["d1", "d2"]))
+            indicator["text"] = f"Fictional indicator {number}.{k}"
             if draw(st.booleans()):
                 indicator["theme"] = draw(st.sampled_from(["t1", "t2"]))
-            if draw(st.booleans()) and (number > 1 or first_kind == "worry"):
+            if draw(st.integers(0, 3)) == 0:
+                indicator["age"] = draw(age_bands())  # an age band: the indicator counts at any age
+            strength_level = number == 1 and first_kind == "strength"
+            if not strength_level and k > 0 and draw(st.integers(0, 3)) == 0:
+                indicator["strength"] = True  # a strength above Level 1 (never the first: a level keeps a worry)
+            elif draw(st.booleans()) and not strength_level:
                 indicator["describes_harm"] = True  # a worry's words can describe harm; a strength's cannot
             indicators.append(indicator)
     indicator_ids = [i["id"] for i in indicators]
     # Strengths never set a level, so only a worry may decide an emergency or raise rule.
-    worry_ids = [i["id"] for i in indicators if first_kind == "worry" or i["level"] != "lv1"]
+    worry_ids = [
+        i["id"] for i in indicators if not i.get("strength") and (first_kind == "worry" or i["level"] != "lv1")
+    ]
     route_ids = [r["id"] for level in levels for r in level["routes"]]
     rules: list[dict[str, Any]] = []
     if draw(st.booleans()):

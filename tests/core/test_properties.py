@@ -172,3 +172,25 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
     }
     with pytest.raises(ThresholdsError, match="cannot take max_level"):
         load(data)
+
+
+# ---- The generated files use the optional indicator fields -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "uses",
+    [
+        lambda d: any("age" in i for i in d["indicators"]),
+        lambda d: any(i.get("strength") for i in d["indicators"]),
+        lambda d: any("domains" in i for i in d["indicators"]),
+        lambda d: any("all_of" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
+        lambda d: any("at_least" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
+    ],
+    ids=["age band", "strength above level 1", "several domains", "all_of", "at_least"],
+)
+def test_the_generated_files_use_each_optional_indicator_field(uses):
+    """So that the properties above are tested over files that use them."""
+    from hypothesis import Phase, find
+
+    found = find(thresholds_data(), uses, settings=settings(max_examples=500, deadline=None, phases=[Phase.generate]))
+    load(found)

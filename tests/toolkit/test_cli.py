@@ -140,7 +140,7 @@ def test_summary_markdown_keeps_typed_text_literal():
 
 def test_other_partnership_files_work_through_the_cli():
     listed = json.loads(toolkit("indicators", "--json", "--thresholds", str(EXAMPLE_FILE)).stdout)
-    assert len(listed) == 14 and all(item["text"].endswith("(fictional)") for item in listed)
+    assert len(listed) == 19 and all(item["text"].endswith("(fictional)") for item in listed)
     checked = json.loads(
         toolkit(
             "check",

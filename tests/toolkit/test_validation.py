@@ -481,3 +481,118 @@ def test_a_level_left_with_no_indicators_is_still_named():
     with pytest.raises(ThresholdsError) as raised:
         load_text(STARTER.replace(worry, ""))
     assert "level 'early-help' has no indicators" in str(raised.value)
+
+
+# ---- The optional indicator fields (issue 17): age bands, counting rules, strengths, several domains ----
+
+EXAMPLE_TEXT = (ROOT / "examples" / "fictional-four-levels.yml").read_text(encoding="utf-8")
+
+
+def example_edit(old: str, new: str) -> tuple[str, int]:
+    """A bad file made by one edit of the fictional partnership's, and the edit's first line."""
+    assert EXAMPLE_TEXT.count(old) == 1, old
+    return EXAMPLE_TEXT.replace(old, new), line_of(EXAMPLE_TEXT, old)
+
+
+TRIO = "[frightening-arguments, parent-drink-drugs, parent-low-mood]"
+COUNTED = "indicators: [tired, misses-school, hangs-around-late]}}"
+TEEN = "{id: nowhere-to-live, level: statutory-social-work, domains: [home-family, safety-outside],"
+GRANDPARENT = "{id: grandparent-helps, strength: true,"
+
+# (name, bad text, expected line, expected path, words of the message)
+FIELD_CASES = [
+    (
+        "at-least-more-than-listed",
+        *example_edit(f"at_least: {{count: 2, {COUNTED}", f"at_least: {{count: 4, {COUNTED}"),
+        "rules[two-or-more-emerging].when.at_least.count",
+        "at least 4 of 3 listed can never hold",
+    ),
+    (
+        "at-least-one",
+        *example_edit(f"at_least: {{count: 2, {COUNTED}", f"at_least: {{count: 1, {COUNTED}"),
+        "rules[two-or-more-emerging].when.at_least.count",
+        "must be at least 2, got 1",
+    ),
+    (
+        "counting-nothing",
+        *example_edit(f"at_least: {{count: 2, {COUNTED}", "at_least: {count: 2}}"),
+        "rules[two-or-more-emerging].when.at_least",
+        "give 'indicators' or 'themes', or both",
+    ),
+    (
+        "all-of-a-strength-in-a-raise-rule",
+        *example_edit(f"all_of: {{indicators: {TRIO}}}", "all_of: {indicators: [parent-low-mood, grandparent-helps]}"),
+        "rules[three-together].when.all_of.indicators[1]",
+        "'grandparent-helps' is a strength: strengths never set a level, so a 'raise' rule cannot count one",
+    ),
+    (
+        "all-of-an-unknown-indicator",
+        *example_edit(f"all_of: {{indicators: {TRIO}}}", "all_of: {indicators: [parent-low-mood, parent-drinks]}"),
+        "rules[three-together].when.all_of.indicators[1]",
+        "'parent-drinks' is not a defined indicator",
+    ),
+    (
+        "age-band-with-no-age",
+        *example_edit("age: {at_least: 16, under: 18}", "age: {at_least: 16, under: 16}"),
+        "indicators[nowhere-to-live].age",
+        "'under: 16' must be above 'at_least: 16': no age is in this band",
+    ),
+    (
+        "age-band-outside-the-age-range",
+        *example_edit("age: {at_least: 16, under: 18}", "age: {at_least: 30}"),
+        "indicators[nowhere-to-live].age",
+        "no age in this band is within age_range (0 to 24): the indicator would never apply",
+    ),
+    (
+        "age-band-unknown-key",
+        *example_edit("age: {at_least: 16, under: 18}", "age: {from: 16, under: 18}"),
+        "indicators[nowhere-to-live].age.from",
+        "unknown field 'from' (allowed: at_least, unborn, under)",
+    ),
+    (
+        "strength-false-on-a-strength-level",
+        *example_edit("{id: healthy, level: thriving,", "{id: healthy, strength: false, level: thriving,"),
+        "indicators[healthy].strength",
+        "level 'thriving' lists what is working well, so its indicators are strengths",
+    ),
+    (
+        "strength-that-describes-harm",
+        *example_edit(GRANDPARENT, "{id: grandparent-helps, strength: true, describes_harm: true,"),
+        "indicators[grandparent-helps].describes_harm",
+        "a strength cannot describe harm",
+    ),
+    (
+        "domain-and-domains",
+        *example_edit(TEEN, TEEN.replace("domains:", "domain: home-family, domains:")),
+        "indicators[nowhere-to-live]",
+        "give 'domain' or 'domains', one of the two, not both",
+    ),
+    (
+        "neither-domain-nor-domains",
+        *example_edit(TEEN, TEEN.replace(" domains: [home-family, safety-outside],", "")),
+        "indicators[nowhere-to-live]",
+        "give 'domain' or 'domains', one of the two",
+    ),
+    (
+        "domains-unknown",
+        *example_edit(TEEN, TEEN.replace("safety-outside]", "outside]")),
+        "indicators[nowhere-to-live].domains[1]",
+        "'outside' is not a defined domain",
+    ),
+    (
+        "domains-just-one",
+        *example_edit(TEEN, TEEN.replace("[home-family, safety-outside]", "[home-family]")),
+        "indicators[nowhere-to-live].domains",
+        "needs at least 2 items, has 1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "path", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
+def test_misused_indicator_fields_give_one_clear_line_naming_the_item(name, text, line, path, words):
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(text, "thresholds.yml")
+    problems = caught.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert (problems[0].line, problems[0].path) == (line, path)
+    assert words in problems[0].message, problems[0].message

@@ -293,6 +293,13 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
         known = f" (allowed: {', '.join(allowed)})" if allowed else ""
         return lines.key_line(path, extra), [*path, extra], f"unknown field '{extra}'{known}"
     line = lines.line(path)
+    if kind in ("oneOf", "anyOf") and all(set(option) == {"required"} for option in value):
+        # Fields of which the schema wants one (oneOf) or any (anyOf): say which, by name.
+        names = [name for option in value for name in option["required"]]
+        given = [name for name in names if isinstance(instance, Mapping) and name in instance]
+        which = "one of the two" if kind == "oneOf" else "or both"
+        also = f", not both (this gives {' and '.join(given)})" if kind == "oneOf" and given else ""
+        return line, path, f"give '{names[0]}' or '{names[1]}', {which}{also}"
     if kind == "type":
         return line, path, f"expected {_article(value)}, got {_describe(instance)}"
     if kind == "enum":
@@ -406,7 +413,10 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
 
     for i, ind in enumerate(data["indicators"]):
         yield from check_ref(["indicators", i, "level"], "level", ind["level"])
-        yield from check_ref(["indicators", i, "domain"], "domain", ind["domain"])
+        if "domain" in ind:
+            yield from check_ref(["indicators", i, "domain"], "domain", ind["domain"])
+        for j, domain in enumerate(ind.get("domains", ())):
+            yield from check_ref(["indicators", i, "domains", j], "domain", domain)
         yield from check_ref(["indicators", i, "theme"], "theme", ind.get("theme"))
 
     used_levels = {ind["level"] for ind in data["indicators"]}
@@ -434,7 +444,9 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         )
 
     strength_levels = {level["id"] for level in data["levels"] if level["indicator_kind"] == "strength"}
-    strengths = {ind["id"] for ind in data["indicators"] if ind["level"] in strength_levels}
+    strengths = {ind["id"] for ind in data["indicators"] if ind["level"] in strength_levels or ind.get("strength")}
+    for i, ind in enumerate(data["indicators"]):
+        yield from _indicator_problems(ind, ["indicators", i], strength_levels, ages, problem)
     for i, ind in enumerate(data["indicators"]):
         if ind["id"] in strengths and ind.get("describes_harm"):
             yield problem(
@@ -458,6 +470,34 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
         yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+
+
+def _indicator_problems(
+    ind: Mapping[str, Any], base: list[str | int], strength_levels: set[str], ages: Mapping[str, Any], problem: Any
+) -> Iterator[Problem]:
+    """An indicator's own fields that the schema cannot check: a worry on a strength level, and an age
+    band that holds no age (or none the guidance covers)."""
+    if ind.get("strength") is False and ind["level"] in strength_levels:
+        yield problem(
+            [*base, "strength"],
+            f"level {ind['level']!r} lists what is working well, so its indicators are strengths: "
+            "leave 'strength' out (or move the indicator to a level of worries)",
+        )
+    band = ind.get("age")
+    if band is None:
+        return
+    low, high = band.get("at_least", 0), band.get("under")
+    if high is not None and high <= low:
+        yield problem([*base, "age"], f"'under: {high}' must be above 'at_least: {low}': no age is in this band")
+        return
+    covered = range(max(low, ages["youngest"]), min(high if high is not None else 10**6, ages["oldest"] + 1))
+    has_years = "at_least" in band or "under" in band
+    if has_years and not covered and not band.get("unborn"):
+        yield problem(
+            [*base, "age"],
+            f"no age in this band is within age_range ({ages['youngest']} to {ages['oldest']}): "
+            "the indicator would never apply",
+        )
 
 
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
@@ -641,6 +681,10 @@ def _rule_problems(
             )
     for j, theme in enumerate(when.get("themes", ())):
         yield from check_ref([*base, "when", "themes", j], "theme", theme)
+    for counting in ("all_of", "at_least"):
+        if counting in when:
+            where = [*base, "when", counting]
+            yield from _counting_problems(rule, where, when[counting], strengths, problem, check_ref)
     for bound in ("min_level", "max_level"):
         yield from check_ref([*base, "when", bound], "level", when.get(bound))
     if kind in ("emergency", "raise"):
@@ -660,6 +704,35 @@ def _rule_problems(
         yield problem([*base, targets[0]], f"only a 'raise' rule takes '{targets[0]}'; this rule is {kind!r}")
     if kind == "emergency" and not rule.get("contacts"):
         yield problem(base, "an 'emergency' rule needs 'contacts' to show")
+
+
+def _counting_problems(
+    rule: Mapping[str, Any],
+    base: list[str | int],
+    counting: Mapping[str, Any],
+    strengths: set[str],
+    problem: Any,
+    check_ref: Any,
+) -> Iterator[Problem]:
+    """A counting condition (all_of, at_least) names defined items, no strength where it decides a
+    level, and no more than it lists."""
+    kind = rule["kind"]
+    for j, indicator in enumerate(counting.get("indicators", ())):
+        yield from check_ref([*base, "indicators", j], "indicator", indicator)
+        if kind in ("emergency", "raise") and indicator in strengths:
+            yield problem(
+                [*base, "indicators", j],
+                f"{indicator!r} is a strength: strengths never set a level, so a {kind!r} rule cannot count one",
+            )
+    for j, theme in enumerate(counting.get("themes", ())):
+        yield from check_ref([*base, "themes", j], "theme", theme)
+    listed = len(counting.get("indicators", ())) + len(counting.get("themes", ()))
+    if "count" in counting and counting["count"] > listed:
+        yield problem(
+            [*base, "count"],
+            f"at least {counting['count']} of {listed} listed can never hold: list more indicators or themes, "
+            "or lower the count",
+        )
 
 
 def _deciding_rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
-from levels_of_need.present import level_and_route, sentence, tel_href, timescale_text
+from levels_of_need.present import age_band, age_band_hint, level_and_route, sentence, tel_href, timescale_text
 from levels_of_need.training import answer_key_label
 
 from ..load.colours import css_class
@@ -95,6 +95,9 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             level_page=level_page,
             domain_page=domain_page,
             indicators_of=indicators_of,
+            indicator_notes=indicator_notes,
+            check_hint=check_hint,
+            strength_hint=strength_hint,
             referral_contacts=referral_contacts,
             level_and_route=level_and_route,
             answer_key_label=answer_key_label,
@@ -234,11 +237,44 @@ def domain_page(domain_id: str) -> str:
 
 
 def indicators_of(t: Thresholds, level_id: str | None = None, domain_id: str | None = None) -> list:
+    """The indicators of a level and a domain: an indicator under several domains is under each."""
     return [
         i
         for i in t.indicators
-        if (level_id is None or i.level.id == level_id) and (domain_id is None or i.domain.id == domain_id)
+        if (level_id is None or i.level.id == level_id)
+        and (domain_id is None or domain_id in {d.id for d in i.domains})
     ]
+
+
+def indicator_notes(indicator: Indicator, domain_id: str | None = None) -> str:
+    """What the guidance's pages say after an indicator, in brackets, where its file says more than its
+    words: a strength on a level of worries, the ages it is written for, and the other domains it is
+    also under. "" for an indicator with none of these."""
+    notes = []
+    if indicator.is_strength and indicator.level.indicator_kind != "strength":
+        notes.append("a strength")
+    if indicator.age is not None:
+        notes.append(f"for {age_band(indicator.age)}")
+    others = [d.name for d in indicator.domains if d.id != domain_id]
+    if len(indicator.domains) > 1:
+        notes.append(f"also under {' and '.join(others)}" if domain_id else f"under {indicator.domain_names}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def strength_hint(indicator: Indicator) -> str:
+    """The hint under a strength on the self-check's form: as check_hint where its file says more than
+    its words (its level where that lists worries), else "" (strengths on a strength level, as before)."""
+    plain = indicator.level.indicator_kind == "strength" and indicator.age is None and not indicator.more_domains
+    return "" if plain else check_hint(indicator, f"A strength the guidance lists at {indicator.level.label}.")
+
+
+def check_hint(indicator: Indicator, lead: str | None = None) -> str:
+    """The hint under an indicator on the self-check's form: its level, the ages it is written for and
+    the other domains it is also under (the form shows it once, under its first domain)."""
+    parts = [lead or sentence(indicator.level.label), age_band_hint(indicator)]
+    if indicator.more_domains:
+        parts.append(f"Also under {' and '.join(d.name for d in indicator.more_domains)}.")
+    return " ".join(part for part in parts if part)
 
 
 # ---- Pages ----------------------------------------------------------------------------

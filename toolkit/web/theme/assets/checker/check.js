@@ -224,6 +224,20 @@ function showResult(answer) {
   }
 }
 
+// Which indicators are written for another age than the child's, and the notice when a chosen one
+// is: Python's words (present.age_notes, present.age_notice), placed beside each one and above the form.
+function showAgeNotes({ age_notes: notes, age_notice: notice }) {
+  const byIndicator = new Map(notes.map((note) => [note.indicator, note.text]));
+  for (const box of form.querySelectorAll(".lon-age-note")) {
+    box.textContent = byIndicator.get(box.id.slice("age-note-".length)) || "";
+    box.hidden = !box.textContent;
+  }
+  for (const box of form.querySelectorAll(".lon-age-notice")) {
+    box.textContent = notice;
+    box.hidden = !notice;
+  }
+}
+
 function clearResult(message) {
   resultBox.replaceChildren(Object.assign(document.createElement("p"), { className: "lon-hint", textContent: message }));
   for (const key of ["level", "route", "complete", "emergency"]) delete resultBox.dataset[key];
@@ -258,6 +272,7 @@ function update() {
     (answer) => {
       if (asked !== requestId) return;
       showAnswers(answer.answers);
+      showAgeNotes(answer);
       required = answer.required.map(({ field, message }) => [field, message]);
       const hadProblem = engineProblem;
       engineProblem = answer.problem ? [answer.problem.field || "lon-result", answer.problem.message] : null;

@@ -1,0 +1,189 @@
+"""The optional indicator fields over the fictional partnership's file, through the core's api and the
+CLI (``python -m toolkit check``), each with the level and reason its file designs:
+
+- an age band (``age`` on an indicator): inside the band and outside it;
+- "two or more of these" (``at_least``) and "all of these" (``all_of``) rules;
+- a strength above Level 1 (``strength: true``);
+- an indicator under two domains (``domains``).
+
+The expected words are the file's own: read from it here, never written out a second time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLE_FILE, ROOT
+
+from levels_of_need import api
+from levels_of_need.present import age_band
+
+NO = {"immediate_risk": "no", "significant_harm": "no"}
+NO_ANSWERS = ("--immediate-risk", "no", "--significant-harm", "no")
+
+
+def rule_text(example, rule_id):
+    return next(r.text for r in example.rules if r.id == rule_id)
+
+
+def cli(*args: str) -> dict:
+    """``python -m toolkit check --json`` over the fictional file, with "no" to the first two questions."""
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "check", "--json", "--thresholds", str(EXAMPLE_FILE), *NO_ANSWERS, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def check(example, age, *indicators, unborn=False):
+    raw = {"indicators": list(indicators), "answers": NO}
+    raw.update({"unborn": True} if unborn else {"age": age})
+    return api.run_check(example, raw), api.result_text(example, raw)
+
+
+def decisive(result):
+    return [r for r in result["reasons"] if r["decisive"]]
+
+
+# ---- Age bands -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("age", "unborn"), [(0, False), (None, True)])
+def test_an_age_band_indicator_inside_its_band_counts_with_no_note(example, age, unborn):
+    indicator = example.indicator("missed-health-checks")
+    assert indicator.age == {"unborn": True, "under": 1}
+    result, text = check(example, age, indicator.id, unborn=unborn)
+    assert (result["level_id"], result["route"]) == ("targeted-early-help", "family-help")
+    assert [r["id"] for r in decisive(result)] == [indicator.id]
+    assert decisive(result)[0]["written_for"] is None and result["other_age"] == []
+    assert indicator.text in text and "writes it for" not in text
+
+
+def test_an_age_band_indicator_outside_its_band_still_counts_and_the_result_says_for_which_age(example):
+    indicator = example.indicator("missed-health-checks")
+    result, text = check(example, 7, indicator.id)
+    # The user's choice stands: the level is not lowered, and the reason says the band.
+    assert (result["level_id"], result["route"]) == ("targeted-early-help", "family-help")
+    assert decisive(result)[0]["written_for"] == indicator.age
+    assert result["other_age"] == [indicator.id]
+    assert f"{indicator.text}. The guidance writes it for unborn babies and children under 1" in text
+    assert cli("--age", "7", indicator.id)["other_age"] == [indicator.id]
+    assert cli("--age", "0", indicator.id)["other_age"] == []
+
+
+def test_the_page_is_told_which_indicators_are_for_another_age_and_nothing_while_the_age_is_unknown(example):
+    baby, teenager = example.indicator("missed-health-checks"), example.indicator("nowhere-to-live")
+    at_7 = api.page_answer(example, {"age": "7", "indicators": [baby.id], "answers": NO})
+    notes = {note["indicator"]: note["text"] for note in at_7["age_notes"]}
+    assert notes == {
+        baby.id: "Written for unborn babies and children under 1, not for a child aged 7.",
+        teenager.id: "Written for children aged 16 or 17, not for a child aged 7.",
+    }
+    assert f"“{baby.text}” (for unborn babies and children under 1)" in at_7["age_notice"]
+    assert "still chosen and still count" in at_7["age_notice"]
+    worries = next(row["value"] for row in at_7["answers"] if row["field"] == "worries")
+    assert worries == [
+        f"{baby.text} ({baby.level.label}). Written for unborn babies and children under 1, not for a child aged 7"
+    ]
+    unknown = api.page_answer(example, {"indicators": [baby.id], "answers": NO})
+    assert (unknown["age_notes"], unknown["age_notice"]) == ([], "")
+    at_16 = api.page_answer(example, {"age": "16", "indicators": [teenager.id], "answers": NO})
+    assert teenager.id not in {note["indicator"] for note in at_16["age_notes"]} and at_16["age_notice"] == ""
+    # An age the form refuses is the problem shown; nothing is said about bands for it.
+    refused = api.page_answer(example, {"age": "40", "indicators": [baby.id], "answers": NO})
+    assert refused["problem"] and (refused["age_notes"], refused["age_notice"]) == ([], "")
+
+
+def test_age_bands_in_words():
+    assert age_band({"unborn": True}) == "unborn babies"
+    assert age_band({"under": 5}) == "children under 5"
+    assert age_band({"at_least": 18}) == "children aged 18 or over"
+    assert age_band({"at_least": 5, "under": 11}) == "children aged 5 to 10"
+    assert age_band({"at_least": 16, "under": 17}) == "children aged 16"
+    assert age_band({"unborn": True, "at_least": 0, "under": 2}) == "unborn babies and children aged 0 or 1"
+
+
+# ---- Counting conditions -----------------------------------------------------------------------------
+
+
+def test_two_or_more_of_these_raises_the_level_and_one_alone_does_not(example):
+    words = rule_text(example, "two-or-more-emerging")
+    one, _ = check(example, 9, "misses-school")
+    assert (one["level_id"], [r["id"] for r in decisive(one)]) == ("emerging", ["misses-school"])
+    two, text = check(example, 9, "misses-school", "hangs-around-late")
+    assert (two["level_id"], two["route"]) == ("targeted-early-help", "family-help")
+    assert decisive(two)[0]["id"] == "two-or-more-emerging" and decisive(two)[0]["text"] == words
+    assert f"Rule: {words}" in text
+    assert cli("--age", "9", "misses-school", "hangs-around-late")["level_id"] == "targeted-early-help"
+
+
+def test_all_of_these_together_raises_the_level_and_two_of_the_three_do_not(example):
+    words = rule_text(example, "three-together")
+    trio = ("frightening-arguments", "parent-drink-drugs", "parent-low-mood")
+    two, _ = check(example, 9, *trio[:2])
+    assert two["level_id"] == "targeted-early-help" and "three-together" not in [r["id"] for r in two["reasons"]]
+    three, text = check(example, 9, *trio)
+    assert (three["level_id"], three["route"]) == ("statutory-social-work", "child-in-need-assessment")
+    assert decisive(three)[0]["id"] == "three-together" and f"Rule: {words}" in text
+    assert cli("--age", "9", *trio)["route"] == "child-in-need-assessment"
+
+
+# ---- Strengths at any level ------------------------------------------------------------------------
+
+
+def test_a_strength_above_level_1_is_recorded_and_never_sets_or_raises_the_level(example):
+    strength = example.indicator("grandparent-helps")
+    assert strength.is_strength and strength.level.number == 3
+    alone, text = check(example, 9, strength.id)
+    # As if nothing were chosen: the first level, because no worry was chosen.
+    assert (alone["level_id"], [r["id"] for r in alone["reasons"]]) == ("thriving", ["no-worries"])
+    assert alone["strengths"] == [strength.id] and "No worries were chosen" in text
+    beside, _ = check(example, 9, strength.id, "misses-school")
+    assert (beside["level_id"], [r["id"] for r in decisive(beside)]) == ("emerging", ["misses-school"])
+    assert cli("--age", "9", strength.id, "misses-school")["level_id"] == "emerging"
+    summary = api.run_summary(example, {"age": 9, "indicators": [strength.id, "misses-school"], "answers": NO})
+    assert f"- {strength.text}" in summary
+
+
+# ---- Several domains ------------------------------------------------------------------------------
+
+
+def test_an_indicator_under_two_domains_is_one_indicator_named_under_both(example):
+    indicator = example.indicator("nowhere-to-live")
+    assert [d.id for d in indicator.domains] == ["home-family", "safety-outside"]
+    result, text = check(example, 16, indicator.id)
+    assert (result["level_id"], result["route"]) == ("statutory-social-work", "child-in-need-assessment")
+    assert decisive(result)[0]["domain"] == "Home and family and Safety outside the home"
+    assert f"Home and family and Safety outside the home: {indicator.text}" in text
+    listed = next(i for i in api.indicator_list(example) if i["id"] == indicator.id)
+    assert (listed["domain"], listed["domains"]) == ("home-family", ["home-family", "safety-outside"])
+
+
+# ---- The format's documentation -------------------------------------------------------------------
+
+SECTIONS = (
+    "### Indicators for an age band (`age`)",
+    "### Strengths at any level (`strength`)",
+    "### An indicator under several domains (`domains`)",
+    '### Counting: "two or more of these" and "all of these together"',
+)
+
+
+def test_the_formats_worked_examples_are_the_fictional_files_own_entries():
+    """docs/format.md's examples for these fields are lines of the file the tests above check, so the
+    documentation shows what the checker does with them."""
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    example = EXAMPLE_FILE.read_text(encoding="utf-8").splitlines()
+    for heading in SECTIONS:
+        section = doc.split(heading, 1)[1].split("\n#", 1)[0]
+        blocks = section.split("```yaml\n")[1:]
+        assert blocks, heading
+        for block in blocks:
+            for line in block.split("```", 1)[0].splitlines():
+                assert line in example, (heading, line)
