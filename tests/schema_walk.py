@@ -15,8 +15,10 @@ SCHEMA = load_schema()
 def resolve(schema: dict[str, Any]) -> dict[str, Any]:
     """Follow "$ref"s to the local definition, keeping the referring schema's own keys."""
     while "$ref" in schema:
-        name = schema["$ref"].removeprefix("#/$defs/")
-        schema = {**SCHEMA["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
+        target: Any = SCHEMA
+        for part in schema["$ref"].removeprefix("#/").split("/"):  # a JSON pointer into the schema
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
     return schema
 
 

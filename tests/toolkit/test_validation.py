@@ -145,9 +145,9 @@ CASES = [
     ),
     (
         "unknown-field",
-        *edit("        brag: amber\n", "        brag: amber\n        colour: amber\n", at="colour"),
-        "levels[statutory].routes[child-in-need].colour",
-        "unknown field 'colour'",
+        *edit("        brag: amber\n", "        brag: amber\n        color: amber\n", at="color"),
+        "levels[statutory].routes[child-in-need].color",
+        "unknown field 'color'",
     ),
     (
         "bad-brag-colour",
