@@ -11,11 +11,13 @@ Standard library only (runs in the browser).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 AGE = "age"  # not a multiple-choice question, but a required answer like one: "missing" names it
+AREA = "area"  # the child's area, asked only where a partnership's contacts differ by area
+UNSURE = "unsure"
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,26 @@ def question(question_id: str) -> Question:
     return next(q for q in QUESTIONS if q.id == question_id)
 
 
-def worded(overrides: Mapping[str, Any]) -> tuple[Question, ...]:
-    """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``.
+class _Area(Protocol):
+    id: str
+    name: str
+
+
+def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
+    """Which of the partnership's areas the child lives in: the areas as options, and "not sure",
+    which leaves the question open (the result then shows every area's contacts, labelled)."""
+    return Question(
+        id=AREA,
+        text=text or "Which area does the child live in?",
+        topic="the child’s area",
+        options=(*(Option(a.id, a.name, a.name) for a in areas), Option(UNSURE, "I am not sure", "not sure")),
+        open_values=(UNSURE,),
+    )
+
+
+def worded(overrides: Mapping[str, Any], areas: Sequence[_Area] = ()) -> tuple[Question, ...]:
+    """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``, and
+    the question on the child's area where the partnership has areas.
 
     Ids and values never change (the rules depend on them); only what the form shows does.
     """
@@ -114,6 +134,8 @@ def worded(overrides: Mapping[str, Any]) -> tuple[Question, ...]:
         labels = own.get("options", {})
         options = tuple(replace(o, label=labels.get(o.value, o.label)) for o in q.options)
         questions.append(replace(q, text=own.get("text", q.text), options=options))
+    if areas:
+        questions.append(area_question(areas, overrides.get(AREA, {}).get("text")))
     return tuple(questions)
 
 
@@ -158,6 +180,15 @@ def schema_question_wording() -> dict[str, Any]:
                 },
             }
             for q in QUESTIONS
+        }
+        | {
+            AREA: {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "description": "The question on the child's area (only with areas): its options are the areas.",
+                "properties": {"text": {"$ref": "#/$defs/text"}},
+            }
         },
     }
 

@@ -35,8 +35,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds
-from .questions import AGE, ANSWER_VALUES, QUESTION_IDS
+from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds
+from .questions import AGE, AREA, QUESTION_IDS
 
 SIGNIFICANT_HARM = "significant_harm"
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
@@ -123,6 +123,9 @@ class Result:
     override: Override | None = None
     override_level: Level | None = None
     answers: Mapping[str, str] = field(default_factory=dict)  # as given, for the words beside the result
+    area: Area | None = None  # the child's area, where the partnership has areas and it is answered
+    # A contact shown differs by area and the area is not known: every area's is shown, labelled.
+    area_open: bool = False
 
     @property
     def complete(self) -> bool:
@@ -152,7 +155,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     strengths = tuple(i for i in thresholds.indicators if i.id in check.indicators and i.is_strength)
     override_level = thresholds.level(check.override.level) if check.override else None
     now = reach(thresholds, check)
+    area = thresholds.area(check.answers.get(AREA))
     common = {
+        "area": area,
         "strengths": strengths,
         "thresholds_version": thresholds.version,
         "override": check.override,
@@ -174,6 +179,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
             advice=(),
             emergency=True,
             emergency_contacts=now.emergency.contacts,
+            area_open=area is None and any(c.by_area for c in now.emergency.contacts),
             **common,
         )
 
@@ -184,6 +190,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     route = now.route if decided else None
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
+    next_steps = safe_order(route) if route else ()
+    advice = safe_advice(tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route)
+    shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
     return Result(
         level=now.level if has_floor else None,
         level_settled=settled,
@@ -192,10 +201,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         unsure=unsure,
         challenges=challenges,
         reasons=now.reasons,
-        next_steps=safe_order(route) if route else (),
-        advice=safe_advice(
-            tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route
-        ),
+        next_steps=next_steps,
+        advice=advice,
+        area_open=area is None and any(c.by_area for c in shown),
         **common,
     )
 
@@ -354,10 +362,11 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
     unknown = sorted((set(check.indicators) | set(check.confirmed)) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
+    asked = {q.id: q.values for q in thresholds.questions}
     for question, value in check.answers.items():
-        allowed = ANSWER_VALUES.get(question)
+        allowed = asked.get(question)
         if allowed is None:
-            raise CheckError(f"unknown question {question!r} (known: {', '.join(ANSWER_VALUES)})")
+            raise CheckError(f"unknown question {question!r} (known: {', '.join(asked)})")
         if value not in allowed:
             raise CheckError(f"{question}: {value!r} is not one of: {', '.join(allowed)}")
     if check.override and check.override.level not in {lv.id for lv in thresholds.levels}:

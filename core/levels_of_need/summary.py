@@ -19,14 +19,19 @@ from typing import Any
 
 from .model import ReferralQuestion, Thresholds
 from .present import (
+    Node,
+    area_note,
     challenge_text,
+    contact_nodes,
     headline,
+    inline_text,
     level_and_route,
     overruled_answer,
     reason_text,
     still_to_answer,
     to_text,
 )
+from .questions import AREA
 from .rules import Check, Result
 
 # The referrer's own words: field name and the question the form asks.
@@ -84,7 +89,11 @@ PARTS: tuple[Part, ...] = (
         "the suggested level and route with every reason, any answer the checker asked the referrer to check, "
         "and the referrer's own view of the level",
     ),
-    Part("age", "The child’s age", "the child's age in years, or that the child is unborn"),
+    Part(
+        "age",
+        "The child’s age",
+        "the child's age in years, or that the child is unborn, and the child's area where the partnership has areas",
+    ),
     Part(
         "worries",
         "What I am worried about",
@@ -195,7 +204,7 @@ class _Parts:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
-            "age": lambda: [(_heading("age"), [_age_line(check)])],
+            "age": lambda: [(_heading("age"), [_age_line(check), *_area_lines(thresholds, check)])],
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
@@ -282,7 +291,8 @@ def _heading(part: str) -> str:
 def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
     if result.emergency:
         lines = ["IMMEDIATE RISK: call now."]
-        lines += [f"- {c.name}: {c.phone or c.email or c.url}" for c in result.emergency_contacts]
+        lines += to_text(area_note(thresholds, result)).strip().splitlines()
+        lines += [f"- {_plain(contact_nodes(c, result.area))}" for c in result.emergency_contacts]
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
     lines = [headline(result), *to_text(still_to_answer(thresholds, result)).strip().splitlines(), "Reasons:"]
@@ -303,6 +313,26 @@ def _age_line(check: Check) -> str:
     if check.unborn:
         return "Age: unborn"
     return f"Age: {check.age} years" if check.age is not None else "[Age]"
+
+
+def _plain(parts: list[Node | str]) -> str:
+    """Words with links as plain text: a web page's address is written out, since text has no links."""
+    return "".join(
+        part
+        if isinstance(part, str)
+        else f"{inline_text(part)} ({part['attrs']['href']})"
+        if part.get("attrs", {}).get("href", "").startswith("https:")
+        else inline_text(part)
+        for part in parts
+    )
+
+
+def _area_lines(thresholds: Thresholds, check: Check) -> list[str]:
+    """The child's area, where the partnership has areas: as the form offers it."""
+    if not thresholds.areas:
+        return []
+    question, answer = thresholds.question(AREA), check.answers.get(AREA)
+    return [f"Area: {question.option(answer).words}" if answer else "[Area]"]
 
 
 def _labelled(label: str, text: str) -> str:

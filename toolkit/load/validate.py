@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from levels_of_need import questions, summary
+from levels_of_need import phones, questions, summary
 from levels_of_need.model import Thresholds, filter_finds, from_dict
+from levels_of_need.questions import UNSURE
 
 from . import limits
 from .text import strings, text_problems
@@ -263,6 +264,7 @@ def load_schema() -> dict[str, Any]:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     schema["$defs"].update(questions.schema_defs())
     schema["$defs"].update(summary.schema_defs())
+    schema["$defs"].update(phones.schema_defs())
     return schema
 
 
@@ -382,6 +384,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         "indicators",
         "rules",
         "contacts",
+        "areas",
         "timescales",
         "referral_questions",
         "guidance",
@@ -441,6 +444,8 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
 
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
+        yield from check_ref(["escalation", "stages", i, "contact"], "contact", stage.get("contact"))
+    yield from _contact_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
@@ -451,6 +456,47 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
         yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+
+
+def _contact_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Each contact can be reached, its extension and option belong to a number, and a contact that
+    differs by area names a contact for every area, so the checker never has to guess one."""
+    areas = [area["id"] for area in data.get("areas", ())]
+    for i, area_id in enumerate(areas):
+        if area_id == UNSURE:
+            message = f"an area cannot be called {UNSURE!r}: that is the answer “I am not sure”"
+            yield problem(["areas", i, "id"], message)
+    contacts = {contact["id"]: contact for contact in data["contacts"]}
+    for i, contact in enumerate(data["contacts"]):
+        base = ["contacts", i]
+        if not any(key in contact for key in ("phone", "textphone", "email", "url", "areas")):
+            yield problem(base, "give at least one way to reach this contact: phone, textphone, email or url")
+        for key in ("extension", "option"):
+            if key in contact and "phone" not in contact:
+                yield problem([*base, key], f"{key!r} belongs to a phone number, and this contact has no 'phone'")
+        by_area = contact.get("areas")
+        if by_area is None:
+            continue
+        if not areas:
+            yield problem([*base, "areas"], "this contact differs by area, but the file has no 'areas' section")
+            continue
+        for area_id, own_id in by_area.items():
+            if area_id not in areas:
+                yield problem([*base, "areas"], f"{area_id!r} is not a defined area (known: {_shortlist(areas)})")
+            elif own_id not in contacts:
+                yield problem([*base, "areas"], f"{area_id}: {own_id!r} is not a defined contact")
+            elif "areas" in contacts[own_id]:
+                yield problem(
+                    [*base, "areas"], f"{area_id}: {own_id!r} differs by area itself: name the area's own contact"
+                )
+        for area_id in areas:
+            if area_id not in by_area:
+                yield problem(
+                    [*base, "areas"],
+                    f"no contact for area {area_id!r}: give one for every area, so the self-check never guesses",
+                )
+    if "area" in data.get("questions", {}) and not areas:
+        yield problem(["questions", "area"], "rewords the question on the child's area, but the file has no 'areas'")
 
 
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
