@@ -131,6 +131,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "next_steps": [step_to_dict(s, result.area) for s in result.next_steps],
         "advice": [advice_to_dict(rule, result.area) for rule in result.advice],
         "emergency_contacts": [contact_to_dict(c, result.area) for c in result.emergency_contacts],
+        "advice_open": list(result.advice_open),
         "area": result.area.id if result.area else None,
         "area_open": result.area_open,
         "caveats": list(result.caveats),

@@ -414,7 +414,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         age_range=AgeRange(
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
-        questions=worded(data.get("questions", {}), areas),
+        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ())),
         referral_questions=tuple(
             ReferralQuestion(
                 id=q["id"],

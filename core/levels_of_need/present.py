@@ -236,6 +236,10 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
                 "does not suggest one.",
             )
         )
+    for name in result.advice_open:
+        question = thresholds.question(name)
+        said = "You are not sure of" if result.answers.get(name) else "You have not given"
+        out.append(node("p", f"{said} the answer to “{question.text}” Some of the guidance’s advice depends on it."))
     return out
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds
-from .questions import AGE, AREA, QUESTION_IDS
+from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
@@ -123,6 +123,10 @@ class Result:
     override: Override | None = None
     override_level: Level | None = None
     answers: Mapping[str, str] = field(default_factory=dict)  # as given, for the words beside the result
+    # The partnership's own questions, unanswered or answered "not sure", on which advice of the
+    # guidance depends: the result asks for them (they never hold up the level or route, as advice
+    # never changes either).
+    advice_open: tuple[str, ...] = ()
     area: Area | None = None  # the child's area, where the partnership has areas and it is answered
     # A contact shown differs by area and the area is not known: every area's is shown, labelled.
     area_open: bool = False
@@ -193,6 +197,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     next_steps = safe_order(route) if route else ()
     advice = safe_advice(tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
+    advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
     return Result(
         level=now.level if has_floor else None,
         level_settled=settled,
@@ -204,6 +209,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         next_steps=next_steps,
         advice=advice,
         area_open=area is None and any(c.by_area for c in shown),
+        advice_open=advice_open,
         **common,
     )
 
@@ -249,12 +255,13 @@ def open_questions(thresholds: Thresholds, check: Check, now: Reached) -> tuple[
     inputs, outcomes = trials(thresholds, check)
     matters = {name for index, (name, _) in enumerate(inputs) if _makes_a_difference(outcomes, index)}
     settled = all(reached.level == now.level for reached in outcomes.values())
+    asked = [question.id for question in thresholds.questions]  # the check's own, then the partnership's
     missing = tuple(
         name
-        for name in (AGE, *QUESTION_IDS)
+        for name in (AGE, *asked)
         if (name == AGE and not check.age_given) or (name in matters and name not in check.answers)
     )
-    unsure = tuple(name for name in QUESTION_IDS if name in matters and name in check.answers)
+    unsure = tuple(name for name in asked if name in matters and name in check.answers)
     return missing, unsure, settled
 
 
@@ -316,6 +323,20 @@ def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int)
         if seen.setdefault(others, reached.outcome) != reached.outcome:
             return True
     return False
+
+
+def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level) -> tuple[str, ...]:
+    """The partnership's own questions, left open, that an ``advise`` rule reads and that would make it
+    apply: the rule is tried with each such question given the first answer it names."""
+    open_ids = {q.id for q in thresholds.questions if q.own and check.answers.get(q.id, UNSURE) in q.open_values}
+    found: set[str] = set()
+    for rule in thresholds.rules:
+        wanted = {q: values[0] for q, values in rule.when.get("answers", {}).items() if q in open_ids}
+        if rule.kind == "advise" and wanted:
+            trial = replace(check, answers={**check.answers, **wanted})
+            if condition_holds(rule.when, thresholds, trial, worries, level):
+                found |= set(wanted)
+    return tuple(q.id for q in thresholds.questions if q.id in found)
 
 
 def challenges_of(thresholds: Thresholds, check: Check) -> Iterator[Challenge]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from levels_of_need import phones, questions, summary
 from levels_of_need.model import Thresholds, filter_finds, from_dict
-from levels_of_need.questions import UNSURE
+from levels_of_need.questions import AGE, AREA, UNSURE
 
 from . import limits
 from .text import strings, text_problems
@@ -385,6 +385,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         "rules",
         "contacts",
         "areas",
+        "own_questions",
         "timescales",
         "referral_questions",
         "guidance",
@@ -446,6 +447,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
         yield from check_ref(["escalation", "stages", i, "contact"], "contact", stage.get("contact"))
     yield from _contact_problems(data, problem)
+    yield from _own_question_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
@@ -497,6 +499,53 @@ def _contact_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem
                 )
     if "area" in data.get("questions", {}) and not areas:
         yield problem(["questions", "area"], "rewords the question on the child's area, but the file has no 'areas'")
+
+
+def _own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The partnership's own questions: ids that are not the check's own, and every question a rule or a
+    scenario names is one the self-check asks."""
+    own = [q["id"] for q in data.get("own_questions", ())]
+    for i, question_id in enumerate(own):
+        if question_id in (AGE, AREA):
+            yield problem(
+                ["own_questions", i, "id"], f"{question_id!r} is the check's own: give the question another id"
+            )
+    usable = [*questions.QUESTION_IDS, *own]
+
+    def unknown(question_id: str) -> str:
+        if question_id == AREA:
+            return "the child's area is not a question rules use: an area changes who to contact, never a level"
+        return f"{question_id!r} is not a question the self-check asks (known: {_shortlist(usable)})"
+
+    def wrong_answers(path: list[str | int], question_id: str, values: list[str]) -> Iterator[Problem]:
+        if question_id in own:
+            for j, value in enumerate(values):
+                if value not in questions.OWN_VALUES:
+                    message = f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})"
+                    yield problem([*path, j], message)
+
+    deciding: set[str] = set()
+    for i, rule in enumerate(data["rules"]):
+        for question_id, values in rule["when"].get("answers", {}).items():
+            path: list[str | int] = ["rules", i, "when", "answers", question_id]
+            if question_id not in usable:
+                yield problem(path, unknown(question_id))
+            yield from wrong_answers(path, question_id, values)
+            if question_id in own and rule["kind"] != "advise":
+                deciding.add(question_id)
+    if len(deciding) > questions.MAX_OWN_DECIDING:
+        yield problem(
+            ["own_questions"],
+            f"{len(deciding)} of these questions decide a level or route ({', '.join(sorted(deciding))}); at most "
+            f"{questions.MAX_OWN_DECIDING} may, since the checker tries every answer to each: use 'advise' rules",
+        )
+    for i, scenario in enumerate(data.get("scenarios", ())):
+        for question_id, value in scenario["check"].get("answers", {}).items():
+            path = ["scenarios", i, "check", "answers", question_id]
+            if question_id not in usable:
+                yield problem(path, unknown(question_id))
+            elif question_id in own and value not in questions.OWN_VALUES:
+                yield problem(path, f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})")
 
 
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
@@ -682,7 +731,8 @@ def _deciding_rule_problems(rule: Mapping[str, Any], base: list[str | int], prob
             "(use max_level on an 'advise' rule)",
         )
     for question_id, values in when.get("answers", {}).items():
-        open_values = sorted(set(values) & set(questions.question(question_id).open_values))
+        fixed = question_id in questions.QUESTION_IDS
+        open_values = sorted(set(values) & set(questions.question(question_id).open_values if fixed else [UNSURE]))
         if open_values:
             yield problem(
                 [*base, "when", "answers", question_id],

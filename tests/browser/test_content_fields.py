@@ -1,5 +1,6 @@
-"""A district's contacts on the self-check, as a user sees them: every area's, labelled, while the
-child's area is not answered, then the area answered and only that area's number, each a working link."""
+"""The partnership's content on the self-check, as a user sees it, on one page: a district's contacts
+(every area's, labelled, while the child's area is not answered, then only that area's number, each a
+working link), and the partnership's own question, asked and its advice shown."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ RESULT_LINKS = "() => [...document.querySelectorAll('#lon-result a[href^=\"tel:\
 
 
 @pytest.mark.partnerships("example")
-def test_the_area_is_asked_and_the_result_shows_every_areas_number_until_it_is_answered(
+def test_the_area_and_the_partnerships_question_are_asked_and_their_contacts_and_advice_shown(
     strict_context, partnership_url
 ):
     page = strict_context.new_page()
@@ -51,3 +52,18 @@ def test_the_area_is_asked_and_the_result_shows_every_areas_number_until_it_is_a
     for text, href in links:
         assert_phone_link(text, href)
     assert "tel:+441632960333;ext=4021" not in {href for _, href in links}
+
+    # The partnership's own question: asked for while advice depends on it, then its advice shown.
+    assert "You have not given the answer to “Is the concern about someone who works with children?" in shown
+    change_answer(page, "about-a-professional")
+    question = page.locator("#q-about-a-professional legend")
+    assert question.is_visible()
+    assert question.inner_text() == "Is the concern about someone who works with children? (fictional)"
+    page.check("#about-a-professional-yes")
+    assert continue_from(page, "page-questions") == []
+    both = {**FAMILY_HELP, "answers": {**NO, "area": "northdale", "about-a-professional": "yes"}}
+    expected = cli_result_text(both, EXAMPLE_FILE)
+    assert wait_for_result(page, expected) == expected
+    shown = page.inner_text("#lon-result")
+    assert "Fictional example: tell the Local Authority Designated Officer (LADO) about a concern" in shown
+    assert "Exampleton LADO (fictional): 01632 960555" in shown and "You have not given" not in shown
