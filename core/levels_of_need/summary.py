@@ -96,7 +96,7 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(
         "worries",
-        "What I am worried about",
+        "Concerns about the child",
         "the worries and their impact on the child, in the referrer's words, and the threshold indicators chosen",
     ),
     Part("consent", "Consent", "the answer to the consent question, and why consent was not sought or what was done"),
@@ -106,12 +106,36 @@ PARTS: tuple[Part, ...] = (
         "what has been tried and what worked, and whether help was tried without enough improvement",
     ),
     Part("professionals", "Other professionals involved", "the other professionals working with the family"),
-    Part("strengths", "What is working well", "strengths and existing safety, and the strengths chosen"),
-    Part("needs", "What needs to happen", "what needs to happen, and the family's view"),
+    Part("strengths", "Strengths and safety", "strengths and existing safety, and the strengths chosen"),
+    Part("needs", "What should happen next", "what needs to happen, and the family's view"),
     Part("child_voice", "The child’s voice", "the child's wishes and feelings"),
     Part("availability", "When and how I can be contacted", "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
+
+# A partnership's practice framework names the summary's headings (``practice_framework.headings``);
+# a file that gives the Signs of Safety questions (``signs_of_safety``) and no framework of its own has
+# chosen Signs of Safety, whose three questions head these parts. With neither, the plain headings above.
+SIGNS_OF_SAFETY = {
+    "name": "Signs of Safety",
+    "headings": {
+        "worries": "What I am worried about",
+        "strengths": "What is working well",
+        "needs": "What needs to happen",
+    },
+}
+
+
+def practice_framework(thresholds: Thresholds) -> Mapping[str, Any] | None:
+    """The partnership's practice framework, as its file names it, or None."""
+    data = thresholds.data
+    return data.get("practice_framework") or (SIGNS_OF_SAFETY if "signs_of_safety" in data else None)
+
+
+def heading(thresholds: Thresholds, part: str) -> str:
+    """A part's heading where no referral question receives it: the practice framework's, else plain."""
+    framework = practice_framework(thresholds) or {}
+    return framework.get("headings", {}).get(part) or next(p.heading for p in PARTS if p.id == part)
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
@@ -204,7 +228,7 @@ class _Parts:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
-            "age": lambda: [(_heading("age"), [_age_line(check), *_area_lines(thresholds, check)])],
+            "age": lambda: [(self.heading("age"), [_age_line(check), *_area_lines(thresholds, check)])],
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
@@ -221,7 +245,7 @@ class _Parts:
 
     def level(self) -> list[Block]:
         thresholds, result = self.thresholds, self.result
-        blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
+        blocks: list[Block] = [(self.heading("level"), _level_lines(thresholds, result))]
         checked = [challenge_text(thresholds, c) for c in result.challenges]
         overruled = overruled_answer(thresholds, result)
         if overruled:
@@ -242,7 +266,7 @@ class _Parts:
         if chosen:
             lines.append("Threshold indicators:")
             lines += [f"- Level {r.level.number}, {r.domain}: {r.text}" for r in chosen]
-        return [(_heading("worries"), lines)]
+        return [(self.heading("worries"), lines)]
 
     def consent(self) -> list[Block]:
         answer = self.check.answers.get("consent")
@@ -250,25 +274,28 @@ class _Parts:
         lines = [words or PLACEHOLDERS["consent"]]
         if self.check.consent_note:
             lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
-        return [(_heading("consent"), lines)]
+        return [(self.heading("consent"), lines)]
 
     def tried(self) -> list[Block]:
         details = self.details
         lines = _or_placeholder([details.tried, _labelled("What worked", details.worked)], PLACEHOLDERS["tried"])
         if self.check.answers.get("support_not_improving") == "yes":
             lines.append("Help has already been tried without enough improvement.")
-        return [(_heading("tried"), lines)]
+        return [(self.heading("tried"), lines)]
 
     def strengths(self) -> list[Block]:
         lines = [self.details.strengths] if self.details.strengths else []
         lines += [f"- {s.text}" for s in self.result.strengths]
-        return [(_heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
+        return [(self.heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
 
     def needs(self) -> list[Block]:
         return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
 
     def own_words(self, part: str, lines: list[str]) -> list[Block]:
-        return [(_heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+        return [(self.heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+
+    def heading(self, part: str) -> str:
+        return heading(self.thresholds, part)
 
 
 # What the summary leaves for the referrer where they have not written anything.
@@ -282,10 +309,6 @@ PLACEHOLDERS: Mapping[str, str] = {
     "child_voice": "[The child’s wishes and feelings]",
     "availability": "[When and how I can be contacted]",
 }
-
-
-def _heading(part: str) -> str:
-    return next(p.heading for p in PARTS if p.id == part)
 
 
 def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
@@ -345,10 +368,28 @@ def _or_placeholder(lines: list[str], placeholder: str) -> list[str]:
 
 
 def schema_defs() -> dict[str, Any]:
-    """The part of the thresholds schema these parts define: what a referral question may receive."""
+    """The part of the thresholds schema these parts define: what a referral question may receive, and
+    the headings a practice framework gives them."""
     return {
+        "practice_framework": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name", "headings"],
+            "description": "The partnership's practice framework and the headings it gives the summary's parts "
+            "(where no referral question receives them). Without it, a file with signs_of_safety has Signs of "
+            "Safety's headings, and any other the plain ones.",
+            "properties": {
+                "name": {"$ref": "#/$defs/text", "description": "The framework's name."},
+                "headings": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                    "properties": {p.id: {"$ref": "#/$defs/text", "description": p.heading} for p in PARTS},
+                },
+            },
+        },
         "summary_part": {
             "enum": list(PART_IDS),
             "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + ".",
-        }
+        },
     }

@@ -579,6 +579,13 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
                     "each part of the summary goes under one question",
                 )
             first_question.setdefault(part, question["id"])
+    for part in data.get("practice_framework", {}).get("headings", {}):
+        if part in first_question:
+            yield problem(
+                ["practice_framework", "headings", part],
+                f"{part!r} goes under referral question {first_question[part]!r}, so this heading is never shown: "
+                "leave it out, or take the part out of that question's 'receives'",
+            )
 
 
 # An abbreviation the file itself marks as one: capitals (and digits or &) in brackets after the
