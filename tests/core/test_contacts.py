@@ -9,6 +9,9 @@ import json
 import re
 
 import pytest
+from generated import checks, load, thresholds_data
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from phone_links import assert_phone_link
 
 from levels_of_need import api, phones, saved
@@ -218,3 +221,31 @@ def test_a_saved_check_carries_the_area_and_refuses_an_area_the_file_does_not_ha
     medway = {"indicators": ["l2-domestic-abuse"], "age": 5, "answers": {"area": "southwick"}}
     with pytest.raises(CheckError, match="an answer this self-check does not ask"):
         saved.save_check(thresholds, medway)  # a file without areas asks no area
+
+
+# ---- Over generated files (tests/core/generated.py: areas, extensions, options, +44) -------------
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_over_generated_files_a_district_number_is_never_guessed_and_every_link_dials_its_number(data):
+    t = load(data.draw(thresholds_data()))
+    check = data.draw(checks(t))
+    result = evaluate(t, check)
+    view = result_view(t, result)
+    for text, href in links(view):
+        if href.startswith("tel:"):
+            assert_phone_link(text, href)
+    words = inline_text(node("div", *view))
+    if not t.areas:
+        return
+    area = check.answers.get("area")
+    known = area in ("north", "south")
+    assert result.area_open == (not known and "Hub by area" in words)
+    if "Hub by area" in words:  # every area's, each labelled, and the area said to be unknown
+        assert "North (fictional): 01632 960002 extension 12" in words
+        assert "South (fictional): +44 (0)1632 960003 (then choose option 2)" in words
+        assert "the child’s area" in words
+    for name, own in (("north", "North hub:"), ("south", "South hub:")):
+        if own in words:
+            assert area == name, (area, words)  # an area's own contact only once that area is answered
