@@ -1,9 +1,9 @@
 """Phone numbers as a thresholds file writes them, and the ``tel:`` links that dial them. One definition:
 the schema's pattern, the validator, the site's pages and the self-check's result all use this.
 
-A number is written as it should be shown: a UK number with its leading 0 ("01632 960000"), a short
-number ("999", "101"), a textphone number with its relay prefix ("18001 01632 960000"), or an
-international number with its country code ("+44 1632 960000", "+44 (0)1632 960000"). An extension is
+A number is written as it should be shown: a UK number with its leading 0 ("01632 960123"), a short
+number of three digits, a textphone number with its relay prefix ("18001 01632 960123"), or an
+international number with its country code ("+44 1632 960123", "+44 (0)1632 960123"). An extension is
 part of the dialled link (RFC 3966 ``;ext=``); an option chosen on the call (an IVR menu) is not, and is
 said in words beside the link.
 
@@ -32,8 +32,8 @@ def is_phone(text: str) -> bool:
 def tel_href(phone: str, extension: str | None = None) -> str:
     """The ``tel:`` link that dials a number as written, with its extension if it has one.
 
-    A UK number with its trunk 0 ("01632 960999") becomes international ("tel:+441632960999"), so it
-    dials from any phone; "+44 (0)1632 960999" drops the bracketed 0. A short number ("999") or a
+    A UK number with its trunk 0 ("01632 960123") becomes international ("tel:+441632960123"), so it
+    dials from any phone; "+44 (0)1632 960123" drops the bracketed 0. A short number or a
     relay prefix ("18001 …") is dialled as written: that is what UK phones dial (RFC 3966 would
     want a ``phone-context`` on such local numbers, which phones do not need and some mishandle)."""
     if phone.startswith("+"):
