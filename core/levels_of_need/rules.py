@@ -327,11 +327,14 @@ def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int)
 
 def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level) -> tuple[str, ...]:
     """The partnership's own questions, left open, that an ``advise`` rule reads and that would make it
-    apply: the rule is tried with each such question given the first answer it names."""
+    apply: the rule is tried with each such question given the first decided answer it names."""
     open_ids = {q.id for q in thresholds.questions if q.own and check.answers.get(q.id, UNSURE) in q.open_values}
     found: set[str] = set()
     for rule in thresholds.rules:
-        wanted = {q: values[0] for q, values in rule.when.get("answers", {}).items() if q in open_ids}
+        named = rule.when.get("answers", {}).items()
+        wanted = {
+            q: decided[0] for q, values in named if q in open_ids and (decided := [v for v in values if v != UNSURE])
+        }
         if rule.kind == "advise" and wanted:
             trial = replace(check, answers={**check.answers, **wanted})
             if condition_holds(rule.when, thresholds, trial, worries, level):
