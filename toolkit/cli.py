@@ -135,6 +135,13 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     for question in QUESTIONS:
         parser.add_argument(f"--{question.id.replace('_', '-')}", dest=question.id, choices=question.values)
     parser.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=VALUE",
+        help="an answer to a question of the file's own, such as the child's area: --answer area=ID",
+    )
+    parser.add_argument(
         "--confirm",
         action="append",
         default=[],
@@ -173,11 +180,25 @@ def check_payload(args: argparse.Namespace) -> dict[str, Any]:
         "indicators": args.ids,
         "age": args.age,
         "unborn": args.unborn,
-        "answers": {q.id: getattr(args, q.id) for q in QUESTIONS if getattr(args, q.id)},
+        "answers": {
+            **own_answers(args.answer),
+            **{q.id: getattr(args, q.id) for q in QUESTIONS if getattr(args, q.id)},
+        },
         "confirmed": args.confirm,
         "consent_note": args.consent_note,
         "override": {"level": args.override, "reason": args.override_reason} if args.override else None,
     }
+
+
+def own_answers(pairs: Sequence[str]) -> dict[str, str]:
+    """--answer QUESTION=VALUE, each as given: the checker says whether the file asks it."""
+    answers = {}
+    for pair in pairs:
+        question, sep, value = pair.partition("=")
+        if not sep or not question or not value:
+            raise CheckError(f"--answer {pair!r}: write it as QUESTION=VALUE, for example area=north")
+        answers[question.strip()] = value.strip()
+    return answers
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Rule, Step, Thresholds
+from . import phones
+from .model import Area, Contact, Rule, Step, Thresholds
 from .present import (
     age_notes,
     age_notice,
@@ -17,10 +18,9 @@ from .present import (
     headline,
     required_message,
     result_view,
-    tel_href,
     to_text,
 )
-from .questions import ANSWER_VALUES
+from .questions import ANSWER_VALUES, AREA
 from .rules import Check, CheckError, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
 
@@ -57,14 +57,25 @@ def parse_age(age: Any) -> tuple[int | None, str | None]:
     return None, str(age)
 
 
-def contact_to_dict(contact: Any) -> dict[str, Any]:
+def contact_to_dict(contact: Contact, area: Area | None = None) -> dict[str, Any]:
+    """A contact as data: the child's area's own where the contact differs by area and the area is known
+    (``area`` names it), else every area's in ``by_area`` (never one area's guessed)."""
+    own = contact.for_area(area)
+    if own is not None and own is not contact:
+        return {**contact_to_dict(own), "area": area.id if area else None}
     return {
         "id": contact.id,
         "name": contact.name,
         "phone": contact.phone,
-        "tel": tel_href(contact.phone) if contact.phone else None,
+        "extension": contact.extension,
+        "option": contact.option,
+        "tel": phones.tel_href(contact.phone, contact.extension) if contact.phone else None,
+        "textphone": contact.textphone,
+        "textphone_tel": phones.tel_href(contact.textphone) if contact.textphone else None,
         "email": contact.email,
         "url": contact.url,
+        "hours": contact.hours,
+        "by_area": [{"area": where.id, **contact_to_dict(mine)} for where, mine in contact.by_area],
     }
 
 
@@ -74,21 +85,21 @@ def timescale_to_dict(timescale: Any) -> dict[str, Any] | None:
     return {"id": timescale.id, "label": timescale.label, "within": timescale.within}
 
 
-def step_to_dict(step: Step) -> dict[str, Any]:
+def step_to_dict(step: Step, area: Area | None = None) -> dict[str, Any]:
     return {
         "text": step.text,
-        "contact": None if step.contact is None else contact_to_dict(step.contact),
+        "contact": None if step.contact is None else contact_to_dict(step.contact, area),
         "timescale": timescale_to_dict(step.timescale),
         "seeks_consent": step.seeks_consent,
     }
 
 
-def advice_to_dict(rule: Rule) -> dict[str, Any]:
+def advice_to_dict(rule: Rule, area: Area | None = None) -> dict[str, Any]:
     return {
         "id": rule.id,
         "text": rule.text,
         "source": rule.source,
-        "contacts": [contact_to_dict(c) for c in rule.contacts],
+        "contacts": [contact_to_dict(c, area) for c in rule.contacts],
         "timescale": timescale_to_dict(rule.timescale),
     }
 
@@ -126,8 +137,12 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             }
             for r in result.reasons
         ],
-        "next_steps": [step_to_dict(s) for s in result.next_steps],
-        "advice": [advice_to_dict(rule) for rule in result.advice],
+        "next_steps": [step_to_dict(s, result.area) for s in result.next_steps],
+        "advice": [advice_to_dict(rule, result.area) for rule in result.advice],
+        "emergency_contacts": [contact_to_dict(c, result.area) for c in result.emergency_contacts],
+        "advice_open": list(result.advice_open),
+        "area": result.area.id if result.area else None,
+        "area_open": result.area_open,
         "caveats": list(result.caveats),
         "strengths": [s.id for s in result.strengths],
         "other_age": [i.id for i in result.other_age],
@@ -193,7 +208,10 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
             "summary": "",
             **ages,
         }
-    required = [{"field": name, "message": required_message(thresholds, name)} for name in answer["result"]["missing"]]
+    needed = [*answer["result"]["missing"]]
+    if answer["result"]["area_open"] and AREA not in check.answers:
+        needed.append(AREA)  # a contact shown differs by area: asked with the age ("not sure" is an answer)
+    required = [{"field": name, "message": required_message(thresholds, name)} for name in needed]
     return {"problem": None, "answers": rows, "required": required, **answer, **ages}
 
 

@@ -11,10 +11,18 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .questions import Question, worded
+
+
+@dataclass(frozen=True)
+class Area:
+    """One of a partnership's areas (the districts of a county, say) with contacts of its own."""
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,18 @@ class Contact:
     phone: str | None = None
     email: str | None = None
     url: str | None = None
+    hours: str | None = None  # opening hours, in the partnership's words
+    extension: str | None = None  # part of the dialled number (tel: ;ext=)
+    option: str | None = None  # chosen on the call, so said beside the number, never dialled
+    textphone: str | None = None  # a textphone or relay number
+    # A contact that differs by the child's area: each area's own contact, in the file's order of areas.
+    by_area: tuple[tuple[Area, Contact], ...] = ()
+
+    def for_area(self, area: Area | None) -> Contact | None:
+        """This area's own contact where the contact differs by area; None if the area is not known."""
+        if not self.by_area:
+            return self
+        return next((own for where, own in self.by_area if area is not None and where.id == area.id), None)
 
 
 @dataclass(frozen=True)
@@ -243,6 +263,10 @@ class Thresholds:
     questions: tuple[Question, ...]  # the check's questions, in this partnership's words
     referral_questions: tuple[ReferralQuestion, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    areas: tuple[Area, ...] = ()  # the partnership's areas, where its contacts differ by area
+
+    def area(self, area_id: str | None) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
 
     @property
     def partnership(self) -> Mapping[str, str]:
@@ -310,17 +334,8 @@ def content_hash(data: Mapping[str, Any]) -> str:
 
 def from_dict(data: Mapping[str, Any]) -> Thresholds:
     """Build the model from data that has passed validation."""
-    contacts = tuple(
-        Contact(
-            id=c["id"],
-            name=c["name"],
-            when=c["when"],
-            phone=c.get("phone"),
-            email=c.get("email"),
-            url=c.get("url"),
-        )
-        for c in data["contacts"]
-    )
+    areas = tuple(Area(id=a["id"], name=a["name"]) for a in data.get("areas", ()))
+    contacts = contacts_of(data["contacts"], areas)
     timescales = tuple(Timescale(**t) for t in data.get("timescales", ()))
     contact_by_id = {c.id: c for c in contacts}
     timescale_by_id = {t.id: t for t in timescales}
@@ -422,7 +437,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         age_range=AgeRange(
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
-        questions=worded(data.get("questions", {})),
+        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ())),
         referral_questions=tuple(
             ReferralQuestion(
                 id=q["id"],
@@ -434,6 +449,32 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             for q in data.get("referral_questions", ())
         ),
         scenarios=scenarios,
+        areas=areas,
+    )
+
+
+def contacts_of(raw: Any, areas: tuple[Area, ...]) -> tuple[Contact, ...]:
+    """The contacts, each that differs by area holding every area's own contact."""
+    plain = {
+        c["id"]: Contact(
+            id=c["id"],
+            name=c["name"],
+            when=c["when"],
+            phone=c.get("phone"),
+            email=c.get("email"),
+            url=c.get("url"),
+            hours=c.get("hours"),
+            extension=c.get("extension"),
+            option=c.get("option"),
+            textphone=c.get("textphone"),
+        )
+        for c in raw
+    }
+    return tuple(
+        replace(plain[c["id"]], by_area=tuple((a, plain[c["areas"][a.id]]) for a in areas if a.id in c["areas"]))
+        if c.get("areas")
+        else plain[c["id"]]
+        for c in raw
     )
 
 

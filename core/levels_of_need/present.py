@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
-from .questions import AGE, Question
+from . import phones
+from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
+from .questions import AGE, AREA, Question
 from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, written_for_another_age
 
 Node = dict[str, Any]
@@ -74,38 +75,74 @@ def inline_text(item: Node) -> str:
     return "".join(inline_text(child) for child in item.get("children", ()))
 
 
-# ---- Phone numbers and links ------------------------------------------------------------------
+# ---- Contacts and their links ----------------------------------------------------------------
+
+BY_AREA = "by the child’s area"  # before each area's own ways, where a contact differs by area
 
 
-def tel_href(phone: str) -> str:
-    """A UK number as written ("01632 960999") to an international tel: link."""
-    digits = re.sub(r"\D", "", phone)
-    if digits.startswith("0") and len(digits) >= 10:
-        return f"tel:+44{digits[1:]}"
-    return f"tel:{digits}"
-
-
-def contact_nodes(contact: Contact) -> list[Node | str]:
+def contact_nodes(contact: Contact, area: Area | None = None) -> list[Node | str]:
     """ "Name: 01632 960999", with every way of reaching the contact as a link; a web page alone is
-    a link named after the contact."""
-    if not contact.phone and not contact.email and contact.url:
-        return [node("a", contact.name, href=contact.url)]
+    a link named after the contact. A contact that differs by area is the child's area's own, or,
+    while the area is not known, every area's, each labelled: never one area's number guessed."""
+    if contact.by_area:
+        own = contact.for_area(area)
+        if own is not None:
+            return contact_nodes(own)
+        parts: list[Node | str] = [f"{contact.name}, {BY_AREA}: "]
+        for n, (where, own) in enumerate(contact.by_area):
+            parts += ["; "] * (n > 0) + [f"{where.name}: ", *contact_ways(own)]
+        return parts
+    if not (contact.phone or contact.email or contact.textphone) and contact.url:
+        return [node("a", contact.name, href=contact.url), *hours_words(contact)]
     return [f"{contact.name}: ", *contact_ways(contact)]
 
 
-def contact_ways(contact: Contact) -> list[Node | str]:
-    """Every way of reaching a contact as a link, without its name: "01632 960999, web page"."""
-    ways: list[Node] = []
+def contact_ways(contact: Contact, url_text: str = "web page") -> list[Node | str]:
+    """Every way of reaching a contact as a link, without its name, then its hours:
+    "01632 960999 (then choose option 2), textphone 18001 01632 960999, web page (hours: …)"."""
+    ways: list[list[Node | str]] = []
     if contact.phone:
-        ways.append(node("a", contact.phone, href=tel_href(contact.phone)))
+        shown = phones.shown_with_extension(contact.phone, contact.extension)
+        way: list[Node | str] = [node("a", shown, href=phones.tel_href(contact.phone, contact.extension))]
+        if contact.option:
+            way.append(f" ({phones.option_words(contact.option)})")
+        ways.append(way)
+    if contact.textphone:
+        ways.append(["textphone ", node("a", contact.textphone, href=phones.tel_href(contact.textphone))])
     if contact.email:
-        ways.append(node("a", contact.email, href=f"mailto:{contact.email}"))
+        ways.append([node("a", contact.email, href=f"mailto:{contact.email}")])
     if contact.url:
-        ways.append(node("a", "web page", href=contact.url))
+        ways.append([node("a", url_text, href=contact.url)])
     parts: list[Node | str] = []
     for n, way in enumerate(ways):
-        parts += [", "] * (n > 0) + [way]
-    return parts
+        parts += [", "] * (n > 0) + way
+    return parts + hours_words(contact)
+
+
+def hours_words(contact: Contact) -> list[Node | str]:
+    return [f" (hours: {one_line(contact.hours)})"] if contact.hours else []
+
+
+def tel_href(phone: str) -> str:
+    """A number as written to the tel: link that dials it (levels_of_need.phones)."""
+    return phones.tel_href(phone)
+
+
+def area_note(thresholds: Thresholds, result: Result) -> list[Node]:
+    """Where a contact shown depends on the child's area and the area is not known: said, with every
+    area's contacts shown rather than one guessed."""
+    if not result.area_open:
+        return []
+    question = thresholds.question(AREA)
+    given = result.answers.get(AREA)
+    said = "You are not sure of" if given else "You have not answered"
+    return [
+        node(
+            "p",
+            f"{said} the child’s area (“{question.text}”), so every area’s contacts are shown, each with its area’s "
+            "name. Use the child’s area’s.",
+        )
+    ]
 
 
 def timescale_text(timescale: Timescale) -> str:
@@ -151,7 +188,8 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
     view = [node("h3", headline(result))]
     if result.emergency:
         view.append(node("p", result.reasons[0].text))
-        view.append(node("ol", *(emergency_item(c) for c in result.emergency_contacts)))
+        view += area_note(thresholds, result)
+        view.append(node("ol", *(emergency_item(c, result.area) for c in result.emergency_contacts)))
         view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
         return view
     view += still_to_answer(thresholds, result)
@@ -160,8 +198,9 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
+    view += area_note(thresholds, result)
     view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
-    view += section("The guidance also says", "ul", [advice_parts(r) for r in result.advice])
+    view += section("The guidance also says", "ul", [advice_parts(r, result.area) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
     view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
@@ -174,10 +213,10 @@ def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[N
     return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
 
 
-def emergency_item(contact: Contact) -> Node:
+def emergency_item(contact: Contact, area: Area | None = None) -> Node:
     """Who to call, then when, in the guidance's words. The name leads even where those words name the
     contact again: in an emergency the eye looks for who to call, and a bare number says nothing."""
-    return node("li", *contact_nodes(contact), f". {one_line(contact.when)}")
+    return node("li", *contact_nodes(contact, area), f". {one_line(contact.when)}")
 
 
 def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -197,6 +236,10 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
                 "does not suggest one.",
             )
         )
+    for name in result.advice_open:
+        question = thresholds.question(name)
+        said = "You are not sure of" if result.answers.get(name) else "You have not given"
+        out.append(node("p", f"{said} the answer to “{question.text}” Some of the guidance’s advice depends on it."))
     return out
 
 
@@ -266,17 +309,17 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
         if given:  # in the partnership's own words for the answer, as the summary gives it
             parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
     if step.contact:
-        parts += [" ", *contact_nodes(step.contact)]
+        parts += [" ", *contact_nodes(step.contact, result.area)]
     if step.timescale:
         # A contact ends with its last link: the timescale starts a sentence of its own after it.
         parts.append(f"{'.' if step.contact else ''} {timescale_text(step.timescale)}")
     return parts
 
 
-def advice_parts(rule: Rule) -> list[Node | str]:
+def advice_parts(rule: Rule, area: Area | None = None) -> list[Node | str]:
     parts: list[Node | str] = [one_line(rule.text)]
     for contact in rule.contacts:
-        parts += [" ", *contact_nodes(contact), "."]
+        parts += [" ", *contact_nodes(contact, area), "."]
     if rule.timescale:
         parts.append(f" {timescale_text(rule.timescale)}")
     parts.append(f" ({rule.source})")
@@ -380,13 +423,16 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     question = thresholds.question("immediate_risk")
     row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
     row(AGE, "The child’s age", [_age_text(check)])
+    if thresholds.areas:  # asked with the age
+        question = thresholds.question(AREA)
+        row(AREA, question.text, [_answer_label(question, check.answers.get(AREA))])
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
     row("worries", "What you are worried about", [_chosen(thresholds, i, check) for i in worries] or ["None chosen"])
     strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
     if any(i.is_strength for i in thresholds.indicators):
         row("strengths", "What is working well", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
     for question in thresholds.questions:
-        if question.id == "immediate_risk":
+        if question.id in ("immediate_risk", AREA):
             continue
         lines = [_answer_label(question, check.answers.get(question.id))]
         if question.id == "significant_harm":

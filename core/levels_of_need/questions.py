@@ -11,11 +11,13 @@ Standard library only (runs in the browser).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 AGE = "age"  # not a multiple-choice question, but a required answer like one: "missing" names it
+AREA = "area"  # the child's area, asked only where a partnership's contacts differ by area
+UNSURE = "unsure"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Question:
     # Answers that leave the question open ("not sure"): a result that depends on the question is
     # not decided by them. The guidance's advice for that case comes from the partnership's rules.
     open_values: tuple[str, ...] = ()
+    own: bool = False  # one of the partnership's own questions (``own_questions`` in its file)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -103,17 +106,57 @@ def question(question_id: str) -> Question:
     return next(q for q in QUESTIONS if q.id == question_id)
 
 
-def worded(overrides: Mapping[str, Any]) -> tuple[Question, ...]:
-    """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``.
+class _Area(Protocol):
+    id: str
+    name: str
+
+
+def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
+    """Which of the partnership's areas the child lives in: the areas as options, and "not sure",
+    which leaves the question open (the result then shows every area's contacts, labelled)."""
+    return Question(
+        id=AREA,
+        text=text or "Which area does the child live in?",
+        topic="the child’s area",
+        options=(*(Option(a.id, a.name, a.name) for a in areas), Option(UNSURE, "I am not sure", "not sure")),
+        open_values=(UNSURE,),
+    )
+
+
+# The answers to a partnership's own questions: yes, no, or not sure, which leaves the question open.
+OWN_VALUES: tuple[str, ...] = ("yes", "no", UNSURE)
+MAX_OWN_DECIDING = 3  # own questions that decide a level or route: the checker tries every answer to each
+
+
+def own_question(raw: Mapping[str, Any]) -> Question:
+    """One of the partnership's own yes / no / not sure questions (``own_questions``)."""
+    return Question(
+        id=raw["id"],
+        text=raw["text"],
+        topic=raw["text"],
+        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no"), Option(UNSURE, "I am not sure", "not sure")),
+        open_values=(UNSURE,),
+        own=True,
+    )
+
+
+def worded(
+    overrides: Mapping[str, Any], areas: Sequence[_Area] = (), own: Sequence[Mapping[str, Any]] = ()
+) -> tuple[Question, ...]:
+    """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``, then
+    its own questions, then the question on the child's area where the partnership has areas.
 
     Ids and values never change (the rules depend on them); only what the form shows does.
     """
     questions = []
     for q in QUESTIONS:
-        own = overrides.get(q.id, {})
-        labels = own.get("options", {})
+        own_words = overrides.get(q.id, {})
+        labels = own_words.get("options", {})
         options = tuple(replace(o, label=labels.get(o.value, o.label)) for o in q.options)
-        questions.append(replace(q, text=own.get("text", q.text), options=options))
+        questions.append(replace(q, text=own_words.get("text", q.text), options=options))
+    questions += [own_question(raw) for raw in own]
+    if areas:
+        questions.append(area_question(areas, overrides.get(AREA, {}).get("text")))
     return tuple(questions)
 
 
@@ -121,7 +164,8 @@ def schema_answers() -> dict[str, Any]:
     """The JSON Schema of an ``answers`` mapping in a scenario's check: one value per question."""
     return {
         "type": "object",
-        "additionalProperties": False,
+        "additionalProperties": {"type": "string"},  # the validator checks the file's own questions
+        "description": "An answer to each question named: the check's own, or the partnership's (own_questions).",
         "properties": {q.id: {"enum": list(q.values)} for q in QUESTIONS},
     }
 
@@ -130,8 +174,11 @@ def schema_answer_condition() -> dict[str, Any]:
     """The JSON Schema of ``when: {answers: …}`` in a rule: a list of values per question."""
     return {
         "type": "object",
-        "additionalProperties": False,
+        # The file's own questions (own_questions): the validator checks their ids and answers.
+        "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string"}},
         "minProperties": 1,
+        "description": "The values allowed for each question named: the check's own, or the partnership's "
+        "(own_questions, answered yes, no or unsure).",
         "properties": {q.id: {"type": "array", "minItems": 1, "items": {"enum": list(q.values)}} for q in QUESTIONS},
     }
 
@@ -158,6 +205,29 @@ def schema_question_wording() -> dict[str, Any]:
                 },
             }
             for q in QUESTIONS
+        }
+        | {
+            AREA: {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "description": "The question on the child's area (only with areas): its options are the areas.",
+                "properties": {"text": {"$ref": "#/$defs/text"}},
+            }
+        },
+    }
+
+
+def schema_own_question() -> dict[str, Any]:
+    """The JSON Schema of one of ``own_questions``: a yes / no / not sure question of the partnership's."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "text"],
+        "description": "A question of the partnership's own, answered yes, no or not sure (unsure).",
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": 'How rules name it: when: {answers: {ID: ["yes"]}}.'},
+            "text": {"$ref": "#/$defs/text", "description": "The question as the self-check asks it."},
         },
     }
 
@@ -165,6 +235,7 @@ def schema_question_wording() -> dict[str, Any]:
 def schema_defs() -> dict[str, Any]:
     """Every part of the thresholds schema that these questions define."""
     return {
+        "own_question": schema_own_question(),
         "answer_condition": schema_answer_condition(),
         "scenario_answers": schema_answers(),
         "question_wording": schema_question_wording(),

@@ -43,8 +43,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Contact, Indicator, Level, Route, Rule, Step, Thresholds
-from .questions import AGE, ANSWER_VALUES, QUESTION_IDS
+from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds
+from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
@@ -139,6 +139,13 @@ class Result:
     other_age: tuple[Indicator, ...] = ()
     age: int | None = None  # the child's age as given, for the words about other_age
     unborn: bool = False
+    # The partnership's own questions, unanswered or answered "not sure", on which advice of the
+    # guidance depends: the result asks for them (they never hold up the level or route, as advice
+    # never changes either).
+    advice_open: tuple[str, ...] = ()
+    area: Area | None = None  # the child's area, where the partnership has areas and it is answered
+    # A contact shown differs by area and the area is not known: every area's is shown, labelled.
+    area_open: bool = False
 
     @property
     def complete(self) -> bool:
@@ -168,7 +175,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     strengths = tuple(i for i in thresholds.indicators if i.id in check.indicators and i.is_strength)
     override_level = thresholds.level(check.override.level) if check.override else None
     now = reach(thresholds, check)
+    area = thresholds.area(check.answers.get(AREA))
     common = {
+        "area": area,
         "strengths": strengths,
         "thresholds_version": thresholds.version,
         "override": check.override,
@@ -193,6 +202,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
             advice=(),
             emergency=True,
             emergency_contacts=now.emergency.contacts,
+            area_open=area is None and any(c.by_area for c in now.emergency.contacts),
             **common,
         )
 
@@ -203,6 +213,10 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     route = now.route if decided else None
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
+    next_steps = safe_order(route) if route else ()
+    advice = safe_advice(tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route)
+    shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
+    advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
     return Result(
         level=now.level if has_floor else None,
         level_settled=settled,
@@ -211,10 +225,10 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         unsure=unsure,
         challenges=challenges,
         reasons=now.reasons,
-        next_steps=safe_order(route) if route else (),
-        advice=safe_advice(
-            tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route
-        ),
+        next_steps=next_steps,
+        advice=advice,
+        area_open=area is None and any(c.by_area for c in shown),
+        advice_open=advice_open,
         **common,
     )
 
@@ -260,12 +274,13 @@ def open_questions(thresholds: Thresholds, check: Check, now: Reached) -> tuple[
     inputs, outcomes = trials(thresholds, check)
     matters = {name for index, (name, _) in enumerate(inputs) if _makes_a_difference(outcomes, index)}
     settled = all(reached.level == now.level for reached in outcomes.values())
+    asked = [question.id for question in thresholds.questions]  # the check's own, then the partnership's
     missing = tuple(
         name
-        for name in (AGE, *QUESTION_IDS)
+        for name in (AGE, *asked)
         if (name == AGE and not check.age_given) or (name in matters and name not in check.answers)
     )
-    unsure = tuple(name for name in QUESTION_IDS if name in matters and name in check.answers)
+    unsure = tuple(name for name in asked if name in matters and name in check.answers)
     return missing, unsure, settled
 
 
@@ -339,6 +354,23 @@ def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int)
     return False
 
 
+def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level) -> tuple[str, ...]:
+    """The partnership's own questions, left open, that an ``advise`` rule reads and that would make it
+    apply: the rule is tried with each such question given the first decided answer it names."""
+    open_ids = {q.id for q in thresholds.questions if q.own and check.answers.get(q.id, UNSURE) in q.open_values}
+    found: set[str] = set()
+    for rule in thresholds.rules:
+        named = rule.when.get("answers", {}).items()
+        wanted = {
+            q: decided[0] for q, values in named if q in open_ids and (decided := [v for v in values if v != UNSURE])
+        }
+        if rule.kind == "advise" and wanted:
+            trial = replace(check, answers={**check.answers, **wanted})
+            if condition_holds(rule.when, thresholds, trial, worries, level):
+                found |= set(wanted)
+    return tuple(q.id for q in thresholds.questions if q.id in found)
+
+
 def challenges_of(thresholds: Thresholds, check: Check) -> Iterator[Challenge]:
     """A "no" to significant harm beside an indicator whose words describe harm is challenged."""
     answer = check.answers.get(SIGNIFICANT_HARM)
@@ -383,10 +415,11 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
     unknown = sorted((set(check.indicators) | set(check.confirmed)) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
+    asked = {q.id: q.values for q in thresholds.questions}
     for question, value in check.answers.items():
-        allowed = ANSWER_VALUES.get(question)
+        allowed = asked.get(question)
         if allowed is None:
-            raise CheckError(f"unknown question {question!r} (known: {', '.join(ANSWER_VALUES)})")
+            raise CheckError(f"unknown question {question!r} (known: {', '.join(asked)})")
         if value not in allowed:
             raise CheckError(f"{question}: {value!r} is not one of: {', '.join(allowed)}")
     if check.override and check.override.level not in {lv.id for lv in thresholds.levels}:

@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Thresholds
-from .questions import ANSWER_VALUES
 from .rules import CheckError
 from .summary import DETAIL_LABELS
 
@@ -76,6 +75,7 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         i for i in _id_list(state.get("confirmed"), known, "confirmed") if i in confirmable and i in indicators
     ]
     answers = {}
+    asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
     raw_answers = state.get("answers") or {}
     if not isinstance(raw_answers, dict):
         raise CheckError(_broken("answers"))
@@ -83,7 +83,7 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         question = RENAMED_QUESTIONS.get(question, question) if renamed else question
         if value in (None, ""):
             continue
-        if question not in ANSWER_VALUES or value not in ANSWER_VALUES[question]:
+        if question not in asked or value not in asked[question]:
             raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
         answers[question] = value
     details = state.get("details") or {}

@@ -19,15 +19,20 @@ from typing import Any
 
 from .model import ReferralQuestion, Thresholds
 from .present import (
+    Node,
     age_band,
+    area_note,
     challenge_text,
+    contact_nodes,
     headline,
+    inline_text,
     level_and_route,
     overruled_answer,
     reason_text,
     still_to_answer,
     to_text,
 )
+from .questions import AREA
 from .rules import Check, Reason, Result
 
 # The referrer's own words: field name and the question the form asks.
@@ -85,10 +90,14 @@ PARTS: tuple[Part, ...] = (
         "the suggested level and route with every reason, any answer the checker asked the referrer to check, "
         "and the referrer's own view of the level",
     ),
-    Part("age", "The child’s age", "the child's age in years, or that the child is unborn"),
+    Part(
+        "age",
+        "The child’s age",
+        "the child's age in years, or that the child is unborn, and the child's area where the partnership has areas",
+    ),
     Part(
         "worries",
-        "What I am worried about",
+        "Concerns about the child",
         "the worries and their impact on the child, in the referrer's words, and the threshold indicators chosen",
     ),
     Part("consent", "Consent", "the answer to the consent question, and why consent was not sought or what was done"),
@@ -98,12 +107,36 @@ PARTS: tuple[Part, ...] = (
         "what has been tried and what worked, and whether help was tried without enough improvement",
     ),
     Part("professionals", "Other professionals involved", "the other professionals working with the family"),
-    Part("strengths", "What is working well", "strengths and existing safety, and the strengths chosen"),
-    Part("needs", "What needs to happen", "what needs to happen, and the family's view"),
+    Part("strengths", "Strengths and safety", "strengths and existing safety, and the strengths chosen"),
+    Part("needs", "What should happen next", "what needs to happen, and the family's view"),
     Part("child_voice", "The child’s voice", "the child's wishes and feelings"),
     Part("availability", "When and how I can be contacted", "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
+
+# A partnership's practice framework names the summary's headings (``practice_framework.headings``);
+# a file that gives the Signs of Safety questions (``signs_of_safety``) and no framework of its own has
+# chosen Signs of Safety, whose three questions head these parts. With neither, the plain headings above.
+SIGNS_OF_SAFETY = {
+    "name": "Signs of Safety",
+    "headings": {
+        "worries": "What I am worried about",
+        "strengths": "What is working well",
+        "needs": "What needs to happen",
+    },
+}
+
+
+def practice_framework(thresholds: Thresholds) -> Mapping[str, Any] | None:
+    """The partnership's practice framework, as its file names it, or None."""
+    data = thresholds.data
+    return data.get("practice_framework") or (SIGNS_OF_SAFETY if "signs_of_safety" in data else None)
+
+
+def heading(thresholds: Thresholds, part: str) -> str:
+    """A part's heading where no referral question receives it: the practice framework's, else plain."""
+    framework = practice_framework(thresholds) or {}
+    return framework.get("headings", {}).get(part) or next(p.heading for p in PARTS if p.id == part)
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
@@ -196,7 +229,7 @@ class _Parts:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
-            "age": lambda: [(_heading("age"), [_age_line(check)])],
+            "age": lambda: [(self.heading("age"), [_age_line(check), *_area_lines(thresholds, check)])],
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
@@ -213,7 +246,7 @@ class _Parts:
 
     def level(self) -> list[Block]:
         thresholds, result = self.thresholds, self.result
-        blocks: list[Block] = [("Suggested level", _level_lines(thresholds, result))]
+        blocks: list[Block] = [(self.heading("level"), _level_lines(thresholds, result))]
         checked = [challenge_text(thresholds, c) for c in result.challenges]
         overruled = overruled_answer(thresholds, result)
         if overruled:
@@ -234,7 +267,7 @@ class _Parts:
         if chosen:
             lines.append("Threshold indicators:")
             lines += [f"- Level {r.level.number}, {r.domain}: {r.text}{_written_for(r)}" for r in chosen]
-        return [(_heading("worries"), lines)]
+        return [(self.heading("worries"), lines)]
 
     def consent(self) -> list[Block]:
         answer = self.check.answers.get("consent")
@@ -242,25 +275,28 @@ class _Parts:
         lines = [words or PLACEHOLDERS["consent"]]
         if self.check.consent_note:
             lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
-        return [(_heading("consent"), lines)]
+        return [(self.heading("consent"), lines)]
 
     def tried(self) -> list[Block]:
         details = self.details
         lines = _or_placeholder([details.tried, _labelled("What worked", details.worked)], PLACEHOLDERS["tried"])
         if self.check.answers.get("support_not_improving") == "yes":
             lines.append("Help has already been tried without enough improvement.")
-        return [(_heading("tried"), lines)]
+        return [(self.heading("tried"), lines)]
 
     def strengths(self) -> list[Block]:
         lines = [self.details.strengths] if self.details.strengths else []
         lines += [f"- {s.text}" for s in self.result.strengths]
-        return [(_heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
+        return [(self.heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
 
     def needs(self) -> list[Block]:
         return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
 
     def own_words(self, part: str, lines: list[str]) -> list[Block]:
-        return [(_heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+        return [(self.heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+
+    def heading(self, part: str) -> str:
+        return heading(self.thresholds, part)
 
 
 # What the summary leaves for the referrer where they have not written anything.
@@ -281,14 +317,11 @@ def _written_for(reason: Reason) -> str:
     return f" (the guidance writes it for {age_band(reason.written_for)})" if reason.written_for else ""
 
 
-def _heading(part: str) -> str:
-    return next(p.heading for p in PARTS if p.id == part)
-
-
 def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
     if result.emergency:
         lines = ["IMMEDIATE RISK: call now."]
-        lines += [f"- {c.name}: {c.phone or c.email or c.url}" for c in result.emergency_contacts]
+        lines += to_text(area_note(thresholds, result)).strip().splitlines()
+        lines += [f"- {_plain(contact_nodes(c, result.area))}" for c in result.emergency_contacts]
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
     lines = [headline(result), *to_text(still_to_answer(thresholds, result)).strip().splitlines(), "Reasons:"]
@@ -311,6 +344,26 @@ def _age_line(check: Check) -> str:
     return f"Age: {check.age} years" if check.age is not None else "[Age]"
 
 
+def _plain(parts: list[Node | str]) -> str:
+    """Words with links as plain text: a web page's address is written out, since text has no links."""
+    return "".join(
+        part
+        if isinstance(part, str)
+        else f"{inline_text(part)} ({part['attrs']['href']})"
+        if part.get("attrs", {}).get("href", "").startswith("https:")
+        else inline_text(part)
+        for part in parts
+    )
+
+
+def _area_lines(thresholds: Thresholds, check: Check) -> list[str]:
+    """The child's area, where the partnership has areas: as the form offers it."""
+    if not thresholds.areas:
+        return []
+    question, answer = thresholds.question(AREA), check.answers.get(AREA)
+    return [f"Area: {question.option(answer).words}" if answer else "[Area]"]
+
+
 def _labelled(label: str, text: str) -> str:
     return f"{label}: {text}" if text else ""
 
@@ -321,10 +374,28 @@ def _or_placeholder(lines: list[str], placeholder: str) -> list[str]:
 
 
 def schema_defs() -> dict[str, Any]:
-    """The part of the thresholds schema these parts define: what a referral question may receive."""
+    """The part of the thresholds schema these parts define: what a referral question may receive, and
+    the headings a practice framework gives them."""
     return {
+        "practice_framework": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name", "headings"],
+            "description": "The partnership's practice framework and the headings it gives the summary's parts "
+            "(where no referral question receives them). Without it, a file with signs_of_safety has Signs of "
+            "Safety's headings, and any other the plain ones.",
+            "properties": {
+                "name": {"$ref": "#/$defs/text", "description": "The framework's name."},
+                "headings": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                    "properties": {p.id: {"$ref": "#/$defs/text", "description": p.heading} for p in PARTS},
+                },
+            },
+        },
         "summary_part": {
             "enum": list(PART_IDS),
             "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + ".",
-        }
+        },
     }

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from levels_of_need.questions import QUESTION_IDS
+
 READY = "form[data-engine=ready]"
 FAILED = "form[data-engine=failed]"
 
@@ -43,6 +45,8 @@ def fill_check(page, check: dict) -> list[str]:
         page.fill("#age", str(check["age"]))
     if check.get("unborn"):
         page.check("#unborn")
+    for question in [q for q in answers if page.locator(f"#page-child #{q}-{answers[q]}").count()]:
+        page.check(f"#{question}-{answers.pop(question)}")  # asked with the age: the child's area
     if asked := continue_from(page, "page-child"):
         return asked
     strengths = [i for i in check.get("indicators", ()) if is_strength(page, i)]
@@ -156,7 +160,8 @@ def cli_args(check: dict) -> list[str]:
     if check.get("age") is not None:
         args += ["--age", str(check["age"])]
     for question, value in check.get("answers", {}).items():
-        args += [f"--{question.replace('_', '-')}", value]
+        fixed = question in QUESTION_IDS  # the file's own questions (the area) go as --answer ID=VALUE
+        args += [f"--{question.replace('_', '-')}", value] if fixed else ["--answer", f"{question}={value}"]
     for indicator in check.get("confirmed", ()):
         args += ["--confirm", indicator]
     return args

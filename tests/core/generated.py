@@ -180,7 +180,7 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
                 "source": "Fictional",
             }
         )
-    return {
+    data = {
         "format": 1,
         "partnership": {"name": "Generated partnership (fictional)", "short_name": "GP", "area": "Nowhere"},
         "document": {"title": "Generated", "version": "0", "date": "2026-01-01", "source": "Generated."},
@@ -194,6 +194,41 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
         "rules": rules,
         "glossary": {"GP": "Generated partnership"},
     }
+    return draw(content_fields(data))
+
+
+@st.composite
+def content_fields(draw: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """Issue 17's content fields, added to a generated file and used by it: the partnership's own questions
+    (read by raise and advise rules), and areas with a contact that differs by area (in steps and in the
+    emergency rule), whose numbers have an extension, an option and a +44 form."""
+    if draw(st.booleans()):
+        own = ["own-1", "own-2"]
+        data["own_questions"] = [{"id": q, "text": f"Fictional question {q}?"} for q in own]
+        for rule in data["rules"]:
+            if rule["kind"] != "emergency" and draw(st.booleans()):
+                values = ["yes", "no"] if rule["kind"] == "raise" else ["yes", "no", "unsure"]
+                chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
+                rule["when"].setdefault("answers", {})[draw(st.sampled_from(own))] = chosen
+    if draw(st.booleans()):
+        data["areas"] = [{"id": "north", "name": "North (fictional)"}, {"id": "south", "name": "South (fictional)"}]
+        data["contacts"] += [
+            {"id": "c-north", "name": "North hub", "phone": "01632 960002", "extension": "12", "when": "Fictional."},
+            {"id": "c-south", "name": "South hub", "phone": "+44 (0)1632 960003", "option": "2", "when": "Fictional."},
+            {
+                "id": "c-area",
+                "name": "Hub by area",
+                "when": "Fictional.",
+                "areas": {"north": "c-north", "south": "c-south"},
+            },
+        ]
+        for step in (step for level in data["levels"] for route in level["routes"] for step in route["next_steps"]):
+            if step.get("contact") == "c1" and draw(st.booleans()):
+                step["contact"] = "c-area"
+        for rule in data["rules"]:
+            if rule["kind"] == "emergency" and draw(st.booleans()):
+                rule["contacts"].append("c-area")
+    return data
 
 
 def load(data: dict[str, Any]) -> Any:

@@ -29,7 +29,11 @@ def test_it_differs_from_medway_where_a_partnership_may(thresholds, example):
     assert not {d.name for d in example.domains} & {d.name for d in thresholds.domains}
     assert all(route.brag is None for _, route in example.routes()) and "brag" not in example.data
     assert all(route.brag for _, route in thresholds.routes())
-    assert "signs_of_safety" not in example.data and "escalation" not in example.data
+    assert "signs_of_safety" not in example.data
+    # Both escalate by stages; Exampleton's names a contact for a stage, Medway's names none.
+    assert any("contact" in stage for stage in example.data["escalation"]["stages"])
+    assert not any("contact" in stage for stage in thresholds.data["escalation"]["stages"])
+    assert len(example.areas) == 2 and not thresholds.areas
     assert len(example.referral_questions) == 5 and len(thresholds.referral_questions) == 6
     assert example.referral_questions[3].receives == ("consent",)
     assert thresholds.referral_questions[0].receives == ("consent",)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from levels_of_need import questions, summary
+from levels_of_need import phones, questions, summary
 from levels_of_need.model import Thresholds, filter_finds, from_dict
+from levels_of_need.questions import AGE, AREA, UNSURE
 
 from . import limits
 from .colours import too_faint
@@ -264,6 +265,7 @@ def load_schema() -> dict[str, Any]:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     schema["$defs"].update(questions.schema_defs())
     schema["$defs"].update(summary.schema_defs())
+    schema["$defs"].update(phones.schema_defs())
     return schema
 
 
@@ -390,6 +392,8 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
         "indicators",
         "rules",
         "contacts",
+        "areas",
+        "own_questions",
         "timescales",
         "referral_questions",
         "guidance",
@@ -458,6 +462,9 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
 
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
+        yield from check_ref(["escalation", "stages", i, "contact"], "contact", stage.get("contact"))
+    yield from _contact_problems(data, problem)
+    yield from _own_question_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
@@ -500,6 +507,94 @@ def _indicator_problems(
         )
 
 
+def _contact_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Each contact can be reached, its extension and option belong to a number, and a contact that
+    differs by area names a contact for every area, so the checker never has to guess one."""
+    areas = [area["id"] for area in data.get("areas", ())]
+    for i, area_id in enumerate(areas):
+        if area_id == UNSURE:
+            message = f"an area cannot be called {UNSURE!r}: that is the answer “I am not sure”"
+            yield problem(["areas", i, "id"], message)
+    contacts = {contact["id"]: contact for contact in data["contacts"]}
+    for i, contact in enumerate(data["contacts"]):
+        base = ["contacts", i]
+        if not any(key in contact for key in ("phone", "textphone", "email", "url", "areas")):
+            yield problem(base, "give at least one way to reach this contact: phone, textphone, email or url")
+        for key in ("extension", "option"):
+            if key in contact and "phone" not in contact:
+                yield problem([*base, key], f"{key!r} belongs to a phone number, and this contact has no 'phone'")
+        by_area = contact.get("areas")
+        if by_area is None:
+            continue
+        if not areas:
+            yield problem([*base, "areas"], "this contact differs by area, but the file has no 'areas' section")
+            continue
+        for area_id, own_id in by_area.items():
+            if area_id not in areas:
+                yield problem([*base, "areas"], f"{area_id!r} is not a defined area (known: {_shortlist(areas)})")
+            elif own_id not in contacts:
+                yield problem([*base, "areas"], f"{area_id}: {own_id!r} is not a defined contact")
+            elif "areas" in contacts[own_id]:
+                yield problem(
+                    [*base, "areas"], f"{area_id}: {own_id!r} differs by area itself: name the area's own contact"
+                )
+        for area_id in areas:
+            if area_id not in by_area:
+                yield problem(
+                    [*base, "areas"],
+                    f"no contact for area {area_id!r}: give one for every area, so the self-check never guesses",
+                )
+    if "area" in data.get("questions", {}) and not areas:
+        yield problem(["questions", "area"], "rewords the question on the child's area, but the file has no 'areas'")
+
+
+def _own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The partnership's own questions: ids that are not the check's own, and every question a rule or a
+    scenario names is one the self-check asks."""
+    own = [q["id"] for q in data.get("own_questions", ())]
+    for i, question_id in enumerate(own):
+        if question_id in (AGE, AREA):
+            yield problem(
+                ["own_questions", i, "id"], f"{question_id!r} is the check's own: give the question another id"
+            )
+    usable = [*questions.QUESTION_IDS, *own]
+
+    def unknown(question_id: str) -> str:
+        if question_id == AREA:
+            return "the child's area is not a question rules use: an area changes who to contact, never a level"
+        return f"{question_id!r} is not a question the self-check asks (known: {_shortlist(usable)})"
+
+    def wrong_answers(path: list[str | int], question_id: str, values: list[str]) -> Iterator[Problem]:
+        if question_id in own:
+            for j, value in enumerate(values):
+                if value not in questions.OWN_VALUES:
+                    message = f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})"
+                    yield problem([*path, j], message)
+
+    deciding: set[str] = set()
+    for i, rule in enumerate(data["rules"]):
+        for question_id, values in rule["when"].get("answers", {}).items():
+            path: list[str | int] = ["rules", i, "when", "answers", question_id]
+            if question_id not in usable:
+                yield problem(path, unknown(question_id))
+            yield from wrong_answers(path, question_id, values)
+            if question_id in own and rule["kind"] != "advise":
+                deciding.add(question_id)
+    if len(deciding) > questions.MAX_OWN_DECIDING:
+        yield problem(
+            ["own_questions"],
+            f"{len(deciding)} of these questions decide a level or route ({', '.join(sorted(deciding))}); at most "
+            f"{questions.MAX_OWN_DECIDING} may, since the checker tries every answer to each: use 'advise' rules",
+        )
+    for i, scenario in enumerate(data.get("scenarios", ())):
+        for question_id, value in scenario["check"].get("answers", {}).items():
+            path = ["scenarios", i, "check", "answers", question_id]
+            if question_id not in usable:
+                yield problem(path, unknown(question_id))
+            elif question_id in own and value not in questions.OWN_VALUES:
+                yield problem(path, f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})")
+
+
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
     """The optional parts of a file that other parts depend on: BRAG colours, the sections a guidance
     page includes, which referral question receives each part of the summary, the filter's examples."""
@@ -531,6 +626,13 @@ def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
                     "each part of the summary goes under one question",
                 )
             first_question.setdefault(part, question["id"])
+    for part in data.get("practice_framework", {}).get("headings", {}):
+        if part in first_question:
+            yield problem(
+                ["practice_framework", "headings", part],
+                f"{part!r} goes under referral question {first_question[part]!r}, so this heading is never shown: "
+                "leave it out, or take the part out of that question's 'receives'",
+            )
 
 
 # An abbreviation the file itself marks as one: capitals (and digits or &) in brackets after the
@@ -746,7 +848,8 @@ def _deciding_rule_problems(rule: Mapping[str, Any], base: list[str | int], prob
             "(use max_level on an 'advise' rule)",
         )
     for question_id, values in when.get("answers", {}).items():
-        open_values = sorted(set(values) & set(questions.question(question_id).open_values))
+        fixed = question_id in questions.QUESTION_IDS
+        open_values = sorted(set(values) & set(questions.question(question_id).open_values if fixed else [UNSURE]))
         if open_values:
             yield problem(
                 [*base, "when", "answers", question_id],

@@ -14,7 +14,18 @@ from markupsafe import Markup
 
 from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds
 from levels_of_need.summary import DETAIL_LABELS
-from levels_of_need.present import age_band, age_band_hint, level_and_route, sentence, tel_href, timescale_text
+from levels_of_need.present import (
+    BY_AREA,
+    Node,
+    age_band,
+    age_band_hint,
+    contact_ways,
+    inline_text,
+    level_and_route,
+    sentence,
+    tel_href,
+    timescale_text,
+)
 from levels_of_need.training import answer_key_label
 
 from ..load.colours import css_class
@@ -48,7 +59,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         finalize=page_text,
     )
-    env.filters["tel"] = tel_href
+    env.filters["tel"] = tel_href  # the core's one definition of a phone link
     env.filters["oneline"] = oneline
     env.filters["markdown"] = markdown_field
     env.filters["sentence"] = sentence_of
@@ -92,6 +103,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             filter_hint=filter_hint,
             summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,
+            contact_html=contact_html,
             level_page=level_page,
             domain_page=domain_page,
             indicators_of=indicators_of,
@@ -148,17 +160,50 @@ def filter_hint(t: Thresholds) -> str:
 
 
 def contact_line(contact: Contact) -> Markup:
-    """A contact as Markdown, with every way of reaching it as a link."""
-    ways = []
-    if contact.phone:
-        ways.append(f"[{page_text(contact.phone)}]({tel_href(contact.phone)})")
-    if contact.email:
-        ways.append(f"[{page_text(contact.email)}](mailto:{link_safe(contact.email)})")
-    if contact.url:
-        name = page_text(f"{contact.name} (web page)")
-        # Only a web address is a link (the validator allows nothing else); anything else shows as text.
-        ways.append(f"[{name}]({link_safe(contact.url)})" if contact.url.startswith("https://") else name)
-    return Markup(f"**{page_text(contact.name)}**: " + ", ".join(ways))
+    """A contact as Markdown, with every way of reaching it as a link (the words are the self-check's,
+    levels_of_need.present); a contact that differs by area, with every area's ways, each labelled."""
+    name = f"**{page_text(contact.name)}**"
+    if contact.by_area:
+        each = "; ".join(f"{page_text(where.name)}: {_ways(own)}" for where, own in contact.by_area)
+        return Markup(f"{name}, {page_text(BY_AREA)}: {each}")
+    return Markup(f"{name}: {_ways(contact)}")
+
+
+def _ways(contact: Contact) -> str:
+    return nodes_markdown(contact_ways(contact, url_text=f"{contact.name} (web page)"))
+
+
+def nodes_markdown(parts: list[Node | str]) -> str:
+    """Words and links from the core (present.contact_ways) as Markdown: text escaped, and a link only
+    to https:, mailto: or tel: (the validator allows nothing else; anything else shows as text)."""
+    out = []
+    for part in parts:
+        if isinstance(part, str) or "href" not in part.get("attrs", {}):
+            out.append(page_text(part if isinstance(part, str) else inline_text(part)))
+            continue
+        text, href = page_text(inline_text(part)), part["attrs"]["href"]
+        linked = href.startswith(("https://", "mailto:", "tel:"))
+        out.append(f"[{text}]({link_safe(href)})" if linked else text)
+    return "".join(out)
+
+
+def contact_html(contact: Contact) -> Markup:
+    """A contact as HTML, for raw HTML in a page (the self-check's "Call now"): the name in bold, then
+    the same words and links as ``contact_line``."""
+    if contact.by_area:
+        each = "; ".join(f"{page_text(where.name)}: {_ways_html(own)}" for where, own in contact.by_area)
+        return Markup(f"<strong>{page_text(contact.name)}</strong>, {page_text(BY_AREA)}: {each}")
+    return Markup(f"<strong>{page_text(contact.name)}</strong>: {_ways_html(contact)}")
+
+
+def _ways_html(contact: Contact) -> str:
+    parts = contact_ways(contact, url_text=f"{contact.name} (web page)")
+    return "".join(
+        page_text(part)
+        if isinstance(part, str)
+        else f'<a href="{page_text(part["attrs"]["href"])}">{page_text(inline_text(part))}</a>'
+        for part in parts
+    )
 
 
 def link_safe(address: str) -> str:

@@ -20,7 +20,7 @@ const PROGRESS_EVERY_MS = 500; // the page redraws (and a screen reader hears) p
 // (levels_of_need.present). Built with text nodes only, so nothing in it is ever parsed as HTML;
 // only these tags and attributes, and only links the site itself would make, are allowed.
 const TAGS = new Set(["h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "span", "div", "section"]);
-const SAFE_HREF = /^(tel:\+?[0-9]+|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
+const SAFE_HREF = /^(tel:\+?[0-9]+(?:;ext=[0-9]+)?|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
 
 export function buildNodes(nodes) {
   return (nodes || []).map(buildNode);

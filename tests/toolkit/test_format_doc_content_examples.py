@@ -1,0 +1,56 @@
+"""docs/format.md's worked examples of the contact fields, areas, escalation contacts and the
+partnership's own questions are the fictional file's own entries, and the words it quotes are the
+checker's: the docs cannot drift from the data or the core."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from conftest import EXAMPLE_FILE, ROOT
+
+from levels_of_need import api
+
+DOC = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+EXAMPLE = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+BLOCKS = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S)]
+
+
+def entries(section: str, ids: set[str]) -> list[dict]:
+    """Each worked example's entry of this section among these ids."""
+    found = []
+    for block in BLOCKS:
+        if isinstance(block, dict) and isinstance(block.get(section), list):
+            found += [item for item in block[section] if isinstance(item, dict) and item.get("id") in ids]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("section", "ids"),
+    [
+        ("contacts", {"hub-northdale", "hub-southwick", "early-help-hub"}),
+        ("areas", {"northdale", "southwick"}),
+        ("own_questions", {"about-a-professional"}),
+        ("rules", {"concern-about-a-professional"}),
+    ],
+)
+def test_each_worked_example_is_the_fictional_files_entry(section, ids):
+    shown = entries(section, ids)
+    assert {item["id"] for item in shown} == ids
+    own = {item["id"]: item for item in EXAMPLE[section]}
+    for item in shown:
+        assert item == own[item["id"]], item["id"]
+
+
+def test_the_escalation_and_area_question_examples_are_the_fictional_files():
+    escalation = next(b["escalation"] for b in BLOCKS if isinstance(b, dict) and "escalation" in b)
+    assert escalation == EXAMPLE["escalation"]
+    wording = next(b["questions"] for b in BLOCKS if isinstance(b, dict) and "area" in b.get("questions", {}))
+    assert wording["area"] == EXAMPLE["questions"]["area"]
+
+
+def test_the_words_the_docs_quote_are_the_checkers(example):
+    unanswered = api.result_text(example, {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no"}})
+    quoted = re.search(r"the result says so and names the question \(\"([^\"]+)\"\)", DOC)
+    assert quoted and quoted.group(1) in " ".join(unanswered.split())
