@@ -103,7 +103,12 @@ def search_ui(site_engine) -> SearchUI:
 
 
 def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]:
-    """Run axe-core with the WCAG 2.2 AA tags; return violations not listed as known exceptions."""
+    """Run axe-core with the WCAG 2.2 AA tags; return violations not listed as known exceptions.
+    Axe runs once transitions have ended: a colour read halfway through a fade (Material's header title,
+    after a scroll) is no colour a reader is left with."""
+    page.wait_for_function(
+        "() => document.getAnimations().every((animation) => animation.playState !== 'running')", timeout=5_000
+    )
     page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
     violations = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations

@@ -50,7 +50,8 @@ def test_the_statement_has_every_part_the_regulations_require(partnership_site, 
     # The enforcement procedure, linked.
     assert "The Equality and Human Rights Commission (EHRC) is responsible for enforcing" in text
     assert f'href="{EASS_URL}"' in html and f'href="{REGULATIONS_URL}"' in html
-    # Found by the site's search, and reached from the About section of every page's navigation.
+    # Reached from the About section of every page's navigation (it is kept out of the search, where its
+    # words about compliance would come before the guidance's).
     home = (partnership_site.directory / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="accessibility/"[^>]*>\s*(<[^>]+>\s*)*Accessibility statement', home), "not in the nav"
 
