@@ -336,6 +336,12 @@ CASES = [
         "needs at least 3:1 (WCAG 2.2, 1.4.11 non-text contrast): choose a darker shade",
     ),
     (
+        "rule-age-band-with-no-age-in-it",
+        *edit("l2-teenage-pregnancy], age: {under: 13}}\n", "l2-teenage-pregnancy], age: {at_least: 13, under: 13}}\n"),
+        "rules[sexual-activity-or-pregnancy-under-13].when.age",
+        "'under: 13' must be above 'at_least: 13': no age is in this band",
+    ),
+    (
         "step-down-to-a-higher-level",
         *edit(
             "\nbrag:\n",
