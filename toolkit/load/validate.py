@@ -312,6 +312,12 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
         return line, path, f"must be {json.dumps(value)}, got {json.dumps(instance, default=str)}{why}"
     if kind == "pattern":
         hint = error.schema.get("description") or f"the pattern {value}"
+        if "propertyNames" in error.schema_path:  # a key, not a value: point at the key's own line
+            return (
+                lines.key_line(path, instance),
+                [*path, instance],
+                f"{instance!r} is not in the expected form: {hint}",
+            )
         return line, path, f"{instance!r} is not in the expected form: {hint}"
     if kind == "format":
         hint = error.schema.get("description") or value
@@ -327,6 +333,9 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         return line, path, f"must be {bound} {value}, got {instance!r}"
+    if kind == "uniqueItems":
+        twice = next(item for i, item in enumerate(instance) if item in instance[:i])
+        return line, path, f"lists {_show(twice)} twice: give each once"
     return line, path, error.message
 
 
