@@ -80,6 +80,25 @@ CASES = {
         "areas[unsure].id",
         "an area cannot be called 'unsure'",
     ),
+    "one area's contact named by a step, not the contact that differs by area": (
+        "            contact: early-help-hub",
+        "            contact: hub-northdale",
+        "levels[targeted-early-help].routes[family-help].next_steps[3].contact",
+        "'hub-northdale' is one area's contact: name 'early-help-hub', which differs by area",
+    ),
+    "one area's contact named by an escalation stage": (
+        "contact: escalation-lead}",
+        "contact: hub-southwick}",
+        "escalation.stages[1].contact",
+        "'hub-southwick' is one area's contact: name 'early-help-hub'",
+    ),
+    "a number of fewer than three digits": ('phone: "999"', 'phone: "99"', "contacts[emergency].phone", "'99'"),
+    "an escalation stage numbered out of order": (
+        '    - {number: 2, text: "Fictional example: ask the escalation lead',
+        '    - {number: 3, text: "Fictional example: ask the escalation lead',
+        "escalation.stages[1].number",
+        "stages are listed in order, numbered 1, 2, 3… without gaps; expected 2, got 3",
+    ),
     "an escalation stage's contact that is not defined": (
         "contact: escalation-lead}",
         "contact: escalation-leed}",

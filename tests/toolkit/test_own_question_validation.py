@@ -65,6 +65,11 @@ CASES = {
         "own_questions[age].id",
         "'age' is the check's own: give the question another id",
     ),
+    "the id of one of the five, which it would hide": (
+        [(ASKED, ASKED + own("consent"))],
+        "own_questions[consent].id",
+        "'consent' is the check's own: give the question another id",
+    ),
     "an id twice": (
         [(ASKED, ASKED + own("about-a-professional"))],
         "own_questions[about-a-professional].id",

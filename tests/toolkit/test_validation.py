@@ -336,6 +336,18 @@ CASES = [
         "needs at least 3:1 (WCAG 2.2, 1.4.11 non-text contrast): choose a darker shade",
     ),
     (
+        "rule-age-band-with-no-age-in-it",
+        *edit("l2-teenage-pregnancy], age: {under: 13}}\n", "l2-teenage-pregnancy], age: {at_least: 13, under: 13}}\n"),
+        "rules[sexual-activity-or-pregnancy-under-13].when.age",
+        "'under: 13' must be above 'at_least: 13': no age is in this band",
+    ),
+    (
+        "glossary-key-that-is-not-an-abbreviation",
+        *edit("  GCP: Graded Care Profile\n", '  "G C P": Graded Care Profile\n'),
+        "glossary.G C P",
+        "'G C P' is not in the expected form: an abbreviation as written: a letter, then letters, digits",
+    ),
+    (
         "step-down-to-a-higher-level",
         *edit(
             "\nbrag:\n",
@@ -578,6 +590,12 @@ FIELD_CASES = [
         *example_edit(TEEN, TEEN.replace("safety-outside]", "outside]")),
         "indicators[nowhere-to-live].domains[1]",
         "'outside' is not a defined domain",
+    ),
+    (
+        "all-of-the-same-indicator-twice",
+        *example_edit(TRIO, TRIO.replace("parent-drink-drugs", "frightening-arguments")),
+        "rules[three-together].when.all_of.indicators",
+        "lists 'frightening-arguments' twice: give each once",
     ),
     (
         "domains-just-one",

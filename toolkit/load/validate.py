@@ -312,6 +312,12 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
         return line, path, f"must be {json.dumps(value)}, got {json.dumps(instance, default=str)}{why}"
     if kind == "pattern":
         hint = error.schema.get("description") or f"the pattern {value}"
+        if "propertyNames" in error.schema_path:  # a key, not a value: point at the key's own line
+            return (
+                lines.key_line(path, instance),
+                [*path, instance],
+                f"{instance!r} is not in the expected form: {hint}",
+            )
         return line, path, f"{instance!r} is not in the expected form: {hint}"
     if kind == "format":
         hint = error.schema.get("description") or value
@@ -327,6 +333,9 @@ def _explain(error: Any, path: list[str | int], lines: LineIndex) -> tuple[int, 
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         return line, path, f"must be {bound} {value}, got {instance!r}"
+    if kind == "uniqueItems":
+        twice = next(item for i, item in enumerate(instance) if item in instance[:i])
+        return line, path, f"lists {_show(twice)} twice: give each once"
     return line, path, error.message
 
 
@@ -459,11 +468,23 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
             )
     for i, rule in enumerate(data["rules"]):
         yield from _rule_problems(rule, ["rules", i], problem, check_ref, strengths)
+        if "age" in rule["when"]:
+            yield from _band_problems(
+                rule["when"]["age"], ["rules", i, "when", "age"], ages, problem, "the rule would never hold"
+            )
 
+    for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
+        if stage["number"] != i + 1:
+            yield problem(
+                ["escalation", "stages", i, "number"],
+                f"stages are listed in order, numbered 1, 2, 3… without gaps; expected {i + 1}, got {stage['number']}",
+            )
+            break
     for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
         yield from check_ref(["escalation", "stages", i, "timescale"], "timescale", stage.get("timescale"))
         yield from check_ref(["escalation", "stages", i, "contact"], "contact", stage.get("contact"))
     yield from _contact_problems(data, problem)
+    yield from _area_contact_problems(data, problem)
     yield from _own_question_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
@@ -490,20 +511,26 @@ def _indicator_problems(
             f"level {ind['level']!r} lists what is working well, so its indicators are strengths: "
             "leave 'strength' out (or move the indicator to a level of worries)",
         )
-    band = ind.get("age")
-    if band is None:
-        return
+    if "age" in ind:
+        yield from _band_problems(ind["age"], [*base, "age"], ages, problem, "the indicator would never apply")
+
+
+def _band_problems(
+    band: Mapping[str, Any], path: list[str | int], ages: Mapping[str, Any], problem: Any, never: str
+) -> Iterator[Problem]:
+    """An age band (an indicator's ``age``, or a rule's ``when: age``) that holds no age, or none the
+    guidance covers: what it is written for could never apply."""
     low, high = band.get("at_least", 0), band.get("under")
     if high is not None and high <= low:
-        yield problem([*base, "age"], f"'under: {high}' must be above 'at_least: {low}': no age is in this band")
+        yield problem(path, f"'under: {high}' must be above 'at_least: {low}': no age is in this band")
         return
+    if ages["youngest"] > ages["oldest"]:
+        return  # the age range itself is wrong, and said so: no band can be judged against it
     covered = range(max(low, ages["youngest"]), min(high if high is not None else 10**6, ages["oldest"] + 1))
     has_years = "at_least" in band or "under" in band
     if has_years and not covered and not band.get("unborn"):
         yield problem(
-            [*base, "age"],
-            f"no age in this band is within age_range ({ages['youngest']} to {ages['oldest']}): "
-            "the indicator would never apply",
+            path, f"no age in this band is within age_range ({ages['youngest']} to {ages['oldest']}): {never}"
         )
 
 
@@ -548,12 +575,40 @@ def _contact_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem
         yield problem(["questions", "area"], "rewords the question on the child's area, but the file has no 'areas'")
 
 
+def _area_contact_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Steps, rules and escalation stages name the contact that differs by area, never one area's own:
+    the checker then shows the child's area's, or every area's while the area is not known."""
+    area_of = {
+        own_id: contact["id"] for contact in data["contacts"] for own_id in (contact.get("areas") or {}).values()
+    }
+    if not area_of:
+        return
+    named: list[tuple[list[str | int], Any]] = []
+    for li, level in enumerate(data["levels"]):
+        for ri, route in enumerate(level["routes"]):
+            for si, step in enumerate(route["next_steps"]):
+                named.append((["levels", li, "routes", ri, "next_steps", si, "contact"], step.get("contact")))
+    for si, step in enumerate((data.get("step_down") or {}).get("next_steps", ())):
+        named.append((["step_down", "next_steps", si, "contact"], step.get("contact")))
+    for i, rule in enumerate(data["rules"]):
+        named += [(["rules", i, "contacts", j], contact) for j, contact in enumerate(rule.get("contacts", ()))]
+    for i, stage in enumerate((data.get("escalation") or {}).get("stages", ())):
+        named.append((["escalation", "stages", i, "contact"], stage.get("contact")))
+    for path, contact_id in named:
+        if contact_id in area_of:
+            yield problem(
+                path,
+                f"{contact_id!r} is one area's contact: name {area_of[contact_id]!r}, which differs by area, so the "
+                "self-check shows the child's area's (or every area's while the area is not known)",
+            )
+
+
 def _own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
     """The partnership's own questions: ids that are not the check's own, and every question a rule or a
     scenario names is one the self-check asks."""
     own = [q["id"] for q in data.get("own_questions", ())]
     for i, question_id in enumerate(own):
-        if question_id in (AGE, AREA):
+        if question_id in (AGE, AREA, *questions.QUESTION_IDS):
             yield problem(
                 ["own_questions", i, "id"], f"{question_id!r} is the check's own: give the question another id"
             )
