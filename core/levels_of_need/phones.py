@@ -17,7 +17,7 @@ from typing import Any
 
 # As the file may write a number: digits and single spaces, or "+" and a country code, where the
 # national trunk 0 may be shown in brackets, "(0)", which is never dialled from abroad.
-# At least three digits: the shortest numbers UK phones dial (999, 101, 111) have three.
+# At least three digits: the shortest numbers UK phones dial, the emergency and short-code numbers, have three.
 PHONE_PATTERN = r"^(?:\+[1-9][0-9]{0,2} (?:\(0\) ?)?)?[0-9](?: *[0-9]){2,}$"
 EXTENSION_PATTERN = r"^[0-9]{1,8}$"
 OPTION_PATTERN = r"^[0-9*#]{1,3}(?: then [0-9*#]{1,3}){0,3}$"
