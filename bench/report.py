@@ -178,6 +178,11 @@ def render(results: dict[str, Any]) -> str:
         "The cost of that choice shows on 127.0.0.1, where the network is free: the empty-cache and "
         "second-visit starts are Python's own start and importing the checker each time, not a restore.",
         "",
+        "Pyodide's wasm is fetched and compiled by the page, which hands the compiled module to the worker "
+        "(`engine.js`, `worker.mjs`): Chromium keeps the compiled code of a module compiled from a page's "
+        "own fetch for the next visit, and none for one compiled in a worker. On a second visit Python's "
+        "start then runs compiled code from the first: the stages above show it.",
+        "",
         "## What else keeps it light",
         "",
         "- **Precompressed copies.** The build writes `FILE.gz` and `FILE.br` beside every file they make "
