@@ -400,8 +400,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "line", "path", "words"), CASES, ids=[c[0] for c in CASES])
-def test_bad_input_gives_one_clear_line(name, text, line, path, words):
+def assert_one_clear_line(text: str, line: int, path: str, words: str) -> None:
+    """The file is refused with one problem, at that line and path, in those words."""
     with pytest.raises(ThresholdsError) as caught:
         load_text(text, "thresholds.yml")
     problems = caught.value.problems
@@ -409,8 +409,13 @@ def test_bad_input_gives_one_clear_line(name, text, line, path, words):
     problem = problems[0]
     assert problem.line == line
     assert problem.path.startswith(path)
-    assert words in problem.message
+    assert words in problem.message, problem.message
     assert str(problem).startswith(f"thresholds.yml:{line}: {problem.path}: ")
+
+
+@pytest.mark.parametrize(("name", "text", "line", "path", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_one_clear_line(name, text, line, path, words):
+    assert_one_clear_line(text, line, path, words)
 
 
 def test_at_least_twelve_kinds_of_bad_input_are_covered():
@@ -608,9 +613,4 @@ FIELD_CASES = [
 
 @pytest.mark.parametrize(("name", "text", "line", "path", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
 def test_misused_indicator_fields_give_one_clear_line_naming_the_item(name, text, line, path, words):
-    with pytest.raises(ThresholdsError) as caught:
-        load_text(text, "thresholds.yml")
-    problems = caught.value.problems
-    assert len(problems) == 1, [str(p) for p in problems]
-    assert (problems[0].line, problems[0].path) == (line, path)
-    assert words in problems[0].message, problems[0].message
+    assert_one_clear_line(text, line, path, words)
