@@ -152,7 +152,7 @@ def normalise(thresholds: Thresholds, session: Any) -> dict[str, Any]:
     if not (_is_int(room) and 1 <= room <= MAX_PEOPLE):
         raise CheckError(_broken("room size"))
     title = session.get("title", "")
-    if not isinstance(title, str):
+    if not isinstance(title, str) or len(" ".join(title.split())) > MAX_TITLE:
         raise CheckError(_broken("title"))
     date = session.get("date", "")
     if not (isinstance(date, str) and (date == "" or _DATE.fullmatch(date))):
