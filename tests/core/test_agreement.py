@@ -164,7 +164,7 @@ def numpy_terms(table: list[list[int]]) -> np.ndarray:
     """Gwet's vignette-level linearised terms for AC1, written again with numpy from Gwet (2014, 5.4),
     every vignette rated by two people or more."""
     counts = np.array(table, dtype=float)
-    n, q = counts.shape
+    q = counts.shape[1]
     r = counts.sum(axis=1)
     pa_i = (counts * (counts - 1)).sum(axis=1) / (r * (r - 1))
     pi = (counts / r[:, None]).mean(axis=0)

@@ -186,9 +186,9 @@ def test_the_three_most_under_levelled(thresholds):
     for i in range(len(session["vignettes"])):
         session = answer_round(thresholds, session, i, 1, [0, 0, 10])  # everyone at the top: none below
     # Statutory vignettes (key Level 3): some of the room below it in round 2.
-    statutory = [
-        i for i, v in enumerate(session["vignettes"]) if thresholds.scenario(v["scenario"]).level.number == 3
-    ][:4]
+    statutory = [i for i, v in enumerate(session["vignettes"]) if thresholds.scenario(v["scenario"]).level.number == 3][
+        :4
+    ]
     for below, i in zip((2, 6, 4, 1), statutory, strict=True):
         session = answer_round(thresholds, session, i, 2, [below, 0, 10 - below])
     under = ts.report(thresholds, session)["under_levelled"]
@@ -260,7 +260,9 @@ HOSTILE = {
     "three rounds": lambda t: broken(t, lambda f: f["session"]["vignettes"][0]["rounds"].append(None)),
     "a room of none": lambda t: broken(t, lambda f: f["session"].update(room_size=0)),
     "a room as text": lambda t: broken(t, lambda f: f["session"].update(room_size="12")),
-    "a reveal before round 2": lambda t: broken(t, lambda f: f["session"].update(position={"vignette": 5, "step": "reveal"})),
+    "a reveal before round 2": lambda t: broken(
+        t, lambda f: f["session"].update(position={"vignette": 5, "step": "reveal"})
+    ),
     "a step that is not one": lambda t: broken(t, lambda f: f["session"].update(position={"vignette": 0, "step": "x"})),
     "a title too long": lambda t: broken(t, lambda f: f["session"].update(title="x" * 201)),
     "a title that is a list": lambda t: broken(t, lambda f: f["session"].update(title=["x"])),
