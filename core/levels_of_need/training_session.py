@@ -630,6 +630,10 @@ def _vignette_table(figures: Mapping[str, Any]) -> Node:
     )
     rows = []
     for v in figures["vignettes"]:
+        if not any(v["rounds"]):  # a vignette the session did not reach: one row that says so
+            first = [node("th", f"{v['number']}. {v['title']}", scope="row"), node("td", v["key"]["answer_key"])]
+            rows.append(node("tr", *first, node("td", "not asked"), *(node("td", "") for _ in range(len(levels) + 4))))
+            continue
         for r, figures_round in enumerate(v["rounds"]):
             cells = [str(r + 1)]
             if figures_round is None:

@@ -47,7 +47,8 @@ class Keys:
 
 def axe(page) -> list[dict]:
     """axe-core with the WCAG 2.2 AA tags, evaluated in the page (the site's CSP stays on: no script tag)."""
-    page.wait_for_function("() => true")  # a tick for the page to settle
+    # Once transitions end: a colour read halfway through a fade (a button taking focus) is no colour a reader sees.
+    assert wait_until(page, "() => document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     return page.evaluate(
@@ -138,8 +139,10 @@ def test_a_whole_session_by_keyboard(browser, medway_url, thresholds, tmp_path, 
     typed: list[list[tuple[list[int], int]]] = []
     per_round = []
     for index, scenario in enumerate(chosen.scenarios):
+        heading = f"Vignette {index + 1} of 8: Round 1"
+        assert wait_until(page, "(h) => document.getElementById('lon-step-heading').textContent === h", heading)
         assert page.is_visible(f"#slide-{scenario.id}") and page.is_hidden(f"#slide-{scenario.id} .lon-teaching")
-        assert page.inner_text("#lon-step-heading") == f"Vignette {index + 1} of 8: Round 1"
+        assert focused(page) == f"count-{thresholds.levels[0].id}"
         rounds = [room_counts(rng, levels, 20) for _ in range(2)]
         typed.append(rounds)
         if index == 0:

@@ -133,16 +133,16 @@ def test_a_file_without_sets_offers_every_scenario(thresholds):
 
 def test_each_vignette_shows_its_shares_and_pairwise_agreement(thresholds):
     session = new_session(thresholds, room=10)
-    key = thresholds.scenario(session["vignettes"][1]["scenario"]).level.number  # Level 2: early help
-    assert key == 2
-    session = answer_round(thresholds, session, 1, 1, [3, 4, 2], 1)
+    # A vignette whose answer key is Level 2, early help: below, at and above it are one level each.
+    at = next(i for i, v in enumerate(session["vignettes"]) if thresholds.scenario(v["scenario"]).level.number == 2)
+    session = answer_round(thresholds, session, at, 1, [3, 4, 2], 1)
     figures = ts.report(thresholds, session)
-    shown = figures["vignettes"][1]["rounds"][0]
+    shown = figures["vignettes"][at]["rounds"][0]
     assert shown["counts"] == [3, 4, 2] and shown["not_sure"] == 1 and shown["chose"] == 9
     assert shown["shares"] == pytest.approx({"below": 3 / 9, "at": 4 / 9, "above": 2 / 9})
     assert shown["shares_text"] == {"below": "33%", "at": "44%", "above": "22%"}
     assert shown["pairwise"] == pytest.approx((3 * 2 + 4 * 3 + 2 * 1) / (9 * 8))  # not sure left out
-    assert figures["vignettes"][1]["rounds"][1] is None
+    assert figures["vignettes"][at]["rounds"][1] is None
 
 
 def test_below_six_answered_vignettes_the_session_says_too_few(partnership_thresholds):

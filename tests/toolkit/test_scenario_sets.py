@@ -93,12 +93,6 @@ SET = """scenario_sets:
             "    twin_of: twin-universal-childminder\n",
             "a scenario cannot be its own twin",
         ),
-        (
-            "    twin_of: universal-strengths\n",
-            "    twin_of: early-help-young-carer\n",
-            "a twin makes the same decision as its original, but 'early-help-young-carer' expects early-help "
-            "(early-help) and this one universal (universal)",
-        ),
     ],
 )
 def test_validate_refuses_a_broken_set_or_twin(old, new, message):
@@ -108,6 +102,20 @@ def test_validate_refuses_a_broken_set_or_twin(old, new, message):
     lines = [str(p) for p in refused.value.problems]
     assert any(message in line for line in lines), lines
     assert len(lines) == 1, lines
+
+
+def test_validate_refuses_a_twin_that_makes_another_decision(tmp_path):
+    text, line = edit("    twin_of: universal-strengths\n", "    twin_of: early-help-young-carer\n")
+    file = tmp_path / "thresholds.yml"
+    file.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(file)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"{file}:{line}: scenarios[twin-universal-childminder].twin_of: a twin makes the same decision as its "
+        "original, but 'early-help-young-carer' expects early-help (early-help) and this one universal (universal)"
+    ]
 
 
 def test_validate_warns_of_a_set_too_small_or_unbalanced(tmp_path):

@@ -1,9 +1,9 @@
 """`validate`'s checks of the training scenario sets and twins (docs/format.md, "Scenario sets").
 
 Problems (the file is refused): a set that names a scenario the file does not have, or one twice,
-two sets with one id; a twin of a scenario the file does not have, or whose expected answer is not
-its original's. Warnings (the file is valid, but a session with the set would say less than a
-trainer expects): a set too small to measure agreement, or unbalanced across levels.
+two sets with one id; a twin of a scenario the file does not have, or (once every scenario agrees with
+the checker) whose expected answer is not its original's. Warnings (the file is valid, but a session
+with the set would say less than a trainer expects): a set too small to measure agreement, or unbalanced across levels.
 """
 
 from __future__ import annotations
@@ -41,11 +41,19 @@ def scenario_set_problems(data: Mapping[str, Any], problem: Callable[..., Any]) 
             yield problem(path, "a scenario cannot be its own twin")
         elif original not in scenarios:
             yield problem(path, f"{original!r} is not a defined scenario (known: {known})")
-        elif _key(scenarios[original]) != _key(scenario):
+
+
+def twin_problems(data: Mapping[str, Any], problem: Callable[..., Any]) -> Iterator[Any]:
+    """A twin whose expected answer is not its original's. Checked once every scenario agrees with the
+    checker (load.scenarios), so that a changed answer key is reported as the scenario's own problem first."""
+    scenarios = {scenario["id"]: scenario for scenario in data.get("scenarios", ())}
+    for i, scenario in enumerate(data.get("scenarios", ())):
+        original = scenarios.get(scenario.get("twin_of") or "")
+        if original is not None and original is not scenario and _key(original) != _key(scenario):
             yield problem(
-                path,
-                f"a twin makes the same decision as its original, but {original!r} expects "
-                f"{_show(scenarios[original])} and this one {_show(scenario)}",
+                ["scenarios", i, "twin_of"],
+                f"a twin makes the same decision as its original, but {original['id']!r} expects "
+                f"{_show(original)} and this one {_show(scenario)}",
             )
 
 
