@@ -15,7 +15,8 @@ prints (``training_session`` applies them to a session):
 Counts come as one row per vignette: a list of how many people chose each category, in order.
 The formulas are those of the irrCAC and krippendorff packages, which the tests use as references.
 Standard library only (runs in the browser under Pyodide): Student's t comes from the regularised
-incomplete beta function below, not from scipy.
+incomplete beta function below, not from scipy. Sums of floats are ``math.fsum``, correctly rounded, so
+that the browser's Python (3.14, whose ``sum`` compensates) and the CLI's give the same last digit.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def _rated(table: Table) -> list[list[int]]:
 
 
 def _weighted(row: Sequence[int], weights: Weights) -> list[float]:
-    return [sum(weights[k][m] * row[m] for m in range(len(row))) for k in range(len(row))]
+    return [math.fsum(weights[k][m] * row[m] for m in range(len(row))) for k in range(len(row))]
 
 
 def _observed(rows: list[list[int]], weights: Weights) -> tuple[list[float], int, float]:
@@ -101,17 +102,19 @@ def _observed(rows: list[list[int]], weights: Weights) -> tuple[list[float], int
     for row in rows:
         r = sum(row)
         starred = _weighted(row, weights)
-        per_row.append(sum(c * (s - 1) for c, s in zip(row, starred, strict=True)) / (r * (r - 1)) if r >= 2 else 0.0)
+        per_row.append(
+            math.fsum(c * (s - 1) for c, s in zip(row, starred, strict=True)) / (r * (r - 1)) if r >= 2 else 0.0
+        )
     pairs = sum(1 for row in rows if sum(row) >= 2)
     if pairs == 0:
         raise ValueError("no vignette was rated by two people or more")
-    return per_row, pairs, sum(per_row) / pairs
+    return per_row, pairs, math.fsum(per_row) / pairs
 
 
 def _prevalence(rows: list[list[int]]) -> list[float]:
     """pi_k: the mean over vignettes of the share who chose category k."""
     n, q = len(rows), len(rows[0])
-    return [sum(row[k] / sum(row) for row in rows) / n for k in range(q)]
+    return [math.fsum(row[k] / sum(row) for row in rows) / n for k in range(q)]
 
 
 def gwet(table: Table, weights: Weights | None = None, confidence: float = CONFIDENCE) -> Coefficient:
@@ -125,15 +128,15 @@ def gwet(table: Table, weights: Weights | None = None, confidence: float = CONFI
     weights = weights or identity_weights(q)
     pa_rows, pairs, pa = _observed(rows, weights)
     pi = _prevalence(rows)
-    total_weight = sum(sum(row) for row in weights)
+    total_weight = math.fsum(math.fsum(row) for row in weights)
     scale = total_weight / (q * (q - 1))
-    pe = scale * sum(p * (1 - p) for p in pi)
+    pe = scale * math.fsum(p * (1 - p) for p in pi)
     value = (pa - pe) / (1 - pe)
     terms = []
     for row, pa_row in zip(rows, pa_rows, strict=True):
         r = sum(row)
         ac_row = (n / pairs) * (pa_row - (pe if r >= 2 else 0.0)) / (1 - pe)
-        pe_row = scale * sum(row[k] / r * (1 - pi[k]) for k in range(q))
+        pe_row = scale * math.fsum(row[k] / r * (1 - pi[k]) for k in range(q))
         terms.append(ac_row - 2 * (1 - value) * (pe_row - pe) / (1 - pe))
     return _with_interval(value, terms, pa, pe, confidence)
 
@@ -148,19 +151,19 @@ def fleiss(table: Table, weights: Weights | None = None, confidence: float = CON
     weights = weights or identity_weights(q)
     pa_rows, pairs, pa = _observed(rows, weights)
     pi = _prevalence(rows)
-    pe = sum(weights[k][m] * pi[k] * pi[m] for k in range(q) for m in range(q))
+    pe = math.fsum(weights[k][m] * pi[k] * pi[m] for k in range(q) for m in range(q))
     if pe >= 1 - 1e-12:
         raise ValueError("every rating is in one category: kappa is undefined")
     value = (pa - pe) / (1 - pe)
     pi_w = [
-        (sum(weights[k][m] * pi[m] for m in range(q)) + sum(weights[m][k] * pi[m] for m in range(q))) / 2
+        (math.fsum(weights[k][m] * pi[m] for m in range(q)) + math.fsum(weights[m][k] * pi[m] for m in range(q))) / 2
         for k in range(q)
     ]
     terms = []
     for row, pa_row in zip(rows, pa_rows, strict=True):
         r = sum(row)
         kappa_row = (n / pairs) * (pa_row - (pe if r >= 2 else 0.0)) / (1 - pe)
-        pe_row = sum(row[k] * pi_w[k] for k in range(q)) / r
+        pe_row = math.fsum(row[k] * pi_w[k] for k in range(q)) / r
         terms.append(kappa_row - 2 * (1 - value) * (pe_row - pe) / (1 - pe))
     return _with_interval(value, terms, pa, pe, confidence)
 
@@ -169,7 +172,7 @@ def _with_interval(value: float, terms: list[float], pa: float, pe: float, confi
     n = len(terms)
     if n < 2:
         raise ValueError("a confidence interval needs two vignettes or more")
-    variance = sum((t - value) ** 2 for t in terms) / (n * (n - 1))
+    variance = math.fsum((t - value) ** 2 for t in terms) / (n * (n - 1))
     se = math.sqrt(variance)
     half = t_quantile((1 + confidence) / 2, n - 1) * se
     return Coefficient(
@@ -192,7 +195,7 @@ def paired_difference(first: Coefficient, second: Coefficient, confidence: float
     n = first.n
     value = second.value - first.value
     differences = [b - a for a, b in zip(first.terms, second.terms, strict=True)]
-    variance = sum((d - value) ** 2 for d in differences) / (n * (n - 1))
+    variance = math.fsum((d - value) ** 2 for d in differences) / (n * (n - 1))
     se = math.sqrt(variance)
     half = t_quantile((1 + confidence) / 2, n - 1) * se
     return Difference(value=value, se=se, low=value - half, high=value + half, n=n)
@@ -217,11 +220,11 @@ def krippendorff_alpha(table: Table, metric: str = "nominal") -> float:
         for c in range(q):
             for k in range(q):
                 o[c][k] += (row[c] * row[k] - (row[c] if c == k else 0)) / (m - 1)
-    n_c = [sum(o[c]) for c in range(q)]
-    n = sum(n_c)
+    n_c = [math.fsum(o[c]) for c in range(q)]
+    n = math.fsum(n_c)
     delta = _distance(metric, n_c)
-    observed = sum(o[c][k] * delta[c][k] for c in range(q) for k in range(q))
-    expected = sum(n_c[c] * n_c[k] * delta[c][k] for c in range(q) for k in range(q))
+    observed = math.fsum(o[c][k] * delta[c][k] for c in range(q) for k in range(q))
+    expected = math.fsum(n_c[c] * n_c[k] * delta[c][k] for c in range(q) for k in range(q))
     if expected == 0:
         raise ValueError("every rating is in one category: alpha is undefined")
     return 1 - (n - 1) * observed / expected
@@ -235,7 +238,8 @@ def _distance(metric: str, n_c: list[float]) -> list[list[float]]:
         return [[float(c - k) ** 2 for k in range(q)] for c in range(q)]
     if metric == "ordinal":
         return [
-            [(sum(n_c[min(c, k) : max(c, k) + 1]) - (n_c[c] + n_c[k]) / 2) ** 2 for k in range(q)] for c in range(q)
+            [(math.fsum(n_c[min(c, k) : max(c, k) + 1]) - (n_c[c] + n_c[k]) / 2) ** 2 for k in range(q)]
+            for c in range(q)
         ]
     raise ValueError(f"unknown metric {metric!r}")
 
