@@ -276,3 +276,45 @@ def test_a_hostile_session_file_leaves_the_page_as_it_was(strict_context, medway
         error = page.inner_text("#lon-open-error")
         assert error.startswith("Error: This file is") and error.endswith("."), error
         assert step(page) == "setup" and page.is_visible("#lon-setup") and page.is_hidden("#lon-session")
+
+
+@pytest.mark.partnerships("example")
+def test_another_partnerships_session_shows_pythons_figures(strict_context, partnership_url, partnership_thresholds):
+    """Four levels, two statutory routes: six vignettes answered, then the summary early, as a trainer out of time."""
+    t = partnership_thresholds
+    page = strict_context.new_page()
+    page.goto(f"{partnership_url}/training/presenter/")
+    page.wait_for_selector(READY, timeout=90_000)
+    page.fill("#session-room", "12")
+    page.click("#lon-start")
+    rng = random.Random(4)
+    for index in range(6):
+        for round_number in (1, 2):
+            assert wait_until(
+                page, "(s) => document.getElementById('lon-presenter').dataset.step === s", f"round-{round_number}"
+            )
+            counts, not_sure = room_counts(rng, len(t.levels), 12)
+            for level, n in zip(t.levels, counts, strict=True):
+                page.fill(f"#count-{level.id}", str(n))
+            page.fill("#count-not_sure", str(not_sure))
+            page.click("#lon-record")
+            if round_number == 1:
+                assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'discussion'")
+                page.click("#lon-to-round-2")
+        assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'reveal'")
+        key = t.scenario_sets[0].scenarios[index].level.label
+        assert f"{key} (the answer key)" in page.inner_text("#lon-reveal")
+        if index < 5:
+            page.click("#lon-next")
+    page.click("#lon-end")
+    assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'summary'")
+    with page.expect_download() as download:
+        page.click("#lon-download-json")
+    session = json.loads(download.value.path().read_text(encoding="utf-8"))["session"]
+    figures = ts.report(t, session)
+    shown = page.inner_text("#lon-summary-view")
+    assert figures["session"]["rounds"][0]["answered"] == 6
+    for r in figures["session"]["rounds"]:
+        assert f"Gwet’s AC1, round {r['round']}: {r['ac1']['text']}, over 6 vignettes" in shown
+    assert f"Change in AC1 from round 1 to round 2: {figures['session']['change']['text']}" in shown
+    assert shown.count("not asked") == len(session["vignettes"]) - 6
