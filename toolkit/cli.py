@@ -1,7 +1,7 @@
 """``python -m toolkit``: validate a thresholds file, list indicators or scenarios, run a check, build the site.
 
 Exit codes: 0 success; 1 the thresholds file is invalid; 2 a bad command line
-(including an unknown indicator id); ``scenarios --verify`` exits 1 when a
+(including an unknown indicator id, and a session file ``agreement`` cannot open); ``scenarios --verify`` exits 1 when a
 scenario's expected answer differs from the checker's; the site build's stages
 (``sources``, ``engine``, ``finish``, ``build``) exit 1 when a stage fails.
 """
@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--verify", action="store_true", help="exit 1, one line each, if any expected answer differs from the checker"
     )
     scenarios.set_defaults(run=cmd_scenarios)
+
+    agreement = sub.add_parser(
+        "agreement", help="how far a training room agreed: the summary of a session saved by the presenter"
+    )
+    agreement.add_argument("session", metavar="SESSION_FILE", help="a session downloaded from the presenter view")
+    _add_common(agreement)
+    agreement.set_defaults(run=cmd_agreement)
 
     schema = sub.add_parser("schema", help="print the thresholds file's JSON Schema, for editors; --out writes it")
     schema.add_argument("--out", metavar="FILE", help="write the schema to FILE instead")
@@ -210,6 +217,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
     warn_of_placeholders(thresholds)
+    from .load.scenario_sets import scenario_set_warnings
+
+    for warning in scenario_set_warnings(thresholds):
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
     return 0
 
 
@@ -304,6 +315,35 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         print(f"{args.thresholds} has no training scenarios.")
     for item in items:
         print(f"L{item['level']}  {' or '.join(item['routes']):<18} {item['id']:<36} {item['title']}")
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """The trainer's summary of a saved session, from the same functions as the presenter's screen."""
+    from levels_of_need import training_session
+
+    thresholds = load(args.thresholds)
+    if thresholds is None:
+        return 1
+    try:
+        with Path(args.session).open("rb") as file:
+            data = file.read(training_session.MAX_BYTES + 1)  # a larger file is refused unread, as on the page
+        text = data.decode("utf-8", errors="replace" if len(data) > training_session.MAX_BYTES else "strict")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {args.session}: cannot read it as a session file ({exc})", file=sys.stderr)
+        return 2
+    opened = training_session.open_session(thresholds, text)  # a CheckError exits 2 with its words
+    figures = training_session.report(thresholds, opened["session"])
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        if opened["thresholds_version"] != thresholds.version:
+            print(
+                f"note: the session was saved with thresholds version {opened['thresholds_version'] or 'unknown'}; "
+                f"the answer keys below are from {thresholds.version}",
+                file=sys.stderr,
+            )
+        print(training_session.summary_text(thresholds, figures), end="")
     return 0
 
 

@@ -1,6 +1,6 @@
 """The messages between the page and the checker's worker, written down once.
 
-The page (``engine.js``, used by ``check.js`` and ``practice.js``) and the worker (``worker.mjs``)
+The page (``engine.js``, used by ``check.js``, ``practice.js`` and ``presenter.js``) and the worker (``worker.mjs``)
 post plain objects with a ``kind``. The page sends requests; the worker answers each with a
 ``result`` or an ``error`` carrying the request's ``id``, and tells the page how loading goes.
 ``worker.answer`` serves the requests (``worker.REQUESTS``); tests/core/test_messages.py checks that
@@ -80,6 +80,53 @@ DEBRIEF = Message(
     },
     reply={"debrief": "what the learner got right and what differs, with the checker's reasons"},
 )
+SESSION = Message(
+    kind="session",
+    sender="page",
+    about=(
+        "the presenter's training session as it stands: start it, record one round's counts or move to a "
+        "step, and get back everything the presenter shows (training_session.page_answer)"
+    ),
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": (
+            "{session: the session as the worker last gave it, or null; start: {title, set, room_size, date} or null; "
+            "round: {vignette, round, counts: {level id: what was typed}, not_sure} or null; "
+            "position: {vignette, step} or null}"
+        ),
+    },
+    reply={
+        "problem": "{message, field} where what was typed cannot be taken (the counts do not add up to the room, "
+        "say), else null; the session is then as it was",
+        "session": "the session, every part checked, as the page holds it (null if it could not start)",
+        "report": "every figure the presenter shows, as data and as words (training_session.report)",
+        "views": "{reveal: for each vignette the room's answers as a tree of text nodes, or null before any "
+        "round; summary: the trainer's summary as a tree of text nodes}",
+    },
+)
+SAVE_SESSION = Message(
+    kind="save_session",
+    sender="page",
+    about="the files the trainer downloads: the session (to open again and resume) and its summary as CSV",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "{session: the session as the worker last gave it}",
+    },
+    reply={"json": "the session file's text", "csv": "the summary as CSV"},
+)
+OPEN_SESSION = Message(
+    kind="open_session",
+    sender="page",
+    about="read a file the trainer chose as a saved session, whole, before anything on the page changes",
+    fields={
+        "id": "a number the page chooses; the answer carries it back",
+        "payload": "{text: the file's text}",
+    },
+    reply={
+        "session": "the session, every part checked, as the page holds it",
+        "thresholds_version": "the thresholds version it was saved with",
+    },
+)
 WASM = Message(
     kind="wasm",
     sender="page",
@@ -143,7 +190,21 @@ ERROR = Message(
     },
 )
 
-MESSAGES: tuple[Message, ...] = (EVALUATE, DEBRIEF, SAVE, OPEN, WASM, PROGRESS, READY, FAILED, RESULT, ERROR)
+MESSAGES: tuple[Message, ...] = (
+    EVALUATE,
+    DEBRIEF,
+    SAVE,
+    OPEN,
+    SESSION,
+    SAVE_SESSION,
+    OPEN_SESSION,
+    WASM,
+    PROGRESS,
+    READY,
+    FAILED,
+    RESULT,
+    ERROR,
+)
 # The page's requests, which Python answers: the messages that have a reply.
 REQUEST_KINDS: tuple[str, ...] = tuple(m.kind for m in MESSAGES if m.sender == "page" and m.reply)
 

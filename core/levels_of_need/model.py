@@ -224,6 +224,8 @@ class Scenario:
     decided_by: tuple[str, ...]
     teaching_points: tuple[str, ...]
     common_mistakes: tuple[str, ...]
+    # The scenario this one is a twin of: the same decision on a new surface (the same answer key).
+    twin_of: str | None = None
 
     @property
     def age_label(self) -> str:
@@ -231,6 +233,15 @@ class Scenario:
             return "Unborn"
         age = self.check["age"]
         return "Under 1 year" if age == 0 else f"{age} year{'s' if age != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class ScenarioSet:
+    """Scenarios in the order a training session takes them."""
+
+    id: str
+    title: str
+    scenarios: tuple[Scenario, ...]
 
 
 @dataclass(frozen=True)
@@ -264,6 +275,7 @@ class Thresholds:
     referral_questions: tuple[ReferralQuestion, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     areas: tuple[Area, ...] = ()  # the partnership's areas, where its contacts differ by area
+    scenario_sets: tuple[ScenarioSet, ...] = ()
 
     def area(self, area_id: str | None) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -306,6 +318,9 @@ class Thresholds:
 
     def scenario(self, scenario_id: str) -> Scenario:
         return _by_id(self.scenarios, scenario_id)
+
+    def scenario_set(self, set_id: str) -> ScenarioSet:
+        return _by_id(self.scenario_sets, set_id)
 
     def question(self, question_id: str) -> Question:
         return _by_id(self.questions, question_id)
@@ -420,8 +435,14 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             decided_by=tuple(sc.get("decided_by", ())),
             teaching_points=tuple(sc["teaching_points"]),
             common_mistakes=tuple(sc["common_mistakes"]),
+            twin_of=sc.get("twin_of"),
         )
         for sc in data.get("scenarios", ())
+    )
+    scenario_by_id = {sc.id: sc for sc in scenarios}
+    scenario_sets = tuple(
+        ScenarioSet(id=ss["id"], title=ss["title"], scenarios=tuple(scenario_by_id[i] for i in ss["scenarios"]))
+        for ss in data.get("scenario_sets", ())
     )
     return Thresholds(
         data=data,
@@ -450,6 +471,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         ),
         scenarios=scenarios,
         areas=areas,
+        scenario_sets=scenario_sets,
     )
 
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import api, messages, model, saved, training
+from . import api, messages, model, saved, training, training_session
 from .rules import CheckError
 
 _loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
@@ -25,6 +25,9 @@ REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
     },
     messages.SAVE.kind: lambda t, payload: {"text": saved.save_check(t, payload)},
     messages.OPEN.kind: lambda t, payload: saved.open_check(t, payload["text"]),
+    messages.SESSION.kind: lambda t, payload: training_session.page_answer(t, payload),
+    messages.SAVE_SESSION.kind: lambda t, payload: training_session.page_save(t, payload["session"]),
+    messages.OPEN_SESSION.kind: lambda t, payload: training_session.open_session(t, payload["text"]),
 }
 assert tuple(REQUESTS) == messages.REQUEST_KINDS
 

@@ -1,4 +1,4 @@
-"""Training mode in headless Chromium: practice with reveal and debrief, presenter view, handouts."""
+"""Training mode in headless Chromium: practice, debrief and handouts (presenter: test_presenter_session.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from levels_of_need.present import level_and_route
 from levels_of_need.training import answer_key_label, debrief
 
-from .checker_helpers import tab_to, tick, wait_until
+from .checker_helpers import tick, wait_until
 from .conftest import axe_violations
 
 PRACTICE_READY = "#lon-practice[data-engine=ready]"
@@ -169,95 +168,7 @@ def test_changing_scenario_keeps_only_its_id_in_the_url_and_stores_nothing(stric
     assert strict_context.cookies() == []
 
 
-# ---- Presenter view ------------------------------------------------------------------------------
-
-
-def test_presenter_by_keyboard_alone(strict_context, medway_url, thresholds):
-    page = strict_context.new_page()
-    page.goto(f"{medway_url}/training/presenter/")
-    count = len(thresholds.scenarios)
-    assert page.inner_text("#lon-slide-count") == f"Scenario 1 of {count}"
-
-    page.keyboard.press("ArrowRight")
-    assert page.inner_text("#lon-slide-count") == f"Scenario 2 of {count}"
-    assert page.is_visible("#slide-2") and page.is_hidden("#slide-1")
-    second = thresholds.scenarios[1]
-    assert page.is_hidden("#slide-2 .lon-reveal")
-
-    # The room's tally offers the answers the checker can give: each level with its route.
-    routes = [route.id for _, route in thresholds.routes()]
-    labels = page.locator("#slide-2 .lon-tally-row label").all_inner_texts()
-    assert labels == [level_and_route(level, route) for level, route in thresholds.routes()]
-    hands = dict(zip(routes, (3, 10, 2, 5), strict=True))
-    for route_id, n in hands.items():
-        tab_to(page, f"tally-2-{route_id}")
-        page.keyboard.type(str(n))
-    # In a tally box the keys are the box's; Enter gives them back to the slides.
-    page.keyboard.press("r")
-    assert page.is_hidden("#slide-2 .lon-reveal")
-    page.keyboard.press("Enter")
-    page.keyboard.press("r")
-    assert page.is_visible("#slide-2 .lon-reveal")
-    assert page.inner_text("#lon-reveal") == "Hide the answer"
-    assert answer_key_label(second) in page.inner_text("#slide-2 .lon-reveal")
-
-    rows = page.evaluate(
-        """[...document.querySelectorAll('#slide-2 .lon-tally-row')].map(r => ({
-            route: r.dataset.route, count: Number(r.dataset.count),
-            value: r.querySelector('.lon-chart-value').textContent,
-            width: r.querySelector('.lon-chart-fill').style.width,
-            key: !r.querySelector('.lon-chart-guidance').hidden}))"""
-    )
-    most = max(hands.values())
-    for row in rows:
-        n = hands[row["route"]]
-        assert row["count"] == n
-        assert row["value"] == f"{n} hands ({round(100 * n / sum(hands.values()))}%)"
-        assert float(row["width"].rstrip("%")) == pytest.approx(100 * n / most)
-        assert row["key"] == (row["route"] in {r.id for r in second.routes})
-
-    tab_to(page, "tally-2-universal")
-    page.keyboard.press("Escape")  # Escape gives the keys back too
-    page.keyboard.press("ArrowLeft")
-    assert page.inner_text("#lon-slide-count") == f"Scenario 1 of {count}"
-    page.keyboard.press("ArrowRight")
-    assert page.evaluate("Number(document.querySelector('#slide-2 .lon-tally-row').dataset.count)") == 3
-
-    page.keyboard.press("f")
-    assert wait_until(page, "() => document.fullscreenElement && document.fullscreenElement.id === 'lon-presenter'")
-    # The theme's own F shortcut (search) does not fire.
-    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
-    page.keyboard.press("f")
-    assert wait_until(page, "() => document.fullscreenElement === null")
-    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
-
-
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1024, 768)])
-def test_a_revealed_slide_fits_the_screen(browser, medway_url, thresholds, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-    page = context.new_page()
-    page.goto(f"{medway_url}/training/presenter/")
-    outside = {}
-    for n, scenario in enumerate(thresholds.scenarios, start=1):
-        page.fill(f"#tally-{n}-universal", "4")
-        page.keyboard.press("Enter")
-        page.keyboard.press("r")
-        for part in (
-            ".lon-slide-vignette",
-            ".lon-tally",
-            ".lon-reveal .lon-answer-level",
-            ".lon-reveal h3",
-            ".lon-reveal ul",
-        ):
-            box = page.locator(f"#slide-{n} {part}").first.bounding_box()
-            if box is None or box["y"] < 0 or box["y"] + box["height"] > height:
-                outside[(scenario.id, part)] = box
-        if page.evaluate("document.documentElement.scrollHeight") > height:
-            outside[(scenario.id, "page")] = page.evaluate("document.documentElement.scrollHeight")
-        page.keyboard.press("r")
-        page.keyboard.press("ArrowRight")
-    context.close()
-    assert outside == {}
+# ---- Presenter view: a training session (tests/browser/test_presenter_session.py) --------------------
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (360, 640)])
@@ -324,9 +235,4 @@ def test_axe_training_pages_in_every_state(page, medway_url):
     assert wait_until(page, DEBRIEF_SHOWN)
     states["practice, revealed"] = axe_violations(page)
 
-    page.goto(f"{medway_url}/training/presenter/")
-    states["presenter"] = axe_violations(page)
-    page.keyboard.press("r")
-    page.fill("#tally-1-universal", "4")
-    states["presenter, revealed with tally"] = axe_violations(page)
     assert {state: found for state, found in states.items() if found} == {}

@@ -106,7 +106,7 @@ def test_the_page_sends_defined_requests_and_reads_only_defined_fields():
     told = [keys(literal) for literal in object_literals(engine, "tell(")]
     assert {kind for kind, _ in told} == {messages.WASM.kind}
     assert set().union(*(names for _, names in told)) == set(messages.WASM.fields)
-    for script in ("check.js", "practice.js"):
+    for script in ("check.js", "practice.js", "presenter.js"):
         asked = re.findall(r'request\("(\w+)"', (CHECKER / script).read_text(encoding="utf-8"))
         assert asked and set(asked) <= set(messages.REQUEST_KINDS), script
 

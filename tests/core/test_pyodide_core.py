@@ -9,7 +9,7 @@ import zipfile
 
 from conftest import ROOT, run_pyodide_script
 
-from levels_of_need import api, training
+from levels_of_need import agreement, api, training, training_session
 
 CORE = ROOT / "core" / "levels_of_need"
 CHECKS = [
@@ -30,6 +30,22 @@ CHECKS = [
         "answers": {"significant_harm": "no"},
     },
 ]
+QUANTILES = [[0.975, 5], [0.975, 7], [0.975, 11], [0.025, 19], [0.9995, 1.5]]
+
+
+def session_request(thresholds) -> dict:
+    """The presenter's request for a session of the first set, every round answered: the statistics too."""
+    started = training_session.page_answer(
+        thresholds, {"start": {"set": training_session.session_sets(thresholds)[0].id, "room_size": "9"}}
+    )["session"]
+    for i, vignette in enumerate(started["vignettes"]):
+        for r in (0, 1):
+            counts = [(i + r + k) % 4 for k in range(len(thresholds.levels))]
+            vignette["rounds"][r] = {
+                "counts": {lv.id: n for lv, n in zip(thresholds.levels, counts, strict=True)},
+                "not_sure": 9 - sum(counts),
+            }
+    return {"session": started}
 
 
 def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
@@ -37,9 +53,16 @@ def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
         "files": {f"levels_of_need/{path.name}": path.read_text(encoding="utf-8") for path in CORE.glob("*.py")},
         "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
         "checks": CHECKS,
+        "session": session_request(thresholds),
+        "quantiles": QUANTILES,
     }
     out = run_pyodide_script("run_core.mjs", stdin=json.dumps(payload))
     assert out["python"].startswith("3.14")
+    # The room's agreement, to the last digit: the session's figures and the t quantiles behind them.
+    expected = training_session.page_answer(thresholds, payload["session"])
+    assert expected["report"]["session"]["rounds"][0]["ac1"]["value"] is not None
+    assert out["session"] == json.loads(json.dumps(expected))
+    assert out["quantiles"] == [agreement.t_quantile(p, df) for p, df in QUANTILES]
     assert out["results"] == [api.run(thresholds, check) for check in CHECKS]
     assert out["summary"] == api.run_summary(thresholds, CHECKS[0])
     assert out["verify"] == training.verify(thresholds) == []
@@ -71,8 +94,10 @@ def test_the_sites_python_bundle_alone_runs_the_whole_core(medway_site, threshol
         "checks": CHECKS,
         "imports": imports,
         "unknown": ["l2-domestic-abus"],
+        "session": session_request(thresholds),
     }
     out = run_pyodide_script("run_core.mjs", str(bundle), stdin=json.dumps(payload))
+    assert out["session"] == json.loads(json.dumps(training_session.page_answer(thresholds, payload["session"])))
     assert out["core_from"].endswith(".zip/levels_of_need/api.pyc")  # compiled, from the bundle
     assert out["results"] == [api.run(thresholds, check) for check in CHECKS]
     assert out["summary"] == api.run_summary(thresholds, CHECKS[0])

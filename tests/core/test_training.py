@@ -260,9 +260,9 @@ def test_cli_scenarios_lists_one_line_each(thresholds):
     assert lines[0].split()[:3] == ["L1", "universal", "universal-strengths"]
 
 
-def test_cli_verify_passes_and_fails(tmp_path):
+def test_cli_verify_passes_and_fails(tmp_path, thresholds):
     ok = toolkit("scenarios", "--verify")
-    assert ok.returncode == 0 and "all 13 scenarios agree" in ok.stdout
+    assert ok.returncode == 0 and f"all {len(thresholds.scenarios)} scenarios agree" in ok.stdout
     bad = tmp_path / "thresholds.yml"
     bad.write_text(
         THRESHOLDS_FILE.read_text(encoding="utf-8").replace(

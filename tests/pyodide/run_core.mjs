@@ -3,10 +3,12 @@
 //   without PYTHON_ZIP: Pyodide's full standard library, and the core's files from stdin;
 //   with it: a built site's python.zip is the whole standard library, the core included, as in the browser.
 // stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...],
-//         "imports": [module names to import first], "unknown": [indicator ids]}
+//         "imports": [module names to import first], "unknown": [indicator ids],
+//         "session": a presenter's request ({session, round, ...}), "quantiles": [[p, df], ...]}
 // stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs", "unknown"}: one api.run
 // answer per check (result, headline, view, summary), the first check's summary, every scenario verified
-// and debriefed, and the message for a check with unknown indicators.
+// and debriefed, the message for a check with unknown indicators, the presenter's answer to the session
+// request (levels_of_need.training_session) and Student's t quantiles (levels_of_need.agreement).
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
@@ -27,7 +29,7 @@ sys.path.insert(0, "/lib/core-src")
 request = json.loads(input_json)
 for module in request.get("imports", []):
     importlib.import_module(module)
-from levels_of_need import api, model, rules, training
+from levels_of_need import agreement, api, model, rules, training, training_session
 thresholds = model.from_json(thresholds_json)
 checks = request["checks"]
 try:
@@ -43,6 +45,8 @@ json.dumps({
     "verify": training.verify(thresholds),
     "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios],
     "unknown": unknown,
+    "session": training_session.page_answer(thresholds, request["session"]) if request.get("session") else None,
+    "quantiles": [agreement.t_quantile(p, df) for p, df in request.get("quantiles", [])],
 })
 `);
 process.stdout.write(output);

@@ -33,6 +33,8 @@ def entries(section: str, ids: set[str]) -> list[dict]:
         ("areas", {"northdale", "southwick"}),
         ("own_questions", {"about-a-professional"}),
         ("rules", {"concern-about-a-professional"}),
+        ("scenario_sets", {"every-level", "end-of-course"}),
+        ("scenarios", {"twin-injury-seven"}),
     ],
 )
 def test_each_worked_example_is_the_fictional_files_entry(section, ids):

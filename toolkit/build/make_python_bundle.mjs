@@ -51,6 +51,13 @@ for payload in ({}, {"indicators": first, "age": "7"}, {"indicators": ["no-such-
     worker.answer("evaluate", json.dumps(payload))
 for scenario in data.get("scenarios", [])[:1]:
     worker.answer("debrief", json.dumps({"scenario": scenario["id"], "choices": {}, "committed": None}))
+    # The presenter's session: started, a round recorded, the report and its files (csv, the statistics).
+    first_set = (data.get("scenario_sets") or [{"id": "all-scenarios"}])[0]["id"]
+    started = json.loads(worker.answer("session", json.dumps({"start": {"set": first_set, "room_size": "2"}})))
+    level = data["levels"][0]["id"]
+    counted = {"vignette": 0, "round": 1, "counts": {level: "2"}, "not_sure": ""}
+    answered = json.loads(worker.answer("session", json.dumps({"session": started["session"], "round": counted})))
+    worker.answer("save_session", json.dumps({"session": answered["session"]}))
 
 stdlib = sorted({
     module.__file__[len(STDLIB) + 1:]

@@ -8,6 +8,7 @@ from pathlib import Path
 from levels_of_need import training
 from levels_of_need.model import Thresholds
 
+from .scenario_sets import twin_problems
 from .validate import LineIndex, Problem, ThresholdsError, load_with_lines, read_file
 
 
@@ -28,4 +29,8 @@ def scenario_problems(thresholds: Thresholds, lines: LineIndex, filename: str) -
         scenario_id, _, message = text.partition(": ")
         path: list[str | int] = ["scenarios", index[scenario_id]] if scenario_id in index else ["scenarios"]
         problems.append(Problem(filename, lines.line(path), lines.name(path), message or text))
+    if not problems:
+        problems += twin_problems(
+            thresholds.data, lambda path, message: Problem(filename, lines.line(path), lines.name(path), message)
+        )
     return problems

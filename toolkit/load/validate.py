@@ -24,6 +24,7 @@ from levels_of_need.questions import AGE, AREA, UNSURE
 
 from . import limits
 from .colours import too_faint
+from .scenario_sets import scenario_set_problems
 from .text import strings, text_problems
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
@@ -498,6 +499,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
         yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+    yield from scenario_set_problems(data, problem)  # scenario_sets: and twins (scenario_sets.py)
 
 
 def _indicator_problems(

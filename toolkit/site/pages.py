@@ -26,10 +26,11 @@ from levels_of_need.present import (
     tel_href,
     timescale_text,
 )
+from levels_of_need import training_session
 from levels_of_need.training import answer_key_label
 
 from ..load.colours import css_class
-from . import accessibility
+from . import accessibility, discussion
 from .escaping import markdown_field, page_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -386,8 +387,16 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         for s in t.data.get("guidance", ())
     ]
     if t.scenarios:
+        # The presenter's session: its scenario sets, the toolkit's discussion prompts, and the one size limit
+        # of a session file (the page refuses a larger file unread; Python refuses it too).
+        session = {
+            "sets": training_session.session_sets(t),
+            "prompts": discussion.PROMPTS,
+            "prompts_label": discussion.LABEL,
+            "session_max_bytes": training_session.MAX_BYTES,
+        }
         specs += [
-            PageSpec(f"training/{path}.md", title, "Training", template, {}, in_whole=False)
+            PageSpec(f"training/{path}.md", title, "Training", template, session if path == "presenter" else {}, in_whole=False)
             for path, title, template in (
                 ("index", "Training scenarios", "training.md.j2"),
                 ("practice", "Practise a scenario", "training-practice.md.j2"),

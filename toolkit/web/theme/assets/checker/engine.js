@@ -19,7 +19,11 @@ const PROGRESS_EVERY_MS = 500; // the page redraws (and a screen reader hears) p
 // The worker's words as DOM: a tree of {tag, text | children, attrs} made by Python
 // (levels_of_need.present). Built with text nodes only, so nothing in it is ever parsed as HTML;
 // only these tags and attributes, and only links the site itself would make, are allowed.
-const TAGS = new Set(["h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "span", "div", "section"]);
+const TAGS = new Set([
+  "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "span", "div", "section",
+  "table", "caption", "thead", "tbody", "tr", "th", "td",
+]);
+const SCOPES = new Set(["col", "row"]); // a table header's scope, the one other attribute allowed
 const SAFE_HREF = /^(tel:\+?[0-9]+(?:;ext=[0-9]+)?|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
 
 export function buildNodes(nodes) {
@@ -32,6 +36,7 @@ function buildNode(spec) {
   const attrs = spec.attrs || {};
   if (typeof attrs.class === "string") element.className = attrs.class;
   if (element.tagName === "A" && SAFE_HREF.test(attrs.href || "")) element.setAttribute("href", attrs.href);
+  if (element.tagName === "TH" && SCOPES.has(attrs.scope)) element.setAttribute("scope", attrs.scope);
   if ("text" in spec) element.textContent = String(spec.text);
   else element.append(...buildNodes(spec.children));
   return element;

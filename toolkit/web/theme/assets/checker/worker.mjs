@@ -27,7 +27,7 @@ let answer = null; // levels_of_need.worker.answer, once Python is ready
 const stages = {};
 const stageDone = (name) => { stages[name] = performance.timeOrigin + performance.now(); };
 stageDone("worker");
-const KINDS = ["evaluate", "debrief", "save", "open"];
+const KINDS = ["evaluate", "debrief", "save", "open", "session", "save_session", "open_session"];
 let failed = false;
 
 function fail(reason) {
