@@ -672,7 +672,7 @@ SHARE_NAMES = (("below", "Below the key"), ("at", "At the key"), ("above", "Abov
 # What each figure means, in the toolkit's own words: how to read a statistic, never guidance.
 READ_SHARES = (
     "Below, at and above the key: shares of the whole room, whose level was lower than the answer key, the same "
-    "or higher; not sure is a share of its own."
+    "or higher. Not sure is a share of its own; shares are rounded so that they add up to 100%."
 )
 READ_PAIRWISE = (
     "Pairwise agreement (0 to 1): the chance that two people who chose a level chose the same one. It is how far "
@@ -760,11 +760,7 @@ def reveal_view(thresholds: Thresholds, figures: Mapping[str, Any], number: int)
         node("p", "The answer key: ", node("strong", key["answer_key"]), class_="lon-answer-level"),
         node(
             "table",
-            node(
-                "caption",
-                f"The room’s answers to vignette {number}, before and after discussion. "
-                + _shares_hint(figures["room_size"]),
-            ),
+            node("caption", f"The room of {figures['room_size']}, before and after discussion"),
             node("thead", head),
             node("tbody", *rows),
             class_="lon-room-table",

@@ -377,7 +377,8 @@ def test_shares_are_of_the_whole_room_and_not_sure_is_its_own(thresholds):
     words = reveal_words(t, session, top)
     assert "(100%)" not in words
     assert "Most of the room was not sure: 15 of 20 people." in words
-    assert "Shares are of the whole room of 20, not sure included" in words
+    assert "The room of 20, before and after discussion" in words
+    assert "Not sure is a share of its own; shares are rounded so that they add up to 100%." in words
 
 
 @pytest.mark.parametrize(
