@@ -197,7 +197,9 @@ def test_the_paired_change_is_gwets_2016_interval(table, rng):
     assert change.se == pytest.approx(se, abs=1e-12)
     t = stats.t.ppf(0.975, n - 1)
     # scipy's ppf is good to about 1e-9 relative (see the t tests below): a wide interval is compared relatively.
-    assert (change.low, change.high) == pytest.approx((change.value - t * se, change.value + t * se), rel=1e-8, abs=1e-9)
+    assert (change.low, change.high) == pytest.approx(
+        (change.value - t * se, change.value + t * se), rel=1e-8, abs=1e-9
+    )
     # Each round's own terms give its own standard error, as irrCAC computes it.
     for mine, rows in ((first_ac1, table), (second_ac1, second)):
         assert np.array(mine.terms) == pytest.approx(numpy_terms(rows), abs=1e-12)
