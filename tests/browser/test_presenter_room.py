@@ -15,7 +15,7 @@ import pytest
 
 from levels_of_need import training_session as ts
 
-from .checker_helpers import wait_until
+from .checker_helpers import open_checker, wait_until
 from .test_presenter_session import READY, axe, focused, step
 
 # The smallest text the room reads: GOV.UK's 19px body text, less a little, on a 768-pixel-high
@@ -321,6 +321,21 @@ def test_the_summary_opens_at_its_top_without_a_yellow_block(strict_context, med
     page.click("#lon-summary-back")
     assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'reveal'")
     assert page.inner_text("#lon-step-heading").startswith("Vignette 1 of")
+
+
+def test_focus_moved_by_a_script_is_no_yellow_block_on_the_check_page_either(strict_context, medway_url):
+    """The same style caught the self-check's question titles: after Continue by keyboard, the next
+    question's title took a yellow block and a dark bar."""
+    page = strict_context.new_page()
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_checker(page, medway_url)
+    page.evaluate("[...document.querySelectorAll('#page-risk input[type=radio]')].pop().focus()")
+    page.keyboard.press("Space")
+    page.focus("#page-risk .lon-continue")
+    page.keyboard.press("Enter")
+    assert wait_until(page, "() => document.activeElement.classList.contains('lon-page-title')")
+    style = page.evaluate("(s => [s.backgroundColor, s.boxShadow])(getComputedStyle(document.activeElement))")
+    assert style[0] != "rgb(255, 221, 0)" and style[1] == "none", style
 
 
 def test_a_room_of_one_is_told_agreement_needs_two(strict_context, medway_url):
