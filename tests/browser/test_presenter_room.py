@@ -49,7 +49,9 @@ OVERFLOW = """() => {
     if (!element.checkVisibility({visibilityProperty: true})) continue;
     const box = element.getBoundingClientRect();
     if (box.width <= 1) continue;
-    const parent = element.parentElement.getBoundingClientRect();
+    let holder = element.parentElement;  // the nearest box: an element shown as its contents has none
+    while (getComputedStyle(holder).display === 'contents') holder = holder.parentElement;
+    const parent = holder.getBoundingClientRect();
     if (box.right > parent.right + 1 || box.left < parent.left - 1) {
       out.push(`${element.tagName}.${element.className}: ${(element.textContent || '').trim().slice(0, 40)}`);
     }
@@ -403,3 +405,32 @@ def test_downloads_are_named_by_date_and_time_and_the_csv_opens_in_a_spreadsheet
     assert page.evaluate(IN_VIEW, "#lon-message") is True
     assert page.evaluate(IN_VIEW, ".lon-answer-level") is True
     assert page.is_hidden("#lon-status")
+
+
+@pytest.mark.partnerships("example")
+def test_four_levels_fit_the_projector_too(browser, partnership_url, partnership_thresholds):
+    """Another partnership's file: four levels, its own sets, on the 1024 by 768 projector."""
+    t = partnership_thresholds
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
+    page = open_presenter(context, partnership_url)
+    readable(page, 768)
+    chosen = ts.session_sets(t)[0]
+    start(page, room="12", chosen=chosen.id)
+    readable(page, 768)
+    counts = [3, 4, 2, 2]
+    record(page, t.levels, counts, 1, then="discussion")
+    page.click("#lon-chart-toggle")
+    readable(page, 768)
+    page.click("#lon-to-round-2")
+    assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'round-2'")
+    record(page, t.levels, counts, 1, then="reveal")
+    readable(page, 768)
+    for part in (".lon-answer-level", ".lon-room-table", f"#slide-{chosen.scenarios[0].id} .lon-teaching", "#lon-next"):
+        assert page.evaluate(IN_VIEW, part) is True, (part, page.evaluate(IN_VIEW, part))
+    violations = axe(page)
+    page.click("#lon-end")
+    assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'summary'")
+    readable(page, 768)
+    violations += axe(page)
+    context.close()
+    assert violations == []
