@@ -236,6 +236,31 @@ def test_enter_before_the_presenter_is_ready_starts_the_session_once_it_is(stric
     assert page.is_hidden("#lon-setup-wait")
 
 
+def test_a_file_opened_before_the_presenter_is_ready_opens_once_it_is(strict_context, medway_url, thresholds, tmp_path):
+    answer = ts.page_answer(thresholds, {"start": {"set": ts.session_sets(thresholds)[0].id, "room_size": "20"}})
+    saved = tmp_path / "session.json"
+    saved.write_text(ts.save_session(thresholds, answer["session"]), encoding="utf-8")
+    held = []
+    strict_context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page = strict_context.new_page()
+    page.goto(f"{medway_url}/training/presenter/")
+    page.set_input_files("#lon-open-session", str(saved))
+    assert wait_until(page, "() => !document.getElementById('lon-setup-wait').hidden")
+    assert (
+        page.inner_text("#lon-setup-wait")
+        == "The presenter is still getting ready. The session will open as soon as it is."
+    )
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    assert wait_until(page, "() => document.getElementById('lon-presenter').dataset.step === 'round-1'")
+    assert page.inner_text("#lon-message") == "The session has been opened."
+
+
 def test_back_is_not_the_key_after_next_and_steps_keep_their_figures(strict_context, medway_url, thresholds):
     page = open_presenter(strict_context, medway_url, (1024, 768))
     start(page)
