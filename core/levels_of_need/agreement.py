@@ -10,7 +10,8 @@ prints (``training_session`` applies them to a session):
   interval from Student's t with n - 1 degrees of freedom; the change between two rounds with a
   paired interval on the differences of the vignette-level terms (Gwet 2016, "Testing the
   difference of correlated agreement coefficients for statistical significance", *Educational and
-  Psychological Measurement* 76(4)); Krippendorff's alpha (nominal, ordinal or interval).
+  Psychological Measurement* 76(4)); Krippendorff's alpha (nominal, ordinal or interval), with a
+  jackknife interval over vignettes.
 
 Counts come as one row per vignette: a list of how many people chose each category, in order.
 The formulas are those of the irrCAC and krippendorff packages, which the tests use as references.
@@ -228,6 +229,27 @@ def krippendorff_alpha(table: Table, metric: str = "nominal") -> float:
     if expected == 0:
         raise ValueError("every rating is in one category: alpha is undefined")
     return 1 - (n - 1) * observed / expected
+
+
+def krippendorff_interval(table: Table, metric: str = "nominal", confidence: float = CONFIDENCE) -> Coefficient:
+    """Krippendorff's alpha with a standard error and interval from the jackknife over vignettes: each
+    vignette rated by two people or more left out in turn, SE = sqrt((n - 1) / n * sum((a_i - mean) ** 2)),
+    and Student's t with n - 1 degrees of freedom, as for the other coefficients. (Krippendorff's own
+    interval is a bootstrap over pairs of answers, whose random draws would give the browser and the
+    CLI different last digits.) ValueError where alpha, or alpha without some vignette, is undefined.
+    ``terms`` holds the leave-one-out values; ``pa`` and ``pe`` are not used for alpha (0)."""
+    rows = [row for row in _rated(table) if sum(row) >= 2]
+    n = len(rows)
+    if n < 2:
+        raise ValueError("an interval needs two vignettes or more")
+    value = krippendorff_alpha(rows, metric)
+    left_out = [krippendorff_alpha(rows[:i] + rows[i + 1 :], metric) for i in range(n)]
+    mean = math.fsum(left_out) / n
+    se = math.sqrt((n - 1) / n * math.fsum((a - mean) ** 2 for a in left_out))
+    half = t_quantile((1 + confidence) / 2, n - 1) * se
+    return Coefficient(
+        value=value, se=se, low=value - half, high=min(1.0, value + half), n=n, terms=tuple(left_out), pa=0.0, pe=0.0
+    )
 
 
 def _distance(metric: str, n_c: list[float]) -> list[list[float]]:

@@ -92,7 +92,7 @@ SESSION = Message(
         "payload": (
             "{session: the session as the worker last gave it, or null; start: {title, set, room_size, date} or null; "
             "round: {vignette, round, counts: {level id: what was typed}, not_sure} or null; "
-            "position: {vignette, step} or null}"
+            "position: {vignette, step} or null; figures: false for a move alone, answered without report and views}"
         ),
     },
     reply={

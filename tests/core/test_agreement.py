@@ -196,7 +196,10 @@ def test_the_paired_change_is_gwets_2016_interval(table, rng):
     se = math.sqrt(((terms - terms.mean()) ** 2).sum() / (n * (n - 1)))
     assert change.se == pytest.approx(se, abs=1e-12)
     t = stats.t.ppf(0.975, n - 1)
-    assert (change.low, change.high) == pytest.approx((change.value - t * se, change.value + t * se), abs=1e-9)
+    # scipy's ppf is good to about 1e-9 relative (see the t tests below): a wide interval is compared relatively.
+    assert (change.low, change.high) == pytest.approx(
+        (change.value - t * se, change.value + t * se), rel=1e-8, abs=1e-9
+    )
     # Each round's own terms give its own standard error, as irrCAC computes it.
     for mine, rows in ((first_ac1, table), (second_ac1, second)):
         assert np.array(mine.terms) == pytest.approx(numpy_terms(rows), abs=1e-12)
@@ -237,3 +240,51 @@ def test_t_cdf_equals_scipy(x, df):
 def test_the_95_percent_quantile_for_small_sessions():
     # n - 1 degrees of freedom for 6, 8 and 12 vignettes, as tables give them.
     assert [round(agreement.t_quantile(0.975, df), 3) for df in (5, 7, 11)] == [2.571, 2.365, 2.201]
+
+
+# ---- Krippendorff's alpha with an interval: the jackknife over vignettes ------------------------------
+
+
+def jackknife_reference(table: list[list[int]], metric: str) -> tuple[float, float, float, float]:
+    """alpha, its jackknife standard error and t interval, from the krippendorff package and scipy: each
+    vignette left out in turn, SE = sqrt((n - 1) / n * sum((alpha_i - mean) ** 2)), t with n - 1 df."""
+    rows = [row for row in table if sum(row) >= 2]
+    n = len(rows)
+    whole = krippendorff.alpha(value_counts=np.array(rows), level_of_measurement=metric)
+    left_out = np.array(
+        [
+            krippendorff.alpha(value_counts=np.array(rows[:i] + rows[i + 1 :]), level_of_measurement=metric)
+            for i in range(n)
+        ]
+    )
+    se = math.sqrt((n - 1) / n * ((left_out - left_out.mean()) ** 2).sum())
+    half = stats.t.ppf(0.975, n - 1) * se
+    return whole, se, whole - half, min(1.0, whole + half)
+
+
+def test_alpha_has_a_jackknife_interval_on_six_raters():
+    table = six_raters()
+    mine = agreement.krippendorff_interval(table, "ordinal")
+    expected = jackknife_reference(table, "ordinal")
+    assert mine.value == pytest.approx(0.34146, abs=TOLERANCE)
+    assert (mine.value, mine.se, mine.low, mine.high) == pytest.approx(expected, abs=1e-9)
+    assert mine.n == 15
+
+
+@settings(max_examples=40, deadline=None)
+@given(rooms(minimum_vignettes=6))
+def test_alpha_interval_on_random_rooms_equals_the_reference(table):
+    rows = [row for row in table if sum(row) >= 2]
+    q = len(table[0])
+    # Every vignette left out still leaves two levels chosen, or alpha is undefined for that subset.
+    assume(len(rows) >= 3)
+    assume(all(sum(1 for k in range(q) if any(r[k] for r in rows[:i] + rows[i + 1 :])) >= 2 for i in range(len(rows))))
+    for metric in ("nominal", "ordinal"):
+        mine = agreement.krippendorff_interval(table, metric)
+        expected = jackknife_reference(table, metric)
+        assert (mine.value, mine.se, mine.low, mine.high) == pytest.approx(expected, abs=1e-8), metric
+
+
+def test_alpha_interval_needs_two_vignettes():
+    with pytest.raises(ValueError):
+        agreement.krippendorff_interval([[3, 2, 0]], "ordinal")

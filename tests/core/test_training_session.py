@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import random
 import subprocess
 import sys
@@ -67,7 +68,7 @@ def test_counts_must_add_up_to_the_room(partnership_thresholds):
     assert short["problem"] == {
         "message": f"The counts add up to {3 * q + 1}, but the room has 20 people. Check the counts. "
         "Count anyone who did not choose a level as not sure.",
-        "field": f"count-{t.levels[0].id}",
+        "field": "counts",  # the round as a whole: the page marks every box
     }
     assert short["session"] == session  # nothing recorded
     exact = [20 - 2 * (q - 1) - 1] + [2] * (q - 1)
@@ -139,8 +140,9 @@ def test_each_vignette_shows_its_shares_and_pairwise_agreement(thresholds):
     figures = ts.report(thresholds, session)
     shown = figures["vignettes"][at]["rounds"][0]
     assert shown["counts"] == [3, 4, 2] and shown["not_sure"] == 1 and shown["chose"] == 9
-    assert shown["shares"] == pytest.approx({"below": 3 / 9, "at": 4 / 9, "above": 2 / 9})
-    assert shown["shares_text"] == {"below": "33%", "at": "44%", "above": "22%"}
+    # Shares of the whole room of 10, not sure its own share.
+    assert shown["shares"] == pytest.approx({"below": 0.3, "at": 0.4, "above": 0.2, "not_sure": 0.1})
+    assert shown["shares_text"] == {"below": "3 (30%)", "at": "4 (40%)", "above": "2 (20%)", "not_sure": "1 (10%)"}
     assert shown["pairwise"] == pytest.approx((3 * 2 + 4 * 3 + 2 * 1) / (9 * 8))  # not sure left out
     assert figures["vignettes"][at]["rounds"][1] is None
 
@@ -194,7 +196,7 @@ def test_the_three_most_under_levelled(thresholds):
     under = ts.report(thresholds, session)["under_levelled"]
     assert [item["number"] for item in under] == [statutory[1] + 1, statutory[2] + 1, statutory[0] + 1]
     assert under[0]["text"].startswith(f"Vignette {statutory[1] + 1}, ")
-    assert "60% below the answer key" in under[0]["text"] and "in round 2" in under[0]["text"]
+    assert under[0]["text"].endswith("below the answer key: 0 (0%) in round 1, 6 (60%) in round 2")
 
 
 def test_an_unbalanced_set_is_warned_of(thresholds):
@@ -311,7 +313,7 @@ def test_the_csv_writes_typed_text_as_text(thresholds):
     session = new_session(thresholds, title="=HYPERLINK(1)")
     csv_text = ts.page_save(thresholds, session)["csv"]
     assert "Session,'=HYPERLINK(1)" in csv_text
-    assert csv_text.splitlines()[0] == "Session,'=HYPERLINK(1)"
+    assert csv_text.splitlines()[0] == "\ufeffSession,'=HYPERLINK(1)"
 
 
 # ---- The CLI: the same words as the presenter --------------------------------------------------------
@@ -338,4 +340,309 @@ def test_the_cli_prints_the_presenters_summary(thresholds, tmp_path):
         [sys.executable, "-m", "toolkit", "agreement", str(file)], cwd=ROOT, capture_output=True, text=True
     )
     assert refused.returncode == 2
-    assert refused.stderr.strip() == "error: This file is not a training session: it is not a JSON file."
+    assert (
+        refused.stderr.strip()
+        == f"error: This file is not a training session: it is not a JSON file. {ts.CHOOSE_THE_SESSION}"
+    )
+
+
+# ---- What a trainer found running a room of 20 ---------------------------------------------------------
+
+
+def key_at(t, session: dict, number: int) -> int:
+    """The first vignette of the session whose answer key is the level with this number."""
+    return next(i for i, v in enumerate(session["vignettes"]) if t.scenario(v["scenario"]).level.number == number)
+
+
+def reveal_words(t, session: dict, index: int) -> str:
+    from levels_of_need.present import to_text
+
+    figures = ts.report(t, session)
+    return " ".join(to_text(ts.reveal_view(t, figures, index + 1)).split())
+
+
+def test_shares_are_of_the_whole_room_and_not_sure_is_its_own(thresholds):
+    t = thresholds
+    session = new_session(t, room=20)
+    top = key_at(t, session, 3)
+    # 15 of 20 not sure, the other 5 at the key: never "100% at the key".
+    session = answer_round(t, session, top, 1, [0, 0, 5], 15)
+    shown = ts.report(t, session)["vignettes"][top]["rounds"][0]
+    assert shown["shares_text"] == {"below": "0 (0%)", "at": "5 (25%)", "above": "0 (0%)", "not_sure": "15 (75%)"}
+    assert shown["level_text"] == ["0 (0%)", "0 (0%)", "5 (25%)"]
+    assert shown["level_shares"] == [0, 0, 0.25] and shown["not_sure_share"] == 0.75
+    assert shown["note"] == (
+        "Most of the room was not sure: 15 of 20 people. Pairwise agreement describes only the 5 who chose a level."
+    )
+    words = reveal_words(t, session, top)
+    assert "(100%)" not in words
+    assert "Most of the room was not sure: 15 of 20 people." in words
+    assert "The room of 20, before and after discussion" in words
+    assert "Not sure is a share of its own; shares are rounded so that they add up to 100%." in words
+
+
+@pytest.mark.parametrize(
+    ("counts", "not_sure", "note"),
+    [
+        ([0, 4, 5], 11, "Most of the room was not sure: 11 of 20 people."),
+        ([0, 5, 5], 10, None),  # half is not most
+        ([0, 0, 0], 20, "Nobody chose a level: all 20 people were not sure."),
+    ],
+)
+def test_a_room_mostly_not_sure_is_said_plainly(thresholds, counts, not_sure, note):
+    session = new_session(thresholds, room=20)
+    session = answer_round(thresholds, session, 0, 1, counts, not_sure)
+    shown = ts.report(thresholds, session)["vignettes"][0]["rounds"][0]
+    assert (shown["note"] or None) == note or (note and shown["note"].startswith(note))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=2, max_size=6), st.integers(0, 40), st.data())
+def test_rounded_shares_add_up_to_100_and_each_is_the_nearest_whole_below_or_above(counts, not_sure, data):
+    room = sum(counts) + not_sure
+    if room == 0:
+        return
+    key = data.draw(st.integers(0, len(counts) - 1))
+    levels, parts = ts.room_percentages(counts, not_sure, key)
+    assert sum(levels) + parts["not_sure"] == 100
+    assert parts["below"] + parts["at"] + parts["above"] + parts["not_sure"] == 100
+    assert (
+        parts["below"] == sum(levels[:key]) and parts["at"] == levels[key] and parts["above"] == sum(levels[key + 1 :])
+    )
+    for count, shown in [*zip(counts, levels, strict=True), (not_sure, parts["not_sure"])]:
+        exact = 100 * count / room
+        assert math.floor(exact) <= shown <= math.ceil(exact), (count, shown, exact)
+    for part, members in (("below", counts[:key]), ("above", counts[key + 1 :])):
+        exact = 100 * sum(members) / room
+        assert math.floor(exact) <= parts[part] <= math.ceil(exact), part
+
+
+def test_pairwise_agreement_is_read_in_plain_words_and_a_fall_towards_the_key_explained(thresholds):
+    t = thresholds
+    session = new_session(t, room=20)
+    top = key_at(t, session, 3)
+    # Round 1: most agree on Level 2; round 2: the room moves towards the key, and splits on the way.
+    session = answer_round(t, session, top, 1, [0, 14, 5], 1)
+    session = answer_round(t, session, top, 2, [0, 9, 10], 1)
+    rounds = ts.report(t, session)["vignettes"][top]["rounds"]
+    assert rounds[1]["pairwise"] < rounds[0]["pairwise"] and rounds[1]["shares"]["at"] > rounds[0]["shares"]["at"]
+    words = reveal_words(t, session, top)
+    assert (
+        "Pairwise agreement (0 to 1): the chance that two people who chose a level chose the same one. It is how "
+        "far the room agreed with itself, not with the answer key." in words
+    )
+    assert "Pairwise agreement fell from round 1 to round 2 while more of the room chose the answer key" in words
+    # Where agreement rises with the key, nothing needs explaining.
+    session = answer_round(t, session, top, 2, [0, 2, 17], 1)
+    assert "fell from round 1 to round 2" not in reveal_words(t, session, top)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (-0.05, "poor"),
+        (0.0, "slight"),
+        (0.2, "slight"),
+        (0.204, "slight"),  # shown as 0.20
+        (0.206, "fair"),  # shown as 0.21
+        (0.4, "fair"),
+        (0.41, "moderate"),
+        (0.6, "moderate"),
+        (0.61, "substantial"),
+        (0.8, "substantial"),
+        (0.81, "almost perfect"),
+        (1.0, "almost perfect"),
+    ],
+)
+def test_a_coefficient_is_read_on_landis_and_kochs_scale(value, words):
+    assert ts.scale_word(value) == words
+
+
+def test_the_summary_reads_each_coefficient_in_plain_words(partnership_thresholds):
+    t = partnership_thresholds
+    session = full_session(t, random.Random(7))
+    figures = ts.report(t, session)
+    text = ts.summary_text(t, figures)
+    for r in figures["session"]["rounds"]:
+        for key in ("ac1", "ac2_linear", "fleiss_kappa", "alpha_ordinal"):
+            figure = r[key]
+            assert figure["text"].startswith(f"{figure['value']:.2f}".replace("-", "−"))
+            assert "(95% CI " in figure["text"], key  # Krippendorff's alpha too
+            assert f"{ts.scale_word(figure['value'])} agreement on Landis and Koch’s scale" in figure["reading"], key
+            assert figure["reading"] in text
+    assert "Landis and Koch (1977)" in text
+    # The published line as the issue gives it, then a sentence of context in the toolkit's words.
+    lines = [line for line in text.splitlines() if line]
+    published = lines.index(ts.PUBLISHED)
+    assert lines[published + 1] == ts.PUBLISHED_CONTEXT
+    # Each vignette's pairwise agreement, as on the reveal and in the CSV.
+    for v in figures["vignettes"]:
+        for r in v["rounds"]:
+            assert r["pairwise_text"] in text
+    assert "Pairwise agreement" in text
+
+
+def test_the_change_is_read_in_plain_words(partnership_thresholds):
+    t = partnership_thresholds
+    figures = ts.report(t, full_session(t, random.Random(7)))
+    change = figures["session"]["change"]
+    assert change["reading"] in ts.summary_text(t, figures)
+    if change["low"] <= 0 <= change["high"]:
+        assert "does not show that discussion changed" in change["reading"]
+
+
+def test_the_most_under_and_over_levelled_from_both_rounds(thresholds):
+    t = thresholds
+    session = new_session(t, room=10)
+    middle = [i for i, v in enumerate(session["vignettes"]) if t.scenario(v["scenario"]).level.number == 2]
+    assert len(middle) >= 2
+    for i in range(len(session["vignettes"])):
+        key = t.scenario(session["vignettes"][i]["scenario"]).level.number
+        at_key = [10 if n == key else 0 for n in (1, 2, 3)]
+        session = answer_round(t, session, i, 1, at_key)
+        session = answer_round(t, session, i, 2, at_key)
+    # The first Level 2 vignette: 6 below in round 1, none in round 2; the second: 3 above in round 2 only.
+    session = answer_round(t, session, middle[0], 1, [6, 4, 0])
+    session = answer_round(t, session, middle[1], 2, [0, 7, 3])
+    figures = ts.report(t, session)
+    [under] = figures["under_levelled"]
+    assert under["number"] == middle[0] + 1
+    assert under["text"].endswith("below the answer key: 6 (60%) in round 1, 0 (0%) in round 2")
+    [over] = figures["over_levelled"]
+    assert over["number"] == middle[1] + 1
+    assert over["text"].endswith("above the answer key: 0 (0%) in round 1, 3 (30%) in round 2")
+    text = ts.summary_text(t, figures)
+    assert "Most under-levelled" in text and "Most over-levelled" in text
+    assert "No vignette was put below its answer key" not in text
+
+
+def test_a_room_of_one(thresholds):
+    """Nothing to agree with, but the answers against the key still count."""
+    t = thresholds
+    answer = ts.page_answer(t, {"start": {"set": ts.session_sets(t)[0].id, "room_size": "1"}})
+    assert answer["problem"] is None
+    assert answer["report"]["room_note"] == ts.ROOM_OF_ONE
+    session = answer["session"]
+    top = key_at(t, session, 3)
+    session = answer_round(t, session, top, 1, [1, 0, 0])  # below the key in round 1
+    session = answer_round(t, session, top, 2, [0, 0, 1])  # at the key in round 2
+    figures = ts.report(t, session)
+    [under] = figures["under_levelled"]
+    assert under["number"] == top + 1 and "1 (100%) in round 1" in under["text"]
+    rounds = figures["vignettes"][top]["rounds"]
+    assert rounds[0]["pairwise"] is None and rounds[0]["pairwise_text"] == "needs two people who chose a level"
+    text = ts.summary_text(t, figures)
+    assert "No vignette was put below its answer key" not in text
+    assert "0 answered" not in text
+    assert ts.ROOM_OF_ONE in text
+    for r in figures["session"]["rounds"]:
+        assert r["note"] == ts.ROOM_OF_ONE
+    assert (
+        ts.page_answer(t, {"start": {"set": ts.session_sets(t)[0].id, "room_size": "2"}})["report"]["room_note"] is None
+    )
+
+
+def test_a_vignette_only_not_sure_people_answered_counts_as_answered(thresholds):
+    t = thresholds
+    session = full_session(t, random.Random(3), vignettes=5)
+    session = answer_round(t, session, 5, 1, [0, 0, 0], 20)  # the sixth: everyone not sure
+    r1 = ts.report(t, session)["session"]["rounds"][0]
+    assert r1["answered"] == 6 and r1["enough"] is False
+    assert r1["note"] == (
+        "Too few vignettes to measure agreement: 6 answered, 5 of them by two people or more who chose a level; "
+        "at least 6 are needed."
+    )
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_nothing_typed_says_so(partnership_thresholds, blank):
+    t = partnership_thresholds
+    session = new_session(t, room=20)
+    raw = {"counts": {lv.id: blank for lv in t.levels}, "not_sure": blank}
+    answer = ts.page_answer(t, {"session": session, "round": {"vignette": 0, "round": 1, **raw}})
+    assert answer["problem"] == {
+        "message": "Nothing was typed. Type how many chose each level, and how many were not sure: the counts add "
+        "up to the room’s 20 people.",
+        "field": "counts",
+    }
+
+
+def test_counts_that_do_not_add_up_name_the_whole_group(thresholds):
+    session = new_session(thresholds, room=20)
+    answer = ts.page_answer(
+        thresholds, {"session": session, "round": {"vignette": 0, "round": 1, **typed(thresholds, [3, 3, 3])}}
+    )
+    assert answer["problem"]["field"] == "counts"
+
+
+def test_the_wrong_file_says_which_file_to_choose(thresholds):
+    session = full_session(thresholds, random.Random(2), vignettes=1)
+    csv_text = ts.page_save(thresholds, session)["csv"]
+    with pytest.raises(CheckError) as refused:
+        ts.open_session(thresholds, csv_text)
+    assert str(refused.value) == (
+        "This file is the summary (CSV), which cannot be opened again. Choose the session file: the one "
+        "downloaded as “Download the session”, whose name ends .json."
+    )
+    for text in ("{ not json", json.dumps({"format": "something else"}), "[]"):
+        with pytest.raises(CheckError) as refused:
+            ts.open_session(thresholds, text)
+        assert str(refused.value).endswith(ts.CHOOSE_THE_SESSION), text
+
+
+def test_the_csv_opens_in_a_spreadsheet_as_the_screen_shows_it(thresholds):
+    session = new_session(thresholds, room=20, title="Gwet’s κ and α")
+    session = answer_round(thresholds, session, 0, 1, [2, 1, 16], 1)
+    csv_text = ts.page_save(thresholds, session)["csv"]
+    assert csv_text.startswith("\ufeff")  # Excel on Windows reads UTF-8 only after a byte order mark
+    rows = list(__import__("csv").reader(csv_text.lstrip("\ufeff").splitlines()))
+    header = next(row for row in rows if row and row[0] == "Vignette")
+    assert [lv.label for lv in thresholds.levels] == header[4 : 4 + len(thresholds.levels)]
+    assert "Below the key (% of the room)" in header and "Not sure (% of the room)" in header
+    first = rows[rows.index(header) + 1]
+    figures = ts.report(thresholds, session)["vignettes"][0]["rounds"][0]
+    assert first[header.index("Below the key (% of the room)")] == str(figures["percent"]["below"])
+    assert first[header.index("Not sure (% of the room)")] == "5"
+    assert "0.10526" not in csv_text
+
+
+def test_a_set_is_listed_with_its_count_once(partnership_thresholds):
+    from dataclasses import replace
+
+    t = partnership_thresholds
+    for chosen in ts.session_sets(t):
+        label = ts.set_label(chosen)
+        assert label.count(str(len(chosen.scenarios))) == 1, label
+    bare = replace(ts.session_sets(t)[0], title="Warm-up")
+    assert ts.set_label(bare) == f"Warm-up ({len(bare.scenarios)} vignettes)"
+
+
+def test_a_move_alone_is_answered_without_the_figures(thresholds):
+    session = full_session(thresholds, random.Random(9), vignettes=2)
+    answer = ts.page_answer(
+        thresholds, {"session": session, "position": {"vignette": 1, "step": "reveal"}, "figures": False}
+    )
+    assert answer["problem"] is None and answer["report"] is None and answer["views"] is None
+    assert answer["session"]["position"] == {"vignette": 1, "step": "reveal"}
+    assert {k: v for k, v in answer["session"].items() if k != "position"} == {
+        k: v for k, v in session.items() if k != "position"
+    }
+    # A move that is not allowed is refused as before.
+    wrong = ts.page_answer(
+        thresholds, {"session": session, "position": {"vignette": 4, "step": "reveal"}, "figures": False}
+    )
+    assert wrong["problem"] is not None and wrong["session"]["position"] == session["position"]
+
+
+@pytest.mark.parametrize("box", ["level", "not_sure"])
+def test_a_wrong_count_names_its_own_box(partnership_thresholds, box):
+    """Every box a problem names is a box on the page: the error links to it and marks it."""
+    t = partnership_thresholds
+    session = new_session(t, room=20)
+    raw = typed(t, [20] + [0] * (len(t.levels) - 1))
+    if box == "level":
+        raw["counts"][t.levels[-1].id] = "l7"
+    else:
+        raw["not_sure"] = "l7"
+    answer = ts.page_answer(t, {"session": session, "round": {"vignette": 0, "round": 1, **raw}})
+    assert answer["problem"]["field"] == (f"count-{t.levels[-1].id}" if box == "level" else "count-not_sure")

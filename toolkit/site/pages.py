@@ -391,6 +391,7 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         # of a session file (the page refuses a larger file unread; Python refuses it too).
         session = {
             "sets": training_session.session_sets(t),
+            "set_label": training_session.set_label,
             "prompts": discussion.PROMPTS,
             "prompts_label": discussion.LABEL,
             "session_max_bytes": training_session.MAX_BYTES,

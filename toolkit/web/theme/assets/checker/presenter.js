@@ -18,13 +18,18 @@ const status = $("lon-status");
 const setupForm = $("lon-session-setup");
 const roundForm = $("lon-round");
 const STEP_NAMES = { "round-1": "Round 1", discussion: "Discussion", "round-2": "Round 2", reveal: "The reveal" };
+const STEPS = ["round-1", "discussion", "round-2", "reveal"];
 const SETUP_FIELDS = { title: "session-title", set: "session-set", room_size: "session-room" };
+const ROUND_GROUP = "counts"; // Python's field for a problem with a round's counts as a whole
 const MAX_BYTES = Number(presenter.dataset.maxBytes);
+const STILL_GETTING_READY = "The presenter is still getting ready.";
 
 let engine = null;
 let ready = false;
+let pending = null; // what the trainer asked for before the presenter was ready: done once it is
 let shown = null; // Python's last answer: {session, report, views}
 let unsaved = false; // a session with counts the trainer has not downloaded since
+let endedFrom = null; // where the trainer was when they ended early: "Back to the last vignette" returns there
 
 const announce = (text) => { $("lon-announce").textContent = ""; setTimeout(() => { $("lon-announce").textContent = text; }, 50); };
 const countBoxes = () => [...roundForm.querySelectorAll("input")];
@@ -38,21 +43,43 @@ async function ask(payload) {
   return answer;
 }
 
+// A message at the top of the session's screens ("The session has been opened."), or nothing.
+function say(text) {
+  $("lon-message").textContent = text || "";
+  $("lon-message").hidden = !text;
+}
+
+// GOV.UK's error pattern: a summary at the top, its link going to the field (and selecting what was
+// typed, to type over it); the message by the field, and the field marked. A problem with the round's
+// counts as a whole marks every box, with its message under the question.
+function clearErrors() {
+  for (const error of presenter.querySelectorAll(".lon-field-error")) { if (error.id !== "lon-open-error") error.hidden = true; }
+  for (const input of presenter.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    input.classList.remove("lon-input--error");
+    if (input.dataset.describedby !== undefined) input.setAttribute("aria-describedby", input.dataset.describedby);
+  }
+  roundForm.querySelector("fieldset").classList.remove("lon-fieldset--error");
+}
+
 function showErrors(listId, boxId, problem, fieldIds) {
   const list = $(listId);
   const box = $(boxId);
-  for (const error of presenter.querySelectorAll(".lon-field-error")) { if (error.id !== "lon-open-error") error.hidden = true; }
-  for (const input of presenter.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  clearErrors();
   if (!problem) { box.hidden = true; list.replaceChildren(); return; }
-  const target = fieldIds(problem.field);
+  const { fields, message } = fieldIds(problem.field);
   const item = document.createElement("li");
-  if (target) {
-    const link = Object.assign(document.createElement("a"), { href: `#${target}`, textContent: problem.message });
-    link.addEventListener("click", (event) => { event.preventDefault(); $(target).focus(); });
+  if (fields.length) {
+    const link = Object.assign(document.createElement("a"), { href: `#${fields[0].id}`, textContent: problem.message });
+    link.addEventListener("click", (event) => { event.preventDefault(); fields[0].focus(); if (fields[0].select) fields[0].select(); });
     item.append(link);
-    $(target).setAttribute("aria-invalid", "true");
-    const inline = $(`${target}-error`);
-    if (inline) { inline.textContent = `Error: ${problem.message}`; inline.hidden = false; }
+    for (const field of fields) {
+      field.setAttribute("aria-invalid", "true");
+      field.classList.add("lon-input--error");
+      if (field.dataset.describedby === undefined) field.dataset.describedby = field.getAttribute("aria-describedby") || "";
+      if (message) field.setAttribute("aria-describedby", `${message.id} ${field.dataset.describedby}`.trim());
+    }
+    if (message) { message.textContent = `Error: ${problem.message}`; message.hidden = false; }
   } else {
     item.textContent = problem.message;
   }
@@ -61,19 +88,49 @@ function showErrors(listId, boxId, problem, fieldIds) {
   box.focus();
 }
 
+const setupFields = (field) => {
+  const id = SETUP_FIELDS[field];
+  return id ? { fields: [$(id)], message: $(`${id}-error`) } : { fields: [], message: null };
+};
+
+const roundFields = (field) => {
+  if (field === ROUND_GROUP) {
+    roundForm.querySelector("fieldset").classList.add("lon-fieldset--error");
+    return { fields: countBoxes(), message: $("lon-round-counts-error") };
+  }
+  const box = field && roundForm.querySelector(`#${CSS.escape(field)}`);
+  return box ? { fields: [box], message: $(`${field}-error`) } : { fields: [], message: null };
+};
+
 // ---- Showing the session ------------------------------------------------------------------------
 
-function render({ focus = true } = {}) {
+// Each screen opens at its top: the answer key, the question or the summary's heading in view, never
+// scrolled to the focused button (which would push them off the top, or under the site's header).
+function toTop() {
+  presenter.scrollTop = 0;
+  window.scrollTo(0, 0);
+}
+
+function focusOn(element) {
+  element.focus({ preventScroll: true });
+}
+
+function render({ focus = true, message = null } = {}) {
   const { session, report, views } = shown;
   const { vignette: index, step } = session.position;
   const summary = step === "summary";
+  status.hidden = true; // "The presenter is ready." belongs to the setup screen
   $("lon-setup").hidden = true;
   $("lon-session").hidden = summary;
   $("lon-summary").hidden = !summary;
   presenter.dataset.step = step;
+  say(message);
   if (summary) {
     $("lon-summary-view").replaceChildren(...buildNodes(views.summary));
-    if (focus) $("lon-summary").focus();
+    const heading = $("lon-summary-view").querySelector("h2");
+    heading.tabIndex = -1;
+    toTop();
+    if (focus) focusOn(heading);
     announce("The trainer’s summary.");
     return;
   }
@@ -85,10 +142,12 @@ function render({ focus = true } = {}) {
   article.querySelector(".lon-teaching").hidden = step !== "reveal";
   const where = `Vignette ${index + 1} of ${session.vignettes.length}: ${STEP_NAMES[step]}`;
   $("lon-step-heading").textContent = where;
+  $("lon-room-note").textContent = report.room_note || "";
+  $("lon-room-note").hidden = !report.room_note;
 
   const round = step === "round-1" ? 1 : step === "round-2" ? 2 : null;
   roundForm.hidden = round === null;
-  showErrors("lon-round-error-list", "lon-round-errors", null, () => null);
+  showErrors("lon-round-error-list", "lon-round-errors", null, roundFields);
   if (round) {
     $("lon-round-legend").textContent = `Round ${round}: how many chose each level? The room has ${session.room_size} ${session.room_size === 1 ? "person" : "people"}.`;
     $("lon-record").textContent = `Record round ${round}`;
@@ -101,63 +160,63 @@ function render({ focus = true } = {}) {
   $("lon-discussion").hidden = step !== "discussion";
   $("lon-chart-box").hidden = !(step === "discussion" || step === "round-2");
   setChart(false);
-  drawChart($("lon-chart"), report, figures, [0], null);
+  drawChart($("lon-chart"), report, figures.rounds[0]);
   $("lon-reveal").hidden = step !== "reveal";
   if (step === "reveal") {
-    const view = views.reveal[index] || [];
-    const chart = document.createElement("div");
-    chart.className = "lon-chart lon-chart--reveal";
-    chart.setAttribute("aria-hidden", "true"); // the table beside it says the same in words
-    drawChart(chart, report, figures, [0, 1], figures.key.level);
-    $("lon-reveal-view").replaceChildren(...buildNodes(view), chart);
+    $("lon-reveal-view").replaceChildren(...buildNodes(views.reveal[index] || []));
+    drawCellBars($("lon-reveal-view"), figures);
     $("lon-next").textContent = index + 1 < session.vignettes.length ? "Next vignette" : "See the summary";
   }
   $("lon-back").disabled = index === 0 && step === "round-1";
+  toTop();
   if (!focus) return;
   announce(`${where}. ${article.querySelector("h2").textContent}`);
-  if (round) countBoxes()[0].focus();
-  else if (step === "discussion") $("lon-to-round-2").focus();
-  else if (step === "reveal") $("lon-next").focus();
+  if (round) focusOn(countBoxes()[0]);
+  else if (step === "discussion") focusOn($("lon-to-round-2"));
+  else if (step === "reveal") focusOn($("lon-next"));
 }
 
-// The room's answers as bars, one row per level: the share Python gives for each, and its words.
-// Before the reveal the answer key is not marked; at the reveal it is marked in words and by a border.
-function drawChart(box, report, figures, rounds, keyLevel) {
-  const rows = report.levels.map((level, k) => {
+// A bar for a share of the room: Python's share, drawn; the words beside it say the same.
+function bar(share, kind) {
+  const outer = document.createElement("span");
+  outer.className = `lon-chart-bar lon-chart-bar--${kind}`;
+  outer.setAttribute("aria-hidden", "true");
+  const fill = document.createElement("span");
+  fill.className = "lon-chart-fill";
+  fill.style.width = `${100 * share}%`;
+  outer.append(fill);
+  return outer;
+}
+
+// Round 1's answers as bars on the discussion screen, one row per level and one for not sure: the share
+// of the whole room Python gives for each, and its words. The answer key is not marked before the reveal.
+function drawChart(box, report, figure) {
+  const rows = [...report.levels.map((level, k) => [level.label, k]), ["Not sure", null]].map(([label, k]) => {
     const row = document.createElement("div");
-    row.className = "lon-chart-row";
-    const label = document.createElement("span");
-    label.className = "lon-chart-label";
-    label.textContent = level.label;
-    if (keyLevel === level.number) {
-      row.classList.add("lon-chart-row--key");
-      const key = document.createElement("strong");
-      key.textContent = " (the answer key)";
-      label.append(key);
-    }
-    row.append(label);
-    for (const r of rounds) {
-      const figure = figures.rounds[r];
-      const bar = document.createElement("span");
-      bar.className = `lon-chart-bar lon-chart-bar--round-${r + 1}`;
-      const fill = document.createElement("span");
-      fill.className = "lon-chart-fill";
-      fill.style.width = `${figure ? 100 * figure.level_shares[k] : 0}%`;
-      bar.append(fill);
-      const value = document.createElement("span");
-      value.className = "lon-chart-value";
-      value.textContent = `${rounds.length > 1 ? `Round ${r + 1}: ` : ""}${figure ? figure.level_text[k] : "not asked"}`;
-      row.append(bar, value);
-    }
+    row.className = k === null ? "lon-chart-row lon-chart-row--unsure" : "lon-chart-row";
+    const name = Object.assign(document.createElement("span"), { className: "lon-chart-label", textContent: label });
+    const value = Object.assign(document.createElement("span"), { className: "lon-chart-value" });
+    value.textContent = figure ? (k === null ? figure.not_sure_text : figure.level_text[k]) : "not asked";
+    const share = figure ? (k === null ? figure.not_sure_share : figure.level_shares[k]) : 0;
+    row.append(name, bar(share, k === null ? "unsure" : "round-1"), value);
     return row;
   });
-  const unsure = document.createElement("p");
-  unsure.className = "lon-chart-unsure";
-  unsure.textContent = rounds.map((r) => {
-    const figure = figures.rounds[r];
-    return `${rounds.length > 1 ? `Round ${r + 1}: ` : ""}${figure ? figure.not_sure : "not asked"} not sure`;
-  }).join(". ");
-  box.replaceChildren(...rows, unsure);
+  const note = Object.assign(document.createElement("p"), { className: "lon-chart-note" });
+  note.textContent = figure && figure.note ? figure.note : "";
+  box.replaceChildren(...rows, ...(note.textContent ? [note] : []));
+}
+
+// The reveal's table from Python, with a bar under each level's and not sure's figure for each round.
+function drawCellBars(view, figures) {
+  const rows = view.querySelectorAll("tr.lon-level-row");
+  rows.forEach((row, k) => {
+    const unsure = row.classList.contains("lon-unsure-row");
+    row.querySelectorAll("td").forEach((cell, r) => {
+      const figure = figures.rounds[r];
+      if (!figure) return;
+      cell.append(bar(unsure ? figure.not_sure_share : figure.level_shares[k], unsure ? "unsure" : `round-${r + 1}`));
+    });
+  });
 }
 
 function setChart(on) {
@@ -166,48 +225,55 @@ function setChart(on) {
   $("lon-chart-toggle").textContent = on ? "Hide round 1’s answers" : "Show round 1’s answers";
 }
 
+// A move changes no figure: Python checks the position and answers with the session alone, and the
+// figures and views Python gave last stay (stepping through the screens need not recompute them).
 async function moveTo(position) {
   try {
-    const answer = await ask({ session: shown.session, position });
-    if (answer.problem) { status.textContent = answer.problem.message; return; }
+    const answer = await engine.request("session", { session: shown.session, position, figures: false });
+    if (answer.problem) { say(answer.problem.message); return; }
+    shown = { ...shown, session: answer.session };
     render();
   } catch (error) {
-    status.textContent = `The presenter could not go on: ${error.message}`;
+    say(`The presenter could not go on: ${error.message}`);
   }
 }
 
 function nextPosition() {
   const { vignette: index, step } = shown.session.position;
-  const steps = ["round-1", "discussion", "round-2", "reveal"];
-  if (step !== "reveal") return { vignette: index, step: steps[steps.indexOf(step) + 1] };
+  if (step !== "reveal") return { vignette: index, step: STEPS[STEPS.indexOf(step) + 1] };
   if (index + 1 < shown.session.vignettes.length) return { vignette: index + 1, step: "round-1" };
   return { vignette: index, step: "summary" };
 }
 
 function previousPosition() {
   const { vignette: index, step } = shown.session.position;
-  const steps = ["round-1", "discussion", "round-2", "reveal"];
-  if (step === "summary") return lastReached();
-  if (step !== "round-1") return { vignette: index, step: steps[steps.indexOf(step) - 1] };
+  if (step === "summary") return endedFrom || furthest(index);
+  if (step !== "round-1") return { vignette: index, step: STEPS[STEPS.indexOf(step) - 1] };
   return index > 0 ? { vignette: index - 1, step: "reveal" } : null;
 }
 
-// Where "Back to the last vignette" goes from the summary: the last vignette the room answered.
-function lastReached() {
-  const vignettes = shown.session.vignettes;
-  for (let i = vignettes.length - 1; i >= 0; i -= 1) {
-    const [first, second] = vignettes[i].rounds;
-    if (second) return { vignette: i, step: "reveal" };
-    if (first) return { vignette: i, step: "round-2" };
-  }
-  return { vignette: 0, step: "round-1" };
+// The furthest screen of a vignette the room has reached: its reveal once both rounds are recorded.
+function furthest(index) {
+  const [first, second] = shown.session.vignettes[index].rounds;
+  return { vignette: index, step: second ? "reveal" : first ? "round-2" : "round-1" };
 }
 
 // ---- The trainer's actions ------------------------------------------------------------------------
 
+// Asked before the presenter is ready: said plainly, and done as soon as it is ready.
+function whenReady(action, what) {
+  pending = action;
+  $("lon-setup-wait").textContent = `${STILL_GETTING_READY} ${what}`;
+  $("lon-setup-wait").hidden = false;
+  announce($("lon-setup-wait").textContent);
+}
+
 setupForm.addEventListener("submit", async (event) => {
   event.preventDefault();
-  if (!ready) return;
+  if (!ready) {
+    whenReady(() => setupForm.requestSubmit(), "The session will start as soon as it is.");
+    return;
+  }
   const start = {
     title: $("session-title").value,
     set: $("session-set").value,
@@ -216,12 +282,13 @@ setupForm.addEventListener("submit", async (event) => {
   };
   try {
     const answer = await ask({ start });
-    showErrors("lon-setup-error-list", "lon-setup-errors", answer.problem, (field) => SETUP_FIELDS[field] || null);
+    showErrors("lon-setup-error-list", "lon-setup-errors", answer.problem, setupFields);
     if (answer.problem) return;
     unsaved = false;
+    endedFrom = null;
     render();
   } catch (error) {
-    showErrors("lon-setup-error-list", "lon-setup-errors", { message: error.message, field: null }, () => null);
+    showErrors("lon-setup-error-list", "lon-setup-errors", { message: error.message, field: null }, setupFields);
   }
 });
 
@@ -234,30 +301,41 @@ roundForm.addEventListener("submit", async (event) => {
   try {
     const answer = await ask({ session: shown.session, round, position: nextPosition() });
     if (answer.problem) {
-      showErrors("lon-round-error-list", "lon-round-errors", answer.problem, (field) => (field && $(field) ? field : null));
+      showErrors("lon-round-error-list", "lon-round-errors", answer.problem, roundFields);
       return;
     }
     unsaved = true;
     render();
   } catch (error) {
-    showErrors("lon-round-error-list", "lon-round-errors", { message: error.message, field: null }, () => null);
+    showErrors("lon-round-error-list", "lon-round-errors", { message: error.message, field: null }, roundFields);
   }
 });
 
 $("lon-to-round-2").addEventListener("click", () => moveTo(nextPosition()));
 $("lon-next").addEventListener("click", () => moveTo(nextPosition()));
 $("lon-back").addEventListener("click", () => { const back = previousPosition(); if (back) moveTo(back); });
-$("lon-summary-back").addEventListener("click", () => moveTo(previousPosition()));
-$("lon-end").addEventListener("click", () => moveTo({ vignette: shown.session.position.vignette, step: "summary" }));
+$("lon-summary-back").addEventListener("click", () => { const back = previousPosition(); endedFrom = null; moveTo(back); });
+// Ending early needs no confirmation: nothing is lost, and the summary's "Back to the last vignette"
+// returns to this very screen.
+$("lon-end").addEventListener("click", () => {
+  endedFrom = { ...shown.session.position };
+  moveTo({ vignette: shown.session.position.vignette, step: "summary" });
+});
 $("lon-chart-toggle").addEventListener("click", () => setChart($("lon-chart").hidden));
 $("lon-print").addEventListener("click", () => window.print());
 
+// A file's name: what it is, and the local date and time it was downloaded (two downloads of one day
+// never share a name; the session's title, which the trainer typed, is never in it).
+function stamp(now = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.toLocaleDateString("en-CA")}-${two(now.getHours())}${two(now.getMinutes())}`;
+}
+
 async function download(kind) {
   const files = await engine.request("save_session", { session: shown.session });
-  const date = shown.session.date || "undated";
   const [text, name, type] = kind === "csv"
-    ? [files.csv, `training-summary-${date}.csv`, "text/csv"]
-    : [files.json, `training-session-${date}.json`, "application/json"];
+    ? [files.csv, `training-summary-${stamp()}.csv`, "text/csv"]
+    : [files.json, `training-session-${stamp()}.json`, "application/json"];
   const link = Object.assign(document.createElement("a"), {
     href: URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` })),
     download: name,
@@ -271,31 +349,47 @@ async function download(kind) {
 }
 
 for (const [id, kind] of [["lon-save", "json"], ["lon-download-json", "json"], ["lon-download-csv", "csv"]]) {
-  $(id).addEventListener("click", () => download(kind).catch((error) => { status.textContent = `The file could not be made: ${error.message}`; }));
+  $(id).addEventListener("click", () => download(kind).catch((error) => { say(`The file could not be made: ${error.message}`); }));
 }
 
-// A downloaded session, opened again: Python reads the whole file before anything here changes.
-$("lon-open-session").addEventListener("change", async (event) => {
-  const [chosen] = event.target.files;
-  event.target.value = "";
+// A downloaded session, opened again: Python reads the whole file before anything here changes. A file
+// it refuses is said by the file box, in view and focused, with which file to choose instead.
+function refuseFile(message) {
   const error = $("lon-open-error");
-  const refuse = (message) => { error.textContent = `Error: ${message}`; error.hidden = false; $("lon-open-session").focus(); };
-  error.hidden = true;
-  if (!chosen || !ready) return;
-  if (chosen.size > MAX_BYTES) { refuse("This file is too large to be a training session."); return; }
+  error.textContent = `Error: ${message}`;
+  error.hidden = false;
+  $("lon-open-session").classList.add("lon-file--error");
+  error.scrollIntoView({ block: "center" });
+  focusOn(error);
+}
+
+async function openFile(chosen) {
+  $("lon-setup-wait").hidden = true;
+  if (chosen.size > MAX_BYTES) { refuseFile("This file is too large to be a training session."); return; }
   try {
     const opened = await engine.request("open_session", { text: await chosen.text() });
     const answer = await ask({ session: opened.session });
-    if (answer.problem) { refuse(answer.problem.message); return; }
+    if (answer.problem) { refuseFile(answer.problem.message); return; }
     unsaved = false;
+    endedFrom = null;
     const version = $("lon-thresholds-version").textContent;
-    status.textContent = opened.thresholds_version && opened.thresholds_version !== version
+    const message = opened.thresholds_version && opened.thresholds_version !== version
       ? `The session has been opened. It was saved with thresholds version ${opened.thresholds_version}; the answer keys shown are from version ${version}.`
       : "The session has been opened.";
-    render();
+    render({ message });
   } catch (failure) {
-    refuse(failure.message);
+    refuseFile(failure.message);
   }
+}
+
+$("lon-open-session").addEventListener("change", (event) => {
+  const [chosen] = event.target.files;
+  event.target.value = "";
+  $("lon-open-error").hidden = true;
+  $("lon-open-session").classList.remove("lon-file--error");
+  if (!chosen) return;
+  if (!ready) { whenReady(() => openFile(chosen), "The session will open as soon as it is."); return; }
+  openFile(chosen);
 });
 
 function toggleFullscreen() {
@@ -306,6 +400,7 @@ $("lon-fullscreen").addEventListener("click", toggleFullscreen);
 document.addEventListener("fullscreenchange", () => {
   presenter.dataset.fullscreen = Boolean(document.fullscreenElement);
   $("lon-fullscreen").textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
+  presenter.scrollTop = 0;
 });
 // F is full screen outside a box; captured and stopped, so that the theme's own F (search) never fires.
 window.addEventListener("keydown", (event) => {
@@ -326,11 +421,17 @@ engine = startEngine({
     ready = true;
     setupForm.dataset.engine = "ready";
     status.textContent = "The presenter is ready.";
+    $("lon-setup-wait").hidden = true;
+    const action = pending;
+    pending = null;
+    if (action) action();
   },
   onFailed(reason) {
     ready = false;
+    pending = null;
     setupForm.dataset.engine = "failed";
     status.textContent = "The presenter could not start.";
+    $("lon-setup-wait").hidden = true;
     $("lon-fallback-reason").textContent = reason;
     $("lon-fallback").hidden = false;
     $("lon-setup").hidden = true;
