@@ -65,4 +65,4 @@ test-zensical: setup /usr/bin/chromium
 	$(PY) -m pytest -k zensical
 
 clean:
-	rm -rf site build dist .pytest_cache
+	rm -rf site build dist .pytest_cache core/build core/*.egg-info

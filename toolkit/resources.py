@@ -71,12 +71,15 @@ def pyodide_dir(project: Path) -> Path:
 
 
 def core_source(scratch: Path) -> Path:
-    """A folder to build the core's wheel from (the only Python the browser receives): ``core/`` of
-    the checkout, or, for an installed toolkit, the installed core with its shipped pyproject.toml."""
+    """A copy of the core's package folder to build its wheel from (the only Python the browser
+    receives), with ``core/pyproject.toml`` of the checkout or, for an installed toolkit, the shipped one.
+
+    Always a copy in ``scratch``: building in ``core/`` itself left setuptools' ``build/lib`` behind, which
+    is never pruned, so a module deleted from the core kept shipping to every browser."""
     package = Path(levels_of_need.__file__).resolve().parent
-    if (package.parent / "pyproject.toml").is_file() and package.parent.name == "core":
-        return package.parent
+    checkout_pyproject = package.parent / "pyproject.toml"
+    in_checkout = checkout_pyproject.is_file() and package.parent.name == "core"
     tree = scratch / "core"
     shutil.copytree(package, tree / package.name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copyfile(SHIPPED / "core-pyproject.toml", tree / "pyproject.toml")
+    shutil.copyfile(checkout_pyproject if in_checkout else SHIPPED / "core-pyproject.toml", tree / "pyproject.toml")
     return tree

@@ -50,3 +50,32 @@ def test_the_wheel_is_reproducible(tmp_path):
     assert one.read_bytes() == two.read_bytes()
     with zipfile.ZipFile(one) as archive:
         assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
+
+
+def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds):
+    """The browser receives only the core as it is now: a module added, built, then deleted is gone from
+    python.zip. (Building in core/ itself once left setuptools' build/lib behind, which kept shipping it.)"""
+    from toolkit.build.bundle import make_python_bundle
+
+    probe = ROOT / "core" / "levels_of_need" / "_deleted_module_probe.py"
+    data = tmp_path / "thresholds.json"
+    data.write_text(json.dumps(thresholds.data), encoding="utf-8")
+
+    def shipped_core(name: str) -> list[str]:
+        folder = tmp_path / name
+        folder.mkdir()
+        wheel = build_wheel(ROOT, folder, 1_700_000_000)
+        made = make_python_bundle(ROOT, wheel, data, folder / "python.zip", thresholds.version)
+        with zipfile.ZipFile(folder / "python.zip") as archive:
+            assert sorted(made["core"]) == sorted(
+                n.removesuffix("c") for n in archive.namelist() if n.startswith("levels_of_need/")
+            )
+        return made["core"]
+
+    probe.write_text('"""A module that exists only while this test runs."""\n', encoding="utf-8")
+    try:
+        assert "levels_of_need/_deleted_module_probe.py" in shipped_core("with")
+    finally:
+        probe.unlink()
+    assert "levels_of_need/_deleted_module_probe.py" not in shipped_core("without")
+    assert "levels_of_need/rules.py" in shipped_core("again")
