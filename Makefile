@@ -11,7 +11,7 @@ SITE_ENGINE ?= mkdocs
 THRESHOLDS_FILE ?= thresholds.yml
 SOURCES := build/sources
 
-.PHONY: setup serve test test-zensical build lint dist bench clean
+.PHONY: setup serve test check test-zensical build lint dist bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -59,6 +59,12 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit scenarios --verify
 	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
 	$(PY) -m pytest
+
+# The inner loop, under a minute: lint and every test not marked slow (no site build, no browser, no
+# subprocess fuzzing; tests/conftest.py marks them). `make test` runs everything.
+check: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -m "not slow"
 
 # Only the tests that build or drive the Zensical site (`make test` runs them too).
 test-zensical: setup /usr/bin/chromium

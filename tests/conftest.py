@@ -62,6 +62,23 @@ def require_seeds():
     return THRESHOLD_SEED
 
 
+# ---- Two speeds: `make check` runs what is not ``slow``; `make test` runs everything ----------------
+# A test that takes a built site is ``build`` (a site build is about a minute); one that drives Chromium is
+# ``browser``; both are ``slow``, as is anything marked slow by hand (subprocess fuzzing, Pyodide in Node).
+SITE_FIXTURES = {"built_site", "medway_site", "example_site", "partnership_site"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.path.is_relative_to(ROOT / "tests" / "browser"):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if item.get_closest_marker("browser") or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.slow)
+
+
 # ---- The built sites, by engine ---------------------------------------------------------------
 # Tests in these files run against the site as each engine builds it; every other test that uses a
 # built site runs against the default engine's (MkDocs + Material) only.

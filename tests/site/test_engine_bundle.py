@@ -3,6 +3,8 @@ a reproducible wheel of the core), the data."""
 
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import json
 import zipfile
@@ -52,6 +54,7 @@ def test_the_wheel_is_reproducible(tmp_path):
         assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
 
 
+@pytest.mark.slow  # three wheels and bundles, Pyodide in Node
 def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds):
     """The browser receives only the core as it is now: a module added, built, then deleted is gone from
     python.zip. (Building in core/ itself once left setuptools' build/lib behind, which kept shipping it.)"""

@@ -100,6 +100,7 @@ def test_the_built_sites_policy_holds_only_the_themes_scripts(medway_site):
     assert len(SITE_INLINE_SCRIPTS) == 4  # two scripts of each engine's theme
 
 
+@pytest.mark.slow  # a site build
 def test_a_build_without_validation_or_escaping_fails_on_the_first_unsound_page(tmp_path):
     """Defence in depth: should a template ever let markup through, the build stops and says where."""
     text, _ = poisoned(THRESHOLDS_FILE, "http://127.0.0.1:9")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import shutil
 import socket
@@ -57,6 +59,7 @@ def mkdocs_serve(thresholds_file) -> Iterator[str]:
         server.wait(timeout=30)
 
 
+@pytest.mark.slow  # mkdocs serve builds twice
 def test_serve_rebuilds_when_the_thresholds_file_changes(tmp_path):
     watched = tmp_path / "thresholds.yml"
     shutil.copyfile(THRESHOLDS_FILE, watched)

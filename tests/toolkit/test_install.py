@@ -162,6 +162,7 @@ def test_new_validate_and_check_from_any_folder(installed, elsewhere):
     assert "summary_part" in schema["$defs"]
 
 
+@pytest.mark.slow  # a whole site build
 def test_a_partnerships_site_builds_from_its_own_folder(installed, elsewhere):
     toolkit = [str(installed), "-m", "toolkit"]
     run([*toolkit, "new"], elsewhere)

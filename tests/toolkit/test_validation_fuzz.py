@@ -15,8 +15,12 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from bad_files import SEED, Case, generate
 from conftest import ROOT
+
+# Hundreds of `python -m toolkit` runs: `make test` only, not `make check`.
+pytestmark = pytest.mark.slow
 
 TIMEOUT_S = 10
 COMMANDS = {
