@@ -82,7 +82,6 @@ EXPLICIT_RULES = [
     "domestic-abuse-unborn-or-under-one",
     "sexual-activity-or-pregnancy-under-13",
     "sixteen-seventeen-homeless",
-    "allocated-social-worker",
     "recent-social-worker",
     "no-consent-for-early-help",
     "early-help-not-improving",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -102,13 +103,15 @@ def test_six_referral_questions_are_the_seeds_own(thresholds, seed_text):
         assert f"{number}. {_flat(question['question'])}" in flat
 
 
-def test_brag_colours_follow_seed_004(thresholds):
-    assert {route.id: route.brag for _, route in thresholds.routes()} == {
-        "universal": "blue",
-        "early-help": "green",
-        "child-in-need": "amber",
-        "child-protection": "red",
-    }
+def test_medway_gives_no_brag_rating_and_nothing_from_seed_004(thresholds):
+    # BRAG is in seed 004 only, a blog post on another MASH; 001 never mentions it.
+    assert {route.id: route.brag for _, route in thresholds.routes()} == dict.fromkeys(
+        ["universal", "early-help", "child-in-need", "child-protection"]
+    )
+    text = json.dumps(thresholds.data, ensure_ascii=False)
+    assert "BRAG" not in text and "brag" not in thresholds.data
+    for sentence in ("referred directly to them", "MASH screening officers", "Consent before initiation"):
+        assert sentence not in text
 
 
 def test_consent_is_needed_for_early_help_and_s17_but_not_s47(thresholds):
