@@ -89,7 +89,8 @@ def test_under_13_pregnancy_indicator_is_level_3_itself(thresholds):
 def test_16_or_17_year_old_presenting_as_homeless_is_level_3(thresholds):
     result = run(thresholds, "l3-16-17-homeless", age=16)
     assert result.level.number == 3
-    assert "sixteen-seventeen-homeless" in rule_ids(result)
+    # The indicator is at Level 3 itself: no rule repeats it as a second reason (audit C12).
+    assert [r.text for r in result.reasons].count("16/17year old presenting as homeless") == 1
 
 
 def test_recent_social_worker_involvement_means_that_worker_re_engages(thresholds):
@@ -103,6 +104,15 @@ def test_an_allocated_social_worker_brings_no_advice_from_another_mash(threshold
     # Only seed 004, a blog post on another MASH, says what happens then; Medway's documents do not.
     result = run(thresholds, "l2-bereavement", answers={"social_worker": "allocated"})
     assert not [rule for rule in result.advice if "referred directly to them" in rule.text]
+
+
+def test_no_consent_at_level_3_also_brings_the_increasing_concerns_advice(thresholds):
+    # Audit R7: "a family are not consenting to assistance … conversations may need to focus on whether
+    # statutory services are needed … or to keep a child safe from harm under s.47 CA 1989".
+    result = run(thresholds, "l3-family-homelessness", answers={"consent": "refused", "significant_harm": "no"})
+    assert result.route.id == "child-in-need"
+    advice = next(rule for rule in result.advice if rule.id == "no-consent-for-early-help")
+    assert "to keep a child safe from harm under s.47 CA 1989" in " ".join(advice.text.split())
 
 
 def test_no_consent_for_early_help_means_discuss_with_your_dsl(thresholds):
