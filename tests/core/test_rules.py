@@ -179,9 +179,18 @@ def test_advice_the_guidance_links_to_the_worry(thresholds, indicator, rule):
     assert result.level.number == thresholds.indicator(indicator).level.number
 
 
-def test_prevent_advice_gives_101_and_the_anti_terrorist_hotline(thresholds):
+def test_prevent_advice_gives_101_the_anti_terrorist_hotline_and_999(thresholds):
+    # 001's list of "several ways you can seek advice", in its order (audit N9: 999 and the DSL were missing).
     advice = next(r for r in run(thresholds, "l2-radicalisation").advice if r.id == "prevent")
-    assert [c.phone for c in advice.contacts if c.phone] == ["101", "0800 789 321"]
+    assert [c.phone for c in advice.contacts if c.phone] == ["101", "0800 789 321", "999"]
+    assert "Speak to your designated safeguarding lead (if applicable)" in " ".join(advice.text.split())
+
+
+def test_a_trafficked_child_gets_no_prevent_advice(thresholds):
+    # Audit C3: "Child victims of modern slavery, human trafficking, …" was filed under radicalisation.
+    result = run(thresholds, "l3-slavery-trafficking-terrorism", answers={"significant_harm": "yes"})
+    assert "prevent" not in [rule.id for rule in result.advice]
+    assert thresholds.indicator("l3-slavery-trafficking-terrorism").theme.id != "radicalisation"
 
 
 # ---- How a level is reached ----------------------------------------------------------
