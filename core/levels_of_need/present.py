@@ -303,8 +303,8 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
     parts: list[Node | str] = [one_line(step.text)]
     if step.seeks_consent:
         if result.route is not None and result.route.consent_required is False:
-            # Consent comes after the call and the referral here: say so, in the checker's words.
-            parts.insert(0, "About consent, once you have telephoned and made the referral, the guidance says: ")
+            # Consent is not what this route leads with: say whose words follow, in the checker's words.
+            parts.insert(0, "About consent, the guidance says: ")
         given = result.answers.get("consent")
         if given:  # in the partnership's own words for the answer, as the summary gives it
             parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
@@ -430,7 +430,7 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     row("worries", "What you are worried about", [_chosen(thresholds, i, check) for i in worries] or ["None chosen"])
     strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
     if any(i.is_strength for i in thresholds.indicators):
-        row("strengths", "What is working well", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
+        row("strengths", "Strengths", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
     for question in thresholds.questions:
         if question.id in ("immediate_risk", AREA):
             continue

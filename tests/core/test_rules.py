@@ -89,7 +89,8 @@ def test_under_13_pregnancy_indicator_is_level_3_itself(thresholds):
 def test_16_or_17_year_old_presenting_as_homeless_is_level_3(thresholds):
     result = run(thresholds, "l3-16-17-homeless", age=16)
     assert result.level.number == 3
-    assert "sixteen-seventeen-homeless" in rule_ids(result)
+    # The indicator is at Level 3 itself: no rule repeats it as a second reason (audit C12).
+    assert [r.text for r in result.reasons].count("16/17year old presenting as homeless") == 1
 
 
 def test_recent_social_worker_involvement_means_that_worker_re_engages(thresholds):
@@ -99,9 +100,19 @@ def test_recent_social_worker_involvement_means_that_worker_re_engages(threshold
     assert advice.timescale.within == "the past 12 weeks"
 
 
-def test_allocated_social_worker_is_contacted_directly(thresholds):
+def test_an_allocated_social_worker_brings_no_advice_from_another_mash(thresholds):
+    # Only seed 004, a blog post on another MASH, says what happens then; Medway's documents do not.
     result = run(thresholds, "l2-bereavement", answers={"social_worker": "allocated"})
-    assert "the case is referred directly to them" in result.advice[0].text
+    assert not [rule for rule in result.advice if "referred directly to them" in rule.text]
+
+
+def test_no_consent_at_level_3_also_brings_the_increasing_concerns_advice(thresholds):
+    # Audit R7: "a family are not consenting to assistance … conversations may need to focus on whether
+    # statutory services are needed … or to keep a child safe from harm under s.47 CA 1989".
+    result = run(thresholds, "l3-family-homelessness", answers={"consent": "refused", "significant_harm": "no"})
+    assert result.route.id == "child-in-need"
+    advice = next(rule for rule in result.advice if rule.id == "no-consent-for-early-help")
+    assert "to keep a child safe from harm under s.47 CA 1989" in " ".join(advice.text.split())
 
 
 def test_no_consent_for_early_help_means_discuss_with_your_dsl(thresholds):
@@ -168,9 +179,18 @@ def test_advice_the_guidance_links_to_the_worry(thresholds, indicator, rule):
     assert result.level.number == thresholds.indicator(indicator).level.number
 
 
-def test_prevent_advice_gives_101_and_the_anti_terrorist_hotline(thresholds):
+def test_prevent_advice_gives_101_the_anti_terrorist_hotline_and_999(thresholds):
+    # 001's list of "several ways you can seek advice", in its order (audit N9: 999 and the DSL were missing).
     advice = next(r for r in run(thresholds, "l2-radicalisation").advice if r.id == "prevent")
-    assert [c.phone for c in advice.contacts if c.phone] == ["101", "0800 789 321"]
+    assert [c.phone for c in advice.contacts if c.phone] == ["101", "0800 789 321", "999"]
+    assert "Speak to your designated safeguarding lead (if applicable)" in " ".join(advice.text.split())
+
+
+def test_a_trafficked_child_gets_no_prevent_advice(thresholds):
+    # Audit C3: "Child victims of modern slavery, human trafficking, …" was filed under radicalisation.
+    result = run(thresholds, "l3-slavery-trafficking-terrorism", answers={"significant_harm": "yes"})
+    assert "prevent" not in [rule.id for rule in result.advice]
+    assert thresholds.indicator("l3-slavery-trafficking-terrorism").theme.id != "radicalisation"
 
 
 # ---- How a level is reached ----------------------------------------------------------

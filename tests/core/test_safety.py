@@ -274,7 +274,8 @@ def test_the_summary_never_states_a_brag_rating_as_the_referrers(thresholds):
 def test_about_describes_the_sources_accurately(thresholds):
     source = " ".join(thresholds.document["source"].split())
     assert "a referral to Medway or Kent Children's Services" in source
-    assert "a blog post by Marisa De Jager" in source
+    # Seed 004, a blog post on another MASH, is not Medway's: the file takes nothing from it.
+    assert "De Jager" not in source and "how it works" not in source
 
 
 def test_training_speaks_of_the_answer_key_never_the_guidances_answer(thresholds):
@@ -318,13 +319,15 @@ def test_while_the_route_is_open_the_advice_about_not_sure_comes_before_advice_a
     assert advice[0] == "significant-harm-unsure" and advice[-1] == "no-consent-for-child-in-need"
 
 
-def test_on_child_protection_the_consent_step_says_it_comes_after_the_call_and_the_referral(thresholds):
+def test_on_child_protection_the_consent_step_comes_after_the_call_and_the_referral(thresholds):
     check = {"indicators": ["l3-suspicious-injury"], "age": 9, "answers": {**NO_RISK, "significant_harm": "yes"}}
-    text = to_text(api.run(thresholds, check)["view"])
-    consent_line = next(line for line in text.splitlines() if "seek their consent" in line)
-    assert consent_line.split(". ", 1)[1].startswith(
-        "About consent, once you have telephoned and made the referral, the guidance says: You should discuss"
-    )
+    lines = to_text(api.run(thresholds, check)["view"]).splitlines()
+    consent_at = next(n for n, line in enumerate(lines) if "seek their consent" in line)
+    assert any("by telephone" in line for line in lines[:consent_at])
+    assert any("online portal" in line for line in lines[:consent_at])
+    # It says whose words follow, and nothing the guidance does not say (audit N3: "once you have telephoned
+    # and made the referral" contradicted the sentence it introduced, consent "to make a contact and referral").
+    assert lines[consent_at].split(". ", 1)[1].startswith("About consent, the guidance says: You should discuss")
 
 
 def test_a_consent_step_shows_the_answer_already_given(thresholds):

@@ -27,7 +27,12 @@ def test_summary_follows_the_partnerships_referral_questions_then_the_parts_no_q
     # Medway's six questions receive consent, age, professionals, worries, tried and availability:
     # the level comes first under its own heading, the other parts after the questions.
     assert headings[0] == "Suggested level"
-    assert headings[-4:] == ["What is working well", "What needs to happen", "The child’s voice", "Thresholds"]
+    assert headings[-4:] == [
+        "What are their strengths and positive attributes?",
+        "What should happen next",
+        "The child’s voice",
+        "Thresholds",
+    ]
     assert not [h for h in headings if "Signs of Safety" in h]
 
 

@@ -29,9 +29,10 @@ def summary_lines(t) -> list[str]:
 def test_medway_keeps_the_signs_of_safety_headings(thresholds):
     assert practice_framework(thresholds)["name"] == "Signs of Safety"
     lines = summary_lines(thresholds)
-    # Medway's referral questions receive the worries; the other two parts have Signs of Safety's headings.
-    assert "What is working well" in lines and "What needs to happen" in lines
-    assert not set(PLAIN) & set(lines)
+    # Medway's referral questions receive the worries. 001 gives one of the framework's questions for the
+    # strengths; for what should happen next it gives no heading, so that part keeps the plain one.
+    assert "What are their strengths and positive attributes?" in lines and "What should happen next" in lines
+    assert not set(SOS) & set(lines)
 
 
 def test_the_fictional_partnership_names_its_own_framework_and_headings(example):
@@ -57,7 +58,7 @@ def test_the_format_doc_gives_the_plain_and_signs_of_safety_headings_and_the_wor
         row = next(line for line in table.splitlines() if line.startswith(f"| `{part.id}` |"))
         assert part.heading in row
         if part.id in SIGNS_OF_SAFETY["headings"]:
-            assert f"Signs of Safety: {SIGNS_OF_SAFETY['headings'][part.id]}" in row
+            assert f"a file with `signs_of_safety`: {SIGNS_OF_SAFETY['headings'][part.id]}" in row
     shown = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S) if "practice_framework:" in b]
     example = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
     assert shown == [{"practice_framework": example["practice_framework"]}]

@@ -81,8 +81,6 @@ def test_the_bank_covers_every_level_and_both_statutory_routes(thresholds):
 EXPLICIT_RULES = [
     "domestic-abuse-unborn-or-under-one",
     "sexual-activity-or-pregnancy-under-13",
-    "sixteen-seventeen-homeless",
-    "allocated-social-worker",
     "recent-social-worker",
     "no-consent-for-early-help",
     "early-help-not-improving",

@@ -52,7 +52,7 @@ def test_sources_hold_every_page_with_the_glossary_and_a_config_without_hooks(th
     handwritten = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     # The developers' pages about the toolkit stay in the repository, out of every partnership's site.
     assert written == generated | (handwritten - DEVELOPER_PAGES)
-    assert {"performance.md", "site-engines.md"} <= handwritten
+    assert {"performance.md", "site-engines.md", "fidelity.md"} <= handwritten
     # The web officers' page is built but not in the practitioners' navigation.
     assert set(nav_files(config["nav"])) == written - {"format.md"}
     for page in written:

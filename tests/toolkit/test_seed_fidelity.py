@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -102,13 +103,15 @@ def test_six_referral_questions_are_the_seeds_own(thresholds, seed_text):
         assert f"{number}. {_flat(question['question'])}" in flat
 
 
-def test_brag_colours_follow_seed_004(thresholds):
-    assert {route.id: route.brag for _, route in thresholds.routes()} == {
-        "universal": "blue",
-        "early-help": "green",
-        "child-in-need": "amber",
-        "child-protection": "red",
-    }
+def test_medway_gives_no_brag_rating_and_nothing_from_seed_004(thresholds):
+    # BRAG is in seed 004 only, a blog post on another MASH; 001 never mentions it.
+    assert {route.id: route.brag for _, route in thresholds.routes()} == dict.fromkeys(
+        ["universal", "early-help", "child-in-need", "child-protection"]
+    )
+    text = json.dumps(thresholds.data, ensure_ascii=False)
+    assert "BRAG" not in text and "brag" not in thresholds.data
+    for sentence in ("referred directly to them", "MASH screening officers", "Consent before initiation"):
+        assert sentence not in text
 
 
 def test_consent_is_needed_for_early_help_and_s17_but_not_s47(thresholds):
@@ -189,3 +192,78 @@ def test_what_the_site_lacked_is_now_there_in_the_seeds_words(thresholds, all_se
     duty = next(line for line in children_act.splitlines() if "have a duty to refer" in line)
     for piece in _quoted_pieces(duty):
         assert _plain(piece) in all_seeds_flat, piece
+
+
+# ---- a quotation never stops where the seed's sentence carries on, unless "…" says so ------------------
+
+
+def _guidance_texts(thresholds) -> list[tuple[str, str]]:
+    """Every text the site and the checker show as the guidance's own words, with where it is."""
+    data = thresholds.data
+    texts = [(f"contacts[{c['id']}].when", c["when"]) for c in data["contacts"]]
+    texts += [(f"timescales[{t['id']}].text", t["text"]) for t in data["timescales"]]
+    texts += [(f"rules[{r.id}].text", r.text) for r in thresholds.rules]
+    for level in thresholds.levels:
+        texts += [(f"levels[{level.id}]", level.summary), (f"levels[{level.id}]", level.description)]
+    for _, route in thresholds.routes():
+        texts += [(f"routes[{route.id}].response", route.response)]
+        texts += [(f"routes[{route.id}].next_steps", step.text) for step in route.next_steps]
+    texts += [(f"referral_questions[{q['id']}]", q["guidance"]) for q in data["referral_questions"]]
+    texts += [("escalation.intro", data["escalation"]["intro"]), *(("caveats", c) for c in thresholds.caveats)]
+    for section in data["guidance"]:
+        for line in section["body"].splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):  # headings are the site's
+                line = re.sub(r"^\s*(?:[-*>]|\d+\.)\s*", "", line)
+                texts.append((f"guidance[{section['id']}]", re.sub(r"\[([^\]]*)\]\([^)]*\)", " … ", line)))
+    for scenario in thresholds.scenarios:
+        for text in (*scenario.teaching_points, *scenario.common_mistakes):
+            # A quotation that ends a sentence inside its quotes stands as a whole sentence of the seed.
+            texts += [(f"scenarios[{scenario.id}]", q) for q in re.findall(r"“([^”]+[.?!])”", text)]
+    return texts
+
+
+def _cut_short(text: str, seeds: str) -> list[str]:
+    """The stretches of ``text`` that stop where every matching place in ``seeds`` (in their own case)
+    carries on."""
+    lower = seeds.lower()
+    cut = []
+    stretches = re.split(r"…|\[[^\]]*\]", _flat(text))
+    for number, stretch in enumerate(stretches):
+        marked_after = number < len(stretches) - 1
+        sentences = [s for s in re.split(r"(?<=[.?!])\s+", stretch.strip()) if s.strip(" .,;:")]
+        for position, sentence in enumerate(sentences):
+            # Marked as cut, or going on in the next line (a clause of the Act, a list's comma).
+            if (marked_after and position == len(sentences) - 1) or sentence.rstrip().endswith((",", ";")):
+                continue
+            words = _plain(sentence).strip(" .,;:")
+            if len(words.split()) < 3:
+                continue
+            following = [seeds[m.end() : m.end() + 2].strip()[:1] for m in re.finditer(re.escape(words), lower)]
+            # The seed's sentence ends there (its stop, a bracket, a quote) or a new one, a heading or a
+            # list item starts (the PDF dropped some stops). A small letter or a comma means it carries on.
+            if following and all(f and (f.islower() or f == ",") for f in following):
+                cut.append(words)
+    return cut
+
+
+@pytest.fixture(scope="module")
+def seeds_in_their_case() -> str:
+    """The seeds as one line, apostrophes and dashes made plain, bullets gone, in their own case."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(require_seeds().parent.glob("*.txt")))
+    text = re.sub(r"^\s*\d+\s*$", " ", text, flags=re.MULTILINE).replace("•", " ")
+    return _flat(text.replace("’", "'").replace("–", "-")).strip()
+
+
+def test_no_quotation_stops_where_the_seeds_sentence_carries_on(thresholds, seeds_in_their_case):
+    # The audit's N6 and N7: "…to meet the child's needs." where 001 goes on "and reduce any risks to their
+    # safety"; "…whether statutory services are needed." where it goes on "to ensure the child reaches …".
+    texts = _guidance_texts(thresholds)
+    assert len(texts) > 150
+    assert [(where, cut) for where, text in texts for cut in _cut_short(text, seeds_in_their_case)] == []
+
+
+def test_the_cut_check_finds_a_cut_the_audit_found(seeds_in_their_case):
+    seeds = seeds_in_their_case
+    cut = "Where you are becoming more concerned … agree what else needs to happen to meet the child’s needs."
+    assert _cut_short(cut, seeds) == ["agree what else needs to happen to meet the child's needs"]
+    assert _cut_short(cut[:-1] + " …", seeds) == []

@@ -27,6 +27,17 @@ def edit(old: str, new: str, at: str | None = None):
     return text, GOOD[:start].count("\n") + 1 + offset
 
 
+# BRAG colours on every route but one: Medway's file gives none (seed 001 never mentions BRAG).
+ALL_BUT_EARLY_HELP_RATED = GOOD
+for _route, _name, _colour in (
+    ("universal", "Universal services", "blue"),
+    ("child-in-need", "Child in need (s.17)", "amber"),
+    ("child-protection", "Child protection (s.47)", "red"),
+):
+    _named = f"      - id: {_route}\n        name: {_name}\n"
+    assert ALL_BUT_EARLY_HELP_RATED.count(_named) == 1, _named
+    ALL_BUT_EARLY_HELP_RATED = ALL_BUT_EARLY_HELP_RATED.replace(_named, f"{_named}        brag: {_colour}\n")
+
 # Step-down guidance, added to the real file (which has none) for the cases below.
 STEP_DOWN = """step_down:
   from: statutory
@@ -94,8 +105,8 @@ CASES = [
     (
         "unknown-rule-kind",
         *edit(
-            "  - id: allocated-social-worker\n    kind: advise\n",
-            "  - id: allocated-social-worker\n    kind: escalate\n",
+            "  - id: recent-social-worker\n    kind: advise\n",
+            "  - id: recent-social-worker\n    kind: escalate\n",
             at="kind",
         ),
         "rules[",
@@ -103,8 +114,8 @@ CASES = [
     ),
     (
         "unknown-condition",
-        *edit("    when: {indicators: [l3-16-17-homeless]}", "    when: {weather: [rain]}"),
-        "rules[sixteen-seventeen-homeless].when.weather",
+        *edit('    when: {answers: {significant_harm: ["yes"]}}', "    when: {weather: [rain]}"),
+        "rules[significant-harm].when.weather",
         "unknown field 'weather'",
     ),
     (
@@ -145,13 +156,17 @@ CASES = [
     ),
     (
         "unknown-field",
-        *edit("        brag: amber\n", "        brag: amber\n        color: amber\n", at="color"),
+        *edit(
+            "        statute: section 17 of the Children Act 1989\n",
+            "        statute: section 17 of the Children Act 1989\n        color: amber\n",
+            at="color",
+        ),
         "levels[statutory].routes[child-in-need].color",
         "unknown field 'color'",
     ),
     (
         "bad-brag-colour",
-        *edit("        brag: green\n", "        brag: purple\n"),
+        *edit("        name: Early help\n", "        name: Early help\n        brag: purple\n", at="brag"),
         "levels[early-help].routes[early-help].brag",
         "'purple' is not one of: blue, green, amber, red",
     ),
@@ -179,10 +194,10 @@ CASES = [
     (
         "raise-rule-with-max-level",
         *edit(
-            "    when: {indicators: [l3-16-17-homeless]}\n",
-            "    when: {indicators: [l3-16-17-homeless], max_level: early-help}\n",
+            '    when: {answers: {significant_harm: ["yes"]}}\n',
+            '    when: {answers: {significant_harm: ["yes"]}, max_level: early-help}\n',
         ),
-        "rules[sixteen-seventeen-homeless].when.max_level",
+        "rules[significant-harm].when.max_level",
         "adding a worry would then lower the result",
     ),
     (
@@ -290,10 +305,8 @@ CASES = [
     ),
     (
         "brag-on-some-routes-only",
-        *edit(
-            "      - id: early-help\n        name: Early help\n        brag: green\n",
-            "      - id: early-help\n        name: Early help\n",
-        ),
+        ALL_BUT_EARLY_HELP_RATED,
+        line_of(ALL_BUT_EARLY_HELP_RATED, "      - id: early-help\n"),
         "levels[early-help].routes[early-help]",
         "some routes have a 'brag' colour and this one has none",
     ),
@@ -350,8 +363,8 @@ CASES = [
     (
         "step-down-to-a-higher-level",
         *edit(
-            "\nbrag:\n",
-            f"\n{STEP_UP}\nbrag:\n",
+            "\nglossary:\n",
+            f"\n{STEP_UP}\nglossary:\n",
             at="  to:",
         ),
         "step_down.to",
@@ -360,8 +373,8 @@ CASES = [
     (
         "step-down-step-with-an-unknown-contact",
         *edit(
-            "\nbrag:\n",
-            f"\n{STEP_DOWN.replace('contact: first-response', 'contact: front-door')}\nbrag:\n",
+            "\nglossary:\n",
+            f"\n{STEP_DOWN.replace('contact: first-response', 'contact: front-door')}\nglossary:\n",
             at="    - {",
         ),
         "step_down.next_steps[0].contact",
@@ -370,8 +383,8 @@ CASES = [
     (
         "step-down-step-that-mentions-consent-without-saying-if-it-seeks-it",
         *edit(
-            "\nbrag:\n",
-            f"\n{STEP_DOWN.replace('Hold a step-down meeting.', 'Ask for consent.')}\nbrag:\n",
+            "\nglossary:\n",
+            f"\n{STEP_DOWN.replace('Hold a step-down meeting.', 'Ask for consent.')}\nglossary:\n",
             at="    - {",
         ),
         "step_down.next_steps[0]",
