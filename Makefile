@@ -11,15 +11,23 @@ SITE_ENGINE ?= mkdocs
 THRESHOLDS_FILE ?= thresholds.yml
 SOURCES := build/sources
 
-.PHONY: setup serve test check test-zensical build lint dist bench clean
+.PHONY: setup lock serve test check test-zensical build lint dist bench clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The exact versions in requirements-dev.txt (the lock file, from `make lock`), then this project itself:
+# a Material release can change the inline scripts whose hashes the CSP pins (toolkit/build/csp.py).
+$(VENV)/.installed: pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e '.[dev]'
 	touch $@
+
+# Re-pin every Python dependency at its newest allowed version (pyproject.toml's ranges); commit the result.
+lock: setup
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --upgrade --extra dev --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

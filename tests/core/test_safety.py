@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from toolkit_cli import run_toolkit
 
 from levels_of_need import api, training
 from levels_of_need.present import to_text
@@ -22,7 +21,7 @@ NO_RISK = {"immediate_risk": "no"}
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+    return run_toolkit(*args)
 
 
 def cli_json(*args: str) -> dict:

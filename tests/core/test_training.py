@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, THRESHOLDS_FILE
+from conftest import THRESHOLDS_FILE
+from toolkit_cli import run_toolkit
 
 from levels_of_need.api import check_from_dict
 from levels_of_need.questions import ANSWER_VALUES
@@ -233,7 +233,7 @@ def test_no_commit_is_a_difference(thresholds):
 
 
 def toolkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+    return run_toolkit(*args)
 
 
 def test_cli_scenarios_json_items_carry_id_title_level_route_and_inputs(thresholds):

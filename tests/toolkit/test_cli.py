@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 from conftest import EXAMPLE_FILE, ROOT
+from toolkit_cli import run_toolkit
 
 
 def toolkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+    return run_toolkit(*args)
 
 
 def test_validate_the_real_file():
