@@ -153,7 +153,8 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="confirm an answer of 'no' to significant harm beside this indicator, whose words describe harm",
+        help="confirm an answer of 'no' to significant harm beside this indicator, or this rule, whose words "
+        "describe harm",
     )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"

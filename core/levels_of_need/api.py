@@ -120,7 +120,8 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "route_name": route.name if route else None,
         "emergency": result.emergency,
         "challenges": [
-            {"indicator": c.indicator.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
+            # "indicator" or "rule": the id the practitioner confirms (``confirmed``).
+            {c.kind: c.about.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
             for c in result.challenges
         ],
         "reasons": [

@@ -64,7 +64,7 @@ def _write(item: Node, lines: list[str], marker: str) -> None:
         for child in item["children"]:
             _write(child, lines, marker="")
     else:
-        lines.append(marker + inline_text(item))
+        lines.append(marker + plain_text(item))
         if tag != "li":
             lines.append("")
 
@@ -73,6 +73,18 @@ def inline_text(item: Node) -> str:
     if "text" in item:
         return item["text"]
     return "".join(inline_text(child) for child in item.get("children", ()))
+
+
+def plain_text(item: Node) -> str:
+    """As ``inline_text``, with a web address written out after its link's words: plain text has no
+    links, so "web page" alone would lose where it goes."""
+    href = item.get("attrs", {}).get("href", "")
+    if href.startswith(("https:", "http:")):
+        words = inline_text(item)
+        return words if words == href else f"{words} ({href})"
+    if "text" in item:
+        return item["text"]
+    return "".join(plain_text(child) for child in item.get("children", ()))
 
 
 # ---- Contacts and their links ----------------------------------------------------------------
@@ -195,12 +207,12 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
     view += still_to_answer(thresholds, result)
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
-    view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
+    view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result), age_checks(result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
     view += area_note(thresholds, result)
     view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
-    view += section("The guidance also says", "ul", [advice_parts(r, result.area) for r in result.advice])
+    view += section("The guidance also says", "ul", [advice_parts(r, result.area, result) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
     view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
@@ -252,11 +264,19 @@ def topic(thresholds: Thresholds, name: str) -> str:
     return AGE_TOPIC if name == AGE else thresholds.question(name).text
 
 
-def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
+def challenge_view(
+    thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None, more: Iterable[str] = ()
+) -> list[Node]:
     texts = [challenge_text(thresholds, challenge) for challenge in challenges]
     if overruled:
         texts.append(overruled)
+    texts += more
     return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
+
+
+def age_checks(result: Result) -> list[str]:
+    """The challenge beside each chosen worry the guidance writes for another age than the child's."""
+    return [age_challenge_text(i, result.age, result.unborn) for i in result.other_age if not i.is_strength]
 
 
 def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
@@ -273,17 +293,31 @@ def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
 
 
 def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
-    indicator, question = challenge.indicator, thresholds.question(challenge.question)
+    """The same challenge whichever box led to it: a chosen indicator, or a rule of the guidance that holds."""
+    question = thresholds.question(challenge.question)
     answer = question.option(challenge.answer).label
+    level = f" ({challenge.level.label})" if challenge.level else ""
+    words = f"“{one_line(challenge.about.text)}”{level}"
+    if challenge.kind == "indicator":
+        subject = f"you chose {words}, whose words describe harm"
+    else:
+        subject = f"the guidance’s rule {words}, whose words describe harm, applies to your answers"
     if challenge.confirmed:
-        return (
-            f"You confirmed your answer “{answer}” to “{question.text}” although you chose "
-            f"“{indicator.text}” ({indicator.level.label}), whose words describe harm."
-        )
+        return f"You confirmed your answer “{answer}” to “{question.text}” although {subject}."
     return (
-        f"You chose “{indicator.text}” ({indicator.level.label}), whose words describe harm, and answered "
-        f"“{answer}” to “{question.text}” Check that answer. If it stands, confirm it under the question and "
-        "say why in your referral. Until then the checker does not suggest a route."
+        f"{subject[0].upper()}{subject[1:]}, and you answered “{answer}” to “{question.text}” Check that answer. "
+        "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
+        "not suggest a route."
+    )
+
+
+def age_challenge_text(indicator: Indicator, age: int | None, unborn: bool) -> str:
+    """A worry the guidance writes for another age than the child's: challenged, with its words and band."""
+    return (
+        f"You chose “{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
+        f"{age_band(indicator.age or {})}, for {child_age(age, unborn)}. Check that answer: if it does not apply "
+        "to this child, untick it. While it is chosen it sets its own level, but it does not count towards a rule "
+        "that needs several of the guidance’s worries together."
     )
 
 
@@ -295,7 +329,7 @@ def reason_text(reason: Reason) -> str:
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
         band = age_band(reason.written_for)
-        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it counts."
+        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it sets its own level."
     return text
 
 
@@ -305,6 +339,7 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
         if result.route is not None and result.route.consent_required is False:
             # Consent comes after the call and the referral here: say so, in the checker's words.
             parts.insert(0, "About consent, once you have telephoned and made the referral, the guidance says: ")
+        parts += consent_exception_parts(step.text, result)
         given = result.answers.get("consent")
         if given:  # in the partnership's own words for the answer, as the summary gives it
             parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
@@ -316,8 +351,18 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
     return parts
 
 
-def advice_parts(rule: Rule, area: Area | None = None) -> list[Node | str]:
+def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
+    """After words that seek consent: the guidance's exceptions for the child's worries, each with its
+    source, unless those words already hold it."""
+    said = one_line(text)
+    held = [rule for rule in result.consent_exceptions if one_line(rule.text) not in said]
+    return [f" {one_line(rule.text)} ({rule.source})" for rule in held]
+
+
+def advice_parts(rule: Rule, area: Area | None = None, result: Result | None = None) -> list[Node | str]:
     parts: list[Node | str] = [one_line(rule.text)]
+    if rule.seeks_consent and result is not None:
+        parts += consent_exception_parts(rule.text, result)
     for contact in rule.contacts:
         parts += [" ", *contact_nodes(contact, area), "."]
     if rule.timescale:

@@ -21,6 +21,7 @@ from .model import ReferralQuestion, Thresholds
 from .present import (
     Node,
     age_band,
+    age_checks,
     area_note,
     challenge_text,
     contact_nodes,
@@ -251,6 +252,7 @@ class _Parts:
         overruled = overruled_answer(thresholds, result)
         if overruled:
             checked.append(overruled)
+        checked += age_checks(result)
         if checked:
             if self.check.confirm_note:
                 checked.append(f"The referrer’s reason: {self.check.confirm_note}")
