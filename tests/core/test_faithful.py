@@ -66,7 +66,8 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
         }
         assert result["route"] is None and result["next_steps"] == []
         text = to_text(answer["view"])
-        assert "Check your answer" in text and "“Child/ young parent/ pregnancy under the age of 13/ or having sex" in text
+        assert "Check your answer" in text
+        assert "“Child/ young parent/ pregnancy under the age of 13/ or having sex" in text
         assert "Until then the checker does not suggest a route." in text
         assert "seek their consent" not in text
         confirmed = {**check, "confirmed": ["sexual-activity-or-pregnancy-under-13"], "confirm_note": "R-77 reason"}
@@ -94,9 +95,9 @@ def test_no_harm_rule_result_shows_a_route_or_consent_step_until_confirmed(which
 
 
 def test_the_cli_confirms_a_rule_by_its_id():
+    answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no"]
     run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", "--age", "11", "--immediate-risk", "no", "--significant-harm", "no"]
-        + ["--confirm", "sexual-activity-or-pregnancy-under-13", "l2-teenage-pregnancy"],
+        [sys.executable, "-m", "toolkit", "check", *answers, "--confirm", "sexual-activity-or-pregnancy-under-13", "l2-teenage-pregnancy"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -163,8 +164,10 @@ def test_medway_rules_naming_an_age_carry_its_band(thresholds):
 def test_a_worry_for_16_17_year_olds_at_age_3_is_challenged_not_accepted(thresholds):
     text = shown(thresholds, {"indicators": ["l3-16-17-homeless"], "age": 3, "answers": {**NO_RISK}})
     assert "Check your answer" in text
-    assert "“16/17year old presenting as homeless” (Level 3: Statutory Social Care), which the guidance writes for "
-    "children aged 16 or 17, for a child aged 3" in text
+    assert (
+        "“16/17year old presenting as homeless” (Level 3: Statutory Social Care), which the guidance writes for "
+        "children aged 16 or 17, for a child aged 3" in text
+    )
     summary = in_summary(thresholds, {"indicators": ["l3-16-17-homeless"], "age": 3, "answers": NO_RISK})
     assert "which the guidance writes for children aged 16 or 17, for a child aged 3" in summary
 
