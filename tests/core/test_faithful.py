@@ -94,10 +94,13 @@ def test_no_harm_rule_result_shows_a_route_or_consent_step_until_confirmed(which
         assert "You confirmed your answer" in done["summary"] and "N-5" in done["summary"]
 
 
+CONFIRM_RULE = ["--confirm", "sexual-activity-or-pregnancy-under-13"]
+
+
 def test_the_cli_confirms_a_rule_by_its_id():
     answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no"]
     run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", *answers, "--confirm", "sexual-activity-or-pregnancy-under-13", "l2-teenage-pregnancy"],
+        [sys.executable, "-m", "toolkit", "check", *answers, *CONFIRM_RULE, "l2-teenage-pregnancy"],
         capture_output=True,
         text=True,
         cwd=ROOT,
