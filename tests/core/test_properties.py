@@ -6,6 +6,9 @@ thresholds files that use every kind of rule and condition.
    at risk of significant harm), has a consent-seeking first step.
 3. Every result explains itself by its reasons.
 4. Strengths never change the level or the route.
+5. A rule whose words describe harm holds back the route while "no" to significant harm is unconfirmed.
+6. A worry outside its age band never counts towards a counting rule.
+7. Where the child's age would change the level or route and it is not given, the checker asks.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from levels_of_need.rules import evaluate
+from levels_of_need.questions import AGE
+from levels_of_need.rules import age_matches, evaluate, reach
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
@@ -70,7 +74,62 @@ def strengths_change_nothing(thresholds, check):
     assert (with_strengths.level, with_strengths.route) == (plain.level, plain.route)
 
 
-PROPERTIES = [never_leads_with_consent_where_harm_is_possible, explained_by_its_reasons, strengths_change_nothing]
+def a_harm_rule_holds_back_the_route_until_confirmed(thresholds, check):
+    """Harm by rule as by tick: a rule whose words describe harm, holding, with "no" to significant harm not
+    confirmed, leaves no route and no step (so no consent step) shown."""
+    result = evaluate(thresholds, check)
+    if result.emergency or check.answers.get("significant_harm") != "no":
+        return
+    harm_rules = {r.id for r in thresholds.rules if r.describes_harm}
+    lifted = [r for r in result.reasons if r.kind == "rule" and r.id in harm_rules and r.id not in check.confirmed]
+    if lifted:
+        assert result.route is None and result.next_steps == ()
+        assert {c.about.id for c in result.unconfirmed} >= {r.id for r in lifted}
+
+
+def a_worry_outside_its_band_never_counts(thresholds, check):
+    """A counting rule ("two or more of") that holds, holds by worries the guidance writes for this child."""
+    result = evaluate(thresholds, check)
+    rules = {r.id: r for r in thresholds.rules}
+    worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
+    in_band = [i for i in worries if i.age is None or not check.age_given or age_matches(i.age, check)]
+    ids, themes = {i.id for i in in_band}, {i.theme.id for i in in_band if i.theme}
+    for reason in result.reasons:
+        when = rules[reason.id].when if reason.kind == "rule" else {}
+        for counting in ("all_of", "at_least"):
+            if counting in when:
+                items = when[counting]
+                held = sum(i in ids for i in items.get("indicators", ())) + sum(
+                    t in themes for t in items.get("themes", ())
+                )
+                needed = (
+                    items["count"]
+                    if counting == "at_least"
+                    else len(items.get("indicators", ())) + len(items.get("themes", ()))
+                )
+                assert held >= needed, (reason.id, check)
+
+
+def an_age_that_matters_is_asked(thresholds, check):
+    """Where the child's age would change the level or route and it is not given, no route is suggested."""
+    if check.age_given:
+        return
+    result = evaluate(thresholds, check)
+    ages = range(thresholds.age_range.youngest, thresholds.age_range.oldest + 1)
+    tried = [replace(check, unborn=True), *(replace(check, age=a) for a in ages)]
+    outcomes = {reach(thresholds, trial).outcome for trial in tried}
+    if len(outcomes) > 1 and not result.emergency:
+        assert result.route is None and AGE in result.missing
+
+
+PROPERTIES = [
+    never_leads_with_consent_where_harm_is_possible,
+    explained_by_its_reasons,
+    strengths_change_nothing,
+    a_harm_rule_holds_back_the_route_until_confirmed,
+    a_worry_outside_its_band_never_counts,
+    an_age_that_matters_is_asked,
+]
 
 
 # ---- The shipped files ----------------------------------------------------------------------------
