@@ -21,6 +21,7 @@ from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from levels_of_need.present import advice_parts, inline_text, node, step_parts
 from levels_of_need.questions import AGE
 from levels_of_need.rules import age_matches, evaluate, reach
 from toolkit.load import load_file
@@ -122,7 +123,19 @@ def an_age_that_matters_is_asked(thresholds, check):
         assert result.route is None and AGE in result.missing
 
 
+def consent_exceptions_beside_every_consent_step(thresholds, check):
+    """Every step and advice that seeks consent carries the guidance's exceptions for the child's worries."""
+    result = evaluate(thresholds, check)
+    held = [r for r in thresholds.rules if r.consent_exception and r in result.consent_exceptions]
+    seeking = [node("li", *step_parts(thresholds, s, result)) for s in result.next_steps if s.seeks_consent]
+    seeking += [node("li", *advice_parts(r, result.area, result)) for r in result.advice if r.seeks_consent]
+    for item in seeking:
+        for rule in held:
+            assert " ".join(rule.text.split()) in inline_text(item)
+
+
 PROPERTIES = [
+    consent_exceptions_beside_every_consent_step,
     never_leads_with_consent_where_harm_is_possible,
     explained_by_its_reasons,
     strengths_change_nothing,
@@ -244,8 +257,25 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         lambda d: any("domains" in i for i in d["indicators"]),
         lambda d: any("all_of" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
         lambda d: any("at_least" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
+        lambda d: any(r.get("describes_harm") for r in d["rules"]),
+        lambda d: any(r.get("consent_exception") for r in d["rules"]),
+        # A counting rule over an indicator with an age band: "two or more of" with a worry for other ages.
+        lambda d: any(
+            i.get("age") and i["id"] in r["when"].get("at_least", {}).get("indicators", ())
+            for r in d["rules"]
+            for i in d["indicators"]
+        ),
     ],
-    ids=["age band", "strength above level 1", "several domains", "all_of", "at_least"],
+    ids=[
+        "age band",
+        "strength above level 1",
+        "several domains",
+        "all_of",
+        "at_least",
+        "rule describes harm",
+        "consent exception",
+        "counting over an age band",
+    ],
 )
 def test_the_generated_files_use_each_optional_indicator_field(uses):
     """So that the properties above are tested over files that use them."""
