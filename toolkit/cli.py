@@ -218,9 +218,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
     warn_of_placeholders(thresholds)
+    from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
 
-    for warning in scenario_set_warnings(thresholds):
+    for warning in [*scenario_set_warnings(thresholds), *age_band_warnings(thresholds)]:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     return 0
 
