@@ -444,7 +444,8 @@ def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool)
     listed = "; ".join(f"“{i.text}” (for {age_band(i.age or {})})" for i in chosen)
     return (
         f"You chose indicators that the guidance writes for another age than {child_age(age, unborn)}: {listed}. "
-        "They are still chosen and still count in the result. If they do not apply to this child, untick them."
+        "They are still chosen and still count in the result at their own level, though not towards a rule that "
+        "needs several of the guidance’s worries together. If they do not apply to this child, untick them."
     )
 
 

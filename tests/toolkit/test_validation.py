@@ -103,7 +103,9 @@ CASES = [
     ),
     (
         "unknown-condition",
-        *edit("    when: {indicators: [l3-16-17-homeless]}", "    when: {weather: [rain]}"),
+        *edit(
+            "    when: {indicators: [l3-16-17-homeless], age: {at_least: 16, under: 18}}", "    when: {weather: [rain]}"
+        ),
         "rules[sixteen-seventeen-homeless].when.weather",
         "unknown field 'weather'",
     ),
@@ -179,8 +181,8 @@ CASES = [
     (
         "raise-rule-with-max-level",
         *edit(
-            "    when: {indicators: [l3-16-17-homeless]}\n",
-            "    when: {indicators: [l3-16-17-homeless], max_level: early-help}\n",
+            "    when: {indicators: [l3-16-17-homeless], age: {at_least: 16, under: 18}}\n",
+            "    when: {indicators: [l3-16-17-homeless], age: {at_least: 16, under: 18}, max_level: early-help}\n",
         ),
         "rules[sixteen-seventeen-homeless].when.max_level",
         "adding a worry would then lower the result",
