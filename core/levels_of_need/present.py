@@ -207,7 +207,7 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
     view += still_to_answer(thresholds, result)
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
-    view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result), age_checks(result))
+    view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
     view += area_note(thresholds, result)
@@ -264,19 +264,11 @@ def topic(thresholds: Thresholds, name: str) -> str:
     return AGE_TOPIC if name == AGE else thresholds.question(name).text
 
 
-def challenge_view(
-    thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None, more: Iterable[str] = ()
-) -> list[Node]:
+def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
     texts = [challenge_text(thresholds, challenge) for challenge in challenges]
     if overruled:
         texts.append(overruled)
-    texts += more
     return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
-
-
-def age_checks(result: Result) -> list[str]:
-    """The challenge beside each chosen worry the guidance writes for another age than the child's."""
-    return [age_challenge_text(i, result.age, result.unborn) for i in result.other_age if not i.is_strength]
 
 
 def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
@@ -294,6 +286,12 @@ def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
 
 def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
     """The same challenge whichever box led to it: a chosen indicator, or a rule of the guidance that holds."""
+    if challenge.question == AGE:
+        assert isinstance(challenge.about, Indicator)
+        unborn = challenge.answer == "unborn"
+        return age_challenge_text(
+            challenge.about, None if unborn else int(challenge.answer), unborn, challenge.confirmed
+        )
     question = thresholds.question(challenge.question)
     answer = question.option(challenge.answer).label
     level = f" ({challenge.level.label})" if challenge.level else ""
@@ -311,13 +309,21 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
     )
 
 
-def age_challenge_text(indicator: Indicator, age: int | None, unborn: bool) -> str:
+def age_challenge_text(indicator: Indicator, age: int | None, unborn: bool, confirmed: bool = False) -> str:
     """A worry the guidance writes for another age than the child's: challenged, with its words and band."""
+    chosen = (
+        f"“{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
+        f"{age_band(indicator.age or {})}, for {child_age(age, unborn)}"
+    )
+    if confirmed:
+        return (
+            f"You confirmed that you chose {chosen}. It sets its own level, but it does not count towards a rule "
+            "that needs several of the guidance’s worries together."
+        )
     return (
-        f"You chose “{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
-        f"{age_band(indicator.age or {})}, for {child_age(age, unborn)}. Check that answer: if it does not apply "
-        "to this child, untick it. While it is chosen it sets its own level, but it does not count towards a rule "
-        "that needs several of the guidance’s worries together."
+        f"You chose {chosen}. Check that answer: if it does not apply to this child, untick it. If it does, "
+        "confirm it under the question and say why in your referral. Until then the checker does not suggest a "
+        "route. It does not count towards a rule that needs several of the guidance’s worries together."
     )
 
 
@@ -486,6 +492,11 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
                 f"Checked and confirmed for “{i.text}”"
                 for i in thresholds.indicators
                 if i.id in check.confirmed and i.id in check.indicators
+            ]
+            lines += [
+                f"Checked and confirmed for the guidance’s rule “{one_line(r.text)}”"
+                for r in thresholds.rules
+                if r.describes_harm and r.id in check.confirmed
             ]
         if question.id == "consent" and check.consent_note:
             lines.append(check.consent_note)

@@ -20,7 +20,8 @@ Where the guidance does not decide, the checker asks; it never defaults:
   route stays undecided (``None``) until they are given.
 - An answer of "no" to the question on significant harm beside an indicator, or a rule that sets a
   floor, whose own words describe harm is challenged: the route stays undecided until the
-  practitioner confirms it (the rule's id, or the indicator's, in ``Check.confirmed``).
+  practitioner confirms it (the rule's id, or the indicator's, in ``Check.confirmed``). So is a
+  worry chosen for a child outside the age band the guidance writes it for (``age:`` and its id).
 - Where the route is decided but the child may be at risk of significant harm (the route does
   not require consent), no step that seeks consent comes first.
 
@@ -31,7 +32,8 @@ can only hold more often as worries are added, which keeps the promise above.
 An indicator may be written for an age band (``Indicator.age``). One chosen outside its band still
 sets its own floor (a result is never lowered silently), but it never counts towards a counting
 condition (``all_of``, ``at_least``, as "two or more of" reads): the guidance does not write it for
-this child. It is challenged (``age_challenges``): the result quotes its words and its band.
+this child. It is challenged (``age_challenges``): the result quotes its words and its band, and
+suggests no route until the practitioner confirms that it applies to this child.
 
 Strengths (a strength level's indicators, or ``strength: true`` at any level) are recorded and shown,
 but the checker never raises or lowers a level because of them.
@@ -50,6 +52,14 @@ from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Threshold
 from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
+# In ``Check.confirmed``: "this worry applies to this child although the guidance writes it for another age".
+AGE_CONFIRMED = "age:"
+
+
+def age_confirmation(indicator_id: str) -> str:
+    return AGE_CONFIRMED + indicator_id
+
+
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
 
 
@@ -120,6 +130,11 @@ class Challenge:
     @property
     def kind(self) -> str:
         return "rule" if isinstance(self.about, Rule) else "indicator"
+
+    @property
+    def confirm_id(self) -> str:
+        """What ``Check.confirmed`` holds once the practitioner confirms it."""
+        return age_confirmation(self.about.id) if self.question == AGE else self.about.id
 
 
 @dataclass(frozen=True)
@@ -388,8 +403,13 @@ def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicat
 
 
 def challenges_of(thresholds: Thresholds, check: Check, reached: Reached) -> Iterator[Challenge]:
-    """A "no" to significant harm beside a chosen indicator, or a rule that sets a floor, whose words
-    describe harm is challenged: the same facts are challenged whichever box leads to them."""
+    """A worry chosen for a child outside the age band the guidance writes it for is challenged; so is a
+    "no" to significant harm beside a chosen indicator, or a rule that sets a floor, whose words describe
+    harm: the same facts are challenged whichever box leads to them."""
+    for indicator in age_challenges(thresholds, check):
+        age = "unborn" if check.unborn else str(check.age)
+        confirmed = age_confirmation(indicator.id) in check.confirmed
+        yield Challenge(indicator, AGE, age, confirmed, indicator.level)
     answer = check.answers.get(SIGNIFICANT_HARM)
     if answer != "no":
         return
@@ -440,7 +460,8 @@ def validate_check(thresholds: Thresholds, check: Check) -> None:
 
 def validate_answers(thresholds: Thresholds, check: Check) -> None:
     known = {i.id for i in thresholds.indicators}
-    unknown = sorted((set(check.indicators) | (set(check.confirmed) - {r.id for r in thresholds.rules})) - known)
+    confirmations = {c.removeprefix(AGE_CONFIRMED) for c in check.confirmed} - {r.id for r in thresholds.rules}
+    unknown = sorted((set(check.indicators) | confirmations) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
     asked = {q.id: q.values for q in thresholds.questions}

@@ -21,7 +21,6 @@ from .model import Indicator, ReferralQuestion, Thresholds
 from .present import (
     Node,
     age_band,
-    age_checks,
     area_note,
     challenge_text,
     contact_nodes,
@@ -255,7 +254,6 @@ class _Parts:
         overruled = overruled_answer(thresholds, result)
         if overruled:
             checked.append(overruled)
-        checked += age_checks(result)
         if checked:
             if self.check.confirm_note:
                 checked.append(f"The referrer’s reason: {self.check.confirm_note}")

@@ -58,11 +58,12 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
         check = {"indicators": [indicator], "age": 12, "answers": {**NO_RISK, "significant_harm": "no"}}
         answer = api.run(thresholds, check)
         result = answer["result"]
-        assert result["challenges"][0] == {
+        assert next(c for c in result["challenges"] if "rule" in c) == {
             "rule": "sexual-activity-or-pregnancy-under-13",
             "question": "significant_harm",
             "answer": "no",
             "confirmed": False,
+            "confirm": "sexual-activity-or-pregnancy-under-13",
         }
         assert result["route"] is None and result["next_steps"] == []
         text = to_text(answer["view"])
@@ -70,7 +71,9 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
         assert "“Child/ young parent/ pregnancy under the age of 13/ or having sex" in text
         assert "Until then the checker does not suggest a route." in text
         assert "seek their consent" not in text
-        confirmed = {**check, "confirmed": ["sexual-activity-or-pregnancy-under-13"], "confirm_note": "R-77 reason"}
+        confirm = [c["confirm"] for c in result["challenges"]]  # the teenage worry's age band too, at 12
+        assert confirm[-1] == "sexual-activity-or-pregnancy-under-13"
+        confirmed = {**check, "confirmed": confirm, "confirm_note": "R-77 reason"}
         after = api.run(thresholds, confirmed)
         assert after["result"]["route"] == "child-in-need"
         summary = " ".join(after["summary"].split())
@@ -100,7 +103,7 @@ CONFIRM_RULE = ["--confirm", "sexual-activity-or-pregnancy-under-13"]
 def test_the_cli_confirms_a_rule_by_its_id():
     answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no"]
     run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", *answers, *CONFIRM_RULE, "l2-teenage-pregnancy"],
+        [sys.executable, "-m", "toolkit", "check", *answers, *CONFIRM_RULE, "l2-underage-sexual-activity"],
         capture_output=True,
         text=True,
         cwd=ROOT,
