@@ -248,6 +248,10 @@ def checks(draw: Any, thresholds: Any) -> Check:
     age = None if unborn else draw(st.one_of(st.none(), st.integers(0, thresholds.age_range.oldest)))
     chosen = frozenset(draw(st.sets(st.sampled_from(ids), max_size=6)))
     # Confirmations of chosen indicators, and of rules (a rule whose words describe harm is confirmed by its id).
-    confirmable = sorted(chosen | {r.id for r in thresholds.rules if r.describes_harm})
+    confirmable = sorted(
+        chosen
+        | {r.id for r in thresholds.rules if r.describes_harm}
+        | {f"age:{i.id}" for i in thresholds.indicators if i.id in chosen and i.age is not None}
+    )
     confirmed = frozenset(draw(st.sets(st.sampled_from(confirmable), max_size=3))) if confirmable else frozenset()
     return Check(indicators=chosen, answers=answers, age=age, unborn=unborn, confirmed=confirmed)

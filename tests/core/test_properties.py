@@ -7,7 +7,8 @@ thresholds files that use every kind of rule and condition.
 3. Every result explains itself by its reasons.
 4. Strengths never change the level or the route.
 5. A rule whose words describe harm holds back the route while "no" to significant harm is unconfirmed.
-6. A worry outside its age band never counts towards a counting rule.
+6. A worry outside its age band never counts towards a counting rule, and holds back the route until
+   the practitioner confirms that it applies to this child.
 7. Where the child's age would change the level or route and it is not given, the checker asks.
 """
 
@@ -95,6 +96,9 @@ def a_worry_outside_its_band_never_counts(thresholds, check):
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
     in_band = [i for i in worries if i.age is None or not check.age_given or age_matches(i.age, check)]
     ids, themes = {i.id for i in in_band}, {i.theme.id for i in in_band if i.theme}
+    outside = [i for i in worries if i not in in_band]
+    if not result.emergency and any(f"age:{i.id}" not in check.confirmed for i in outside):
+        assert result.route is None, "a worry outside its band is challenged until confirmed"
     for reason in result.reasons:
         when = rules[reason.id].when if reason.kind == "rule" else {}
         for counting in ("all_of", "at_least"):
