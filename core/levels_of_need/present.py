@@ -18,7 +18,7 @@ from typing import Any
 from . import phones
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, AREA, Question
-from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, written_for_another_age
+from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, age_confirmation, written_for_another_age
 
 Node = dict[str, Any]
 
@@ -513,6 +513,8 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
         text += f". Written for {age_band(indicator.age or {})}, not for {child_age(check.age, check.unborn)}"
+        if age_confirmation(indicator.id) in check.confirmed:
+            text += ". You confirmed that it applies to this child"
     return text
 
 
