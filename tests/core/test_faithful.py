@@ -262,61 +262,23 @@ def test_the_text_output_keeps_web_addresses(thresholds):
     portal = next(c for c in thresholds.contacts if c.id == "online-portal")
     assert f"({portal.url})" in text
     assert "web page" not in text
+    args = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "no", "l2-bereavement"]
+    run = subprocess.run([sys.executable, "-m", "toolkit", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and portal.url in run.stdout and "web page" not in run.stdout
 
 
-# ---- 3. validate warns where an indicator's words name an age its band does not cover ---------------
+def test_the_text_output_writes_out_every_web_address_whatever_the_contact_has():
+    """A web address alone (a link named after the contact), beside a phone and an email, or by area."""
+    from levels_of_need.model import Area, Contact
+    from levels_of_need.present import contact_nodes, node, plain_text
 
-
-def with_indicator(example, text: str, age: dict | None):
-    from levels_of_need.model import from_dict
-
-    data = {**example.data, "indicators": [dict(i) for i in example.data["indicators"]]}
-    raw = data["indicators"][4]  # a worry
-    raw["text"] = text
-    raw.pop("age", None)
-    if age is not None:
-        raw["age"] = age
-    return from_dict(data), raw["id"]
-
-
-@pytest.mark.parametrize(
-    ("text", "age", "warned"),
-    [
-        ("A 14 year old caring for a parent (fictional)", {"at_least": 16}, "age 14"),
-        ("A 14 year old caring for a parent (fictional)", None, "no age band"),
-        ("Children under five with no nursery place (fictional)", {"under": 5}, None),
-        ("Children under five with no nursery place (fictional)", {"under": 3}, "age 3, age 4"),
-        ("Babies under one who miss checks, and the unborn (fictional)", {"under": 1}, "unborn"),
-        ("Teenagers out all night (fictional)", {"at_least": 13}, None),
-        ("Teenagers out all night (fictional)", {"at_least": 15}, "age 13, age 14"),
-        ("Young carers of all ages, even those under 10 (fictional)", None, None),
-        ("Often tired at school (fictional)", None, None),
-    ],
-)
-def test_validate_warns_where_the_words_name_an_age_the_band_does_not_cover(example, text, age, warned):
-    from toolkit.load.named_ages import age_band_warnings
-
-    t, indicator_id = with_indicator(example, text, age)
-    warnings = [w for w in age_band_warnings(t) if w.startswith(f"indicators[{indicator_id}]")]
-    if warned is None:
-        assert warnings == []
-    else:
-        assert len(warnings) == 1 and warned in warnings[0], warnings
-
-
-def test_validate_gives_both_partnerships_files_no_age_warning(thresholds, example):
-    from toolkit.load.named_ages import age_band_warnings
-
-    assert list(age_band_warnings(thresholds)) == []
-    assert list(age_band_warnings(example)) == []
-
-
-def test_validate_prints_the_age_warning(tmp_path):
-    text = (ROOT / "thresholds.yml").read_text(encoding="utf-8")
-    text = text.replace("theme: housing, age: {at_least: 16, under: 18}, synonyms:", "theme: housing, synonyms:")
-    (tmp_path / "t.yml").write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(tmp_path / "t.yml")], capture_output=True, text=True, cwd=ROOT
+    url = "https://example.org/help/fictional"
+    alone = Contact(id="a", name="Help page (fictional)", when="Fictional.", url=url)
+    beside = Contact(
+        id="b", name="Hub (fictional)", when="Fictional.", phone="01632 960001", email="a@example.org", url=url
     )
-    assert run.returncode == 0
-    assert "indicators[l3-16-17-homeless]: its words name an age (“16/17year old”) but it has no age band" in run.stderr
+    north = Area("north", "North")
+    by_area = Contact(id="c", name="By area", when="Fictional.", by_area=((north, beside),))
+    for contact, area in [(alone, None), (beside, None), (by_area, None), (by_area, north)]:
+        text = plain_text(node("p", *contact_nodes(contact, area)))
+        assert url in text, text
