@@ -282,3 +282,61 @@ def test_the_text_output_writes_out_every_web_address_whatever_the_contact_has()
     for contact, area in [(alone, None), (beside, None), (by_area, None), (by_area, north)]:
         text = plain_text(node("p", *contact_nodes(contact, area)))
         assert url in text, text
+
+
+# ---- 3. validate warns where an indicator's words name an age its band does not cover ---------------
+
+
+def with_indicator(example, text: str, age: dict | None):
+    from levels_of_need.model import from_dict
+
+    data = {**example.data, "indicators": [dict(i) for i in example.data["indicators"]]}
+    raw = data["indicators"][4]  # a worry
+    raw["text"] = text
+    raw.pop("age", None)
+    if age is not None:
+        raw["age"] = age
+    return from_dict(data), raw["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "warned"),
+    [
+        ("A 14 year old caring for a parent (fictional)", {"at_least": 16}, "age 14"),
+        ("A 14 year old caring for a parent (fictional)", None, "no age band"),
+        ("Children under five with no nursery place (fictional)", {"under": 5}, None),
+        ("Children under five with no nursery place (fictional)", {"under": 3}, "age 3, age 4"),
+        ("Babies under one who miss checks, and the unborn (fictional)", {"under": 1}, "unborn"),
+        ("Teenagers out all night (fictional)", {"at_least": 13}, None),
+        ("Teenagers out all night (fictional)", {"at_least": 15}, "age 13, age 14"),
+        ("Young carers of all ages, even those under 10 (fictional)", None, None),
+        ("Often tired at school (fictional)", None, None),
+    ],
+)
+def test_validate_warns_where_the_words_name_an_age_the_band_does_not_cover(example, text, age, warned):
+    from toolkit.load.named_ages import age_band_warnings
+
+    t, indicator_id = with_indicator(example, text, age)
+    warnings = [w for w in age_band_warnings(t) if w.startswith(f"indicators[{indicator_id}]")]
+    if warned is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and warned in warnings[0], warnings
+
+
+def test_validate_gives_both_partnerships_files_no_age_warning(thresholds, example):
+    from toolkit.load.named_ages import age_band_warnings
+
+    assert list(age_band_warnings(thresholds)) == []
+    assert list(age_band_warnings(example)) == []
+
+
+def test_validate_prints_the_age_warning(tmp_path):
+    text = (ROOT / "thresholds.yml").read_text(encoding="utf-8")
+    text = text.replace("theme: housing, age: {at_least: 16, under: 18}, synonyms:", "theme: housing, synonyms:")
+    (tmp_path / "t.yml").write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(tmp_path / "t.yml")], capture_output=True, text=True, cwd=ROOT
+    )
+    assert run.returncode == 0
+    assert "indicators[l3-16-17-homeless]: its words name an age (“16/17year old”) but it has no age band" in run.stderr
