@@ -153,7 +153,8 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="confirm an answer of 'no' to significant harm beside this indicator, whose words describe harm",
+        help="confirm an answer of 'no' to significant harm beside this indicator, or this rule, whose words "
+        "describe harm; or, as age:ID, that this indicator applies although the guidance writes it for another age",
     )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"
@@ -217,9 +218,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
     warn_of_placeholders(thresholds)
+    from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
 
-    for warning in scenario_set_warnings(thresholds):
+    for warning in [*scenario_set_warnings(thresholds), *age_band_warnings(thresholds)]:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     return 0
 

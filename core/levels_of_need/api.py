@@ -120,7 +120,9 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "route_name": route.name if route else None,
         "emergency": result.emergency,
         "challenges": [
-            {"indicator": c.indicator.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
+            # "indicator" or "rule": whose words; "confirm": what ``confirmed`` holds once it is confirmed.
+            {c.kind: c.about.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
+            | {"confirm": c.confirm_id}
             for c in result.challenges
         ],
         "reasons": [

@@ -196,6 +196,11 @@ class Rule:
     timescale: Timescale | None = None
     # Advice that asks for consent: never first where a child may be at risk of significant harm.
     seeks_consent: bool = False
+    # A raise rule whose own words describe harm: a "no" to significant harm is challenged where it holds.
+    describes_harm: bool = False
+    # Advice that is the guidance's exception to seeking consent for the worries it names: shown beside
+    # every step and advice that seeks consent, whatever the answer on consent.
+    consent_exception: bool = False
 
 
 @dataclass(frozen=True)
@@ -421,6 +426,8 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             contacts=tuple(contact_by_id[c] for c in r.get("contacts", ())),
             timescale=timescale_by_id.get(r.get("timescale", "")),
             seeks_consent=bool(r.get("seeks_consent", False)),
+            describes_harm=bool(r.get("describes_harm", False)),
+            consent_exception=bool(r.get("consent_exception", False)),
         )
         for r in data["rules"]
     )

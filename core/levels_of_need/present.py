@@ -18,7 +18,7 @@ from typing import Any
 from . import phones
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, AREA, Question
-from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, written_for_another_age
+from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, age_confirmation, written_for_another_age
 
 Node = dict[str, Any]
 
@@ -64,7 +64,7 @@ def _write(item: Node, lines: list[str], marker: str) -> None:
         for child in item["children"]:
             _write(child, lines, marker="")
     else:
-        lines.append(marker + inline_text(item))
+        lines.append(marker + plain_text(item))
         if tag != "li":
             lines.append("")
 
@@ -73,6 +73,18 @@ def inline_text(item: Node) -> str:
     if "text" in item:
         return item["text"]
     return "".join(inline_text(child) for child in item.get("children", ()))
+
+
+def plain_text(item: Node) -> str:
+    """As ``inline_text``, with a web address written out after its link's words: plain text has no
+    links, so "web page" alone would lose where it goes."""
+    href = item.get("attrs", {}).get("href", "")
+    if href.startswith(("https:", "http:")):
+        words = inline_text(item)
+        return words if words == href else f"{words} ({href})"
+    if "text" in item:
+        return item["text"]
+    return "".join(plain_text(child) for child in item.get("children", ()))
 
 
 # ---- Contacts and their links ----------------------------------------------------------------
@@ -200,7 +212,7 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
     view += area_note(thresholds, result)
     view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
-    view += section("The guidance also says", "ul", [advice_parts(r, result.area) for r in result.advice])
+    view += section("The guidance also says", "ul", [advice_parts(r, result.area, result) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
     view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
@@ -273,17 +285,45 @@ def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
 
 
 def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
-    indicator, question = challenge.indicator, thresholds.question(challenge.question)
+    """The same challenge whichever box led to it: a chosen indicator, or a rule of the guidance that holds."""
+    if challenge.question == AGE:
+        assert isinstance(challenge.about, Indicator)
+        unborn = challenge.answer == "unborn"
+        return age_challenge_text(
+            challenge.about, None if unborn else int(challenge.answer), unborn, challenge.confirmed
+        )
+    question = thresholds.question(challenge.question)
     answer = question.option(challenge.answer).label
+    level = f" ({challenge.level.label})" if challenge.level else ""
+    words = f"“{one_line(challenge.about.text)}”{level}"
+    if challenge.kind == "indicator":
+        subject = f"you chose {words}, whose words describe harm"
+    else:
+        subject = f"the guidance’s rule {words}, whose words describe harm, applies to your answers"
     if challenge.confirmed:
+        return f"You confirmed your answer “{answer}” to “{question.text}” although {subject}."
+    return (
+        f"{subject[0].upper()}{subject[1:]}, and you answered “{answer}” to “{question.text}” Check that answer. "
+        "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
+        "not suggest a route."
+    )
+
+
+def age_challenge_text(indicator: Indicator, age: int | None, unborn: bool, confirmed: bool = False) -> str:
+    """A worry the guidance writes for another age than the child's: challenged, with its words and band."""
+    chosen = (
+        f"“{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
+        f"{age_band(indicator.age or {})}, for {child_age(age, unborn)}"
+    )
+    if confirmed:
         return (
-            f"You confirmed your answer “{answer}” to “{question.text}” although you chose "
-            f"“{indicator.text}” ({indicator.level.label}), whose words describe harm."
+            f"You confirmed that you chose {chosen}. It sets its own level, but it does not count towards a rule "
+            "that needs several of the guidance’s worries together."
         )
     return (
-        f"You chose “{indicator.text}” ({indicator.level.label}), whose words describe harm, and answered "
-        f"“{answer}” to “{question.text}” Check that answer. If it stands, confirm it under the question and "
-        "say why in your referral. Until then the checker does not suggest a route."
+        f"You chose {chosen}. Check that answer: if it does not apply to this child, untick it. If it does, "
+        "confirm it under the question and say why in your referral. Until then the checker does not suggest a "
+        "route. It does not count towards a rule that needs several of the guidance’s worries together."
     )
 
 
@@ -295,7 +335,7 @@ def reason_text(reason: Reason) -> str:
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
         band = age_band(reason.written_for)
-        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it counts."
+        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it sets its own level."
     return text
 
 
@@ -305,6 +345,7 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
         if result.route is not None and result.route.consent_required is False:
             # Consent is not what this route leads with: say whose words follow, in the checker's words.
             parts.insert(0, "About consent, the guidance says: ")
+        parts += consent_exception_parts(step.text, result)
         given = result.answers.get("consent")
         if given:  # in the partnership's own words for the answer, as the summary gives it
             parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
@@ -316,8 +357,18 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
     return parts
 
 
-def advice_parts(rule: Rule, area: Area | None = None) -> list[Node | str]:
+def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
+    """After words that seek consent: the guidance's exceptions for the child's worries, each with its
+    source, unless those words already hold it."""
+    said = one_line(text)
+    held = [rule for rule in result.consent_exceptions if one_line(rule.text) not in said]
+    return [f" {one_line(rule.text)} ({rule.source})" for rule in held]
+
+
+def advice_parts(rule: Rule, area: Area | None = None, result: Result | None = None) -> list[Node | str]:
     parts: list[Node | str] = [one_line(rule.text)]
+    if rule.seeks_consent and result is not None:
+        parts += consent_exception_parts(rule.text, result)
     for contact in rule.contacts:
         parts += [" ", *contact_nodes(contact, area), "."]
     if rule.timescale:
@@ -399,7 +450,8 @@ def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool)
     listed = "; ".join(f"“{i.text}” (for {age_band(i.age or {})})" for i in chosen)
     return (
         f"You chose indicators that the guidance writes for another age than {child_age(age, unborn)}: {listed}. "
-        "They are still chosen and still count in the result. If they do not apply to this child, untick them."
+        "They are still chosen and still count in the result at their own level, though not towards a rule that "
+        "needs several of the guidance’s worries together. If they do not apply to this child, untick them."
     )
 
 
@@ -441,6 +493,11 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
                 for i in thresholds.indicators
                 if i.id in check.confirmed and i.id in check.indicators
             ]
+            lines += [
+                f"Checked and confirmed for the guidance’s rule “{one_line(r.text)}”"
+                for r in thresholds.rules
+                if r.describes_harm and r.id in check.confirmed
+            ]
         if question.id == "consent" and check.consent_note:
             lines.append(check.consent_note)
         row(question.id, question.text, lines)
@@ -456,6 +513,8 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
         text += f". Written for {age_band(indicator.age or {})}, not for {child_age(check.age, check.unborn)}"
+        if age_confirmation(indicator.id) in check.confirmed:
+            text += ". You confirmed that it applies to this child"
     return text
 
 

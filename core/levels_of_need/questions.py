@@ -37,6 +37,9 @@ class Question:
     # not decided by them. The guidance's advice for that case comes from the partnership's rules.
     open_values: tuple[str, ...] = ()
     own: bool = False  # one of the partnership's own questions (``own_questions`` in its file)
+    # The part of the referral summary (levels_of_need.summary.PARTS) whose block states the answer given.
+    # Every answered question is stated somewhere: a question that names no part is stated with the level.
+    summary_part: str = "level"
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -74,12 +77,14 @@ QUESTIONS: tuple[Question, ...] = (
         id="support_not_improving",
         text="Has help already been tried without enough improvement?",
         topic="help already tried",
+        summary_part="tried",
         options=(Option("yes", "Yes", "yes"), Option("no", "No, or not tried", "no, or not tried")),
     ),
     Question(
         id="consent",
         text="Have the parents or carers consented to the referral?",
         topic="consent",
+        summary_part="consent",
         options=(
             Option("given", "Yes, consent given", "consent given"),
             Option("refused", "No, consent refused", "consent refused"),
@@ -90,6 +95,7 @@ QUESTIONS: tuple[Question, ...] = (
         id="social_worker",
         text="Does the child have a social worker?",
         topic="a social worker",
+        summary_part="professionals",
         options=(
             Option("none", "No", "no social worker"),
             Option("allocated", "Yes, an allocated social worker", "an allocated social worker"),
@@ -118,6 +124,7 @@ def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
         id=AREA,
         text=text or "Which area does the child live in?",
         topic="the child’s area",
+        summary_part="age",
         options=(*(Option(a.id, a.name, a.name) for a in areas), Option(UNSURE, "I am not sure", "not sure")),
         open_values=(UNSURE,),
     )

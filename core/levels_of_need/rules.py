@@ -18,8 +18,10 @@ Where the guidance does not decide, the checker asks; it never defaults:
   tries each possible answer to each question still open (unanswered, or answered "not sure")
   and to the child's age. Those that make a difference are ``missing`` (or ``unsure``), and the
   route stays undecided (``None``) until they are given.
-- An answer of "no" to the question on significant harm beside an indicator whose own words
-  describe harm is challenged: the route stays undecided until the practitioner confirms it.
+- An answer of "no" to the question on significant harm beside an indicator, or a rule that sets a
+  floor, whose own words describe harm is challenged: the route stays undecided until the
+  practitioner confirms it (the rule's id, or the indicator's, in ``Check.confirmed``). So is a
+  worry chosen for a child outside the age band the guidance writes it for (``age:`` and its id).
 - Where the route is decided but the child may be at risk of significant harm (the route does
   not require consent), no step that seeks consent comes first.
 
@@ -28,7 +30,10 @@ one item does, ``all_of`` when every item listed does, ``at_least`` when ``count
 can only hold more often as worries are added, which keeps the promise above.
 
 An indicator may be written for an age band (``Indicator.age``). One chosen outside its band still
-counts: the result says which band the guidance writes it for, and never drops it silently.
+sets its own floor (a result is never lowered silently), but it never counts towards a counting
+condition (``all_of``, ``at_least``, as "two or more of" reads): the guidance does not write it for
+this child. It is challenged (``age_challenges``): the result quotes its words and its band, and
+suggests no route until the practitioner confirms that it applies to this child.
 
 Strengths (a strength level's indicators, or ``strength: true`` at any level) are recorded and shown,
 but the checker never raises or lowers a level because of them.
@@ -47,6 +52,14 @@ from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Threshold
 from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
+# In ``Check.confirmed``: "this worry applies to this child although the guidance writes it for another age".
+AGE_CONFIRMED = "age:"
+
+
+def age_confirmation(indicator_id: str) -> str:
+    return AGE_CONFIRMED + indicator_id
+
+
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
 
 
@@ -76,7 +89,7 @@ class Check:
     unborn: bool = False
     age_text: str | None = None  # what was typed for the age, when it is not a whole number
     answers: Mapping[str, str] = field(default_factory=dict)
-    # Indicators whose challenge the practitioner has confirmed: "this does not give me
+    # Indicators and rules whose challenge the practitioner has confirmed: "this does not give me
     # reasonable cause to suspect significant harm".
     confirmed: frozenset[str] = frozenset()
     confirm_note: str = ""  # why the practitioner confirmed a challenged answer
@@ -105,12 +118,23 @@ class Reason:
 
 @dataclass(frozen=True)
 class Challenge:
-    """An answer that contradicts a chosen indicator's own words, for the practitioner to confirm."""
+    """An answer that contradicts the own words of a chosen indicator, or of a rule that sets a floor,
+    for the practitioner to confirm."""
 
-    indicator: Indicator
+    about: Indicator | Rule
     question: str  # the question answered
     answer: str  # the answer given
     confirmed: bool
+    level: Level | None = None  # the level the indicator is at, or the rule sets
+
+    @property
+    def kind(self) -> str:
+        return "rule" if isinstance(self.about, Rule) else "indicator"
+
+    @property
+    def confirm_id(self) -> str:
+        """What ``Check.confirmed`` holds once the practitioner confirms it."""
+        return age_confirmation(self.about.id) if self.question == AGE else self.about.id
 
 
 @dataclass(frozen=True)
@@ -146,6 +170,9 @@ class Result:
     area: Area | None = None  # the child's area, where the partnership has areas and it is answered
     # A contact shown differs by area and the area is not known: every area's is shown, labelled.
     area_open: bool = False
+    # The guidance's exceptions to seeking consent that concern the child's worries (advise rules marked
+    # consent_exception): beside every step and advice that seeks consent, whatever the answer on consent.
+    consent_exceptions: tuple[Rule, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -208,13 +235,14 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
 
     validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
     missing, unsure, settled = open_questions(thresholds, check, now)
-    challenges = tuple(challenges_of(thresholds, check))
+    challenges = tuple(challenges_of(thresholds, check, now))
     decided = not missing and not unsure and all(c.confirmed for c in challenges)
     route = now.route if decided else None
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
     next_steps = safe_order(route) if route else ()
-    advice = safe_advice(tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route)
+    matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
+    advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
     advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
     return Result(
@@ -229,6 +257,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         advice=advice,
         area_open=area is None and any(c.by_area for c in shown),
         advice_open=advice_open,
+        consent_exceptions=tuple(rule for rule in matching if rule.consent_exception),
         **common,
     )
 
@@ -321,7 +350,9 @@ def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Se
         if question.id in read and (given is None or given in question.open_values):
             yield question.id, (given, *question.decided_values)
     if not check.age_given:
-        yield AGE, (NOT_GIVEN, *age_candidates(thresholds, deciding))
+        # The chosen indicators' age bands too: a worry outside its band counts towards no counting rule.
+        bands = [{"age": i.age} for i in thresholds.indicators if i.id in check.indicators and i.age is not None]
+        yield AGE, (NOT_GIVEN, *age_candidates(thresholds, [*deciding, *bands]))
 
 
 def age_candidates(thresholds: Thresholds, conditions: Iterable[Mapping[str, Any]]) -> list[int | None]:
@@ -371,14 +402,31 @@ def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicat
     return tuple(q.id for q in thresholds.questions if q.id in found)
 
 
-def challenges_of(thresholds: Thresholds, check: Check) -> Iterator[Challenge]:
-    """A "no" to significant harm beside an indicator whose words describe harm is challenged."""
+def challenges_of(thresholds: Thresholds, check: Check, reached: Reached) -> Iterator[Challenge]:
+    """A worry chosen for a child outside the age band the guidance writes it for is challenged; so is a
+    "no" to significant harm beside a chosen indicator, or a rule that sets a floor, whose words describe
+    harm: the same facts are challenged whichever box leads to them."""
+    for indicator in age_challenges(thresholds, check):
+        age = "unborn" if check.unborn else str(check.age)
+        confirmed = age_confirmation(indicator.id) in check.confirmed
+        yield Challenge(indicator, AGE, age, confirmed, indicator.level)
     answer = check.answers.get(SIGNIFICANT_HARM)
     if answer != "no":
         return
     for indicator in _worries(thresholds, check):
         if indicator.describes_harm:
-            yield Challenge(indicator, SIGNIFICANT_HARM, answer, confirmed=indicator.id in check.confirmed)
+            yield Challenge(indicator, SIGNIFICANT_HARM, answer, indicator.id in check.confirmed, indicator.level)
+    rules = {rule.id: rule for rule in thresholds.rules}
+    for reason in reached.reasons:
+        rule = rules.get(reason.id) if reason.kind == "rule" else None
+        if rule is not None and rule.describes_harm:
+            yield Challenge(rule, SIGNIFICANT_HARM, answer, rule.id in check.confirmed, reason.level)
+
+
+def age_challenges(thresholds: Thresholds, check: Check) -> tuple[Indicator, ...]:
+    """Chosen worries the guidance writes for another age than the child's: challenged, never silently
+    accepted (they still set their own floor, and never count towards a counting condition)."""
+    return tuple(i for i in chosen_for_another_age(thresholds, check) if not i.is_strength)
 
 
 def safe_order(route: Route) -> tuple[Step, ...]:
@@ -412,7 +460,8 @@ def validate_check(thresholds: Thresholds, check: Check) -> None:
 
 def validate_answers(thresholds: Thresholds, check: Check) -> None:
     known = {i.id for i in thresholds.indicators}
-    unknown = sorted((set(check.indicators) | set(check.confirmed)) - known)
+    confirmations = {c.removeprefix(AGE_CONFIRMED) for c in check.confirmed} - {r.id for r in thresholds.rules}
+    unknown = sorted((set(check.indicators) | confirmations) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
     asked = {q.id: q.values for q in thresholds.questions}
@@ -495,11 +544,14 @@ def counted_items(counting: Mapping[str, Any]) -> list[tuple[str, str]]:
 def count_holding(counting: Mapping[str, Any], check: Check, worries: list[Indicator]) -> int:
     """How many of the listed items hold: an indicator chosen, as ``indicators:`` reads it; a theme
     that a chosen worry has, as ``themes:`` reads it. More worries can only hold more items."""
-    themes = {i.theme.id for i in worries if i.theme}
+    # A worry the guidance writes for another age than the child's never counts here: "two or more of"
+    # these is about worries the guidance writes for this child.
+    outside = {i.id for i in worries if written_for_another_age(i, check)}
+    themes = {i.theme.id for i in worries if i.theme and i.id not in outside}
     return sum(
         1
         for kind, item in counted_items(counting)
-        if (item in check.indicators if kind == "indicator" else item in themes)
+        if (item in check.indicators and item not in outside if kind == "indicator" else item in themes)
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Thresholds
-from .rules import CheckError
+from .rules import CheckError, age_confirmation
 from .summary import DETAIL_LABELS
 
 FORMAT = "levels-of-need-check"
@@ -69,11 +69,14 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
     """The state with exactly the keys the form has, each checked; CheckError for anything else."""
     known = {i.id for i in thresholds.indicators}
     indicators = _id_list(state.get("indicators"), known, "indicators")
-    confirmable = {i.id for i in thresholds.indicators if i.describes_harm}
-    # A confirmation belongs beside a chosen indicator whose words describe harm; any other is dropped.
-    confirmed = [
-        i for i in _id_list(state.get("confirmed"), known, "confirmed") if i in confirmable and i in indicators
-    ]
+    harm_rules = {r.id for r in thresholds.rules if r.describes_harm}
+    ages = {age_confirmation(i.id) for i in thresholds.indicators if i.age is not None}
+    confirmable = {i.id for i in thresholds.indicators if i.describes_harm and i.id in indicators} | harm_rules
+    confirmable |= {age_confirmation(i) for i in indicators} & ages
+    # A confirmation belongs beside a chosen indicator, or a rule, whose words describe harm, or beside a chosen
+    # indicator with an age band; any other is dropped.
+    offered = known | harm_rules | ages
+    confirmed = [i for i in _id_list(state.get("confirmed"), offered, "confirmed") if i in confirmable]
     answers = {}
     asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
     raw_answers = state.get("answers") or {}

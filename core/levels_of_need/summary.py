@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .model import ReferralQuestion, Thresholds
+from .model import Indicator, ReferralQuestion, Thresholds
 from .present import (
     Node,
     age_band,
@@ -33,7 +33,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import Check, Reason, Result
+from .rules import Check, Result, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -229,11 +229,13 @@ class _Parts:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
-            "age": lambda: [(self.heading("age"), [_age_line(check), *_area_lines(thresholds, check)])],
+            "age": lambda: [(self.heading("age"), [_age_line(check), *self.area_lines()])],
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
-            "professionals": lambda: self.own_words("professionals", [details.professionals]),
+            "professionals": lambda: self.own_words(
+                "professionals", [details.professionals], self.answers("professionals")
+            ),
             "strengths": self.strengths,
             "needs": self.needs,
             "child_voice": lambda: self.own_words("child_voice", [details.child_voice]),
@@ -246,7 +248,8 @@ class _Parts:
 
     def level(self) -> list[Block]:
         thresholds, result = self.thresholds, self.result
-        blocks: list[Block] = [(self.heading("level"), _level_lines(thresholds, result))]
+        lines = [*_level_lines(thresholds, result), *self.answers("level")]
+        blocks: list[Block] = [(self.heading("level"), lines)]
         checked = [challenge_text(thresholds, c) for c in result.challenges]
         overruled = overruled_answer(thresholds, result)
         if overruled:
@@ -263,16 +266,44 @@ class _Parts:
         lines = _or_placeholder([self.details.worry], PLACEHOLDERS["worries"])
         if self.details.impact:
             lines.append(f"Impact on the child: {self.details.impact}")
-        chosen = [r for r in self.result.reasons if r.kind == "indicator"]
+        # From the check itself, not the reasons: an emergency result's only reason is the call to make.
+        chosen = [i for i in self.thresholds.indicators if i.id in self.check.indicators and not i.is_strength]
         if chosen:
             lines.append("Threshold indicators:")
-            lines += [f"- Level {r.level.number}, {r.domain}: {r.text}{_written_for(r)}" for r in chosen]
+            lines += [f"- Level {i.level.number}, {i.domain_names}: {i.text}{self.written_for(i)}" for i in chosen]
         return [(self.heading("worries"), lines)]
 
+    def written_for(self, indicator: Indicator) -> str:
+        """Beside an indicator the guidance writes for another age than the child's: which age."""
+        other = indicator.age is not None and written_for_another_age(indicator, self.check)
+        return f" (the guidance writes it for {age_band(indicator.age or {})})" if other else ""
+
+    def area_lines(self) -> list[str]:
+        """The child's area where the partnership has areas (a placeholder until answered), and any other
+        answer stated with the age."""
+        answers = self.answers("age")
+        area_given = self.check.answers.get(AREA)
+        return answers if area_given or not self.thresholds.areas else ["[Area]", *answers]
+
+    def answers(self, part: str) -> list[str]:
+        """Every answer given to a question whose answer this part states, in the form's order: derived
+        from the questions' definitions, so that no answer given is ever left out of the summary."""
+        lines = []
+        for question in self.thresholds.questions:
+            given = self.check.answers.get(question.id)
+            if question.summary_part != part or not given:
+                continue
+            option = question.option(given)
+            if question.id == "consent":
+                lines.append(option.words.capitalize() + ".")
+            elif question.id == AREA:
+                lines.append(f"Area: {option.words}")
+            else:
+                lines.append(f"{question.text} {option.label}")
+        return lines
+
     def consent(self) -> list[Block]:
-        answer = self.check.answers.get("consent")
-        words = self.thresholds.question("consent").option(answer).words.capitalize() + "." if answer else None
-        lines = [words or PLACEHOLDERS["consent"]]
+        lines = self.answers("consent") or [PLACEHOLDERS["consent"]]
         if self.check.consent_note:
             lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
         return [(self.heading("consent"), lines)]
@@ -280,9 +311,7 @@ class _Parts:
     def tried(self) -> list[Block]:
         details = self.details
         lines = _or_placeholder([details.tried, _labelled("What worked", details.worked)], PLACEHOLDERS["tried"])
-        if self.check.answers.get("support_not_improving") == "yes":
-            lines.append("Help has already been tried without enough improvement.")
-        return [(self.heading("tried"), lines)]
+        return [(self.heading("tried"), lines + self.answers("tried"))]
 
     def strengths(self) -> list[Block]:
         lines = [self.details.strengths] if self.details.strengths else []
@@ -292,8 +321,8 @@ class _Parts:
     def needs(self) -> list[Block]:
         return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
 
-    def own_words(self, part: str, lines: list[str]) -> list[Block]:
-        return [(self.heading(part), _or_placeholder(lines, PLACEHOLDERS[part]))]
+    def own_words(self, part: str, lines: list[str], answers: list[str] | None = None) -> list[Block]:
+        return [(self.heading(part), _or_placeholder(lines, PLACEHOLDERS[part]) + (answers or []))]
 
     def heading(self, part: str) -> str:
         return heading(self.thresholds, part)
@@ -310,11 +339,6 @@ PLACEHOLDERS: Mapping[str, str] = {
     "child_voice": "[The child’s wishes and feelings]",
     "availability": "[When and how I can be contacted]",
 }
-
-
-def _written_for(reason: Reason) -> str:
-    """Beside an indicator the guidance writes for another age than the child's: which age."""
-    return f" (the guidance writes it for {age_band(reason.written_for)})" if reason.written_for else ""
 
 
 def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
@@ -354,14 +378,6 @@ def _plain(parts: list[Node | str]) -> str:
         else inline_text(part)
         for part in parts
     )
-
-
-def _area_lines(thresholds: Thresholds, check: Check) -> list[str]:
-    """The child's area, where the partnership has areas: as the form offers it."""
-    if not thresholds.areas:
-        return []
-    question, answer = thresholds.question(AREA), check.answers.get(AREA)
-    return [f"Area: {question.option(answer).words}" if answer else "[Area]"]
 
 
 def _labelled(label: str, text: str) -> str:

@@ -62,8 +62,9 @@ def fill_check(page, check: dict) -> list[str]:
         page.check(f"#{question}-{value}")
     for indicator in check.get("confirmed", ()):
         # Offered only once Python has challenged the answer beside this indicator.
-        page.wait_for_selector(f"#confirm-box-{indicator}:not([hidden])", timeout=10_000)
-        page.check(f"#confirm-{indicator}")
+        escaped = indicator.replace(":", "\\:")  # "age:ID", a worry confirmed for another age
+        page.wait_for_selector(f"#confirm-box-{escaped}:not([hidden])", timeout=10_000)
+        page.check(f"#confirm-{escaped}")
     return continue_from(page, "page-questions")
 
 

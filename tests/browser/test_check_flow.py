@@ -446,7 +446,7 @@ def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_rec
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l3-fabricated-illness"], "age": 4, "answers": NO})
     change_answer(page, "significant_harm")
-    assert "whose own words describe harm or abuse" in page.inner_text("#lon-confirmations")
+    assert "its own words describe harm or abuse" in page.inner_text("#lon-confirmations")
     page.check("#confirm-l3-fabricated-illness")
     page.fill("#confirm_note", "a known condition, confirmed by the consultant")
     page.click("#page-questions .lon-continue")

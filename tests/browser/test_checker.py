@@ -300,6 +300,29 @@ def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_
     assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
 
 
+def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_confirmed(strict_context, medway_url):
+    """Issue 22: a 12-year-old ticked under the Level 2 teenage pregnancy worry, "no" to significant harm: the
+    guidance's "(Statutory rape)" rule and the worry's age band are both challenged, as the CLI does."""
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    check = {
+        "indicators": ["l2-teenage-pregnancy"],
+        "age": 12,
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
+    }
+    assert fill_check(page, check) == []
+    shown = wait_for_result(page, cli_result_text(check))
+    text = " ".join(shown)
+    assert "(Statutory rape)" in text and "which the guidance writes for children aged 13 or over" in text
+    assert page.get_attribute("#lon-result", "data-route") == "" and "seek their consent" not in text
+    confirmed = {**check, "confirmed": ["sexual-activity-or-pregnancy-under-13", "age:l2-teenage-pregnancy"]}
+    open_checker(page, medway_url)
+    assert fill_check(page, confirmed) == []
+    assert wait_for_result(page, cli_result_text(confirmed))
+    page.wait_for_selector("#lon-result[data-route=child-in-need]")
+    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+
+
 def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)

@@ -62,7 +62,8 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     page.fill("#age", "7")
     notice = wait_for_text(page, "#lon-age-notice-child", "a child aged 7")
     assert f"“{baby.text}” (for unborn babies and children under 1)" in notice
-    assert "They are still chosen and still count in the result." in notice and "untick them" in notice
+    assert "They are still chosen and still count in the result at their own level" in notice
+    assert "untick them" in notice
 
     # The choice is kept, and beside it the worry says that it is written for another age.
     assert continue_from(page, "page-child") == []
@@ -83,6 +84,6 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     check = {"indicators": [BABY], "age": 7, "answers": {"immediate_risk": "no", **ANSWERS}}
     expected = cli_result_text(check, partnership_file)
     assert wait_for_result(page, expected) == expected
-    assert "The guidance writes it for unborn babies and children under 1; you chose it, so it counts." in (
+    assert "The guidance writes it for unborn babies and children under 1; you chose it, so it sets its own level." in (
         page.inner_text("#lon-result")
     )

@@ -169,6 +169,8 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
             rule["level"] = draw(st.sampled_from(level_ids))
         else:
             rule["route"] = draw(st.sampled_from(route_ids))
+        if draw(st.booleans()):
+            rule["describes_harm"] = True  # a rule's words can describe harm, as an indicator's can
         rules.append(rule)
     for n in range(draw(st.integers(0, 3))):
         rules.append(
@@ -178,6 +180,8 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
                 "when": draw(conditions(indicator_ids, level_ids, deciding=False)),
                 "text": "Fictional advice.",
                 "source": "Fictional",
+                # The guidance's exception to seeking consent, for the worries the rule names.
+                **({"consent_exception": True} if draw(st.integers(0, 3)) == 0 else {}),
             }
         )
     data = {
@@ -243,5 +247,11 @@ def checks(draw: Any, thresholds: Any) -> Check:
     unborn = draw(st.booleans())
     age = None if unborn else draw(st.one_of(st.none(), st.integers(0, thresholds.age_range.oldest)))
     chosen = frozenset(draw(st.sets(st.sampled_from(ids), max_size=6)))
-    confirmed = frozenset(draw(st.sets(st.sampled_from(sorted(chosen)), max_size=3))) if chosen else frozenset()
+    # Confirmations of chosen indicators, and of rules (a rule whose words describe harm is confirmed by its id).
+    confirmable = sorted(
+        chosen
+        | {r.id for r in thresholds.rules if r.describes_harm}
+        | {f"age:{i.id}" for i in thresholds.indicators if i.id in chosen and i.age is not None}
+    )
+    confirmed = frozenset(draw(st.sets(st.sampled_from(confirmable), max_size=3))) if confirmable else frozenset()
     return Check(indicators=chosen, answers=answers, age=age, unborn=unborn, confirmed=confirmed)

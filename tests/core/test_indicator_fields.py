@@ -68,8 +68,12 @@ def test_an_age_band_indicator_inside_its_band_counts_with_no_note(example, age,
 def test_an_age_band_indicator_outside_its_band_still_counts_and_the_result_says_for_which_age(example):
     indicator = example.indicator("missed-health-checks")
     result, text = check(example, 7, indicator.id)
-    # The user's choice stands: the level is not lowered, and the reason says the band.
-    assert (result["level_id"], result["route"]) == ("targeted-early-help", "family-help")
+    # The user's choice stands: the level is not lowered, and the reason says the band. The choice is
+    # challenged: no route until the user confirms that it applies to this child.
+    assert (result["level_id"], result["route"]) == ("targeted-early-help", None)
+    assert result["challenges"][0]["confirm"] == f"age:{indicator.id}"
+    confirmed = {"indicators": [indicator.id], "age": 7, "answers": NO, "confirmed": [f"age:{indicator.id}"]}
+    assert api.run_check(example, confirmed)["route"] == "family-help"
     assert decisive(result)[0]["written_for"] == indicator.age
     assert result["other_age"] == [indicator.id]
     assert f"{indicator.text}. The guidance writes it for unborn babies and children under 1" in text

@@ -6,6 +6,10 @@ thresholds files that use every kind of rule and condition.
    at risk of significant harm), has a consent-seeking first step.
 3. Every result explains itself by its reasons.
 4. Strengths never change the level or the route.
+5. A rule whose words describe harm holds back the route while "no" to significant harm is unconfirmed.
+6. A worry outside its age band never counts towards a counting rule, and holds back the route until
+   the practitioner confirms that it applies to this child.
+7. Where the child's age would change the level or route and it is not given, the checker asks.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from levels_of_need.rules import evaluate
+from levels_of_need.present import advice_parts, inline_text, node, step_parts
+from levels_of_need.questions import AGE
+from levels_of_need.rules import age_matches, evaluate, reach
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
@@ -70,7 +76,77 @@ def strengths_change_nothing(thresholds, check):
     assert (with_strengths.level, with_strengths.route) == (plain.level, plain.route)
 
 
-PROPERTIES = [never_leads_with_consent_where_harm_is_possible, explained_by_its_reasons, strengths_change_nothing]
+def a_harm_rule_holds_back_the_route_until_confirmed(thresholds, check):
+    """Harm by rule as by tick: a rule whose words describe harm, holding, with "no" to significant harm not
+    confirmed, leaves no route and no step (so no consent step) shown."""
+    result = evaluate(thresholds, check)
+    if result.emergency or check.answers.get("significant_harm") != "no":
+        return
+    harm_rules = {r.id for r in thresholds.rules if r.describes_harm}
+    lifted = [r for r in result.reasons if r.kind == "rule" and r.id in harm_rules and r.id not in check.confirmed]
+    if lifted:
+        assert result.route is None and result.next_steps == ()
+        assert {c.about.id for c in result.unconfirmed} >= {r.id for r in lifted}
+
+
+def a_worry_outside_its_band_never_counts(thresholds, check):
+    """A counting rule ("two or more of") that holds, holds by worries the guidance writes for this child."""
+    result = evaluate(thresholds, check)
+    rules = {r.id: r for r in thresholds.rules}
+    worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
+    in_band = [i for i in worries if i.age is None or not check.age_given or age_matches(i.age, check)]
+    ids, themes = {i.id for i in in_band}, {i.theme.id for i in in_band if i.theme}
+    outside = [i for i in worries if i not in in_band]
+    if not result.emergency and any(f"age:{i.id}" not in check.confirmed for i in outside):
+        assert result.route is None, "a worry outside its band is challenged until confirmed"
+    for reason in result.reasons:
+        when = rules[reason.id].when if reason.kind == "rule" else {}
+        for counting in ("all_of", "at_least"):
+            if counting in when:
+                items = when[counting]
+                held = sum(i in ids for i in items.get("indicators", ())) + sum(
+                    t in themes for t in items.get("themes", ())
+                )
+                needed = (
+                    items["count"]
+                    if counting == "at_least"
+                    else len(items.get("indicators", ())) + len(items.get("themes", ()))
+                )
+                assert held >= needed, (reason.id, check)
+
+
+def an_age_that_matters_is_asked(thresholds, check):
+    """Where the child's age would change the level or route and it is not given, no route is suggested."""
+    if check.age_given:
+        return
+    result = evaluate(thresholds, check)
+    ages = range(thresholds.age_range.youngest, thresholds.age_range.oldest + 1)
+    tried = [replace(check, unborn=True), *(replace(check, age=a) for a in ages)]
+    outcomes = {reach(thresholds, trial).outcome for trial in tried}
+    if len(outcomes) > 1 and not result.emergency:
+        assert result.route is None and AGE in result.missing
+
+
+def consent_exceptions_beside_every_consent_step(thresholds, check):
+    """Every step and advice that seeks consent carries the guidance's exceptions for the child's worries."""
+    result = evaluate(thresholds, check)
+    held = [r for r in thresholds.rules if r.consent_exception and r in result.consent_exceptions]
+    seeking = [node("li", *step_parts(thresholds, s, result)) for s in result.next_steps if s.seeks_consent]
+    seeking += [node("li", *advice_parts(r, result.area, result)) for r in result.advice if r.seeks_consent]
+    for item in seeking:
+        for rule in held:
+            assert " ".join(rule.text.split()) in inline_text(item)
+
+
+PROPERTIES = [
+    consent_exceptions_beside_every_consent_step,
+    never_leads_with_consent_where_harm_is_possible,
+    explained_by_its_reasons,
+    strengths_change_nothing,
+    a_harm_rule_holds_back_the_route_until_confirmed,
+    a_worry_outside_its_band_never_counts,
+    an_age_that_matters_is_asked,
+]
 
 
 # ---- The shipped files ----------------------------------------------------------------------------
@@ -185,8 +261,25 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         lambda d: any("domains" in i for i in d["indicators"]),
         lambda d: any("all_of" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
         lambda d: any("at_least" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
+        lambda d: any(r.get("describes_harm") for r in d["rules"]),
+        lambda d: any(r.get("consent_exception") for r in d["rules"]),
+        # A counting rule over an indicator with an age band: "two or more of" with a worry for other ages.
+        lambda d: any(
+            i.get("age") and i["id"] in r["when"].get("at_least", {}).get("indicators", ())
+            for r in d["rules"]
+            for i in d["indicators"]
+        ),
     ],
-    ids=["age band", "strength above level 1", "several domains", "all_of", "at_least"],
+    ids=[
+        "age band",
+        "strength above level 1",
+        "several domains",
+        "all_of",
+        "at_least",
+        "rule describes harm",
+        "consent exception",
+        "counting over an age band",
+    ],
 )
 def test_the_generated_files_use_each_optional_indicator_field(uses):
     """So that the properties above are tested over files that use them."""

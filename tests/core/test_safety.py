@@ -127,7 +127,13 @@ def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accept
     answer = api.run(thresholds, check)
     result = answer["result"]
     assert result["challenges"] == [
-        {"indicator": "l3-under-13-sex-pregnancy", "question": "significant_harm", "answer": "no", "confirmed": False}
+        {
+            "indicator": "l3-under-13-sex-pregnancy",
+            "question": "significant_harm",
+            "answer": "no",
+            "confirmed": False,
+            "confirm": "l3-under-13-sex-pregnancy",
+        }
     ]
     assert result["route"] is None and result["next_steps"] == []
     text = to_text(answer["view"])

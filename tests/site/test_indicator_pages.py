@@ -1,6 +1,7 @@
 """The optional indicator fields on the guidance's pages and the self-check's form, as the templates
 write them (no site engine needed): an age band, a strength above Level 1, and an indicator under two
-domains, from the fictional partnership's file; Medway's file uses none, and its pages say none."""
+domains, from the fictional partnership's file; Medway's file uses only age bands (where its words name an
+age: issue 22), and its pages say only those."""
 
 from __future__ import annotations
 
@@ -72,8 +73,13 @@ def test_a_strength_above_level_1_is_offered_as_a_strength_and_never_as_a_worry(
     ]
 
 
-def test_medways_pages_say_none_of_it():
-    pages = {page.path: page.markdown for page in site_pages(load_file(THRESHOLDS_FILE))}
+def test_medways_pages_say_only_the_age_bands_its_words_name():
+    medway = load_file(THRESHOLDS_FILE)
+    pages = {page.path: page.markdown for page in site_pages(medway)}
     for path, markdown in pages.items():
-        assert not re.search(r"\((a strength|for [a-z ]+ \d+|also under [^)]*)\)", markdown), path
-    assert "lon-age-note" not in pages["check.md"] and "lon-age-notice" not in pages["check.md"]
+        assert not re.search(r"\((a strength|also under [^)]*)\)", markdown), path
+    banded = {i.id for i in medway.indicators if i.age}
+    assert banded == {"l2-teenage-pregnancy", "l3-under-13-sex-pregnancy", "l3-unborn-at-risk", "l3-16-17-homeless"}
+    statutory = pages["levels/statutory.md"]
+    assert "- 16/17year old presenting as homeless (for children aged 16 or 17)" in statutory
+    assert set(re.findall(r'id="age-note-([a-z0-9-]+)"', pages["check.md"])) == banded

@@ -496,9 +496,12 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     routes_of = {level["id"]: [route["id"] for route in level["routes"]] for level in data["levels"]}
     deciders = {*known["indicator"], *known["rule"]}
     harmful = {ind["id"] for ind in data["indicators"] if ind.get("describes_harm")}
+    harmful_rules = {rule["id"] for rule in data["rules"] if rule.get("describes_harm")}
     for i, scenario in enumerate(data.get("scenarios", ())):
         yield from _scenario_problems(scenario, ["scenarios", i], routes_of, deciders, problem, check_ref)
-        yield from _scenario_check_problems(scenario["check"], ["scenarios", i, "check"], ages, harmful, problem)
+        yield from _scenario_check_problems(
+            scenario["check"], ["scenarios", i, "check"], ages, harmful, harmful_rules, problem
+        )
     yield from scenario_set_problems(data, problem)  # scenario_sets: and twins (scenario_sets.py)
 
 
@@ -779,16 +782,24 @@ def _consent_problems(route: Mapping[str, Any], base: list[str | int], problem: 
 
 
 def _scenario_check_problems(
-    check: Mapping[str, Any], base: list[str | int], ages: Mapping[str, Any], harmful: set[str], problem: Any
+    check: Mapping[str, Any],
+    base: list[str | int],
+    ages: Mapping[str, Any],
+    harmful: set[str],
+    harmful_rules: set[str],
+    problem: Any,
 ) -> Iterator[Problem]:
     valid_range = ages["youngest"] <= ages["oldest"]  # otherwise that is the one problem to report
     if "age" in check and valid_range and not ages["youngest"] <= check["age"] <= ages["oldest"]:
         yield problem([*base, "age"], f"{check['age']} is outside age_range ({ages['youngest']} to {ages['oldest']})")
     for j, indicator in enumerate(check.get("confirmed", ())):
-        if indicator not in check["indicators"] or indicator not in harmful:
+        if indicator.startswith("age:") and indicator.removeprefix("age:") in check["indicators"]:
+            continue  # a worry chosen for another age than the band the guidance writes it for
+        if indicator not in harmful_rules and (indicator not in check["indicators"] or indicator not in harmful):
             yield problem(
                 [*base, "confirmed", j],
-                f"{indicator!r} is not one of this check's indicators marked describes_harm: only those are confirmed",
+                f"{indicator!r} is not one of this check's indicators, nor a rule, marked describes_harm: "
+                "only those are confirmed",
             )
 
 
@@ -853,6 +864,12 @@ def _rule_problems(
             base,
             "this advice mentions consent: say whether it asks for the parents' or carers' consent "
             "(seeks_consent: true or false)",
+        )
+    if kind != "raise" and "describes_harm" in rule:
+        yield problem([*base, "describes_harm"], f"only a 'raise' rule takes 'describes_harm'; this rule is {kind!r}")
+    if kind != "advise" and "consent_exception" in rule:
+        yield problem(
+            [*base, "consent_exception"], f"only an 'advise' rule takes 'consent_exception'; this rule is {kind!r}"
         )
     if kind != "advise" and "seeks_consent" in rule:
         yield problem([*base, "seeks_consent"], f"only an 'advise' rule takes 'seeks_consent'; this rule is {kind!r}")

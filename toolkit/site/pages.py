@@ -101,6 +101,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             url=url,
             theme_ladder=theme_ladder,
             search_terms=search_terms,
+            age_band=age_band,
             filter_hint=filter_hint,
             summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,

@@ -207,7 +207,7 @@ function showResult(answer) {
   showStop(result.emergency);
   // A confirmation is offered only beside a challenge Python made; one no longer challenged is
   // unticked, so that it can never confirm a later answer unseen.
-  const challenged = new Set(result.challenges.map((challenge) => challenge.indicator));
+  const challenged = new Set(result.challenges.map((challenge) => challenge.confirm));
   for (const box of form.querySelectorAll(".lon-confirm")) {
     const input = box.querySelector("input");
     box.hidden = !challenged.has(input.value);

@@ -1,0 +1,106 @@
+"""`validate`'s warning where an indicator's or a rule's words name an age that its age band does not cover.
+
+A worry written "16/17 year old presenting as homeless" with no age band is accepted for a child of 3
+without a word; a rule written "under the age of 13" without ``when: age`` holds at any age. The words
+are the partnership's, so this is a warning (the file stays valid): the band is for the partnership to give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from levels_of_need.model import Thresholds
+from levels_of_need.present import age_band
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+TEENAGE = (13, 19)  # a teenager's years, both included
+
+# Words that say every age is meant ("and all children of other ages"): the ages named are examples.
+EVERY_AGE = re.compile(r"\b(other|all|any) ages?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamedAges:
+    """The ages some words name: whole years, and whether they name an unborn child."""
+
+    years: frozenset[int]
+    unborn: bool
+    said: tuple[str, ...]  # the words that name them, as written
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def named_ages(text: str, youngest: int, oldest: int) -> NamedAges | None:
+    """The ages these words name, or None where they name none (or say every age is meant)."""
+    if EVERY_AGE.search(text):
+        return None
+    years: set[int] = set()
+    said: list[str] = []
+    patterns: list[tuple[str, Any]] = [
+        (rf"\b{_N}\s*(?:/|or|and)\s*{_N}\s*-?\s*years?\s*-?\s*olds?\b", lambda m: {_number(m[1]), _number(m[2])}),
+        (
+            rf"\b(?:aged\s+)?{_N}\s+(?:years?\s+)?(?:or|and)\s+(?:over|above|older)\b",
+            lambda m: range(_number(m[1]), oldest + 1),
+        ),
+        (rf"\bunder\s+(?:the\s+age\s+of\s+)?{_N}\b", lambda m: range(youngest, _number(m[1]))),
+        (rf"\b{_N}\s*-?\s*years?\s*-?\s*olds?\b", lambda m: {_number(m[1])}),
+        (r"\bteenage(?:rs?)?\b|\bteens?\b", lambda m: range(max(TEENAGE[0], youngest), min(TEENAGE[1], oldest) + 1)),
+    ]
+    rest = text
+    for pattern, ages in patterns:
+        for match in re.finditer(pattern, rest, re.IGNORECASE):
+            years |= set(ages(match))
+            said.append(match[0])
+        rest = re.sub(pattern, " ", rest, flags=re.IGNORECASE)  # "16/17 year old" is not also "17 year old"
+    unborn = re.search(r"\bunborn\b", text, re.IGNORECASE)
+    if unborn:
+        said.append(unborn[0])
+    if not years and not unborn:
+        return None
+    return NamedAges(frozenset(years), bool(unborn), tuple(said))
+
+
+def _uncovered(named: NamedAges, band: Mapping[str, Any] | None) -> list[str]:
+    """What the words name that the band does not cover (every age named, where there is no band)."""
+    if band is None:
+        return list(named.said)
+    low, high = band.get("at_least"), band.get("under")
+    has_years = low is not None or high is not None
+    outside = sorted(y for y in named.years if not has_years or not ((low or 0) <= y < (high if high else 10**6)))
+    missing = [f"age {y}" for y in outside]
+    if named.unborn and not band.get("unborn"):
+        missing.append("unborn")
+    return missing
+
+
+def age_band_warnings(thresholds: Thresholds) -> Iterator[str]:
+    """One warning per indicator or rule whose words name an age its band (``age``, or a rule's
+    ``when: age``) does not cover."""
+    youngest, oldest = thresholds.age_range.youngest, thresholds.age_range.oldest
+    items: list[tuple[str, str, Mapping[str, Any] | None, str]] = [
+        (f"indicators[{i.id}]", i.text, i.age, "age") for i in thresholds.indicators
+    ]
+    items += [
+        (f"rules[{r.id}]", r.text, r.when.get("age"), "when: age") for r in thresholds.rules if r.kind != "advise"
+    ]
+    for where, text, band, field in items:
+        named = named_ages(text, youngest, oldest)
+        if named is None:
+            continue
+        missing = _uncovered(named, band)
+        if not missing:
+            continue
+        words = ", ".join(f"“{w}”" for w in named.said)
+        if band is None:
+            yield f"{where}: its words name an age ({words}) but it has no age band ({field}): give the band they name"
+        else:
+            yield (
+                f"{where}: its words name an age ({words}) that its age band ({field}: {age_band(band)}) does not "
+                f"cover ({', '.join(missing)})"
+            )
