@@ -29,7 +29,6 @@ SEARCHES = [
     ("EHCP", "guidance/assessment-tools/"),
     ("Graded Care Profile", "guidance/assessment-tools/"),
     ("Lead Professional", "guidance/assessment-tools/"),
-    ("BRAG", "guidance/mash/"),
     ("MASH", "guidance/mash/"),
     ("significant harm", "guidance/children-act/"),
     ("consent", "guidance/information-sharing/"),
