@@ -162,7 +162,9 @@ def test_medway_indicators_naming_an_age_carry_its_band(thresholds, indicator, b
 
 def test_medway_rules_naming_an_age_carry_its_band(thresholds):
     bands = {r.id: r.when.get("age") for r in thresholds.rules}
-    assert bands["sixteen-seventeen-homeless"] == {"at_least": 16, "under": 18}
+    # No rule repeats the 16/17 homeless worry's own level (audit C12): the worry carries the band itself.
+    assert "sixteen-seventeen-homeless" not in bands
+    assert thresholds.indicator("l3-16-17-homeless").age == {"at_least": 16, "under": 18}
     assert bands["sexual-activity-or-pregnancy-under-13"] == {"under": 13}
     assert bands["domestic-abuse-unborn-or-under-one"] == {"unborn": True, "under": 1}
 
