@@ -17,6 +17,8 @@ from .present import (
     answers_view,
     headline,
     required_message,
+    result_lead,
+    result_more,
     result_view,
     to_text,
 )
@@ -180,7 +182,8 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     return {
         "result": result_to_dict(result),
         "headline": headline(result),
-        "view": result_view(thresholds, result),
+        "view": result_lead(thresholds, result),
+        "view_more": result_more(thresholds, result),
         "summary": render(thresholds, check, result, details),
     }
 
@@ -205,6 +208,7 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
             "result": None,
             "headline": "",
             "view": [],
+            "view_more": [],
             "summary": "",
             **ages,
         }

@@ -184,27 +184,95 @@ def level_and_route(level: Level | None, route: Route) -> str:
 
 
 def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
-    """The result as the page shows it and the CLI prints it."""
+    """The result as the page shows it and the CLI prints it: what to do first, then the rest."""
+    return [*result_lead(thresholds, result), *result_more(thresholds, result)]
+
+
+def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The top of the result, for the first phone screen: the level and route, what is still to answer,
+    then the first action in a box (GOV.UK: what to do now leads). The page puts Copy, Print and Save
+    right under it, before the rest of the next steps, which on a route that telephones first can be
+    a phone screen long on their own."""
     view = [node("h3", headline(result))]
     if result.emergency:
-        view.append(node("p", result.reasons[0].text))
         view += area_note(thresholds, result)
-        view.append(node("ol", *(emergency_item(c, result.area) for c in result.emergency_contacts)))
-        view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
+        view += first_action(thresholds, result)
+        view.append(node("p", result.reasons[0].text))
+        first = _first_to_call(result)
+        others = [c for c in result.emergency_contacts if c is not first]
+        view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
     view += still_to_answer(thresholds, result)
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
+    view += area_note(thresholds, result)
+    view += first_action(thresholds, result)
+    return view
+
+
+def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The rest of the result, below the actions: the rest of the next steps, why, the guidance's advice,
+    notes, the version."""
+    version = node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version")
+    if result.emergency:
+        return [version]
+    view = section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
-    view += area_note(thresholds, result)
-    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
     view += section("The guidance also says", "ul", [advice_parts(r, result.area) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
-    view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
+    view.append(version)
     return view
+
+
+FIRST_ACTION = "What to do first"
+
+
+def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The first thing to do, in a box of its own: in an emergency, the first number to call; else the
+    route's first step (never one that seeks consent where consent is not required: rules.safe_order).
+    Where the child may be at risk of significant harm (an emergency, or a route that does not require
+    consent) and that step's contact has one telephone number, the number leads as a link to dial, "now".
+    Nothing while the route is not decided: then there is no step to lead with."""
+    if result.emergency:
+        first = _first_to_call(result)
+        contact = _one_phone(first, result.area) if first else None
+        if first is None or contact is None:
+            return []
+        return [_action_box(_dial("Call", contact), [node("p", f"{contact.name}. {one_line(first.when)}")])]
+    if result.route is None or not result.next_steps:
+        return []
+    step = result.next_steps[0]
+    urgent = result.route.consent_required is False
+    contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
+    lead = _dial("Telephone", contact) if contact else None
+    return [_action_box(lead, [node("p", *step_parts(thresholds, step, result))])]
+
+
+def _first_to_call(result: Result) -> Contact | None:
+    """In an emergency, the first of the guidance's contacts with one number to dial for this child."""
+    return next((c for c in result.emergency_contacts if _one_phone(c, result.area)), None)
+
+
+def _one_phone(contact: Contact, area: Area | None) -> Contact | None:
+    """The contact with the one telephone number to dial for this child: its area's own where it differs
+    by area and the area is known; None where it has no number, or the area is not known."""
+    own = contact.for_area(area)
+    return own if own is not None and own.phone else None
+
+
+def _dial(verb: str, contact: Contact) -> Node:
+    assert contact.phone is not None
+    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
+    option = f" ({phones.option_words(contact.option)})" if contact.option else ""
+    return node("p", node("strong", f"{verb} ", link, f" now{option}."))
+
+
+def _action_box(lead: Node | None, body: list[Node]) -> Node:
+    return node("div", node("h4", FIRST_ACTION), *([lead] if lead else []), *body, class_="lon-first-action")
 
 
 def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:

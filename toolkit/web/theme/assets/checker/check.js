@@ -1,4 +1,5 @@
-// The self-check page: question pages, then "Check your answers" with the result and the summary.
+// The self-check page: question pages, then the result (what to do first, Copy, Print and Save, the
+// answers to check), and the referral details on a page of their own.
 // Entered data stays in this page's memory: no storage, no URL, no request.
 // Everything the check says (the result, its reasons, its phone links, the answers as listed, the
 // summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
@@ -9,10 +10,12 @@ const $ = (id) => document.getElementById(id);
 const form = $("lon-check");
 const status = $("lon-status");
 const resultBox = $("lon-result");
+const resultMore = $("lon-result-more");
 const summaryBox = $("lon-summary");
 const pages = [...form.querySelectorAll(".lon-page")];
 const FIRST_PAGE = pages[0].id;
-const ANSWERS_PAGE = "page-answers";
+const ANSWERS_PAGE = "page-answers"; // the result, with the answers to check
+const DETAILS_PAGE = "page-details"; // "Write the referral summary"
 const MAX_FILE_BYTES = 100_000; // a saved check is a few kilobytes; larger files are refused unread
 
 let ready = false;
@@ -30,6 +33,13 @@ function say(id, text) {
   const box = $(id);
   box.textContent = text;
   box.hidden = !text;
+}
+
+// A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
+// answer changes it no longer applies, and goes.
+const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
+function clearConfirmations() {
+  for (const id of CONFIRMATIONS) say(id, "");
 }
 
 // ---- Reading and writing the form ------------------------------------------------
@@ -199,6 +209,7 @@ function showAnswers(rows) {
 function showResult(answer) {
   const { result } = answer;
   resultBox.replaceChildren(...buildNodes(answer.view));
+  resultMore.replaceChildren(...buildNodes(answer.view_more));
   resultBox.dataset.level = result.level ?? "";
   resultBox.dataset.route = result.route ?? "";
   resultBox.dataset.complete = result.complete;
@@ -240,6 +251,7 @@ function showAgeNotes({ age_notes: notes, age_notice: notice }) {
 
 function clearResult(message) {
   resultBox.replaceChildren(Object.assign(document.createElement("p"), { className: "lon-hint", textContent: message }));
+  resultMore.replaceChildren();
   for (const key of ["level", "route", "complete", "emergency"]) delete resultBox.dataset[key];
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
@@ -251,7 +263,7 @@ function clearResult(message) {
 // Without the checker, what the user typed can still be copied, downloaded or printed: each
 // referral detail under its own question, and no suggested level.
 function typedText() {
-  const fields = [...form.querySelectorAll("#page-answers textarea[id^='detail-'], #consent_note")];
+  const fields = [...form.querySelectorAll("textarea[id^='detail-'], #consent_note")];
   const parts = fields.filter((field) => field.value.trim()).map((field) => `${form.querySelector(`label[for='${field.id}']`).textContent}\n${field.value.trim()}`);
   return parts.length ? `${parts.join("\n\n")}\n` : "";
 }
@@ -341,29 +353,36 @@ function download(filename, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-// Copy, download, print and save act on the newest answers: what was typed a moment ago too.
-$("lon-copy").addEventListener("click", async () => {
-  await latest;
-  if (!summaryBox.value) { say("lon-action-status", "There is no summary to copy yet."); return; }
-  try {
-    await navigator.clipboard.writeText(summaryBox.value);
-    say("lon-action-status", "The summary has been copied. Paste it into the referral form.");
-  } catch {
-    summaryBox.focus();
-    summaryBox.select();
-    say("lon-action-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
-  }
-});
-$("lon-download").addEventListener("click", async () => {
-  await latest;
-  if (!summaryBox.value) { say("lon-action-status", "There is no summary to download yet."); return; }
-  download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
-  say("lon-action-status", "The summary has been downloaded as referral-summary.txt.");
-});
-$("lon-print").addEventListener("click", async () => {
-  await latest;
-  window.print();
-});
+// Copy, download, print and save act on the newest answers: what was typed a moment ago too. Each
+// confirmation goes under the buttons that were pressed: on the result, or on the referral details.
+function copyAndDownload(copy, downloadButton, printButton, statusId, downloadStatusId = statusId) {
+  $(copy).addEventListener("click", async () => {
+    await latest;
+    if (!summaryBox.value) { say(statusId, "There is no summary to copy yet."); return; }
+    try {
+      await navigator.clipboard.writeText(summaryBox.value);
+      say(statusId, "The summary has been copied. Paste it into the referral form.");
+    } catch {
+      // The summary box is on the referral details page: there it can be selected and copied by hand.
+      if (current() !== DETAILS_PAGE) showPage(DETAILS_PAGE);
+      summaryBox.focus();
+      summaryBox.select();
+      say("lon-details-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
+    }
+  });
+  $(downloadButton).addEventListener("click", async () => {
+    await latest;
+    if (!summaryBox.value) { say(downloadStatusId, "There is no summary to download yet."); return; }
+    download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
+    say(downloadStatusId, "The summary has been downloaded as referral-summary.txt.");
+  });
+  $(printButton).addEventListener("click", async () => {
+    await latest;
+    window.print();
+  });
+}
+copyAndDownload("lon-copy", "lon-download", "lon-print", "lon-action-status", "lon-download-status");
+copyAndDownload("lon-details-copy", "lon-details-download", "lon-details-print", "lon-details-status");
 window.addEventListener("beforeprint", () => {
   const now = new Date();
   $("lon-printed-at").textContent = `Printed on ${now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })} at ${now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
@@ -376,23 +395,33 @@ $("lon-save").addEventListener("click", async () => {
   if (!ready) { say("lon-keep-status", "Saving needs the checker: wait until it says it is ready."); return; }
   try {
     const { text } = await engine.request("save", readForm());
-    download("threshold-check.json", "application/json", text);
-    say("lon-keep-status", "The check has been saved to a file (threshold-check.json). Keep it safe: it holds what you typed.");
+    const filename = savedFileName(new Date());
+    download(filename, "application/json", text);
+    say("lon-keep-status", `The check has been saved to a file (${filename}). Keep it safe: it holds what you typed.`);
   } catch (error) {
     say("lon-keep-status", `The check could not be saved. ${error.message}`);
   }
 });
+
+// A saved check's file is named by when it was saved, never by anything in it:
+// threshold-check-2026-12-04-1432.json (the device's local time).
+function savedFileName(now) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `threshold-check-${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}.json`;
+}
 
 // Opening from the first page or from the end: the messages go beside the button on the page in view.
 $("lon-open-start").addEventListener("click", () => $("lon-open").click());
 
 function openMessage(error, success) {
   const errorBox = current() === FIRST_PAGE ? "lon-open-start-error" : "lon-open-error";
-  for (const id of ["lon-open-start-error", "lon-open-error", "lon-keep-status"]) say(id, "");
+  clearConfirmations();
   if (error) say(errorBox, `${error} Nothing on this page has changed.`);
   if (success) {
-    say("lon-keep-status", success);
+    // The opened check's result, from its first heading; the message under the result's buttons.
     if (current() !== ANSWERS_PAGE) showPage(ANSWERS_PAGE);
+    else $(`${ANSWERS_PAGE}-title`).focus();
+    say("lon-keep-status", success);
   }
 }
 
@@ -456,7 +485,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
   $("lon-filter").value = "";
   filterWorries();
   showProblems([]);
-  for (const id of ["lon-open-error", "lon-open-start-error", "lon-action-status", "lon-keep-status"]) say(id, "");
+  clearConfirmations();
   clearResult("Cleared. Your result appears here as you answer.");
   update();
   showPage(FIRST_PAGE);
@@ -524,8 +553,8 @@ for (const button of form.querySelectorAll("[data-back]")) button.addEventListen
 $("lon-current-go").addEventListener("click", () => {
   returnTo = null;
   showPage(ANSWERS_PAGE);
-  $("step-result").scrollIntoView();
 });
+for (const button of form.querySelectorAll("[data-go]")) button.addEventListener("click", () => showPage(button.dataset.go));
 window.addEventListener("popstate", (event) => {
   const page = event.state && event.state.lonPage;
   if (page && $(page)) showPage(page, { push: false });
@@ -543,10 +572,12 @@ form.addEventListener("keydown", (event) => {
   advance(button);
 });
 form.addEventListener("input", (event) => {
-  if (event.target.id === "lon-filter") filterWorries();
+  if (event.target.id === "lon-filter") { filterWorries(); return; }
+  if (event.target.id === "lon-open") return;
+  clearConfirmations(); // an answer changed: "copied" or "saved" was about the answers before it
   // A tick or a choice also fires "change" (below), which asks the checker: asking twice for
   // every click would double the wait for its result.
-  else if (event.target.type !== "checkbox" && event.target.type !== "radio") update();
+  if (event.target.type !== "checkbox" && event.target.type !== "radio") update();
 });
 // Problems are shown when a field is left or a choice made; focus stays where the user is
 // (the error summary is announced as an alert).
