@@ -104,6 +104,22 @@ def see_the_result(page) -> None:
     page.click("#lon-current-go")
 
 
+def write_details(page) -> None:
+    """From the result, "Write the referral summary": the page of the referral details (free text)."""
+    if page.locator("#page-details").is_visible():
+        return
+    if not page.locator("#page-answers").is_visible():
+        page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
+    page.click("#lon-write")
+    page.wait_for_selector("#page-details:not([hidden])")
+
+
+def back_to_result(page) -> None:
+    """From the referral details, "Back to the result"."""
+    page.click("#page-details [data-go=page-answers]")
+    page.wait_for_selector("#page-answers:not([hidden])")
+
+
 def is_strength(page, indicator: str) -> bool:
     return page.evaluate("(id) => Boolean(document.getElementById(id).closest('#page-strengths'))", f"ind-{indicator}")
 
@@ -122,6 +138,8 @@ def clear_check(page) -> None:
     "Yes, clear everything". A fresh page needs nothing cleared."""
     if page.locator("#page-risk").is_visible() and not page.evaluate(HAS_INPUT):
         return
+    if page.locator("#page-details").is_visible():
+        back_to_result(page)
     if not page.locator("#page-answers").is_visible():
         page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
     page.click("#lon-clear")
@@ -194,8 +212,9 @@ def cli_result_text(check: dict, thresholds: Path | None = None) -> list[str]:
 
 
 def shown_result(page) -> list[str]:
-    """What the page shows as the result, as a user sees it (visible text only)."""
-    return as_seen(page.inner_text("#lon-result"))
+    """What the page shows as the result, as a user sees it (visible text only): its top, led by what to
+    do first, and the rest under Copy, Print and Save."""
+    return as_seen(page.inner_text("#lon-result")) + as_seen(page.inner_text("#lon-result-more"))
 
 
 def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> bool:

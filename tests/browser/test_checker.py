@@ -19,6 +19,7 @@ from .checker_helpers import (
     FAILED,
     SNAPSHOT,
     accept_dialogs,
+    back_to_result,
     change_answer,
     clear_check,
     cli,
@@ -31,6 +32,7 @@ from .checker_helpers import (
     tab_to,
     wait_for_result,
     wait_until,
+    write_details,
 )
 from .conftest import axe_violations
 
@@ -92,7 +94,9 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
     page.check("#override")
     page.select_option("#override_level", "statutory")
     for field in TEXT_FIELDS:
-        if not page.locator(f"#{field}").is_visible():
+        if field.startswith("detail-"):
+            write_details(page)
+        elif not page.locator(f"#{field}").is_visible():
             change_answer(page, "consent")
         page.fill(f"#{field}", f"{field} {canary}")
         if page.locator("#page-questions").is_visible():
@@ -100,6 +104,7 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
             page.wait_for_selector("#page-answers:not([hidden])")
     page.locator("#detail-availability").blur()
     assert wait_until(page, "(c) => document.getElementById('lon-summary').value.includes(c)", canary)
+    back_to_result(page)
 
     page.click("#lon-copy")
     page.wait_for_selector("#lon-action-status:not([hidden])")
@@ -182,7 +187,9 @@ def test_csp_has_no_violations_and_no_console_errors_during_a_full_check(strict_
     fill_check(
         page, {"indicators": ["l3-private-fostering"], "age": 15, "answers": {**NO_RISK, "significant_harm": "no"}}
     )
+    write_details(page)
     page.fill("#detail-worry", "a worry")
+    back_to_result(page)
     page.check("#override")
     page.select_option("#override_level", "early-help")
     page.fill("#override_reason", "a reason")
@@ -387,12 +394,16 @@ def test_keyboard_only_run_through_the_whole_check(strict_context, medway_url):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("#lon-result[data-route=child-protection]")
+    tab_to(page, "lon-write")
+    page.keyboard.press("Enter")
     tab_to(page, "detail-worry")
     page.keyboard.type("seen on a home visit")
-    tab_to(page, "lon-copy")
+    tab_to(page, "lon-details-copy")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#lon-action-status:not([hidden])")
+    page.wait_for_selector("#lon-details-status:not([hidden])")
     assert "seen on a home visit" in page.evaluate("navigator.clipboard.readText()")
+    tab_to(page, "lon-details-back")
+    page.keyboard.press("Enter")
     tab_to(page, "lon-clear")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "lon-clear-ask"  # the question, not the button
@@ -438,7 +449,11 @@ def test_axe_in_every_state(page, medway_url):
     page.click("#page-questions .lon-continue")
     page.wait_for_selector("#lon-answers .lon-summary-row")
     page.check("#override")
+    states["result"] = _state_violations(page)
+    write_details(page)
     page.fill("#detail-worry", "a worry")
+    states["referral details"] = _state_violations(page)
+    back_to_result(page)
     page.click("#lon-clear")
     states["check your answers, result, clear asked"] = _state_violations(page)
     assert {state: found for state, found in states.items() if found} == {}
@@ -484,8 +499,10 @@ def test_without_the_checker_what_was_typed_can_still_be_copied_downloaded_and_p
     page.wait_for_selector(FAILED, timeout=10_000)
     for button in ("page-risk", "page-child", "page-worries", "page-strengths", "page-questions"):
         page.click(f"#{button} .lon-continue")
+    write_details(page)
     page.fill("#detail-worry", "marks on both arms")
     page.fill("#detail-child_voice", "says he is scared")
+    back_to_result(page)
     page.click("#lon-copy")
     page.wait_for_selector("#lon-action-status:not([hidden])")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -519,8 +536,10 @@ def test_save_and_open_restores_the_check_exactly(strict_context, medway_url, tm
     page.check("#override")
     page.select_option("#override_level", "statutory")
     page.fill("#override_reason", "housing is getting worse")
+    write_details(page)
     page.fill("#detail-child_voice", "wants to stay at school")
     page.locator("#detail-child_voice").blur()
+    back_to_result(page)
     before = page.evaluate(SNAPSHOT)
     assert wait_until(page, "() => document.getElementById('lon-summary').value.includes('wants to stay')")
     summary_before = page.input_value("#lon-summary")
@@ -546,6 +565,7 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     open_checker(page, medway_url)
     check = {"indicators": ["l3-suspicious-injury"], "age": 6, "answers": {**NO_RISK, "significant_harm": "yes"}}
     fill_check(page, check)
+    write_details(page)
     page.fill("#detail-worry", "printed words")
     page.locator("#detail-worry").blur()
     assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.includes('printed words')")
