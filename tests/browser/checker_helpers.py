@@ -100,8 +100,10 @@ def to_the_worries(page, age: str = "10") -> None:
 
 
 def see_the_result(page) -> None:
-    page.wait_for_selector("#lon-current:not([hidden])", timeout=10_000)
-    page.click("#lon-current-go")
+    """The way to the result from a question page: the banner's "See the result", or, beside "Call now"
+    (which nothing covers, so the banner is not shown), the panel's own link."""
+    page.wait_for_selector("#lon-current:not([hidden]), #lon-stop:not([hidden])", timeout=10_000)
+    page.click("#lon-stop-result" if page.locator("#lon-stop").is_visible() else "#lon-current-go")
 
 
 def write_details(page) -> None:

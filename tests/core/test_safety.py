@@ -33,7 +33,7 @@ def cli_json(*args: str) -> dict:
 
 def shown(thresholds, check: dict) -> str:
     """The result as the page and the CLI show it."""
-    return to_text(api.run(thresholds, check)["view"])
+    return api.result_text(thresholds, check)
 
 
 def first_step(result: dict) -> dict | None:
@@ -131,7 +131,7 @@ def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accept
         {"indicator": "l3-under-13-sex-pregnancy", "question": "significant_harm", "answer": "no", "confirmed": False}
     ]
     assert result["route"] is None and result["next_steps"] == []
-    text = to_text(answer["view"])
+    text = to_text(answer["view"] + answer["view_more"])
     assert "You chose “Child/ young parent/ pregnancy under the age of 13/ or having sex (Statutory rape)”" in text
     assert "Check that answer." in text
     assert "Answers the checker asked the referrer to check" in answer["summary"]
@@ -303,7 +303,7 @@ def test_a_no_to_significant_harm_that_a_rule_overrules_is_said_not_silent(thres
     check = {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": {**NO_RISK, "significant_harm": "no"}}
     answer = api.run(thresholds, check)
     assert answer["result"]["route"] == "child-protection"
-    text = " ".join(to_text(answer["view"]).split())
+    text = " ".join(to_text(answer["view"] + answer["view_more"]).split())
     assert "The guidance’s rule above decides this route whatever that answer. Check your answer" in text
     assert "decides this route whatever that answer" in answer["summary"]
 
@@ -320,7 +320,7 @@ def test_while_the_route_is_open_the_advice_about_not_sure_comes_before_advice_a
 
 def test_on_child_protection_the_consent_step_says_it_comes_after_the_call_and_the_referral(thresholds):
     check = {"indicators": ["l3-suspicious-injury"], "age": 9, "answers": {**NO_RISK, "significant_harm": "yes"}}
-    text = to_text(api.run(thresholds, check)["view"])
+    text = api.result_text(thresholds, check)
     consent_line = next(line for line in text.splitlines() if "seek their consent" in line)
     assert consent_line.split(". ", 1)[1].startswith(
         "About consent, once you have telephoned and made the referral, the guidance says: You should discuss"
@@ -333,7 +333,7 @@ def test_a_consent_step_shows_the_answer_already_given(thresholds):
         "age": 8,
         "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
     }
-    text = to_text(api.run(thresholds, check)["view"])
+    text = api.result_text(thresholds, check)
     assert "(Your answer: consent refused.)" in text
 
 

@@ -173,12 +173,24 @@ function showStop(emergency) {
   const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
   $("lon-stop").hidden = !stop;
   $("lon-after-risk").hidden = stop;
+  showCurrent();
 }
 
-// The compact current suggestion: in view on every question page once Python's result is complete.
+// The compact current suggestion: in view on every question page once Python's result is complete,
+// except beside "Call now", which nothing may cover.
 function showCurrent() {
-  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE;
+  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE || !$("lon-stop").hidden;
+  keepFocusClearOfTheBanner();
 }
+
+// While the banner sticks to the foot of the screen, the page scrolls a focused element clear of it
+// (scroll-padding: WCAG 2.4.11, focus not obscured); where the banner yields (CSS), nothing to clear.
+function keepFocusClearOfTheBanner() {
+  const banner = $("lon-current");
+  const sticks = !banner.hidden && getComputedStyle(banner).position === "sticky";
+  document.documentElement.style.scrollPaddingBottom = sticks ? `${banner.offsetHeight + 16}px` : "";
+}
+window.addEventListener("resize", keepFocusClearOfTheBanner);
 
 // ---- The result ---------------------------------------------------------------------
 
