@@ -171,7 +171,11 @@ async function advance(button) {
 // answers from the partnership's emergency rules), and whenever Python says it is an emergency.
 function showStop(emergency) {
   const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
+  const appears = stop && $("lon-stop").hidden;
   $("lon-stop").hidden = !stop;
+  // Who to call comes into view the moment it appears (on a phone it would be below the screen); focus
+  // stays on the answer just chosen.
+  if (appears && current() === FIRST_PAGE) $("lon-stop").scrollIntoView({ block: "start" });
   $("lon-after-risk").hidden = stop;
   showCurrent();
 }
@@ -598,6 +602,13 @@ form.addEventListener("change", (event) => {
   if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
   showProblems(problems(readForm()));
   update();
+});
+// A focused control comes fully into view, clear of the header and a sticking banner (scroll-padding):
+// the browser scrolls only one that is out of view, and leaves one half under the foot of the screen.
+// One taller than half the screen (the summary) shows from its top.
+form.addEventListener("focusin", ({ target }) => {
+  const tall = target.getBoundingClientRect().height > innerHeight / 2;
+  target.scrollIntoView({ block: tall ? "start" : "nearest" });
 });
 // Leaving the reason box counts even when nothing was typed ("change" would not fire).
 $("override_reason").addEventListener("blur", () => {
