@@ -304,10 +304,22 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
                 "does not suggest one.",
             )
         )
+        out += unsure_of_an_emergency(thresholds, question_id, result.area)
     for name in result.advice_open:
         question = thresholds.question(name)
         said = "You are not sure of" if result.answers.get(name) else "You have not given"
         out.append(node("p", f"{said} the answer to “{question.text}” Some of the guidance’s advice depends on it."))
+    return out
+
+
+def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:
+    """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's own words
+    for that emergency and whom they say to call, so that "not sure" never hides them."""
+    out: list[Node] = []
+    for rule in thresholds.rules:
+        if rule.kind == "emergency" and question_id in rule.when.get("answers", {}):
+            out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
+            out.append(node("ol", *(emergency_item(c, area) for c in rule.contacts)))
     return out
 
 
@@ -538,4 +550,11 @@ def _age_text(check: Check) -> str:
         return f"“{check.age_text}” (not a whole number of years)"
     if check.age is None:
         return "Not answered"
-    return f"{check.age} year{'s' if check.age != 1 else ''}" + (" (and ticked unborn)" if check.unborn else "")
+    return age_words(check) + (" (and ticked unborn)" if check.unborn else "")
+
+
+def age_words(check: Check) -> str:
+    """A given age as given: "7 months" for a baby under one given in months, else "7 years"."""
+    if check.age_months is not None:
+        return f"{check.age_months} month{'s' if check.age_months != 1 else ''}"
+    return f"{check.age} year{'s' if check.age != 1 else ''}"

@@ -75,6 +75,7 @@ class Check:
     age: int | None = None  # whole years
     unborn: bool = False
     age_text: str | None = None  # what was typed for the age, when it is not a whole number
+    age_months: int | None = None  # a baby under one's age in months, as given ("7 months"); age is then 0
     answers: Mapping[str, str] = field(default_factory=dict)
     # Indicators whose challenge the practitioner has confirmed: "this does not give me
     # reasonable cause to suspect significant harm".
@@ -429,7 +430,9 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
 def validate_age(thresholds: Thresholds, check: Check) -> None:
     ages = thresholds.age_range
     if check.age_text is not None:
-        raise CheckError("Enter the child’s age as a whole number of years, like 7", field=AGE)
+        raise CheckError(
+            "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months", field=AGE
+        )
     if check.age is not None and check.unborn:
         raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
     if check.age is not None and not ages.covers(check.age):

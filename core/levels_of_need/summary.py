@@ -21,6 +21,7 @@ from .model import ReferralQuestion, Thresholds
 from .present import (
     Node,
     age_band,
+    age_words,
     area_note,
     challenge_text,
     contact_nodes,
@@ -341,7 +342,7 @@ def _override_lines(result: Result) -> list[str]:
 def _age_line(check: Check) -> str:
     if check.unborn:
         return "Age: unborn"
-    return f"Age: {check.age} years" if check.age is not None else "[Age]"
+    return f"Age: {age_words(check)}" if check.age is not None else "[Age]"
 
 
 def _plain(parts: list[Node | str]) -> str:
