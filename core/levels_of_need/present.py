@@ -18,7 +18,7 @@ from typing import Any
 from . import phones
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, AREA, Question
-from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, written_for_another_age
+from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, unsure_emergencies, written_for_another_age
 
 Node = dict[str, Any]
 
@@ -316,10 +316,9 @@ def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area 
     """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's own words
     for that emergency and whom they say to call, so that "not sure" never hides them."""
     out: list[Node] = []
-    for rule in thresholds.rules:
-        if rule.kind == "emergency" and question_id in rule.when.get("answers", {}):
-            out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
-            out.append(node("ol", *(emergency_item(c, area) for c in rule.contacts)))
+    for rule in unsure_emergencies(thresholds, [question_id]):
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
+        out.append(node("ol", *(emergency_item(c, area) for c in rule.contacts)))
     return out
 
 

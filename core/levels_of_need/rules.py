@@ -217,6 +217,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     next_steps = safe_order(route) if route else ()
     advice = safe_advice(tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level)), route)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
+    shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
     advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
     return Result(
         level=now.level if has_floor else None,
@@ -231,6 +232,15 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         area_open=area is None and any(c.by_area for c in shown),
         advice_open=advice_open,
         **common,
+    )
+
+
+def unsure_emergencies(thresholds: Thresholds, unsure: Iterable[str]) -> tuple[Rule, ...]:
+    """The emergency rules that read an answer the practitioner is not sure of (immediate risk): the
+    result shows their words and contacts, so that "not sure" never hides whom to call."""
+    open_ = set(unsure)
+    return tuple(
+        rule for rule in thresholds.rules if rule.kind == "emergency" and open_ & set(rule.when.get("answers", {}))
     )
 
 
@@ -427,12 +437,13 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
         raise CheckError(f"override: {check.override.level!r} is not a defined level")
 
 
+AGE_REFUSED = "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"
+
+
 def validate_age(thresholds: Thresholds, check: Check) -> None:
     ages = thresholds.age_range
     if check.age_text is not None:
-        raise CheckError(
-            "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months", field=AGE
-        )
+        raise CheckError(AGE_REFUSED, field=AGE)
     if check.age is not None and check.unborn:
         raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
     if check.age is not None and not ages.covers(check.age):

@@ -277,6 +277,7 @@ def test_the_summary_shows_once_on_screen(strict_context, medway_url):
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.length > 0")
+    write_details(page)
     assert page.locator("#lon-summary").is_visible()
     assert page.locator("#lon-summary-print").is_hidden()
 
@@ -285,7 +286,7 @@ def test_open_a_saved_check_shows_its_focus_like_a_button(strict_context, medway
     page = strict_context.new_page()
     open_checker(page, medway_url)
     fill_check(page, {"indicators": [], "age": 8, "answers": NO})
-    page.focus("#lon-save")
+    page.focus("#override")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "lon-open"
     label = "document.querySelector('label[for=lon-open]')"
