@@ -28,6 +28,10 @@ let latest = Promise.resolve(); // settles once the newest answers are on screen
 let returnTo = null; // after "Change" on Check your answers, Continue goes back there
 let required = []; // [field, message]: answers Python says the result needs, for Continue to ask for
 let pendingOpen = null; // a saved check Python has opened, waiting for "Yes, open the saved check"
+// Settles once the checker is ready or has failed: until then only Python could say which answers a
+// page still needs, so Continue waits for it rather than let a question (immediate risk) pass unasked.
+let engineSettled;
+const settled = new Promise((resolve) => { engineSettled = resolve; });
 
 function say(id, text) {
   const box = $(id);
@@ -152,6 +156,11 @@ function showPage(id, { push = true } = {}) {
 }
 
 async function advance(button) {
+  if (!ready && !failed) {
+    button.setAttribute("aria-disabled", "true");
+    await settled;
+    button.removeAttribute("aria-disabled");
+  }
   await latest;
   const page = button.closest(".lon-page");
   const fields = (page.dataset.fields || "").split(" ");
@@ -322,6 +331,7 @@ function update() {
 function fallback(reason, detail) {
   ready = false;
   failed = true;
+  engineSettled();
   $("lon-network").hidden = true;
   status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
   $("lon-result-progress").replaceChildren();
@@ -354,6 +364,7 @@ const engine = startEngine({
       + "What you enter stays in this page's memory: it is not stored or sent. It leaves the page only when you copy, download, print or save it yourself.";
     $("lon-network").hidden = !networkLocked;
     update();
+    engineSettled();
   },
   onFailed: fallback,
 });
