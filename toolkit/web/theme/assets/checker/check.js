@@ -285,11 +285,27 @@ function clearResult(message) {
   lastHeadline = "";
 }
 
-// Without the checker, what the user typed can still be copied, downloaded or printed: each
-// referral detail under its own question, and no suggested level.
-function typedText() {
-  const fields = [...form.querySelectorAll("textarea[id^='detail-'], #consent_note")];
-  const parts = fields.filter((field) => field.value.trim()).map((field) => `${form.querySelector(`label[for='${field.id}']`).textContent}\n${field.value.trim()}`);
+// Without the checker, everything entered can still be copied, downloaded or printed, in the page's
+// own words and never judged: each question with the answer chosen, the age as typed, every worry and
+// strength ticked, and each referral detail under its own question; no suggested level.
+function enteredText() {
+  const words = (element) => element.textContent.replace(/\s+/g, " ").trim();
+  const labelOf = (field) => words(form.querySelector(`label[for='${field.id}']`));
+  const parts = [];
+  const add = (heading, lines) => { if (lines.length) parts.push(`${heading}\n${lines.join("\n")}`); };
+  if ($("age").value.trim() || $("unborn").checked) {
+    add(words(form.querySelector("label[for='age']")), [$("unborn").checked ? labelOf($("unborn")) : $("age").value.trim()]);
+  }
+  const ticked = (page) => [...form.querySelectorAll(`#${page} input[name='indicator']:checked`)].map((box) => `- ${labelOf(box)}`);
+  add(words($("page-worries-title")), ticked("page-worries"));
+  if ($("page-strengths")) add(words($("page-strengths-title")), ticked("page-strengths"));
+  for (const fieldset of form.querySelectorAll("fieldset[id^='q-']")) {
+    const chosen = fieldset.querySelector("input[type=radio]:checked");
+    if (chosen) add(words(fieldset.querySelector("legend")), [labelOf(chosen)]);
+  }
+  for (const field of form.querySelectorAll("textarea[id^='detail-'], #consent_note, #confirm_note")) {
+    if (field.value.trim()) add(labelOf(field), [field.value.trim()]);
+  }
   return parts.length ? `${parts.join("\n\n")}\n` : "";
 }
 
@@ -298,7 +314,7 @@ function update() {
   showStop(false);
   $("lon-override").hidden = !$("override").checked;
   if (failed) {
-    summaryBox.value = typedText();
+    summaryBox.value = enteredText();
     $("lon-summary-print").textContent = summaryBox.value;
     return;
   }
