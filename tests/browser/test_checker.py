@@ -340,11 +340,15 @@ def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, me
     page.wait_for_selector("#lon-result[data-emergency=true]")
     result = page.inner_text("#lon-result")
     assert result.startswith("Immediate risk: call now.")
-    # Each contact to call leads with its name and number, then the guidance's words on when.
+    # The first to call leads, in the box of what to do first; each other contact to call leads with its
+    # name and number, then the guidance's words on when.
     emergency = next(rule for rule in thresholds.rules if rule.kind == "emergency")
+    first = next(contact for contact in emergency.contacts if contact.phone)
+    assert f"Call {first.phone} now." in page.inner_text("#lon-result .lon-first-action")
+    others = [contact for contact in emergency.contacts if contact is not first]
     items = page.locator("#lon-result ol > li").all_inner_texts()
-    assert len(items) == len(emergency.contacts)
-    for item, contact in zip(items, emergency.contacts, strict=True):
+    assert len(items) == len(others)
+    for item, contact in zip(items, others, strict=True):
         assert item.startswith(f"{contact.name}: {contact.phone}"), item
     assert "Please note" not in result
 
