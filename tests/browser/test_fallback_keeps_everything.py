@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from .checker_helpers import FAILED, tick, write_details
-from .conftest import CHROMIUM, CHROMIUM_ARGS
 
 ANSWERS = {"immediate_risk": "no", "significant_harm": "unsure", "support_not_improving": "yes", "consent": "given"}
 WORRY, STRENGTH = "l2-bereavement", "l1-supportive-networks"
@@ -15,12 +14,12 @@ WORRY, STRENGTH = "l2-bereavement", "l1-supportive-networks"
 
 @pytest.fixture
 def without_webassembly(browser):
-    # --jitless switches V8's WebAssembly off (as Lockdown-style settings do); the page falls back.
-    launched = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--jitless"])
-    context = launched.new_context(service_workers="block")
+    # WebAssembly switched off before the page's scripts run (Chromium 156's --jitless and
+    # --js-flags=--noexpose_wasm no longer hide it under Playwright): the page falls back.
+    context = browser.new_context(service_workers="block")
+    context.add_init_script("delete globalThis.WebAssembly")
     yield context.new_page()
     context.close()
-    launched.close()
 
 
 def test_the_fallback_summary_holds_every_answer_and_every_worry_ticked(without_webassembly, medway_url, thresholds):
