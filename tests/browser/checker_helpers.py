@@ -219,6 +219,11 @@ def shown_result(page) -> list[str]:
     return as_seen(page.inner_text("#lon-result")) + as_seen(page.inner_text("#lon-result-more"))
 
 
+def result_words(page) -> str:
+    """The whole result as shown: its top and the rest under Copy, Print and Save."""
+    return f"{page.inner_text('#lon-result')}\n{page.inner_text('#lon-result-more')}"
+
+
 def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> bool:
     """Poll a JavaScript condition. (page.wait_for_function evaluates a string, which the site's CSP forbids.)"""
     deadline = time.monotonic() + timeout
