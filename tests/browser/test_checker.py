@@ -586,7 +586,8 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     assert not page.locator("#lon-copy").is_visible() and not page.locator(".md-header").is_visible()
     # Phone numbers print as themselves, never followed by their tel: address.
     assert "tel:" not in page.evaluate(
-        """[...document.querySelectorAll('#lon-result a')].map(a => getComputedStyle(a, '::after').content).join(' ')"""
+        """[...document.querySelectorAll('#lon-result a, #lon-result-more a')]
+            .map(a => getComputedStyle(a, '::after').content).join(' ')"""
     )
     # The summary prints once: its on-screen box does not print beside its print copy.
     assert page.locator("#lon-summary").is_hidden()

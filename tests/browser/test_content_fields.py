@@ -20,7 +20,8 @@ from .checker_helpers import (
 
 NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 FAMILY_HELP = {"indicators": ["damp-home"], "age": 5, "answers": NO}  # its steps name the district hubs
-RESULT_LINKS = "() => [...document.querySelectorAll('#lon-result a[href^=\"tel:\"]')].map(a => [a.innerText, a.href])"
+RESULT_LINKS = """() => [...document.querySelectorAll('#lon-result a[href^="tel:"], #lon-result-more a[href^="tel:"]')]
+    .map(a => [a.innerText, a.href])"""
 
 
 @pytest.mark.partnerships("example")
