@@ -38,6 +38,11 @@ FOCUS = """() => {
 }"""
 
 
+COVERED = """() => [...document.querySelectorAll('.md-header, #lon-current')]
+    .filter((el) => !el.hidden && ['sticky', 'fixed'].includes(getComputedStyle(el).position))
+    .reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) / innerHeight"""
+
+
 def hidden_focus(page) -> list[str]:
     """Tab from the top of the page in view; each focus stop that is not in full view, as words."""
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -89,6 +94,9 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
     for page_id, answer in steps:
         answer()
         hidden[page_id] = hidden_focus(page)
+        # What sticks (the header, the banner where it sticks) takes at most a fifth of the height.
+        if (share := page.evaluate(COVERED)) > 0.2:
+            hidden[page_id].append(f"sticky parts take {share:.0%} of the height")
         assert continue_from(page, page_id) == []
     hidden["result"] = hidden_focus(page)
     hidden["result, axe"] = [v["id"] for v in axe_violations(page)]
