@@ -23,6 +23,28 @@ from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, unsure_em
 Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
+# Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary
+# is the referrer's own document, and the partnership's referral questions in it say "I", so there the
+# checker's sentences say "I" too: one voice. Only the checker's words change, never the guidance's, which
+# are put in after (spoken).
+PAGE, REFERRER = "page", "referrer"
+_FIRST_PERSON = (
+    (r"\bYou are\b", "I am"),
+    (r"\byou are\b", "I am"),
+    (r"\bYour\b", "My"),
+    (r"\byour\b", "my"),
+    (r"\b[Yy]ou\b", "I"),
+)
+
+
+def spoken(template: str, voice: str, **words: str) -> str:
+    """The checker's sentence in a voice, with the guidance's words put in unchanged after."""
+    if voice == REFERRER:
+        for pattern, first_person in _FIRST_PERSON:
+            template = re.sub(pattern, first_person, template)
+    return template.format(**words)
+
+
 AGE_REQUIRED = "Enter the child’s age in years, or tick that the child is not born yet"
 
 
@@ -128,7 +150,7 @@ def tel_href(phone: str) -> str:
     return phones.tel_href(phone)
 
 
-def area_note(thresholds: Thresholds, result: Result) -> list[Node]:
+def area_note(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
     """Where a contact shown depends on the child's area and the area is not known: said, with every
     area's contacts shown rather than one guessed."""
     if not result.area_open:
@@ -139,8 +161,12 @@ def area_note(thresholds: Thresholds, result: Result) -> list[Node]:
     return [
         node(
             "p",
-            f"{said} the child’s area (“{question.text}”), so every area’s contacts are shown, each with its area’s "
-            "name. Use the child’s area’s.",
+            spoken(
+                f"{said} the child’s area (“{{question}}”), so every area’s contacts are shown, each with its "
+                "area’s name. Use the child’s area’s.",
+                voice,
+                question=question.text,
+            ),
         )
     ]
 
@@ -287,12 +313,12 @@ def emergency_item(contact: Contact, area: Area | None = None) -> Node:
     return node("li", *contact_nodes(contact, area), f". {one_line(contact.when)}")
 
 
-def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
+def still_to_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
     out: list[Node] = []
     if result.missing:
         what = "a level and route" if result.level is None or not result.level_settled else "the route"
         out += [
-            node("p", f"The checker does not suggest {what} until you answer:"),
+            node("p", spoken(f"The checker does not suggest {what} until you answer:", voice)),
             node("ul", *(node("li", topic(thresholds, name)) for name in result.missing)),
         ]
     for question_id in result.unsure:
@@ -300,15 +326,20 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
         out.append(
             node(
                 "p",
-                f"You are not sure of the answer to “{question.text}” The route depends on it, so the checker "
-                "does not suggest one.",
+                spoken(
+                    "You are not sure of the answer to “{question}” The route depends on it, so the checker "
+                    "does not suggest one.",
+                    voice,
+                    question=question.text,
+                ),
             )
         )
         out += unsure_of_an_emergency(thresholds, question_id, result.area)
     for name in result.advice_open:
         question = thresholds.question(name)
         said = "You are not sure of" if result.answers.get(name) else "You have not given"
-        out.append(node("p", f"{said} the answer to “{question.text}” Some of the guidance’s advice depends on it."))
+        said = spoken(f"{said} the answer to", voice)
+        out.append(node("p", f"{said} “{question.text}” Some of the guidance’s advice depends on it."))
     return out
 
 
@@ -338,35 +369,43 @@ def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], over
     return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
 
 
-def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
+def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> str | None:
     """A "no" to significant harm that a rule of the guidance overrules: said, never silent."""
     if result.emergency or result.route is None or result.route.consent_required is not False:
         return None
     if result.answers.get(SIGNIFICANT_HARM) != "no":
         return None
     question = thresholds.question(SIGNIFICANT_HARM)
-    return (
-        f"You answered “{question.option('no').label}” to “{question.text}” The guidance’s rule above decides "
-        "this route whatever that answer. Check your answer, and say in your referral why you gave it."
+    return spoken(
+        "You answered “{answer}” to “{question}” The guidance’s rule above decides this route whatever that "
+        "answer. Check your answer, and say in your referral why you gave it.",
+        voice,
+        answer=question.option("no").label,
+        question=question.text,
     )
 
 
-def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
+def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PAGE) -> str:
     indicator, question = challenge.indicator, thresholds.question(challenge.question)
     answer = question.option(challenge.answer).label
+    words = {"answer": answer, "question": question.text, "worry": indicator.text, "level": indicator.level.label}
     if challenge.confirmed:
-        return (
-            f"You confirmed your answer “{answer}” to “{question.text}” although you chose "
-            f"“{indicator.text}” ({indicator.level.label}), whose words describe harm."
+        return spoken(
+            "You confirmed your answer “{answer}” to “{question}” although you chose “{worry}” ({level}), whose "
+            "words describe harm.",
+            voice,
+            **words,
         )
-    return (
-        f"You chose “{indicator.text}” ({indicator.level.label}), whose words describe harm, and answered "
-        f"“{answer}” to “{question.text}” Check that answer. If it stands, confirm it under the question and "
-        "say why in your referral. Until then the checker does not suggest a route."
+    return spoken(
+        "You chose “{worry}” ({level}), whose words describe harm, and answered “{answer}” to “{question}” Check "
+        "that answer. If it stands, confirm it under the question and say why in your referral. Until then the "
+        "checker does not suggest a route.",
+        voice,
+        **words,
     )
 
 
-def reason_text(reason: Reason) -> str:
+def reason_text(reason: Reason, voice: str = PAGE) -> str:
     if reason.kind == "rule":
         return f"Rule: {one_line(reason.text)} ({reason.source})"
     if reason.kind == "default":
@@ -374,7 +413,7 @@ def reason_text(reason: Reason) -> str:
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
         band = age_band(reason.written_for)
-        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it counts."
+        text = f"{sentence(text)} " + spoken(f"The guidance writes it for {band}; you chose it, so it counts.", voice)
     return text
 
 

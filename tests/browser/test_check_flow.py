@@ -462,5 +462,5 @@ def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_rec
     page.fill("#confirm_note", "a known condition, confirmed by the consultant")
     page.click("#page-questions .lon-continue")
     assert wait_until(
-        page, "() => document.getElementById('lon-summary').value.includes('The referrer’s reason: a known condition')"
+        page, "() => document.getElementById('lon-summary').value.includes('My reason: a known condition')"
     )

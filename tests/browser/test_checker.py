@@ -621,7 +621,7 @@ def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(stric
     assert wait_until(
         page, "() => document.getElementById('lon-summary').value.includes('settled after a family meeting')"
     )
-    assert "The referrer considers Level 1: Universal to be right" in page.input_value("#lon-summary")
+    assert "I consider Level 1: Universal to be right" in page.input_value("#lon-summary")
 
 
 def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context, medway_url, thresholds):

@@ -134,7 +134,7 @@ def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accept
     text = to_text(answer["view"] + answer["view_more"])
     assert "You chose “Child/ young parent/ pregnancy under the age of 13/ or having sex (Statutory rape)”" in text
     assert "Check that answer." in text
-    assert "Answers the checker asked the referrer to check" in answer["summary"]
+    assert "Answers the checker asked me to check" in answer["summary"]
     confirmed = api.run_check(thresholds, {**check, "confirmed": ["l3-under-13-sex-pregnancy"]})
     assert confirmed["route"] == "child-in-need" and confirmed["challenges"][0]["confirmed"] is True
     assert (
@@ -353,7 +353,7 @@ def test_a_confirmed_answer_records_the_referrers_reason(thresholds):
         "confirm_note": "known medical condition, confirmed by the consultant",
     }
     summary = api.run(thresholds, check)["summary"]
-    assert "The referrer’s reason: known medical condition, confirmed by the consultant" in summary
+    assert "My reason: known medical condition, confirmed by the consultant" in summary
 
 
 def test_consent_advice_follows_the_rest_unless_the_route_says_consent_is_required():

@@ -119,7 +119,7 @@ def test_summary_prints_the_referral_summary():
     )
     assert run.returncode == 0
     assert "bruises seen twice" in run.stdout
-    assert "Reason given: known to school" in run.stdout
+    assert "My reason: known to school" in run.stdout
     assert "[Child’s name]" in run.stdout
 
 
