@@ -137,7 +137,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     age = parser.add_mutually_exclusive_group()
-    age.add_argument("--age", type=int, metavar="YEARS", help="the child's age in whole years")
+    age.add_argument(
+        "--age", metavar="AGE", help="the child's age in whole years, or a baby's in months (\"7 months\")"
+    )
     age.add_argument("--unborn", action="store_true", help="the child is unborn")
     for question in QUESTIONS:
         parser.add_argument(f"--{question.id.replace('_', '-')}", dest=question.id, choices=question.values)

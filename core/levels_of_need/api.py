@@ -6,6 +6,7 @@ Both sides call these with dicts and get dicts back, so the browser and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +18,8 @@ from .present import (
     answers_view,
     headline,
     required_message,
+    result_lead,
+    result_more,
     result_view,
     to_text,
 )
@@ -31,11 +34,12 @@ def check_from_dict(raw: Mapping[str, Any]) -> Check:
     override = raw.get("override") or None
     if override and not (override.get("level") and str(override.get("reason") or "").strip()):
         override = None  # a view of the level is recorded only with both a level and a reason
-    age, age_text = parse_age(raw.get("age"))
+    age, age_text, age_months = parse_age(raw.get("age"))
     return Check(
         indicators=frozenset(raw.get("indicators") or ()),
         age=age,
         age_text=age_text,
+        age_months=age_months,
         unborn=bool(raw.get("unborn")),
         answers=answers,
         confirmed=frozenset(raw.get("confirmed") or ()),
@@ -45,16 +49,23 @@ def check_from_dict(raw: Mapping[str, Any]) -> Check:
     )
 
 
-def parse_age(age: Any) -> tuple[int | None, str | None]:
-    """(whole years, None), from a number or from what was typed ("7", " 7 "); (None, the text) when
-    it is not a whole number, which the checker reports once it knows there is no emergency."""
+# A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m".
+_MONTHS = re.compile(r"(\d{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)
+
+
+def parse_age(age: Any) -> tuple[int | None, str | None, int | None]:
+    """(whole years, None, None), from a number or from what was typed ("7", " 7 "); (0, None, months)
+    for a baby under one given in months ("7 months"); (None, the text, None) when it is neither, which
+    the checker reports once it knows there is no emergency."""
     if age is None or (isinstance(age, str) and not age.strip()):
-        return None, None
+        return None, None, None
     if isinstance(age, str) and age.strip().isdigit() and len(age.strip()) <= 3:
-        return int(age.strip()), None
+        return int(age.strip()), None, None
+    if isinstance(age, str) and (months := _MONTHS.fullmatch(age.strip())) and int(months.group(1)) < 12:
+        return 0, None, int(months.group(1))
     if isinstance(age, int) and not isinstance(age, bool):
-        return age, None
-    return None, str(age)
+        return age, None, None
+    return None, str(age), None
 
 
 def contact_to_dict(contact: Contact, area: Area | None = None) -> dict[str, Any]:
@@ -182,7 +193,8 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     return {
         "result": result_to_dict(result),
         "headline": headline(result),
-        "view": result_view(thresholds, result),
+        "view": result_lead(thresholds, result),
+        "view_more": result_more(thresholds, result),
         "summary": render(thresholds, check, result, details),
     }
 
@@ -207,6 +219,7 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
             "result": None,
             "headline": "",
             "view": [],
+            "view_more": [],
             "summary": "",
             **ages,
         }

@@ -39,7 +39,9 @@ EVALUATE = Message(
         "required": "[{field, message}]: the answers the result still needs, for Continue to ask for",
         "result": "the result as data (api.result_to_dict), or null beside a problem",
         "headline": "one line for the live region (present.headline)",
-        "view": "the result as a tree of text nodes (present.result_view)",
+        "view": "the top of the result as a tree of text nodes: level, route, the first action, the next steps "
+        "(present.result_lead)",
+        "view_more": "the rest of the result below the actions: why, advice, notes (present.result_more)",
         "summary": "the referral summary as plain text",
         "age_notes": "[{indicator, text}]: beside each indicator written for another age than the child's, "
         "chosen or not, the words that say so (present.age_notes); none while the age is unknown",

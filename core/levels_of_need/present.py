@@ -18,11 +18,42 @@ from typing import Any
 from . import phones
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, AREA, Question
-from .rules import SIGNIFICANT_HARM, Challenge, Check, Reason, Result, age_confirmation, written_for_another_age
+from .rules import (
+    SIGNIFICANT_HARM,
+    Challenge,
+    Check,
+    Reason,
+    Result,
+    age_confirmation,
+    unsure_emergencies,
+    written_for_another_age,
+)
 
 Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
+# Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary
+# is the referrer's own document, and the partnership's referral questions in it say "I", so there the
+# checker's sentences say "I" too: one voice. Only the checker's words change, never the guidance's, which
+# are put in after (spoken).
+PAGE, REFERRER = "page", "referrer"
+_FIRST_PERSON = (
+    (r"\bYou are\b", "I am"),
+    (r"\byou are\b", "I am"),
+    (r"\bYour\b", "My"),
+    (r"\byour\b", "my"),
+    (r"\b[Yy]ou\b", "I"),
+)
+
+
+def spoken(template: str, voice: str, **words: str) -> str:
+    """The checker's sentence in a voice, with the guidance's words put in unchanged after."""
+    if voice == REFERRER:
+        for pattern, first_person in _FIRST_PERSON:
+            template = re.sub(pattern, first_person, template)
+    return template.format(**words)
+
+
 AGE_REQUIRED = "Enter the child’s age in years, or tick that the child is not born yet"
 
 
@@ -140,7 +171,7 @@ def tel_href(phone: str) -> str:
     return phones.tel_href(phone)
 
 
-def area_note(thresholds: Thresholds, result: Result) -> list[Node]:
+def area_note(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
     """Where a contact shown depends on the child's area and the area is not known: said, with every
     area's contacts shown rather than one guessed."""
     if not result.area_open:
@@ -151,8 +182,12 @@ def area_note(thresholds: Thresholds, result: Result) -> list[Node]:
     return [
         node(
             "p",
-            f"{said} the child’s area (“{question.text}”), so every area’s contacts are shown, each with its area’s "
-            "name. Use the child’s area’s.",
+            spoken(
+                f"{said} the child’s area (“{{question}}”), so every area’s contacts are shown, each with its "
+                "area’s name. Use the child’s area’s.",
+                voice,
+                question=question.text,
+            ),
         )
     ]
 
@@ -196,27 +231,95 @@ def level_and_route(level: Level | None, route: Route) -> str:
 
 
 def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
-    """The result as the page shows it and the CLI prints it."""
+    """The result as the page shows it and the CLI prints it: what to do first, then the rest."""
+    return [*result_lead(thresholds, result), *result_more(thresholds, result)]
+
+
+def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The top of the result, for the first phone screen: the level and route, what is still to answer,
+    then the first action in a box (GOV.UK: what to do now leads). The page puts Copy, Print and Save
+    right under it, before the rest of the next steps, which on a route that telephones first can be
+    a phone screen long on their own."""
     view = [node("h3", headline(result))]
     if result.emergency:
-        view.append(node("p", result.reasons[0].text))
         view += area_note(thresholds, result)
-        view.append(node("ol", *(emergency_item(c, result.area) for c in result.emergency_contacts)))
-        view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
+        view += first_action(thresholds, result)
+        view.append(node("p", result.reasons[0].text))
+        first = _first_to_call(result)
+        others = [c for c in result.emergency_contacts if c is not first]
+        view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
     view += still_to_answer(thresholds, result)
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
+    view += area_note(thresholds, result)
+    view += first_action(thresholds, result)
+    return view
+
+
+def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The rest of the result, below the actions: the rest of the next steps, why, the guidance's advice,
+    notes, the version."""
+    version = node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version")
+    if result.emergency:
+        return [version]
+    view = section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
-    view += area_note(thresholds, result)
-    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps])
     view += section("The guidance also says", "ul", [advice_parts(r, result.area, result) for r in result.advice])
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
-    view.append(node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version"))
+    view.append(version)
     return view
+
+
+FIRST_ACTION = "What to do first"
+
+
+def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The first thing to do, in a box of its own: in an emergency, the first number to call; else the
+    route's first step (never one that seeks consent where consent is not required: rules.safe_order).
+    Where the child may be at risk of significant harm (an emergency, or a route that does not require
+    consent) and that step's contact has one telephone number, the number leads as a link to dial, "now".
+    Nothing while the route is not decided: then there is no step to lead with."""
+    if result.emergency:
+        first = _first_to_call(result)
+        contact = _one_phone(first, result.area) if first else None
+        if first is None or contact is None:
+            return []
+        return [_action_box(_dial("Call", contact), [node("p", f"{contact.name}. {one_line(first.when)}")])]
+    if result.route is None or not result.next_steps:
+        return []
+    step = result.next_steps[0]
+    urgent = result.route.consent_required is False
+    contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
+    lead = _dial("Telephone", contact) if contact else None
+    return [_action_box(lead, [node("p", *step_parts(thresholds, step, result))])]
+
+
+def _first_to_call(result: Result) -> Contact | None:
+    """In an emergency, the first of the guidance's contacts with one number to dial for this child."""
+    return next((c for c in result.emergency_contacts if _one_phone(c, result.area)), None)
+
+
+def _one_phone(contact: Contact, area: Area | None) -> Contact | None:
+    """The contact with the one telephone number to dial for this child: its area's own where it differs
+    by area and the area is known; None where it has no number, or the area is not known."""
+    own = contact.for_area(area)
+    return own if own is not None and own.phone else None
+
+
+def _dial(verb: str, contact: Contact) -> Node:
+    assert contact.phone is not None
+    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
+    option = f" ({phones.option_words(contact.option)})" if contact.option else ""
+    return node("p", node("strong", f"{verb} ", link, f" now{option}."))
+
+
+def _action_box(lead: Node | None, body: list[Node]) -> Node:
+    return node("div", node("h4", FIRST_ACTION), *([lead] if lead else []), *body, class_="lon-first-action")
 
 
 def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
@@ -231,12 +334,12 @@ def emergency_item(contact: Contact, area: Area | None = None) -> Node:
     return node("li", *contact_nodes(contact, area), f". {one_line(contact.when)}")
 
 
-def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
+def still_to_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
     out: list[Node] = []
     if result.missing:
         what = "a level and route" if result.level is None or not result.level_settled else "the route"
         out += [
-            node("p", f"The checker does not suggest {what} until you answer:"),
+            node("p", spoken(f"The checker does not suggest {what} until you answer:", voice)),
             node("ul", *(node("li", topic(thresholds, name)) for name in result.missing)),
         ]
     for question_id in result.unsure:
@@ -244,14 +347,30 @@ def still_to_answer(thresholds: Thresholds, result: Result) -> list[Node]:
         out.append(
             node(
                 "p",
-                f"You are not sure of the answer to “{question.text}” The route depends on it, so the checker "
-                "does not suggest one.",
+                spoken(
+                    "You are not sure of the answer to “{question}” The route depends on it, so the checker "
+                    "does not suggest one.",
+                    voice,
+                    question=question.text,
+                ),
             )
         )
+        out += unsure_of_an_emergency(thresholds, question_id, result.area)
     for name in result.advice_open:
         question = thresholds.question(name)
         said = "You are not sure of" if result.answers.get(name) else "You have not given"
-        out.append(node("p", f"{said} the answer to “{question.text}” Some of the guidance’s advice depends on it."))
+        said = spoken(f"{said} the answer to", voice)
+        out.append(node("p", f"{said} “{question.text}” Some of the guidance’s advice depends on it."))
+    return out
+
+
+def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:
+    """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's own words
+    for that emergency and whom they say to call, so that "not sure" never hides them."""
+    out: list[Node] = []
+    for rule in unsure_emergencies(thresholds, [question_id]):
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
+        out.append(node("ol", *(emergency_item(c, area) for c in rule.contacts)))
     return out
 
 
@@ -271,63 +390,73 @@ def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], over
     return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
 
 
-def overruled_answer(thresholds: Thresholds, result: Result) -> str | None:
+def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> str | None:
     """A "no" to significant harm that a rule of the guidance overrules: said, never silent."""
     if result.emergency or result.route is None or result.route.consent_required is not False:
         return None
     if result.answers.get(SIGNIFICANT_HARM) != "no":
         return None
     question = thresholds.question(SIGNIFICANT_HARM)
-    return (
-        f"You answered “{question.option('no').label}” to “{question.text}” The guidance’s rule above decides "
-        "this route whatever that answer. Check your answer, and say in your referral why you gave it."
+    return spoken(
+        "You answered “{answer}” to “{question}” The guidance’s rule above decides this route whatever that "
+        "answer. Check your answer, and say in your referral why you gave it.",
+        voice,
+        answer=question.option("no").label,
+        question=question.text,
     )
 
 
-def challenge_text(thresholds: Thresholds, challenge: Challenge) -> str:
-    """The same challenge whichever box led to it: a chosen indicator, or a rule of the guidance that holds."""
+def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PAGE) -> str:
+    """The same challenge whichever box led to it: a chosen indicator, or a rule of the guidance that holds.
+    The guidance's words go in unchanged; only the checker's own take the voice."""
     if challenge.question == AGE:
         assert isinstance(challenge.about, Indicator)
-        unborn = challenge.answer == "unborn"
-        return age_challenge_text(
-            challenge.about, None if unborn else int(challenge.answer), unborn, challenge.confirmed
-        )
+        return age_challenge_text(challenge.about, given_child(challenge.answer), challenge.confirmed, voice)
     question = thresholds.question(challenge.question)
-    answer = question.option(challenge.answer).label
     level = f" ({challenge.level.label})" if challenge.level else ""
-    words = f"“{one_line(challenge.about.text)}”{level}"
+    words = {
+        "answer": question.option(challenge.answer).label,
+        "question": question.text,
+        "about": f"“{one_line(challenge.about.text)}”{level}",
+    }
     if challenge.kind == "indicator":
-        subject = f"you chose {words}, whose words describe harm"
+        subject = "you chose {about}, whose words describe harm"
     else:
-        subject = f"the guidance’s rule {words}, whose words describe harm, applies to your answers"
+        subject = "the guidance’s rule {about}, whose words describe harm, applies to your answers"
     if challenge.confirmed:
-        return f"You confirmed your answer “{answer}” to “{question.text}” although {subject}."
-    return (
-        f"{subject[0].upper()}{subject[1:]}, and you answered “{answer}” to “{question.text}” Check that answer. "
+        return spoken(f"You confirmed your answer “{{answer}}” to “{{question}}” although {subject}.", voice, **words)
+    return spoken(
+        f"{subject[0].upper()}{subject[1:]}, and you answered “{{answer}}” to “{{question}}” Check that answer. "
         "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
-        "not suggest a route."
+        "not suggest a route.",
+        voice,
+        **words,
     )
 
 
-def age_challenge_text(indicator: Indicator, age: int | None, unborn: bool, confirmed: bool = False) -> str:
+def age_challenge_text(indicator: Indicator, child: str, confirmed: bool = False, voice: str = PAGE) -> str:
     """A worry the guidance writes for another age than the child's: challenged, with its words and band."""
     chosen = (
         f"“{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
-        f"{age_band(indicator.age or {})}, for {child_age(age, unborn)}"
+        f"{age_band(indicator.age or {})}, for {child}"
     )
     if confirmed:
-        return (
-            f"You confirmed that you chose {chosen}. It sets its own level, but it does not count towards a rule "
-            "that needs several of the guidance’s worries together."
+        return spoken(
+            "You confirmed that you chose {chosen}. It sets its own level, but it does not count towards a rule "
+            "that needs several of the guidance’s worries together.",
+            voice,
+            chosen=chosen,
         )
-    return (
-        f"You chose {chosen}. Check that answer: if it does not apply to this child, untick it. If it does, "
+    return spoken(
+        "You chose {chosen}. Check that answer: if it does not apply to this child, untick it. If it does, "
         "confirm it under the question and say why in your referral. Until then the checker does not suggest a "
-        "route. It does not count towards a rule that needs several of the guidance’s worries together."
+        "route. It does not count towards a rule that needs several of the guidance’s worries together.",
+        voice,
+        chosen=chosen,
     )
 
 
-def reason_text(reason: Reason) -> str:
+def reason_text(reason: Reason, voice: str = PAGE) -> str:
     if reason.kind == "rule":
         return f"Rule: {one_line(reason.text)} ({reason.source})"
     if reason.kind == "default":
@@ -335,7 +464,9 @@ def reason_text(reason: Reason) -> str:
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
         band = age_band(reason.written_for)
-        text = f"{sentence(text)} The guidance writes it for {band}; you chose it, so it sets its own level."
+        text = f"{sentence(text)} " + spoken(
+            f"The guidance writes it for {band}; you chose it, so it sets its own level.", voice
+        )
     return text
 
 
@@ -414,9 +545,24 @@ def age_band(age: Mapping[str, Any]) -> str:
     return " and ".join(parts)
 
 
-def child_age(age: int | None, unborn: bool) -> str:
-    """ "a child aged 7", "an unborn baby": the child the check is about."""
-    return "an unborn baby" if unborn else f"a child aged {age}"
+def child_age(age: int | None, unborn: bool, months: int | None = None) -> str:
+    """ "a child aged 7", "a baby aged 7 months", "an unborn baby": the child the check is about."""
+    if unborn:
+        return "an unborn baby"
+    return f"a baby aged {months} month{'s' if months != 1 else ''}" if months is not None else f"a child aged {age}"
+
+
+def the_child(check: Check) -> str:
+    """The child of a check, by the age as given."""
+    return child_age(check.age, check.unborn, check.age_months)
+
+
+def given_child(age: str) -> str:
+    """The child of an age challenge's answer as rules.challenges_of gives it: "unborn", "7" or "7 months"."""
+    if age == "unborn":
+        return child_age(None, True)
+    number, _, unit = age.partition(" ")
+    return child_age(int(number), False, int(number) if unit else None)
 
 
 def age_band_hint(indicator: Indicator) -> str:
@@ -437,19 +583,20 @@ def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
     return [
         {
             "indicator": i.id,
-            "text": f"Written for {age_band(i.age or {})}, not for {child_age(check.age, check.unborn)}.",
+            "text": f"Written for {age_band(i.age or {})}, not for {the_child(check)}.",
         }
         for i in thresholds.indicators
         if _for_another_age(thresholds, check, i)
     ]
 
 
-def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool) -> str:
+def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool, months: int | None = None) -> str:
     """What the user is told when indicators they chose are written for another age than the child's:
     the choices stay, and count, until the user takes them off."""
     listed = "; ".join(f"“{i.text}” (for {age_band(i.age or {})})" for i in chosen)
     return (
-        f"You chose indicators that the guidance writes for another age than {child_age(age, unborn)}: {listed}. "
+        "You chose indicators that the guidance writes for another age than "
+        f"{child_age(age, unborn, months)}: {listed}. "
         "They are still chosen and still count in the result at their own level, though not towards a rule that "
         "needs several of the guidance’s worries together. If they do not apply to this child, untick them."
     )
@@ -458,7 +605,7 @@ def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool)
 def age_notice(thresholds: Thresholds, check: Check) -> str:
     """The notice for the form as it stands, or "" when no chosen indicator is for another age."""
     chosen = [i for i in thresholds.indicators if i.id in check.indicators and _for_another_age(thresholds, check, i)]
-    return other_age_notice(chosen, check.age, check.unborn) if chosen else ""
+    return other_age_notice(chosen, check.age, check.unborn, check.age_months) if chosen else ""
 
 
 # ---- The answers, as "Check your answers" lists them --------------------------------------------
@@ -512,7 +659,7 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
-        text += f". Written for {age_band(indicator.age or {})}, not for {child_age(check.age, check.unborn)}"
+        text += f". Written for {age_band(indicator.age or {})}, not for {the_child(check)}"
         if age_confirmation(indicator.id) in check.confirmed:
             text += ". You confirmed that it applies to this child"
     return text
@@ -529,4 +676,11 @@ def _age_text(check: Check) -> str:
         return f"“{check.age_text}” (not a whole number of years)"
     if check.age is None:
         return "Not answered"
-    return f"{check.age} year{'s' if check.age != 1 else ''}" + (" (and ticked unborn)" if check.unborn else "")
+    return age_words(check) + (" (and ticked unborn)" if check.unborn else "")
+
+
+def age_words(check: Check) -> str:
+    """A given age as given: "7 months" for a baby under one given in months, else "7 years"."""
+    if check.age_months is not None:
+        return f"{check.age_months} month{'s' if check.age_months != 1 else ''}"
+    return f"{check.age} year{'s' if check.age != 1 else ''}"

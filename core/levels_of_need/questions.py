@@ -53,12 +53,17 @@ class Question:
         return next(option for option in self.options if option.value == value)
 
 
+# "I am not sure": offered on every question a practitioner may not know the answer to. It leaves the
+# question open: a result that depends on it says so and suggests no route (rules.open_questions).
+NOT_SURE = Option(UNSURE, "I am not sure", "not sure")
+
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="immediate_risk",
         text="Is the child at immediate risk of harm now?",
         topic="immediate risk",
-        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no")),
+        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no"), NOT_SURE),
+        open_values=(UNSURE,),
     ),
     Question(
         id="significant_harm",
@@ -66,19 +71,16 @@ QUESTIONS: tuple[Question, ...] = (
             "Do you have reasonable cause to suspect the child is suffering, or is likely to suffer, significant harm?"
         ),
         topic="significant harm",
-        options=(
-            Option("yes", "Yes", "yes"),
-            Option("no", "No", "no"),
-            Option("unsure", "I am not sure", "not sure"),
-        ),
-        open_values=("unsure",),
+        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no"), NOT_SURE),
+        open_values=(UNSURE,),
     ),
     Question(
         id="support_not_improving",
         text="Has help already been tried without enough improvement?",
         topic="help already tried",
         summary_part="tried",
-        options=(Option("yes", "Yes", "yes"), Option("no", "No, or not tried", "no, or not tried")),
+        options=(Option("yes", "Yes", "yes"), Option("no", "No, or not tried", "no, or not tried"), NOT_SURE),
+        open_values=(UNSURE,),
     ),
     Question(
         id="consent",
@@ -89,7 +91,9 @@ QUESTIONS: tuple[Question, ...] = (
             Option("given", "Yes, consent given", "consent given"),
             Option("refused", "No, consent refused", "consent refused"),
             Option("not-sought", "Consent not sought", "consent not sought"),
+            NOT_SURE,
         ),
+        open_values=(UNSURE,),
     ),
     Question(
         id="social_worker",
@@ -100,7 +104,9 @@ QUESTIONS: tuple[Question, ...] = (
             Option("none", "No", "no social worker"),
             Option("allocated", "Yes, an allocated social worker", "an allocated social worker"),
             Option("recent", "Not now, but recent social worker involvement", "recent social worker involvement"),
+            NOT_SURE,
         ),
+        open_values=(UNSURE,),
     ),
 )
 

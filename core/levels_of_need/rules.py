@@ -88,6 +88,7 @@ class Check:
     age: int | None = None  # whole years
     unborn: bool = False
     age_text: str | None = None  # what was typed for the age, when it is not a whole number
+    age_months: int | None = None  # a baby under one's age in months, as given ("7 months"); age is then 0
     answers: Mapping[str, str] = field(default_factory=dict)
     # Indicators and rules whose challenge the practitioner has confirmed: "this does not give me
     # reasonable cause to suspect significant harm".
@@ -244,6 +245,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
+    shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
     advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
     return Result(
         level=now.level if has_floor else None,
@@ -259,6 +261,15 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         advice_open=advice_open,
         consent_exceptions=tuple(rule for rule in matching if rule.consent_exception),
         **common,
+    )
+
+
+def unsure_emergencies(thresholds: Thresholds, unsure: Iterable[str]) -> tuple[Rule, ...]:
+    """The emergency rules that read an answer the practitioner is not sure of (immediate risk): the
+    result shows their words and contacts, so that "not sure" never hides whom to call."""
+    open_ = set(unsure)
+    return tuple(
+        rule for rule in thresholds.rules if rule.kind == "emergency" and open_ & set(rule.when.get("answers", {}))
     )
 
 
@@ -407,7 +418,9 @@ def challenges_of(thresholds: Thresholds, check: Check, reached: Reached) -> Ite
     "no" to significant harm beside a chosen indicator, or a rule that sets a floor, whose words describe
     harm: the same facts are challenged whichever box leads to them."""
     for indicator in age_challenges(thresholds, check):
-        age = "unborn" if check.unborn else str(check.age)
+        # As given: "unborn", a number of years ("7"), or a baby's months ("7 months").
+        months = check.age_months
+        age = "unborn" if check.unborn else f"{months} months" if months is not None else str(check.age)
         confirmed = age_confirmation(indicator.id) in check.confirmed
         yield Challenge(indicator, AGE, age, confirmed, indicator.level)
     answer = check.answers.get(SIGNIFICANT_HARM)
@@ -475,10 +488,13 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
         raise CheckError(f"override: {check.override.level!r} is not a defined level")
 
 
+AGE_REFUSED = "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"
+
+
 def validate_age(thresholds: Thresholds, check: Check) -> None:
     ages = thresholds.age_range
     if check.age_text is not None:
-        raise CheckError("Enter the child’s age as a whole number of years, like 7", field=AGE)
+        raise CheckError(AGE_REFUSED, field=AGE)
     if check.age is not None and check.unborn:
         raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
     if check.age is not None and not ages.covers(check.age):

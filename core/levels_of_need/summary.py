@@ -19,8 +19,11 @@ from typing import Any
 
 from .model import Indicator, ReferralQuestion, Thresholds
 from .present import (
+    PAGE,
+    REFERRER,
     Node,
     age_band,
+    age_words,
     area_note,
     challenge_text,
     contact_nodes,
@@ -29,6 +32,7 @@ from .present import (
     level_and_route,
     overruled_answer,
     reason_text,
+    spoken,
     still_to_answer,
     to_text,
 )
@@ -110,7 +114,7 @@ PARTS: tuple[Part, ...] = (
     Part("strengths", "Strengths and safety", "strengths and existing safety, and the strengths chosen"),
     Part("needs", "What should happen next", "what needs to happen, and the family's view"),
     Part("child_voice", "The child’s voice", "the child's wishes and feelings"),
-    Part("availability", "When and how I can be contacted", "when and how the referrer can be contacted"),
+    Part("availability", "When and how you can be contacted", "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
 
@@ -136,7 +140,19 @@ def practice_framework(thresholds: Thresholds) -> Mapping[str, Any] | None:
 def heading(thresholds: Thresholds, part: str) -> str:
     """A part's heading where no referral question receives it: the practice framework's, else plain."""
     framework = practice_framework(thresholds) or {}
-    return framework.get("headings", {}).get(part) or next(p.heading for p in PARTS if p.id == part)
+    plain = next(p.heading for p in PARTS if p.id == part)
+    return framework.get("headings", {}).get(part) or spoken(plain, summary_voice(thresholds))
+
+
+def summary_voice(thresholds: Thresholds) -> str:
+    """The voice of the summary: the partnership's own, as its referral questions and framework headings speak
+    (Medway's "Have I included…" say "I"; another's "What is worrying you…" say "you"), so that what the
+    checker adds there speaks as they do. Where they say neither, the referrer's: the summary is theirs."""
+    framework = practice_framework(thresholds) or {}
+    words = " ".join([*(q.question for q in thresholds.referral_questions), *framework.get("headings", {}).values()])
+    if re.search(r"\b(?:I|my|me)\b", words):
+        return REFERRER
+    return PAGE if re.search(r"\b(?:you|your)\b", words, re.IGNORECASE) else REFERRER
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
@@ -169,7 +185,7 @@ def _question_lines(question: ReferralQuestion, made: _Parts) -> list[str]:
     parts = [block for part in question.receives for block in made.blocks(part)]
     for heading, body in parts:
         lines += ([f"{heading}:"] if len(parts) > 1 else []) + body
-    return lines or ["[Your answer]"]
+    return lines or [spoken("[Your answer]", made.voice)]
 
 
 def render_text(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
@@ -227,6 +243,7 @@ class _Parts:
 
     def __init__(self, thresholds: Thresholds, check: Check, result: Result, details: Details) -> None:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
+        self.voice = summary_voice(thresholds)
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
             "age": lambda: [(self.heading("age"), [_age_line(check), *self.area_lines()])],
@@ -248,22 +265,22 @@ class _Parts:
 
     def level(self) -> list[Block]:
         thresholds, result = self.thresholds, self.result
-        lines = [*_level_lines(thresholds, result), *self.answers("level")]
+        lines = [*_level_lines(thresholds, result, self.voice), *self.answers("level")]
         blocks: list[Block] = [(self.heading("level"), lines)]
-        checked = [challenge_text(thresholds, c) for c in result.challenges]
-        overruled = overruled_answer(thresholds, result)
+        checked = [challenge_text(thresholds, c, self.voice) for c in result.challenges]
+        overruled = overruled_answer(thresholds, result, self.voice)
         if overruled:
             checked.append(overruled)
         if checked:
             if self.check.confirm_note:
-                checked.append(f"The referrer’s reason: {self.check.confirm_note}")
-            blocks.append(("Answers the checker asked the referrer to check", checked))
+                checked.append(spoken("Your reason: {reason}", self.voice, reason=self.check.confirm_note))
+            blocks.append((spoken("Answers the checker asked you to check", self.voice), checked))
         if result.override:
-            blocks.append(("Professional view of the level", _override_lines(result)))
+            blocks.append(("Professional view of the level", _override_lines(result, self.voice)))
         return blocks
 
     def worries(self) -> list[Block]:
-        lines = _or_placeholder([self.details.worry], PLACEHOLDERS["worries"])
+        lines = _or_placeholder([self.details.worry], self.placeholder("worries"))
         if self.details.impact:
             lines.append(f"Impact on the child: {self.details.impact}")
         # From the check itself, not the reasons: an emergency result's only reason is the call to make.
@@ -322,7 +339,10 @@ class _Parts:
         return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
 
     def own_words(self, part: str, lines: list[str], answers: list[str] | None = None) -> list[Block]:
-        return [(self.heading(part), _or_placeholder(lines, PLACEHOLDERS[part]) + (answers or []))]
+        return [(self.heading(part), _or_placeholder(lines, self.placeholder(part)) + (answers or []))]
+
+    def placeholder(self, part: str) -> str:
+        return spoken(PLACEHOLDERS[part], self.voice)
 
     def heading(self, part: str) -> str:
         return heading(self.thresholds, part)
@@ -330,42 +350,47 @@ class _Parts:
 
 # What the summary leaves for the referrer where they have not written anything.
 PLACEHOLDERS: Mapping[str, str] = {
-    "worries": "[What I am worried about, in my own words]",
+    "worries": "[What you are worried about, in your own words]",
     "consent": "[Has consent been sought? Given or refused?]",
     "tried": "[What has been done already, and what worked or did not]",
     "professionals": "[Other professionals working with the family]",
     "strengths": "[Strengths and existing safety]",
     "needs": "[What needs to happen]",
     "child_voice": "[The child’s wishes and feelings]",
-    "availability": "[When and how I can be contacted]",
+    "availability": "[When and how you can be contacted]",
 }
 
 
-def _level_lines(thresholds: Thresholds, result: Result) -> list[str]:
+def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:
     if result.emergency:
         lines = ["IMMEDIATE RISK: call now."]
-        lines += to_text(area_note(thresholds, result)).strip().splitlines()
+        lines += to_text(area_note(thresholds, result, voice)).strip().splitlines()
         lines += [f"- {_plain(contact_nodes(c, result.area))}" for c in result.emergency_contacts]
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
-    lines = [headline(result), *to_text(still_to_answer(thresholds, result)).strip().splitlines(), "Reasons:"]
-    lines += [f"- {reason_text(reason)}" for reason in result.reasons]
+    lines = [headline(result), *to_text(still_to_answer(thresholds, result, voice)).strip().splitlines(), "Reasons:"]
+    lines += [f"- {reason_text(reason, voice)}" for reason in result.reasons]
     return lines
 
 
-def _override_lines(result: Result) -> list[str]:
+def _override_lines(result: Result, voice: str) -> list[str]:
     assert result.override and result.override_level
     suggested = level_and_route(result.level, result.route) if result.route else "no level yet (not finished)"
     return [
-        f"The referrer considers {result.override_level.label} to be right, rather than the suggested {suggested}.",
-        f"Reason given: {result.override.reason or '[Reason]'}",
+        spoken(
+            "You consider {level} to be right, rather than the suggested {suggested}.",
+            voice,
+            level=result.override_level.label,
+            suggested=suggested,
+        ),
+        spoken("Your reason: {reason}", voice, reason=result.override.reason or "[Reason]"),
     ]
 
 
 def _age_line(check: Check) -> str:
     if check.unborn:
         return "Age: unborn"
-    return f"Age: {check.age} years" if check.age is not None else "[Age]"
+    return f"Age: {age_words(check)}" if check.age is not None else "[Age]"
 
 
 def _plain(parts: list[Node | str]) -> str:

@@ -155,7 +155,14 @@ def differences(
 ) -> Iterator[dict[str, str]]:
     """Each difference as {kind, id, text}, the most important first."""
     key = answer_key_label(scenario)
-    why = _why(thresholds, expected)
+    said: set[str] = set()  # each sentence of a reason once in the whole debrief
+
+    def why_of(result: Result) -> str:
+        parts = [part for part in _why_parts(thresholds, result) if part not in said]
+        said.update(parts)
+        return " ".join(parts) or "the reasons given above."
+
+    why = why_of(expected)
     accepted = {route.id for route in scenario.routes}
     if committed_route is None:
         yield _difference("commit", "none", f"You did not choose a level. The answer key is {key}, because: {why}")
@@ -169,8 +176,7 @@ def differences(
         yield _difference(
             "your-choices",
             yours.route.id if yours.route else "undecided",
-            f"From the worries and answers you chose, the checker says: {headline(yours)} "
-            f"Because: {_why(thresholds, yours)}",
+            f"From the worries and answers you chose, the checker says: {headline(yours)} Because: {why_of(yours)}",
         )
 
     decisive = {r.id for r in expected.reasons if r.decisive}
@@ -178,16 +184,16 @@ def differences(
     for indicator_id in scenario.check["indicators"]:
         if indicator_id not in chosen:
             indicator = thresholds.indicator(indicator_id)
-            text = f"You did not choose “{indicator.text}” ({indicator.level.label}), which the scenario shows."
-            if indicator_id in decisive:
-                text += " It is one of the reasons for the answer key."
+            # One sentence each, so that none repeats word for word across the worries missed.
+            reason = ", one of the reasons for the answer key" if indicator_id in decisive else ""
+            text = f"You did not choose “{indicator.text}” ({indicator.level.label}), which the scenario shows{reason}."
             yield _difference("missed-indicator", indicator_id, text)
     for indicator_id in sorted(chosen - set(scenario.check["indicators"])):
         indicator = thresholds.indicator(indicator_id)
         text = f"You chose “{indicator.text}” ({indicator.level.label}); the answer key does not include it."
-        if not indicator.is_strength and indicator.level.number > expected.level.number:  # type: ignore[union-attr]
-            text += f" On its own it raises the level to {indicator.level.label}."
-        yield _difference("extra-indicator", indicator_id, text)
+        yield _difference(
+            "extra-indicator", indicator_id, f"{text} {_what_it_changes(thresholds, scenario, expected, indicator)}"
+        )
 
     expected_answers = scenario.check.get("answers", {})
     for question in thresholds.questions:
@@ -205,9 +211,8 @@ def differences(
     your_rules = {r.id: r for r in yours.reasons if r.kind == "rule"}
     for rule_id, reason in expected_rules.items():
         if rule_id not in your_rules:
-            yield _difference(
-                "missed-rule", rule_id, f"This rule applies to the scenario but not to your choices: {reason.text}"
-            )
+            text = f"This rule applies to the answer key’s choices, and not to yours: {_sentence(reason.text)}"
+            yield _difference("missed-rule", rule_id, f"{text}{_why_not_yours(thresholds, rule_id, learner, yours)}")
     for rule_id, reason in your_rules.items():
         if rule_id not in expected_rules:
             yield _difference(
@@ -215,7 +220,36 @@ def differences(
             )
 
 
-def _why(thresholds: Thresholds, result: Result) -> str:
+def _what_it_changes(thresholds: Thresholds, scenario: Scenario, expected: Result, indicator: Any) -> str:
+    """Whether a worry the learner added to the answer key's choices changes its level or route."""
+    check = {**scenario.check, "indicators": [*scenario.check["indicators"], indicator.id]}
+    added = evaluate(thresholds, check_from_dict(check))
+    if added.level == expected.level and added.route == expected.route:
+        return "With the answer key’s other choices, it does not change the level or the route."
+    return f"With the answer key’s other choices, it changes the result to: {headline(added)}"
+
+
+def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, Any], yours: Result) -> str:
+    """Which of a rule's conditions the learner's choices do not meet: the answers it needs, and the
+    level it applies from; the worries it names that the learner did choose are said to be chosen."""
+    rule = next(r for r in thresholds.rules if r.id == rule_id)
+    parts = []
+    chosen = set(learner["indicators"])
+    named = [thresholds.indicator(i) for i in rule.when.get("indicators", ()) if i in chosen]
+    parts += [f"You chose “{i.text}”, which it names." for i in named]
+    for question_id, values in rule.when.get("answers", {}).items():
+        question, mine = thresholds.question(question_id), learner["answers"].get(question_id)
+        if mine not in values:
+            needed = " or ".join(f"“{question.option(v).words}”" for v in values)
+            parts.append(f"It needs {needed} to “{question.text}” You answered “{_word(question, mine)}”.")
+    if "min_level" in rule.when and yours.level is not None:
+        from_level = thresholds.level(rule.when["min_level"])
+        if yours.level.number < from_level.number:
+            parts.append(f"It applies from {from_level.label}; your choices reach {yours.level.label}.")
+    return "".join(f" {part}" for part in parts)
+
+
+def _why_parts(thresholds: Thresholds, result: Result) -> list[str]:
     """The decisive reasons (each once: a rule may quote an indicator word for word), then, where the
     route is open, what decides it. With nothing to go on, there is no reason to give."""
     decisive = [r.text for r in result.reasons if r.decisive and (r.kind != "default" or result.level is not None)]
@@ -231,7 +265,7 @@ def _why(thresholds: Thresholds, result: Result) -> str:
             f"The route depends on the answer to “{question.text}”"
             + (": " + " ".join(_sentence(text) for text in deciding) if deciding else ".")
         )
-    return " ".join(parts)
+    return list(dict.fromkeys(parts))
 
 
 def _sentence(text: str) -> str:

@@ -101,8 +101,26 @@ def to_the_worries(page, age: str = "10") -> None:
 
 
 def see_the_result(page) -> None:
-    page.wait_for_selector("#lon-current:not([hidden])", timeout=10_000)
-    page.click("#lon-current-go")
+    """The way to the result from a question page: the banner's "See the result", or, beside "Call now"
+    (which nothing covers, so the banner is not shown), the panel's own link."""
+    page.wait_for_selector("#lon-current:not([hidden]), #lon-stop:not([hidden])", timeout=10_000)
+    page.click("#lon-stop-result" if page.locator("#lon-stop").is_visible() else "#lon-current-go")
+
+
+def write_details(page) -> None:
+    """From the result, "Write the referral summary": the page of the referral details (free text)."""
+    if page.locator("#page-details").is_visible():
+        return
+    if not page.locator("#page-answers").is_visible():
+        page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
+    page.click("#lon-write")
+    page.wait_for_selector("#page-details:not([hidden])")
+
+
+def back_to_result(page) -> None:
+    """From the referral details, "Back to the result"."""
+    page.click("#page-details [data-go=page-answers]")
+    page.wait_for_selector("#page-answers:not([hidden])")
 
 
 def is_strength(page, indicator: str) -> bool:
@@ -123,6 +141,8 @@ def clear_check(page) -> None:
     "Yes, clear everything". A fresh page needs nothing cleared."""
     if page.locator("#page-risk").is_visible() and not page.evaluate(HAS_INPUT):
         return
+    if page.locator("#page-details").is_visible():
+        back_to_result(page)
     if not page.locator("#page-answers").is_visible():
         page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
     page.click("#lon-clear")
@@ -195,8 +215,14 @@ def cli_result_text(check: dict, thresholds: Path | None = None) -> list[str]:
 
 
 def shown_result(page) -> list[str]:
-    """What the page shows as the result, as a user sees it (visible text only)."""
-    return as_seen(page.inner_text("#lon-result"))
+    """What the page shows as the result, as a user sees it (visible text only): its top, led by what to
+    do first, and the rest under Copy, Print and Save."""
+    return as_seen(page.inner_text("#lon-result")) + as_seen(page.inner_text("#lon-result-more"))
+
+
+def result_words(page) -> str:
+    """The whole result as shown: its top and the rest under Copy, Print and Save."""
+    return f"{page.inner_text('#lon-result')}\n{page.inner_text('#lon-result-more')}"
 
 
 def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from .checker_helpers import (
     accept_dialogs,
+    back_to_result,
     change_answer,
     fill_check,
     open_checker,
@@ -14,6 +15,7 @@ from .checker_helpers import (
     tick,
     to_the_worries,
     wait_until,
+    write_details,
 )
 
 NO = {"immediate_risk": "no", "significant_harm": "no"}
@@ -204,7 +206,7 @@ def test_every_action_is_confirmed_where_the_user_is_looking(strict_context, med
     assert page.inner_text("#lon-action-status") == "The summary has been copied. Paste it into the referral form."
     with page.expect_download():
         page.click("#lon-download")
-    assert wait_until(page, "() => document.getElementById('lon-action-status').textContent.includes('downloaded')")
+    assert wait_until(page, "() => document.getElementById('lon-download-status').textContent.includes('downloaded')")
     with page.expect_download() as download:
         page.click("#lon-save")
     page.wait_for_selector("#lon-keep-status:not([hidden])")
@@ -224,8 +226,9 @@ def test_blocked_copying_shows_the_way_to_copy_by_hand(strict_context, medway_ur
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     page.click("#lon-copy")
-    page.wait_for_selector("#lon-action-status:not([hidden])")
-    assert "press Control and C" in page.inner_text("#lon-action-status")
+    # The summary box is on the referral details page: there it is selected, and the way to copy said.
+    page.wait_for_selector("#lon-details-status:not([hidden])")
+    assert "press Control and C" in page.inner_text("#lon-details-status")
     assert page.evaluate("document.activeElement.id") == "lon-summary"
     selected = page.evaluate(
         "(() => { const s = document.getElementById('lon-summary'); return s.selectionEnd - s.selectionStart; })()"
@@ -237,7 +240,9 @@ def test_clear_asks_first_and_sits_apart_from_save_and_open(strict_context, medw
     page = strict_context.new_page()
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
+    write_details(page)
     page.fill("#detail-worry", "ten minutes of typing")
+    back_to_result(page)
     clear_section = page.evaluate(
         "document.getElementById('lon-clear').closest('.lon-buttons').previousElementSibling.id"
     )
@@ -272,6 +277,7 @@ def test_the_summary_shows_once_on_screen(strict_context, medway_url):
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.length > 0")
+    write_details(page)
     assert page.locator("#lon-summary").is_visible()
     assert page.locator("#lon-summary-print").is_hidden()
 
@@ -280,7 +286,7 @@ def test_open_a_saved_check_shows_its_focus_like_a_button(strict_context, medway
     page = strict_context.new_page()
     open_checker(page, medway_url)
     fill_check(page, {"indicators": [], "age": 8, "answers": NO})
-    page.focus("#lon-save")
+    page.focus("#override")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "lon-open"
     label = "document.querySelector('label[for=lon-open]')"
@@ -335,7 +341,10 @@ def test_check_never_scrolls_sideways_in_any_state(browser, medway_url, width):
     page.click("#page-questions .lon-continue")
     page.wait_for_selector("#lon-answers .lon-summary-row")
     page.check("#override")
+    write_details(page)
     page.fill("#detail-worry", "x" * 300)
+    measure("referral details")
+    back_to_result(page)
     page.click("#lon-clear")
     measure("check your answers, result, summary and clear")
     page.emulate_media(media="print")
@@ -413,7 +422,9 @@ def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typin
     chooser.value.set_files(str(saved))
     page.wait_for_selector("#page-answers:not([hidden])")
     assert "The saved check has been opened." in page.inner_text("#lon-keep-status")
+    write_details(page)
     page.fill("#detail-worry", "typed since opening")
+    back_to_result(page)
     page.set_input_files("#lon-open", str(saved))
     page.wait_for_selector("#lon-replace-ask:not([hidden])")
     page.keyboard.press("Escape")  # no: keep this page
@@ -451,5 +462,5 @@ def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_rec
     page.fill("#confirm_note", "a known condition, confirmed by the consultant")
     page.click("#page-questions .lon-continue")
     assert wait_until(
-        page, "() => document.getElementById('lon-summary').value.includes('The referrer’s reason: a known condition')"
+        page, "() => document.getElementById('lon-summary').value.includes('My reason: a known condition')"
     )

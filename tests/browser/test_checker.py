@@ -19,6 +19,7 @@ from .checker_helpers import (
     FAILED,
     SNAPSHOT,
     accept_dialogs,
+    back_to_result,
     change_answer,
     clear_check,
     cli,
@@ -27,10 +28,12 @@ from .checker_helpers import (
     fill_check,
     open_checker,
     open_saved,
+    result_words,
     see_the_result,
     tab_to,
     wait_for_result,
     wait_until,
+    write_details,
 )
 from .conftest import axe_violations
 
@@ -92,7 +95,9 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
     page.check("#override")
     page.select_option("#override_level", "statutory")
     for field in TEXT_FIELDS:
-        if not page.locator(f"#{field}").is_visible():
+        if field.startswith("detail-"):
+            write_details(page)
+        elif not page.locator(f"#{field}").is_visible():
             change_answer(page, "consent")
         page.fill(f"#{field}", f"{field} {canary}")
         if page.locator("#page-questions").is_visible():
@@ -100,6 +105,7 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
             page.wait_for_selector("#page-answers:not([hidden])")
     page.locator("#detail-availability").blur()
     assert wait_until(page, "(c) => document.getElementById('lon-summary').value.includes(c)", canary)
+    back_to_result(page)
 
     page.click("#lon-copy")
     page.wait_for_selector("#lon-action-status:not([hidden])")
@@ -182,7 +188,9 @@ def test_csp_has_no_violations_and_no_console_errors_during_a_full_check(strict_
     fill_check(
         page, {"indicators": ["l3-private-fostering"], "age": 15, "answers": {**NO_RISK, "significant_harm": "no"}}
     )
+    write_details(page)
     page.fill("#detail-worry", "a worry")
+    back_to_result(page)
     page.check("#override")
     page.select_option("#override_level", "early-help")
     page.fill("#override_reason", "a reason")
@@ -337,7 +345,7 @@ def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(stric
     assert message in page.inner_text("#lon-error-summary")
     assert page.locator("#page-child").is_visible()  # Continue waits until the age is one
     # The result and the summary never belong to other answers than the form's.
-    assert "Level 2" not in page.inner_text("#lon-result")
+    assert "Level 2" not in result_words(page)
     assert page.input_value("#lon-summary") == ""
     page.fill("#age", "3")
     page.click("#page-child .lon-continue")
@@ -356,11 +364,15 @@ def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, me
     page.wait_for_selector("#lon-result[data-emergency=true]")
     result = page.inner_text("#lon-result")
     assert result.startswith("Immediate risk: call now.")
-    # Each contact to call leads with its name and number, then the guidance's words on when.
+    # The first to call leads, in the box of what to do first; each other contact to call leads with its
+    # name and number, then the guidance's words on when.
     emergency = next(rule for rule in thresholds.rules if rule.kind == "emergency")
+    first = next(contact for contact in emergency.contacts if contact.phone)
+    assert f"Call {first.phone} now." in page.inner_text("#lon-result .lon-first-action")
+    others = [contact for contact in emergency.contacts if contact is not first]
     items = page.locator("#lon-result ol > li").all_inner_texts()
-    assert len(items) == len(emergency.contacts)
-    for item, contact in zip(items, emergency.contacts, strict=True):
+    assert len(items) == len(others)
+    for item, contact in zip(items, others, strict=True):
         assert item.startswith(f"{contact.name}: {contact.phone}"), item
     assert "Please note" not in result
 
@@ -410,12 +422,16 @@ def test_keyboard_only_run_through_the_whole_check(strict_context, medway_url):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("#lon-result[data-route=child-protection]")
+    tab_to(page, "lon-write")
+    page.keyboard.press("Enter")
     tab_to(page, "detail-worry")
     page.keyboard.type("seen on a home visit")
-    tab_to(page, "lon-copy")
+    tab_to(page, "lon-details-copy")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#lon-action-status:not([hidden])")
+    page.wait_for_selector("#lon-details-status:not([hidden])")
     assert "seen on a home visit" in page.evaluate("navigator.clipboard.readText()")
+    tab_to(page, "lon-details-back")
+    page.keyboard.press("Enter")
     tab_to(page, "lon-clear")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "lon-clear-ask"  # the question, not the button
@@ -461,7 +477,11 @@ def test_axe_in_every_state(page, medway_url):
     page.click("#page-questions .lon-continue")
     page.wait_for_selector("#lon-answers .lon-summary-row")
     page.check("#override")
+    states["result"] = _state_violations(page)
+    write_details(page)
     page.fill("#detail-worry", "a worry")
+    states["referral details"] = _state_violations(page)
+    back_to_result(page)
     page.click("#lon-clear")
     states["check your answers, result, clear asked"] = _state_violations(page)
     assert {state: found for state, found in states.items() if found} == {}
@@ -507,8 +527,10 @@ def test_without_the_checker_what_was_typed_can_still_be_copied_downloaded_and_p
     page.wait_for_selector(FAILED, timeout=10_000)
     for button in ("page-risk", "page-child", "page-worries", "page-strengths", "page-questions"):
         page.click(f"#{button} .lon-continue")
+    write_details(page)
     page.fill("#detail-worry", "marks on both arms")
     page.fill("#detail-child_voice", "says he is scared")
+    back_to_result(page)
     page.click("#lon-copy")
     page.wait_for_selector("#lon-action-status:not([hidden])")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -542,8 +564,10 @@ def test_save_and_open_restores_the_check_exactly(strict_context, medway_url, tm
     page.check("#override")
     page.select_option("#override_level", "statutory")
     page.fill("#override_reason", "housing is getting worse")
+    write_details(page)
     page.fill("#detail-child_voice", "wants to stay at school")
     page.locator("#detail-child_voice").blur()
+    back_to_result(page)
     before = page.evaluate(SNAPSHOT)
     assert wait_until(page, "() => document.getElementById('lon-summary').value.includes('wants to stay')")
     summary_before = page.input_value("#lon-summary")
@@ -569,6 +593,7 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     open_checker(page, medway_url)
     check = {"indicators": ["l3-suspicious-injury"], "age": 6, "answers": {**NO_RISK, "significant_harm": "yes"}}
     fill_check(page, check)
+    write_details(page)
     page.fill("#detail-worry", "printed words")
     page.locator("#detail-worry").blur()
     assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.includes('printed words')")
@@ -584,7 +609,8 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     assert not page.locator("#lon-copy").is_visible() and not page.locator(".md-header").is_visible()
     # Phone numbers print as themselves, never followed by their tel: address.
     assert "tel:" not in page.evaluate(
-        """[...document.querySelectorAll('#lon-result a')].map(a => getComputedStyle(a, '::after').content).join(' ')"""
+        """[...document.querySelectorAll('#lon-result a, #lon-result-more a')]
+            .map(a => getComputedStyle(a, '::after').content).join(' ')"""
     )
     # The summary prints once: its on-screen box does not print beside its print copy.
     assert page.locator("#lon-summary").is_hidden()
@@ -618,7 +644,7 @@ def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(stric
     assert wait_until(
         page, "() => document.getElementById('lon-summary').value.includes('settled after a family meeting')"
     )
-    assert "The referrer considers Level 1: Universal to be right" in page.input_value("#lon-summary")
+    assert "I consider Level 1: Universal to be right" in page.input_value("#lon-summary")
 
 
 def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context, medway_url, thresholds):

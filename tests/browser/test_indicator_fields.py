@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from .checker_helpers import cli_result_text, continue_from, open_checker, tick, to_the_worries, wait_for_result
+from .checker_helpers import (
+    cli_result_text,
+    continue_from,
+    open_checker,
+    result_words,
+    tick,
+    to_the_worries,
+    wait_for_result,
+)
 
 BABY = "missed-health-checks"
 TEEN = "nowhere-to-live"
@@ -85,5 +93,5 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     expected = cli_result_text(check, partnership_file)
     assert wait_for_result(page, expected) == expected
     assert "The guidance writes it for unborn babies and children under 1; you chose it, so it sets its own level." in (
-        page.inner_text("#lon-result")
+        result_words(page)
     )

@@ -15,7 +15,7 @@ from toolkit.build.bundle import engine_paths
 from toolkit.build.compress import write_precompressed
 from toolkit.build.offline import write_service_worker
 
-from .checker_helpers import READY, cli_result_text, fill_check, wait_for_result, wait_until
+from .checker_helpers import READY, cli_result_text, fill_check, wait_for_result, wait_until, write_details
 
 CANARY = "CANARY-offline-7c1d"
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -93,9 +93,10 @@ def test_after_one_visit_to_the_checker_everything_works_offline_and_nothing_of_
     assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
     check = {"indicators": ["l2-domestic-abuse"], "age": 0, "answers": {"immediate_risk": "no", "consent": "given"}}
     fill_check(page, check)
-    page.fill("#detail-worry", CANARY)
     expected = cli_result_text(check)
     assert wait_for_result(page, expected) == expected
+    write_details(page)
+    page.fill("#detail-worry", CANARY)
     assert wait_until(page, "(canary) => document.getElementById('lon-summary').value.includes(canary)", CANARY)
 
     # Three guidance pages.

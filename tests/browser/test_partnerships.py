@@ -29,6 +29,7 @@ from .checker_helpers import (
     tick,
     wait_for_result,
     wait_until,
+    write_details,
 )
 from .conftest import axe_violations
 from .test_training import DEBRIEF_SHOWN, commit_and_reveal, open_practice, shown_debrief
@@ -78,6 +79,7 @@ def test_the_page_and_its_summary_say_what_the_cli_says_and_nothing_leaves_the_p
     number = partnership_thresholds.referral_questions.index(consent) + 1
     assert shown.index("Consent refused.") > shown.index(f"{number}. {' '.join(consent.question.split())}")
 
+    write_details(page)
     page.fill("#detail-worry", CANARY)
     change_answer(page, "consent")
     page.fill("#consent_note", CANARY)

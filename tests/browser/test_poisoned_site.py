@@ -14,7 +14,7 @@ from conftest import ROOT, THRESHOLDS_FILE
 from poison import MARK, poisoned
 from sitebuild import html_pages, page_url, serve
 
-from .checker_helpers import READY, fill_check, wait_until
+from .checker_helpers import READY, fill_check, result_words, wait_until
 from .offsite import offsite_listener
 
 # Markup that only an injected payload could have put into a page.
@@ -103,7 +103,7 @@ def test_the_checker_shows_poisoned_text_as_text(strict_context, poisoned_url, o
     assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 7, "answers": {"immediate_risk": "no"}})
     assert wait_until(page, "() => document.querySelector('#lon-result h3') !== null")
-    assert f"<script>{MARK}='script'</script>" in page.inner_text("#lon-result")
+    assert f"<script>{MARK}='script'</script>" in result_words(page)
     assert f"<script>{MARK}='script'</script>" in page.input_value("#lon-summary")
     assert page.evaluate(INJECTED_MARKUP) == CLEAN
     assert not offsite.seen()

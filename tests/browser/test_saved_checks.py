@@ -11,7 +11,17 @@ import pytest
 from levels_of_need import api, saved
 from levels_of_need.present import to_text
 
-from .checker_helpers import SNAPSHOT, as_seen, fill_check, open_checker, shown_result, wait_for_result, wait_until
+from .checker_helpers import (
+    SNAPSHOT,
+    as_seen,
+    back_to_result,
+    fill_check,
+    open_checker,
+    shown_result,
+    wait_for_result,
+    wait_until,
+    write_details,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saved-checks"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -65,7 +75,7 @@ def expected_view(thresholds, check: dict) -> tuple[list[str], str]:
     answer = api.page_answer(thresholds, check)
     if answer["problem"]:
         return [answer["problem"]["message"]], ""
-    return as_seen(to_text(answer["view"])), answer["summary"]
+    return as_seen(to_text(answer["view"])) + as_seen(to_text(answer["view_more"])), answer["summary"]
 
 
 @pytest.fixture
@@ -73,9 +83,11 @@ def checker_with_a_check(strict_context, medway_url, tmp_path):
     page = strict_context.new_page()
     open_checker(page, medway_url)
     fill_check(page, KNOWN)
+    write_details(page)
     page.fill("#detail-worry", "the check that was open before")
     page.locator("#detail-worry").blur()
     assert wait_until(page, "() => document.getElementById('lon-summary').value.includes('was open before')")
+    back_to_result(page)
     with page.expect_download() as download:
         page.click("#lon-save")
     known = tmp_path / "known.json"

@@ -8,6 +8,7 @@ import pytest
 
 from levels_of_need import api, training
 from levels_of_need import worker as engine
+from levels_of_need.rules import AGE_REFUSED
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_evaluate_is_api_page_answer_which_is_api_run_with_the_answers(started):
 def test_evaluate_reports_a_problem_with_the_answers_in_place_of_a_result(started):
     out = ask("evaluate", {"age": "seven"})
     assert out["ok"] is True and out["result"] is None and out["summary"] == ""
-    assert out["problem"] == {"message": "Enter the child’s age as a whole number of years, like 7", "field": "age"}
+    assert out["problem"] == {"message": AGE_REFUSED, "field": "age"}
     assert out["answers"][1] == {
         "field": "age",
         "key": "The child’s age",

@@ -46,14 +46,19 @@ def test_no_heading_is_shown_without_content(thresholds, example):
 
 
 def test_an_emergency_item_leads_with_who_to_call(thresholds, example):
-    """Each contact to call is one item that starts with its name and number, then the guidance's own
-    words on when to call (which may name the contact again: they are quoted, not rewritten)."""
+    """The first contact to call leads in the box of what to do first, with its name and the guidance's own
+    words on when to call; each other contact is one item that starts with its name and number, then those
+    words (which may name the contact again: they are quoted, not rewritten)."""
     for t in (thresholds, example):
         result = evaluate(t, Check(answers={"immediate_risk": "yes"}))
         view = result_view(t, result)
+        first = next(c for c in result.emergency_contacts if c.phone)
+        box = inline_text(next(n for n in view if n.get("attrs", {}).get("class") == "lon-first-action"))
+        assert f"{first.name}. {' '.join(first.when.split())}" in box
+        others = [c for c in result.emergency_contacts if c is not first]
         items = next(n for n in view if n["tag"] == "ol")["children"]
-        assert len(items) == len(result.emergency_contacts)
-        for item, contact in zip(items, result.emergency_contacts, strict=True):
+        assert len(items) == len(others)
+        for item, contact in zip(items, others, strict=True):
             words = inline_text(item)
             assert words.startswith(f"{contact.name}: {contact.phone or contact.email or ''}"), words
             assert " ".join(contact.when.split()).rstrip(".") in words

@@ -32,7 +32,7 @@ def cli_json(*args: str) -> dict:
 
 def shown(thresholds, check: dict) -> str:
     """The result as the page and the CLI show it."""
-    return to_text(api.run(thresholds, check)["view"])
+    return api.result_text(thresholds, check)
 
 
 def first_step(result: dict) -> dict | None:
@@ -136,10 +136,10 @@ def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accept
         }
     ]
     assert result["route"] is None and result["next_steps"] == []
-    text = to_text(answer["view"])
+    text = to_text(answer["view"] + answer["view_more"])
     assert "You chose “Child/ young parent/ pregnancy under the age of 13/ or having sex (Statutory rape)”" in text
     assert "Check that answer." in text
-    assert "Answers the checker asked the referrer to check" in answer["summary"]
+    assert "Answers the checker asked me to check" in answer["summary"]
     confirmed = api.run_check(thresholds, {**check, "confirmed": ["l3-under-13-sex-pregnancy"]})
     assert confirmed["route"] == "child-in-need" and confirmed["challenges"][0]["confirmed"] is True
     assert (
@@ -309,7 +309,7 @@ def test_a_no_to_significant_harm_that_a_rule_overrules_is_said_not_silent(thres
     check = {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": {**NO_RISK, "significant_harm": "no"}}
     answer = api.run(thresholds, check)
     assert answer["result"]["route"] == "child-protection"
-    text = " ".join(to_text(answer["view"]).split())
+    text = " ".join(to_text(answer["view"] + answer["view_more"]).split())
     assert "The guidance’s rule above decides this route whatever that answer. Check your answer" in text
     assert "decides this route whatever that answer" in answer["summary"]
 
@@ -326,7 +326,7 @@ def test_while_the_route_is_open_the_advice_about_not_sure_comes_before_advice_a
 
 def test_on_child_protection_the_consent_step_comes_after_the_call_and_the_referral(thresholds):
     check = {"indicators": ["l3-suspicious-injury"], "age": 9, "answers": {**NO_RISK, "significant_harm": "yes"}}
-    lines = to_text(api.run(thresholds, check)["view"]).splitlines()
+    lines = api.result_text(thresholds, check).splitlines()
     consent_at = next(n for n, line in enumerate(lines) if "seek their consent" in line)
     assert any("by telephone" in line for line in lines[:consent_at])
     assert any("online portal" in line for line in lines[:consent_at])
@@ -341,7 +341,7 @@ def test_a_consent_step_shows_the_answer_already_given(thresholds):
         "age": 8,
         "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
     }
-    text = to_text(api.run(thresholds, check)["view"])
+    text = api.result_text(thresholds, check)
     assert "(Your answer: consent refused.)" in text
 
 
@@ -361,7 +361,7 @@ def test_a_confirmed_answer_records_the_referrers_reason(thresholds):
         "confirm_note": "known medical condition, confirmed by the consultant",
     }
     summary = api.run(thresholds, check)["summary"]
-    assert "The referrer’s reason: known medical condition, confirmed by the consultant" in summary
+    assert "My reason: known medical condition, confirmed by the consultant" in summary
 
 
 def test_consent_advice_follows_the_rest_unless_the_route_says_consent_is_required():

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import copy
+import functools
+import re
+
+import pytest
 
 from levels_of_need.model import from_dict
 from levels_of_need.rules import Check, Override, evaluate
@@ -90,7 +94,7 @@ def test_summary_states_level_reasons_and_version(thresholds):
 def test_an_unfinished_check_says_so_in_the_summary_and_names_no_route(thresholds):
     text, _ = make(thresholds, Check(indicators=frozenset({"l3-suspicious-injury"}), age=9))
     assert "Suggested level: Level 3: Statutory Social Care. The route is not decided yet." in text
-    assert "The checker does not suggest the route until you answer:" in text
+    assert "The checker does not suggest the route until I answer:" in text
     assert "Is the child at imminent and significant risk of harm now?" in text
     assert "Child in need (s.17)" not in text and "Child protection (s.47)" not in text
 
@@ -102,10 +106,10 @@ def test_a_challenged_answer_is_in_the_summary(thresholds):
         answers={"immediate_risk": "no", "significant_harm": "no"},
     )
     text, _ = make(thresholds, check)
-    assert "Answers the checker asked the referrer to check" in text
-    assert "You chose “Fabricated or induced illness" in text
+    assert "Answers the checker asked me to check" in text
+    assert "I chose “Fabricated or induced illness" in text
     confirmed, _ = make(thresholds, Check(**{**check.__dict__, "confirmed": frozenset({"l3-fabricated-illness"})}))
-    assert "You confirmed your answer “No”" in confirmed
+    assert "I confirmed my answer “No”" in confirmed
 
 
 def test_summary_records_disagreement_with_its_reason(thresholds):
@@ -116,8 +120,8 @@ def test_summary_records_disagreement_with_its_reason(thresholds):
         override=Override("statutory", "third loss this year"),
     )
     text, _ = make(thresholds, check)
-    assert "The referrer considers Level 3: Statutory Social Care to be right, rather than the suggested" in text
-    assert "Reason given: third loss this year" in text
+    assert "I consider Level 3: Statutory Social Care to be right, rather than the suggested" in text
+    assert "My reason: third loss this year" in text
 
 
 def test_summary_uses_the_partnerships_placeholders_and_never_needs_identifying_details(thresholds):
@@ -177,3 +181,61 @@ def test_summary_carries_the_referrers_words(thresholds):
 def test_emergency_summary_lists_the_numbers(thresholds):
     text, _ = make(thresholds, Check(answers={"immediate_risk": "yes"}))
     assert "IMMEDIATE RISK" in text and "999" in text and "01634 334466" in text
+
+
+def guidance_strings(data) -> list[str]:
+    """Every string of the partnership's file, longest first: its words, which the summary quotes as written."""
+    if isinstance(data, str):
+        return [" ".join(data.split())]
+    items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    return sorted({text for item in items for text in guidance_strings(item) if text}, key=len, reverse=True)
+
+
+VOICES = {
+    "not sure of harm, help and consent": Check(
+        indicators=frozenset({"l2-bereavement"}),
+        age=7,
+        answers={"immediate_risk": "no", "significant_harm": "unsure", "support_not_improving": "unsure"},
+    ),
+    "not sure of immediate risk": Check(
+        indicators=frozenset({"l3-fabricated-illness"}), answers={"immediate_risk": "unsure"}
+    ),
+    "unfinished": Check(indicators=frozenset({"l3-suspicious-injury"}), age=9),
+    "challenged": Check(
+        indicators=frozenset({"l3-fabricated-illness"}),
+        age=4,
+        answers={"immediate_risk": "no", "significant_harm": "no"},
+    ),
+    "challenge confirmed": Check(
+        indicators=frozenset({"l3-fabricated-illness"}),
+        age=4,
+        answers={"immediate_risk": "no", "significant_harm": "no"},
+        confirmed=frozenset({"l3-fabricated-illness"}),
+        confirm_note="a known condition",
+    ),
+    "written for another age": Check(
+        indicators=frozenset({"l2-bereavement", "l3-complex-disability"}), age=0, answers={"immediate_risk": "no"}
+    ),
+    "a view of its own": Check(
+        indicators=frozenset({"l2-bereavement"}),
+        age=5,
+        answers={"immediate_risk": "no", "significant_harm": "no"},
+        override=Override("statutory", "third loss this year"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VOICES))
+def test_the_summary_speaks_in_one_voice_the_referrers(thresholds, name):
+    """The partnership's referral questions in the summary say "I"; so does every sentence the checker adds
+    there. "you" is left only inside the guidance's own words and what is quoted."""
+    text, markdown = make(thresholds, VOICES[name])
+    assert "Have I" in text  # the partnership's questions: the voice the checker's sentences follow
+    for summary in (text, markdown):
+        # What is quoted (a question as the page asks it, an answer) is quoted as it was said.
+        own = re.sub(r"“[^”]*”", "", " ".join(summary.split()))
+        # The questions still to answer are listed as the page asks them.
+        own = functools.reduce(lambda text, q: text.replace(" ".join(q.text.split()), ""), thresholds.questions, own)
+        for words in guidance_strings(thresholds.data):
+            own = own.replace(words, "") if len(words) > 20 else own
+        assert re.findall(r"\b(?:you|your)\b", own, re.IGNORECASE) == [], own

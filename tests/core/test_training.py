@@ -167,7 +167,7 @@ def test_missed_and_extra_indicators_and_answers_are_named(thresholds):
         "early-help",
     )
     by_kind = {(d["kind"], d["id"]): d["text"] for d in out["differences"]}
-    assert "It is one of the reasons" in by_kind[("missed-indicator", "l3-non-mobile-bruising")]
+    assert "one of the reasons for the answer key" in by_kind[("missed-indicator", "l3-non-mobile-bruising")]
     assert ("extra-indicator", "l2-health-problems") in by_kind
     assert "You answered “no”; the answer key says “yes”" in by_kind[("answer", "significant_harm")]
     assert ("missed-rule", "significant-harm") in by_kind
@@ -207,7 +207,7 @@ def test_an_open_scenario_accepts_child_protection_and_says_what_decides_the_rou
     assert out["commit_matches"] is True
     assert out["answer_key"] == "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"
     why = next(d["text"] for d in out["differences"] if d["id"] == "l3-under-13-sex-pregnancy")
-    assert "It is one of the reasons for the answer key." in why
+    assert "which the scenario shows, one of the reasons for the answer key." in why
     wrong = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "early-help")
     text = wrong["differences"][0]["text"]
     assert "The route depends on the answer to “Do you have reasonable cause to suspect" in text

@@ -98,7 +98,8 @@ def test_human_output_is_readable():
     run = toolkit("check", "l3-suspicious-injury", "--age", "9", "--immediate-risk", "no", "--significant-harm", "yes")
     assert run.returncode == 0
     assert run.stdout.startswith("Suggested level: Level 3: Statutory Social Care, Child protection (s.47).\n")
-    assert "1. Immediate safeguarding concerns should always be made by telephone" in run.stdout
+    # What to do first leads, in a box of its own on the page; as text, its own paragraph after the level.
+    assert "\n\nWhat to do first\n\nTelephone 01634 334466 now.\n\nImmediate safeguarding concerns" in run.stdout
     assert "01634 334466" in run.stdout
     assert "{" not in run.stdout
     assert run.stdout.rstrip().endswith(").") and "Thresholds version 1.0 (" in run.stdout
@@ -119,7 +120,7 @@ def test_summary_prints_the_referral_summary():
     )
     assert run.returncode == 0
     assert "bruises seen twice" in run.stdout
-    assert "Reason given: known to school" in run.stdout
+    assert "My reason: known to school" in run.stdout
     assert "[Child’s name]" in run.stdout
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -105,6 +105,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             filter_hint=filter_hint,
             summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
             contact_line=contact_line,
+            contact_ways_line=contact_ways_line,
             contact_html=contact_html,
             level_page=level_page,
             domain_page=domain_page,
@@ -169,6 +170,20 @@ def contact_line(contact: Contact) -> Markup:
         each = "; ".join(f"{page_text(where.name)}: {_ways(own)}" for where, own in contact.by_area)
         return Markup(f"{name}, {page_text(BY_AREA)}: {each}")
     return Markup(f"{name}: {_ways(contact)}")
+
+
+def contact_ways_line(contact: Contact) -> Markup:
+    """A contact's ways of reaching it, without its name: for under a heading that names it already
+    (the contacts page), so that each contact is named once there."""
+    def ways(own: Contact) -> str:
+        # A web page's link says where it goes (its site), not the name the heading gives.
+        site = urlsplit(own.url).hostname if own.url else None
+        return nodes_markdown(contact_ways(own, url_text=f"{site} (web page)" if site else "web page"))
+
+    if contact.by_area:
+        each = "; ".join(f"{page_text(where.name)}: {ways(own)}" for where, own in contact.by_area)
+        return Markup(f"{page_text(BY_AREA[0].upper() + BY_AREA[1:])}: {each}")
+    return Markup(ways(contact))
 
 
 def _ways(contact: Contact) -> str:

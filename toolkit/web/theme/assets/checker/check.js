@@ -1,4 +1,5 @@
-// The self-check page: question pages, then "Check your answers" with the result and the summary.
+// The self-check page: question pages, then the result (what to do first, Copy, Print and Save, the
+// answers to check), and the referral details on a page of their own.
 // Entered data stays in this page's memory: no storage, no URL, no request.
 // Everything the check says (the result, its reasons, its phone links, the answers as listed, the
 // summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
@@ -9,10 +10,12 @@ const $ = (id) => document.getElementById(id);
 const form = $("lon-check");
 const status = $("lon-status");
 const resultBox = $("lon-result");
+const resultMore = $("lon-result-more");
 const summaryBox = $("lon-summary");
 const pages = [...form.querySelectorAll(".lon-page")];
 const FIRST_PAGE = pages[0].id;
-const ANSWERS_PAGE = "page-answers";
+const ANSWERS_PAGE = "page-answers"; // the result, with the answers to check
+const DETAILS_PAGE = "page-details"; // "Write the referral summary"
 const MAX_FILE_BYTES = 100_000; // a saved check is a few kilobytes; larger files are refused unread
 
 let ready = false;
@@ -25,11 +28,22 @@ let latest = Promise.resolve(); // settles once the newest answers are on screen
 let returnTo = null; // after "Change" on Check your answers, Continue goes back there
 let required = []; // [field, message]: answers Python says the result needs, for Continue to ask for
 let pendingOpen = null; // a saved check Python has opened, waiting for "Yes, open the saved check"
+// Settles once the checker is ready or has failed: until then only Python could say which answers a
+// page still needs, so Continue waits for it rather than let a question (immediate risk) pass unasked.
+let engineSettled;
+const settled = new Promise((resolve) => { engineSettled = resolve; });
 
 function say(id, text) {
   const box = $(id);
   box.textContent = text;
   box.hidden = !text;
+}
+
+// A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
+// answer changes it no longer applies, and goes.
+const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
+function clearConfirmations() {
+  for (const id of CONFIRMATIONS) say(id, "");
 }
 
 // ---- Reading and writing the form ------------------------------------------------
@@ -142,6 +156,11 @@ function showPage(id, { push = true } = {}) {
 }
 
 async function advance(button) {
+  if (!ready && !failed) {
+    button.setAttribute("aria-disabled", "true");
+    await settled;
+    button.removeAttribute("aria-disabled");
+  }
   await latest;
   const page = button.closest(".lon-page");
   const fields = (page.dataset.fields || "").split(" ");
@@ -161,14 +180,30 @@ async function advance(button) {
 // answers from the partnership's emergency rules), and whenever Python says it is an emergency.
 function showStop(emergency) {
   const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
+  const appears = stop && $("lon-stop").hidden;
   $("lon-stop").hidden = !stop;
+  // Who to call comes into view the moment it appears (on a phone it would be below the screen); focus
+  // stays on the answer just chosen.
+  if (appears && current() === FIRST_PAGE) $("lon-stop").scrollIntoView({ block: "start" });
   $("lon-after-risk").hidden = stop;
+  showCurrent();
 }
 
-// The compact current suggestion: in view on every question page once Python's result is complete.
+// The compact current suggestion: in view on every question page once Python's result is complete,
+// except beside "Call now", which nothing may cover.
 function showCurrent() {
-  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE;
+  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE || !$("lon-stop").hidden;
+  keepFocusClearOfTheBanner();
 }
+
+// While the banner sticks to the foot of the screen, the page scrolls a focused element clear of it
+// (scroll-padding: WCAG 2.4.11, focus not obscured); where the banner yields (CSS), nothing to clear.
+function keepFocusClearOfTheBanner() {
+  const banner = $("lon-current");
+  const sticks = !banner.hidden && getComputedStyle(banner).position === "sticky";
+  document.documentElement.style.scrollPaddingBottom = sticks ? `${banner.offsetHeight + 16}px` : "";
+}
+window.addEventListener("resize", keepFocusClearOfTheBanner);
 
 // ---- The result ---------------------------------------------------------------------
 
@@ -199,6 +234,7 @@ function showAnswers(rows) {
 function showResult(answer) {
   const { result } = answer;
   resultBox.replaceChildren(...buildNodes(answer.view));
+  resultMore.replaceChildren(...buildNodes(answer.view_more));
   resultBox.dataset.level = result.level ?? "";
   resultBox.dataset.route = result.route ?? "";
   resultBox.dataset.complete = result.complete;
@@ -240,6 +276,7 @@ function showAgeNotes({ age_notes: notes, age_notice: notice }) {
 
 function clearResult(message) {
   resultBox.replaceChildren(Object.assign(document.createElement("p"), { className: "lon-hint", textContent: message }));
+  resultMore.replaceChildren();
   for (const key of ["level", "route", "complete", "emergency"]) delete resultBox.dataset[key];
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
@@ -248,11 +285,27 @@ function clearResult(message) {
   lastHeadline = "";
 }
 
-// Without the checker, what the user typed can still be copied, downloaded or printed: each
-// referral detail under its own question, and no suggested level.
-function typedText() {
-  const fields = [...form.querySelectorAll("#page-answers textarea[id^='detail-'], #consent_note")];
-  const parts = fields.filter((field) => field.value.trim()).map((field) => `${form.querySelector(`label[for='${field.id}']`).textContent}\n${field.value.trim()}`);
+// Without the checker, everything entered can still be copied, downloaded or printed, in the page's
+// own words and never judged: each question with the answer chosen, the age as typed, every worry and
+// strength ticked, and each referral detail under its own question; no suggested level.
+function enteredText() {
+  const words = (element) => element.textContent.replace(/\s+/g, " ").trim();
+  const labelOf = (field) => words(form.querySelector(`label[for='${field.id}']`));
+  const parts = [];
+  const add = (heading, lines) => { if (lines.length) parts.push(`${heading}\n${lines.join("\n")}`); };
+  if ($("age").value.trim() || $("unborn").checked) {
+    add(words(form.querySelector("label[for='age']")), [$("unborn").checked ? labelOf($("unborn")) : $("age").value.trim()]);
+  }
+  const ticked = (page) => [...form.querySelectorAll(`#${page} input[name='indicator']:checked`)].map((box) => `- ${labelOf(box)}`);
+  add(words($("page-worries-title")), ticked("page-worries"));
+  if ($("page-strengths")) add(words($("page-strengths-title")), ticked("page-strengths"));
+  for (const fieldset of form.querySelectorAll("fieldset[id^='q-']")) {
+    const chosen = fieldset.querySelector("input[type=radio]:checked");
+    if (chosen) add(words(fieldset.querySelector("legend")), [labelOf(chosen)]);
+  }
+  for (const field of form.querySelectorAll("textarea[id^='detail-'], #consent_note, #confirm_note")) {
+    if (field.value.trim()) add(labelOf(field), [field.value.trim()]);
+  }
   return parts.length ? `${parts.join("\n\n")}\n` : "";
 }
 
@@ -261,7 +314,7 @@ function update() {
   showStop(false);
   $("lon-override").hidden = !$("override").checked;
   if (failed) {
-    summaryBox.value = typedText();
+    summaryBox.value = enteredText();
     $("lon-summary-print").textContent = summaryBox.value;
     return;
   }
@@ -294,6 +347,7 @@ function update() {
 function fallback(reason, detail) {
   ready = false;
   failed = true;
+  engineSettled();
   $("lon-network").hidden = true;
   status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
   $("lon-result-progress").replaceChildren();
@@ -326,6 +380,7 @@ const engine = startEngine({
       + "What you enter stays in this page's memory: it is not stored or sent. It leaves the page only when you copy, download, print or save it yourself.";
     $("lon-network").hidden = !networkLocked;
     update();
+    engineSettled();
   },
   onFailed: fallback,
 });
@@ -341,29 +396,36 @@ function download(filename, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-// Copy, download, print and save act on the newest answers: what was typed a moment ago too.
-$("lon-copy").addEventListener("click", async () => {
-  await latest;
-  if (!summaryBox.value) { say("lon-action-status", "There is no summary to copy yet."); return; }
-  try {
-    await navigator.clipboard.writeText(summaryBox.value);
-    say("lon-action-status", "The summary has been copied. Paste it into the referral form.");
-  } catch {
-    summaryBox.focus();
-    summaryBox.select();
-    say("lon-action-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
-  }
-});
-$("lon-download").addEventListener("click", async () => {
-  await latest;
-  if (!summaryBox.value) { say("lon-action-status", "There is no summary to download yet."); return; }
-  download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
-  say("lon-action-status", "The summary has been downloaded as referral-summary.txt.");
-});
-$("lon-print").addEventListener("click", async () => {
-  await latest;
-  window.print();
-});
+// Copy, download, print and save act on the newest answers: what was typed a moment ago too. Each
+// confirmation goes under the buttons that were pressed: on the result, or on the referral details.
+function copyAndDownload(copy, downloadButton, printButton, statusId, downloadStatusId = statusId) {
+  $(copy).addEventListener("click", async () => {
+    await latest;
+    if (!summaryBox.value) { say(statusId, "There is no summary to copy yet."); return; }
+    try {
+      await navigator.clipboard.writeText(summaryBox.value);
+      say(statusId, "The summary has been copied. Paste it into the referral form.");
+    } catch {
+      // The summary box is on the referral details page: there it can be selected and copied by hand.
+      if (current() !== DETAILS_PAGE) showPage(DETAILS_PAGE);
+      summaryBox.focus();
+      summaryBox.select();
+      say("lon-details-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
+    }
+  });
+  $(downloadButton).addEventListener("click", async () => {
+    await latest;
+    if (!summaryBox.value) { say(downloadStatusId, "There is no summary to download yet."); return; }
+    download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
+    say(downloadStatusId, "The summary has been downloaded as referral-summary.txt.");
+  });
+  $(printButton).addEventListener("click", async () => {
+    await latest;
+    window.print();
+  });
+}
+copyAndDownload("lon-copy", "lon-download", "lon-print", "lon-action-status", "lon-download-status");
+copyAndDownload("lon-details-copy", "lon-details-download", "lon-details-print", "lon-details-status");
 window.addEventListener("beforeprint", () => {
   const now = new Date();
   $("lon-printed-at").textContent = `Printed on ${now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })} at ${now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
@@ -376,23 +438,33 @@ $("lon-save").addEventListener("click", async () => {
   if (!ready) { say("lon-keep-status", "Saving needs the checker: wait until it says it is ready."); return; }
   try {
     const { text } = await engine.request("save", readForm());
-    download("threshold-check.json", "application/json", text);
-    say("lon-keep-status", "The check has been saved to a file (threshold-check.json). Keep it safe: it holds what you typed.");
+    const filename = savedFileName(new Date());
+    download(filename, "application/json", text);
+    say("lon-keep-status", `The check has been saved to a file (${filename}). Keep it safe: it holds what you typed.`);
   } catch (error) {
     say("lon-keep-status", `The check could not be saved. ${error.message}`);
   }
 });
+
+// A saved check's file is named by when it was saved, never by anything in it:
+// threshold-check-2026-12-04-1432.json (the device's local time).
+function savedFileName(now) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `threshold-check-${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}.json`;
+}
 
 // Opening from the first page or from the end: the messages go beside the button on the page in view.
 $("lon-open-start").addEventListener("click", () => $("lon-open").click());
 
 function openMessage(error, success) {
   const errorBox = current() === FIRST_PAGE ? "lon-open-start-error" : "lon-open-error";
-  for (const id of ["lon-open-start-error", "lon-open-error", "lon-keep-status"]) say(id, "");
+  clearConfirmations();
   if (error) say(errorBox, `${error} Nothing on this page has changed.`);
   if (success) {
-    say("lon-keep-status", success);
+    // The opened check's result, from its first heading; the message under the result's buttons.
     if (current() !== ANSWERS_PAGE) showPage(ANSWERS_PAGE);
+    else $(`${ANSWERS_PAGE}-title`).focus();
+    say("lon-keep-status", success);
   }
 }
 
@@ -456,7 +528,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
   $("lon-filter").value = "";
   filterWorries();
   showProblems([]);
-  for (const id of ["lon-open-error", "lon-open-start-error", "lon-action-status", "lon-keep-status"]) say(id, "");
+  clearConfirmations();
   clearResult("Cleared. Your result appears here as you answer.");
   update();
   showPage(FIRST_PAGE);
@@ -524,8 +596,8 @@ for (const button of form.querySelectorAll("[data-back]")) button.addEventListen
 $("lon-current-go").addEventListener("click", () => {
   returnTo = null;
   showPage(ANSWERS_PAGE);
-  $("step-result").scrollIntoView();
 });
+for (const button of form.querySelectorAll("[data-go]")) button.addEventListener("click", () => showPage(button.dataset.go));
 window.addEventListener("popstate", (event) => {
   const page = event.state && event.state.lonPage;
   if (page && $(page)) showPage(page, { push: false });
@@ -543,10 +615,12 @@ form.addEventListener("keydown", (event) => {
   advance(button);
 });
 form.addEventListener("input", (event) => {
-  if (event.target.id === "lon-filter") filterWorries();
+  if (event.target.id === "lon-filter") { filterWorries(); return; }
+  if (event.target.id === "lon-open") return;
+  clearConfirmations(); // an answer changed: "copied" or "saved" was about the answers before it
   // A tick or a choice also fires "change" (below), which asks the checker: asking twice for
   // every click would double the wait for its result.
-  else if (event.target.type !== "checkbox" && event.target.type !== "radio") update();
+  if (event.target.type !== "checkbox" && event.target.type !== "radio") update();
 });
 // Problems are shown when a field is left or a choice made; focus stays where the user is
 // (the error summary is announced as an alert).
@@ -555,6 +629,13 @@ form.addEventListener("change", (event) => {
   if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
   showProblems(problems(readForm()));
   update();
+});
+// A focused control comes fully into view, clear of the header and a sticking banner (scroll-padding):
+// the browser scrolls only one that is out of view, and leaves one half under the foot of the screen.
+// One taller than half the screen (the summary) shows from its top.
+form.addEventListener("focusin", ({ target }) => {
+  const tall = target.getBoundingClientRect().height > innerHeight / 2;
+  target.scrollIntoView({ block: tall ? "start" : "nearest" });
 });
 // Leaving the reason box counts even when nothing was typed ("change" would not fire).
 $("override_reason").addEventListener("blur", () => {

@@ -38,6 +38,15 @@ function showCommitError(show) {
 
 // ---- Showing a scenario -------------------------------------------------------------------
 
+// On a narrow screen the case is read in full above the choices; "Read the case again" brings it
+// back into view, from its title, wherever the learner is.
+$("lon-case-again").addEventListener("click", () => {
+  const title = $(`title-${current()}`);
+  title.setAttribute("tabindex", "-1");
+  title.closest("article").scrollIntoView({ block: "start" });
+  title.focus({ preventScroll: true });
+});
+
 function showScenario(id, { focus = false } = {}) {
   for (const article of document.querySelectorAll(".lon-scenario")) article.hidden = article.dataset.scenario !== id;
   choice.value = id;

@@ -1,0 +1,172 @@
+"""The end of the check on a phone: the result first, led by what to do now (GOV.UK: one thing per page),
+Copy, Print and Save within two screens; the referral details on a page of their own, kept while moving
+between pages; confirmations where the action was taken, gone once they no longer apply."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from levels_of_need import api
+from levels_of_need.present import inline_text
+
+from .checker_helpers import (
+    back_to_result,
+    change_answer,
+    continue_from,
+    fill_check,
+    open_checker,
+    wait_until,
+    write_details,
+)
+
+PHONE = {"width": 360, "height": 740}
+NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
+
+
+CHECKS = {
+    "child protection": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "yes"},
+    },
+    "early help": {"indicators": ["l2-domestic-abuse"], "age": 9, "answers": {**NO_RISK, "significant_harm": "no"}},
+    "child in need": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+    },
+}
+
+SHOWS_FIRST = (
+    "(w) => document.querySelector('#lon-result .lon-first-action')?.innerText.replace(/\\s+/g, ' ').includes(w)"
+)
+BOX = """(selector) => { const box = document.querySelector(selector).getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, screen: innerHeight}; }"""
+
+
+def first_action_words(thresholds, check: dict) -> str:
+    """Python's first action for this check, as its words: what the page must show first."""
+    view = api.run(thresholds, check)["view"]
+    [box] = [item for item in view if item.get("attrs", {}).get("class") == "lon-first-action"]
+    return " ".join(inline_text(box["children"][1]).split())
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, accept_downloads=True, service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_within_two(
+    phone, medway_url, thresholds, name
+):
+    page = phone
+    open_checker(page, medway_url)
+    check = CHECKS[name]
+    assert fill_check(page, check) == []  # Continue on the last question: the result page
+    expected = first_action_words(thresholds, check)
+    assert wait_until(
+        page,
+        "(w) => document.querySelector('#lon-result .lon-first-action')?.innerText.replace(/\\s+/g, ' ').includes(w)",
+        expected,
+    )
+    action = page.evaluate(BOX, "#lon-result .lon-first-action")
+    assert action["top"] >= 0 and action["bottom"] <= action["screen"], action
+    for button in ("#lon-copy", "#lon-print", "#lon-save"):
+        where = page.evaluate(BOX, button)
+        assert where["top"] >= 0 and where["bottom"] <= 2 * where["screen"], (button, where)
+    # The level and route come before it, in Python's words.
+    headline = api.run(thresholds, check)["headline"]
+    assert page.inner_text("#lon-result h3") == headline
+    if expected.startswith("Telephone"):
+        link = page.locator("#lon-result .lon-first-action a[href^='tel:']").first
+        assert link.inner_text() in expected
+
+
+def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone, medway_url, thresholds):
+    page = phone
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-yes")
+    stop = page.evaluate(BOX, "#lon-stop")
+    link = page.evaluate(BOX, "#lon-stop a[href^='tel:']")
+    assert page.locator("#lon-stop").is_visible() and link["bottom"] <= stop["screen"], (stop, link)
+    # The banner never covers the "Call now" panel: it is not shown while the panel is.
+    assert page.locator("#lon-current").is_hidden()
+    page.click("#lon-stop-result")
+    expected = first_action_words(thresholds, {"answers": {"immediate_risk": "yes"}})
+    assert expected.startswith("Call ")
+    assert wait_until(
+        page,
+        "(w) => document.querySelector('#lon-result .lon-first-action')?.innerText.replace(/\\s+/g, ' ').includes(w)",
+        expected,
+    )
+    action = page.evaluate(BOX, "#lon-result .lon-first-action")
+    assert action["bottom"] <= action["screen"], action
+
+
+def test_referral_details_have_their_own_page_and_nothing_typed_is_lost(phone, medway_url):
+    page = phone
+    open_checker(page, medway_url)
+    fill_check(page, CHECKS["early help"])
+    assert page.locator("#detail-worry").is_hidden()  # not on the result page
+    write_details(page)
+    assert page.evaluate("document.activeElement.id") == "page-details-title"
+    page.fill("#detail-worry", "seen on a home visit")
+    page.fill("#detail-child_voice", "says she is scared")
+    back_to_result(page)
+    change_answer(page, "support_not_improving")
+    page.check("#support_not_improving-yes")
+    continue_from(page, "page-questions")
+    write_details(page)
+    assert page.input_value("#detail-worry") == "seen on a home visit"
+    assert page.input_value("#detail-child_voice") == "says she is scared"
+    assert wait_until(page, "() => document.getElementById('lon-summary').value.includes('seen on a home visit')")
+    page.go_back()  # the browser's Back walks the pages, and keeps what was typed
+    page.wait_for_selector("#page-answers:not([hidden])")
+    page.go_forward()
+    page.wait_for_selector("#page-details:not([hidden])")
+    assert page.input_value("#detail-worry") == "seen on a home visit"
+
+
+def test_confirmations_show_where_the_action_was_taken_and_go_when_an_answer_changes(phone, medway_url):
+    page = phone
+    open_checker(page, medway_url)
+    fill_check(page, CHECKS["early help"])
+    page.click("#lon-copy")
+    page.wait_for_selector("#lon-action-status:not([hidden])")
+    status, copy = page.evaluate(BOX, "#lon-action-status"), page.evaluate(BOX, "#lon-copy")
+    assert 0 <= status["top"] - copy["bottom"] < 250  # under the buttons, in view
+    with page.expect_download() as download:
+        page.click("#lon-save")
+    # Named by when it was saved, never by anything in the check.
+    assert re.fullmatch(r"threshold-check-\d{4}-\d{2}-\d{2}-\d{4}\.json", download.value.suggested_filename)
+    assert download.value.suggested_filename in page.inner_text("#lon-keep-status")
+    page.check("#override")  # an answer changes: "copied" and "saved" were about the answers before
+    gone = "() => ['lon-action-status', 'lon-keep-status'].every((id) => document.getElementById(id).hidden)"
+    assert wait_until(page, gone)
+    write_details(page)
+    page.click("#lon-details-copy")
+    page.wait_for_selector("#lon-details-status:not([hidden])")
+    assert page.locator("#lon-action-status").is_hidden()
+
+
+def test_opening_a_saved_check_moves_focus_to_its_first_heading(phone, medway_url, tmp_path):
+    page = phone
+    open_checker(page, medway_url)
+    fill_check(page, CHECKS["early help"])
+    with page.expect_download() as download:
+        page.click("#lon-save")
+    saved = tmp_path / "check.json"
+    download.value.save_as(saved)
+    page.click("#lon-clear")
+    page.click("#lon-clear-confirm")
+    page.wait_for_selector("#page-risk:not([hidden])")
+    page.set_input_files("#lon-open", str(saved))
+    page.wait_for_selector("#page-answers:not([hidden])")
+    assert wait_until(page, "() => document.activeElement.id === 'page-answers-title'")
+    assert "opened" in page.inner_text("#lon-keep-status")

@@ -1,0 +1,116 @@
+"""Nothing covers the keyboard's focus (WCAG 2.2 2.4.11): Tab through every page of the check and the
+practice page at 200% zoom and at 320 px, and each focused element is in full view, clear of the sticky
+header and of the current-suggestion banner; the closed navigation drawer is never in the tab order."""
+
+from __future__ import annotations
+
+import pytest
+
+from .checker_helpers import continue_from, open_checker, tick, write_details
+from .conftest import axe_violations
+
+# A 1280 x 720 screen at 200% zoom, and at 400% (WCAG's 320 CSS pixels wide, 1.4.10).
+VIEWPORTS = {"200% zoom": {"width": 640, "height": 360}, "320 px": {"width": 320, "height": 256}}
+TABS_PER_PAGE = 60
+LAST_ANSWERS = ("significant_harm-no", "support_not_improving-no", "social_worker-none", "consent-given")
+
+# Where the focused element is, and what of the screen is covered: the header and the banner where they
+# stick. A control hidden for its label (the file input) is seen through its label.
+FOCUS = """() => {
+  let el = document.activeElement;
+  if (!el || el === document.body) return null;
+  if (el.classList.contains('lon-visually-hidden') && el.id) el = document.querySelector(`label[for='${el.id}']`) || el;
+  const box = el.getBoundingClientRect();
+  let top = 0, bottom = innerHeight;
+  const onTop = el.closest('.md-header, .md-skip'); // the header's own controls, and the skip link over it
+  for (const stuck of document.querySelectorAll('.md-header, #lon-current')) {
+    const style = getComputedStyle(stuck);
+    if (stuck.hidden || style.display === 'none' || !['sticky', 'fixed'].includes(style.position)) continue;
+    const r = stuck.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (onTop && stuck.classList.contains('md-header')) continue;
+    if (r.top <= 1) top = Math.max(top, r.bottom); else bottom = Math.min(bottom, r.top);
+  }
+  const words = (el.innerText || el.value || '').slice(0, 40);
+  const what = `${el.tagName.toLowerCase()}#${el.id || ''}.${[...el.classList].join('.')} "${words}"`;
+  return {what, top: box.top, bottom: box.bottom, left: box.left, right: box.right, clearTop: top, clearBottom: bottom,
+          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary'))};
+}"""
+
+
+COVERED = """() => [...document.querySelectorAll('.md-header, #lon-current')]
+    .filter((el) => !el.hidden && ['sticky', 'fixed'].includes(getComputedStyle(el).position))
+    .reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) / innerHeight"""
+
+
+def hidden_focus(page) -> list[str]:
+    """Tab from the top of the page in view; each focus stop that is not in full view, as words."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    found = []
+    for _ in range(TABS_PER_PAGE):
+        page.keyboard.press("Tab")
+        at = page.evaluate(FOCUS)
+        if at is None:
+            continue
+        room = at["clearBottom"] - at["clearTop"]
+        tall = at["bottom"] - at["top"] > room  # taller than the room: its top must show
+        visible = (
+            at["top"] >= at["clearTop"] - 1
+            and (at["bottom"] <= at["clearBottom"] + 1 or (tall and at["top"] < at["clearBottom"]))
+            and at["left"] >= -1
+            and at["right"] <= at["width"] + 1
+        )
+        if at["inDrawer"] or not visible:
+            found.append(
+                f"{at['what']}: {round(at['top'])}-{round(at['bottom'])} in {at['clearTop']}-{at['clearBottom']}"
+            )
+    return found
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def zoomed(browser, request):
+    context = browser.new_context(viewport=VIEWPORTS[request.param], service_workers="block", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
+    page = zoomed
+    open_checker(page, medway_url)
+    hidden = {}
+    steps = [
+        ("page-risk", lambda: page.check("#immediate_risk-no")),
+        ("page-child", lambda: page.fill("#age", "8")),
+        ("page-worries", lambda: (tick(page, "l2-bereavement"), tick(page, "l3-complex-disability"))),
+        ("page-strengths", lambda: None),
+        (
+            "page-questions",
+            lambda: [
+                page.check(f"#{q}")
+                for q in ("significant_harm-no", "support_not_improving-no", "social_worker-none", "consent-given")
+            ],
+        ),
+    ]
+    for page_id, answer in steps:
+        answer()
+        hidden[page_id] = hidden_focus(page)
+        # What sticks (the header, the banner where it sticks) takes at most a fifth of the height.
+        if (share := page.evaluate(COVERED)) > 0.2:
+            hidden[page_id].append(f"sticky parts take {share:.0%} of the height")
+        assert continue_from(page, page_id) == []
+    hidden["result"] = hidden_focus(page)
+    hidden["result, axe"] = [v["id"] for v in axe_violations(page)]
+    write_details(page)
+    hidden["referral details"] = hidden_focus(page)
+    hidden["referral details, axe"] = [v["id"] for v in axe_violations(page)]
+    assert {where: found for where, found in hidden.items() if found} == {}
+
+
+def test_every_focus_stop_of_the_practice_page_is_in_full_view(zoomed, medway_url, thresholds):
+    page = zoomed
+    scenario = thresholds.scenarios[0].id
+    page.goto(f"{medway_url}/training/practice/#{scenario}")
+    page.wait_for_selector("#lon-practice[data-engine=ready]", timeout=60_000)
+    hidden = hidden_focus(page)
+    assert hidden == []
+    assert [(v["id"], v["nodes"]) for v in axe_violations(page)] == []

@@ -1,0 +1,86 @@
+"""What to do first leads the result: the route's first step in a box, with the number to dial where the
+child may be at risk of significant harm; in an emergency, the first number to call. All from the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from levels_of_need import phones
+from levels_of_need.api import check_from_dict
+from levels_of_need.present import FIRST_ACTION, inline_text, result_lead, result_more, result_view, to_text
+from levels_of_need.rules import evaluate
+
+
+def boxes(view):
+    return [item for item in view if item.get("attrs", {}).get("class") == "lon-first-action"]
+
+
+def links(item):
+    if item.get("tag") == "a":
+        yield item["attrs"]["href"], item["text"]
+    for child in item.get("children", ()):
+        yield from links(child)
+
+
+def decided_routes(thresholds):
+    """A check that reaches each route of the file: its level's first worry, with every question answered
+    so that the route is decided (significant harm "yes" for a route that does not require consent)."""
+    for level in thresholds.levels:
+        worry = next((i for i in thresholds.indicators if i.level == level and not i.is_strength), None)
+        for route in level.routes:
+            answers = {q.id: q.values[0] for q in thresholds.questions}
+            answers |= {"immediate_risk": "no", "significant_harm": "no" if route.consent_required else "yes"}
+            raw = {"indicators": [worry.id] if worry else [], "age": thresholds.age_range.youngest, "answers": answers}
+            result = evaluate(thresholds, check_from_dict(raw))
+            if result.route == route and result.next_steps:
+                yield route, result
+
+
+@pytest.mark.parametrize("which", ["thresholds", "example"])
+def test_the_first_step_leads_in_its_own_box_with_the_number_to_dial_when_harm_may_be_present(which, request):
+    thresholds = request.getfixturevalue(which)
+    seen = 0
+    for route, result in decided_routes(thresholds):
+        seen += 1
+        lead = result_lead(thresholds, result)
+        [box] = boxes(lead)
+        assert lead[0]["text"].startswith("Suggested level")
+        assert box["children"][0] == {"tag": "h4", "text": FIRST_ACTION}
+        first = result.next_steps[0]
+        assert " ".join(first.text.split()) in inline_text(box)
+        assert not (first.seeks_consent and route.consent_required is False)  # never consent first there
+        contact = first.contact.for_area(result.area) if first.contact else None
+        dial = phones.tel_href(contact.phone, contact.extension) if contact and contact.phone else None
+        lead_line = inline_text(box["children"][1])
+        if route.consent_required is False and dial:
+            assert lead_line.startswith("Telephone ") and lead_line.endswith(" now.")
+            assert (dial, phones.shown_with_extension(contact.phone, contact.extension)) in set(links(box))
+        else:
+            assert not lead_line.startswith("Telephone ")
+        # The rest of the steps follow, under the actions, each once; the CLI prints them all in that order.
+        rest = to_text(result_more(thresholds, result))
+        for step in result.next_steps[1:]:
+            assert " ".join(step.text.split())[:40] in rest
+        assert to_text(result_view(thresholds, result)) == to_text([*lead, *result_more(thresholds, result)])
+    assert seen >= 2
+
+
+@pytest.mark.parametrize("which", ["thresholds", "example"])
+def test_an_emergency_leads_with_the_first_number_to_call(which, request):
+    thresholds = request.getfixturevalue(which)
+    result = evaluate(thresholds, check_from_dict({"answers": {"immediate_risk": "yes"}}))
+    assert result.emergency
+    first = next(c for c in result.emergency_contacts if c.phone)
+    [box] = boxes(result_lead(thresholds, result))
+    assert inline_text(box["children"][1]) == f"Call {phones.shown_with_extension(first.phone, first.extension)} now."
+    assert (phones.tel_href(first.phone), phones.shown_with_extension(first.phone, first.extension)) in set(links(box))
+    # Each contact is listed once (as "Name:" or "Name."): the first in the box, the others after it.
+    text = to_text(result_lead(thresholds, result))
+    for contact in result.emergency_contacts:
+        assert text.count(f"{contact.name}:") + text.count(f"{contact.name}.") == 1, contact.name
+
+
+def test_no_first_action_while_the_route_is_not_decided(thresholds):
+    result = evaluate(thresholds, check_from_dict({"indicators": ["l3-complex-disability"], "age": 9}))
+    assert result.route is None
+    assert boxes(result_lead(thresholds, result)) == []
