@@ -38,6 +38,8 @@ AGE_TOPIC = "The child’s age in years, or that the child is unborn"
 # are put in after (spoken).
 PAGE, REFERRER = "page", "referrer"
 _FIRST_PERSON = (
+    # "you" as an object first ("asked you to check": "asked me to check"), then as a subject.
+    (r"\b(asked|tell|told|to|for|with|gives|give|help|helps) you\b", r"\1 me"),
     (r"\bYou are\b", "I am"),
     (r"\byou are\b", "I am"),
     (r"\bYour\b", "My"),

@@ -146,7 +146,7 @@ def heading(thresholds: Thresholds, part: str) -> str:
 
 def summary_voice(thresholds: Thresholds) -> str:
     """The voice of the summary: the partnership's own, as its referral questions and framework headings speak
-    (Medway's "Have I included…" say "I"; another's "What is worrying you…" say "you"), so that what the
+    (one partnership's "Have I included…" say "I"; another's "What is worrying you…" say "you"), so that what the
     checker adds there speaks as they do. Where they say neither, the referrer's: the summary is theirs."""
     framework = practice_framework(thresholds) or {}
     words = " ".join([*(q.question for q in thresholds.referral_questions), *framework.get("headings", {}).values()])

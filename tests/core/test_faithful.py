@@ -7,6 +7,7 @@ Each test runs for each partnership's file where the point is about any partners
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 
@@ -20,8 +21,25 @@ from levels_of_need.rules import Check, evaluate
 NO_RISK = {"immediate_risk": "no"}
 
 
+# A confirmation in the summary, in its voice: the referrer's ("I confirmed my answer") where the
+# partnership's referral questions speak so, as Medway's do, else the page's.
+CONFIRMED = r"(You|I) confirmed (your|my) answer"
+
+
 def shown(thresholds, check: dict) -> str:
-    return to_text(api.run(thresholds, check)["view"])
+    """The whole result as the page shows it: its lead (level, route, what to do first) and the rest."""
+    answer = api.run(thresholds, check)
+    return to_text(answer["view"] + answer["view_more"])
+
+
+def items(nodes: list) -> list:
+    """Every list item and paragraph of a view, however deep: where a step or a piece of advice is shown."""
+    found = []
+    for n in nodes:
+        if n.get("tag") in ("li", "p"):
+            found.append(n)
+        found += items([c for c in n.get("children", []) if isinstance(c, dict)])
+    return found
 
 
 def in_summary(thresholds, check: dict) -> str:
@@ -77,8 +95,8 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
         after = api.run(thresholds, confirmed)
         assert after["result"]["route"] == "child-in-need"
         summary = " ".join(after["summary"].split())
-        assert "You confirmed your answer “No”" in summary and "(Statutory rape)" in summary
-        assert "The referrer’s reason: R-77 reason" in summary
+        assert "I confirmed my answer “No”" in summary and "(Statutory rape)" in summary
+        assert "My reason: R-77 reason" in summary  # Medway's summary speaks as the referrer
 
 
 @pytest.mark.parametrize("which", ["medway", "example"])
@@ -94,7 +112,7 @@ def test_no_harm_rule_result_shows_a_route_or_consent_step_until_confirmed(which
         assert not any(step["seeks_consent"] for step in answer["result"]["next_steps"])
         assert one_line(rule.text) in to_text(answer["view"])
         done = api.run(t, {**check, "confirmed": [rule.id], "confirm_note": "N-5"})
-        assert "You confirmed your answer" in done["summary"] and "N-5" in done["summary"]
+        assert re.search(CONFIRMED, done["summary"]) and "N-5" in done["summary"]
 
 
 CONFIRM_RULE = ["--confirm", "sexual-activity-or-pregnancy-under-13"]
@@ -110,7 +128,7 @@ def test_the_cli_confirms_a_rule_by_its_id():
     )
     assert run.returncode == 0, run.stderr
     assert "Suggested level: Level 3: Statutory Social Care, Child in need (s.17)." in run.stdout
-    assert "You confirmed your answer “No”" in run.stdout
+    assert "You confirmed your answer “No”" in run.stdout  # the result, as the page says it
 
 
 # ---- 2. Consent exceptions wherever consent is advised -------------------------------------------
@@ -126,9 +144,9 @@ def test_every_consent_step_with_fgm_carries_the_fgm_sentence(thresholds, consen
     answers = {**NO_RISK, "significant_harm": significant_harm, **({"consent": consent} if consent else {})}
     check = {"indicators": ["l3-forced-marriage-hbv-fgm"], "age": 9, "answers": answers}
     check["confirmed"] = ["l3-forced-marriage-hbv-fgm"]
-    view = api.run(thresholds, check)["view"]
-    steps = next((n for n in view if n["tag"] == "ol"), {"children": []})["children"]
-    consent_items = [to_text([s]) for s in steps if "seek their consent" in to_text([s])]
+    answer = api.run(thresholds, check)
+    view = answer["view"] + answer["view_more"]
+    consent_items = [to_text([s]) for s in items(view) if "seek their consent" in to_text([s])]
     advice = [to_text([n]) for n in view if n["tag"] == "ul" and "consent" in to_text([n])]
     for words in consent_items + advice:
         assert " ".join(words.split()).count(FGM_SENTENCE) == 1, words  # there, and never twice in one item
@@ -238,7 +256,7 @@ def test_the_summary_holds_every_answer_given(which, thresholds, example):
             if q.id != "consent" and q.id != "area":
                 assert one_line(q.text) in summary, q.id
         if answers["significant_harm"] == "no":
-            assert "You confirmed your answer" in summary and "because R-1" in summary
+            assert re.search(CONFIRMED, summary) and "because R-1" in summary
         assert "asked on Monday N-1" in summary
         assert worry.text in summary
 

@@ -99,6 +99,10 @@ def python_text(source: str) -> list[str]:
         if id(node) in skip or id(node) in inner:
             continue
         text = _written(node)
+        if text and "\\b" in text:
+            continue  # a regular expression, not words for a reader
+        if text:
+            text = re.sub(r"\{[a-z_]+\}", GAP, text)  # a str.format field: a value filled in, as in an f-string
         # Words for a reader have a space between words; an id, a key or a format does not.
         if text and re.search(r"[A-Za-z]{2,}[,.:;?!’'”)]* +[A-Za-z“‘(…]", text):
             texts.append(text)
