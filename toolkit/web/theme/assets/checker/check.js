@@ -470,8 +470,30 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // too ("alcoholic" finds "alcohol"). Typed words that find nothing ("her", "weekend") are left aside;
 // a worry shows when it has all the others, or, where none has all, any of them.
 const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
-const stem = (word) => (word.length > 4 ? word.replace(/(ing|ed|es|s)$/, "") : word);
-const finds = (word, terms) => terms.some((term) => term.startsWith(word) || (term.length >= 4 && word.startsWith(term)));
+// The same comparison as the core's (levels_of_need.model.word_finds): a browser test holds the two
+// to the same answers. A word of five letters or more forgives one slip ("bruses", "neglet"), and two
+// neighbouring terms run together find a word typed as one ("selfharm").
+const stem = (word) => (word.length > 4 ? word.replace(/(ing|ied|ies|ed|es|s)$/, "") : word);
+function oneSlip(a, b) {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.slice(i) === long.slice(i + 1);
+}
+const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
+function wordFinds(word, term) {
+  const stemmed = stem(word);
+  if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
+  return word.length >= 5 && term.length >= 4 && [word, stemmed].some((form) => form.length >= 4 && slipStarts(form, term));
+}
+const termsOf = (text) => { const split = words(text); return split.concat(split.slice(1).map((b, i) => split[i] + b)); };
+const finds = (word, terms) => terms.some((term) => wordFinds(word, term));
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -479,8 +501,8 @@ let openBeforeFilter = null;
 
 function filterWorries() {
   const items = [...form.querySelectorAll(".lon-worry")];
-  const terms = new Map(items.map((item) => [item, words(item.dataset.terms)]));
-  const typed = words($("lon-filter").value).map(stem);
+  const terms = new Map(items.map((item) => [item, termsOf(item.dataset.terms)]));
+  const typed = words($("lon-filter").value);
   const useful = typed.filter((word) => items.some((item) => finds(word, terms.get(item))));
   const all = items.filter((item) => useful.every((word) => finds(word, terms.get(item))));
   const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => finds(word, terms.get(item)))));
