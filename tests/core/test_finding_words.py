@@ -6,6 +6,7 @@ that has a mild one too."""
 from __future__ import annotations
 
 import pytest
+from finding_words import FORMS, SLIPS, TWO_READINGS
 
 from levels_of_need.model import filter_finds
 
@@ -23,23 +24,6 @@ def found_ids(t, query: str) -> set[str]:
     return {i.id for i in found(t, query)}
 
 
-# A typed word with one slip (a letter missed, added, changed or two swapped), and a word the
-# vocabulary or the guidance holds that it should find as if typed right.
-SLIPS = [
-    ("neglet", "neglect"),
-    ("nelgect", "neglect"),
-    ("brusing", "bruising"),
-    ("bruisess", "bruises"),
-    ("exploitaton", "exploitation"),
-    ("domestik", "domestic"),
-    ("truancey", "truancy"),
-    ("pregnent", "pregnant"),
-    ("selfharm", "self harm"),
-    ("self-harm", "self harm"),
-    ("homless", "homeless"),
-]
-
-
 @pytest.mark.parametrize(("slip", "right"), SLIPS, ids=[s for s, _ in SLIPS])
 def test_one_slip_in_a_long_word_finds_what_the_word_finds(thresholds, slip, right):
     # Every worry whose vocabulary holds the word itself is found by the word with a slip.
@@ -53,26 +37,11 @@ def test_a_slip_in_a_short_word_is_not_forgiven(thresholds):
     assert found_ids(thresholds, "hut") == set()
 
 
-FORMS = [
-    ("bruise", ["bruises", "bruised", "bruising"]),
-    ("neglect", ["neglected", "neglecting", "neglects"]),
-    ("bully", ["bullied", "bullies", "bullying"]),
-    ("injury", ["injuries", "injured"]),
-    ("groom", ["grooming", "groomed"]),
-    ("touch", ["touching", "touched"]),
-]
-
-
 @pytest.mark.parametrize(("word", "forms"), FORMS, ids=[w for w, _ in FORMS])
 def test_plurals_and_tenses_find_the_same_worries(thresholds, word, forms):
     finds = [found_ids(thresholds, form) for form in forms]
     assert finds[0], f"{forms[0]!r} finds nothing"
     assert all(f == finds[0] for f in finds), dict(zip(forms, finds, strict=True))
-
-
-# Words with a mild and a grave reading: each must find a worry at the highest level as well as a
-# lower one, so the grave reading is never hidden behind the mild one.
-TWO_READINGS = ["grooming", "hit", "touching", "missing", "self harm", "online", "drugs", "fighting", "left alone"]
 
 
 @pytest.mark.parametrize("word", TWO_READINGS)

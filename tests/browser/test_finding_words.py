@@ -1,0 +1,27 @@
+"""The check's filter in the browser gives the core's answers (levels_of_need.model.filter_finds) for
+words with a slip, every form of a word, and the words with a mild and a grave reading (issue 26)."""
+
+from __future__ import annotations
+
+from finding_words import FORMS, SLIPS, TWO_READINGS
+
+from levels_of_need.model import filter_finds
+
+from .checker_helpers import open_checker, to_the_worries
+from .test_check_flow import visible_worries
+
+WORDS = [slip for slip, _ in SLIPS] + [form for _, forms in FORMS for form in forms] + TWO_READINGS
+
+
+def test_the_page_filter_finds_what_the_core_finds(strict_context, medway_url, thresholds):
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    to_the_worries(page)
+    differs = {}
+    for word in WORDS:
+        page.fill("#lon-filter", word)
+        expected = {i.id for i in thresholds.indicators if not i.is_strength and filter_finds(word, i.search_terms)}
+        shown = visible_worries(page)
+        if not expected or shown != expected:
+            differs[word] = (sorted(expected ^ shown), bool(expected))
+    assert differs == {}
