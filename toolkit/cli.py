@@ -224,8 +224,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .load.validate import indicators_without_everyday_words
 
     if bare := indicators_without_everyday_words(thresholds):
+        have = "indicator has" if len(bare) == 1 else "indicators have"
         print(
-            f"warning: {args.file}: {len(bare)} {'indicator has' if len(bare) == 1 else 'indicators have'} no everyday words, so the self-check's filter "
+            f"warning: {args.file}: {len(bare)} {have} no everyday words, so the self-check's filter "
             f"and the site's search find them only by their wording: {', '.join(bare)}. Give each synonyms "
             "(docs/format.md, “Everyday words”)",
             file=sys.stderr,
