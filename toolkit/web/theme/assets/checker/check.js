@@ -523,7 +523,53 @@ function filterWorries() {
     : all.length || !shown ? `${shown} of ${items.length} worries match.`
       : `No worry has all of those words; ${shown} have some of them.`;
   $("lon-filter-none").hidden = !filtering || shown > 0;
+  showNearestWords(filtering && !shown ? typed : [], items.flatMap((item) => words(item.dataset.terms)));
 }
+
+// When nothing is found: the vocabulary's words nearest to what was typed (fewest letters to change),
+// each a button that finds its worries. An aid for finding, like the words themselves.
+function distance(a, b) {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+function showNearestWords(typed, vocabulary) {
+  const list = $("lon-filter-nearest-words");
+  const candidates = [...new Set(vocabulary.filter((term) => term.length >= 3))];
+  const nearest = new Map();
+  for (const word of typed) {
+    for (const term of candidates) {
+      const d = distance(word, term.slice(0, word.length + 2));
+      if (d <= Math.max(2, Math.floor(word.length / 3)) && (!nearest.has(term) || nearest.get(term) > d)) nearest.set(term, d);
+    }
+  }
+  const best = [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([term]) => term);
+  list.replaceChildren(...best.map((term) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "lon-link-button";
+    button.dataset.filter = term;
+    button.textContent = term;
+    const item = document.createElement("li");
+    item.append(button);
+    return item;
+  }));
+  $("lon-filter-nearest").hidden = best.length === 0;
+}
+$("lon-filter-nearest-words").addEventListener("click", (event) => {
+  const button = event.target.closest("[data-filter]");
+  if (!button) return;
+  $("lon-filter").value = button.dataset.filter;
+  filterWorries();
+  $("lon-filter").focus();
+});
 
 for (const suggestion of form.querySelectorAll("[data-filter]")) {
   suggestion.addEventListener("click", () => {
