@@ -492,8 +492,11 @@ function wordFinds(word, term) {
   if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
   return word.length >= 5 && term.length >= 4 && [word, stemmed].some((form) => form.length >= 4 && slipStarts(form, term));
 }
-const termsOf = (text) => { const split = words(text); return split.concat(split.slice(1).map((b, i) => split[i] + b)); };
-const finds = (word, terms) => terms.some((term) => wordFinds(word, term));
+// Neighbouring terms run together are found by a word starting one, with no slip forgiven (a slip would
+// find "touch" in "to children").
+const termsOf = (text) => { const split = words(text); return { split, joined: split.slice(1).map((b, i) => split[i] + b) }; };
+const finds = (word, terms) => terms.split.some((term) => wordFinds(word, term))
+  || terms.joined.some((term) => term.startsWith(stem(word)));
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
