@@ -33,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
+import words_share  # noqa: E402  (issue 26: the everyday words the filter finds)
 from report import render  # noqa: E402  (docs/performance.md from the results)
 from sitebuild import serve  # noqa: E402  (the tests' static server: _headers, precompressed copies)
 
@@ -175,6 +176,11 @@ def run() -> dict[str, Any]:
 
     results: dict[str, Any] = {}
     runs: dict[str, list[float]] = {}
+    # Issue 26: the share of the independent everyday-words list that the check's filter finds rightly
+    # (a count, not a timing; the site's search share is not measured yet).
+    right, counted, _ = words_share.filter_share(words_share.load_thresholds(), words_share.load_fixture())
+    results["everyday_words_filter_share"] = round(right / counted, 3)
+    print(f"everyday words, check's filter: {right}/{counted} find a right worry among the first 5")
     results["build_s"], runs["build_s"] = median_of(RUNS, build_seconds)
     site = ROOT / "site"
 

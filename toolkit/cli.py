@@ -225,6 +225,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     for warning in [*scenario_set_warnings(thresholds), *age_band_warnings(thresholds)]:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
+    from .load.validate import indicators_without_everyday_words
+
+    if bare := indicators_without_everyday_words(thresholds):
+        have = "indicator has" if len(bare) == 1 else "indicators have"
+        print(
+            f"warning: {args.file}: {len(bare)} {have} no everyday words, so the self-check's filter "
+            f"and the site's search find them only by their wording: {', '.join(bare)}. Give each synonyms "
+            "(docs/format.md, “Everyday words”)",
+            file=sys.stderr,
+        )
     return 0
 
 

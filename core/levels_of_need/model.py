@@ -8,6 +8,7 @@ Pyodide unchanged.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -166,13 +167,57 @@ class Indicator:
 def filter_finds(query: str, terms: str) -> bool:
     """Whether every word of the query finds one of these search terms, as the page's filter compares
     words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
-    four letters or more ("alcoholic" finds "alcohol"). The build uses it to check that the examples a
-    partnership offers find a worry; a browser test holds the two to the same answers."""
+    four letters or more ("alcoholic" finds "alcohol"); a word of five letters or more also finds a term
+    it is one slip away from ("bruses", "neglet"), and two terms written as one ("selfharm"). The build
+    uses it to check that the examples a partnership offers find a worry; a browser test holds the two
+    to the same answers."""
     split = _words(terms)
-    typed = [_stem(word) for word in _words(query)]
+    joined = _joined(split)
+    typed = _words(query)
     return bool(typed) and all(
-        any(term.startswith(word) or (len(term) >= 4 and word.startswith(term)) for term in split) for word in typed
+        any(word_finds(word, term) for term in split) or any(term.startswith(_stem(word)) for term in joined)
+        for word in typed
     )
+
+
+def word_finds(word: str, term: str) -> bool:
+    """One typed word against one term of the vocabulary: the one comparison, in check.js too."""
+    stem = _stem(word)
+    if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
+        return True
+    # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
+    # more, as typed or stemmed: in shorter words one slip makes another word ("hit", "hut").
+    forms = [form for form in (word, stem) if len(form) >= 4]
+    return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+
+
+def _slip_starts(word: str, term: str) -> bool:
+    """Whether the term starts with the word but for one slip."""
+    return any(_one_slip(word, term[:n]) for n in (len(word) - 1, len(word), len(word) + 1))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        # Two neighbouring letters swapped ("nelgect").
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+def _joined(split: list[str]) -> list[str]:
+    """Each two neighbouring words run together ("self harm" as "selfharm"): a typed word starting one
+    finds it, with no slip forgiven (a slip would find "touch" in "to children")."""
+    return [a + b for a, b in itertools.pairwise(split)]
 
 
 def _words(text: str) -> list[str]:
@@ -180,7 +225,8 @@ def _words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    return re.sub(r"(ing|ed|es|s)$", "", word) if len(word) > 4 else word
+    """Plurals and tenses to one form: "bruises", "bruised", "bruising" all find "bruis…"."""
+    return re.sub(r"(ing|ied|ies|ed|es|s)$", "", word) if len(word) > 4 else word
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,17 @@ def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> I
             yield Problem(filename, lines.line(path), lines.name(path), message)
 
 
+def indicators_without_everyday_words(t: Thresholds) -> list[str]:
+    """The worries only their wording finds: no everyday words of their own, their theme's or their
+    domain's. A practitioner types what was heard, rarely the guidance's words (docs/format.md,
+    "Everyday words")."""
+    return [
+        i.id
+        for i in t.indicators
+        if not i.is_strength and len(i.vocabulary) == 1 + bool(i.theme) and not (i.theme and i.theme.synonyms)
+    ]
+
+
 # ---- YAML with line numbers ------------------------------------------------
 
 

@@ -119,6 +119,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
             filter_suggestions=filter_suggestions,
+            not_sure_advice=not_sure_advice,
             everyday_words=everyday_words,
             colour_mark=lambda kind, item_id: colour_mark(t, kind, item_id),
             **context,
@@ -276,6 +277,16 @@ def filter_suggestions(t: Thresholds) -> list[str]:
     each theme (the partnership's own vocabulary), else the themes' names."""
     words = [theme.synonyms[0] if theme.synonyms else theme.name for theme in t.themes]
     return list(dict.fromkeys(words)) or [domain.name for domain in t.domains]
+
+
+def not_sure_advice(t: Thresholds) -> str | None:
+    """The guidance's own words for a practitioner who is not sure: the advice the file gives where the
+    significant harm question is answered "not sure" (never the checker's words). The filter offers them
+    when a search finds nothing, so that a word that finds nothing is never a dead end."""
+    for rule in t.rules:
+        if rule.kind == "advise" and rule.when == {"answers": {"significant_harm": ["unsure"]}}:
+            return " ".join(rule.text.split())
+    return None
 
 
 def emergency_answers(t: Thresholds) -> set[tuple[str, str]]:

@@ -542,8 +542,33 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // too ("alcoholic" finds "alcohol"). Typed words that find nothing ("her", "weekend") are left aside;
 // a worry shows when it has all the others, or, where none has all, any of them.
 const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
-const stem = (word) => (word.length > 4 ? word.replace(/(ing|ed|es|s)$/, "") : word);
-const finds = (word, terms) => terms.some((term) => term.startsWith(word) || (term.length >= 4 && word.startsWith(term)));
+// The same comparison as the core's (levels_of_need.model.word_finds): a browser test holds the two
+// to the same answers. A word of five letters or more forgives one slip ("bruses", "neglet"), and two
+// neighbouring terms run together find a word typed as one ("selfharm").
+const stem = (word) => (word.length > 4 ? word.replace(/(ing|ied|ies|ed|es|s)$/, "") : word);
+function oneSlip(a, b) {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.slice(i) === long.slice(i + 1);
+}
+const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
+function wordFinds(word, term) {
+  const stemmed = stem(word);
+  if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
+  return word.length >= 5 && term.length >= 4 && [word, stemmed].some((form) => form.length >= 4 && slipStarts(form, term));
+}
+// Neighbouring terms run together are found by a word starting one, with no slip forgiven (a slip would
+// find "touch" in "to children").
+const termsOf = (text) => { const split = words(text); return { split, joined: split.slice(1).map((b, i) => split[i] + b) }; };
+const finds = (word, terms) => terms.split.some((term) => wordFinds(word, term))
+  || terms.joined.some((term) => term.startsWith(stem(word)));
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -551,8 +576,8 @@ let openBeforeFilter = null;
 
 function filterWorries() {
   const items = [...form.querySelectorAll(".lon-worry")];
-  const terms = new Map(items.map((item) => [item, words(item.dataset.terms)]));
-  const typed = words($("lon-filter").value).map(stem);
+  const terms = new Map(items.map((item) => [item, termsOf(item.dataset.terms)]));
+  const typed = words($("lon-filter").value);
   const useful = typed.filter((word) => items.some((item) => finds(word, terms.get(item))));
   const all = items.filter((item) => useful.every((word) => finds(word, terms.get(item))));
   const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => finds(word, terms.get(item)))));
@@ -573,7 +598,53 @@ function filterWorries() {
     : all.length || !shown ? `${shown} of ${items.length} worries match.`
       : `No worry has all of those words; ${shown} have some of them.`;
   $("lon-filter-none").hidden = !filtering || shown > 0;
+  showNearestWords(filtering && !shown ? typed : [], items.flatMap((item) => words(item.dataset.terms)));
 }
+
+// When nothing is found: the vocabulary's words nearest to what was typed (fewest letters to change),
+// each a button that finds its worries. An aid for finding, like the words themselves.
+function distance(a, b) {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+function showNearestWords(typed, vocabulary) {
+  const list = $("lon-filter-nearest-words");
+  const candidates = [...new Set(vocabulary.filter((term) => term.length >= 3))];
+  const nearest = new Map();
+  for (const word of typed) {
+    for (const term of candidates) {
+      const d = distance(word, term.slice(0, word.length + 2));
+      if (d <= Math.max(2, Math.floor(word.length / 3)) && (!nearest.has(term) || nearest.get(term) > d)) nearest.set(term, d);
+    }
+  }
+  const best = [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([term]) => term);
+  list.replaceChildren(...best.map((term) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "lon-link-button";
+    button.dataset.filter = term;
+    button.textContent = term;
+    const item = document.createElement("li");
+    item.append(button);
+    return item;
+  }));
+  $("lon-filter-nearest").hidden = best.length === 0;
+}
+$("lon-filter-nearest-words").addEventListener("click", (event) => {
+  const button = event.target.closest("[data-filter]");
+  if (!button) return;
+  $("lon-filter").value = button.dataset.filter;
+  filterWorries();
+  $("lon-filter").focus();
+});
 
 for (const suggestion of form.querySelectorAll("[data-filter]")) {
   suggestion.addEventListener("click", () => {
