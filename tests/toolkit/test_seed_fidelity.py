@@ -161,7 +161,14 @@ def test_every_quotation_in_the_training_scenarios_is_the_seeds_own_words(thresh
 def test_glossary_covers_every_abbreviation_used(thresholds):
     import json
 
-    text = json.dumps(thresholds.data, ensure_ascii=False)
+    def words_shown(value):
+        # Synonyms are aids for finding a worry, never shown as the guidance's words: an abbreviation a
+        # practitioner types ("HSB") needs no glossary entry the seeds do not give.
+        if isinstance(value, dict):
+            return {k: words_shown(v) for k, v in value.items() if k != "synonyms"}
+        return [words_shown(v) for v in value] if isinstance(value, list) else value
+
+    text = json.dumps(words_shown(thresholds.data), ensure_ascii=False)
     used = set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", text))
     missing = sorted(used - set(thresholds.glossary))
     assert missing == []
