@@ -183,3 +183,62 @@ def test_saving_and_opening_share_one_limit_in_one_definition():
     assert "100_000" not in script and "100000" not in script
     assert "dataset.maxBytes" in script
     assert 'data-max-bytes="{{ saved_max_bytes }}"' in template
+
+
+# ---- F4: the CLI's Markdown summary keeps typed text literal, attribute lists included --------------------------
+
+ATTRIBUTE_LISTS = [
+    'x\n{: onclick="alert`1`" }',
+    "x {: #id .class onclick=alert(1) }",
+    "{: onclick=x }",
+    "x\n{ onclick=x }",
+]
+
+
+def _rendered(markdown_text: str) -> str:
+    import markdown
+
+    return markdown.markdown(markdown_text, extensions=["attr_list", "admonition", "tables", "md_in_html", "abbr"])
+
+
+def _attributes(html: str) -> set[str]:
+    """Every attribute name on every element: what an attribute list would add."""
+    from html.parser import HTMLParser
+
+    names: set[str] = set()
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            names.update(name for name, _ in attrs)
+
+    Attributes().feed(html)
+    return names
+
+
+@pytest.mark.parametrize("typed", ATTRIBUTE_LISTS)
+def test_no_typed_answer_makes_an_attribute_in_the_markdown_summary(thresholds, typed):
+    state = {
+        "indicators": ["l3-exploitation"],
+        "age": 7,
+        "answers": {"consent": "not-sought"},
+        "consent_note": typed,
+        "override": {"level": "universal", "reason": typed},
+        "details": {name: typed for name in saved.DETAIL_LABELS},
+    }
+    html = _rendered(api.run_summary(thresholds, state, markdown=True))
+    assert _attributes(html) == set(), (typed, html)
+    # The text is shown as typed: the braces are there to read.
+    assert "{" in html and "onclick" in html
+
+
+def test_the_cli_summary_from_the_probe_makes_no_attribute():
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    args = [sys.executable, "-m", "toolkit", "summary", "--markdown", "--age", "7", "--consent", "not-sought"]
+    args += ["--override", "universal", "--tried", 'x\n{: onclick="alert`1`" }', "l3-exploitation"]
+    done = subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    html = _rendered(done.stdout)
+    assert _attributes(html) == set() and "onclick" in html

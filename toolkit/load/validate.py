@@ -78,7 +78,9 @@ def read_file(path: str | Path) -> str:
             what = "no such file" if not path.exists() else "not a regular file"
             raise ThresholdsError([Problem(str(path), 1, "(file)", what)])
         limits.check_size(path.stat().st_size)
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        limits.check_complete(text)
+        return text
     except limits.LimitError as exc:
         raise ThresholdsError([Problem(str(path), exc.line, exc.where, exc.message)]) from None
     except UnicodeDecodeError as exc:
@@ -275,10 +277,25 @@ def schema_text() -> str:
     return json.dumps(load_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
-    from jsonschema import Draft202012Validator
+def full_match(pattern: str, text: str) -> bool:
+    """A schema pattern as JSON Schema means it (ECMA-262, as editors read the schema): ``$`` is the very
+    end, never before a final line break as in Python's ``re.search``, and ``\\d`` is an ASCII digit."""
+    anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    return re.search(anchored, text, re.ASCII) is not None
 
-    validator = Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not full_match(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    from jsonschema import Draft202012Validator, validators
+
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         line, path, message = _explain(error, path, lines)
