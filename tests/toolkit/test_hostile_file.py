@@ -7,6 +7,7 @@ trailing line break."""
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 import sys
 import unicodedata
@@ -18,7 +19,7 @@ from schema_walk import SCHEMA, get, put, text_fields, walk
 
 from toolkit.load import ThresholdsError, load_text
 from toolkit.load.limits import BAD_CHARACTER, FORMAT_ALLOWED
-from toolkit.load.validate import read_file
+from toolkit.load.validate import DOMAIN_ID_PREFIXES, INDICATOR_ID_PREFIXES, page_element_ids, read_file
 
 FILES = {"example": EXAMPLE_FILE, "medway": THRESHOLDS_FILE}
 DATA = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in FILES.items()}
@@ -309,3 +310,60 @@ def test_plain_text_never_starts_a_block_on_a_page():
             )
             for tag in ("<div", "<h1", "<h2", "<pre", "<code", "<ol", "<blockquote", "<table", "<hr"):
                 assert tag not in html, (text, where, html)
+
+
+# ---- N5: no two elements of a page get the same id from the file's ids --------------------------------------------
+
+
+def _with_collision(own_id: str, indicator_id: str | None = None, area_id: str | None = None) -> dict:
+    changed = copy.deepcopy(DATA["example"])
+    changed["own_questions"].append({**changed["own_questions"][0], "id": own_id})
+    if indicator_id:
+        worry = next(i for i in changed["indicators"] if i.get("describes_harm"))
+        changed["indicators"].append({**copy.deepcopy(worry), "id": indicator_id})
+    if area_id:
+        changed["areas"].append({**changed["areas"][0], "id": area_id})
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("own_id", "indicator_id", "area_id", "element_id"),
+    [
+        ("ind", "yes", None, "ind-yes"),  # the probe's: the question's "Yes" ticked a Level 4 worry
+        ("confirm", "no", None, "confirm-no"),  # its "No" would tick a harm worry's confirmation
+        ("hint", "unsure", None, "hint-unsure"),
+        ("area-x", None, "x-yes", "area-x-yes"),  # an area's radio and the question's "Yes"
+        ("q-consent", None, None, None),  # a question's fieldset: q-consent-… radios clash with nothing, q- does
+    ],
+)
+def test_an_id_that_makes_a_colliding_element_id_is_refused(own_id, indicator_id, area_id, element_id):
+    changed = _with_collision(own_id, indicator_id, area_id)
+    ids = [element for element, _ in page_element_ids(changed)]
+    if element_id is None:
+        assert len(ids) == len(set(ids)), "this id collides with nothing"
+        load_text(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False), "thresholds.yml")
+        return
+    lines = refused_in_one_line(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False))
+    assert any(f"page element id {element_id!r}" in line for line in lines), lines
+
+
+def test_the_shipped_files_make_no_colliding_element_id():
+    for data in DATA.values():
+        ids = [element for element, _ in page_element_ids(data)]
+        assert len(ids) == len(set(ids))
+
+
+def test_every_id_a_template_builds_from_the_file_is_checked_for_collisions():
+    """The list validate checks is the templates' own: a new id="…{{ indicator.id }}" fails here until listed."""
+    templates = ROOT / "toolkit" / "site" / "templates"
+    built = {
+        (prefix, source)
+        for template in templates.glob("*.j2")
+        for prefix, source in re.findall(
+            r'\bid="([a-z-]*)\{\{ (indicator|domain|question)\.id \}\}', template.read_text(encoding="utf-8")
+        )
+    }
+    listed = {(prefix, "indicator") for prefix in INDICATOR_ID_PREFIXES}
+    listed |= {(prefix, "domain") for prefix in DOMAIN_ID_PREFIXES}
+    listed |= {("q-", "question"), ("", "question")}  # the fieldset and its radios, {{ question.id }}-{{ value }}
+    assert built == listed

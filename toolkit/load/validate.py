@@ -504,6 +504,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     yield from _contact_problems(data, problem)
     yield from _area_contact_problems(data, problem)
     yield from _own_question_problems(data, problem)
+    yield from _element_id_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
@@ -667,6 +668,60 @@ def _own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Pr
                 yield problem(path, unknown(question_id))
             elif question_id in own and value not in questions.OWN_VALUES:
                 yield problem(path, f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})")
+
+
+def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | int]]]:
+    """(element id, the field that makes it) for every id the check and practice pages build from the
+    file (toolkit/site/templates: _questions, check, _practice_choices). The page finds its controls by
+    id, so two alike would make one answer tick another (a question "ind" answered "yes" ticking the worry
+    "yes"). tests/toolkit/test_hostile_file.py fails when a template builds an id this list lacks."""
+    asked: list[tuple[str, list[tuple[str, list[str | int]]], list[str | int]]] = [
+        (question_id, [(value, ["questions", question_id]) for value in values], ["questions", question_id])
+        for question_id, values in questions.ANSWER_VALUES.items()
+    ]
+    for i, own in enumerate(data.get("own_questions", ())):
+        path: list[str | int] = ["own_questions", i, "id"]
+        asked.append((own["id"], [(value, path) for value in questions.OWN_VALUES], path))
+    if data.get("areas"):
+        options = [(area["id"], ["areas", i, "id"]) for i, area in enumerate(data["areas"])]
+        asked.append((AREA, [*options, (UNSURE, ["areas"])], ["areas"]))
+    for question_id, options, path in asked:
+        yield f"q-{question_id}", path
+        for value, value_path in options:
+            yield f"{question_id}-{value}", value_path
+    for i, indicator in enumerate(data.get("indicators", ())):
+        for prefix in INDICATOR_ID_PREFIXES:
+            yield f"{prefix}{indicator['id']}", ["indicators", i, "id"]
+    for i, domain in enumerate(data.get("domains", ())):
+        for prefix in DOMAIN_ID_PREFIXES:
+            yield f"{prefix}{domain['id']}", ["domains", i, "id"]
+
+
+INDICATOR_ID_PREFIXES = ("ind-", "hint-", "age-note-", "confirm-", "confirm-box-")
+DOMAIN_ID_PREFIXES = ("group-", "group-strengths-", "practice-strengths-", "practice-worries-")
+
+
+def _element_id_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """No two elements of a page get the same id from the file's ids."""
+    first: dict[str, list[str | int]] = {}
+    reported: set[tuple[str, ...]] = set()
+    for element_id, path in page_element_ids(data):
+        if element_id not in first:
+            first[element_id] = path
+            continue
+        other = first[element_id]
+        if path == other or tuple(map(str, path)) in reported:
+            continue
+        reported.add(tuple(map(str, path)))
+        yield problem(
+            path,
+            f"makes the page element id {element_id!r}, which {_dotted(other)} makes too, so one answer on the "
+            "page would tick the other: choose another id",
+        )
+
+
+def _dotted(path: list[str | int]) -> str:
+    return ".".join(str(part) for part in path)
 
 
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
