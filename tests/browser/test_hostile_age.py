@@ -11,7 +11,7 @@ from .checker_helpers import change_answer, continue_from, fill_check, open_chec
 
 FIRST_CHILD = {"indicators": ["l2-bereavement"], "age": 5, "answers": {"immediate_risk": "no"}}
 AGES = ["²", "①", "٣", "３"]
-PYTHONS_WORDS = ("invalid literal", "int()", "Traceback", "Error:")
+PYTHONS_WORDS = ("invalid literal", "int()", "Traceback", "ValueError", "TypeError")
 
 
 def answers_text(page) -> str:
