@@ -14,7 +14,14 @@
       return new PageWorker(url, options);
     }
     const module = Boolean(options && options.type === "module");
-    const load = module ? `import ${JSON.stringify(address.href)};\n` : `importScripts(${JSON.stringify(address.href)});\n`;
+    const href = JSON.stringify(address.href);
+    // A classic script's importScripts("../lunr/…") (Material, for other languages than English) would
+    // resolve against the blob: address: it resolves against the script's own, as it did before.
+    const load = module
+      ? `import ${href};\n`
+      : `const load = self.importScripts.bind(self);\n`
+        + `self.importScripts = (...urls) => load(...urls.map((url) => new URL(url, ${href}).href));\n`
+        + `importScripts(${href});\n`;
     const blob = URL.createObjectURL(new Blob([load], { type: "text/javascript" }));
     return new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });
   }
