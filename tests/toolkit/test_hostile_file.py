@@ -367,3 +367,11 @@ def test_every_id_a_template_builds_from_the_file_is_checked_for_collisions():
     listed |= {(prefix, "domain") for prefix in DOMAIN_ID_PREFIXES}
     listed |= {("q-", "question"), ("", "question")}  # the fieldset and its radios, {{ question.id }}-{{ value }}
     assert built == listed
+
+
+def test_two_own_questions_whose_ids_collide_on_the_page_are_refused():
+    changed = copy.deepcopy(DATA["example"])
+    first = changed["own_questions"][0]
+    changed["own_questions"] += [{**first, "id": "q-a"}, {**first, "id": "a-yes"}]  # q-a's "yes", a-yes's fieldset
+    lines = refused_in_one_line(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False))
+    assert any("page element id 'q-a-yes'" in line for line in lines), lines

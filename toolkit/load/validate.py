@@ -710,14 +710,34 @@ def _element_id_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Prob
             first[element_id] = path
             continue
         other = first[element_id]
-        if path == other or tuple(map(str, path)) in reported:
-            continue
+        if tuple(map(str, path)) in reported or _same_id(data, path, other):
+            continue  # one field's own duplicate ids, reported as such
         reported.add(tuple(map(str, path)))
         yield problem(
             path,
             f"makes the page element id {element_id!r}, which {_dotted(other)} makes too, so one answer on the "
             "page would tick the other: choose another id",
         )
+
+
+def _same_id(data: Any, path: list[str | int], other: list[str | int]) -> bool:
+    """Whether two paths are the same field (list items alike) holding the same id: a duplicate id."""
+
+    def field(at: list[str | int]) -> tuple[str | int, ...]:
+        return tuple("*" if isinstance(part, int) else part for part in at)
+
+    if field(path) != field(other):
+        return False
+    return _at(data, path) == _at(data, other)
+
+
+def _at(data: Any, path: list[str | int]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _dotted(path: list[str | int]) -> str:
