@@ -27,6 +27,15 @@ from .questions import ANSWER_VALUES, AREA
 from .rules import Check, CheckError, Override, Result, evaluate
 from .summary import Details, render_markdown, render_text
 
+WHOLE_YEARS = re.compile(r"[0-9]{1,3}")  # an age as typed: at most three ASCII digits
+
+# What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
+# the page's own words, never Python's, and no result, summary or answers that are not the form's.
+UNREADABLE = (
+    "The checker could not read these answers, so there is no result. Check each answer, or clear the form and "
+    "start again."
+)
+
 
 def check_from_dict(raw: Mapping[str, Any]) -> Check:
     """Build a Check from JSON-like data: {indicators, age, unborn, answers, confirmed, consent_note, override}."""
@@ -50,7 +59,7 @@ def check_from_dict(raw: Mapping[str, Any]) -> Check:
 
 
 # A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m".
-_MONTHS = re.compile(r"(\d{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)
+_MONTHS = re.compile(r"([0-9]{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)  # ASCII digits, as for years
 
 
 def parse_age(age: Any) -> tuple[int | None, str | None, int | None]:
@@ -59,7 +68,9 @@ def parse_age(age: Any) -> tuple[int | None, str | None, int | None]:
     the checker reports once it knows there is no emergency."""
     if age is None or (isinstance(age, str) and not age.strip()):
         return None, None, None
-    if isinstance(age, str) and age.strip().isdigit() and len(age.strip()) <= 3:
+    # ASCII digits only: str.isdigit() and int() also take "²", "①", "٣" and "３", which nobody types
+    # for an age on purpose and which int() refuses or reads differently.
+    if isinstance(age, str) and WHOLE_YEARS.fullmatch(age.strip()):
         return int(age.strip()), None, None
     if isinstance(age, str) and (months := _MONTHS.fullmatch(age.strip())) and int(months.group(1)) < 12:
         return 0, None, int(months.group(1))
@@ -202,7 +213,32 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
 def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the self-check page shows for the form as it stands: ``run``'s answer and the rows
     of "Check your answers"; where the answers have a problem, ``problem`` ({message, field}) in place
-    of a result, so that the page never shows a result that does not belong to the form."""
+    of a result, so that the page never shows a result that does not belong to the form.
+
+    Never raises: whatever Python raises on answers it cannot read becomes a problem in the page's own
+    words, with no rows, so that every view of the answers is brought up to date (never left on the
+    previous check's)."""
+    try:
+        return _page_answer(thresholds, raw)
+    except Exception:  # any failure must still replace what the page shows
+        return _with_problem({"message": UNREADABLE, "field": None}, [], {"age_notes": [], "age_notice": ""})
+
+
+def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "problem": problem,
+        "answers": rows,
+        "required": [],
+        "result": None,
+        "headline": "",
+        "view": [],
+        "view_more": [],
+        "summary": "",
+        **ages,
+    }
+
+
+def _page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any]:
     check = check_from_dict(raw)
     rows = answers_view(thresholds, check)
     # Which indicators are written for another age than the child's, in words: shown beside them on
@@ -211,18 +247,7 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
     try:
         answer = run(thresholds, raw)
     except CheckError as error:
-        problem = {"message": str(error), "field": error.field}
-        return {
-            "problem": problem,
-            "answers": rows,
-            "required": [],
-            "result": None,
-            "headline": "",
-            "view": [],
-            "view_more": [],
-            "summary": "",
-            **ages,
-        }
+        return _with_problem({"message": str(error), "field": error.field}, rows, ages)
     needed = [*answer["result"]["missing"]]
     if answer["result"]["area_open"] and AREA not in check.answers:
         needed.append(AREA)  # a contact shown differs by area: asked with the age ("not sure" is an answer)

@@ -18,7 +18,10 @@ from typing import Any
 # As the file may write a number: digits and single spaces, or "+" and a country code, where the
 # national trunk 0 may be shown in brackets, "(0)", which is never dialled from abroad.
 # At least three digits: the shortest numbers UK phones dial, the emergency and short-code numbers, have three.
-PHONE_PATTERN = r"^(?:\+[1-9][0-9]{0,2} (?:\(0\) ?)?)?[0-9](?: *[0-9]){2,}$"
+# At most twenty: an international number has at most fifteen (ITU-T E.164), and a text relay prefix
+# (18001) adds five. Single spaces between digits, so a number cannot be padded without end.
+MAX_PHONE_DIGITS = 20
+PHONE_PATTERN = rf"^(?:\+[1-9][0-9]{{0,2}} (?:\(0\) ?)?)?[0-9](?: ?[0-9]){{2,{MAX_PHONE_DIGITS - 1}}}$"
 EXTENSION_PATTERN = r"^[0-9]{1,8}$"
 OPTION_PATTERN = r"^[0-9*#]{1,3}(?: then [0-9*#]{1,3}){0,3}$"
 
@@ -64,9 +67,9 @@ def schema_defs() -> dict[str, Any]:
             "type": "string",
             "pattern": PHONE_PATTERN,
             "description": (
-                "Written as it should be shown: digits and spaces (01632 960123, a short number, or 18001 and a "
-                "number for a text relay), or + with the country code, a space and the number (+44 1632 960123, "
-                "+44 (0)1632 960123)."
+                "Written as it should be shown: digits and single spaces (01632 960123, a short number, or 18001 "
+                "and a number for a text relay), or + with the country code, a space and the number (+44 1632 "
+                f"960123, +44 (0)1632 960123); from 3 to {MAX_PHONE_DIGITS} digits."
             ),
         },
         "phone_extension": {

@@ -33,7 +33,8 @@ NOT_A_CHECK = "This file is not a check saved by this self-check."
 
 
 def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
-    """The saved file's text for the form's state, through the same checks as opening it."""
+    """The saved file's text for the form's state, through the same checks as opening it: never larger
+    than ``open_check`` reads (MAX_BYTES, one limit for both), else CheckError naming the longest answers."""
     check = normalise(thresholds, state)
     file = {
         "format": FORMAT,
@@ -41,12 +42,43 @@ def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
         "thresholds_version": thresholds.version,
         "state": check,
     }
-    return json.dumps(file, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(file, ensure_ascii=False, indent=2) + "\n"
+    if _size(text) > MAX_BYTES:
+        raise CheckError(_too_large_to_save(check, _size(text)))
+    return text
+
+
+def _size(text: str) -> int:
+    """A file's size as the page and ``open_check`` measure it: UTF-8 bytes."""
+    return len(text.encode("utf-8"))
+
+
+def typed_labels() -> dict[str, str]:
+    """Each typed answer's name in the saved state, and the words the page shows it under."""
+    return {
+        **DETAIL_LABELS,
+        "consent_note": "Why consent was not sought, or what you did to seek it",
+        "confirm_note": "Why your answer stands",
+        "override": "Why (your view of the level)",
+    }
+
+
+def _too_large_to_save(check: Mapping[str, Any], size: int) -> str:
+    typed = {**check["details"], "consent_note": check["consent_note"], "confirm_note": check["confirm_note"]}
+    if check["override"]:
+        typed["override"] = check["override"]["reason"]
+    labels = typed_labels()
+    longest = sorted((name for name in typed if typed[name]), key=lambda name: -_size(typed[name]))[:3]
+    named = "; ".join(f"“{labels[name]}” ({len(typed[name]):,} characters)" for name in longest)
+    return (
+        f"This check is too long to save: a saved check must be under {MAX_BYTES // 1000} KB, and these answers "
+        f"make {-(-size // 1000)} KB. Shorten the longest answers: {named}. Nothing has been saved."
+    )
 
 
 def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
     """{"state": the check as the form holds it, "thresholds_version": what it was saved with}."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
+    if _size(text) > MAX_BYTES:
         raise CheckError(f"This file is too large to be a saved check (a saved check is under {MAX_BYTES // 1000} KB).")
     if _depth(text) > MAX_DEPTH:
         raise CheckError(NOT_A_CHECK)
@@ -59,10 +91,27 @@ def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
     if file.get("format_version") not in (1, FORMAT_VERSION):
         raise CheckError("This check was saved by a newer version of the self-check, which this page cannot read.")
     version = file.get("thresholds_version")
+    try:
+        state = normalise(thresholds, file["state"], renamed=file["format_version"] == 1)
+    except CheckError:
+        raise
+    except Exception:  # a file made to break the reader is refused whole, in the page's words
+        raise CheckError(NOT_A_CHECK) from None
+    if not _evaluates(thresholds, state):
+        raise CheckError(NOT_A_CHECK)
     return {
-        "state": normalise(thresholds, file["state"], renamed=file["format_version"] == 1),
+        "state": state,
         "thresholds_version": version if isinstance(version, str) and len(version) < 100 else "",
     }
+
+
+def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:
+    """Whether the checker can answer for the state: with a result, or with a problem it reports in its
+    own words (an age out of range). A check it cannot read is refused whole, never opened half-shown."""
+    from .api import UNREADABLE, page_answer  # api uses this module's neighbours; imported when opening
+
+    problem = page_answer(thresholds, state)["problem"]
+    return not (problem and problem["message"] == UNREADABLE)
 
 
 def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = False) -> dict[str, Any]:
@@ -100,6 +149,8 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         if not isinstance(override, dict):
             raise CheckError(_broken("override"))
         level = override.get("level") or ""
+        if not isinstance(level, str):  # a list or an object is no level the form offers
+            raise CheckError(_broken("override"))
         if level and level not in {lv.id for lv in thresholds.levels}:
             raise CheckError("This check names a level these thresholds do not have.")
         override = {"level": level, "reason": _text(override.get("reason"), "override")}

@@ -209,9 +209,10 @@ def render_markdown(thresholds: Thresholds, check: Check, result: Result, detail
     return "\n".join(out).rstrip() + "\n"
 
 
-# Backslash escapes for the characters that make links, images, emphasis, code, headings and
-# tables anywhere in a line; the three that start HTML or entities become entities instead.
-_MARKDOWN_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]()#!|~"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Backslash escapes for the characters that make links, images, emphasis, code, headings, tables and
+# attribute lists ("{: onclick=… }", which MkDocs' attr_list reads) anywhere in a line; the three that
+# start HTML or entities become entities instead.
+_MARKDOWN_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]()#!|~{}"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # What starts a list or a setext heading only at the start of a line: "-", "+", "=", "12." or "12)".
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+)")
 

@@ -32,6 +32,16 @@ REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
 assert tuple(REQUESTS) == messages.REQUEST_KINDS
 
 
+# What the page says when a request fails in a way Python did not foresee: the page's words for each request.
+UNEXPECTED_ANY = "The checker could not do this. Nothing on this page has changed."
+UNEXPECTED: Mapping[str, str] = {
+    messages.EVALUATE.kind: api.UNREADABLE,
+    messages.SAVE.kind: "Something in these answers could not be written to a file.",
+    messages.OPEN.kind: "This file could not be read as a saved check.",
+    messages.OPEN_SESSION.kind: "This file could not be read as a saved session.",
+}
+
+
 def start(thresholds_json: str) -> str:
     """Load the thresholds; return their version stamp."""
     _loaded[:] = [model.from_json(thresholds_json)]
@@ -53,9 +63,10 @@ def answer(kind: str, payload_json: str) -> str:
     except CheckError as error:
         # A problem with the answers: the page shows the message, at the field where there is one.
         return json.dumps({"ok": False, "message": str(error), "field": error.field})
-    except (KeyError, TypeError, ValueError) as error:
-        # A malformed payload is the page's bug, but it must never stop the engine.
-        return json.dumps({"ok": False, "message": str(error) or type(error).__name__, "field": None})
+    except Exception:  # whatever Python raises, the page shows its own words and carries on
+        # A malformed payload is the page's bug, or a file made to break it: it must never stop the engine,
+        # and Python's own words ("invalid literal for int()…") are never shown as the page's.
+        return json.dumps({"ok": False, "message": UNEXPECTED.get(kind, UNEXPECTED_ANY), "field": None})
 
 
 def network_probe() -> str:

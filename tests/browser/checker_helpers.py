@@ -250,3 +250,9 @@ def tab_to(page, element_id: str, limit: int = 400) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"#{element_id} was not reached by Tab")
+
+
+def is_site_search(worker) -> bool:
+    """The theme's search worker, which the site starts from a blob: address as the checker's is
+    (assets/search/blob-worker.js names it), so that both are held by the page's policy."""
+    return worker.evaluate("() => self.name") == "site-search"

@@ -13,6 +13,7 @@ give: a file that is certainly broken must be refused; a random edit may leave i
 from __future__ import annotations
 
 import copy
+import json
 import random
 import re
 import sys
@@ -403,6 +404,7 @@ def generate(seed: int = SEED, count: int = 300) -> list[Case]:
             outcome = ANY_OUTCOME if family == "noise" else REFUSED
             cases.append(Case(f"{number:03d}-{source}-{kind}", text.encode("utf-8", "surrogatepass"), outcome, outcome))
     cases += issue_cases(texts["medway"])
+    cases += schema_field_cases(data)
     medway = texts["medway"].encode("utf-8")
     cases += [
         Case("fixed-invalid-utf8", medway[:500] + b"\xff\xfe\xc3\x28" + medway[500:]),
@@ -439,6 +441,50 @@ def issue_cases(text: str) -> list[Case]:
             edit("- {number: 1, text: Escalate", "- {number: 1" + "0" * 30 + ", text: Escalate"),
         ),
     ]
+
+
+# Every way YAML 1.1 writes a whole number other than ordinary digits: each must be one clear line
+# (issue 24, F7: a hex number skipped the digit limit and broke every message that printed it).
+OTHER_BASES = ("0x18", "-0x1F", "0x" + "f" * 4_000, "030", "0o30", "0b11", "0b" + "1" * 5_000, "1:30", "1_000")
+MARK = "ZZFIELDMARKZZ"
+
+
+def _one_path_per_field(data: dict[str, Any], wanted: Callable[[Any, dict], bool]) -> list[tuple[str, list]]:
+    """One path (source, path) for each field of the format the schema says is wanted, list items alike."""
+    kept: dict[tuple, tuple[str, list]] = {}
+    for source, tree in data.items():
+        for path, value, schema in walk(tree):
+            if path and wanted(value, schema):
+                kept.setdefault(tuple("*" if isinstance(part, int) else part for part in path), (source, path))
+    return list(kept.values())
+
+
+def _with_raw(tree: Any, path: list, raw: str) -> bytes:
+    changed = copy.deepcopy(tree)
+    put(changed, path, MARK)
+    return dump(changed).replace(MARK.encode(), raw.encode("utf-8"), 1)
+
+
+def schema_field_cases(data: dict[str, Any]) -> list[Case]:
+    """From the schema, not a hand list: every field where the format expects a whole number, written in
+    every other base; every patterned field with a trailing line break (issue 24, F7 and N6)."""
+
+    def is_number(value: Any, schema: dict) -> bool:
+        return schema.get("type") in ("integer", "number") and isinstance(value, int) and not isinstance(value, bool)
+
+    def is_patterned(value: Any, schema: dict) -> bool:
+        return isinstance(value, str) and isinstance(schema.get("pattern"), str)
+
+    cases = []
+    for source, path in _one_path_per_field(data, is_number):
+        shown = ".".join(str(part) for part in path)
+        for index, raw in enumerate(OTHER_BASES):
+            cases.append(Case(f"base-{source}-{shown}-{index}", _with_raw(data[source], path, raw)))
+    for source, path in _one_path_per_field(data, is_patterned):
+        shown = ".".join(str(part) for part in path)
+        value = get(data[source], path)
+        cases.append(Case(f"line-break-{source}-{shown}", _with_raw(data[source], path, json.dumps(value + "\\n"))))
+    return cases
 
 
 def write_cases(directory: Path, seed: int = SEED) -> list[Path]:

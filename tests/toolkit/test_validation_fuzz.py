@@ -16,8 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from bad_files import SEED, Case, generate
+import yaml
+from bad_files import OTHER_BASES, SEED, SOURCES, Case, generate, schema_field_cases
 from conftest import ROOT
+from schema_walk import walk
 
 # Hundreds of `python -m toolkit` runs: `make test` only, not `make check`.
 pytestmark = pytest.mark.slow
@@ -102,3 +104,22 @@ def test_every_kind_of_bad_file_named_in_the_issue_is_generated():
         "markup",
     ):
         assert kind in names, kind
+
+
+def test_every_number_and_patterned_field_of_the_schema_is_fuzzed():
+    """Derived from the schema: each field where the format expects a whole number is written in every
+    other base, and each patterned field gets a trailing line break (issue 24, F7 and N6)."""
+    data = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in SOURCES.items()}
+    names = {case.name for case in schema_field_cases(data)}
+    numbers = patterned = 0
+    for tree in data.values():
+        for path, value, schema in walk(tree):
+            field = re.escape(".".join("*" if isinstance(p, int) else str(p) for p in path)).replace(r"\*", "[0-9]+")
+            if schema.get("type") in ("integer", "number") and isinstance(value, int) and not isinstance(value, bool):
+                numbers += 1
+                bases = {m.group(1) for n in names if (m := re.fullmatch(rf"base-\w+-{field}-(\d+)", n))}
+                assert bases == {str(i) for i in range(len(OTHER_BASES))}, path
+            if isinstance(value, str) and isinstance(schema.get("pattern"), str):
+                patterned += 1
+                assert any(re.fullmatch(rf"line-break-\w+-{field}", n) for n in names), path
+    assert numbers and patterned

@@ -21,9 +21,19 @@ MAX_DEPTH = 32  # the deepest path the schema allows is under 10 levels
 MAX_NUMBER_DIGITS = 9  # every number in the format is small: levels, stages, ages
 # Characters a thresholds file never needs: control characters (tab and line breaks aside), the
 # characters that change text direction or break lines unseen ("Trojan Source", CVE-2021-42574: the
-# bidirectional embeddings, overrides, isolates and marks, and U+2028/U+2029), a zero-width no-break
-# space inside the text, Unicode noncharacters and lone surrogates.
-_INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff"
+# bidirectional embeddings, overrides, isolates and marks, and U+2028/U+2029), Unicode noncharacters,
+# lone surrogates, and every invisible format character (Unicode category Cf: zero-width spaces and
+# joiners, the word joiner, soft hyphens, invisible operators, interlinear annotations, tag characters
+# that can hide text) except the zero-width non-joiner and joiner, which Persian, Indic scripts and
+# emoji need. tests/toolkit/test_hostile_file.py fails when Python's Unicode data has a Cf this list lacks.
+_LINE_BREAKS = "\u2028\u2029"
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+FORMAT_ALLOWED = "\u200c\u200d"  # zero-width non-joiner and joiner: part of how some scripts are written
+_INVISIBLE = _LINE_BREAKS + _FORMAT
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
@@ -51,7 +61,9 @@ def character_problem(char: str) -> str:
         return f"a zero-width no-break space ({describe_char(char)})"
     if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
         return f"a Unicode noncharacter ({describe_char(char)})"
-    return f"an invisible text-direction or line-break character ({describe_char(char)})"
+    if char in "\u061c\u200e\u200f\u2028\u2029" or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return f"an invisible text-direction or line-break character ({describe_char(char)})"
+    return f"an invisible formatting character ({describe_char(char)})"
 
 
 def describe_char(char: str) -> str:
@@ -78,6 +90,21 @@ def check_size(size: int) -> None:
             1,
             "(file)",
             f"the file is {size / 1e6:.1f} MB; a thresholds file may be at most {MAX_BYTES / 1e6:.0f} MB",
+        )
+
+
+def check_complete(text: str) -> None:
+    """A file an editor saved ends with a line break. One that stops in the middle of a line was most
+    likely cut short (a copy or a download interrupted): a text cut in the middle ("LADO: Local
+    Authority De") would pass every other check when the rest of the file is optional."""
+    if text and not text.endswith(("\n", "\r")):
+        last = text.rsplit("\n", 1)[-1]
+        shown = last if len(last) <= 40 else f"…{last[-40:]}"
+        raise LimitError(
+            text.count("\n") + 1,
+            "(file)",
+            f"the file ends in the middle of a line ({shown!r}), so it may have been cut short: check that "
+            "its end is complete, and end it with a line break",
         )
 
 
@@ -148,14 +175,44 @@ class LimitedLoader(yaml.SafeLoader):
         return str(self.construct_scalar(node))  # dates stay text, even when tagged !!timestamp
 
     def construct_yaml_int(self, node: Any) -> int:
-        digits = sum(char.isdigit() for char in str(node.value))
+        """A whole number in ordinary decimal digits, of at most MAX_NUMBER_DIGITS digits. YAML 1.1 also
+        reads hex (0x18), octal (030, 0o30), binary (0b11), base 60 (1:30) and digits with underscores
+        (1_000) as numbers, so "oldest: 030" would mean 24: each is refused with one line, before it is
+        turned into a number (a huge one would break every message that prints it)."""
+        text = str(node.value)
+        line = node.start_mark.line + 1
+        if not DECIMAL.fullmatch(text):
+            if not any(pattern.match(text) for pattern, _ in _NUMBER_FORMS):
+                super().construct_yaml_int(node)  # "!!int 12x": no number at all, which construct_object reports
+            written = f"{_number_form(text)}; write the number in ordinary digits, like 24"
+            raise LimitError(line, "(YAML syntax)", written)
+        digits = len(text.lstrip("+-"))
         if digits > MAX_NUMBER_DIGITS:
             raise LimitError(
-                node.start_mark.line + 1,
+                line,
                 "(YAML syntax)",
                 f"a number with {digits} digits; numbers in a thresholds file have at most {MAX_NUMBER_DIGITS}",
             )
-        return super().construct_yaml_int(node)
+        return int(text)
+
+
+# A whole number as a person writes it: an optional sign, then 0 or digits not starting with 0.
+DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_NUMBER_FORMS = (
+    (re.compile(r"[-+]?0[xX]"), "hexadecimal"),
+    (re.compile(r"[-+]?0[bB]"), "binary"),
+    (re.compile(r"[-+]?0[oO]?[0-9_]"), "octal (a leading 0)"),
+    (re.compile(r"[-+]?[0-9_]+(?::[0-9_]+)+"), "base 60 (with colons)"),
+    (re.compile(r".*_"), "digits with underscores"),
+)
+
+
+def _number_form(text: str) -> str:
+    """Which of YAML's other ways of writing a whole number this is, in words; never the number itself
+    in full (it may be thousands of digits)."""
+    shown = text if len(text) <= 20 else f"{text[:12]}… ({len(text)} characters)"
+    form = next((name for pattern, name in _NUMBER_FORMS if pattern.match(text)), "an unusual form")
+    return f"{shown!r} is a whole number written in {form}"
 
 
 LimitedLoader.add_constructor("tag:yaml.org,2002:int", LimitedLoader.construct_yaml_int)

@@ -29,12 +29,48 @@ _LINK_TARGETS = (
 )
 
 
+# What starts a block in Markdown (with the site's admonition and tables extensions) at the start of a
+# line: an admonition or a collapsible block, a heading, a quote, a list item, a fenced or indented
+# code block, a table row, a rule or a setext heading's underline. In a plain-text field each would
+# change the page's structure, so it is refused (the site also shows such text as text: page_text).
+_BLOCK_STARTS = (
+    (re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)", re.MULTILINE), "an admonition"),
+    (re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE), "a heading"),
+    (re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE), "a code block"),
+    (re.compile(r"\n(?:\t| {4,})\S"), "a code block (an indented line)"),
+    (re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)"), "a heading (an underlined line)"),
+    (re.compile(r"\n {0,3}(?:(?:\* *){3,}|(?:_ *){3,})(?:\n|$)"), "a rule"),
+    (re.compile(r"\n {0,3}>"), "a quotation"),
+    (re.compile(r"\n {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)"), "a list"),
+    (re.compile(r"\n {0,3}\|"), "a table"),
+)
+# Fields documented as Markdown (docs/format.md): a guidance section's body. Every other text is plain.
+MARKDOWN_FIELDS = (re.compile(r"guidance\.\d+\.body"),)
+
+
+def is_markdown_field(path: PathItems) -> bool:
+    dotted = ".".join(str(part) for part in path)
+    return any(pattern.fullmatch(dotted) for pattern in MARKDOWN_FIELDS)
+
+
 def text_problems(data: Any) -> Iterator[tuple[PathItems, str]]:
     """(path, message) for each string in the data that is not plain text; one message per string."""
     for path, value in strings(data, []):
-        message = string_problem(value)
+        message = string_problem(value) or (None if is_markdown_field(path) else block_markdown_problem(value))
         if message:
             yield path, message
+
+
+def block_markdown_problem(value: str) -> str | None:
+    """What block-level Markdown a plain-text field holds, in words, or None."""
+    for pattern, what in _BLOCK_STARTS:
+        if found := pattern.search(value):
+            start = found.start() + (found.group().startswith("\n"))
+            return (
+                f"contains Markdown that would make {what} ({_excerpt(value, start)}); this field is plain "
+                "text: write it as sentences"
+            )
+    return None
 
 
 def strings(value: Any, path: PathItems) -> Iterator[tuple[PathItems, str]]:

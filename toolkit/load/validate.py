@@ -78,7 +78,9 @@ def read_file(path: str | Path) -> str:
             what = "no such file" if not path.exists() else "not a regular file"
             raise ThresholdsError([Problem(str(path), 1, "(file)", what)])
         limits.check_size(path.stat().st_size)
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        limits.check_complete(text)
+        return text
     except limits.LimitError as exc:
         raise ThresholdsError([Problem(str(path), exc.line, exc.where, exc.message)]) from None
     except UnicodeDecodeError as exc:
@@ -286,10 +288,25 @@ def schema_text() -> str:
     return json.dumps(load_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
-    from jsonschema import Draft202012Validator
+def full_match(pattern: str, text: str) -> bool:
+    """A schema pattern as JSON Schema means it (ECMA-262, as editors read the schema): ``$`` is the very
+    end, never before a final line break as in Python's ``re.search``, and ``\\d`` is an ASCII digit."""
+    anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    return re.search(anchored, text, re.ASCII) is not None
 
-    validator = Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not full_match(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    from jsonschema import Draft202012Validator, validators
+
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         line, path, message = _explain(error, path, lines)
@@ -498,6 +515,7 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
     yield from _contact_problems(data, problem)
     yield from _area_contact_problems(data, problem)
     yield from _own_question_problems(data, problem)
+    yield from _element_id_problems(data, problem)
 
     yield from _optional_part_problems(data, problem)
     yield from _glossary_problems(data, lines, problem)
@@ -664,6 +682,80 @@ def _own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Pr
                 yield problem(path, unknown(question_id))
             elif question_id in own and value not in questions.OWN_VALUES:
                 yield problem(path, f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})")
+
+
+def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | int]]]:
+    """(element id, the field that makes it) for every id the check and practice pages build from the
+    file (toolkit/site/templates: _questions, check, _practice_choices). The page finds its controls by
+    id, so two alike would make one answer tick another (a question "ind" answered "yes" ticking the worry
+    "yes"). tests/toolkit/test_hostile_file.py fails when a template builds an id this list lacks."""
+    asked: list[tuple[str, list[tuple[str, list[str | int]]], list[str | int]]] = [
+        (question_id, [(value, ["questions", question_id]) for value in values], ["questions", question_id])
+        for question_id, values in questions.ANSWER_VALUES.items()
+    ]
+    for i, own in enumerate(data.get("own_questions", ())):
+        path: list[str | int] = ["own_questions", i, "id"]
+        asked.append((own["id"], [(value, path) for value in questions.OWN_VALUES], path))
+    if data.get("areas"):
+        options = [(area["id"], ["areas", i, "id"]) for i, area in enumerate(data["areas"])]
+        asked.append((AREA, [*options, (UNSURE, ["areas"])], ["areas"]))
+    for question_id, options, path in asked:
+        yield f"q-{question_id}", path
+        for value, value_path in options:
+            yield f"{question_id}-{value}", value_path
+    for i, indicator in enumerate(data.get("indicators", ())):
+        for prefix in INDICATOR_ID_PREFIXES:
+            yield f"{prefix}{indicator['id']}", ["indicators", i, "id"]
+    for i, domain in enumerate(data.get("domains", ())):
+        for prefix in DOMAIN_ID_PREFIXES:
+            yield f"{prefix}{domain['id']}", ["domains", i, "id"]
+
+
+INDICATOR_ID_PREFIXES = ("ind-", "hint-", "age-note-", "confirm-", "confirm-box-")
+DOMAIN_ID_PREFIXES = ("group-", "group-strengths-", "practice-strengths-", "practice-worries-")
+
+
+def _element_id_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """No two elements of a page get the same id from the file's ids."""
+    first: dict[str, list[str | int]] = {}
+    reported: set[tuple[str, ...]] = set()
+    for element_id, path in page_element_ids(data):
+        if element_id not in first:
+            first[element_id] = path
+            continue
+        other = first[element_id]
+        if tuple(map(str, path)) in reported or _same_id(data, path, other):
+            continue  # one field's own duplicate ids, reported as such
+        reported.add(tuple(map(str, path)))
+        yield problem(
+            path,
+            f"makes the page element id {element_id!r}, which {_dotted(other)} makes too, so one answer on the "
+            "page would tick the other: choose another id",
+        )
+
+
+def _same_id(data: Any, path: list[str | int], other: list[str | int]) -> bool:
+    """Whether two paths are the same field (list items alike) holding the same id: a duplicate id."""
+
+    def field(at: list[str | int]) -> tuple[str | int, ...]:
+        return tuple("*" if isinstance(part, int) else part for part in at)
+
+    if field(path) != field(other):
+        return False
+    return _at(data, path) == _at(data, other)
+
+
+def _at(data: Any, path: list[str | int]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _dotted(path: list[str | int]) -> str:
+    return ".".join(str(part) for part in path)
 
 
 def _optional_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:

@@ -4,7 +4,8 @@ The page templates are Markdown with raw HTML in places, so one escape serves bo
 characters become character references, and so do the characters Markdown gives meaning inside a
 line (links and images, emphasis, code, attribute lists, table cells, backslash escapes, headings).
 A character reference reads as the character itself in Markdown text, in a raw HTML element and in
-an attribute value alike, so the text shows exactly as written and is never parsed as anything.
+an attribute value alike, so the text shows exactly as written and is never parsed as anything. Line
+breaks become spaces and a block marker at the start is escaped, so no text starts a block either.
 
 Fields documented as Markdown (guidance bodies) keep their Markdown, with raw HTML off: ``<`` is
 escaped, so no tag, comment or autolink can start, and so are the braces of attribute lists. Their
@@ -13,6 +14,7 @@ links are limited to https:, mailto:, tel: and the site's own pages by ``toolkit
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -22,11 +24,22 @@ _TEXT = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]|#"})
 _MARKDOWN_FIELD = str.maketrans({"<": "&lt;", "{": "&#123;", "}": "&#125;"})
 
 
+# Blocks start only at the start of a line: a line break (and the spaces around it, which would indent
+# a code block) becomes one space, so the text is one line wherever it goes; and what would start a block
+# where a template puts the text at the start of a line ("!!! type", "=== ", "- ", "+ ", "~~~", ": ",
+# "12. ", "12) ") has its first character made a character reference (">", "#", "*", "|", "`" already are).
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
+_LEADING_SPACE = re.compile(r"^\s+")  # one space is kept (text joined to text), four would indent code
+_BLOCK_START = re.compile(r"(?<=^ )[-+=!~:]|^[-+=!~:]|(?<=^ )[0-9]+(?=[.)])|^[0-9]+(?=[.)])")
+
+
 def page_text(value: Any) -> Markup:
-    """Any value from the data, as text safe in the pages' Markdown and HTML. Markup passes through."""
+    """Any value from the data, as text safe in the pages' Markdown and HTML, inline and at block level:
+    it never starts a block (an admonition, a heading, a code block, a list). Markup passes through."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    return Markup(str(value).translate(_TEXT))
+    text = _LEADING_SPACE.sub(" ", _LINE_BREAK.sub(" ", str(value))).translate(_TEXT)
+    return Markup(_BLOCK_START.sub(lambda start: "".join(f"&#{ord(char)};" for char in start.group()), text))
 
 
 def markdown_field(value: str) -> Markup:

@@ -26,7 +26,7 @@ from levels_of_need.present import (
     tel_href,
     timescale_text,
 )
-from levels_of_need import training_session
+from levels_of_need import saved, training_session
 from levels_of_need.training import answer_key_label
 
 from ..load.colours import css_class
@@ -367,7 +367,9 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
     """What the site holds, in reading order. Sections a file leaves out get no page."""
     specs = [
         PageSpec("index.md", "Home", None, "home.md.j2", {}, in_whole=False),
-        PageSpec("check.md", "Threshold self-check", None, "check.md.j2", {}, in_whole=False),
+        PageSpec(
+            "check.md", "Threshold self-check", None, "check.md.j2", {"saved_max_bytes": saved.MAX_BYTES}, in_whole=False
+        ),
         PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),
         PageSpec("continuum.md", "The continuum of need", "Levels of need", "continuum.md.j2", {}),
         *(PageSpec(level_page(lv), lv.label, "Levels of need", "level.md.j2", {"level": lv}) for lv in t.levels),

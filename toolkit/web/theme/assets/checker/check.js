@@ -16,7 +16,9 @@ const pages = [...form.querySelectorAll(".lon-page")];
 const FIRST_PAGE = pages[0].id;
 const ANSWERS_PAGE = "page-answers"; // the result, with the answers to check
 const DETAILS_PAGE = "page-details"; // "Write the referral summary"
-const MAX_FILE_BYTES = 100_000; // a saved check is a few kilobytes; larger files are refused unread
+// Python's limit (saved.MAX_BYTES), put on the file box by the build: one limit for saving and opening;
+// a larger file is refused unread.
+const MAX_FILE_BYTES = Number($("lon-open").dataset.maxBytes);
 
 let ready = false;
 let failed = false;
@@ -338,7 +340,17 @@ function update() {
         showResult(answer);
       }
     },
-    (error) => { if (asked === requestId && ready) clearResult(error.message); },
+    (error) => {
+      if (asked !== requestId || !ready) return;
+      // Python could not answer (its words are never shown: the worker gives the page's own). Nothing
+      // on screen may stay from earlier answers: no rows, no age notes, nothing required, one problem.
+      showAnswers([]);
+      showAgeNotes({ age_notes: [], age_notice: "" });
+      required = [];
+      engineProblem = ["lon-result", error.message];
+      clearResult(error.message);
+      showProblems(problems(readForm()));
+    },
   );
 }
 

@@ -17,9 +17,18 @@ const NETWORK = [
   "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport",
   "importScripts", "Worker", "SharedWorker",
 ];
-// Every way to keep data: nothing entered may outlive the page.
-const STORAGE = ["caches", "indexedDB"];
+// Every way to keep data: nothing entered may outlive the page. The ones known by name (the legacy
+// FileSystem API keeps files on disk across a browser restart), and every other name the worker's
+// global or its navigator holds that reads as a way to keep data, found when locking, so what a browser
+// adds later is locked too (tests/browser/test_worker_storage.py holds the global's names to this).
+const STORAGE = [
+  "caches", "indexedDB",
+  "webkitRequestFileSystem", "webkitRequestFileSystemSync",
+  "webkitResolveLocalFileSystemURL", "webkitResolveLocalFileSystemSyncURL",
+];
 const NAVIGATOR_STORAGE = ["storage", "storageBuckets"];
+const KEEPS_DATA = /storage|filesystem|indexeddb|^idb|cache|cookie|bucket|persist/i;
+const lockedStorage = []; // [object, names] as locked, for checkLock
 const WASM = "pyodide/pyodide.asm.wasm";
 let answer = null; // levels_of_need.worker.answer, once Python is ready
 // When each stage of the start ended, as wall-clock milliseconds (the page has its own clock), for
@@ -188,8 +197,34 @@ function lockNetwork() {
     blocked.set(name, stop);
     lockEverywhere(self, name, stop);
   }
-  for (const name of STORAGE) lockEverywhere(self, name, undefined);
-  for (const name of NAVIGATOR_STORAGE) lockEverywhere(self.navigator, name, undefined);
+  for (const [object, listed] of [[self, STORAGE], [self.navigator, NAVIGATOR_STORAGE]]) {
+    const names = storageNames(object, listed);
+    lockedStorage.push([object, names]);
+    for (const name of names) {
+      try { lockEverywhere(object, name, undefined); } catch { /* a name that cannot be locked: checkLock reports it open */ }
+    }
+  }
+}
+
+// The names listed above and every name on the object or its prototypes that reads as a way to keep
+// data and holds something that can act (a function or an object; not a constant such as PERSISTENT).
+function storageNames(object, listed) {
+  const names = new Set(listed);
+  for (const link of chainOf(object)) {
+    for (const name of Object.getOwnPropertyNames(link)) {
+      if (KEEPS_DATA.test(name) && acts(object, name)) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+function acts(object, name) {
+  try {
+    const value = object[name];
+    return typeof value === "function" || (typeof value === "object" && value !== null);
+  } catch {
+    return true; // a getter that throws for this object is still a way in: lock it
+  }
 }
 
 // What was actually checked, by trying: each name must now throw wherever it can be found, and
@@ -207,6 +242,15 @@ async function checkLock(originalFetch) {
     let throws = false;
     try { self[name]("probe-network"); } catch { throws = true; }
     (everywhere && throws ? closed : open).push(name);
+  }
+  for (const [object, names] of lockedStorage) {
+    for (const name of names) {
+      const gone = chainOf(object).every((link) => {
+        const found = Object.getOwnPropertyDescriptor(link, name);
+        return !found || (found.value === undefined && !found.configurable && !found.writable);
+      });
+      (gone && object[name] === undefined ? closed : open).push(name);
+    }
   }
   const refused = async (attempt) => { try { await attempt(); return false; } catch { return true; } };
   (await refused(() => import("data:text/javascript,export default 1")) ? closed : open).push("import()");

@@ -1,0 +1,30 @@
+// The theme's site search runs in a worker that the theme starts from its own script's address. A
+// worker started that way takes its Content-Security-Policy from that script's response headers, and a
+// host that sends no headers (GitHub Pages) gives it none: what is typed in the search box, on /check/
+// too, would reach a context free to send it anywhere. So every worker the page starts from one of the
+// site's own scripts is started from a blob: address that loads that script, and a blob: worker
+// inherits this page's policy, the <meta> one included (connect-src 'self'), as the checker's worker
+// does (assets/checker/engine.js, which starts its own from a blob: address already). This file loads
+// before the theme's bundle.
+(() => {
+  const PageWorker = window.Worker;
+  function Worker(url, options) {
+    const address = new URL(String(url), document.baseURI);
+    if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) {
+      return new PageWorker(url, options);
+    }
+    const module = Boolean(options && options.type === "module");
+    const href = JSON.stringify(address.href);
+    // A classic script's importScripts("../lunr/…") (Material, for other languages than English) would
+    // resolve against the blob: address: it resolves against the script's own, as it did before.
+    const load = module
+      ? `import ${href};\n`
+      : `const load = self.importScripts.bind(self);\n`
+        + `self.importScripts = (...urls) => load(...urls.map((url) => new URL(url, ${href}).href));\n`
+        + `importScripts(${href});\n`;
+    const blob = URL.createObjectURL(new Blob([load], { type: "text/javascript" }));
+    return new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });
+  }
+  Worker.prototype = PageWorker.prototype;
+  window.Worker = Worker;
+})();
