@@ -33,15 +33,16 @@ Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
 # Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary
-# is the referrer's own document, and the partnership's referral questions in it say "I", so there the
-# checker's sentences say "I" too: one voice. Only the checker's words change, never the guidance's, which
-# are put in after (spoken).
+# speaks as the partnership's referral questions do (summary.summary_voice): where they say "I", the checker's
+# sentences there say "I" too, so the summary has one voice. Only the checker's words change, never the
+# guidance's, which are put in after (spoken).
 PAGE, REFERRER = "page", "referrer"
 _FIRST_PERSON = (
     # "you" as an object first ("asked you to check": "asked me to check"), then as a subject.
     (r"\b(asked|tell|told|to|for|with|gives|give|help|helps) you\b", r"\1 me"),
     (r"\bYou are\b", "I am"),
     (r"\byou are\b", "I am"),
+    (r"\b(asked|for|to) you\b", r"\1 me"),  # you as the object: me, not I
     (r"\bYour\b", "My"),
     (r"\byour\b", "my"),
     (r"\b[Yy]ou\b", "I"),

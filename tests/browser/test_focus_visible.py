@@ -91,9 +91,13 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
             ],
         ),
     ]
+    # Continue with nothing answered: the error summary, a state of its own for axe.
+    assert continue_from(page, "page-risk") != []
+    hidden["errors, axe"] = [v["id"] for v in axe_violations(page)]
     for page_id, answer in steps:
         answer()
         hidden[page_id] = hidden_focus(page)
+        hidden[f"{page_id}, axe"] = [v["id"] for v in axe_violations(page)]
         # What sticks (the header, the banner where it sticks) takes at most a fifth of the height.
         if (share := page.evaluate(COVERED)) > 0.2:
             hidden[page_id].append(f"sticky parts take {share:.0%} of the height")

@@ -11,7 +11,7 @@ import pytest
 
 from levels_of_need import api, saved, worker
 from levels_of_need.questions import AGE
-from levels_of_need.rules import CheckError
+from levels_of_need.rules import AGE_REFUSED, CheckError
 
 
 def _non_ascii_digits() -> list[str]:
@@ -41,7 +41,7 @@ def test_an_age_in_non_ascii_digits_is_the_pages_own_age_problem(example, typed)
     answer = api.page_answer(example, {"age": typed, "indicators": ["tired"], "answers": {"immediate_risk": "no"}})
     assert answer["problem"] == {
         "field": AGE,
-        "message": "Enter the child’s age as a whole number of years, like 7",
+        "message": AGE_REFUSED,
     }
     assert answer["result"] is None and answer["summary"] == ""
     # "Check your answers" lists this form's age, as typed: never an earlier one.

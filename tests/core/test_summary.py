@@ -239,3 +239,11 @@ def test_the_summary_speaks_in_one_voice_the_referrers(thresholds, name):
         for words in guidance_strings(thresholds.data):
             own = own.replace(words, "") if len(words) > 20 else own
         assert re.findall(r"\b(?:you|your)\b", own, re.IGNORECASE) == [], own
+
+
+def test_a_partnership_whose_questions_say_you_has_a_summary_that_says_you(example):
+    """The voice is the partnership's, never Medway's hard-coded: questions that say "you" keep "you"."""
+    text, _ = make(example, Check())  # nothing answered yet: the checker says what it still needs
+    assert "until you answer:" in text
+    own = re.sub(r"“[^”]*”", "", text)
+    assert re.findall(r"\b(?:I|my|me)\b", own) == [], own
