@@ -60,7 +60,14 @@ def test_every_kind_of_non_ascii_digit_is_an_age_problem(example):
 
 def test_ascii_ages_still_count(example):
     for typed, years in (("7", 7), (" 7 ", 7), ("07", 7), ("0", 0), ("18", 18)):
-        assert api.parse_age(typed) == (years, None)
+        assert api.parse_age(typed) == (years, None, None)  # years, no text refused, no months
+
+
+def test_a_babys_months_take_ascii_digits_only(example):
+    assert api.parse_age("7 months") == (0, None, 7)
+    for typed in ("７ months", "٧ months", "⁷ months", "① month"):
+        answer = api.page_answer(example, {"age": typed, "indicators": ["tired"], "answers": {"immediate_risk": "no"}})
+        assert answer["problem"] == {"field": AGE, "message": AGE_REFUSED}, typed
 
 
 def test_the_worker_answers_a_non_ascii_age_as_an_age_problem(example):
