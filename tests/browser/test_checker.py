@@ -241,7 +241,8 @@ CHECKS = [
         "age": 14,
         "answers": {**NO_RISK, "significant_harm": "yes"},
     },
-    {"indicators": ["l2-bereavement"], "answers": {"immediate_risk": "yes"}},
+    # "Yes" to immediate risk is the first page, and the check stops there: no worry is chosen on the page.
+    {"indicators": [], "answers": {"immediate_risk": "yes"}},
 ]
 
 
