@@ -104,7 +104,7 @@ def test_the_check_page_offers_the_partnerships_own_filter_examples_and_consent_
     others = [q for q in partnership_thresholds.referral_questions if q is not consent]
     assert not [q.id for q in others if " ".join(q.guidance.split()) in check]
     ages = partnership_thresholds.age_range
-    assert f"A whole number from {ages.youngest} to {ages.oldest}, for example 7." in check
+    assert f"In years, a whole number from {ages.youngest} to {ages.oldest}, for example 7." in check
 
 
 def test_home_has_the_emergency_panel_with_999_and_front_door_numbers(thresholds, medway_site):
