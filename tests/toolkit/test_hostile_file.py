@@ -375,3 +375,45 @@ def test_two_own_questions_whose_ids_collide_on_the_page_are_refused():
     changed["own_questions"] += [{**first, "id": "q-a"}, {**first, "id": "a-yes"}]  # q-a's "yes", a-yes's fieldset
     lines = refused_in_one_line(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False))
     assert any("page element id 'q-a-yes'" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("raw", ["7.0", "0.0", "18.000", "1e1", "7.", "-0.0"])
+def test_a_whole_number_written_with_a_decimal_point_is_one_clear_line_at_every_number_field(raw):
+    """YAML reads these as floats, which JSON Schema counts as integers; a range or a count then failed with
+    a traceback (the second probe's fresh eyes: oldest: 18.0)."""
+    for name, path in NUMBER_FIELDS:
+        lines = refused_in_one_line(with_raw(DATA[name], path, raw))
+        assert any("expected a whole number" in line for line in lines), (name, path, lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a worry",
+        "+ a worry",
+        "1. a worry",
+        "> a worry",
+        "a worry\n> quoted",
+        "[^1]: a note",
+        "*[EH]: Early Help",
+        "a worry { #id .cls }",
+        "a worry {: .cls}",
+        '--8<-- "/etc/hostname"',
+    ],
+)
+def test_block_and_extension_markdown_at_the_start_of_a_plain_text_is_refused_naming_it(text):
+    """Lists and quotations at the very start of a field, and the site's other Markdown extensions."""
+    data = copy.deepcopy(next(iter(DATA.values())))
+    data["indicators"][0]["text"] = text
+    lines = refused_in_one_line(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert any(f"indicators[{data['indicators'][0]['id']}].text" in line and "Markdown" in line for line in lines), (
+        lines
+    )
+
+
+def test_a_rule_cannot_take_an_indicators_id():
+    """A rule's confirmation box and an indicator's share their prefix, and a confirmation names either by id."""
+    data = copy.deepcopy(next(iter(DATA.values())))
+    data["rules"][0]["id"] = data["indicators"][0]["id"]
+    lines = refused_in_one_line(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert any("rules[" in line and "makes the page element id 'confirm-" in line for line in lines), lines

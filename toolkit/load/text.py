@@ -40,9 +40,14 @@ _BLOCK_STARTS = (
     (re.compile(r"\n(?:\t| {4,})\S"), "a code block (an indented line)"),
     (re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)"), "a heading (an underlined line)"),
     (re.compile(r"\n {0,3}(?:(?:\* *){3,}|(?:_ *){3,})(?:\n|$)"), "a rule"),
-    (re.compile(r"\n {0,3}>"), "a quotation"),
-    (re.compile(r"\n {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)"), "a list"),
+    (re.compile(r"(?:^|\n) {0,3}>"), "a quotation"),
+    (re.compile(r"(?:^|\n) {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)"), "a list"),
     (re.compile(r"\n {0,3}\|"), "a table"),
+    # The site's other Markdown extensions: footnotes, abbreviations, attribute lists and snippets.
+    (re.compile(r"^ {0,3}\[\^[^\]]*\]:", re.MULTILINE), "a footnote"),
+    (re.compile(r"^ {0,3}\*\[[^\]]*\]:", re.MULTILINE), "an abbreviation"),
+    (re.compile(r"\{:?[ \t]*[#.][^}]*\}"), "an attribute list"),
+    (re.compile(r"-{1,}8<-{1,}"), "a snippet include"),
 )
 # Fields documented as Markdown (docs/format.md): a guidance section's body. Every other text is plain.
 MARKDOWN_FIELDS = (re.compile(r"guidance\.\d+\.body"),)
@@ -65,7 +70,7 @@ def block_markdown_problem(value: str) -> str | None:
     """What block-level Markdown a plain-text field holds, in words, or None."""
     for pattern, what in _BLOCK_STARTS:
         if found := pattern.search(value):
-            start = found.start() + (found.group().startswith("\n"))
+            start = found.start() + found.group().startswith("\n")
             return (
                 f"contains Markdown that would make {what} ({_excerpt(value, start)}); this field is plain "
                 "text: write it as sentences"

@@ -305,7 +305,12 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, A
 def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
     from jsonschema import Draft202012Validator, validators
 
-    checker = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    # JSON Schema counts 18.0 as an integer; YAML reads it as a float, which a range or a count then
+    # refuses with a traceback. A whole number here is written as one.
+    whole = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, instance: isinstance(instance, int) and not isinstance(instance, bool)
+    )
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=whole)
     validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
@@ -709,9 +714,15 @@ def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | 
     for i, domain in enumerate(data.get("domains", ())):
         for prefix in DOMAIN_ID_PREFIXES:
             yield f"{prefix}{domain['id']}", ["domains", i, "id"]
+    # A rule's confirmation box (a rule whose words describe harm) shares the indicators' prefixes, and a
+    # confirmation names its rule or indicator by id alone: so no rule may take an indicator's id.
+    for i, rule in enumerate(data.get("rules", ())):
+        for prefix in RULE_ID_PREFIXES:
+            yield f"{prefix}{rule['id']}", ["rules", i, "id"]
 
 
 INDICATOR_ID_PREFIXES = ("ind-", "hint-", "age-note-", "confirm-", "confirm-box-")
+RULE_ID_PREFIXES = ("confirm-", "confirm-box-")
 DOMAIN_ID_PREFIXES = ("group-", "group-strengths-", "practice-strengths-", "practice-worries-")
 
 
