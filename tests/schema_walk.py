@@ -55,3 +55,14 @@ def get(data: Any, path: Path) -> Any:
 
 def put(data: Any, path: Path, value: Any) -> None:
     get(data, path[:-1])[path[-1]] = value
+
+
+def mappings(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a tree of mappings and lists, at any depth (a schema's nodes, a file's items)."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from mappings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from mappings(value)

@@ -258,3 +258,15 @@ def is_site_search(worker) -> bool:
     """The theme's search worker, which the site starts from a blob: address as the checker's is
     (assets/search/blob-worker.js names it), so that both are held by the page's policy."""
     return worker.evaluate("() => self.name") == "site-search"
+
+
+def save_then_clear(page, tmp_path: Path) -> Path:
+    """Save the check to a file as a user does, then clear the page (confirmed): the file, ready to open."""
+    with page.expect_download() as download:
+        page.click("#lon-save")
+    saved = tmp_path / "check.json"
+    download.value.save_as(saved)
+    page.click("#lon-clear")
+    page.click("#lon-clear-confirm")
+    page.wait_for_selector("#page-risk:not([hidden])")
+    return saved

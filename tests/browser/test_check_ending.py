@@ -17,6 +17,7 @@ from .checker_helpers import (
     continue_from,
     fill_check,
     open_checker,
+    save_then_clear,
     wait_until,
     write_details,
 )
@@ -159,13 +160,7 @@ def test_opening_a_saved_check_moves_focus_to_its_first_heading(phone, medway_ur
     page = phone
     open_checker(page, medway_url)
     fill_check(page, CHECKS["early help"])
-    with page.expect_download() as download:
-        page.click("#lon-save")
-    saved = tmp_path / "check.json"
-    download.value.save_as(saved)
-    page.click("#lon-clear")
-    page.click("#lon-clear-confirm")
-    page.wait_for_selector("#page-risk:not([hidden])")
+    saved = save_then_clear(page, tmp_path)
     page.set_input_files("#lon-open", str(saved))
     page.wait_for_selector("#page-answers:not([hidden])")
     assert wait_until(page, "() => document.activeElement.id === 'page-answers-title'")

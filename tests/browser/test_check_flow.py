@@ -11,6 +11,7 @@ from .checker_helpers import (
     change_answer,
     fill_check,
     open_checker,
+    save_then_clear,
     see_the_result,
     tick,
     to_the_worries,
@@ -410,13 +411,7 @@ def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typin
     page = strict_context.new_page()
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
-    with page.expect_download() as download:
-        page.click("#lon-save")
-    saved = tmp_path / "check.json"
-    download.value.save_as(saved)
-    page.click("#lon-clear")
-    page.click("#lon-clear-confirm")
-    page.wait_for_selector("#page-risk:not([hidden])")
+    saved = save_then_clear(page, tmp_path)
     with page.expect_file_chooser() as chooser:
         page.click("#lon-open-start")
     chooser.value.set_files(str(saved))

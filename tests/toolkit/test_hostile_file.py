@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 import yaml
 from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
-from schema_walk import SCHEMA, get, put, text_fields, walk
+from schema_walk import SCHEMA, get, mappings, put, text_fields, walk
 
 from toolkit.load import ThresholdsError, load_text
 from toolkit.load.limits import BAD_CHARACTER, FORMAT_ALLOWED
@@ -24,16 +24,6 @@ from toolkit.load.validate import DOMAIN_ID_PREFIXES, INDICATOR_ID_PREFIXES, pag
 FILES = {"example": EXAMPLE_FILE, "medway": THRESHOLDS_FILE}
 DATA = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in FILES.items()}
 MARK = "zzmarkzz"
-
-
-def _schema_nodes(node: object):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _schema_nodes(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _schema_nodes(value)
 
 
 def with_raw(data: dict, path: list, raw: str) -> str:
@@ -94,7 +84,7 @@ OTHER_BASES = [
 
 
 def test_every_number_field_of_the_schema_is_covered():
-    integer_schemas = [node for node in _schema_nodes(SCHEMA) if node.get("type") in ("integer", "number")]
+    integer_schemas = [node for node in mappings(SCHEMA) if node.get("type") in ("integer", "number")]
     assert len(NUMBER_FIELDS) >= 10 and len(integer_schemas) >= 5
     covered = {id(schema) for name, data in DATA.items() for _, _, schema in walk(data) if schema in integer_schemas}
     assert covered, "no number field found"
@@ -151,7 +141,7 @@ PATTERNED = _one_of_each(
 
 
 def test_every_pattern_in_the_schema_is_exercised():
-    patterns = {node["pattern"] for node in _schema_nodes(SCHEMA) if isinstance(node.get("pattern"), str)}
+    patterns = {node["pattern"] for node in mappings(SCHEMA) if isinstance(node.get("pattern"), str)}
     exercised = {schema["pattern"] for name, data in DATA.items() for _, v, schema in walk(data) if "pattern" in schema}
     # The one pattern on keys (glossary abbreviations) is tested on its own below.
     assert patterns - exercised == {SCHEMA["properties"]["glossary"]["propertyNames"]["pattern"]}

@@ -19,10 +19,10 @@ import subprocess
 import tokenize
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from schema_walk import mappings
 
 from toolkit.load import load_file, load_schema
 
@@ -36,17 +36,6 @@ def code_files() -> list[Path]:
     listed = subprocess.run(["git", "ls-files", "-z", *CODE_FOLDERS], cwd=ROOT, capture_output=True, text=True)
     paths = (ROOT / name for name in listed.stdout.split("\0") if name)
     return sorted(p for p in paths if p.suffix in SUFFIXES and not p.is_symlink() and p.is_file())
-
-
-def mappings(node: Any) -> Iterator[dict[str, Any]]:
-    """Every mapping in a tree of mappings and lists, at any depth."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from mappings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from mappings(value)
 
 
 def format_vocabulary() -> set[str]:
