@@ -210,10 +210,14 @@ def as_seen(text: str) -> list[str]:
 
 
 def cli_result_text(check: dict, thresholds: Path | None = None) -> list[str]:
-    """What `python -m toolkit check` prints for this check, as a reader sees it on the page: text has no
-    links, so the CLI writes a web page's address after its words; the page shows the words as the link."""
-    text = cli("check", *cli_args(check), thresholds=thresholds)
-    return as_seen(re.sub(r" \(https://[^\s)]+\)", "", text))
+    """What `python -m toolkit check` prints for this check, as a reader sees it on the page."""
+    return as_seen(without_addresses(cli("check", *cli_args(check), thresholds=thresholds)))
+
+
+def without_addresses(text: str) -> str:
+    """Python's result as text, as the page shows it: text has no links, so it writes a web page's address
+    after the link's words; on the page the address is the link's, not words."""
+    return re.sub(r" \(https://[^\s)]+\)", "", text)
 
 
 def shown_result(page) -> list[str]:

@@ -30,7 +30,8 @@ _MARKDOWN_FIELD = str.maketrans({"<": "&lt;", "{": "&#123;", "}": "&#125;"})
 # "12. ", "12) ") has its first character made a character reference (">", "#", "*", "|", "`" already are).
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
 _LEADING_SPACE = re.compile(r"^\s+")  # one space is kept (text joined to text), four would indent code
-_BLOCK_START = re.compile(r"(?<=^ )[-+=!~:]|^[-+=!~:]|(?<=^ )[0-9]+(?=[.)])|^[0-9]+(?=[.)])")
+# An ordered list item is digits, "." or ")" and a space (or nothing): "1.0" and "16/17" start none.
+_BLOCK_START = re.compile(r"(?<=^ )[-+=!~:]|^[-+=!~:]|(?<=^ )[0-9]+(?=[.)](?:[ \t]|$))|^[0-9]+(?=[.)](?:[ \t]|$))")
 
 
 def page_text(value: Any) -> Markup:
