@@ -207,7 +207,13 @@ def own_answers(pairs: Sequence[str]) -> dict[str, str]:
         question, sep, value = pair.partition("=")
         if not sep or not question or not value:
             raise CheckError(f"--answer {pair!r}: write it as QUESTION=VALUE, for example area=north")
-        answers[question.strip()] = value.strip()
+        question = question.strip()
+        # Two answers to one question would silently keep the last: a practitioner's slip must be seen.
+        if question in answers and answers[question] != value.strip():
+            raise CheckError(
+                f"--answer {question}: answered twice ({answers[question]!r} and {value.strip()!r}); give one answer"
+            )
+        answers[question] = value.strip()
     return answers
 
 

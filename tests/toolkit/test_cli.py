@@ -215,3 +215,18 @@ def test_validate_warns_of_the_starters_texts_left_in_a_valid_file(tmp_path):
         text=True,
     )
     assert example.returncode == 0 and "warning" not in example.stderr
+
+
+def test_one_question_answered_twice_is_refused_not_the_last_kept():
+    run = toolkit(
+        "check",
+        "--thresholds",
+        str(EXAMPLE_FILE),
+        "--answer",
+        "area=northdale",
+        "--answer",
+        "area=southwick",
+    )
+    assert run.returncode == 2
+    assert "--answer area: answered twice ('northdale' and 'southwick')" in run.stderr
+    assert run.stdout == ""
