@@ -407,3 +407,11 @@ def test_a_rule_cannot_take_an_indicators_id():
     data["rules"][0]["id"] = data["indicators"][0]["id"]
     lines = refused_in_one_line(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert any("rules[" in line and "makes the page element id 'confirm-" in line for line in lines), lines
+
+
+def test_every_number_the_schema_fixes_is_typed_so_a_decimal_point_is_refused():
+    """JSON Schema's const and enum compare 1.0 equal to 1: only a type keeps `format: 1.0` out."""
+    for node in mappings(SCHEMA):
+        fixed = [node["const"]] if "const" in node else node.get("enum", [])
+        if any(isinstance(value, int) and not isinstance(value, bool) for value in fixed):
+            assert node.get("type") == "integer", node
