@@ -220,6 +220,13 @@ def test_one_line_per_field_even_when_two_checks_object():
     assert [p.path for p in caught.value.problems] == ["contacts[prevent-referrals].email"]
 
 
+@pytest.mark.parametrize("value", ["2026-11-22T10:00:00", "22/11/2026", "2026-11-22 ", "2026-1-2"])
+def test_a_date_in_another_form_is_one_line_not_two(value):
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(edit('date: "2026-11-22"', f'date: "{value}"'))
+    assert [p.path for p in caught.value.problems] == ["document.date"], [str(p) for p in caught.value.problems]
+
+
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
     big = tmp_path / "big.yml"
     with big.open("wb") as sink:

@@ -312,7 +312,12 @@ def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Prob
     )
     checker = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=whole)
     validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    for error in validator.iter_errors(data):
+    errors = list(validator.iter_errors(data))
+    # A value not in the pattern's form is one problem: "not a real date" beside it says the same again.
+    misshapen = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in misshapen:
+            continue
         path = list(error.absolute_path)
         line, path, message = _explain(error, path, lines)
         yield Problem(filename, line, lines.name(path), message)
