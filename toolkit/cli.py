@@ -224,7 +224,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
 
-    warnings = [*scenario_set_warnings(thresholds), *age_band_warnings(thresholds), *immediate_risk_warnings(thresholds)]
+    warnings = [
+        *scenario_set_warnings(thresholds),
+        *age_band_warnings(thresholds),
+        *immediate_risk_warnings(thresholds),
+    ]
     for warning in warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     from .load.validate import indicators_without_everyday_words

@@ -378,23 +378,23 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
     """A route that requires consent, with consent refused or not sought: the level, the route's own words on
     consent, and no route (the checker never suggests it as if it could go ahead without consent)."""
     route = result.consent_route
-    if route is None:
-        return []
     question = thresholds.question(CONSENT)
+    if route is None or result.answers.get(CONSENT, question.open_values[0]) in question.open_values:
+        return []  # not answered, or not sure: still_to_answer asks for it
     said = spoken(
         "You answered “{answer}” to “{question}” The partnership’s file says that “{route}” requires consent, "
-        "so the checker does not suggest it. The guidance says:",
+        "so the checker does not suggest it.",
         voice,
         answer=question.option(result.answers[CONSENT]).label,
         question=question.text,
         route=route.name,
     )
     words = [
-        node("li", one_line(step.text), *consent_exception_parts(step.text, result))
+        node("p", f"The guidance says: {one_line(step.text)}", *consent_exception_parts(step.text, result))
         for step in route.next_steps
         if step.seeks_consent
     ]
-    return [node("p", said), *([node("ul", *words)] if words else [])]
+    return [node("p", said), *words]
 
 
 def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:

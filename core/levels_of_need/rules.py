@@ -194,13 +194,18 @@ class Result:
     # suspected (the first step of the route "yes" to significant harm reaches, a telephone call). It leads
     # the result, route decided or not, and no step that seeks consent comes before it.
     harm_step: Step | None = None
-    # A route that requires consent, decided but for consent (refused, or not sought): not suggested; the
-    # result shows the level and the route's own words on consent.
+    # A route that requires consent, decided but for consent (not given: refused, not sought, not sure or not
+    # answered): not suggested; the result shows the level and the route's own words on consent.
     consent_route: Route | None = None
 
     @property
     def complete(self) -> bool:
         return self.route is not None
+
+    @property
+    def route_but_for_consent(self) -> Route | None:
+        """The route these answers reach, suggested or held back only for consent (training compares it)."""
+        return self.route or self.consent_route
 
     @property
     def unconfirmed(self) -> tuple[Challenge, ...]:
@@ -272,9 +277,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
             missing = _in_form_order(thresholds, (*missing, CONSENT))
         elif given in question.open_values:
             unsure = _in_form_order(thresholds, (*unsure, CONSENT))
-        else:
-            consent_route = route
-        route = None
+        consent_route, route = route, None
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
     next_steps = safe_order(route, harm_step) if route else ()

@@ -16,7 +16,7 @@ from typing import Any
 from .api import check_from_dict, result_to_dict
 from .model import Level, Route, Scenario, Thresholds
 from .present import headline, level_and_route, one_line
-from .rules import CheckError, Result, evaluate, possible_routes
+from .rules import CONSENT, CheckError, Result, evaluate, possible_routes
 
 
 def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, Any]:
@@ -71,12 +71,14 @@ def verify(thresholds: Thresholds) -> list[str]:
 
 
 def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
-    if result.missing:
-        yield f"its check leaves unanswered what the result depends on: {', '.join(result.missing)}"
+    # Consent holds a route back without changing it: the answer key names the route the answers reach.
+    missing = [name for name in result.missing if not (name == CONSENT and result.consent_route)]
+    if missing:
+        yield f"its check leaves unanswered what the result depends on: {', '.join(missing)}"
     if result.unconfirmed:
         yield (
-            "its check answers “no” to significant harm beside an indicator whose words describe harm "
-            f"({', '.join(c.indicator.id for c in result.unconfirmed)}): list it under confirmed"
+            "its check gives an answer that contradicts the words of an indicator or rule "
+            f"({', '.join(c.confirm_id for c in result.unconfirmed)}): list it under confirmed"
         )
     possible = possible_routes(thresholds, check_from_dict(scenario.check))
     computed = [route.id for _, route in possible]
@@ -128,7 +130,7 @@ def debrief(
         "yours": result_to_dict(yours),
         "yours_label": headline(yours),
         "commit_matches": committed_route is not None and committed_route.id in accepted,
-        "choices_match": yours.route is not None and yours.route.id in accepted,
+        "choices_match": yours.route_but_for_consent is not None and yours.route_but_for_consent.id in accepted,
         "differences": list(
             differences(thresholds, scenario, expected, yours, learner, committed_level, committed_route)
         ),
@@ -172,10 +174,11 @@ def differences(
             committed_route.id,
             f"You chose {level_and_route(committed_level, committed_route)}. The answer key is {key}, because: {why}",
         )
-    if committed_route is not None and (yours.route is None or yours.route.id != committed_route.id):
+    reached = yours.route_but_for_consent
+    if committed_route is not None and (reached is None or reached.id != committed_route.id):
         yield _difference(
             "your-choices",
-            yours.route.id if yours.route else "undecided",
+            reached.id if reached else "undecided",
             f"From the worries and answers you chose, the checker says: {headline(yours)} Because: {why_of(yours)}",
         )
 

@@ -90,7 +90,7 @@ def test_age_or_unborn_is_required(thresholds):
     assert result["missing"] == ["age"] and result["route"] is None
     # Unborn and under one decide a different route here: the empty age must never switch the age rules off.
     assert api.run_check(thresholds, {**check, "unborn": True})["route"] == "child-protection"
-    assert api.run_check(thresholds, {**check, "age": 5})["route"] == "early-help"
+    assert api.run_check(thresholds, {**check, "age": 5})["consent_route"] == "early-help"
 
 
 def test_an_age_outside_the_guidance_range_is_an_error_not_a_result(thresholds):
@@ -339,10 +339,10 @@ def test_a_consent_step_shows_the_answer_already_given(thresholds):
     check = {
         "indicators": ["l2-bereavement"],
         "age": 8,
-        "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
     }
     text = api.result_text(thresholds, check)
-    assert "(Your answer: consent refused.)" in text
+    assert "(Your answer: consent given.)" in text
 
 
 def test_continue_is_told_which_answers_the_result_still_needs(thresholds):
