@@ -30,7 +30,7 @@ def rule_text(example, rule_id):
 
 
 def cli(*args: str) -> dict:
-    """``python -m toolkit check --json`` over the fictional file, with "no" to the first two questions and consent given."""
+    """``python -m toolkit check --json`` over the fictional file: "no" to the first two questions, consent given."""
     run = subprocess.run(
         [sys.executable, "-m", "toolkit", "check", "--json", "--thresholds", str(EXAMPLE_FILE), *NO_ANSWERS, *args],
         capture_output=True,
