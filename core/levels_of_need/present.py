@@ -27,6 +27,7 @@ from .rules import (
     Reason,
     Result,
     age_confirmation,
+    immediate_confirmation,
     unsure_emergencies,
     written_for_another_age,
 )
@@ -661,8 +662,13 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     def row(field: str, key: str, lines: list[str]) -> None:
         rows.append({"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"})
 
-    question = thresholds.question("immediate_risk")
-    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
+    question = thresholds.question(IMMEDIATE_RISK)
+    immediate = [
+        f"Checked and confirmed for “{one_line(x.text)}”"
+        for x in (*thresholds.indicators, *thresholds.rules)
+        if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
+    ]
+    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate])
     row(AGE, "The child’s age", [_age_text(check)])
     if thresholds.areas:  # asked with the age
         question = thresholds.question(AREA)
