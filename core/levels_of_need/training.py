@@ -16,7 +16,7 @@ from typing import Any
 from .api import check_from_dict, result_to_dict
 from .model import Level, Route, Scenario, Thresholds
 from .present import headline, level_and_route, one_line
-from .rules import CONSENT, CheckError, Result, evaluate, possible_routes
+from .rules import CONSENT, CheckError, Result, evaluate, harm_described, possible_routes, reach
 
 
 def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, Any]:
@@ -88,6 +88,11 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
             f"its answer key is {answer_key_label(scenario)}, but the checker gives {reached} "
             f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
         )
+    for route in consent_first_keys(thresholds, scenario):
+        yield (
+            f"its answer key accepts {route.name}, whose first step seeks consent, although a worry or rule in "
+            "its check describes harm: never lead with consent where a child may be at risk of significant harm"
+        )
     decisive = {r.id for r in result.reasons if r.decisive}
     for reason_id in scenario.decided_by:
         if reason_id not in decisive:
@@ -95,6 +100,17 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
                 f"decided_by names {reason_id!r}, which is not one of the checker's decisive reasons "
                 f"({', '.join(sorted(decisive))})"
             )
+
+
+def consent_first_keys(thresholds: Thresholds, scenario: Scenario) -> list[Route]:
+    """The routes a scenario's answer key accepts whose own first step seeks consent, where its check holds a
+    worry or a rule whose words describe harm: a key that teaches consent first where the child may be at risk."""
+    check = check_from_dict(scenario.check)
+    if reach(thresholds, check).emergency is not None or not harm_described(
+        thresholds, check, reach(thresholds, check)
+    ):
+        return []
+    return [route for route in scenario.routes if route.next_steps and route.next_steps[0].seeks_consent]
 
 
 # ---- The debrief after a learner commits ------------------------------------------------------
