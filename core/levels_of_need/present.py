@@ -469,7 +469,7 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
             **words,
         )
     if challenge.question == IMMEDIATE_RISK:
-        # The guidance's own words for an immediate risk (999), beside the answer that contradicts the worry.
+        # The guidance's own words for an immediate risk (its emergency rule), beside the answer that contradicts it.
         text += "".join(
             f" The guidance says: {one_line(rule.text)} ({rule.source})"
             for rule in unsure_emergencies(thresholds, [IMMEDIATE_RISK])
