@@ -656,3 +656,25 @@ def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context
     page.goto(f"{medway_url}/check/")
     page.wait_for_selector("#lon-fallback:not([hidden])", timeout=30_000)
     assert "different versions" in page.inner_text("#lon-fallback-reason")
+
+
+def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(strict_context, medway_url, thresholds):
+    """Issue 22, H2: "Imminent risk of significant harm due to poor supervision" beside "no" to immediate risk: the
+    page shows Python's challenge with the guidance's 999 sentence and no route until it is confirmed (by its id),
+    and then leads with the telephone step (H1), as the CLI does."""
+    worry = next(i for i in thresholds.indicators if i.describes_immediate_risk)
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    check = {"indicators": [worry.id], "age": 4, "answers": {**NO_RISK, "significant_harm": "yes"}}
+    assert fill_check(page, check) == []
+    shown = wait_for_result(page, cli_result_text(check))
+    text = " ".join(shown)
+    assert f"“{worry.text}”" in text and "999" in text
+    assert page.get_attribute("#lon-result", "data-route") == ""
+    confirmed = {**check, "confirmed": [f"immediate:{worry.id}"]}
+    open_checker(page, medway_url)
+    assert fill_check(page, confirmed) == []
+    shown = wait_for_result(page, cli_result_text(confirmed))
+    page.wait_for_selector("#lon-result[data-route=child-protection]")
+    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+    assert "Telephone" in page.inner_text("#lon-result .lon-first-action")
