@@ -335,7 +335,8 @@ def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_
 def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": {**NO_RISK, "significant_harm": "no"}})
+    answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": answers})
     page.wait_for_selector("#lon-result[data-route=early-help]")
     change_answer(page, "age")
     page.fill("#age", "30")
