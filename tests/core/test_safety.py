@@ -295,9 +295,9 @@ def test_training_speaks_of_the_answer_key_never_the_guidances_answer(thresholds
 
 
 def test_a_scenario_accepts_every_route_the_guidance_leaves_open(thresholds):
-    under_13 = thresholds.scenario("under-13-sexual-activity")
-    assert [r.id for r in under_13.routes] == ["child-in-need", "child-protection"]
-    out = training.debrief(thresholds, under_13.id, {"indicators": [], "answers": {}}, "child-protection")
+    open_ = thresholds.scenario("allocated-social-worker")
+    assert [r.id for r in open_.routes] == ["child-in-need", "child-protection"]
+    out = training.debrief(thresholds, open_.id, {"indicators": [], "answers": {}}, "child-protection")
     assert out["commit_matches"] is True
     assert training.verify(thresholds) == []
 

@@ -201,12 +201,13 @@ def test_the_right_answer_has_no_differences(thresholds):
 
 
 def test_an_open_scenario_accepts_child_protection_and_says_what_decides_the_route(thresholds):
-    scenario = thresholds.scenario("under-13-sexual-activity")
+    # Harm "not sure", no worry that describes harm (the under-13 scenario now answers "yes": issue 22, H3).
+    scenario = thresholds.scenario("allocated-social-worker")
     assert [r.id for r in scenario.routes] == ["child-in-need", "child-protection"]
     out = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "child-protection")
     assert out["commit_matches"] is True
     assert out["answer_key"] == "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"
-    why = next(d["text"] for d in out["differences"] if d["id"] == "l3-under-13-sex-pregnancy")
+    why = next(d["text"] for d in out["differences"] if d["id"] == "l3-missed-health-appointments")
     assert "which the scenario shows, one of the reasons for the answer key." in why
     wrong = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "early-help")
     text = wrong["differences"][0]["text"]
