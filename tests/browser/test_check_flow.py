@@ -19,7 +19,7 @@ from .checker_helpers import (
     write_details,
 )
 
-NO = {"immediate_risk": "no", "significant_harm": "no"}
+NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 PAGES = ["page-risk", "page-child", "page-worries", "page-strengths", "page-questions", "page-answers"]
 
 

@@ -186,7 +186,12 @@ def test_csp_has_no_violations_and_no_console_errors_during_a_full_check(strict_
     ):
         assert directive in csp
     fill_check(
-        page, {"indicators": ["l3-private-fostering"], "age": 15, "answers": {**NO_RISK, "significant_harm": "no"}}
+        page,
+        {
+            "indicators": ["l3-private-fostering"],
+            "age": 15,
+            "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
+        },
     )
     write_details(page)
     page.fill("#detail-worry", "a worry")
@@ -627,7 +632,8 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
 def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    fill_check(page, {"indicators": ["l2-bereavement"], "age": 5, "answers": {**NO_RISK, "significant_harm": "no"}})
+    answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 5, "answers": answers})
     page.focus("#override")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.id") == "override"
