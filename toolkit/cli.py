@@ -156,7 +156,9 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID",
         help="confirm an answer of 'no' to significant harm beside this indicator, or this rule, whose words "
-        "describe harm; or, as age:ID, that this indicator applies although the guidance writes it for another age",
+        "describe harm; as immediate:ID, an answer of 'no' to immediate risk beside this indicator, or this rule, "
+        "whose words name an imminent or immediate risk; or, as age:ID, that this indicator applies although the "
+        "guidance writes it for another age",
     )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"
@@ -226,10 +228,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(thresholds.rules)} rules. Version {thresholds.version}."
     )
     warn_of_placeholders(thresholds)
+    from .load.immediate_words import immediate_risk_warnings
     from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
 
-    for warning in [*scenario_set_warnings(thresholds), *age_band_warnings(thresholds)]:
+    warnings = [
+        *scenario_set_warnings(thresholds),
+        *age_band_warnings(thresholds),
+        *immediate_risk_warnings(thresholds),
+    ]
+    for warning in warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     from .load.validate import indicators_without_everyday_words
 

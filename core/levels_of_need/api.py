@@ -162,6 +162,10 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             for r in result.reasons
         ],
         "next_steps": [step_to_dict(s, result.area) for s in result.next_steps],
+        # The step that leads where a worry or rule describes harm, route decided or not.
+        "harm_step": step_to_dict(result.harm_step, result.area) if result.harm_step else None,
+        # A route that requires consent, not suggested because consent is refused or not sought.
+        "consent_route": result.consent_route.id if result.consent_route else None,
         "advice": [advice_to_dict(rule, result.area) for rule in result.advice],
         "emergency_contacts": [contact_to_dict(c, result.area) for c in result.emergency_contacts],
         "advice_open": list(result.advice_open),

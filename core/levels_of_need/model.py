@@ -126,6 +126,9 @@ class Indicator:
     # The indicator's own words describe harm or abuse (a partnership's reading of its wording):
     # the checker challenges an answer of "no" to the question on significant harm beside it.
     describes_harm: bool = False
+    # The indicator's own words name an imminent or immediate risk: the checker challenges an answer of
+    # "no" to the question on immediate risk beside it.
+    describes_immediate_risk: bool = False
     # The ages the guidance writes it for, as a rule's ``when: age`` gives them ({unborn, at_least,
     # under}); None: every age. A choice outside them still counts (rules.written_for_another_age).
     age: Mapping[str, Any] | None = None
@@ -244,6 +247,9 @@ class Rule:
     seeks_consent: bool = False
     # A raise rule whose own words describe harm: a "no" to significant harm is challenged where it holds.
     describes_harm: bool = False
+    # A raise rule whose own words name an imminent or immediate risk: a "no" to immediate risk is
+    # challenged where it holds.
+    describes_immediate_risk: bool = False
     # Advice that is the guidance's exception to seeking consent for the worries it names: shown beside
     # every step and advice that seeks consent, whatever the answer on consent.
     consent_exception: bool = False
@@ -454,6 +460,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             theme=theme_by_id.get(i.get("theme", "")),
             synonyms=tuple(i.get("synonyms", ())),
             describes_harm=bool(i.get("describes_harm", False)),
+            describes_immediate_risk=bool(i.get("describes_immediate_risk", False)),
             age=i.get("age"),
             strength=bool(i.get("strength", False)),
             more_domains=tuple(domain_by_id[d] for d in indicator_domain_ids(i)[1:]),
@@ -473,6 +480,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             timescale=timescale_by_id.get(r.get("timescale", "")),
             seeks_consent=bool(r.get("seeks_consent", False)),
             describes_harm=bool(r.get("describes_harm", False)),
+            describes_immediate_risk=bool(r.get("describes_immediate_risk", False)),
             consent_exception=bool(r.get("consent_exception", False)),
         )
         for r in data["rules"]

@@ -19,12 +19,15 @@ from . import phones
 from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
 from .questions import AGE, AREA, Question
 from .rules import (
+    CONSENT,
+    IMMEDIATE_RISK,
     SIGNIFICANT_HARM,
     Challenge,
     Check,
     Reason,
     Result,
     age_confirmation,
+    immediate_confirmation,
     unsure_emergencies,
     written_for_another_age,
 )
@@ -253,6 +256,7 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
         view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
     view += still_to_answer(thresholds, result)
+    view += consent_held(thresholds, result)
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
@@ -293,9 +297,13 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
             return []
         return [_action_box(_dial("Call", contact), [node("p", f"{contact.name}. {one_line(first.when)}")])]
     if result.route is None or not result.next_steps:
-        return []
-    step = result.next_steps[0]
-    urgent = result.route.consent_required is False
+        # Where a worry or rule describes harm, its step leads even while the route waits for an answer.
+        step = result.harm_step
+        if step is None:
+            return []
+    else:
+        step = result.next_steps[0]
+    urgent = result.harm_step is not None or (result.route is not None and result.route.consent_required is False)
     contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
     lead = _dial("Telephone", contact) if contact else None
     return [_action_box(lead, [node("p", *step_parts(thresholds, step, result))])]
@@ -367,6 +375,29 @@ def still_to_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -
     return out
 
 
+def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
+    """A route that requires consent, with consent refused or not sought: the level, the route's own words on
+    consent, and no route (the checker never suggests it as if it could go ahead without consent)."""
+    route = result.consent_route
+    question = thresholds.question(CONSENT)
+    if route is None or result.answers.get(CONSENT, question.open_values[0]) in question.open_values:
+        return []  # not answered, or not sure: still_to_answer asks for it
+    said = spoken(
+        "You answered “{answer}” to “{question}” The partnership’s file says that “{route}” requires consent, "
+        "so the checker does not suggest it.",
+        voice,
+        answer=question.option(result.answers[CONSENT]).label,
+        question=question.text,
+        route=route.name,
+    )
+    words = [
+        node("p", f"The guidance says: {one_line(step.text)}", *consent_exception_parts(step.text, result))
+        for step in route.next_steps
+        if step.seeks_consent
+    ]
+    return [node("p", said), *words]
+
+
 def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:
     """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's own words
     for that emergency and whom they say to call, so that "not sure" never hides them."""
@@ -422,19 +453,28 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
         "question": question.text,
         "about": f"“{one_line(challenge.about.text)}”{level}",
     }
+    describe = "name an imminent or immediate risk" if challenge.question == IMMEDIATE_RISK else "describe harm"
     if challenge.kind == "indicator":
-        subject = "you chose {about}, whose words describe harm"
+        subject = f"you chose {{about}}, whose words {describe}"
     else:
-        subject = "the guidance’s rule {about}, whose words describe harm, applies to your answers"
+        subject = f"the guidance’s rule {{about}}, whose words {describe}, applies to your answers"
     if challenge.confirmed:
-        return spoken(f"You confirmed your answer “{{answer}}” to “{{question}}” although {subject}.", voice, **words)
-    return spoken(
-        f"{subject[0].upper()}{subject[1:]}, and you answered “{{answer}}” to “{{question}}” Check that answer. "
-        "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
-        "not suggest a route.",
-        voice,
-        **words,
-    )
+        text = spoken(f"You confirmed your answer “{{answer}}” to “{{question}}” although {subject}.", voice, **words)
+    else:
+        text = spoken(
+            f"{subject[0].upper()}{subject[1:]}, and you answered “{{answer}}” to “{{question}}” Check that answer. "
+            "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
+            "not suggest a route.",
+            voice,
+            **words,
+        )
+    if challenge.question == IMMEDIATE_RISK:
+        # The guidance's own words for an immediate risk (its emergency rule), beside the answer that contradicts it.
+        text += "".join(
+            f" The guidance says: {one_line(rule.text)} ({rule.source})"
+            for rule in unsure_emergencies(thresholds, [IMMEDIATE_RISK])
+        )
+    return text
 
 
 def age_challenge_text(indicator: Indicator, child: str, confirmed: bool = False, voice: str = PAGE) -> str:
@@ -476,7 +516,7 @@ def reason_text(reason: Reason, voice: str = PAGE) -> str:
 def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node | str]:
     parts: list[Node | str] = [one_line(step.text)]
     if step.seeks_consent:
-        if result.route is not None and result.route.consent_required is False:
+        if result.harm_step is not None or (result.route is not None and result.route.consent_required is False):
             # Consent is not what this route leads with: say whose words follow, in the checker's words.
             parts.insert(0, "About consent, the guidance says: ")
         parts += consent_exception_parts(step.text, result)
@@ -622,8 +662,13 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     def row(field: str, key: str, lines: list[str]) -> None:
         rows.append({"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"})
 
-    question = thresholds.question("immediate_risk")
-    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id))])
+    question = thresholds.question(IMMEDIATE_RISK)
+    immediate = [
+        f"Checked and confirmed for “{one_line(x.text)}”"
+        for x in (*thresholds.indicators, *thresholds.rules)
+        if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
+    ]
+    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate])
     row(AGE, "The child’s age", [_age_text(check)])
     if thresholds.areas:  # asked with the age
         question = thresholds.question(AREA)

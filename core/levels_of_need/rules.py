@@ -52,12 +52,23 @@ from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Threshold
 from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
+IMMEDIATE_RISK = "immediate_risk"
+CONSENT = "consent"
+CONSENT_GIVEN = "given"
 # In ``Check.confirmed``: "this worry applies to this child although the guidance writes it for another age".
 AGE_CONFIRMED = "age:"
+# In ``Check.confirmed``: "these words, which name an immediate risk, do not make my answer "no" to immediate
+# risk wrong". Its own prefix: the same indicator may also be confirmed against significant harm.
+IMMEDIATE_CONFIRMED = "immediate:"
+CONFIRMATION_PREFIXES = (AGE_CONFIRMED, IMMEDIATE_CONFIRMED)
 
 
 def age_confirmation(indicator_id: str) -> str:
     return AGE_CONFIRMED + indicator_id
+
+
+def immediate_confirmation(item_id: str) -> str:
+    return IMMEDIATE_CONFIRMED + item_id
 
 
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
@@ -135,7 +146,11 @@ class Challenge:
     @property
     def confirm_id(self) -> str:
         """What ``Check.confirmed`` holds once the practitioner confirms it."""
-        return age_confirmation(self.about.id) if self.question == AGE else self.about.id
+        if self.question == AGE:
+            return age_confirmation(self.about.id)
+        if self.question == IMMEDIATE_RISK:
+            return immediate_confirmation(self.about.id)
+        return self.about.id
 
 
 @dataclass(frozen=True)
@@ -174,10 +189,23 @@ class Result:
     # The guidance's exceptions to seeking consent that concern the child's worries (advise rules marked
     # consent_exception): beside every step and advice that seeks consent, whatever the answer on consent.
     consent_exceptions: tuple[Rule, ...] = ()
+    # Where a chosen worry, or a rule that sets a floor, has words that describe harm, the child may be at
+    # risk of significant harm whatever the answers: the step the guidance gives first where harm is
+    # suspected (the first step of the route "yes" to significant harm reaches, a telephone call). It leads
+    # the result, route decided or not, and no step that seeks consent comes before it.
+    harm_step: Step | None = None
+    # A route that requires consent, decided but for consent (not given: refused, not sought, not sure or not
+    # answered): not suggested; the result shows the level and the route's own words on consent.
+    consent_route: Route | None = None
 
     @property
     def complete(self) -> bool:
         return self.route is not None
+
+    @property
+    def route_but_for_consent(self) -> Route | None:
+        """The route these answers reach, suggested or held back only for consent (training compares it)."""
+        return self.route or self.consent_route
 
     @property
     def unconfirmed(self) -> tuple[Challenge, ...]:
@@ -239,11 +267,22 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     challenges = tuple(challenges_of(thresholds, check, now))
     decided = not missing and not unsure and all(c.confirmed for c in challenges)
     route = now.route if decided else None
+    harm_step = harm_first_step(thresholds, check) if harm_described(thresholds, check, now) else None
+    consent_route = None
+    if route is not None and needs_consent_first(thresholds, check, route, harm_step):
+        # "Parents must consent": a route that requires consent is never suggested without it.
+        given = check.answers.get(CONSENT)
+        question = thresholds.question(CONSENT)
+        if given is None:
+            missing = _in_form_order(thresholds, (*missing, CONSENT))
+        elif given in question.open_values:
+            unsure = _in_form_order(thresholds, (*unsure, CONSENT))
+        consent_route, route = route, None
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
-    next_steps = safe_order(route) if route else ()
+    next_steps = safe_order(route, harm_step) if route else ()
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
-    advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route)
+    advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
     shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
     advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
@@ -260,8 +299,47 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         area_open=area is None and any(c.by_area for c in shown),
         advice_open=advice_open,
         consent_exceptions=tuple(rule for rule in matching if rule.consent_exception),
+        harm_step=harm_step,
+        consent_route=consent_route,
         **common,
     )
+
+
+def harm_described(thresholds: Thresholds, check: Check, reached: Reached) -> bool:
+    """Whether a chosen worry, or a rule that sets a floor, has words that describe harm: then the child may
+    be at risk of significant harm, however the practitioner answers the question on it."""
+    if any(indicator.describes_harm for indicator in _worries(thresholds, check)):
+        return True
+    harm_rules = {rule.id for rule in thresholds.rules if rule.describes_harm}
+    return any(reason.kind == "rule" and reason.id in harm_rules for reason in reached.reasons)
+
+
+def harm_first_step(thresholds: Thresholds, check: Check) -> Step | None:
+    """The step the guidance gives first where significant harm is suspected: the first step of the route
+    that "yes" to significant harm reaches for this check, where that route does not require consent (one
+    that does has no such step). The same step, and number, as where the answer is "yes"."""
+    reached = reach(thresholds, _with(check, {SIGNIFICANT_HARM: "yes"}))
+    if reached.emergency is not None or reached.route.consent_required is not False:
+        return None
+    steps = safe_order(reached.route)
+    return steps[0] if steps and not steps[0].seeks_consent else None
+
+
+def needs_consent_first(thresholds: Thresholds, check: Check, route: Route, harm_step: Step | None) -> bool:
+    """Whether this route waits for consent: the file says it requires consent, and nothing says the child
+    may be at risk of significant harm (no worry or rule whose words describe harm, harm not answered "yes"
+    or "not sure"). Where harm may be present, the guidance's words on consent for that case are shown
+    instead ("state on the contact and referral what action you have taken to try to gain consent")."""
+    if not route.consent_required or harm_step is not None:
+        return False
+    if check.answers.get(SIGNIFICANT_HARM) in ("yes", *thresholds.question(SIGNIFICANT_HARM).open_values):
+        return False
+    return check.answers.get(CONSENT) != CONSENT_GIVEN
+
+
+def _in_form_order(thresholds: Thresholds, names: Iterable[str]) -> tuple[str, ...]:
+    given = set(names)
+    return tuple(name for name in (AGE, *(q.id for q in thresholds.questions)) if name in given)
 
 
 def unsure_emergencies(thresholds: Thresholds, unsure: Iterable[str]) -> tuple[Rule, ...]:
@@ -423,6 +501,7 @@ def challenges_of(thresholds: Thresholds, check: Check, reached: Reached) -> Ite
         age = "unborn" if check.unborn else f"{months} months" if months is not None else str(check.age)
         confirmed = age_confirmation(indicator.id) in check.confirmed
         yield Challenge(indicator, AGE, age, confirmed, indicator.level)
+    yield from immediate_challenges(thresholds, check, reached)
     answer = check.answers.get(SIGNIFICANT_HARM)
     if answer != "no":
         return
@@ -436,26 +515,51 @@ def challenges_of(thresholds: Thresholds, check: Check, reached: Reached) -> Ite
             yield Challenge(rule, SIGNIFICANT_HARM, answer, rule.id in check.confirmed, reason.level)
 
 
+def immediate_challenges(thresholds: Thresholds, check: Check, reached: Reached) -> Iterator[Challenge]:
+    """A "no" to immediate risk beside a chosen worry, or a rule that sets a floor, whose words name an
+    imminent or immediate risk: challenged as a "no" to significant harm is (confirmed as ``immediate:ID``)."""
+    answer = check.answers.get(IMMEDIATE_RISK)
+    if answer != "no":
+        return
+    for indicator in _worries(thresholds, check):
+        if indicator.describes_immediate_risk:
+            confirmed = immediate_confirmation(indicator.id) in check.confirmed
+            yield Challenge(indicator, IMMEDIATE_RISK, answer, confirmed, indicator.level)
+    rules = {rule.id: rule for rule in thresholds.rules}
+    for reason in reached.reasons:
+        rule = rules.get(reason.id) if reason.kind == "rule" else None
+        if rule is not None and rule.describes_immediate_risk:
+            confirmed = immediate_confirmation(rule.id) in check.confirmed
+            yield Challenge(rule, IMMEDIATE_RISK, answer, confirmed, reason.level)
+
+
 def age_challenges(thresholds: Thresholds, check: Check) -> tuple[Indicator, ...]:
     """Chosen worries the guidance writes for another age than the child's: challenged, never silently
     accepted (they still set their own floor, and never count towards a counting condition)."""
     return tuple(i for i in chosen_for_another_age(thresholds, check) if not i.is_strength)
 
 
-def safe_order(route: Route) -> tuple[Step, ...]:
+def safe_order(route: Route, harm_step: Step | None = None) -> tuple[Step, ...]:
     """The route's steps in the partnership's order, except that where consent is not required (a
     child who may be at risk of significant harm) a step that seeks consent never comes first: then
-    every such step follows the others. (The validator refuses such a file; this is the backstop.)"""
+    every such step follows the others. (The validator refuses such a file; this is the backstop.)
+    Where a worry or rule describes harm (``harm_step``), that step leads whatever the route, and every
+    step that seeks consent follows the others."""
     steps = route.next_steps
+    if harm_step is not None:
+        return (harm_step, *_consent_last(tuple(s for s in steps if s != harm_step)))
     if route.consent_required or not steps or not steps[0].seeks_consent:
         return steps
     return _consent_last(steps)
 
 
-def safe_advice(advice: tuple[Rule, ...], route: Route | None) -> tuple[Rule, ...]:
+def safe_advice(advice: tuple[Rule, ...], route: Route | None, harm_step: Step | None = None) -> tuple[Rule, ...]:
     """The advice in the partnership's order, except that while the route is undecided, or is one that
-    may not require consent, advice about seeking consent follows every other piece of advice."""
-    return advice if route is not None and route.consent_required else _consent_last(advice)
+    may not require consent, or a worry or rule describes harm, advice about seeking consent follows every
+    other piece of advice."""
+    if route is not None and route.consent_required and harm_step is None:
+        return advice
+    return _consent_last(advice)
 
 
 def _consent_last(items: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -473,7 +577,7 @@ def validate_check(thresholds: Thresholds, check: Check) -> None:
 
 def validate_answers(thresholds: Thresholds, check: Check) -> None:
     known = {i.id for i in thresholds.indicators}
-    confirmations = {c.removeprefix(AGE_CONFIRMED) for c in check.confirmed} - {r.id for r in thresholds.rules}
+    confirmations = {_confirmed_id(c) for c in check.confirmed} - {r.id for r in thresholds.rules}
     unknown = sorted((set(check.indicators) | confirmations) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
@@ -486,6 +590,14 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
             raise CheckError(f"{question}: {value!r} is not one of: {', '.join(allowed)}")
     if check.override and check.override.level not in {lv.id for lv in thresholds.levels}:
         raise CheckError(f"override: {check.override.level!r} is not a defined level")
+
+
+def _confirmed_id(confirmation: str) -> str:
+    """The indicator or rule id a confirmation names, without its prefix (``age:``, ``immediate:``)."""
+    for prefix in CONFIRMATION_PREFIXES:
+        if confirmation.startswith(prefix):
+            return confirmation.removeprefix(prefix)
+    return confirmation
 
 
 AGE_REFUSED = "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"

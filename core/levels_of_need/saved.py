@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Thresholds
-from .rules import CheckError, age_confirmation
+from .rules import CheckError, age_confirmation, immediate_confirmation
 from .summary import DETAIL_LABELS
 
 FORMAT = "levels-of-need-check"
@@ -122,9 +122,14 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
     ages = {age_confirmation(i.id) for i in thresholds.indicators if i.age is not None}
     confirmable = {i.id for i in thresholds.indicators if i.describes_harm and i.id in indicators} | harm_rules
     confirmable |= {age_confirmation(i) for i in indicators} & ages
-    # A confirmation belongs beside a chosen indicator, or a rule, whose words describe harm, or beside a chosen
-    # indicator with an age band; any other is dropped.
-    offered = known | harm_rules | ages
+    immediate = {
+        immediate_confirmation(x.id) for x in (*thresholds.indicators, *thresholds.rules) if x.describes_immediate_risk
+    }
+    confirmable |= {immediate_confirmation(i) for i in indicators} & immediate
+    confirmable |= {immediate_confirmation(r.id) for r in thresholds.rules} & immediate
+    # A confirmation belongs beside a chosen indicator, or a rule, whose words describe harm or name an immediate
+    # risk, or beside a chosen indicator with an age band; any other is dropped.
+    offered = known | harm_rules | ages | immediate
     confirmed = [i for i in _id_list(state.get("confirmed"), offered, "confirmed") if i in confirmable]
     answers = {}
     asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)

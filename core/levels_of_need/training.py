@@ -16,7 +16,7 @@ from typing import Any
 from .api import check_from_dict, result_to_dict
 from .model import Level, Route, Scenario, Thresholds
 from .present import headline, level_and_route, one_line
-from .rules import CheckError, Result, evaluate, possible_routes
+from .rules import CONSENT, CheckError, Result, evaluate, harm_described, possible_routes, reach
 
 
 def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, Any]:
@@ -71,12 +71,14 @@ def verify(thresholds: Thresholds) -> list[str]:
 
 
 def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
-    if result.missing:
-        yield f"its check leaves unanswered what the result depends on: {', '.join(result.missing)}"
+    # Consent holds a route back without changing it: the answer key names the route the answers reach.
+    missing = [name for name in result.missing if not (name == CONSENT and result.consent_route)]
+    if missing:
+        yield f"its check leaves unanswered what the result depends on: {', '.join(missing)}"
     if result.unconfirmed:
         yield (
-            "its check answers “no” to significant harm beside an indicator whose words describe harm "
-            f"({', '.join(c.indicator.id for c in result.unconfirmed)}): list it under confirmed"
+            "its check gives an answer that contradicts the words of an indicator or rule "
+            f"({', '.join(c.confirm_id for c in result.unconfirmed)}): list it under confirmed"
         )
     possible = possible_routes(thresholds, check_from_dict(scenario.check))
     computed = [route.id for _, route in possible]
@@ -86,6 +88,11 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
             f"its answer key is {answer_key_label(scenario)}, but the checker gives {reached} "
             f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
         )
+    for route in consent_first_keys(thresholds, scenario):
+        yield (
+            f"its answer key accepts {route.name}, whose first step seeks consent, although a worry or rule in "
+            "its check describes harm: never lead with consent where a child may be at risk of significant harm"
+        )
     decisive = {r.id for r in result.reasons if r.decisive}
     for reason_id in scenario.decided_by:
         if reason_id not in decisive:
@@ -93,6 +100,17 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
                 f"decided_by names {reason_id!r}, which is not one of the checker's decisive reasons "
                 f"({', '.join(sorted(decisive))})"
             )
+
+
+def consent_first_keys(thresholds: Thresholds, scenario: Scenario) -> list[Route]:
+    """The routes a scenario's answer key accepts whose own first step seeks consent, where its check holds a
+    worry or a rule whose words describe harm: a key that teaches consent first where the child may be at risk."""
+    check = check_from_dict(scenario.check)
+    if reach(thresholds, check).emergency is not None or not harm_described(
+        thresholds, check, reach(thresholds, check)
+    ):
+        return []
+    return [route for route in scenario.routes if route.next_steps and route.next_steps[0].seeks_consent]
 
 
 # ---- The debrief after a learner commits ------------------------------------------------------
@@ -128,7 +146,7 @@ def debrief(
         "yours": result_to_dict(yours),
         "yours_label": headline(yours),
         "commit_matches": committed_route is not None and committed_route.id in accepted,
-        "choices_match": yours.route is not None and yours.route.id in accepted,
+        "choices_match": yours.route_but_for_consent is not None and yours.route_but_for_consent.id in accepted,
         "differences": list(
             differences(thresholds, scenario, expected, yours, learner, committed_level, committed_route)
         ),
@@ -172,10 +190,11 @@ def differences(
             committed_route.id,
             f"You chose {level_and_route(committed_level, committed_route)}. The answer key is {key}, because: {why}",
         )
-    if committed_route is not None and (yours.route is None or yours.route.id != committed_route.id):
+    reached = yours.route_but_for_consent
+    if committed_route is not None and (reached is None or reached.id != committed_route.id):
         yield _difference(
             "your-choices",
-            yours.route.id if yours.route else "undecided",
+            reached.id if reached else "undecided",
             f"From the worries and answers you chose, the checker says: {headline(yours)} Because: {why_of(yours)}",
         )
 

@@ -19,7 +19,7 @@ from .checker_helpers import (
     write_details,
 )
 
-NO = {"immediate_risk": "no", "significant_harm": "no"}
+NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 PAGES = ["page-risk", "page-child", "page-worries", "page-strengths", "page-questions", "page-answers"]
 
 
@@ -171,6 +171,7 @@ def test_the_current_suggestion_stays_in_view_once_the_result_is_complete(strict
     page.wait_for_selector("#page-questions:not([hidden])")
     assert page.locator("#lon-current").is_hidden()  # not complete: significant harm unanswered
     page.check("#significant_harm-no")
+    page.check("#consent-given")  # early help requires consent: the route waits for it (issue 22, W1)
     page.wait_for_selector("#lon-current:not([hidden])")
     current = page.inner_text("#lon-current")
     assert "Suggested level: Level 2: Early Help." in current

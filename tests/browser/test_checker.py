@@ -186,7 +186,12 @@ def test_csp_has_no_violations_and_no_console_errors_during_a_full_check(strict_
     ):
         assert directive in csp
     fill_check(
-        page, {"indicators": ["l3-private-fostering"], "age": 15, "answers": {**NO_RISK, "significant_harm": "no"}}
+        page,
+        {
+            "indicators": ["l3-private-fostering"],
+            "age": 15,
+            "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
+        },
     )
     write_details(page)
     page.fill("#detail-worry", "a worry")
@@ -335,7 +340,8 @@ def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_
 def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": {**NO_RISK, "significant_harm": "no"}})
+    answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": answers})
     page.wait_for_selector("#lon-result[data-route=early-help]")
     change_answer(page, "age")
     page.fill("#age", "30")
@@ -626,7 +632,8 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
 def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(strict_context, medway_url):
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    fill_check(page, {"indicators": ["l2-bereavement"], "age": 5, "answers": {**NO_RISK, "significant_harm": "no"}})
+    answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
+    fill_check(page, {"indicators": ["l2-bereavement"], "age": 5, "answers": answers})
     page.focus("#override")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.id") == "override"
@@ -656,3 +663,25 @@ def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context
     page.goto(f"{medway_url}/check/")
     page.wait_for_selector("#lon-fallback:not([hidden])", timeout=30_000)
     assert "different versions" in page.inner_text("#lon-fallback-reason")
+
+
+def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(strict_context, medway_url, thresholds):
+    """Issue 22, H2: "Imminent risk of significant harm due to poor supervision" beside "no" to immediate risk: the
+    page shows Python's challenge with the guidance's 999 sentence and no route until it is confirmed (by its id),
+    and then leads with the telephone step (H1), as the CLI does."""
+    worry = next(i for i in thresholds.indicators if i.describes_immediate_risk)
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    check = {"indicators": [worry.id], "age": 4, "answers": {**NO_RISK, "significant_harm": "yes"}}
+    assert fill_check(page, check) == []
+    shown = wait_for_result(page, cli_result_text(check))
+    text = " ".join(shown)
+    assert f"“{worry.text}”" in text and "999" in text
+    assert page.get_attribute("#lon-result", "data-route") == ""
+    confirmed = {**check, "confirmed": [f"immediate:{worry.id}"]}
+    open_checker(page, medway_url)
+    assert fill_check(page, confirmed) == []
+    shown = wait_for_result(page, cli_result_text(confirmed))
+    page.wait_for_selector("#lon-result[data-route=child-protection]")
+    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+    assert "Telephone" in page.inner_text("#lon-result .lon-first-action")

@@ -138,6 +138,8 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
                 indicator["strength"] = True  # a strength above Level 1 (never the first: a level keeps a worry)
             elif draw(st.booleans()) and not strength_level:
                 indicator["describes_harm"] = True  # a worry's words can describe harm; a strength's cannot
+            if not strength_level and not indicator.get("strength") and draw(st.integers(0, 3)) == 0:
+                indicator["describes_immediate_risk"] = True  # a worry's words can name an immediate risk
             indicators.append(indicator)
     indicator_ids = [i["id"] for i in indicators]
     # Strengths never set a level, so only a worry may decide an emergency or raise rule.
@@ -171,6 +173,8 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
             rule["route"] = draw(st.sampled_from(route_ids))
         if draw(st.booleans()):
             rule["describes_harm"] = True  # a rule's words can describe harm, as an indicator's can
+        if draw(st.integers(0, 3)) == 0:
+            rule["describes_immediate_risk"] = True  # and name an immediate risk
         rules.append(rule)
     for n in range(draw(st.integers(0, 3))):
         rules.append(
@@ -252,6 +256,7 @@ def checks(draw: Any, thresholds: Any) -> Check:
         chosen
         | {r.id for r in thresholds.rules if r.describes_harm}
         | {f"age:{i.id}" for i in thresholds.indicators if i.id in chosen and i.age is not None}
+        | {f"immediate:{i.id}" for i in (*thresholds.indicators, *thresholds.rules) if i.describes_immediate_risk}
     )
     confirmed = frozenset(draw(st.sets(st.sampled_from(confirmable), max_size=3))) if confirmable else frozenset()
     return Check(indicators=chosen, answers=answers, age=age, unborn=unborn, confirmed=confirmed)

@@ -9,7 +9,7 @@ from levels_of_need.api import result_text
 from levels_of_need.rules import Check, CheckError, evaluate
 from levels_of_need.summary import Details, render_markdown, render_text
 
-NO = {"immediate_risk": "no", "significant_harm": "no"}
+NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 
 
 def test_example_is_clearly_fictional(example):

@@ -277,12 +277,16 @@ def test_the_summary_of_an_emergency_keeps_the_worries_and_answers(thresholds):
 
 
 def test_the_text_output_keeps_web_addresses(thresholds):
-    check = {"indicators": ["l2-bereavement"], "age": 8, "answers": {**NO_RISK, "significant_harm": "no"}}
+    check = {
+        "indicators": ["l2-bereavement"],
+        "age": 8,
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
+    }
     text = shown(thresholds, check)
     portal = next(c for c in thresholds.contacts if c.id == "online-portal")
     assert f"({portal.url})" in text
     assert "web page" not in text
-    args = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "no", "l2-bereavement"]
+    args = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "no", "--consent", "given", "l2-bereavement"]
     run = subprocess.run([sys.executable, "-m", "toolkit", "check", *args], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0 and portal.url in run.stdout and "web page" not in run.stdout
 

@@ -21,8 +21,8 @@ from conftest import EXAMPLE_FILE, ROOT
 from levels_of_need import api
 from levels_of_need.present import age_band
 
-NO = {"immediate_risk": "no", "significant_harm": "no"}
-NO_ANSWERS = ("--immediate-risk", "no", "--significant-harm", "no")
+NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
+NO_ANSWERS = ("--immediate-risk", "no", "--significant-harm", "no", "--consent", "given")
 
 
 def rule_text(example, rule_id):
@@ -30,7 +30,7 @@ def rule_text(example, rule_id):
 
 
 def cli(*args: str) -> dict:
-    """``python -m toolkit check --json`` over the fictional file, with "no" to the first two questions."""
+    """``python -m toolkit check --json`` over the fictional file: "no" to the first two questions, consent given."""
     run = subprocess.run(
         [sys.executable, "-m", "toolkit", "check", "--json", "--thresholds", str(EXAMPLE_FILE), *NO_ANSWERS, *args],
         capture_output=True,

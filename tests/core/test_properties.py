@@ -10,6 +10,13 @@ thresholds files that use every kind of rule and condition.
 6. A worry outside its age band never counts towards a counting rule, and holds back the route until
    the practitioner confirms that it applies to this child.
 7. Where the child's age would change the level or route and it is not given, the checker asks.
+8. Where a worry or rule whose words describe harm is in the check, whatever the answers on harm and consent,
+   no step or advice that seeks consent comes before the step the guidance gives where harm is suspected
+   (the telephone call), and that step leads the result.
+9. A "no" to immediate risk beside a worry or rule whose words name an immediate risk holds back the route
+   until it is confirmed.
+10. A route that requires consent is suggested, with its steps, only with consent given, unless harm may be
+    present.
 """
 
 from __future__ import annotations
@@ -22,9 +29,9 @@ from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from levels_of_need.present import advice_parts, inline_text, node, step_parts
+from levels_of_need.present import advice_parts, inline_text, node, result_view, step_parts
 from levels_of_need.questions import AGE
-from levels_of_need.rules import age_matches, evaluate, reach
+from levels_of_need.rules import age_matches, evaluate, harm_described, harm_first_step, reach
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
@@ -138,7 +145,63 @@ def consent_exceptions_beside_every_consent_step(thresholds, check):
             assert " ".join(rule.text.split()) in inline_text(item)
 
 
+def harm_words_never_lead_with_consent(thresholds, check):
+    """H1: a worry or rule whose words describe harm means the child may be at risk, whatever the answers: the
+    guidance's harm step leads, and no consent step or advice comes before it, in the data or in the words."""
+    result = evaluate(thresholds, check)
+    if result.emergency or not harm_described(thresholds, check, reach(thresholds, check)):
+        return
+    step = harm_first_step(thresholds, check)
+    assert result.harm_step == step
+    if step is None:
+        return  # the file gives no step for harm (no route that does not require consent)
+    if result.route is not None:
+        assert result.next_steps[0] == step
+        first_consent = next((n for n, s in enumerate(result.next_steps) if s.seeks_consent), len(result.next_steps))
+        assert first_consent > 0
+    seeking = [r for r in result.advice if r.seeks_consent]
+    if seeking:
+        assert all(not r.seeks_consent for r in result.advice[: result.advice.index(seeking[0])])
+        assert result.advice.index(seeking[0]) == len(result.advice) - len(seeking)
+    # What the user sees: the first-action box holds the harm step, and no words that seek consent.
+    box = next(n for n in result_view(thresholds, result) if n.get("attrs", {}).get("class") == "lon-first-action")
+    shown = " ".join(inline_text(box).split())
+    assert " ".join(step.text.split()) in shown, (shown, check)
+    consent_words = {s.text for _, route in thresholds.routes() for s in route.next_steps if s.seeks_consent}
+    assert not any(" ".join(words.split()) in shown for words in consent_words), (shown, check)
+
+
+def immediate_words_hold_back_the_route_until_confirmed(thresholds, check):
+    """H2: "no" to immediate risk beside words that name an immediate risk is challenged until confirmed."""
+    result = evaluate(thresholds, check)
+    if result.emergency or check.answers.get("immediate_risk") != "no":
+        return
+    named = [i for i in thresholds.indicators if i.id in check.indicators and i.describes_immediate_risk]
+    named += [
+        r
+        for r in thresholds.rules
+        if r.describes_immediate_risk and any(x.kind == "rule" and x.id == r.id for x in result.reasons)
+    ]
+    unconfirmed = [x for x in named if f"immediate:{x.id}" not in check.confirmed]
+    if unconfirmed:
+        assert result.route is None and result.next_steps == ()
+        assert {c.confirm_id for c in result.unconfirmed} >= {f"immediate:{x.id}" for x in unconfirmed}
+
+
+def consent_required_routes_wait_for_consent(thresholds, check):
+    """W1: a route the file says requires consent is never suggested, nor its referral steps shown, unless
+    consent is given, or harm may be present (a worry or rule describing harm, harm "yes" or "not sure")."""
+    result = evaluate(thresholds, check)
+    if result.emergency or result.route is None or not result.route.consent_required:
+        return
+    harm_possible = result.harm_step is not None or check.answers.get("significant_harm") in ("yes", "unsure")
+    assert harm_possible or check.answers.get("consent") == "given", check
+
+
 PROPERTIES = [
+    harm_words_never_lead_with_consent,
+    immediate_words_hold_back_the_route_until_confirmed,
+    consent_required_routes_wait_for_consent,
     consent_exceptions_beside_every_consent_step,
     never_leads_with_consent_where_harm_is_possible,
     explained_by_its_reasons,
@@ -263,6 +326,8 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         lambda d: any("at_least" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
         lambda d: any(r.get("describes_harm") for r in d["rules"]),
         lambda d: any(r.get("consent_exception") for r in d["rules"]),
+        lambda d: any(i.get("describes_immediate_risk") for i in d["indicators"]),
+        lambda d: any(r.get("describes_immediate_risk") for r in d["rules"]),
         # A counting rule over an indicator with an age band: "two or more of" with a worry for other ages.
         lambda d: any(
             i.get("age") and i["id"] in r["when"].get("at_least", {}).get("indicators", ())
@@ -278,6 +343,8 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         "at_least",
         "rule describes harm",
         "consent exception",
+        "indicator names an immediate risk",
+        "rule names an immediate risk",
         "counting over an age band",
     ],
 )

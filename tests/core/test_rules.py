@@ -6,7 +6,7 @@ import pytest
 
 from levels_of_need.rules import Check, CheckError, Override, evaluate
 
-ANSWERED = {"immediate_risk": "no", "significant_harm": "no"}
+ANSWERED = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 
 
 def run(thresholds, *ids, answers=None, age=7, unborn=False, **kwargs):
@@ -110,7 +110,8 @@ def test_no_consent_at_level_3_also_brings_the_increasing_concerns_advice(thresh
     # Audit R7: "a family are not consenting to assistance … conversations may need to focus on whether
     # statutory services are needed … or to keep a child safe from harm under s.47 CA 1989".
     result = run(thresholds, "l3-family-homelessness", answers={"consent": "refused", "significant_harm": "no"})
-    assert result.route.id == "child-in-need"
+    # Consent refused: the route that requires it is held back, not suggested (issue 22, W1).
+    assert result.route is None and result.consent_route.id == "child-in-need"
     advice = next(rule for rule in result.advice if rule.id == "no-consent-for-early-help")
     assert "to keep a child safe from harm under s.47 CA 1989" in " ".join(advice.text.split())
 

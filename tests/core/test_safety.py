@@ -90,7 +90,7 @@ def test_age_or_unborn_is_required(thresholds):
     assert result["missing"] == ["age"] and result["route"] is None
     # Unborn and under one decide a different route here: the empty age must never switch the age rules off.
     assert api.run_check(thresholds, {**check, "unborn": True})["route"] == "child-protection"
-    assert api.run_check(thresholds, {**check, "age": 5})["route"] == "early-help"
+    assert api.run_check(thresholds, {**check, "age": 5})["consent_route"] == "early-help"
 
 
 def test_an_age_outside_the_guidance_range_is_an_error_not_a_result(thresholds):
@@ -295,9 +295,9 @@ def test_training_speaks_of_the_answer_key_never_the_guidances_answer(thresholds
 
 
 def test_a_scenario_accepts_every_route_the_guidance_leaves_open(thresholds):
-    under_13 = thresholds.scenario("under-13-sexual-activity")
-    assert [r.id for r in under_13.routes] == ["child-in-need", "child-protection"]
-    out = training.debrief(thresholds, under_13.id, {"indicators": [], "answers": {}}, "child-protection")
+    open_ = thresholds.scenario("allocated-social-worker")
+    assert [r.id for r in open_.routes] == ["child-in-need", "child-protection"]
+    out = training.debrief(thresholds, open_.id, {"indicators": [], "answers": {}}, "child-protection")
     assert out["commit_matches"] is True
     assert training.verify(thresholds) == []
 
@@ -339,10 +339,10 @@ def test_a_consent_step_shows_the_answer_already_given(thresholds):
     check = {
         "indicators": ["l2-bereavement"],
         "age": 8,
-        "answers": {**NO_RISK, "significant_harm": "no", "consent": "refused"},
+        "answers": {**NO_RISK, "significant_harm": "no", "consent": "given"},
     }
     text = api.result_text(thresholds, check)
-    assert "(Your answer: consent refused.)" in text
+    assert "(Your answer: consent given.)" in text
 
 
 def test_continue_is_told_which_answers_the_result_still_needs(thresholds):

@@ -32,7 +32,7 @@ def test_every_answer_key_is_what_the_checker_computes(any_thresholds):
         assert result.level == scenario.level, scenario.id
         assert [route for _, route in possible_routes(any_thresholds, check)] == list(scenario.routes), scenario.id
         # A decided scenario's route is the checker's; an open one's routes are where its open answer leads.
-        assert (result.route is None) == (len(scenario.routes) > 1), scenario.id
+        assert (result.route_but_for_consent is None) == (len(scenario.routes) > 1), scenario.id
         decisive = {reason.id for reason in result.reasons if reason.decisive}
         assert set(scenario.decided_by) <= decisive, scenario.id
     assert verify(any_thresholds) == []
@@ -201,12 +201,13 @@ def test_the_right_answer_has_no_differences(thresholds):
 
 
 def test_an_open_scenario_accepts_child_protection_and_says_what_decides_the_route(thresholds):
-    scenario = thresholds.scenario("under-13-sexual-activity")
+    # Harm "not sure", no worry that describes harm (the under-13 scenario now answers "yes": issue 22, H3).
+    scenario = thresholds.scenario("allocated-social-worker")
     assert [r.id for r in scenario.routes] == ["child-in-need", "child-protection"]
     out = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "child-protection")
     assert out["commit_matches"] is True
     assert out["answer_key"] == "Level 3: Statutory Social Care, Child in need (s.17) or Child protection (s.47)"
-    why = next(d["text"] for d in out["differences"] if d["id"] == "l3-under-13-sex-pregnancy")
+    why = next(d["text"] for d in out["differences"] if d["id"] == "l3-missed-health-appointments")
     assert "which the scenario shows, one of the reasons for the answer key." in why
     wrong = debrief(thresholds, scenario.id, {"indicators": [], "answers": {}}, "early-help")
     text = wrong["differences"][0]["text"]

@@ -74,7 +74,9 @@ def test_check_accepts_strengths_and_every_answer():
         "l2-poor-housing",
     )
     result = json.loads(run.stdout)
-    assert (result["level"], result["route"], result["complete"]) == (2, "early-help", True)
+    # Consent refused: the route that requires it is held back (issue 22, W1), its level still given.
+    assert (result["level"], result["route"], result["complete"]) == (2, None, False)
+    assert result["consent_route"] == "early-help" and result["next_steps"] == []
     assert result["strengths"] == ["l1-supportive-networks"]
     # "May need" is advice, never a raise: it is shown, the level stays.
     assert {"early-help-not-improving", "no-consent-for-early-help"} <= {a["id"] for a in result["advice"]}

@@ -505,6 +505,11 @@ def reference_problems(data: Mapping[str, Any], lines: LineIndex, filename: str)
                 ["indicators", i, "describes_harm"],
                 "a strength cannot describe harm: its level lists what is working well",
             )
+        if ind["id"] in strengths and ind.get("describes_immediate_risk"):
+            yield problem(
+                ["indicators", i, "describes_immediate_risk"],
+                "a strength cannot describe an immediate risk: its level lists what is working well",
+            )
     for i, rule in enumerate(data["rules"]):
         yield from _rule_problems(rule, ["rules", i], problem, check_ref, strengths)
         if "age" in rule["when"]:
@@ -984,8 +989,9 @@ def _rule_problems(
             "this advice mentions consent: say whether it asks for the parents' or carers' consent "
             "(seeks_consent: true or false)",
         )
-    if kind != "raise" and "describes_harm" in rule:
-        yield problem([*base, "describes_harm"], f"only a 'raise' rule takes 'describes_harm'; this rule is {kind!r}")
+    for marked in ("describes_harm", "describes_immediate_risk"):
+        if kind != "raise" and marked in rule:
+            yield problem([*base, marked], f"only a 'raise' rule takes {marked!r}; this rule is {kind!r}")
     if kind != "advise" and "consent_exception" in rule:
         yield problem(
             [*base, "consent_exception"], f"only an 'advise' rule takes 'consent_exception'; this rule is {kind!r}"
