@@ -274,3 +274,65 @@ def test_the_cut_check_finds_a_cut_the_audit_found(seeds_in_their_case):
     cut = "Where you are becoming more concerned … agree what else needs to happen to meet the child’s needs."
     assert _cut_short(cut, seeds) == ["agree what else needs to happen to meet the child's needs"]
     assert _cut_short(cut[:-1] + " …", seeds) == []
+
+
+# ---- two quoted sentences side by side are side by side in the seed, unless "…" says so ---------------
+
+_GAP = r"[\s•-]*(?:\d+\.\s+)?"  # between two sentences of the seed: spaces, a bullet, a list's number
+
+
+def _sentences_of(stretch: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+", stretch.strip()) if len(s.strip(" .,;:").split()) >= 3]
+
+
+def _not_adjacent(text: str, seeds: str) -> list[tuple[str, str]]:
+    """Each pair of sentences that ``text`` quotes one after the other, with no "…" between them, that
+    sits in ``seeds`` (in its own case) apart or in another order: words were left out unmarked."""
+    lower = seeds.lower()
+    apart = []
+    for stretch in re.split(r"…|\[[^\]]*\]", _flat(text)):
+        sentences = [_plain(s) for s in _sentences_of(stretch)]
+        for first, second in zip(sentences, sentences[1:], strict=False):
+            ends = [m.end() for m in re.finditer(re.escape(first), lower)]
+            if not ends or second not in lower:
+                continue  # not the seed's words at all: the verbatim tests above say so
+            if not any(re.match(_GAP + re.escape(second), lower[end:]) for end in ends):
+                apart.append((first, second))
+    return apart
+
+
+def _guidance_blocks(thresholds) -> list[tuple[str, str]]:
+    """Each guidance section's text between two headings as one passage: paragraphs that follow one
+    another on the page follow one another in the seed too, unless "…" says so."""
+    blocks = []
+    for section in thresholds.data["guidance"]:
+        for block in re.split(r"^\s*#.*$", section["body"], flags=re.MULTILINE):
+            lines = [re.sub(r"^\s*(?:[-*>]|\d+\.)\s*", "", line) for line in block.splitlines()]
+            text = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)", " … ", line) for line in lines if line.strip())
+            blocks.append((f"guidance[{section['id']}]", text.replace("**", "")))
+    return blocks
+
+
+def test_no_two_quoted_sentences_are_joined_where_the_seed_has_words_between(thresholds, seeds_in_their_case):
+    # Issue 22's W3: "The emphasis is on helping families rather than ‘intervening’. Whilst there is an
+    # emphasis on the strengths …" where 001 has "The focus is shifted … helping parents to change." between.
+    texts = [(where, text) for where, text in _guidance_texts(thresholds) if not where.startswith("guidance[")]
+    texts += _guidance_blocks(thresholds)
+    found = [(where, pair) for where, text in texts for pair in _not_adjacent(text, seeds_in_their_case)]
+    assert found == []
+
+
+def test_the_adjacency_check_finds_a_gap_the_audit_found(seeds_in_their_case):
+    joined = (
+        "The emphasis is on helping families rather than ‘intervening’. Whilst there is an emphasis on the "
+        "strengths in the child’s network, the child’s safety is always the focus of any help provided."
+    )
+    assert len(_not_adjacent(joined, seeds_in_their_case)) == 1
+    marked = joined.replace("‘intervening’. ", "‘intervening’. … ")
+    assert _not_adjacent(marked, seeds_in_their_case) == []
+    whole = (
+        "The emphasis is on helping families rather than ‘intervening’. The focus is shifted from a way of "
+        "working where professionals are considered to be the experts to a constructive, relationship-based "
+        "model of helping parents to change."
+    )
+    assert _not_adjacent(whole, seeds_in_their_case) == []
