@@ -375,3 +375,33 @@ def test_every_timescale_names_only_what_the_seed_attaches_it_to(thresholds, see
         assert set(map(int, re.findall(r"\b\d+\b", label))) == set(carried_by), timescale.label
     flat = _flat(seed_text)
     assert re.search(r"Stage 4 – Involving the Medway Safeguarding Children Partnership(?! \(A response)", flat)
+
+
+def _section(thresholds, section_id: str) -> str:
+    return _flat(next(s for s in thresholds.data["guidance"] if s["id"] == section_id)["body"])
+
+
+def test_the_seed_text_the_second_audit_missed_is_there_where_the_guidance_puts_it(thresholds):
+    # Issue 22's G1-G5 (the fresh audit of 2026-12-05): each in 001's words, where 001 puts it.
+    universal = next(route for _, route in thresholds.routes() if route.id == "universal")
+    assert "Information about other resources available to families can be found at: Medway FISD" in [
+        _flat(step.text) for step in universal.next_steps
+    ]
+    assert "Government publication: Information sharing advice for safeguarding practitioners" in _section(
+        thresholds, "information-sharing"
+    )
+    other = _section(thresholds, "other-referrals")
+    assert "coordinated safety plan is drawn up to support the victim. Referral forms can be downloaded from here" in other
+    assert "a risk focused, coordinated plan drawn up. Referral information" in other
+    assert "Referral forms can be downloaded from here" in _flat(next(r for r in thresholds.rules if r.id == "marac").text)
+    sought = "It is imperative that these risks are not overlooked, and that advice and guidance is sought"
+    assert sought in other and sought in _flat(next(r for r in thresholds.rules if r.id == "prevent").text)
+    restored = {
+        "signs-of-safety": "The focus is shifted from a way of working where professionals are considered",
+        "assessment-tools": "The tool allows parents and professionals to identify specific areas of concern",
+        "after-referral": "For example, that their parent or carer will engage with a specific course",
+        "other-referrals": "Prevent is about safeguarding our communities from the threat of terrorism",
+        "mash": "We work with families and wider partners in the community to create a holistic family plan.",
+    }
+    for section_id, words in restored.items():
+        assert words in _section(thresholds, section_id), section_id
