@@ -405,3 +405,41 @@ def test_the_seed_text_the_second_audit_missed_is_there_where_the_guidance_puts_
     }
     for section_id, words in restored.items():
         assert words in _section(thresholds, section_id), section_id
+
+
+def _outside_quotations(text: str) -> str:
+    return re.sub(r"“[^”]*”", "“…”", _flat(text))
+
+
+def test_scenarios_claim_nothing_of_the_guidance_it_does_not_say(thresholds):
+    # Issue 22's I3: "A falling-out that adults helped to settle is not an indicator." and "The guidance's
+    # advice for that case" were the trainers' words given as the guidance's. A scenario says only what an
+    # indicator is (checked against the file) and quotes the rest; it never says what is not an indicator.
+    claims = 0
+    for scenario in thresholds.scenarios:
+        for text in (*scenario.teaching_points, *scenario.common_mistakes):
+            own = _outside_quotations(text)
+            assert not re.search(r"\bnot an? (?:indicator|worry)\b", own, re.IGNORECASE), (scenario.id, text)
+            assert not re.search(r"guidance(?:'|’)s (?:advice|view|answer)", own, re.IGNORECASE), (scenario.id, text)
+            for quoted, number in re.findall(r"“([^”]+)” is a Level (\d) indicator", _flat(text)):
+                # A worry may be named by its first words ("Concerns about underage sexual activity").
+                named = [i for i in thresholds.indicators if _flat(i.text).startswith(quoted.rstrip("."))]
+                assert [i.level.number for i in named] == [int(number)], (scenario.id, quoted)
+                claims += 1
+    assert claims >= 8
+
+
+def test_a_scenario_files_an_injury_as_unexplained_only_where_nobody_explains_it(thresholds):
+    # Issue 22's W4: marks from a belt that the boy explains were filed as "Unexplained, non accidental,
+    # suspicious injury"; "Evidence of physical, emotional or sexual abuse or neglect" is what fits.
+    unexplained = {i.id for i in thresholds.indicators if "unexplained" in i.text.lower()}
+    chosen = 0
+    for scenario in thresholds.scenarios:
+        if unexplained & set(scenario.check["indicators"]):
+            chosen += 1
+            vignette = _flat(scenario.vignette)
+            assert re.search(r"(?:does not know|cannot say|can say) how", vignette), scenario.id
+            assert not re.search(r"\b(?:hit|belt|punched|kicked)\b", vignette), scenario.id
+    assert chosen >= 2
+    belt = next(s for s in thresholds.scenarios if "belt" in s.vignette)
+    assert "l3-evidence-of-abuse" in belt.check["indicators"]
