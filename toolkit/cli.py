@@ -156,7 +156,7 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID",
         help="confirm an answer of 'no' to significant harm beside this indicator, or this rule, whose words "
-        "describe harm; or, as age:ID, that this indicator applies although the guidance writes it for another age",
+        "describe harm; or, as age:ID, that this indicator applies although the checker offers it for another age",
     )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"

@@ -32,10 +32,10 @@ def test_an_indicator_under_two_domains_is_listed_under_each_saying_where_else(e
     for page in ("levels/statutory-social-work.md", "matrix.md"):
         lines = [line for line in example_pages[page].splitlines() if words in line]
         assert lines == [
-            f"- {words} (for children aged 16 or 17; also under Safety outside the home)",
-            f"- {words} (for children aged 16 or 17; also under Home and family)",
+            f"- {words} (the checker offers it for children aged 16 or 17; also under Safety outside the home)",
+            f"- {words} (the checker offers it for children aged 16 or 17; also under Home and family)",
         ], page
-    assert f"- {words} (for children aged 16 or 17; also under Home and family)" in example_pages[
+    assert f"- {words} (the checker offers it for children aged 16 or 17; also under Home and family)" in example_pages[
         "domains/safety-outside.md"
     ]
 
@@ -44,7 +44,7 @@ def test_the_check_shows_it_once_with_one_tick_and_says_the_other_domain(example
     check = example_pages["check.md"]
     assert check.count('id="ind-nowhere-to-live"') == 1
     assert (
-        'id="hint-nowhere-to-live">Level 4: Statutory social work. For children aged 16 or 17. '
+        'id="hint-nowhere-to-live">Level 4: Statutory social work. The checker offers it for children aged 16 or 17. '
         "Also under Safety outside the home.</p>"
     ) in worries_page(check)
 
@@ -81,5 +81,5 @@ def test_medways_pages_say_only_the_age_bands_its_words_name():
     banded = {i.id for i in medway.indicators if i.age}
     assert banded == {"l2-teenage-pregnancy", "l3-under-13-sex-pregnancy", "l3-unborn-at-risk", "l3-16-17-homeless"}
     statutory = pages["levels/statutory.md"]
-    assert "- 16/17year old presenting as homeless (for children aged 16 or 17)" in statutory
+    assert "- 16/17year old presenting as homeless (the checker offers it for children aged 16 or 17)" in statutory
     assert set(re.findall(r'id="age-note-([a-z0-9-]+)"', pages["check.md"])) == banded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -316,7 +317,7 @@ def _not_adjacent(text: str, seeds: str) -> list[tuple[str, str]]:
     apart = []
     for stretch in re.split(r"…|\[[^\]]*\]", _flat(text)):
         sentences = [_plain(s) for s in _sentences_of(stretch)]
-        for first, second in zip(sentences, sentences[1:], strict=False):
+        for first, second in itertools.pairwise(sentences):
             ends = [m.end() for m in re.finditer(re.escape(first), lower)]
             if not ends or second not in lower:
                 continue  # not the seed's words at all: the verbatim tests above say so
@@ -391,9 +392,10 @@ def test_the_seed_text_the_second_audit_missed_is_there_where_the_guidance_puts_
         thresholds, "information-sharing"
     )
     other = _section(thresholds, "other-referrals")
-    assert "coordinated safety plan is drawn up to support the victim. Referral forms can be downloaded from here" in other
+    forms = "Referral forms can be downloaded from here"
+    assert f"coordinated safety plan is drawn up to support the victim. {forms}" in other
     assert "a risk focused, coordinated plan drawn up. Referral information" in other
-    assert "Referral forms can be downloaded from here" in _flat(next(r for r in thresholds.rules if r.id == "marac").text)
+    assert forms in _flat(next(r for r in thresholds.rules if r.id == "marac").text)
     sought = "It is imperative that these risks are not overlooked, and that advice and guidance is sought"
     assert sought in other and sought in _flat(next(r for r in thresholds.rules if r.id == "prevent").text)
     restored = {
