@@ -106,7 +106,7 @@ def test_the_second_audits_findings_are_gone_from_medways_site_and_its_gaps_fill
     for words in (
         "(for children aged 13 or over)",
         "(for children under 13)",
-        "which the guidance writes for",
+        "guidance writes",
         "is not an indicator",
         "The guidance's advice for that case",
         "each stage of escalation",
