@@ -158,7 +158,7 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="confirm an answer of 'no' to significant harm beside this indicator, or this rule, whose words "
         "describe harm; as immediate:ID, an answer of 'no' to immediate risk beside this indicator, or this rule, "
         "whose words name an imminent or immediate risk; or, as age:ID, that this indicator applies although the "
-        "guidance writes it for another age",
+        "checker offers it for another age",
     )
     parser.add_argument(
         "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"

@@ -478,10 +478,11 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
 
 
 def age_challenge_text(indicator: Indicator, child: str, confirmed: bool = False, voice: str = PAGE) -> str:
-    """A worry the guidance writes for another age than the child's: challenged, with its words and band."""
+    """A worry chosen for a child outside the age band the checker offers it for (the partnership's file
+    gives the band; the guidance's own words may not): challenged, with its words and the band."""
     chosen = (
-        f"“{one_line(indicator.text)}” ({indicator.level.label}), which the guidance writes for "
-        f"{age_band(indicator.age or {})}, for {child}"
+        f"“{one_line(indicator.text)}” ({indicator.level.label}) for {child}, though the checker offers it "
+        f"only for {age_band(indicator.age or {})}"
     )
     if confirmed:
         return spoken(
@@ -508,7 +509,7 @@ def reason_text(reason: Reason, voice: str = PAGE) -> str:
     if reason.written_for is not None:
         band = age_band(reason.written_for)
         text = f"{sentence(text)} " + spoken(
-            f"The guidance writes it for {band}; you chose it, so it sets its own level.", voice
+            f"The checker offers it for {band}; you chose it, so it sets its own level.", voice
         )
     return text
 
@@ -609,8 +610,9 @@ def given_child(age: str) -> str:
 
 
 def age_band_hint(indicator: Indicator) -> str:
-    """What the check's form and the guidance's pages say beside an indicator with an age band."""
-    return f"For {age_band(indicator.age)}." if indicator.age is not None else ""
+    """What the check's form says beside an indicator with an age band: the band is the checker's (from
+    the partnership's file), never said to be the guidance's words."""
+    return f"The checker offers it for {age_band(indicator.age)}." if indicator.age is not None else ""
 
 
 def _for_another_age(thresholds: Thresholds, check: Check, indicator: Indicator) -> bool:
@@ -626,7 +628,7 @@ def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
     return [
         {
             "indicator": i.id,
-            "text": f"Written for {age_band(i.age or {})}, not for {the_child(check)}.",
+            "text": f"The checker offers it for {age_band(i.age or {})}, not for {the_child(check)}.",
         }
         for i in thresholds.indicators
         if _for_another_age(thresholds, check, i)
@@ -636,9 +638,9 @@ def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
 def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool, months: int | None = None) -> str:
     """What the user is told when indicators they chose are written for another age than the child's:
     the choices stay, and count, until the user takes them off."""
-    listed = "; ".join(f"“{i.text}” (for {age_band(i.age or {})})" for i in chosen)
+    listed = "; ".join(f"“{i.text}” (the checker offers it for {age_band(i.age or {})})" for i in chosen)
     return (
-        "You chose indicators that the guidance writes for another age than "
+        "You chose indicators that the checker offers for another age than "
         f"{child_age(age, unborn, months)}: {listed}. "
         "They are still chosen and still count in the result at their own level, though not towards a rule that "
         "needs several of the guidance’s worries together. If they do not apply to this child, untick them."
@@ -707,7 +709,7 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
-        text += f". Written for {age_band(indicator.age or {})}, not for {the_child(check)}"
+        text += f". The checker offers it for {age_band(indicator.age or {})}, not for {the_child(check)}"
         if age_confirmation(indicator.id) in check.confirmed:
             text += ". You confirmed that it applies to this child"
     return text

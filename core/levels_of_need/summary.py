@@ -292,9 +292,10 @@ class _Parts:
         return [(self.heading("worries"), lines)]
 
     def written_for(self, indicator: Indicator) -> str:
-        """Beside an indicator the guidance writes for another age than the child's: which age."""
+        """Beside an indicator the checker offers for another age than the child's: which age (the
+        checker's band, from the partnership's file, not the guidance's words)."""
         other = indicator.age is not None and written_for_another_age(indicator, self.check)
-        return f" (the guidance writes it for {age_band(indicator.age or {})})" if other else ""
+        return f" (the checker offers it for {age_band(indicator.age or {})})" if other else ""
 
     def area_lines(self) -> list[str]:
         """The child's area where the partnership has areas (a placeholder until answered), and any other

@@ -327,7 +327,7 @@ def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_
     assert fill_check(page, check) == []
     shown = wait_for_result(page, cli_result_text(check))
     text = " ".join(shown)
-    assert "(Statutory rape)" in text and "which the guidance writes for children aged 13 or over" in text
+    assert "(Statutory rape)" in text and "though the checker offers it only for children aged 13 or over" in text
     assert page.get_attribute("#lon-result", "data-route") == "" and "seek their consent" not in text
     confirmed = {**check, "confirmed": ["sexual-activity-or-pregnancy-under-13", "age:l2-teenage-pregnancy"]}
     open_checker(page, medway_url)

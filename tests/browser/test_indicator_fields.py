@@ -58,9 +58,9 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     # At age 0 the baby's worry is in its band: its band is said, and nothing more. The teenager's
     # worry is shown too, saying in words that it is written for another age.
     tick(page, BABY)
-    assert "For unborn babies and children under 1." in page.inner_text(f"#hint-{BABY}")
+    assert "The checker offers it for unborn babies and children under 1." in page.inner_text(f"#hint-{BABY}")
     open_group(page, TEEN)
-    teen_note = "Written for children aged 16 or 17, not for a child aged 0."
+    teen_note = "The checker offers it for children aged 16 or 17, not for a child aged 0."
     assert wait_for_text(page, f"#age-note-{TEEN}", teen_note) == teen_note
     assert page.locator(f"#ind-{TEEN}").is_visible() and visible_text(page, f"#age-note-{BABY}") == ""
     assert visible_text(page, "#lon-age-notice-worries") == ""
@@ -69,7 +69,7 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     page.click("#page-worries [data-back]")
     page.fill("#age", "7")
     notice = wait_for_text(page, "#lon-age-notice-child", "a child aged 7")
-    assert f"“{baby.text}” (for unborn babies and children under 1)" in notice
+    assert f"“{baby.text}” (the checker offers it for unborn babies and children under 1)" in notice
     assert "They are still chosen and still count in the result at their own level" in notice
     assert "untick them" in notice
 
@@ -78,9 +78,10 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     assert page.locator(f"#ind-{BABY}").is_checked()
     assert (
         visible_text(page, f"#age-note-{BABY}")
-        == "Written for unborn babies and children under 1, not for a child aged 7."
+        == "The checker offers it for unborn babies and children under 1, not for a child aged 7."
     )
-    assert visible_text(page, f"#age-note-{TEEN}") == "Written for children aged 16 or 17, not for a child aged 7."
+    teen_at_7 = "The checker offers it for children aged 16 or 17, not for a child aged 7."
+    assert visible_text(page, f"#age-note-{TEEN}") == teen_at_7
     assert "still count" in visible_text(page, "#lon-age-notice-worries")
 
     # It counts in the result, which says for which age the guidance writes it, as the CLI does.
@@ -92,6 +93,6 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     check = {"indicators": [BABY], "age": 7, "answers": {"immediate_risk": "no", **ANSWERS}}
     expected = cli_result_text(check, partnership_file)
     assert wait_for_result(page, expected) == expected
-    assert "The guidance writes it for unborn babies and children under 1; you chose it, so it sets its own level." in (
+    assert "The checker offers it for unborn babies and children under 1; you chose it, so it sets its own level." in (
         result_words(page)
     )

@@ -191,11 +191,11 @@ def test_a_worry_for_16_17_year_olds_at_age_3_is_challenged_not_accepted(thresho
     text = shown(thresholds, {"indicators": ["l3-16-17-homeless"], "age": 3, "answers": {**NO_RISK}})
     assert "Check your answer" in text
     assert (
-        "“16/17year old presenting as homeless” (Level 3: Statutory Social Care), which the guidance writes for "
-        "children aged 16 or 17, for a child aged 3" in text
+        "“16/17year old presenting as homeless” (Level 3: Statutory Social Care) for a child aged 3, though the "
+        "checker offers it only for children aged 16 or 17" in text
     )
     summary = in_summary(thresholds, {"indicators": ["l3-16-17-homeless"], "age": 3, "answers": NO_RISK})
-    assert "which the guidance writes for children aged 16 or 17, for a child aged 3" in summary
+    assert "for a child aged 3, though the checker offers it only for children aged 16 or 17" in summary
 
 
 @pytest.mark.parametrize("age", [0, 1, 2, 5, 9])
@@ -212,7 +212,7 @@ def test_a_worry_outside_its_band_never_counts_towards_two_or_more(example, age)
     result = evaluate(t, check)
     assert "two-or-more-emerging" not in {r.id for r in result.reasons}
     view = to_text(api.run(t, {"indicators": sorted(check.indicators), "age": age, "answers": NO_RISK})["view"])
-    assert f"which the guidance writes for {age_band({'at_least': 10})}, for a child aged {age}" in view
+    assert f"for a child aged {age}, though the checker offers it only for {age_band({'at_least': 10})}" in view
     inside = evaluate(t, Check(indicators=check.indicators, age=10, answers={**NO_RISK}))
     assert "two-or-more-emerging" in {r.id for r in inside.reasons}
 
@@ -364,3 +364,46 @@ def test_validate_prints_the_age_warning(tmp_path):
     )
     assert run.returncode == 0
     assert "indicators[l3-16-17-homeless]: its words name an age (“16/17year old”) but it has no age band" in run.stderr
+
+
+# ---- Age bands are the checker's, never said to be the guidance's (issue 22's I1) -----------------
+
+
+def _outside(band: dict) -> dict:
+    """A child the band does not cover: unborn where it starts at an age, else an age outside it."""
+    if not band.get("unborn") and band.get("at_least"):
+        return {"unborn": True}
+    return {"age": band["under"] + 1 if band.get("under") is not None else 0}
+
+
+def test_every_age_band_shown_is_said_to_be_the_checkers(partnership_thresholds):
+    # 001 lists "Concerns about teenage pregnancy" with no age: the band (13 or over) is the checker's
+    # reading of "teenage". Wherever a band is shown (the form, the result, the answers, the summary,
+    # the CLI's text), it is the checker that offers the worry for those ages, never the guidance.
+    from toolkit.site.pages import check_hint, indicator_notes
+
+    t = partnership_thresholds
+    banded = [i for i in t.indicators if i.age]
+    assert banded
+    for indicator in banded:
+        child = _outside(indicator.age)
+        raw = {"indicators": [indicator.id], "answers": {**NO_RISK, "significant_harm": "no"}, **child}
+        page = api.page_answer(t, {**raw, **({"age": str(child["age"])} if "age" in child else {})})
+        texts = [
+            check_hint(indicator),
+            indicator_notes(indicator),
+            shown(t, raw),
+            in_summary(t, raw),
+            api.result_text(t, raw),
+            page["age_notice"],
+            *(note["text"] for note in page["age_notes"]),
+        ]
+        band = age_band(indicator.age)
+        said = 0
+        for text in texts:
+            text = " ".join(text.split())
+            assert "guidance writes" not in text and "Written for" not in text, text
+            for at in (m.start() for m in re.finditer(re.escape(band), text)):
+                assert "checker offers" in text[max(0, at - 40) : at], (indicator.id, text[max(0, at - 80) : at + 40])
+                said += 1
+        assert said >= 4, indicator.id

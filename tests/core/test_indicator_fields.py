@@ -62,7 +62,7 @@ def test_an_age_band_indicator_inside_its_band_counts_with_no_note(example, age,
     assert (result["level_id"], result["route"]) == ("targeted-early-help", "family-help")
     assert [r["id"] for r in decisive(result)] == [indicator.id]
     assert decisive(result)[0]["written_for"] is None and result["other_age"] == []
-    assert indicator.text in text and "writes it for" not in text
+    assert indicator.text in text and "offers it for" not in text
 
 
 def test_an_age_band_indicator_outside_its_band_still_counts_and_the_result_says_for_which_age(example):
@@ -76,7 +76,7 @@ def test_an_age_band_indicator_outside_its_band_still_counts_and_the_result_says
     assert api.run_check(example, confirmed)["route"] == "family-help"
     assert decisive(result)[0]["written_for"] == indicator.age
     assert result["other_age"] == [indicator.id]
-    assert f"{indicator.text}. The guidance writes it for unborn babies and children under 1" in text
+    assert f"{indicator.text}. The checker offers it for unborn babies and children under 1" in text
     assert cli("--age", "7", indicator.id)["other_age"] == [indicator.id]
     assert cli("--age", "0", indicator.id)["other_age"] == []
 
@@ -86,14 +86,15 @@ def test_the_page_is_told_which_indicators_are_for_another_age_and_nothing_while
     at_7 = api.page_answer(example, {"age": "7", "indicators": [baby.id], "answers": NO})
     notes = {note["indicator"]: note["text"] for note in at_7["age_notes"]}
     assert notes == {
-        baby.id: "Written for unborn babies and children under 1, not for a child aged 7.",
-        teenager.id: "Written for children aged 16 or 17, not for a child aged 7.",
+        baby.id: "The checker offers it for unborn babies and children under 1, not for a child aged 7.",
+        teenager.id: "The checker offers it for children aged 16 or 17, not for a child aged 7.",
     }
-    assert f"“{baby.text}” (for unborn babies and children under 1)" in at_7["age_notice"]
+    assert f"“{baby.text}” (the checker offers it for unborn babies and children under 1)" in at_7["age_notice"]
     assert "still chosen and still count" in at_7["age_notice"]
     worries = next(row["value"] for row in at_7["answers"] if row["field"] == "worries")
     assert worries == [
-        f"{baby.text} ({baby.level.label}). Written for unborn babies and children under 1, not for a child aged 7"
+        f"{baby.text} ({baby.level.label}). The checker offers it for unborn babies and children under 1, "
+        "not for a child aged 7"
     ]
     unknown = api.page_answer(example, {"indicators": [baby.id], "answers": NO})
     assert (unknown["age_notes"], unknown["age_notice"]) == ([], "")

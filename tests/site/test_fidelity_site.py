@@ -29,7 +29,9 @@ def level_and_escalation_pages(thresholds) -> list[str]:
     return [*(f"levels/{level.id}/index.html" for level in thresholds.levels), "escalation/index.html"]
 
 
-def test_the_emergency_numbers_are_on_every_level_page_and_the_escalation_page(partnership_thresholds, partnership_site):
+def test_the_emergency_numbers_are_on_every_level_page_and_the_escalation_page(
+    partnership_thresholds, partnership_site
+):
     # Whatever the partnership's emergency rule names, from its file: the decision pages carry it.
     emergency = [rule for rule in partnership_thresholds.rules if rule.kind == "emergency"]
     assert emergency
@@ -91,3 +93,34 @@ def test_every_link_the_seeds_give_reaches_the_site(medway_pages):
     assert "https" in LINK_SCHEMES
     hrefs = {html.unescape(href) for raw in medway_pages.values() for href in re.findall(r'href="([^"]+)"', raw)}
     assert [link for link in links if link not in hrefs] == []
+
+
+def test_the_second_audits_findings_are_gone_from_medways_site_and_its_gaps_filled(medway_site):
+    # Issue 22's fresh audit of 2026-12-05: I1, I2, I3, W2 and the minor heading gone; G1-G4 there.
+    site = medway_site.directory
+    text = {
+        page: " ".join(page_text(site / page).split())
+        for page in (p.relative_to(site).as_posix() for p in html_pages(site))
+    }
+    everything = " ".join(text.values())
+    for words in (
+        "(for children aged 13 or over)",
+        "(for children under 13)",
+        "guidance writes",
+        "is not an indicator",
+        "The guidance's advice for that case",
+        "each stage of escalation",
+        "The 7 questions",
+    ):
+        assert words not in everything, words
+    assert not re.search(r"\bLADO\b", text["glossary/index.html"])
+    assert "the checker offers it for children aged 13 or over" in text["levels/early-help/index.html"]
+    assert "the trainers’ own words" in text["training/answers/index.html"]
+    assert (
+        "Information about other resources available to families can be found at: Medway FISD"
+        in text["levels/universal/index.html"]
+    )
+    assert "Information sharing advice for safeguarding practitioners" in everything
+    assert "Referral forms can be downloaded from here" in everything and "Referral information" in everything
+    assert "advice and guidance is sought if any concerns are present" in everything
+    assert "The Signs of Safety Framework considers seven domains in any assessment" in everything

@@ -918,7 +918,7 @@ def _scenario_check_problems(
         yield problem([*base, "age"], f"{check['age']} is outside age_range ({ages['youngest']} to {ages['oldest']})")
     for j, indicator in enumerate(check.get("confirmed", ())):
         if indicator.startswith("age:") and indicator.removeprefix("age:") in check["indicators"]:
-            continue  # a worry chosen for another age than the band the guidance writes it for
+            continue  # a worry chosen for another age than the band the checker offers it for
         if indicator not in harmful_rules and (indicator not in check["indicators"] or indicator not in harmful):
             yield problem(
                 [*base, "confirmed", j],

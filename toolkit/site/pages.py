@@ -327,7 +327,7 @@ def indicator_notes(indicator: Indicator, domain_id: str | None = None) -> str:
     if indicator.is_strength and indicator.level.indicator_kind != "strength":
         notes.append("a strength")
     if indicator.age is not None:
-        notes.append(f"for {age_band(indicator.age)}")
+        notes.append(f"the checker offers it for {age_band(indicator.age)}")
     others = [d.name for d in indicator.domains if d.id != domain_id]
     if len(indicator.domains) > 1:
         notes.append(f"also under {' and '.join(others)}" if domain_id else f"under {indicator.domain_names}")
