@@ -89,6 +89,32 @@ def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_w
         assert link.inner_text() in expected
 
 
+# A phone, and a 1280 x 720 screen at 200% zoom: the first action is wholly in view on arrival at the
+# result, clear of the sticky header.
+ARRIVAL_SCREENS = {"phone": ({"width": 360, "height": 740}, 3), "200% zoom": ({"width": 640, "height": 360}, 2)}
+IN_VIEW = """(selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, clearTop: header.bottom, screen: innerHeight}; }"""
+
+
+@pytest.mark.parametrize("screen", sorted(ARRIVAL_SCREENS))
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_what_to_do_first_is_wholly_in_view_on_arrival(browser, medway_url, thresholds, name, screen):
+    viewport, scale = ARRIVAL_SCREENS[screen]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, service_workers="block")
+    try:
+        page = context.new_page()
+        open_checker(page, medway_url)
+        check = CHECKS[name]
+        assert fill_check(page, check) == []
+        assert wait_until(page, SHOWS_FIRST, first_action_words(thresholds, check))
+        action = page.evaluate(IN_VIEW, "#lon-result .lon-first-action")
+        assert action["top"] >= action["clearTop"] and action["bottom"] <= action["screen"], action
+    finally:
+        context.close()
+
+
 def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone, medway_url, thresholds):
     page = phone
     open_checker(page, medway_url)

@@ -155,6 +155,9 @@ function showPage(id, { push = true } = {}) {
   const title = $(`${id}-title`);
   title.setAttribute("tabindex", "-1");
   title.focus({ preventScroll: true });
+  // What to do first is wholly in view on arrival at the result, even where the screen is short (zoom):
+  // the page scrolls on just enough to show its foot (clear of the screen's edge: scroll-padding).
+  if (id === ANSWERS_PAGE) resultBox.querySelector(".lon-first-action")?.scrollIntoView({ block: "nearest" });
 }
 
 async function advance(button) {
@@ -715,8 +718,10 @@ form.addEventListener("change", (event) => {
 });
 // A focused control comes fully into view, clear of the header and a sticking banner (scroll-padding):
 // the browser scrolls only one that is out of view, and leaves one half under the foot of the screen.
-// One taller than half the screen (the summary) shows from its top.
-form.addEventListener("focusin", ({ target }) => {
+// One taller than half the screen (the summary) shows from its top. So for every stop on the page (the
+// checker's notes and the emergency panel above the form too), but not the header's own, which stick.
+document.addEventListener("focusin", ({ target }) => {
+  if (!(target instanceof Element) || target.closest(".md-header, .md-sidebar, .md-skip, .md-search")) return;
   const tall = target.getBoundingClientRect().height > innerHeight / 2;
   target.scrollIntoView({ block: tall ? "start" : "nearest" });
 });

@@ -1,0 +1,110 @@
+"""The site's navigation and search by keyboard where Material folds them into the header (200% zoom,
+320 px): a menu and a search button that take focus, open what they control, move focus into it, close on
+Escape and give focus back; the drawer's links are in the tab order only while it is open."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import axe_violations
+
+# A 1280 x 720 screen at 200% zoom (device pixels doubled), and WCAG's 320 CSS pixels (1.4.10).
+SCREENS = {
+    "200% zoom": ({"width": 640, "height": 360}, 2),
+    "320 px": ({"width": 320, "height": 256}, 1),
+}
+PAGES = ("/", "/check/")
+MAX_TABS = 10
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  return {tag: el.tagName.toLowerCase(), name: el.getAttribute('aria-label') || el.innerText.trim().slice(0, 40),
+          expanded: el.getAttribute('aria-expanded'), controls: el.getAttribute('aria-controls'),
+          inDrawer: Boolean(el.closest('.md-sidebar--primary')), inSearch: Boolean(el.closest('.md-search')),
+          visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+                   && box.left >= -1 && box.right <= innerWidth + 1 && box.top >= -1 && box.bottom <= innerHeight + 1};
+}"""
+
+DRAWER_LINKS_TABBABLE = """() => [...document.querySelectorAll('.md-sidebar--primary a[href]')]
+    .filter((a) => a.getClientRects().length && getComputedStyle(a).visibility !== 'hidden').length"""
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def folded(browser, request):
+    viewport, scale = SCREENS[request.param]
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+def tab_to(page, name: str) -> dict | None:
+    """Tab from the top of the page until the control named ``name`` has focus; what has focus then."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        at = page.evaluate(FOCUSED)
+        if at and at["name"] == name:
+            return at
+    return None
+
+
+def open_with_enter(page, name: str, inside: str) -> dict:
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"() => document.activeElement && document.activeElement.closest('{inside}') !== null", timeout=5_000
+    )
+    # Material slides the drawer in: what has focus is measured where it comes to rest.
+    page.wait_for_function(
+        "() => document.getAnimations().every((animation) => animation.playState !== 'running')", timeout=5_000
+    )
+    return page.evaluate(FOCUSED)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_menu_opens_closes_and_gives_focus_back_by_keyboard(folded, medway_url, path):
+    page = folded
+    page.goto(f"{medway_url}{path}")
+    assert page.evaluate(DRAWER_LINKS_TABBABLE) == 0  # closed: none of its links in the tab order
+    button = tab_to(page, "Menu")
+    assert button is not None, "Tab never reaches the menu"
+    assert (button["tag"], button["expanded"]) == ("button", "false")
+    assert page.evaluate(f"() => document.getElementById('{button['controls']}')?.matches('.md-sidebar--primary')")
+    opened = open_with_enter(page, "Menu", ".md-sidebar--primary")
+    assert opened["visible"], opened
+    assert page.evaluate("document.querySelector('button[aria-label=Menu]').getAttribute('aria-expanded')") == "true"
+    page.keyboard.press("Tab")
+    link = page.evaluate(FOCUSED)
+    assert link["tag"] == "a" and link["inDrawer"] and link["visible"], link
+    assert [v["id"] for v in axe_violations(page)] == []
+    page.keyboard.press("Escape")
+    back = page.evaluate(FOCUSED)
+    assert (back["name"], back["expanded"]) == ("Menu", "false")
+    page.wait_for_function(f"() => ({DRAWER_LINKS_TABBABLE})() === 0", timeout=5_000)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_search_opens_finds_and_gives_focus_back_by_keyboard(folded, medway_url, path):
+    page = folded
+    page.goto(f"{medway_url}{path}")
+    button = tab_to(page, "Search")
+    assert button is not None, "Tab never reaches search"
+    assert (button["tag"], button["expanded"]) == ("button", "false")
+    box = open_with_enter(page, "Search", ".md-search")
+    assert box["tag"] == "input" and box["visible"], box
+    page.keyboard.type("neglect")
+    page.wait_for_selector(".md-search-result__link", timeout=30_000)
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        at = page.evaluate(FOCUSED)
+        if at and at["tag"] == "a":
+            break
+    assert at and at["inSearch"] and at["visible"], at  # a result, reached with Tab
+    assert [v["id"] for v in axe_violations(page)] == []
+    page.keyboard.press("Escape")
+    back = page.evaluate(FOCUSED)
+    assert (back["name"], back["expanded"]) == ("Search", "false")
+    assert [v["id"] for v in axe_violations(page)] == []

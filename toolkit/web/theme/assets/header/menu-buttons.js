@@ -1,0 +1,97 @@
+// The header's menu and search buttons, for the keyboard. Where the navigation folds into a drawer
+// (narrow screens and zoom) Material opens it, and the search box, with a <label> for a hidden checkbox:
+// a label takes no focus, so a keyboard user could reach neither the site's navigation nor its search.
+// Each label is replaced by a real <button> with a name, aria-expanded and aria-controls, which works the
+// same checkbox (Material's own script and styles follow that), moves focus into what it opened, and
+// takes focus back when it closes: on Escape, or when focus leaves the drawer.
+// Shown where the label was shown (toolkit.css: .lon-header-toggle); nothing here knows any partnership.
+
+const TOGGLES = [
+  // toggle: Material's checkbox; panel: what it opens; name: the button's name; first: where focus goes.
+  { toggle: "__drawer", panel: ".md-sidebar--primary", id: "lon-site-menu", name: "Menu", first: "a[href], input, [tabindex='0']" },
+  { toggle: "__search", panel: ".md-search", id: "lon-site-search", name: "Search", first: ".md-search__input" },
+];
+
+const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+
+function firstFocusable(panel, selector) {
+  return [...panel.querySelectorAll(selector)].find(shown) || null;
+}
+
+function makeButton({ toggle, panel: panelSelector, id, name, first }) {
+  const checkbox = document.getElementById(toggle);
+  const label = document.querySelector(`.md-header label.md-header__button[for="${toggle}"]`);
+  const panel = document.querySelector(panelSelector);
+  if (!checkbox || !label || !panel) return; // another engine's markup: leave it as it is
+  if (!panel.id) panel.id = id;
+
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `${label.className} lon-header-toggle`;
+  button.dataset.lonFor = toggle;
+  button.setAttribute("aria-label", name);
+  button.setAttribute("aria-controls", panel.id);
+  button.setAttribute("aria-expanded", String(checkbox.checked));
+  button.append(...label.childNodes); // Material's icon
+  label.replaceWith(button);
+
+  let returnFocus = false; // opened from this button: focus comes back to it when it closes
+  button.addEventListener("click", () => {
+    const opening = !checkbox.checked;
+    checkbox.click(); // Material's script and styles follow the checkbox's change
+    if (!opening) return;
+    returnFocus = true;
+    let tries = 20; // Material's drawer slides in: focus waits until a link in it can take it
+    const focusInside = () => {
+      const target = firstFocusable(panel, first);
+      if (target) target.focus();
+      else if (tries-- > 0) requestAnimationFrame(focusInside);
+    };
+    requestAnimationFrame(focusInside);
+  });
+
+  checkbox.addEventListener("change", () => {
+    button.setAttribute("aria-expanded", String(checkbox.checked));
+    if (checkbox.checked || !returnFocus) return;
+    returnFocus = false;
+    const active = document.activeElement;
+    if (shown(button) && (!active || active === document.body || panel.contains(active))) button.focus();
+  });
+
+  const close = () => {
+    if (checkbox.checked) checkbox.click();
+  };
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !checkbox.checked) return;
+    if (!panel.contains(document.activeElement) && document.activeElement !== button) return;
+    returnFocus = shown(button);
+    close();
+    if (returnFocus) button.focus();
+  });
+  // Focus leaving what opened, for the page behind it, would sit under its overlay: it closes.
+  panel.addEventListener("focusout", ({ relatedTarget }) => {
+    if (relatedTarget && !panel.contains(relatedTarget) && relatedTarget !== button && shown(button)) {
+      returnFocus = false;
+      close();
+    }
+  });
+  // Material closes the search on Tab, which would drop focus behind it, and takes its results out of
+  // the tab order: Tab moves on through the results instead (the arrow keys still do as Material has
+  // them). Heard before Material's own listener.
+  if (toggle === "__search") {
+    new MutationObserver(() => {
+      for (const link of panel.querySelectorAll("a.md-search-result__link[tabindex='-1']")) link.removeAttribute("tabindex");
+    }).observe(panel, { childList: true, subtree: true });
+    window.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "Tab" && checkbox.checked && shown(button) && panel.contains(document.activeElement)) {
+          event.stopImmediatePropagation();
+        }
+      },
+      { capture: true },
+    );
+  }
+}
+
+for (const toggle of TOGGLES) makeButton(toggle);
