@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import fcntl
 import fnmatch
 import functools
 import html
@@ -11,6 +12,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -55,6 +57,29 @@ def build_site(thresholds_file: Path, work: Path, engine: str) -> BuiltSite:
         log += run.stdout + run.stderr
         assert run.returncode == 0, f"python -m toolkit {' '.join(stage)} failed:\n{run.stdout}\n{run.stderr}"
     return BuiltSite(site, log, engine, sources)
+
+
+def shared_build(thresholds_file: Path, engine: str, run_folder: Path) -> BuiltSite:
+    """The site built once per test run, however many pytest-xdist workers ask for it.
+
+    ``run_folder`` is the run's own temporary folder, shared by its workers. The first worker to ask builds
+    the site under an exclusive file lock; the others wait on the lock, then take the finished build (its
+    log is kept beside it). A build that failed leaves no record, so the next to ask tries again and reports
+    its own failure.
+    """
+    name = f"site-{thresholds_file.stem}-{engine}"
+    work, record = run_folder / name, run_folder / f"{name}.json"
+    with (run_folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
+        if record.exists():
+            log = json.loads(record.read_text(encoding="utf-8"))["log"]
+            return BuiltSite(work / "site", log, engine, work / "sources")
+        if work.exists():
+            shutil.rmtree(work)  # what a failed build left
+        work.mkdir()
+        built = build_site(thresholds_file, work, engine)
+        record.write_text(json.dumps({"thresholds": str(thresholds_file), "log": built.log}), encoding="utf-8")
+        return built
 
 
 def searched_locations(site: BuiltSite) -> list[str]:

@@ -264,6 +264,14 @@ def is_site_search(worker) -> bool:
     return worker.evaluate("() => self.name") == "site-search"
 
 
+def checker_worker(page):
+    """The checker's worker (Playwright's handle on it, to evaluate inside it): the page's one blob: worker
+    that is not the site's search."""
+    workers = [worker for worker in page.workers if worker.url.startswith("blob:") and not is_site_search(worker)]
+    assert len(workers) == 1, [worker.url for worker in page.workers]
+    return workers[0]
+
+
 def save_then_clear(page, tmp_path: Path) -> Path:
     """Save the check to a file as a user does, then clear the page (confirmed): the file, ready to open."""
     with page.expect_download() as download:
