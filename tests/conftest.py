@@ -124,17 +124,14 @@ def site_engine(request) -> str:
 def built_site(tmp_path_factory):
     """``built_site(file, engine)``: each partnership's site built once per engine in a test run, shared by
     every pytest-xdist worker (sitebuild.shared_build)."""
-    from sitebuild import shared_build
+    from sitebuild import run_folder, shared_build
 
-    # A worker's temporary folder is inside the run's own (pytest-xdist names it after the worker).
-    run_folder = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        run_folder = run_folder.parent
+    folder = run_folder(tmp_path_factory)
     built = {}
 
     def build(thresholds_file: Path, engine: str):
         if (thresholds_file, engine) not in built:
-            built[thresholds_file, engine] = shared_build(thresholds_file, engine, run_folder)
+            built[thresholds_file, engine] = shared_build(thresholds_file, engine, folder)
         return built[thresholds_file, engine]
 
     return build

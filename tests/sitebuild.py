@@ -17,7 +17,7 @@ import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,27 +59,38 @@ def build_site(thresholds_file: Path, work: Path, engine: str) -> BuiltSite:
     return BuiltSite(site, log, engine, sources)
 
 
-def shared_build(thresholds_file: Path, engine: str, run_folder: Path) -> BuiltSite:
-    """The site built once per test run, however many pytest-xdist workers ask for it.
+def run_folder(tmp_path_factory) -> Path:
+    """The test run's own temporary folder, shared by its pytest-xdist workers (each worker's folder is
+    inside it, named after the worker)."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
 
-    ``run_folder`` is the run's own temporary folder, shared by its workers. The first worker to ask builds
-    the site under an exclusive file lock; the others wait on the lock, then take the finished build (its
-    log is kept beside it). A build that failed leaves no record, so the next to ask tries again and reports
-    its own failure.
+
+def once_per_run(folder: Path, name: str, make: Callable[[Path], dict]) -> dict:
+    """``make(work)``'s record (JSON), made once per test run however many workers ask for it.
+
+    The first worker to ask makes it in ``folder/name`` under an exclusive file lock; the others wait on
+    the lock, then read the record it left. A ``make`` that failed leaves no record, so the next to ask
+    tries again and reports its own failure.
     """
-    name = f"site-{thresholds_file.stem}-{engine}"
-    work, record = run_folder / name, run_folder / f"{name}.json"
-    with (run_folder / f"{name}.lock").open("w") as lock:
+    work, record = folder / name, folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
         if record.exists():
-            log = json.loads(record.read_text(encoding="utf-8"))["log"]
-            return BuiltSite(work / "site", log, engine, work / "sources")
+            return json.loads(record.read_text(encoding="utf-8"))
         if work.exists():
-            shutil.rmtree(work)  # what a failed build left
+            shutil.rmtree(work)  # what a failed attempt left
         work.mkdir()
-        built = build_site(thresholds_file, work, engine)
-        record.write_text(json.dumps({"thresholds": str(thresholds_file), "log": built.log}), encoding="utf-8")
-        return built
+        made = make(work)
+        record.write_text(json.dumps(made), encoding="utf-8")
+        return made
+
+
+def shared_build(thresholds_file: Path, engine: str, folder: Path) -> BuiltSite:
+    """The site built once per test run (``folder``: see run_folder), whichever worker asks first."""
+    name = f"site-{thresholds_file.stem}-{engine}"
+    made = once_per_run(folder, name, lambda work: {"log": build_site(thresholds_file, work, engine).log})
+    return BuiltSite(folder / name / "site", made["log"], engine, folder / name / "sources")
 
 
 def searched_locations(site: BuiltSite) -> list[str]:

@@ -110,3 +110,23 @@ def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]
         WCAG_TAGS,
     )
     return [v for v in violations if v["id"] not in (exceptions or {})]
+
+
+@pytest.fixture(scope="session")
+def walked(browser, tmp_path_factory):
+    """``walked(site)``: the record of the site's one walk over every page (tests/browser/site_walk.py),
+    made once per test run, whichever pytest-xdist worker asks first; the every-page tests read it."""
+    from sitebuild import once_per_run, run_folder
+
+    from .site_walk import walk_site
+
+    folder = run_folder(tmp_path_factory)
+    records: dict[Path, dict] = {}
+
+    def walk(site) -> dict:
+        if site.directory not in records:
+            name = f"walk-{site.directory.parent.name}"  # the build's own folder: one per site
+            records[site.directory] = once_per_run(folder, name, lambda _work: walk_site(browser, site))
+        return records[site.directory]
+
+    return walk

@@ -311,13 +311,8 @@ self.onmessage = ({ data }) => {
     self.postMessage({ kind: "error", id, message: "The checker is not ready yet." });
     return;
   }
-  let asked;
-  try {
-    asked = JSON.stringify(payload ?? {});
-  } catch {
-    self.postMessage({ kind: "error", id, message: "The request could not be read." }); // a payload JSON cannot hold
-    return;
-  }
+  let asked = "null"; // a payload JSON cannot hold (a BigInt, say): Python answers it as a malformed request
+  try { asked = JSON.stringify(payload ?? {}); } catch { /* answered by Python, as above */ }
   const { ok, message, field, ...reply } = JSON.parse(answer(String(kind), asked));
   self.postMessage(ok ? { kind: "result", id, ...reply } : { kind: "error", id, message, field });
 };
