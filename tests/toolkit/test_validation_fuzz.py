@@ -117,8 +117,13 @@ def written(cases: list[Case], folder: Path) -> list[tuple[Case, Path]]:
     return files
 
 
-def test_at_least_300_generated_bad_files_give_a_clear_answer_quickly(tmp_path):
-    cases = generate()
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    """The generated files for the seed, made once for the tests that read them."""
+    return generate()
+
+
+def test_at_least_300_generated_bad_files_give_a_clear_answer_quickly(cases, tmp_path):
     assert len(cases) >= 300
     jobs = [(case, command, file) for case, file in written(cases, tmp_path) for command in COMMANDS]
     verdicts = [(job, verdict(*job)) for job in jobs]  # one at a time: the command owns stdout while it runs
@@ -126,13 +131,12 @@ def test_at_least_300_generated_bad_files_give_a_clear_answer_quickly(tmp_path):
     assert not failures, f"{len(failures)} of {len(jobs)} runs failed:\n" + "\n".join(failures[:40])
 
 
-def test_the_real_command_says_what_the_command_in_this_process_says(tmp_path):
+def test_the_real_command_says_what_the_command_in_this_process_says(cases, tmp_path):
     """A sample of the generated files through `python -m toolkit` itself: the same exit code and the
     same words, so the in-process runs above stand for the real command."""
-    cases = [case for case in generate() if any(case.name.startswith(kind) for kind in SAMPLED)]
-    sampled = {kind: next(case for case in cases if case.name.startswith(kind)) for kind in SAMPLED}
-    valid = next(case for case in generate() if 0 in case.validate_exits and case.name not in sampled)
-    files = written([*sampled.values(), valid], tmp_path)
+    sampled = [next(case for case in cases if kind in case.name) for kind in SAMPLED]
+    valid = next(case for case in cases if 0 in case.validate_exits and case not in sampled)
+    files = written([*sampled, valid], tmp_path)
     for case, file in files:
         for command in COMMANDS:
             real = run_real(command, file)
@@ -148,8 +152,8 @@ def test_the_generated_files_are_the_same_for_the_same_seed():
     assert digest(generate(SEED, count=60)) != digest(generate(SEED + 1, count=60))
 
 
-def test_every_kind_of_bad_file_named_in_the_issue_is_generated():
-    names = " ".join(case.name for case in generate())
+def test_every_kind_of_bad_file_named_in_the_issue_is_generated(cases):
+    names = " ".join(case.name for case in cases)
     for kind in (
         "issue-nesting-1000",
         "issue-nul",
