@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from sitebuild import BuiltSite, html_pages, page_url, serve
 
-from .conftest import AXE_SCRIPT, SEARCH_UI, WCAG_TAGS
+from .conftest import ANIMATIONS_ENDED, AXE_RUN, AXE_SCRIPT, SEARCH_UI, WCAG_TAGS
 
 PHONE_WIDTHS = (320, 360)  # CSS pixels, WCAG 1.4.10's reflow
 PHONE_HEIGHT = 640
@@ -25,9 +25,6 @@ SEARCHED = "MARAC"  # a search typed after the walk: the search index must load 
 
 REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation',
     e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"""
-ANIMATIONS_ENDED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
-AXE_RUN = """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
-    .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
 
 
 def walk_site(browser, site: BuiltSite) -> dict:
@@ -96,9 +93,9 @@ def _walk(page, site: BuiltSite, base: str, origin: str) -> dict:
 
 
 def axe_findings(page) -> list[dict]:
-    """Axe-core's WCAG 2.2 AA violations on the page as it is, once transitions have ended (a colour read
-    halfway through a fade is no colour a reader is left with). The page's CSP forbids a string evaluated
-    in the page (page.wait_for_function), so the wait polls."""
+    """Axe-core's WCAG 2.2 AA violations, as conftest.axe_violations finds them, on a page under its own
+    CSP: the CSP forbids a string evaluated in the page (page.wait_for_function) and a script tag, so the
+    wait polls and axe is evaluated by the test tools."""
     deadline = time.monotonic() + 5
     while not page.evaluate(ANIMATIONS_ENDED):
         assert time.monotonic() < deadline, f"{page.url}: animations still running after 5 s"
