@@ -6,6 +6,7 @@ import email.utils
 import fcntl
 import fnmatch
 import functools
+import hashlib
 import html
 import http
 import http.server
@@ -88,7 +89,8 @@ def once_per_run(folder: Path, name: str, make: Callable[[Path], dict]) -> dict:
 
 def shared_build(thresholds_file: Path, engine: str, folder: Path) -> BuiltSite:
     """The site built once per test run (``folder``: see run_folder), whichever worker asks first."""
-    name = f"site-{thresholds_file.stem}-{engine}"
+    file_id = hashlib.sha256(str(thresholds_file.resolve()).encode()).hexdigest()[:8]  # two files, one stem
+    name = f"site-{thresholds_file.stem}-{file_id}-{engine}"
     made = once_per_run(folder, name, lambda work: {"log": build_site(thresholds_file, work, engine).log})
     return BuiltSite(folder / name / "site", made["log"], engine, folder / name / "sources")
 
