@@ -10,6 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 SITE_ENGINE ?= mkdocs
 THRESHOLDS_FILE ?= thresholds.yml
 SOURCES := build/sources
+# `make test`'s pytest-xdist workers. Each test file runs whole on one worker (its module fixtures, such as
+# a browser walk or a poisoned site, are made once); each site is built once per run, whichever worker
+# asks first (tests/sitebuild.py). Two suits a 2-core machine; more cores can take more:
+# `make test TEST_WORKERS=auto`.
+TEST_WORKERS ?= 2
 
 .PHONY: setup lock serve test check test-zensical build lint dist bench clean
 
@@ -66,7 +71,7 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit validate examples/fictional-four-levels.yml
 	$(PY) -m toolkit scenarios --verify
 	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The inner loop, under a minute: lint and every test not marked slow (no site build, no browser, no
 # subprocess fuzzing; tests/conftest.py marks them). `make test` runs everything.

@@ -122,15 +122,16 @@ def site_engine(request) -> str:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """``built_site(file, engine)``: each partnership's site built once per engine in a session."""
-    from sitebuild import build_site
+    """``built_site(file, engine)``: each partnership's site built once per engine in a test run, shared by
+    every pytest-xdist worker (sitebuild.shared_build)."""
+    from sitebuild import run_folder, shared_build
 
+    folder = run_folder(tmp_path_factory)
     built = {}
 
     def build(thresholds_file: Path, engine: str):
         if (thresholds_file, engine) not in built:
-            work = tmp_path_factory.mktemp(f"{thresholds_file.stem}-{engine}")
-            built[thresholds_file, engine] = build_site(thresholds_file, work, engine)
+            built[thresholds_file, engine] = shared_build(thresholds_file, engine, folder)
         return built[thresholds_file, engine]
 
     return build

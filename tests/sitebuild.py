@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import email.utils
+import fcntl
 import fnmatch
 import functools
+import hashlib
 import html
 import http
 import http.server
 import json
 import os
 import re
+import shutil
 import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +58,41 @@ def build_site(thresholds_file: Path, work: Path, engine: str) -> BuiltSite:
         log += run.stdout + run.stderr
         assert run.returncode == 0, f"python -m toolkit {' '.join(stage)} failed:\n{run.stdout}\n{run.stderr}"
     return BuiltSite(site, log, engine, sources)
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The test run's own temporary folder, shared by its pytest-xdist workers (each worker's folder is
+    inside it, named after the worker)."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
+
+
+def once_per_run(folder: Path, name: str, make: Callable[[Path], dict]) -> dict:
+    """``make(work)``'s record (JSON), made once per test run however many workers ask for it.
+
+    The first worker to ask makes it in ``folder/name`` under an exclusive file lock; the others wait on
+    the lock, then read the record it left. A ``make`` that failed leaves no record, so the next to ask
+    tries again and reports its own failure.
+    """
+    work, record = folder / name, folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
+        if record.exists():
+            return json.loads(record.read_text(encoding="utf-8"))
+        if work.exists():
+            shutil.rmtree(work)  # what a failed attempt left
+        work.mkdir()
+        made = make(work)
+        record.write_text(json.dumps(made), encoding="utf-8")
+        return made
+
+
+def shared_build(thresholds_file: Path, engine: str, folder: Path) -> BuiltSite:
+    """The site built once per test run (``folder``: see run_folder), whichever worker asks first."""
+    file_id = hashlib.sha256(str(thresholds_file.resolve()).encode()).hexdigest()[:8]  # two files, one stem
+    name = f"site-{thresholds_file.stem}-{file_id}-{engine}"
+    made = once_per_run(folder, name, lambda work: {"log": build_site(thresholds_file, work, engine).log})
+    return BuiltSite(folder / name / "site", made["log"], engine, folder / name / "sources")
 
 
 def searched_locations(site: BuiltSite) -> list[str]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from toolkit_cli import run_toolkit
 
 from levels_of_need.questions import QUESTION_IDS
 
@@ -189,12 +187,12 @@ def cli_args(check: dict) -> list[str]:
 
 
 def cli(*args: str, thresholds: Path | None = None) -> str:
-    """`python -m toolkit COMMAND ARGS…`, for Medway's file or the ``thresholds`` file given."""
+    """`python -m toolkit COMMAND ARGS…`, for Medway's file or the ``thresholds`` file given: its entry
+    point, in this process (tests/toolkit/test_validation_fuzz.py holds the real command to the same)."""
     command, *rest = args
     chosen = ["--thresholds", str(thresholds)] if thresholds else []
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", command, *chosen, *rest], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    run = run_toolkit(command, *chosen, *rest)
+    assert run.returncode == 0, f"{' '.join(run.args)} failed:\n{run.stdout}\n{run.stderr}"
     return run.stdout
 
 
@@ -262,6 +260,14 @@ def is_site_search(worker) -> bool:
     """The theme's search worker, which the site starts from a blob: address as the checker's is
     (assets/search/blob-worker.js names it), so that both are held by the page's policy."""
     return worker.evaluate("() => self.name") == "site-search"
+
+
+def checker_worker(page):
+    """The checker's worker (Playwright's handle on it, to evaluate inside it): the page's one blob: worker
+    that is not the site's search."""
+    workers = [worker for worker in page.workers if worker.url.startswith("blob:") and not is_site_search(worker)]
+    assert len(workers) == 1, [worker.url for worker in page.workers]
+    return workers[0]
 
 
 def save_then_clear(page, tmp_path: Path) -> Path:

@@ -19,6 +19,10 @@ CHROMIUM_ARGS = [
 ]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Axe-core's run over the page with those tags, and the wait before it (see axe_violations).
+AXE_RUN = """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+    .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+ANIMATIONS_ENDED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
 
 
 @pytest.fixture(scope="session")
@@ -100,13 +104,27 @@ def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]
     """Run axe-core with the WCAG 2.2 AA tags; return violations not listed as known exceptions.
     Axe runs once transitions have ended: a colour read halfway through a fade (Material's header title,
     after a scroll) is no colour a reader is left with."""
-    page.wait_for_function(
-        "() => document.getAnimations().every((animation) => animation.playState !== 'running')", timeout=5_000
-    )
+    page.wait_for_function(ANIMATIONS_ENDED, timeout=5_000)
     page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
-            .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))""",
-        WCAG_TAGS,
-    )
+    violations = page.evaluate(AXE_RUN, WCAG_TAGS)
     return [v for v in violations if v["id"] not in (exceptions or {})]
+
+
+@pytest.fixture(scope="session")
+def walked(browser, tmp_path_factory):
+    """``walked(site)``: the record of the site's one walk over every page (tests/browser/site_walk.py),
+    made once per test run, whichever pytest-xdist worker asks first; the every-page tests read it."""
+    from sitebuild import once_per_run, run_folder
+
+    from .site_walk import walk_site
+
+    folder = run_folder(tmp_path_factory)
+    records: dict[Path, dict] = {}
+
+    def walk(site) -> dict:
+        if site.directory not in records:
+            name = f"walk-{site.directory.parent.name}"  # the build's own folder: one per site
+            records[site.directory] = once_per_run(folder, name, lambda _work: walk_site(browser, site))
+        return records[site.directory]
+
+    return walk

@@ -10,14 +10,12 @@ import io
 import json
 import random
 import re
-import subprocess
-import sys
 import uuid
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT
 from pypdf import PdfReader
+from toolkit_cli import run_toolkit
 
 from levels_of_need import training_session as ts
 
@@ -89,9 +87,7 @@ def type_round(keys: Keys, counts: list[int], not_sure: int) -> int:
 
 
 def cli_summary(session_file) -> str:
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "agreement", str(session_file)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_toolkit("agreement", str(session_file))
     assert run.returncode == 0, run.stderr
     return run.stdout
 

@@ -6,9 +6,6 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from sitebuild import html_pages, page_url
-
-from .conftest import axe_violations
 
 # Known axe exceptions, each with its reason and the upstream issue. Keep empty if possible.
 AXE_EXCEPTIONS: dict[str, str] = {}
@@ -43,38 +40,24 @@ SEARCHES = [
 
 
 @pytest.fixture(scope="module")
-def all_pages(partnership_site, partnership_url):
-    """Every page of each partnership's site: the tests that take it run over both partnerships."""
-    return [page_url(partnership_url, partnership_site.directory, p) for p in html_pages(partnership_site.directory)]
+def site_walk(walked, partnership_site):
+    """The one walk over every page of each partnership's site (site_walk.py): the tests that take it run
+    over both partnerships, each reading its own part of the walk's record."""
+    return walked(partnership_site)
 
 
-def test_no_page_requests_any_other_origin(page, all_pages, partnership_url):
-    origin = urlparse(partnership_url).netloc
-    foreign: list[str] = []
-    seen = 0
-
-    def record(request):
-        nonlocal seen
-        seen += 1
-        parsed = urlparse(request.url)
-        if parsed.scheme not in ("data", "blob") and parsed.netloc != origin:
-            foreign.append(request.url)
-
-    page.on("request", record)
-    for url in all_pages:
-        page.goto(url, wait_until="networkidle")
-    assert len(all_pages) >= 25
-    assert seen > len(all_pages)  # the recorder saw page assets too
-    assert foreign == []
+def test_no_page_requests_any_other_origin(site_walk):
+    assert len(site_walk["pages"]) >= 25
+    assert site_walk["requests"] > len(site_walk["pages"])  # the recorder saw page assets too
+    assert site_walk["foreign"] == []
 
 
-def test_axe_finds_no_violations_on_any_page(page, all_pages):
+def test_axe_finds_no_violations_on_any_page(site_walk):
     failures = {}
-    for url in all_pages:
-        page.goto(url)
-        violations = axe_violations(page, AXE_EXCEPTIONS)
+    for path, violations in site_walk["axe"].items():
+        violations = [v for v in violations if v["id"] not in AXE_EXCEPTIONS]
         if violations:
-            failures[url] = violations
+            failures[path] = violations
     assert failures == {}
 
 
@@ -212,26 +195,14 @@ def test_matrix_reads_on_a_360px_phone_without_sideways_scrolling(page, medway_u
     assert page.locator("table").count() == 0
 
 
-@pytest.fixture(scope="module")
-def medway_pages(medway_site, medway_url):
-    return [page_url(medway_url, medway_site.directory, p) for p in html_pages(medway_site.directory)]
-
-
-def test_every_page_runs_under_its_csp_without_violations_or_console_errors(strict_context, medway_pages, search_ui):
-    all_pages = medway_pages  # every partnership's pages come from the same templates and the same policy
-    page = strict_context.new_page()
+def test_every_page_runs_under_its_csp_without_violations_or_console_errors(walked, medway_site):
+    walk = walked(medway_site)  # every partnership's pages come from the same templates and the same policy
+    assert len(walk["pages"]) >= 25
     errors = []
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-    page.add_init_script("""document.addEventListener('securitypolicyviolation',
-        e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))""")
-    for url in all_pages:
-        if url.endswith("/check/"):
+    for path in walk["pages"]:
+        if path.endswith("/check/"):
             continue  # the checker has its own, fuller test
-        page.goto(url, wait_until="networkidle")
-        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, url
-    page.goto(all_pages[0], wait_until="networkidle")  # the search index is loaded before typing
-    page.keyboard.press("/")
-    page.keyboard.type("MARAC")
-    page.locator(search_ui.result).first.wait_for()
-    assert errors == []
+        assert walk["csp_meta"][path] == 1, path
+        errors += walk["errors"].get(path, [])
+    # After the walk, a search on the first page: its index loads, and a result shows, under the CSP.
+    assert errors + walk["search_errors"] == []

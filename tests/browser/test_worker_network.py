@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sitebuild import serve
 
-from .checker_helpers import fill_check, is_site_search, open_checker, wait_until
+from .checker_helpers import checker_worker, fill_check, open_checker, wait_until
 from .offsite import offsite_listener
 
 # Run inside a worker: every channel, aimed at an off-site address. Returns what each attempt said.
@@ -81,12 +81,6 @@ def run_control(browser, control_site) -> list[str]:
             return listener.seen()
         finally:
             context.close()
-
-
-def checker_worker(page):
-    workers = [worker for worker in page.workers if worker.url.startswith("blob:") and not is_site_search(worker)]
-    assert len(workers) == 1, [worker.url for worker in page.workers]
-    return workers[0]
 
 
 def test_the_attempts_reach_a_listener_when_nothing_stops_them(browser, control_site):

@@ -36,7 +36,6 @@ let answer = null; // levels_of_need.worker.answer, once Python is ready
 const stages = {};
 const stageDone = (name) => { stages[name] = performance.timeOrigin + performance.now(); };
 stageDone("worker");
-const KINDS = ["evaluate", "debrief", "save", "open", "session", "save_session", "open_session"];
 let failed = false;
 
 function fail(reason) {
@@ -299,18 +298,23 @@ async function start() {
   });
 }
 
+// Every other message is a request, whatever its kind, and every request gets an answer, so the page's
+// promise always settles: Python knows the kinds (levels_of_need.worker.REQUESTS) and answers one it
+// does not know with an error, as it does a request made before it is ready.
 self.onmessage = ({ data }) => {
-  if (data.kind === "wasm") {
+  const { kind, id, payload } = data ?? {};
+  if (kind === "wasm") {
     pageWasm.hear(data);
     return;
   }
-  if (!KINDS.includes(data.kind)) return;
   if (!answer) {
-    self.postMessage({ kind: "error", id: data.id, message: "The checker is not ready yet." });
+    self.postMessage({ kind: "error", id, message: "The checker is not ready yet." });
     return;
   }
-  const { ok, message, field, ...reply } = JSON.parse(answer(data.kind, JSON.stringify(data.payload ?? {})));
-  self.postMessage(ok ? { kind: "result", id: data.id, ...reply } : { kind: "error", id: data.id, message, field });
+  let asked = "null"; // a payload JSON cannot hold (a BigInt, say): Python answers it as a malformed request
+  try { asked = JSON.stringify(payload ?? {}); } catch { /* answered by Python, as above */ }
+  const { ok, message, field, ...reply } = JSON.parse(answer(String(kind), asked));
+  self.postMessage(ok ? { kind: "result", id, ...reply } : { kind: "error", id, message, field });
 };
 
 start().catch((error) => fail(String((error && error.message) || error)));
