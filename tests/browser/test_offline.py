@@ -9,7 +9,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT
 from sitebuild import serve
 
@@ -84,7 +83,11 @@ def test_a_first_visit_to_the_checker_downloads_each_engine_file_once_the_offlin
     # Every request from every context (the page, the checker's worker, the service worker), as the
     # server answers it: a 200 sends the file, a 304 only confirms the browser's copy.
     answered: list[tuple[str, int]] = []
-    with serve(medway_site.directory, compress=compress, on_response=lambda path, status: answered.append((path, status))) as base:
+
+    def heard(path: str, status: int) -> None:
+        answered.append((path, status))
+
+    with serve(medway_site.directory, compress=compress, on_response=heard) as base:
         page = visit_the_checker(offline_capable_context, base)
         kept = page.evaluate(CACHED)
     engine = {f"/{path}" for path in engine_paths(medway_site.directory)}

@@ -195,9 +195,16 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   }
 
   // Any silence longer than this while loading (a dead network, a hung file) ends in the fallback.
+  // Only the download stage can stall this way: the worker reports "start" as soon as every file has
+  // arrived (a compiled wasm counts as arrived), so a slow device's long start is never blamed on the
+  // connection. The detail says where it stopped, for the IT team.
+  let lastProgress = "nothing received yet";
   function watchForStall() {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => fail("Loading stopped for too long. Check your connection and reload the page."), STALL_MS);
+    stallTimer = setTimeout(() => fail(
+      "Loading stopped for too long. Check your connection and reload the page.",
+      `no progress for ${STALL_MS / 1000} s while downloading; last: ${lastProgress}`,
+    ), STALL_MS);
   }
 
   function watchStarting() {
@@ -244,6 +251,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     forgetSource();
     if (data.kind === "progress") {
       if (data.stage === "start") watchStarting(); else watchForStall();
+      lastProgress = data.stage === "download" ? `${data.loaded} of ${data.total} bytes` : data.stage;
       progress(data);
     } else if (data.kind === "ready" && data.version !== version) {
       // The page is built from one version of the thresholds; the engine must hold the same one.
