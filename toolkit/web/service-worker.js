@@ -6,7 +6,8 @@
 // By need: installing caches the guidance only, a few hundred kilobytes. The engine, several
 // megabytes, is cached when a page asks for it ({kind: "keep-engine"}): the checker's pages once
 // their engine has started (the wasm from the bytes the page hands over, the rest from the browser's
-// HTTP cache, so no engine file is downloaded twice), or the button on the privacy page. A device that had the engine gets it again with each new version.
+// HTTP cache, so no engine file is downloaded twice), or the button on the privacy page. A device that
+// had the engine gets it again with each new version.
 //
 // What it never does: cache anything it was not built with. It has no runtime caching, so no
 // page state, form data or request of the user's can ever reach Cache Storage.
