@@ -101,6 +101,34 @@ STAGE_MEANINGS = {
 }
 
 
+def not_met(results: dict[str, Any]) -> list[str]:
+    """What the results say a missed byte or time target would take, from this run's own figures."""
+    all_contexts, page_only = results["check_first_visit_bytes_all_contexts"], results["bytes_cold"]
+    zipped = results["python_zip"]
+    transfer_ms = page_only * 8 / (SLOW_4G_MBPS * 1e6) * 1000
+    phone = results["slow_phone"]
+    stages = results["start_stages_cold_ms"]
+    return [
+        "What the missed targets would take, from this run's figures:",
+        "",
+        f"- **Bytes, every context** ({mb(all_contexts)} against 4.0 MB): the page and its worker take "
+        f"{mb(page_only)}; the service worker's copy of the guidance and its revalidations take "
+        f"{mb(all_contexts - page_only)} more. Of the page's bytes, `python.zip` is {mb(zipped['br_bytes'])} "
+        "(brotli) and Pyodide's wasm, about 2.7 MB, is its floor: meeting 4.0 MB needs both the service "
+        "worker's guidance copy deferred off a first visit to the self-check and the engine smaller still.",
+        f"- **Slow 4G, Python ready** ({seconds(results['slow4g_python_ready_ms'])} against 22 s): the "
+        f"page's {mb(page_only)} take {seconds(transfer_ms)} at {SLOW_4G_MBPS} Mbps before Python starts; "
+        f"Python's own start took {ms(stages['python'] - stages['instantiated'])} "
+        "unthrottled in this run (load above). Meeting 22 s needs both fewer bytes and a quieter machine "
+        "to say how much start time is the machine's.",
+        f"- **Slow phone, the form usable** ({seconds(phone['form_usable_ms'])} against 2 s): its runs were "
+        + ", ".join(seconds(v["form_usable_ms"]) for v in results["runs"]["slow_phone"]["visits"])
+        + "; the page's scripts and the first question run on a CPU limited to "
+        f"{phone['cpu_share_of_one_core']:.0%} of one core, shared with the start of the engine's download.",
+        "",
+    ]
+
+
 def render(results: dict[str, Any]) -> str:
     values = {**results, "ratio_cold": results["ratios"]["python_ready_cold_ms / pyodide_bare_ready_ms"]}
     machine = results["machine"]
@@ -170,7 +198,7 @@ def render(results: dict[str, Any]) -> str:
     for label, key, limit, show in TARGETS:
         met = "met" if values[key] is not None and values[key] <= limit else "**not met**"
         lines.append(f"| {label} | {shown(values[key], show)} | ≤ {show(limit)} | {met} |")
-    lines += ["", "## All results", "", "| measure | median |", "| --- | --- |"]
+    lines += ["", *not_met(results), "## All results", "", "| measure | median |", "| --- | --- |"]
     lines += [f"| {label} | {shown(values[key], show)} |" for label, key, show in RESULTS]
     lines += ["", "| ratio | measured |", "| --- | --- |"]
     lines += [f"| {name} | {value:.2f} |" for name, value in results["ratios"].items()]
