@@ -129,6 +129,23 @@ def not_met(results: dict[str, Any]) -> list[str]:
     ]
 
 
+def webkit(results: dict[str, Any]) -> list[str]:
+    """The slow phone's CPU profile in WebKitGTK (bench/webkit_phone.py), where the machine could run it."""
+    found = results.get("webkit_slow_phone")
+    if not found:
+        return ["WebKit: not measured in this run (bench/webkit_phone.py needs WebKitWebDriver, Xvfb, Selenium).", ""]
+    load = ", ".join(f"{value:.1f}" for value in found["load_average"])
+    return [
+        f"**The same CPU limit in WebKitGTK** ({found['cpu_share_of_one_core']:.0%} of one core, "
+        f"{found['cpu_limit']}; no network emulation, WebKit has none; load {load}): Python's start took "
+        f"{found['python_start_factor']:.1f}× as long as unlimited; Python ready in "
+        f"{shown(found['python_ready_ms'], seconds)}, the form usable in {seconds(found['form_usable_ms'])}, "
+        f'{found["false_stall_messages"]} false "check your connection" messages, '
+        f"{found['python_not_ready']} runs not ready (medians of {len(found['runs']['limited'])} runs).",
+        "",
+    ]
+
+
 def render(results: dict[str, Any]) -> str:
     values = {**results, "ratio_cold": results["ratios"]["python_ready_cold_ms / pyodide_bare_ready_ms"]}
     machine = results["machine"]
@@ -198,7 +215,8 @@ def render(results: dict[str, Any]) -> str:
     for label, key, limit, show in TARGETS:
         met = "met" if values[key] is not None and values[key] <= limit else "**not met**"
         lines.append(f"| {label} | {shown(values[key], show)} | ≤ {show(limit)} | {met} |")
-    lines += ["", *not_met(results), "## All results", "", "| measure | median |", "| --- | --- |"]
+    lines += ["", *not_met(results), *webkit(results)]
+    lines += ["## All results", "", "| measure | median |", "| --- | --- |"]
     lines += [f"| {label} | {shown(values[key], show)} |" for label, key, show in RESULTS]
     lines += ["", "| ratio | measured |", "| --- | --- |"]
     lines += [f"| {name} | {value:.2f} |" for name, value in results["ratios"].items()]
