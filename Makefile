@@ -57,6 +57,7 @@ dist: build
 # `make test`; about ten minutes): prints a table, writes bench/latest.json and docs/performance.md from it.
 bench: setup /usr/bin/chromium
 	$(PY) bench/run.py
+	$(PY) bench/webkit_phone.py
 
 # MkDocs + Material, rebuilding when thresholds.yml, docs/, toolkit/ or hooks/ change.
 serve: setup

@@ -7,7 +7,13 @@ sends, and measures each number as the median of RUNS runs (NETWORK_RUNS for the
 run in a fresh browser context (an empty cache). Two real networks are emulated through the Chrome
 DevTools Protocol: "slow 4G" (1.6 Mbps down, 150 ms round trip, the page's CPU 4x slower) and
 "council Wi-Fi" (4 Mbps, 40 ms). CDP's CPU throttling slows the page but not its workers, so Python's
-own start is not slowed in those runs: on a real slow phone it takes longer.
+own start is not slowed in those runs. The "slow phone" runs therefore limit the CPU of the whole
+browser process tree (page, workers, service worker) with a cgroup quota (v2 cpu.max, or v1
+cpu.cfs_quota_us where the machine has only v1), calibrated so that Python's own start takes about
+SLOW_PHONE_FACTOR times as long as unlimited, together with slow 4G.
+
+Bytes are counted at the server, so every context's requests count: the page's, its workers' and the
+service worker's (the first visit to /check/ with the service worker allowed, until the engine is kept).
 
 Prints a table, writes bench/latest.json, and writes docs/performance.md from it (bench/report.py).
 Not part of `make test`: timings belong in a benchmark, not in pass/fail tests.
@@ -15,6 +21,7 @@ Not part of `make test`: timings belong in a benchmark, not in pass/fail tests.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -37,6 +44,7 @@ import words_share  # noqa: E402  (issue 26: the everyday words the filter finds
 from report import render  # noqa: E402  (docs/performance.md from the results)
 from sitebuild import serve  # noqa: E402  (the tests' static server: _headers, precompressed copies)
 
+from toolkit.build.bundle import engine_paths  # noqa: E402
 from toolkit.build.compress import write_precompressed  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -49,6 +57,12 @@ PROFILES = {
     "slow4g": {"down_mbps": 1.6, "up_mbps": 0.75, "rtt_ms": 150, "cpu_slowdown": 4},
     "wifi": {"down_mbps": 4.0, "up_mbps": 1.0, "rtt_ms": 40, "cpu_slowdown": 1},
 }
+# The slow phone: Python's own start (instantiated -> python) this many times as long as unlimited.
+SLOW_PHONE_FACTOR = 4.0
+SLOW_PHONE_FIRST_SHARE = 0.33  # a third of one core: about 4x in the cross-browser audit of 2026-12-04
+SLOW_PHONE_CALIBRATIONS = 3
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+CPU_PERIOD_US = 100_000
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # The bare Pyodide page loads Pyodide's own files: its full standard library (source) and lock file.
@@ -74,16 +88,66 @@ class ByteCounter:
         self.total = 0
         self.lock = threading.Lock()
 
+        self.downloads: dict[str, int] = {}  # path -> answers that sent the file (200)
+
     def add(self, count: int) -> None:
         with self.lock:
             self.total += count
+
+    def answered(self, path: str, status: int) -> None:
+        if status == 200:
+            with self.lock:
+                self.downloads[path] = self.downloads.get(path, 0) + 1
 
 
 @contextmanager
 def counted_server(directory: Path, compress: bool = True):
     counter = ByteCounter()
-    with serve(directory, compress=compress, on_sent=counter.add) as base:
+    with serve(directory, compress=compress, on_sent=counter.add, on_response=counter.answered) as base:
         yield base, counter
+
+
+class CpuLimit:
+    """A cgroup that holds a browser's whole process tree, and its CPU quota as a share of one core.
+
+    cgroup v2 (cpu.max) where the machine has it, else v1's cpu controller (cpu.cfs_quota_us). The
+    browser is started through a wrapper script that moves itself into the group and then execs the
+    browser, so every process the browser starts (renderers, their workers, the GPU and network
+    processes) is in the group from its first instruction."""
+
+    def __init__(self, scratch: Path, browser: str) -> None:
+        name = f"lon-bench-slow-{os.getpid()}"
+        v2 = (CGROUP_ROOT / "cgroup.controllers").exists() and "cpu" in (
+            CGROUP_ROOT / "cgroup.controllers"
+        ).read_text().split()
+        if v2:
+            (CGROUP_ROOT / "cgroup.subtree_control").write_text("+cpu")
+            self.group, self.mechanism = CGROUP_ROOT / name, "cgroup v2 cpu.max"
+        elif (CGROUP_ROOT / "cpu" / "cpu.cfs_quota_us").exists():
+            self.group, self.mechanism = CGROUP_ROOT / "cpu" / name, "cgroup v1 cpu.cfs_quota_us"
+        else:
+            raise RuntimeError("no cgroup cpu controller: the slow-phone profile needs one (and root)")
+        self.group.mkdir(exist_ok=True)
+        self.v2 = v2
+        if not v2:
+            (self.group / "cpu.cfs_period_us").write_text(str(CPU_PERIOD_US))
+        self.wrapper = scratch / "browser-in-cgroup"
+        self.wrapper.write_text(f'#!/bin/sh\necho $$ > {self.group / "cgroup.procs"}\nexec {browser} "$@"\n')
+        self.wrapper.chmod(0o755)
+        self.share: float | None = None
+
+    def limit(self, share: float | None) -> None:
+        """At most ``share`` of one core for the whole group, or no limit (None)."""
+        self.share = share
+        quota = str(round(share * CPU_PERIOD_US)) if share else ("max" if self.v2 else "-1")
+        if self.v2:
+            (self.group / "cpu.max").write_text(f"{quota} {CPU_PERIOD_US}")
+        else:
+            (self.group / "cpu.cfs_quota_us").write_text(quota)
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):  # a process still in it: left for the machine's owner
+            self.group.rmdir()
 
 
 def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, list[float]]:
@@ -183,6 +247,13 @@ def run() -> dict[str, Any]:
     print(f"everyday words, check's filter: {right}/{counted} find a right worry among the first 5")
     results["build_s"], runs["build_s"] = median_of(RUNS, build_seconds)
     site = ROOT / "site"
+    # python.zip as built (entries stored) and the build's copies of it: what a host sends (issue 28).
+    zipped = site / "assets" / "checker" / "python.zip"
+    results["python_zip"] = {
+        "stored_bytes": zipped.stat().st_size,
+        "br_bytes": zipped.with_name("python.zip.br").stat().st_size,
+        "gz_bytes": zipped.with_name("python.zip.gz").stat().st_size,
+    }
 
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -275,6 +346,30 @@ def run() -> dict[str, Any]:
                 NETWORK_RUNS, contacts_first_visit
             )
 
+            engine_files = [f"/{path}" for path in engine_paths(site)]
+            repeated: list[dict[str, int]] = []
+
+            def check_first_visit_all_contexts() -> int:
+                # As a user's browser has it: the service worker runs and keeps the engine for offline use.
+                # Every request of the page, its workers and the service worker reaches this server.
+                with closing(browser.new_context(service_workers="allow")) as context:
+                    page = context.new_page()
+                    before, downloads_before = counter.total, dict(counter.downloads)
+                    page.goto(f"{base}/check/", wait_until="commit")
+                    mark(page, "lon-python-ready")
+                    deadline = time.monotonic() + 60
+                    while not page.evaluate(ENGINE_KEPT) and time.monotonic() < deadline:
+                        time.sleep(0.2)
+                    time.sleep(1)  # anything still in flight
+                    sent = {p: counter.downloads.get(p, 0) - downloads_before.get(p, 0) for p in engine_files}
+                    repeated.append({path: count for path, count in sent.items() if count > 1})
+                    return counter.total - before
+
+            results["check_first_visit_bytes_all_contexts"], runs["check_first_visit_bytes_all_contexts"] = median_of(
+                NETWORK_RUNS, check_first_visit_all_contexts
+            )
+            results["engine_files_downloaded_twice"] = sorted({path for found in repeated for path in found})
+
             for name, profile in PROFILES.items():
                 network_runs: list[dict[str, float]] = []
 
@@ -325,6 +420,10 @@ def run() -> dict[str, Any]:
             results["pyodide_bare_bytes"] = int(statistics.median(bare_bytes))
         results["chromium"] = browser.version
         browser.close()
+        results["slow_phone"], runs["slow_phone"] = slow_phone(playwright, Path(scratch), site)
+        for key in ("form_usable_ms", "python_ready_ms", "longest_task_ms"):
+            results[f"slow_phone_{key}"] = results["slow_phone"][key]
+        results["slow_phone_false_stall_messages"] = results["slow_phone"]["false_stall_messages"]
 
     results["ratios"] = {
         "python_ready_cold_ms / pyodide_bare_ready_ms": results["python_ready_cold_ms"]
@@ -342,6 +441,102 @@ def run() -> dict[str, Any]:
     results["load_average"] = os.getloadavg()  # other work on the machine while it ran
     results["date"] = time.strftime("%Y-%m-%d")
     return results
+
+
+ENGINE_KEPT = """async () => {
+    for (const key of await caches.keys()) {
+        if (await (await caches.open(key)).match(location.origin + "/assets/checker/manifest.json")) return true;
+    }
+    return false;
+}"""
+# The longest task on the page's main thread since the navigation (Long Tasks API: 50 ms and over).
+LONGEST_TASK = """window.__lonLongestTask = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__lonLongestTask = Math.max(window.__lonLongestTask, entry.duration);
+}).observe({ type: "longtask", buffered: true });"""
+# What the page says when it gives up on the connection: on this server every byte is served, so any
+# such message is false.
+STALL_MESSAGE = "Check your connection"
+
+
+def ready_or_failed(page: Any, timeout: float) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = page.evaluate(
+            """() => {
+                const m = performance.getEntriesByName("lon-python-ready")[0];
+                const failed = document.querySelector("form[data-engine=failed]");
+                return m || failed ? {ready: m ? m.startTime : null, stages: m ? m.detail.stages : null,
+                    text: document.body.innerText} : null;
+            }"""
+        )
+        if state:
+            return state
+        time.sleep(0.05)
+    return {"ready": None, "stages": None, "text": page.evaluate("document.body.innerText")}
+
+
+def slow_phone(playwright: Any, scratch: Path, site: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The slow phone: the whole browser under a CPU quota calibrated so that Python's own start takes
+    about SLOW_PHONE_FACTOR times as long as without it, and slow 4G. Returns (medians, every run)."""
+    limit = CpuLimit(scratch, CHROMIUM)
+    browser = playwright.chromium.launch(executable_path=str(limit.wrapper), args=CHROMIUM_ARGS)
+    network = {**PROFILES["slow4g"], "cpu_slowdown": 1}  # the CPU is the cgroup's to slow, not DevTools'
+    try:
+        with counted_server(site) as (base, _):
+
+            def visit(slow_network: bool) -> dict[str, Any]:
+                with closing(browser.new_context(service_workers="block")) as context:
+                    context.add_init_script(LONGEST_TASK)
+                    page = context.new_page()
+                    if slow_network:
+                        emulate(context, page, network)
+                    page.goto(f"{base}/check/", wait_until="commit")
+                    usable = mark(page, "lon-form-usable", timeout=180)["time"]
+                    state = ready_or_failed(page, 240)
+                    stages = state["stages"] or {}
+                    return {
+                        "form_usable_ms": usable,
+                        "python_ready_ms": state["ready"],
+                        "python_start_ms": stages["python"] - stages["instantiated"] if stages else None,
+                        "longest_task_ms": page.evaluate("window.__lonLongestTask"),
+                        "false_stall_messages": int(STALL_MESSAGE in state["text"]),
+                    }
+
+            def start_ms(share: float | None, count: int = 2) -> float:
+                limit.limit(share)
+                return statistics.median(visit(False)["python_start_ms"] for _ in range(count))
+
+            # Calibration: the limited start against an unlimited one just before it (the machine's load
+            # changes), the share scaled by their ratio (a start's time goes as 1/share), until within 15%.
+            share, calibration = SLOW_PHONE_FIRST_SHARE, []
+            for attempt in range(SLOW_PHONE_CALIBRATIONS):
+                unlimited = start_ms(None)
+                factor = start_ms(share) / unlimited
+                calibration.append({"share": round(share, 3), "unlimited_ms": unlimited, "factor": round(factor, 2)})
+                close = abs(factor - SLOW_PHONE_FACTOR) <= 0.15 * SLOW_PHONE_FACTOR
+                if close or attempt == SLOW_PHONE_CALIBRATIONS - 1:
+                    break  # the share measured last is the one used
+                share = min(1.0, share * factor / SLOW_PHONE_FACTOR)
+            limit.limit(share)
+            visits = [visit(True) for _ in range(NETWORK_RUNS)]
+    finally:
+        browser.close()
+        limit.remove()
+    finished = [v for v in visits if v["python_ready_ms"] is not None]
+    medians = {
+        "cpu_limit": limit.mechanism,
+        "cpu_share_of_one_core": round(share, 3),
+        "python_start_unlimited_ms": unlimited,
+        "python_start_factor": round(factor, 2),
+        "form_usable_ms": statistics.median(v["form_usable_ms"] for v in visits),
+        "python_ready_ms": statistics.median(v["python_ready_ms"] for v in finished) if finished else None,
+        "python_not_ready": len(visits) - len(finished),
+        "longest_task_ms": statistics.median(v["longest_task_ms"] for v in visits),
+        "false_stall_messages": sum(v["false_stall_messages"] for v in visits),
+        "network": "slow4g",
+    }
+    return medians, {"visits": visits, "calibration": calibration}
 
 
 UPDATE_LATENCIES = """async (count) => {
@@ -430,6 +625,7 @@ KEYS = [
     ("update_p50_ms", "update latency p50", "ms"),
     ("update_p95_ms", "update latency p95", "ms"),
     ("bytes_cold", "bytes, first visit to /check/", "B"),
+    ("check_first_visit_bytes_all_contexts", "the same, every context (service worker)", "B"),
     ("check_first_visit_bytes_uncompressed", "the same, host compresses nothing", "B"),
     ("contacts_first_visit_bytes", "bytes, first visit to /contacts/", "B"),
     ("pyodide_bare_bytes", "bytes, bare Pyodide core", "B"),
@@ -439,26 +635,35 @@ KEYS = [
     ("wifi_python_ready_ms", "council Wi-Fi: Python ready", "ms"),
     ("js_heap_mb", "page JS heap", "MB"),
     ("wasm_memory_mb", "Python (wasm) memory", "MB"),
+    ("slow_phone_form_usable_ms", "slow phone: form usable", "ms"),
+    ("slow_phone_python_ready_ms", "slow phone: Python ready", "ms"),
+    ("slow_phone_longest_task_ms", "slow phone: longest main-thread task", "ms"),
+    ("slow_phone_false_stall_messages", "slow phone: false stall messages", ""),
     ("build_s", "make build", "s"),
 ]
 RATIO_TARGETS = {
-    "python_ready_cold_ms / pyodide_bare_ready_ms": 0.30,
+    "python_ready_cold_ms / pyodide_bare_ready_ms": None,  # retired as a target (issue 28)
     "python_ready_warm_ms / python_ready_cold_ms": None,
     "form_usable_ms / guidance_page_ms": 1.5,
     "bytes_cold / pyodide_bare_bytes": None,
 }
-# Issue 13's targets: (key, at most, unit).
+# Issue 28's targets: (key, at most, unit). Issue 13's cold/bare ratio and second-visit time are
+# retired as targets (still reported): the memory snapshot that would meet them costs slow phones more.
 TARGETS = [
     ("contacts_first_visit_bytes", 1_000_000, "B"),
-    ("check_first_visit_bytes_wire", 8_000_000, "B"),
-    ("slow4g_python_ready_ms", 45_000, "ms"),
-    ("python_ready_warm_ms", 800, "ms"),
+    ("check_first_visit_bytes_all_contexts", 4_000_000, "B"),
+    ("slow4g_python_ready_ms", 22_000, "ms"),
+    ("slow_phone_python_ready_ms", 35_000, "ms"),
+    ("slow_phone_false_stall_messages", 0, ""),
+    ("slow_phone_form_usable_ms", 2_000, "ms"),
     ("update_p95_ms", 16, "ms"),
 ]
 
 
-def shown(value: float, unit: str) -> str:
-    return f"{value / 1e6:.2f} MB" if unit == "B" else f"{value:.1f} {unit}"
+def shown(value: float | None, unit: str) -> str:
+    if value is None:
+        return "none"
+    return f"{value / 1e6:.2f} MB" if unit == "B" else f"{value:.1f} {unit}".strip()
 
 
 def table(results: dict[str, Any]) -> str:
@@ -471,7 +676,7 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"{name:<48} {value:>7.2f} {('≤ ' + str(target)) if target else '':>7}")
     lines += ["", "targets:"]
     for key, limit, unit in TARGETS:
-        met = "met" if results[key] <= limit else "NOT met"
+        met = "met" if results[key] is not None and results[key] <= limit else "NOT met"
         lines.append(f"  {key} {shown(results[key], unit)} ≤ {shown(limit, unit)}: {met}")
     lines.append(f"Chromium {results['chromium']}; load average while it ran: {results['load_average']}")
     return "\n".join(lines)

@@ -150,12 +150,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     compress = True  # False: a host that sends every file as it is
     on_sent: ClassVar = None  # called with the number of bytes each write sends, if set
     on_request: ClassVar = None  # called with each request's path, if set
+    on_response: ClassVar = None  # called with each request's path and the response's status, if set
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
         if parsed and self.on_request is not None:
             type(self).on_request(self.path.split("?")[0])
         return parsed
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if self.on_response is not None:
+            type(self).on_response(self.path.split("?")[0], int(code))
+        super().send_response(code, message)
 
     def setup(self) -> None:
         super().setup()
@@ -243,15 +249,19 @@ class _QuietServer(socketserver.ThreadingTCPServer):
 
 
 @contextmanager
-def serve(directory: Path, headers: bool = True, compress: bool = True, on_sent=None, on_request=None) -> Iterator[str]:
+def serve(
+    directory: Path, headers: bool = True, compress: bool = True, on_sent=None, on_request=None, on_response=None
+) -> Iterator[str]:
     """Serve the site on 127.0.0.1; ``headers=False`` ignores its _headers file, as GitHub Pages does;
-    ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent, and
-    ``on_request(path)`` hears every request."""
+    ``compress=False`` never sends a precompressed copy; ``on_sent(bytes)`` counts what is sent,
+    ``on_request(path)`` hears every request and ``on_response(path, status)`` every answer (a 200
+    sends the file, a 304 tells the browser its copy is still good)."""
     settings = {
         "send_site_headers": headers,
         "compress": compress,
         "on_sent": staticmethod(on_sent) if on_sent else None,
         "on_request": staticmethod(on_request) if on_request else None,
+        "on_response": staticmethod(on_response) if on_response else None,
     }
     handler_class = type("SiteHandler", (_QuietHandler,), settings)
     handler = functools.partial(handler_class, directory=str(directory))

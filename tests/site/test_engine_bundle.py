@@ -3,15 +3,16 @@ a reproducible wheel of the core), the data."""
 
 from __future__ import annotations
 
-import pytest
-
 import hashlib
 import json
+import re
 import zipfile
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
-from toolkit.build.bundle import PYODIDE_FILES, build_wheel
+from toolkit.build.bundle import PYODIDE_FILES, build_wheel, engine_paths
 
 
 def test_engine_files_are_in_the_site(medway_site, thresholds):
@@ -82,3 +83,27 @@ def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds):
         probe.unlink()
     assert "levels_of_need/_deleted_module_probe.py" not in shipped_core("without")
     assert "levels_of_need/rules.py" in shipped_core("again")
+
+
+# A checker page's module script, and the page's address under the site.
+CHECKER_PAGES = {"check/index.html": "check.js", "training/practice/index.html": "practice.js"}
+
+
+def static_imports(script: Path) -> set[str]:
+    """The modules a script imports by name at its top (`import … from "./x.js"`), by file name."""
+    text = script.read_text(encoding="utf-8")
+    return {Path(found).name for found in re.findall(r'^import\s[^;]*?from\s+"(\./[^"]+)"', text, re.M)}
+
+
+def test_a_checker_page_preloads_its_script_and_what_it_imports_and_nothing_else(medway_site):
+    """Issue 28: the first question needs the page's script and the modules it imports, fetched while the
+    form streams in; the engine's megabytes would only compete with them on a slow connection."""
+    site = medway_site.directory
+    engine = {Path(path).name for path in engine_paths(site)}
+    for page, script in CHECKER_PAGES.items():
+        html = (site / page).read_text(encoding="utf-8")
+        preloaded = {Path(href).name for href in re.findall(r'<link rel="(?:module)?preload"[^>]*href="([^"]+)"', html)}
+        needed = {script} | static_imports(site / "assets" / "checker" / script)
+        assert "engine.js" in needed, needed  # the chain the preload shortens
+        assert preloaded == needed, (page, preloaded, needed)
+        assert not preloaded & engine, page

@@ -22,8 +22,10 @@ from pathlib import Path
 import brotli
 
 ENCODINGS = {"gzip": ".gz", "br": ".br"}
-# Formats that are compressed already, and the host's own configuration files.
-SKIP_SUFFIXES = (".gz", ".br", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ico")
+# Formats that are compressed already, and the host's own configuration files. Not .zip: the checker's
+# python.zip stores its entries uncompressed so that these copies compress it whole (a deflated zip
+# gains too little and gets no copy: WORTH_IT).
+SKIP_SUFFIXES = (".gz", ".br", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ico")
 SKIP_NAMES = {"_headers"}
 WORTH_IT = 0.9  # a copy is written only if it is at most this fraction of the original's size
 CACHE_FROM_BYTES = 256 * 1024  # smaller files compress in a moment: no cache

@@ -5,8 +5,13 @@
 //     and exercising the core loads, found by running it here;
 //   - the core itself (levels_of_need), so the browser needs no wheel.
 // Pyodide's own python_stdlib.zip is 2.5 MB of source that Python compiles on every start; this is a
-// fraction of it, and loads without compiling. The zip is written, then loaded in a second Pyodide
-// that runs the checker from it alone, so a module missing from it fails the build, not a user.
+// fraction of it, and loads without compiling. Three Pyodides: the first writes a candidate zip (the
+// modules above, plus what the build's own tools loaded); a second starts from it alone and exercises
+// the checker the same way, and only the modules it loaded are kept; a third starts from the kept zip
+// and runs the checker, so a module missing from it fails the build, not a user.
+// Lighter on the wire (issue 28): the entries are stored, not deflated, so the build's .br and .gz
+// copies compress the zip as a whole (1.70 MB deflated against about 1.2 MB brotli over stored
+// entries); and module and function docstrings are left out where nothing reads them (see strip below).
 //
 // Usage: node make_python_bundle.mjs WHEEL THRESHOLDS_JSON OUT_ZIP
 // stdout (last line): {"version", "stdlib": [module file names], "core": [...]}
@@ -20,25 +25,32 @@ const thresholds = await readFile(thresholdsPath, "utf8");
 const pyodide = await loadPyodide({ packages: [] });
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel"); // a Buffer is refused
 pyodide.globals.set("thresholds_json", thresholds);
-const made = JSON.parse(pyodide.runPython(`
-import ast, importlib, importlib.util, io, json, site, sys, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
+// Every module the core names anywhere (an import inside a function too), found in its source.
+const named = JSON.parse(pyodide.runPython(`
+import ast, importlib.util, json, os
+core_dir = importlib.util.find_spec("levels_of_need").submodule_search_locations[0]
+named = set()
+for name in sorted(os.listdir(core_dir)):
+    if name.endswith(".py"):
+        for node in ast.walk(ast.parse(open(f"{core_dir}/{name}", encoding="utf-8").read())):
+            if isinstance(node, ast.Import):
+                named.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                named.add(node.module)
+json.dumps(sorted(named))
+`));
 
-STDLIB = sys.path[1]  # the mounted python_stdlib.zip: /lib/python3NN.zip
+// The checker, imported and exercised as the browser uses it, in whichever Pyodide runs this (it
+// imports nothing else, so what it loads is the checker's): every module the core names, so that what
+// they import in turn is loaded too, then every kind of request and an error path. Leaves \`loaded\`:
+// the files of the standard library (the zip at sys.path[1]) that are loaded, as .py names.
+const EXERCISE = `
+import importlib, json, sys
+
+STDLIB = sys.path[1]  # the mounted standard library: /lib/python3NN.zip
 assert STDLIB.endswith(".zip"), sys.path
 CORE = "levels_of_need"
-core_dir = importlib.util.find_spec(CORE).submodule_search_locations[0]
-core_files = sorted(name for name in __import__("os").listdir(core_dir) if name.endswith(".py"))
-
-# Every module the core names anywhere, imported here so that what it imports in turn is loaded too.
-named = set()
-for name in core_files:
-    for node in ast.walk(ast.parse(open(f"{core_dir}/{name}", encoding="utf-8").read())):
-        if isinstance(node, ast.Import):
-            named.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            named.add(node.module)
-for module in sorted(named):
+for module in json.loads(named_json):
     if module.split(".")[0] not in ("js", "pyodide", CORE):
         importlib.import_module(module)
 
@@ -59,38 +71,86 @@ for scenario in data.get("scenarios", [])[:1]:
     answered = json.loads(worker.answer("session", json.dumps({"session": started["session"], "round": counted})))
     worker.answer("save_session", json.dumps({"session": answered["session"]}))
 
-stdlib = sorted({
-    module.__file__[len(STDLIB) + 1:]
+loaded = sorted({
+    module.__file__[len(STDLIB) + 1:].removesuffix("c")
     for module in list(sys.modules.values())
     if (getattr(module, "__file__", None) or "").startswith(STDLIB + "/")
 })
+`;
 
-def compiled(source, path):
+pyodide.globals.set("named_json", JSON.stringify(named));
+const made = JSON.parse(pyodide.runPython(`${EXERCISE}
+import ast, importlib.util, io, os, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+core_dir = importlib.util.find_spec(CORE).submodule_search_locations[0]
+core_files = sorted(name for name in os.listdir(core_dir) if name.endswith(".py"))
+
+stdlib = [name for name in loaded if not name.startswith(CORE + "/")]
+
+# Docstrings nothing reads at run time: a module's and a function's, in a module whose source never
+# names __doc__ (enum, typing, functools and dataclasses do) and outside Pyodide's own packages (its
+# JavaScript bindings are documented from their docstrings). A class keeps its docstring: dataclasses
+# builds one from inspect.signature for a class without, which costs time at every start.
+KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
+
+def strip(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                node.body = node.body[1:] or [ast.Pass(lineno=first.lineno, col_offset=first.col_offset)]
+    return tree
+
+def compiled(source, path, name):
     # Unchecked hash-based bytecode: the same source always gives the same bytes, and there is no
     # source beside it to check against.
-    code = compile(source, path, "exec", dont_inherit=True, optimize=0)
+    code = source
+    if not name.startswith(KEEP_DOCSTRINGS) and b"__doc__" not in source:
+        code = strip(ast.parse(source, path))
+    code = compile(code, path, "exec", dont_inherit=True, optimize=0)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 def add(archive, name, data):
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    # Deflated in the zip, not left to the host: hosts compress by type, and few compress a zip.
-    info.compress_type = zipfile.ZIP_DEFLATED
+    # Stored: the build's .br and .gz copies compress the whole zip far better than deflate does entry by
+    # entry (docs/performance.md: a host must send those copies, or compress application/zip itself).
+    info.compress_type = zipfile.ZIP_STORED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data, compresslevel=9)
+    archive.writestr(info, data)
 
 packed = io.BytesIO()
 with zipfile.ZipFile(STDLIB) as source, zipfile.ZipFile(packed, "w") as archive:
     for name in stdlib:
-        add(archive, name + "c", compiled(source.read(name), f"{STDLIB}/{name}"))
+        add(archive, name + "c", compiled(source.read(name), f"{STDLIB}/{name}", name))
     for name in core_files:
-        add(archive, f"{CORE}/{name}c", compiled(open(f"{core_dir}/{name}", "rb").read(), f"{STDLIB}/{CORE}/{name}"))
+        add(archive, f"{CORE}/{name}c", compiled(open(f"{core_dir}/{name}", "rb").read(), f"{STDLIB}/{CORE}/{name}", CORE))
 open("/tmp/python-bundle.zip", "wb").write(packed.getvalue())
 json.dumps({"version": version, "stdlib": stdlib, "core": [f"{CORE}/{name}" for name in core_files]})
 `));
-const bundle = pyodide.FS.readFile("/tmp/python-bundle.zip");
-await writeFile(outPath, bundle);
+await writeFile(outPath, pyodide.FS.readFile("/tmp/python-bundle.zip"));
 
-// The proof: a second Pyodide whose whole standard library is this zip starts the checker and answers.
+// What the checker itself loads, started from the candidate alone: the modules the build's own tools
+// (ast, zipfile and theirs) loaded above are left out unless the checker loads them too.
+const trial = await loadPyodide({ packages: [], stdLibURL: outPath });
+trial.globals.set("thresholds_json", thresholds);
+trial.globals.set("named_json", JSON.stringify(named));
+pyodide.globals.set("needed", trial.runPython(`${EXERCISE}
+json.dumps(loaded)
+`));
+made.stdlib = JSON.parse(pyodide.runPython(`
+keep = {name + "c" for name in json.loads(needed)}
+packed = io.BytesIO()
+with zipfile.ZipFile("/tmp/python-bundle.zip") as candidate, zipfile.ZipFile(packed, "w") as archive:
+    for info in candidate.infolist():
+        if info.filename in keep or info.filename.startswith(CORE + "/"):
+            archive.writestr(info, candidate.read(info))
+open("/tmp/python-bundle.zip", "wb").write(packed.getvalue())
+json.dumps([name for name in stdlib if name + "c" in keep])
+`));
+await writeFile(outPath, pyodide.FS.readFile("/tmp/python-bundle.zip"));
+
+// The proof: a Pyodide whose whole standard library is the kept zip starts the checker and answers.
 const check = await loadPyodide({ packages: [], stdLibURL: outPath });
 const engine = check.pyimport("levels_of_need.worker");
 const again = engine.start(thresholds);

@@ -55,7 +55,9 @@ def write_service_worker(site: Path) -> dict[str, Any]:
     paths = precache_paths(site)
     # The engine's manifest first: the service worker looks for it to know whether a device keeps the engine.
     engine = sorted(engine_paths(site), key=lambda path: not path.endswith("/manifest.json"))
-    precache = {"version": site_version(site, paths + engine), "files": paths, "engine": engine}
+    # Each engine file's SHA-256: a file the page hands over is kept only if it is the build's own.
+    digests = {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in engine}
+    precache = {"version": site_version(site, paths + engine), "files": paths, "engine": engine, "digests": digests}
     script = TEMPLATE.read_text(encoding="utf-8").replace("self.__PRECACHE__", json.dumps(precache, indent=1))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return precache

@@ -5,8 +5,9 @@
 //
 // By need: installing caches the guidance only, a few hundred kilobytes. The engine, several
 // megabytes, is cached when a page asks for it ({kind: "keep-engine"}): the checker's pages once
-// their engine has started (its files then come from the browser's HTTP cache), or the button on
-// the privacy page. A device that had the engine gets it again with each new version.
+// their engine has started (the wasm from the bytes the page hands over, the rest from the browser's
+// HTTP cache, so no engine file is downloaded twice), or the button on the privacy page. A device that
+// had the engine gets it again with each new version.
 //
 // What it never does: cache anything it was not built with. It has no runtime caching, so no
 // page state, form data or request of the user's can ever reach Cache Storage.
@@ -23,9 +24,36 @@ async function engineKept() {
   return Boolean(await caches.match(scoped(PRECACHE.engine[0])));
 }
 
-async function keepEngine() {
+// handedOver: {path: ArrayBuffer} of engine files the page has just downloaded (engine.js keeps the
+// wasm's bytes as they arrive). Each is kept only if its SHA-256 is the build's, so nothing but the
+// build's own files is ever cached; the rest are revalidated ("no-cache", a 304 from the HTTP cache).
+// A page's download is never repeated: a browser's HTTP cache may not hold a file of several
+// megabytes (Chromium's in-memory cache does not hold the 9.6 MB wasm a host sends uncompressed).
+async function keepEngine(handedOver = {}) {
   const cache = await caches.open(CACHE);
-  await cache.addAll(requests(PRECACHE.engine));
+  const fetched = [];
+  for (const path of PRECACHE.engine) {
+    const bytes = handedOver[path];
+    if (bytes instanceof ArrayBuffer && await sha256(bytes) === PRECACHE.digests[path]) {
+      await cache.put(scoped(path), new Response(bytes, { headers: { "content-type": typeOf(path) } }));
+    } else {
+      fetched.push(path);
+    }
+  }
+  await cache.addAll(requests(fetched));
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The type the worker insists on (worker.mjs: EXPECTED_TYPES) for a file kept from the page's bytes.
+function typeOf(path) {
+  if (path.endsWith(".wasm")) return "application/wasm";
+  if (path.endsWith(".json")) return "application/json";
+  if (path.endsWith(".mjs") || path.endsWith(".js")) return "text/javascript";
+  return "application/octet-stream";
 }
 
 self.addEventListener("install", (event) => {
@@ -48,11 +76,13 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The one message a page may send. It names no file and carries nothing: the list is the build's.
+// The one message a page may send. The list of files is the build's; the page may hand over the
+// bytes of engine files it has just downloaded, each kept only if it is the build's (keepEngine).
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.kind !== "keep-engine") return;
   const reply = (message) => event.source && event.source.postMessage(message);
-  event.waitUntil(keepEngine().then(
+  const handedOver = event.data.files && typeof event.data.files === "object" ? event.data.files : {};
+  event.waitUntil(keepEngine(handedOver).then(
     () => reply({ kind: "engine-kept" }),
     (error) => reply({ kind: "engine-not-kept", reason: String((error && error.message) || error) }),
   ));

@@ -122,17 +122,53 @@ function compileWasm(tell) {
     tell({ kind: "wasm", status: response.status, type: response.headers.get("content-type"), wireLength });
     if (!response.ok) return; // the worker says why
     const counted = response.clone().body.getReader(); // the original goes to the compiler whole
+    const kept = offlineWanted() ? handOver(url) : null;
     const count = () => counted.read().then(({ done, value }) => {
-      if (done) return tell({ kind: "wasm", done: true });
+      if (done) {
+        kept?.done();
+        return tell({ kind: "wasm", done: true });
+      }
+      kept?.chunks.push(value);
       tell({ kind: "wasm", received: value.byteLength });
       return count();
     });
-    count().catch(failed);
+    count().catch((error) => { kept?.done(false); failed(error); });
     WebAssembly.compileStreaming(response).then(
       (module) => tell({ kind: "wasm", module }),
       (error) => tell({ kind: "wasm", problem: `${url.pathname} could not be compiled (${error.message})` }),
     );
   }, failed);
+}
+
+// The offline copy (assets/offline/register.js and the service worker) takes the wasm's bytes from
+// here rather than downloading them again: a browser's HTTP cache may not hold a file this big. Kept
+// only where a service worker can take them, and only until it has (register.js drops them after).
+function offlineWanted() {
+  return "serviceWorker" in navigator && typeof caches === "object";
+}
+
+// Listed as the download starts, with a promise of its bytes (null if it broke off), where register.js
+// looks for them: the page's scripts run in no fixed order, and the counting reader can finish after
+// Python is ready; the offline copy waits for the bytes rather than downloading them again.
+const ENGINE_FILES = Symbol.for("levels-of-need.engine-files"); // the same key in register.js
+
+function handOver(url) {
+  const chunks = [];
+  let settle = null;
+  const bytes = new Promise((resolve) => { settle = resolve; });
+  window[ENGINE_FILES] ??= new Map();
+  window[ENGINE_FILES].set(url.href, bytes);
+  return {
+    chunks,
+    done(whole = true) {
+      if (!whole) { settle(null); return; }
+      const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+      let at = 0;
+      for (const chunk of chunks) { joined.set(chunk, at); at += chunk.byteLength; }
+      chunks.length = 0;
+      settle(joined.buffer);
+    },
+  };
 }
 
 export function startEngine({ version, onProgress, onReady, onFailed }) {
@@ -159,9 +195,16 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
   }
 
   // Any silence longer than this while loading (a dead network, a hung file) ends in the fallback.
+  // Only the download stage can stall this way: the worker reports "start" as soon as every file has
+  // arrived (a compiled wasm counts as arrived), so a slow device's long start is never blamed on the
+  // connection. The detail says where it stopped, for the IT team.
+  let lastProgress = "nothing received yet";
   function watchForStall() {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => fail("Loading stopped for too long. Check your connection and reload the page."), STALL_MS);
+    stallTimer = setTimeout(() => fail(
+      "Loading stopped for too long. Check your connection and reload the page.",
+      `no progress for ${STALL_MS / 1000} s while downloading; last: ${lastProgress}`,
+    ), STALL_MS);
   }
 
   function watchStarting() {
@@ -208,6 +251,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     forgetSource();
     if (data.kind === "progress") {
       if (data.stage === "start") watchStarting(); else watchForStall();
+      lastProgress = data.stage === "download" ? `${data.loaded} of ${data.total} bytes` : data.stage;
       progress(data);
     } else if (data.kind === "ready" && data.version !== version) {
       // The page is built from one version of the thresholds; the engine must hold the same one.

@@ -122,6 +122,11 @@ function followPageWasm(downloads) {
     } else if (news.done) {
       file?.done();
     } else if (news.module) {
+      // A compiled module means every byte arrived, even if the page's count of them has not reached
+      // here yet (its messages wait while Python starts, which holds this thread for seconds on a
+      // slow phone). Counted done now, so "start" reaches the page before that long part, and the
+      // page waits for a slow start (START_MS) instead of calling a busy device a dead connection.
+      file?.done();
       pageWasm.settle.resolve(news.module);
     }
   };

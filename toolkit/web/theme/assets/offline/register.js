@@ -49,12 +49,32 @@ function pageSettled() {
   });
 }
 
+// Engine files this page has downloaded, {URL: a promise of an ArrayBuffer}, listed by engine.js under
+// this key as each download starts. They go to the service worker with the request to keep the engine,
+// so it never downloads them again; the page's copy goes with the message (transferred, not copied).
+const ENGINE_FILES = Symbol.for("levels-of-need.engine-files");
+
+function dropDownloaded() {
+  delete window[ENGINE_FILES];
+}
+
+async function downloadedFiles() {
+  const files = {};
+  for (const [url, bytes] of window[ENGINE_FILES] || []) {
+    const whole = await bytes;
+    if (whole && url.startsWith(root.href)) files[url.slice(root.href.length)] = whole;
+  }
+  dropDownloaded();
+  return files;
+}
+
 // Asks the service worker to keep the engine; resolves with its answer ("engine-kept" or not).
 async function keepEngine(registered) {
   const registration = await registered;
   await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) throw new Error("no service worker");
+  const files = await downloadedFiles();
   return new Promise((resolve) => {
     const answered = ({ data }) => {
       if (!data || !String(data.kind).startsWith("engine-")) return;
@@ -63,7 +83,7 @@ async function keepEngine(registered) {
     };
     navigator.serviceWorker.addEventListener("message", answered);
     navigator.serviceWorker.startMessages();
-    worker.postMessage({ kind: "keep-engine" });
+    worker.postMessage({ kind: "keep-engine", files }, Object.values(files));
   });
 }
 
@@ -90,10 +110,11 @@ if ("serviceWorker" in navigator) {
   });
   const registered = pageSettled().then(() => navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" }));
-  registered.catch(() => {}); // no offline copy (a private window, say): the site still works online
+  registered.catch(dropDownloaded); // no offline copy (a private window, say): the site still works online
   offerKeeping(registered);
   // A checker page whose engine started: keep it offline, from what the page has just downloaded.
   registered.then(() => {
     if (document.querySelector("form[data-engine=ready]")) keepEngine(registered).catch(() => {});
+    else dropDownloaded(); // the engine did not start: nothing to keep
   }, () => {});
 }
