@@ -576,7 +576,9 @@ function filterWorries() {
   const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
   if (filtering && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
   for (const item of items) item.hidden = filtering && !matched.has(item) && !item.querySelector("input").checked;
-  putGraverFirst(items, filtering);
+  // Most of the typed words first, then the highest level first.
+  const having = new Map(items.map((item) => [item, useful.filter((word) => finds(word, terms.get(item))).length]));
+  putGraverFirst(items, filtering, (item) => (useful.length - having.get(item)) * items.length + Number(item.dataset.graver));
   for (const group of groups) {
     group.hidden = !group.querySelector(".lon-worry:not([hidden])");
     const chosen = group.querySelectorAll(".lon-worry input:checked").length;
@@ -593,15 +595,15 @@ function filterWorries() {
   showNearestWords(filtering && !shown ? typed : [], items.flatMap((item) => words(item.dataset.terms)));
 }
 
-// While words are typed, the worries with the highest level come first, in each group and among the
-// groups, so that a word with a mild and a grave reading never shows the mild one alone at the top
-// (the order is Python's: data-graver, levels_of_need.model.graver_first); once cleared, the page's own
-// order comes back.
-function putGraverFirst(items, filtering) {
+// While words are typed, the worries having the most of them come first, and among those the highest
+// level first, in each group and among the groups, so that a word with a mild and a grave reading never
+// shows the mild one alone at the top (the level order is Python's: data-graver,
+// levels_of_need.model.graver_first); once cleared, the page's own order comes back.
+function putGraverFirst(items, filtering, filteredPlace) {
   if (!pageOrder.size) for (const [n, item] of [...form.querySelectorAll("#lon-worries .lon-worry, #lon-worries .lon-group")].entries()) pageOrder.set(item, n);
-  const place = (item) => (filtering ? Number(item.dataset.graver) : pageOrder.get(item));
+  const place = (item) => (filtering ? filteredPlace(item) : pageOrder.get(item));
   const groupPlace = (group) => (filtering
-    ? Math.min(pageOrder.size, ...[...group.querySelectorAll(".lon-worry:not([hidden])")].map(place))
+    ? Math.min(pageOrder.size ** 2, ...[...group.querySelectorAll(".lon-worry:not([hidden])")].map(place))
     : pageOrder.get(group));
   for (const fieldset of new Set(items.map((item) => item.parentElement))) {
     fieldset.append(...[...fieldset.querySelectorAll(":scope > .lon-worry")].sort((a, b) => place(a) - place(b)));

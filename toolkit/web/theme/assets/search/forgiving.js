@@ -14,7 +14,7 @@
   const QUERY = 2;
   // A query in the search's own language (a quoted phrase, +must, -not, field:, ~, ^, *) is the
   // searcher's: it goes to the search as typed.
-  const QUERY_LANGUAGE = /["+\-:^~*]/;
+  const QUERY_LANGUAGE = /["^~*:]|(^|\s)[+-]/;
   const MAX_WORDS_PER_WORD = 40;
   let separator = /[\s\-]+/;
   let siteWords = [];
