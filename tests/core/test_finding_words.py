@@ -72,9 +72,8 @@ def test_the_short_word_rule_holds_for_every_short_word_of_the_vocabulary(thresh
     # finds only whole words of the vocabulary or those words with an ending.
     terms = {term for i in thresholds.indicators for term in re.split(r"[^a-z0-9']+", i.search_terms) if term}
     for word in sorted(t for t in terms if len(t) <= 3):
-        for term in terms:
-            if word_finds(word, term):
-                assert re.fullmatch(rf"{re.escape(word)}{re.escape(word[-1])}?(s|es|ed|ing|er|ers)?", term), (word, term)
+        with_an_ending = re.compile(rf"{re.escape(word)}{re.escape(word[-1])}?(s|es|ed|ing|er|ers)?")
+        assert [term for term in terms if word_finds(word, term) and not with_an_ending.fullmatch(term)] == [], word
 
 
 def test_older_men_finds_no_worry_about_mental_health(thresholds):
@@ -88,4 +87,5 @@ def test_the_grave_reading_comes_first(thresholds, word):
     highest = [level.id for level in thresholds.levels][-1]
     shown = graver_first(found(thresholds, word), thresholds.levels)
     assert shown and shown[0].level.id == highest, [i.id for i in shown]
-    assert graver_rank(thresholds) == {i.id: n for n, i in enumerate(graver_first(thresholds.indicators, thresholds.levels))}
+    in_order = graver_first(thresholds.indicators, thresholds.levels)
+    assert graver_rank(thresholds) == {i.id: n for n, i in enumerate(in_order)}
