@@ -66,19 +66,21 @@ def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int,
 # Material's search box and its results, in ranked order (a page, then its matching sections).
 SEARCH_BOX = "input.md-search__input"
 SEARCH_RESULT = ".md-search-result__item > .md-search-result__link"
+# Every result, those folded under "more on this page" too, in the list's order.
+EVERY_RESULT = ".md-search-result__item .md-search-result__link"
 
 
-def search_results(page: Any, query: str) -> list[str]:
+def search_results(page: Any, query: str, folded: bool = False) -> list[str]:
     """The site's search as a person uses it, on a page of the site already open: the query typed in
     the search box, the results' locations ("levels/statutory/#family-environment") once they stop
-    changing."""
+    changing; those on show, or with ``folded`` those folded under a page's "more" too."""
     page.fill(SEARCH_BOX, query)
     page.press(SEARCH_BOX, "End")  # the theme searches on a key going up
     seen: list[tuple[str, ...]] = []
     while len(seen) < 4 or len(set(seen[-4:])) > 1:
         assert len(seen) < 100, f"the results for {query!r} never settled"
         time.sleep(0.05)
-        hrefs = page.eval_on_selector_all(SEARCH_RESULT, "links => links.map((a) => a.href)")
+        hrefs = page.eval_on_selector_all(EVERY_RESULT if folded else SEARCH_RESULT, "as => as.map((a) => a.href)")
         seen.append(tuple(re.sub(r"^[a-z]+://[^/]+/", "", href) for href in hrefs))
     return list(seen[-1])
 

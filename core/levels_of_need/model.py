@@ -212,9 +212,9 @@ def word_finds(word: str, term: str) -> bool:
     if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
         return True
     # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
-    # more, as typed or stemmed to five letters or more: in shorter words one slip makes another word
-    # ("hit", "hut"; "bullied" stemmed to "bull", "ball").
-    forms = [form for form in (word, stem) if len(form) >= 5]
+    # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
+    # ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night").
+    forms = [word] + ([stem] if len(stem) >= 6 else [])
     return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
 
 

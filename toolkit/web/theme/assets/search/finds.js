@@ -38,7 +38,9 @@
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
     const stemmed = stem(word);
     if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
-    return word.length >= 5 && term.length >= 4 && [word, stemmed].some((form) => form.length >= 5 && slipStarts(form, term));
+    // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
+    const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
+    return word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
   }
   // Neighbouring terms run together are found by a word starting them ("selfharm"), with no slip
   // forgiven (a slip would find "touch" in "to children"), and never by a short word.
