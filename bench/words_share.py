@@ -1,23 +1,34 @@
 """The share of the independent everyday-words list (tests/fixtures/everyday-words.yml) for which the
-self-check's filter shows a right indicator among its first five worries (issue 26.5).
+self-check's filter shows a right indicator among its first five worries, and the site's own search
+among its first five results (issue 26.5).
 
 The filter's answer is computed as the page computes it (check.js, filterWorries): each typed word is
 compared by levels_of_need.model.filter_finds, words that find nothing are left aside, and the worries
-having all the others are shown, or, where none has all, those having any; in the page's order. A
-browser test holds the page's comparison to the core's. Strengths are not worries the filter shows:
-phrases only a strength answers are counted apart.
+having all the others are shown, or, where none has all, those having any; those having the most
+words first, then the highest level first, as the page shows them while words are typed. A browser
+test holds the page's comparison to the core's. Strengths are not worries the filter shows: phrases
+only a strength answers are counted apart.
+
+The search's share is measured in Chromium on a built site (search_share): the phrase typed in the
+search box, the first five results' links, and the worries each result's section shows (its own text
+in the site's search index; an everyday word's section on the words page, the worries it lists).
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "core"))
-from levels_of_need.model import Thresholds, filter_finds, from_dict  # noqa: E402
+from levels_of_need.model import Thresholds, filter_finds, from_dict, graver_first  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "everyday-words.yml"
 
@@ -31,7 +42,9 @@ def filter_results(t: Thresholds, phrase: str) -> list[str]:
         return []
     having_all = [i for i in worries if all(filter_finds(w, i.search_terms) for w in useful)]
     shown = having_all or [i for i in worries if any(filter_finds(w, i.search_terms) for w in useful)]
-    return [i.id for i in shown]
+    # As the page orders them while words are typed: most of the words first, then the highest level.
+    having = {i.id: sum(filter_finds(w, i.search_terms) for w in useful) for i in shown}
+    return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -having[i.id])]
 
 
 def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
@@ -44,6 +57,70 @@ def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int,
             continue
         counted += 1
         if finds & set(filter_results(t, item["phrase"])[:top]):
+            right += 1
+        else:
+            misses.append(item["phrase"])
+    return right, counted, misses
+
+
+# Material's search box and its results, in ranked order (a page, then its matching sections).
+SEARCH_BOX = "input.md-search__input"
+SEARCH_RESULT = ".md-search-result__item > .md-search-result__link"
+# Every result, those folded under "more on this page" too, in the list's order.
+EVERY_RESULT = ".md-search-result__item .md-search-result__link"
+
+
+def search_results(page: Any, query: str, folded: bool = False) -> list[str]:
+    """The site's search as a person uses it, on a page of the site already open: the query typed in
+    the search box, the results' locations ("levels/statutory/#family-environment") once they stop
+    changing; those on show, or with ``folded`` those folded under a page's "more" too."""
+    page.fill(SEARCH_BOX, query)
+    page.press(SEARCH_BOX, "End")  # the theme searches on a key going up
+    seen: list[tuple[str, ...]] = []
+    while len(seen) < 4 or len(set(seen[-4:])) > 1:
+        assert len(seen) < 100, f"the results for {query!r} never settled"
+        time.sleep(0.05)
+        hrefs = page.eval_on_selector_all(EVERY_RESULT if folded else SEARCH_RESULT, "as => as.map((a) => a.href)")
+        seen.append(tuple(re.sub(r"^[a-z]+://[^/]+/", "", href) for href in hrefs))
+    return list(seen[-1])
+
+
+def search_shows(site: Path, t: Thresholds) -> dict[str, set[str]]:
+    """The worries each result of the site's search shows: those whose wording its section holds, or
+    for an everyday word's section (indexed by its word alone), those the words page lists under it."""
+    from toolkit.build.search_order import WORDS_PAGE, page_location
+    from toolkit.site.pages import everyday_words
+
+    listed = {word.lower(): {item.id for item in items if hasattr(item, "id")} for word, items in everyday_words(t)}
+    words_page = page_location(WORDS_PAGE) + "#"
+    worries = [i for i in t.indicators if not i.is_strength]
+    shows: dict[str, set[str]] = {}
+    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
+        text = _plain(f"{doc['title']} {doc['text']}")
+        if doc["location"].startswith(words_page):
+            shows[doc["location"]] = listed.get(_plain(doc["title"]), set())
+        else:
+            shows[doc["location"]] = {i.id for i in worries if _plain(i.text) in text}
+    return shows
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).lower().split())
+
+
+def search_share(page: Any, site: Path, t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
+    """(right, counted, misses) for the site's search, over the phrases that name a worry; ``page`` is a
+    page of the built ``site`` already open in the browser."""
+    shows = search_shows(site, t)
+    strengths = {i.id for i in t.indicators if i.is_strength}
+    right, counted, misses = 0, 0, []
+    for item in fixture:
+        finds = set(item["finds"]) - strengths
+        if not finds:
+            continue
+        counted += 1
+        found = set().union(*(shows.get(location, set()) for location in search_results(page, item["phrase"])[:top]))
+        if finds & found:
             right += 1
         else:
             misses.append(item["phrase"])

@@ -31,3 +31,17 @@ FORMS = [
 # Words with a mild and a grave reading: each must find a worry at the highest level as well as a
 # lower one, so the grave reading is never hidden behind the mild one.
 TWO_READINGS = ["grooming", "hit", "touching", "missing", "self harm", "online", "drugs", "fighting", "left alone"]
+
+
+# A short typed word and longer words it must not find: inside a longer word, a word of three letters
+# or fewer is usually another word ("older men" is no worry about mental health). Each short word
+# still finds itself and its own endings.
+SHORT_INSIDE = [
+    ("men", ["mental", "mentioned", "mentor"]),
+    ("sex", ["sexual", "sexualised"]),
+    ("ill", ["illness", "illegal"]),
+    ("arm", ["army", "harm"]),
+    ("hit", ["hitch"]),
+    ("cut", ["cute"]),
+]
+SHORT_ENDINGS = [("hit", ["hit", "hits", "hitting"]), ("cut", ["cuts", "cutting"]), ("men", ["men"])]

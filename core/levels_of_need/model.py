@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -178,19 +178,46 @@ def filter_finds(query: str, terms: str) -> bool:
     joined = _joined(split)
     typed = _words(query)
     return bool(typed) and all(
-        any(word_finds(word, term) for term in split) or any(term.startswith(_stem(word)) for term in joined)
+        any(word_finds(word, term) for term in split) or any(joined_finds(word, term) for term in joined)
         for word in typed
     )
 
 
+def joined_finds(word: str, term: str) -> bool:
+    """A typed word against two neighbouring terms run together ("selfharm"): a word starting them,
+    no slip forgiven; a short word never (it would find "men" in "mental health")."""
+    return len(word) > SHORT_WORD and term.startswith(_stem(word))
+
+
+def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> list[Indicator]:
+    """The indicators with the highest level first, each level's in their own order: where a word
+    finds a mild and a grave worry, the grave one is read first (the filter, the everyday words page)."""
+    rank = {level.id: n for n, level in enumerate(levels)}
+    return sorted(indicators, key=lambda i: -rank[i.level.id])
+
+
+# A typed word this short finds a term only as a whole word or with a word ending ("hit": "hits",
+# "hitting"): inside a longer word it is usually another word ("men" in "mental", "sex" in "Sussex").
+SHORT_WORD = 3
+_ENDING = re.compile(r"(s|es|ed|ing|er|ers)?")
+
+
 def word_finds(word: str, term: str) -> bool:
-    """One typed word against one term of the vocabulary: the one comparison, in check.js too."""
+    """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
+    site's search, assets/search/finds.js) too."""
+    if len(word) <= SHORT_WORD:
+        rest = term[len(word) :] if term.startswith(word) else None
+        # A last letter doubled before an ending ("hitting", "cutter").
+        if rest and len(rest) > 1 and rest[0] == word[-1]:
+            rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
+        return rest is not None and bool(_ENDING.fullmatch(rest))
     stem = _stem(word)
     if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
         return True
     # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
-    # more, as typed or stemmed: in shorter words one slip makes another word ("hit", "hut").
-    forms = [form for form in (word, stem) if len(form) >= 4]
+    # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
+    # ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night").
+    forms = [word] + ([stem] if len(stem) >= 6 else [])
     return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
 
 

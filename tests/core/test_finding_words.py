@@ -5,10 +5,13 @@ that has a mild one too."""
 
 from __future__ import annotations
 
-import pytest
-from finding_words import FORMS, SLIPS, TWO_READINGS
+import re
 
-from levels_of_need.model import filter_finds
+import pytest
+from finding_words import FORMS, SHORT_ENDINGS, SHORT_INSIDE, SLIPS, TWO_READINGS
+
+from levels_of_need.model import filter_finds, graver_first, word_finds
+from toolkit.site.pages import graver_rank
 
 
 def found(t, query: str) -> list:
@@ -51,3 +54,38 @@ def test_a_word_with_a_grave_reading_finds_the_highest_level_too(thresholds, wor
     highest = [level.id for level in thresholds.levels][-1]
     assert highest in found_levels, f"{word!r} finds only {sorted(found_levels)}"
     assert len(found_levels) >= 2 or levels == [highest], f"{word!r} finds only {sorted(found_levels)}"
+
+
+@pytest.mark.parametrize(("word", "longer"), SHORT_INSIDE, ids=[w for w, _ in SHORT_INSIDE])
+def test_a_short_word_is_not_found_inside_a_longer_word(word, longer):
+    assert [term for term in longer if word_finds(word, term)] == []
+    assert not filter_finds(word, " ".join(longer))
+
+
+@pytest.mark.parametrize(("word", "forms"), SHORT_ENDINGS, ids=[w for w, _ in SHORT_ENDINGS])
+def test_a_short_word_finds_itself_with_its_endings(word, forms):
+    assert all(word_finds(word, form) for form in forms)
+
+
+def test_the_short_word_rule_holds_for_every_short_word_of_the_vocabulary(thresholds):
+    # The class, not the example: every word of three letters or fewer that a worry's vocabulary holds
+    # finds only whole words of the vocabulary or those words with an ending.
+    terms = {term for i in thresholds.indicators for term in re.split(r"[^a-z0-9']+", i.search_terms) if term}
+    for word in sorted(t for t in terms if len(t) <= 3):
+        with_an_ending = re.compile(rf"{re.escape(word)}{re.escape(word[-1])}?(s|es|ed|ing|er|ers)?")
+        assert [term for term in terms if word_finds(word, term) and not with_an_ending.fullmatch(term)] == [], word
+
+
+def test_older_men_finds_no_worry_about_mental_health(thresholds):
+    mental = {i.id for i in thresholds.indicators if "mental" in i.search_terms and "men " not in f"{i.search_terms} "}
+    assert mental and not mental & found_ids(thresholds, "men")
+
+
+@pytest.mark.parametrize("word", TWO_READINGS)
+def test_the_grave_reading_comes_first(thresholds, word):
+    # The filter and the everyday words page show a word's worries highest level first.
+    highest = [level.id for level in thresholds.levels][-1]
+    shown = graver_first(found(thresholds, word), thresholds.levels)
+    assert shown and shown[0].level.id == highest, [i.id for i in shown]
+    in_order = graver_first(thresholds.indicators, thresholds.levels)
+    assert graver_rank(thresholds) == {i.id: n for n, i in enumerate(in_order)}

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds
+from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds, graver_first
 from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.present import (
     BY_AREA,
@@ -121,6 +121,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             filter_suggestions=filter_suggestions,
             not_sure_advice=not_sure_advice,
             everyday_words=everyday_words,
+            graver_rank=graver_rank,
             colour_mark=lambda kind, item_id: colour_mark(t, kind, item_id),
             **context,
         )
@@ -268,8 +269,21 @@ def everyday_words(t: Thresholds) -> list[tuple[str, list[object]]]:
             # indicator where it is listed, not here.
             if word.lower() not in wording and indicator not in found.setdefault(word, []):
                 found[word].append(indicator)
-    found = {word: items for word, items in found.items() if items}
+    # Under each word, the highest level first: a word with a mild and a grave reading shows the
+    # grave one first; a whole domain after the worries.
+    rank = graver_rank(t)
+    found = {
+        word: sorted(items, key=lambda item: rank[item.id] if isinstance(item, Indicator) else len(rank))
+        for word, items in found.items()
+        if items
+    }
     return sorted(found.items(), key=lambda item: item[0].lower())
+
+
+def graver_rank(t: Thresholds) -> dict[str, int]:
+    """Each worry's place when the filter shows what a word finds: the highest level first, so that a
+    word with a mild and a grave reading never hides the grave one (levels_of_need.model.graver_first)."""
+    return {i.id: n for n, i in enumerate(graver_first(t.indicators, t.levels))}
 
 
 def filter_suggestions(t: Thresholds) -> list[str]:

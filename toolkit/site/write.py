@@ -39,7 +39,7 @@ DOCS = "docs"
 COLOURS_CSS = "assets/stylesheets/colours.css"
 # Hand-written pages about the toolkit itself, with figures measured on this repository's own file:
 # for its developers (in docs/, read in the repository), never pages of a partnership's site.
-DEVELOPER_PAGES = frozenset({"performance.md", "site-engines.md", "fidelity.md"})
+DEVELOPER_PAGES = frozenset({"performance.md", "site-engines.md", "fidelity.md", "word-sources.md"})
 # Settings of the project's mkdocs.yml that only `mkdocs serve` uses: the engine runs no code of ours.
 SERVE_ONLY = ("hooks", "watch")
 

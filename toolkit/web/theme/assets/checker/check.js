@@ -4,6 +4,7 @@
 // Everything the check says (the result, its reasons, its phone links, the answers as listed, the
 // summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
 // moves between pages, reads the form, and builds the tree of text nodes the worker returns.
+import "../search/finds.js"; // self.lonFinds: what a typed word finds
 import { buildNodes, showProgress, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
@@ -556,38 +557,16 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // every word that starts with it ("drink" finds "drinking"), and one that runs on past a word finds it
 // too ("alcoholic" finds "alcohol"). Typed words that find nothing ("her", "weekend") are left aside;
 // a worry shows when it has all the others, or, where none has all, any of them.
-const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
-// The same comparison as the core's (levels_of_need.model.word_finds): a browser test holds the two
-// to the same answers. A word of five letters or more forgives one slip ("bruses", "neglet"), and two
-// neighbouring terms run together find a word typed as one ("selfharm").
-const stem = (word) => (word.length > 4 ? word.replace(/(ing|ied|ies|ed|es|s)$/, "") : word);
-function oneSlip(a, b) {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
-    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i += 1;
-  return short.slice(i) === long.slice(i + 1);
-}
-const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
-function wordFinds(word, term) {
-  const stemmed = stem(word);
-  if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
-  return word.length >= 5 && term.length >= 4 && [word, stemmed].some((form) => form.length >= 4 && slipStarts(form, term));
-}
-// Neighbouring terms run together are found by a word starting one, with no slip forgiven (a slip would
-// find "touch" in "to children").
-const termsOf = (text) => { const split = words(text); return { split, joined: split.slice(1).map((b, i) => split[i] + b) }; };
-const finds = (word, terms) => terms.split.some((term) => wordFinds(word, term))
-  || terms.joined.some((term) => term.startsWith(stem(word)));
+// The comparison is the core's (levels_of_need.model.word_finds), in assets/search/finds.js, which the
+// site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
+// neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
+// only whole or with a word ending ("men" is not in "mental").
+const { words, finds, termsOf } = self.lonFinds;
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
 let openBeforeFilter = null;
+const pageOrder = new Map(); // each worry's and group's place on the page, before any filtering
 
 function filterWorries() {
   const items = [...form.querySelectorAll(".lon-worry")];
@@ -600,6 +579,9 @@ function filterWorries() {
   const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
   if (filtering && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
   for (const item of items) item.hidden = filtering && !matched.has(item) && !item.querySelector("input").checked;
+  // Most of the typed words first, then the highest level first.
+  const having = new Map(items.map((item) => [item, useful.filter((word) => finds(word, terms.get(item))).length]));
+  putGraverFirst(items, filtering, (item) => (useful.length - having.get(item)) * items.length + Number(item.dataset.graver));
   for (const group of groups) {
     group.hidden = !group.querySelector(".lon-worry:not([hidden])");
     const chosen = group.querySelectorAll(".lon-worry input:checked").length;
@@ -614,6 +596,23 @@ function filterWorries() {
       : `No worry has all of those words; ${shown} have some of them.`;
   $("lon-filter-none").hidden = !filtering || shown > 0;
   showNearestWords(filtering && !shown ? typed : [], items.flatMap((item) => words(item.dataset.terms)));
+}
+
+// While words are typed, the worries having the most of them come first, and among those the highest
+// level first, in each group and among the groups, so that a word with a mild and a grave reading never
+// shows the mild one alone at the top (the level order is Python's: data-graver,
+// levels_of_need.model.graver_first); once cleared, the page's own order comes back.
+function putGraverFirst(items, filtering, filteredPlace) {
+  if (!pageOrder.size) for (const [n, item] of [...form.querySelectorAll("#lon-worries .lon-worry, #lon-worries .lon-group")].entries()) pageOrder.set(item, n);
+  const place = (item) => (filtering ? filteredPlace(item) : pageOrder.get(item));
+  const groupPlace = (group) => (filtering
+    ? Math.min(pageOrder.size ** 2, ...[...group.querySelectorAll(".lon-worry:not([hidden])")].map(place))
+    : pageOrder.get(group));
+  for (const fieldset of new Set(items.map((item) => item.parentElement))) {
+    fieldset.append(...[...fieldset.querySelectorAll(":scope > .lon-worry")].sort((a, b) => place(a) - place(b)));
+  }
+  const box = $("lon-worries");
+  box.append(...[...box.querySelectorAll(":scope > .lon-group")].sort((a, b) => groupPlace(a) - groupPlace(b)));
 }
 
 // When nothing is found: the vocabulary's words nearest to what was typed (fewest letters to change),

@@ -6,8 +6,13 @@
 // inherits this page's policy, the <meta> one included (connect-src 'self'), as the checker's worker
 // does (assets/checker/engine.js, which starts its own from a blob: address already). This file loads
 // before the theme's bundle.
+//
+// The site search's worker also loads, first, what makes the search find what the check's filter finds
+// (finds.js, then forgiving.js, beside this file).
 (() => {
   const PageWorker = window.Worker;
+  const here = document.currentScript.src;
+  const forgiving = ["finds.js", "forgiving.js"].map((name) => JSON.stringify(new URL(name, here).href));
   function Worker(url, options) {
     const address = new URL(String(url), document.baseURI);
     if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) {
@@ -21,6 +26,7 @@
       ? `import ${href};\n`
       : `const load = self.importScripts.bind(self);\n`
         + `self.importScripts = (...urls) => load(...urls.map((url) => new URL(url, ${href}).href));\n`
+        + (/\/workers\/search\.[^/]*\.js$/.test(address.pathname) ? `importScripts(${forgiving.join(", ")});\n` : "")
         + `importScripts(${href});\n`;
     const blob = URL.createObjectURL(new Blob([load], { type: "text/javascript" }));
     return new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });

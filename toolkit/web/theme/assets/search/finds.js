@@ -1,0 +1,55 @@
+// What a typed word finds: the same comparison as the core's (levels_of_need.model.word_finds and
+// filter_finds), used by the check's filter (assets/checker/check.js) and the site's search
+// (assets/search/forgiving.js, in the search worker). A browser test holds each to the core's answers.
+// A classic script with no import or export, so that a page module and a classic worker both load it:
+// it defines self.lonFinds.
+(() => {
+  // Words are compared as words: "self-harm" and "self harm" are the same two words.
+  const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
+  // Plurals and tenses to one form: "bruises", "bruised", "bruising" all find "bruis…".
+  const stem = (word) => (word.length > 4 ? word.replace(/(ing|ied|ies|ed|es|s)$/, "") : word);
+  // A word this short finds a term only whole or with a word ending ("hit": "hits", "hitting"): inside
+  // a longer word it is usually another word ("men" in "mental").
+  const SHORT_WORD = 3;
+  const ENDING = /^(s|es|ed|ing|er|ers)?$/;
+  function shortFinds(word, term) {
+    if (!term.startsWith(word)) return false;
+    let rest = term.slice(word.length);
+    // A last letter doubled before an ending ("hitting", "cutter").
+    if (rest.length > 1 && rest[0] === word[word.length - 1] && ENDING.test(rest.slice(1))) rest = rest.slice(1);
+    return ENDING.test(rest);
+  }
+  function oneSlip(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    if (a.length === b.length) {
+      const diff = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
+      return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+    }
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    let i = 0;
+    while (i < short.length && short[i] === long[i]) i += 1;
+    return short.slice(i) === long.slice(i + 1);
+  }
+  const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
+  // A word of five letters or more forgives one slip ("bruses", "neglet"); a word starts a term or runs
+  // on past a term of four letters or more ("alcoholic" finds "alcohol").
+  function wordFinds(word, term) {
+    if (word.length <= SHORT_WORD) return shortFinds(word, term);
+    const stemmed = stem(word);
+    if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
+    // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
+    const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
+    return word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
+  }
+  // Neighbouring terms run together are found by a word starting them ("selfharm"), with no slip
+  // forgiven (a slip would find "touch" in "to children"), and never by a short word.
+  const joinedFinds = (word, term) => word.length > SHORT_WORD && term.startsWith(stem(word));
+  const termsOf = (text) => {
+    const split = words(text);
+    return { split, joined: split.slice(1).map((b, i) => split[i] + b) };
+  };
+  const finds = (word, terms) => terms.split.some((term) => wordFinds(word, term))
+    || terms.joined.some((term) => joinedFinds(word, term));
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf });
+})();
