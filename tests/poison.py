@@ -46,14 +46,21 @@ def bad_urls(offsite: str) -> list[str]:
     return [f"javascript:{MARK}='url'", f'https://example.org/"><script src="{offsite}/url.js"></script>']
 
 
-def poisoned(path: Path, offsite: str) -> tuple[str, list[list[str | int]]]:
-    """The file's text with every text field, email and web address poisoned, and the poisoned paths."""
+def poisoned(path: Path, offsite: str, part: int = 0, parts: int = 1) -> tuple[str, list[list[str | int]]]:
+    """The file's text with every text field, email and web address poisoned, and the poisoned paths.
+
+    With parts > 1, only every parts-th field from the part-th: a file with every field poisoned can pass
+    the 1 MB a thresholds file may be, and `validate` refuses it for that alone, naming no field."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     poisoned_data: Any = copy.deepcopy(data)
     paths = []
     urls = bad_urls(offsite)
+    seen = -1
     for field_path, value, schema in walk(data):
         if not isinstance(value, str) or not field_path:
+            continue
+        seen += 1
+        if seen % parts != part:
             continue
         name = field_path[-1]
         if is_free_text(schema):

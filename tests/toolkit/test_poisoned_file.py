@@ -12,15 +12,21 @@ from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
 from poison import poisoned
 
 from toolkit.load import format_path
+from toolkit.load.limits import MAX_BYTES
 from toolkit.load.validate import parse_yaml
 
 OFFSITE = "http://127.0.0.1:9"  # never contacted: validate only reads the file
 
 
+PARTS = 3  # Medway's file with every field poisoned is 1.4 MB, over the limit; a third of it is not
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("source", [THRESHOLDS_FILE, EXAMPLE_FILE], ids=["medway", "example"])
-def test_validate_refuses_a_poisoned_file_naming_every_field(tmp_path, source):
-    text, paths = poisoned(source, OFFSITE)
+def test_validate_refuses_a_poisoned_file_naming_every_field(tmp_path, source, part):
+    text, paths = poisoned(source, OFFSITE, part, PARTS)
     assert len(paths) > 20  # the walk found the file's text fields
+    assert len(text.encode()) <= MAX_BYTES  # refused for what it holds, not for its size
     bad = tmp_path / source.name
     bad.write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "toolkit", "validate", str(bad)]

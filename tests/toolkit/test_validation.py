@@ -129,7 +129,10 @@ CASES = [
     ),
     (
         "unknown-theme",
-        *edit('theme: dental-decay, text: "Dental decay', 'theme: teeth, text: "Dental decay'),
+        *edit(
+            "{id: l2-dental-decay, level: early-help, domain: family-environment, theme: dental-decay",
+            "{id: l2-dental-decay, level: early-help, domain: family-environment, theme: teeth",
+        ),
         "indicators[",
         "'teeth' is not a defined theme",
     ),
