@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from levels_of_need import api, training
 from levels_of_need.model import Thresholds
@@ -37,8 +37,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An option's mistake in one line, as every other error here: argparse's usage dump buries it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} ({self.prog} --help lists the options)\n")
+
+
+class Once(argparse.Action):
+    """An option that takes one answer: given twice, it is refused, never the last one silently kept
+    (--significant-harm no --significant-harm yes must not become whichever came last)."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
+    ) -> None:
+        given = getattr(namespace, "_given_once", set())
+        if self.dest in given:
+            parser.error(f"{option} given twice; give one answer")
+        namespace._given_once = given | {self.dest}
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m toolkit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = sub.add_parser(
@@ -93,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary = sub.choices["summary"]
     summary.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
     for option, helptext in DETAIL_LABELS.items():
-        summary.add_argument(f"--{option.replace('_', '-')}", dest=option, default="", metavar="TEXT", help=helptext)
+        summary.add_argument(
+            f"--{option.replace('_', '-')}", action=Once, dest=option, default="", metavar="TEXT", help=helptext
+        )
     return parser
 
 
@@ -138,11 +161,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     age = parser.add_mutually_exclusive_group()
     age.add_argument(
-        "--age", metavar="AGE", help="the child's age in whole years, or a baby's in months (\"7 months\")"
+        "--age", action=Once, metavar="AGE", help="the child's age in whole years, or a baby's in months (\"7 months\")"
     )
     age.add_argument("--unborn", action="store_true", help="the child is unborn")
     for question in QUESTIONS:
-        parser.add_argument(f"--{question.id.replace('_', '-')}", dest=question.id, choices=question.values)
+        parser.add_argument(
+            f"--{question.id.replace('_', '-')}", action=Once, dest=question.id, choices=question.values
+        )
     parser.add_argument(
         "--answer",
         action="append",
@@ -161,10 +186,10 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         "checker offers it for another age",
     )
     parser.add_argument(
-        "--consent-note", default="", metavar="TEXT", help="why consent was not sought, or what was tried"
+        "--consent-note", action=Once, default="", metavar="TEXT", help="why consent was not sought, or what was tried"
     )
-    parser.add_argument("--override", metavar="LEVEL_ID", help="the level you think is right instead")
-    parser.add_argument("--override-reason", default="", metavar="TEXT")
+    parser.add_argument("--override", action=Once, metavar="LEVEL_ID", help="the level you think is right instead")
+    parser.add_argument("--override-reason", action=Once, default="", metavar="TEXT", help="why, with --override")
     parser.add_argument("ids", nargs="*", metavar="ID", help="indicator ids (worries or strengths)")
 
 
@@ -188,6 +213,14 @@ def load(path: str, verify_scenarios: bool = False) -> Thresholds | None:
 
 
 def check_payload(args: argparse.Namespace) -> dict[str, Any]:
+    if args.age is not None and not args.age.strip():
+        raise CheckError("--age is empty: give the child's age, or leave --age out")
+    if args.override is not None and not (args.override.strip() and args.override_reason.strip()):
+        raise CheckError("--override needs a level and --override-reason: a view of the level is kept with its reason")
+    if twice := sorted({i for i in args.ids if args.ids.count(i) > 1}):
+        raise CheckError(f"{', '.join(twice)}: given twice; name each worry or strength once")
+    if args.override_reason.strip() and args.override is None:
+        raise CheckError("--override-reason is given without --override: say which level you think is right")
     return {
         "indicators": args.ids,
         "age": args.age,
@@ -202,6 +235,9 @@ def check_payload(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+BUILT_IN = {question.id for question in QUESTIONS}
+
+
 def own_answers(pairs: Sequence[str]) -> dict[str, str]:
     """--answer QUESTION=VALUE, each as given: the checker says whether the file asks it."""
     answers = {}
@@ -210,6 +246,9 @@ def own_answers(pairs: Sequence[str]) -> dict[str, str]:
         if not sep or not question or not value:
             raise CheckError(f"--answer {pair!r}: write it as QUESTION=VALUE, for example area=north")
         question = question.strip()
+        if question in BUILT_IN:
+            # Else one question could hold two answers: --significant-harm no beside --answer significant_harm=yes.
+            raise CheckError(f"--answer {question}: answer it with --{question.replace('_', '-')}")
         # Two answers to one question would silently keep the last: a practitioner's slip must be seen.
         if question in answers and answers[question] != value.strip():
             raise CheckError(
@@ -464,11 +503,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     thresholds = load(args.thresholds)
     if thresholds is None:
         return 1
+    payload = check_payload(args)
+    result = api.run_check(thresholds, payload)
+    refuse_needless_confirmations(payload, result)
     if args.json:
-        print(json.dumps(api.run_check(thresholds, check_payload(args)), ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(api.result_text(thresholds, check_payload(args)), end="")
+        print(api.result_text(thresholds, payload), end="")
     return 0
+
+
+def refuse_needless_confirmations(payload: dict[str, Any], result: dict[str, Any]) -> None:
+    """A --confirm that confirms nothing in this check is a slip (a wrong id, or the wrong prefix): said,
+    not ignored, since the practitioner believes an answer was checked that was not."""
+    offered = {challenge["confirm"] for challenge in result["challenges"]}
+    for confirmation in payload["confirmed"]:
+        if confirmation not in offered:
+            raise CheckError(
+                f"--confirm {confirmation}: no answer in this check contradicts its words, so there is nothing "
+                "to confirm by it"
+            )
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -478,6 +532,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     payload = check_payload(args)
     payload["details"] = {name: getattr(args, name) for name in DETAIL_LABELS}
     both = api.run(thresholds, payload, markdown=args.markdown)
+    refuse_needless_confirmations(payload, both["result"])
     if args.json:
         print(json.dumps({"summary": both["summary"], **both["result"]}, ensure_ascii=False, indent=2))
     else:

@@ -285,7 +285,12 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
     shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
     shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
-    advice_open = advice_questions(thresholds, check, _worries(thresholds, check), now.level)
+    # A question already said to hold back the route is not said twice.
+    advice_open = tuple(
+        q
+        for q in advice_questions(thresholds, check, _worries(thresholds, check), now.level)
+        if q not in (*missing, *unsure)
+    )
     return Result(
         level=now.level if has_floor else None,
         level_settled=settled,
@@ -475,9 +480,14 @@ def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int)
 
 
 def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level) -> tuple[str, ...]:
-    """The partnership's own questions, left open, that an ``advise`` rule reads and that would make it
-    apply: the rule is tried with each such question given the first decided answer it names."""
-    open_ids = {q.id for q in thresholds.questions if q.own and check.answers.get(q.id, UNSURE) in q.open_values}
+    """The questions, left open, that an ``advise`` rule reads and that would make it apply: the rule is
+    tried with each such question given the first decided answer it names. The form's own questions too
+    ("Has help already been tried?"), not only the partnership's: advice that hangs on any open answer is said."""
+    # Not consent: a route that needs it asks for it (needs_consent_first), and the checker never prompts for
+    # consent while significant harm is still open.
+    open_ids = {
+        q.id for q in thresholds.questions if q.id != CONSENT and check.answers.get(q.id, UNSURE) in q.open_values
+    }
     found: set[str] = set()
     for rule in thresholds.rules:
         named = rule.when.get("answers", {}).items()

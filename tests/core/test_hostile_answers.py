@@ -244,7 +244,8 @@ def test_the_cli_summary_from_the_probe_makes_no_attribute():
 
     root = Path(__file__).resolve().parents[2]
     args = [sys.executable, "-m", "toolkit", "summary", "--markdown", "--age", "7", "--consent", "not-sought"]
-    args += ["--override", "universal", "--tried", 'x\n{: onclick="alert`1`" }', "l3-exploitation"]
+    typed = 'x\n{: onclick="alert`1`" }'
+    args += ["--override", "universal", "--override-reason", typed, "--tried", typed, "l3-exploitation"]
     done = subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     html = _rendered(done.stdout)
