@@ -92,10 +92,22 @@ ZENSICAL_RANKS_OTHERWISE = {
 }
 
 
+# Material's search, widened by assets/search/forgiving.js (every form of each typed word, issue 26),
+# ranks these two otherwise: the forms of "lead" and "professional" fill the escalation page, and those
+# of "sexual" and "active" the themes page's sexual activity section. Known gaps of issue 26 (open),
+# measured at its merge; strict, so a fix shows.
+FORGIVING_RANKS_OTHERWISE = {
+    "Lead Professional": "the escalation page holds many forms of 'lead' and 'professional'",
+    "sexually active": "the themes page's section on sexual activity holds forms of both words",
+}
+
+
 @pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[q for q, _ in SEARCHES])
 def test_search_puts_the_right_page_first(page, medway_url, search_ui, site_engine, request, query, expected):
     if site_engine == "zensical" and query in ZENSICAL_RANKS_OTHERWISE:
         request.applymarker(pytest.mark.xfail(strict=True, reason=ZENSICAL_RANKS_OTHERWISE[query]))
+    if site_engine == "mkdocs" and query in FORGIVING_RANKS_OTHERWISE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=FORGIVING_RANKS_OTHERWISE[query]))
     first = search(page, medway_url, search_ui, query)
     assert urlparse(first.get_attribute("href")).path == f"/{expected}"
 
