@@ -256,12 +256,16 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
         view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
     view += still_to_answer(thresholds, result)
-    view += consent_held(thresholds, result)
+    # Where words describe harm, the telephone step leads and the words on consent follow it: never
+    # consent first where a child may be at risk of significant harm.
+    held = consent_held(thresholds, result)
+    view += [] if result.harm_step else held
     if result.unsure and result.advice:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     view += area_note(thresholds, result)
     view += first_action(thresholds, result)
+    view += held if result.harm_step else []
     return view
 
 

@@ -283,7 +283,9 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     next_steps = safe_order(route, harm_step) if route else ()
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
-    shown = [s.contact for s in next_steps if s.contact] + [c for rule in advice for c in rule.contacts]
+    # Every contact the result shows, the harm step's too while the route waits: any by area asks for the area.
+    shown = [s.contact for s in (*next_steps, *([harm_step] if harm_step else ())) if s.contact]
+    shown += [c for rule in advice for c in rule.contacts]
     shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
     # A question already said to hold back the route is not said twice.
     advice_open = tuple(
@@ -331,13 +333,17 @@ def harm_first_step(thresholds: Thresholds, check: Check) -> Step | None:
 
 
 def needs_consent_first(thresholds: Thresholds, check: Check, route: Route, harm_step: Step | None) -> bool:
-    """Whether this route waits for consent: the file says it requires consent, and nothing says the child
-    may be at risk of significant harm (no worry or rule whose words describe harm, harm not answered "yes"
-    or "not sure"). Where harm may be present, the guidance's words on consent for that case are shown
-    instead ("state on the contact and referral what action you have taken to try to gain consent")."""
-    if not route.consent_required or harm_step is not None:
+    """Whether this route waits for consent: the file says it requires consent, and significant harm is
+    answered "no" (beside words that describe harm, a confirmed "no"). Where harm may be present, the
+    guidance's words on consent for that case are shown instead ("state on the contact and referral what
+    action you have taken to try to gain consent")."""
+    harm = check.answers.get(SIGNIFICANT_HARM)
+    if not route.consent_required or harm in ("yes", *thresholds.question(SIGNIFICANT_HARM).open_values):
         return False
-    if check.answers.get(SIGNIFICANT_HARM) in ("yes", *thresholds.question(SIGNIFICANT_HARM).open_values):
+    # Words that describe harm waive the wait, unless the practitioner has confirmed "no" beside them: then
+    # 001's exception ("unless … would place the child at risk of significant harm") no longer applies, and
+    # "Parents must consent to accept support at … Child in Need (S.17)" holds (the telephone step still leads).
+    if harm_step is not None and harm != "no":
         return False
     return check.answers.get(CONSENT) != CONSENT_GIVEN
 

@@ -53,6 +53,19 @@ def answer_key_label(scenario: Scenario) -> str:
     return f"{scenario.level.label}, " + " or ".join(route.name for route in scenario.routes)
 
 
+def consent_hold(thresholds: Thresholds, scenario: Scenario) -> str | None:
+    """Where the answer key's route requires consent and the scenario's parents refused it (or it was not
+    sought), the checker suggests no route: the answer sheet says so, so that the key is what the checker gives."""
+    result = expected_result(thresholds, scenario)
+    if result.consent_route is None or CONSENT not in scenario.check.get("answers", {}):
+        return None
+    answer = thresholds.question(CONSENT).option(scenario.check["answers"][CONSENT]).label
+    return (
+        f"The checker suggests no route for these answers: “{result.consent_route.name}” requires consent, and "
+        f"the answer on consent is “{answer}”."
+    )
+
+
 def expected_result(thresholds: Thresholds, scenario: Scenario) -> Result:
     return evaluate(thresholds, check_from_dict(scenario.check))
 
@@ -71,8 +84,10 @@ def verify(thresholds: Thresholds) -> list[str]:
 
 
 def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
-    # Consent holds a route back without changing it: the answer key names the route the answers reach.
-    missing = [name for name in result.missing if not (name == CONSENT and result.consent_route)]
+    # Consent answered "refused" or "not sought" holds a route back without changing it: the answer key
+    # names the route the answers reach, and the answer sheet says it is held (consent_hold). Left
+    # unanswered, consent is missing like any other answer the result waits for.
+    missing = list(result.missing)
     if missing:
         yield f"its check leaves unanswered what the result depends on: {', '.join(missing)}"
     if result.unconfirmed:

@@ -93,6 +93,9 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
         assert confirm[-1] == "sexual-activity-or-pregnancy-under-13"
         confirmed = {**check, "confirmed": confirm, "confirm_note": "R-77 reason"}
         after = api.run(thresholds, confirmed)
+        assert after["result"]["route"] is None and "consent" in after["result"]["missing"]  # s.17 needs it
+        confirmed["answers"] = {**confirmed["answers"], "consent": "given"}
+        after = api.run(thresholds, confirmed)
         assert after["result"]["route"] == "child-in-need"
         summary = " ".join(after["summary"].split())
         assert "I confirmed my answer “No”" in summary and "(Statutory rape)" in summary
@@ -119,7 +122,7 @@ CONFIRM_RULE = ["--confirm", "sexual-activity-or-pregnancy-under-13"]
 
 
 def test_the_cli_confirms_a_rule_by_its_id():
-    answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no"]
+    answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no", "--consent", "given"]
     run = subprocess.run(
         [sys.executable, "-m", "toolkit", "check", *answers, *CONFIRM_RULE, "l2-underage-sexual-activity"],
         capture_output=True,
@@ -147,11 +150,19 @@ def test_every_consent_step_with_fgm_carries_the_fgm_sentence(thresholds, consen
     answer = api.run(thresholds, check)
     view = answer["view"] + answer["view_more"]
     consent_items = [to_text([s]) for s in items(view) if "seek their consent" in to_text([s])]
-    advice = [to_text([n]) for n in view if n["tag"] == "ul" and "consent" in to_text([n])]
+    # Lists that advise on consent (not the list of questions still to answer, which names the question).
+    advice = [
+        to_text([n])
+        for n in view
+        if n["tag"] == "ul" and "consent" in to_text([n]) and "consented to the referral?" not in to_text([n])
+    ]
     for words in consent_items + advice:
         assert " ".join(words.split()).count(FGM_SENTENCE) == 1, words  # there, and never twice in one item
     text = to_text(view)
-    if significant_harm == "no":
+    if significant_harm == "no" and consent is None:
+        # A confirmed "no": s.17 requires consent, so the checker asks for the answer before any step.
+        assert answer["result"]["route"] is None and "consent" in answer["result"]["missing"]
+    elif significant_harm == "no":
         assert consent_items, "the s.17 route advises consent"
         assert "unless you have reasonable cause to believe that to do so would place the child at risk" in text
 

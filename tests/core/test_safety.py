@@ -141,7 +141,13 @@ def test_no_to_significant_harm_beside_a_harm_indicator_is_challenged_not_accept
     assert "Check that answer." in text
     assert "Answers the checker asked me to check" in answer["summary"]
     confirmed = api.run_check(thresholds, {**check, "confirmed": ["l3-under-13-sex-pregnancy"]})
-    assert confirmed["route"] == "child-in-need" and confirmed["challenges"][0]["confirmed"] is True
+    # Confirmed "no": s.17, which requires consent, waits for the consent answer (given, it is suggested).
+    assert confirmed["route"] is None and confirmed["missing"] == ["consent"]
+    assert confirmed["challenges"][0]["confirmed"] is True
+    given = {**check, "answers": {**check["answers"], "consent": "given"}, "confirmed": ["l3-under-13-sex-pregnancy"]}
+    assert api.run_check(thresholds, given)["route"] == "child-in-need"
+    refused = {**given, "answers": {**given["answers"], "consent": "refused"}}
+    assert api.run_check(thresholds, refused)["route"] is None
     assert (
         cli_json("l3-under-13-sex-pregnancy", "--age", "12", "--immediate-risk", "no", "--significant-harm", "no")[
             "challenges"

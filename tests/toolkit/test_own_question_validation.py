@@ -15,7 +15,9 @@ EXAMPLE = EXAMPLE_FILE.read_text(encoding="utf-8")
 ASKED = "  - id: about-a-professional\n    text: Is the concern about someone who works with children? (fictional)\n"
 RULE = 'when: {answers: {about-a-professional: ["yes"]}}'
 LAST_RULE = 'the same day."\n    source: Fictional example\n'  # the end of the rules list
-SCENARIO = 'check: {age: 2, indicators: [tired], answers: {immediate_risk: "no", significant_harm: "no"}}'
+SCENARIO = (
+    'check: {age: 2, indicators: [tired], answers: {immediate_risk: "no", significant_harm: "no", consent: given}}'
+)
 
 
 def problems_of(*edits: tuple[str, str]) -> list[str]:

@@ -27,7 +27,7 @@ from levels_of_need.present import (
     timescale_text,
 )
 from levels_of_need import saved, training_session
-from levels_of_need.training import answer_key_label
+from levels_of_need.training import answer_key_label, consent_hold
 
 from ..load.colours import css_class
 from . import accessibility, discussion
@@ -116,6 +116,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             referral_contacts=referral_contacts,
             level_and_route=level_and_route,
             answer_key_label=answer_key_label,
+            consent_hold=consent_hold,
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
             filter_suggestions=filter_suggestions,
