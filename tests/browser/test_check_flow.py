@@ -4,6 +4,7 @@ everyday words, feedback for every action, nothing lost by a slip, and a page th
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .checker_helpers import (
     accept_dialogs,
@@ -63,6 +64,26 @@ def test_everyday_words_find_the_worry(strict_context, medway_url, words, finds)
     assert "l3-unaccompanied-minors" not in shown  # the filter hides what the words do not find
     assert page.locator("#lon-filter-none").is_hidden()
     assert f"{len(shown)} of " in page.inner_text("#lon-filter-count")
+
+
+def test_a_worry_ticked_with_the_keyboard_keeps_the_focus(strict_context, medway_url):
+    """Space on a found worry ticks it and leaves the focus on it, with the filter's words typed or not (the
+    worries are reordered as words are typed; moving the ticked one would drop the focus to the page)."""
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    to_the_worries(page)
+    for typed, worry in (("hit", "l3-suspicious-injury"), ("", "l2-bullying")):
+        page.fill("#lon-filter", typed)
+        box = page.locator(f'input[name="indicator"][value="{worry}"]')
+        if not box.is_visible():
+            box.locator("xpath=ancestor::details[1]/summary").click()
+        box.focus()
+        page.keyboard.press("Space")
+        expect(box).to_be_checked()
+        assert page.evaluate("document.activeElement.value") == worry, typed
+        page.keyboard.press("Space")  # and unticked again, still there
+        expect(box).not_to_be_checked()
+        assert page.evaluate("document.activeElement.value") == worry, typed
 
 
 def test_self_harm_is_found_however_it_is_written(strict_context, medway_url):

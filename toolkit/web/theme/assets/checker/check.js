@@ -609,10 +609,20 @@ function putGraverFirst(items, filtering, filteredPlace) {
     ? Math.min(pageOrder.size ** 2, ...[...group.querySelectorAll(".lon-worry:not([hidden])")].map(place))
     : pageOrder.get(group));
   for (const fieldset of new Set(items.map((item) => item.parentElement))) {
-    fieldset.append(...[...fieldset.querySelectorAll(":scope > .lon-worry")].sort((a, b) => place(a) - place(b)));
+    inOrder(fieldset, [...fieldset.querySelectorAll(":scope > .lon-worry")].sort((a, b) => place(a) - place(b)));
   }
   const box = $("lon-worries");
-  box.append(...[...box.querySelectorAll(":scope > .lon-group")].sort((a, b) => groupPlace(a) - groupPlace(b)));
+  inOrder(box, [...box.querySelectorAll(":scope > .lon-group")].sort((a, b) => groupPlace(a) - groupPlace(b)));
+}
+
+// Moving an element takes the focus from it (a worry ticked with Space would leave the keyboard user on
+// the page's body): so nothing moves that is already in its place, and the focus comes back if it was moved.
+function inOrder(parent, sorted) {
+  const current = [...parent.children].filter((child) => sorted.includes(child));
+  if (sorted.every((child, n) => child === current[n])) return;
+  const focused = document.activeElement;
+  parent.append(...sorted);
+  if (focused && focused !== document.activeElement && parent.contains(focused)) focused.focus({ preventScroll: true });
 }
 
 // When nothing is found: the vocabulary's words nearest to what was typed (fewest letters to change),
