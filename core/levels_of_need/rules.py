@@ -269,7 +269,7 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     route = now.route if decided else None
     harm_step = harm_first_step(thresholds, check) if harm_described(thresholds, check, now) else None
     consent_route = None
-    if route is not None and needs_consent_first(thresholds, check, route, harm_step):
+    if route is not None and needs_consent_first(thresholds, check, route, harm_step, now.level):
         # "Parents must consent": a route that requires consent is never suggested without it.
         given = check.answers.get(CONSENT)
         question = thresholds.question(CONSENT)
@@ -332,7 +332,9 @@ def harm_first_step(thresholds: Thresholds, check: Check) -> Step | None:
     return steps[0] if steps and not steps[0].seeks_consent else None
 
 
-def needs_consent_first(thresholds: Thresholds, check: Check, route: Route, harm_step: Step | None) -> bool:
+def needs_consent_first(
+    thresholds: Thresholds, check: Check, route: Route, harm_step: Step | None, level: Level | None
+) -> bool:
     """Whether this route waits for consent: the file says it requires consent, and significant harm is
     answered "no" (beside words that describe harm, a confirmed "no"). Where harm may be present, the
     guidance's words on consent for that case are shown instead ("state on the contact and referral what
@@ -344,6 +346,12 @@ def needs_consent_first(thresholds: Thresholds, check: Check, route: Route, harm
     # 001's exception ("unless … would place the child at risk of significant harm") no longer applies, and
     # "Parents must consent to accept support at … Child in Need (S.17)" holds (the telephone step still leads).
     if harm_step is not None and harm != "no":
+        return False
+    # Unless the guidance's own exception to seeking consent names the worry (forced marriage, FGM: "This
+    # may include the risk of …"): there, seeking consent can itself put the child at risk, so not waiting.
+    if harm_step is not None and any(
+        rule.consent_exception for rule in _matching(thresholds, check, "advise", _worries(thresholds, check), level)
+    ):
         return False
     return check.answers.get(CONSENT) != CONSENT_GIVEN
 

@@ -25,25 +25,21 @@ def page_location(source: str) -> str:
 
 
 # The everyday words page: each section is an everyday word, listing the worries it finds in their own
-# words. Its hundreds of sections would each match a search for their word exactly, by title, above the
-# page that holds the worry. So the page is one entry whose text is its words: a search for "bruising"
-# goes first to the level page, and the words page still answers a word only it holds ("sexually active").
+# words. Search finds a section by its word; the worries' own words find the pages that hold them (a
+# search for "bruising" goes to the level page, not to a list that quotes it).
 WORDS_PAGE = "words.md"
 
 
 def put_search_in_reading_order(site: Path, engine: str, reading_order: list[str]) -> None:
     """Reorder the engine's index in ``site`` by ``reading_order``, a list of Markdown sources, and index
-    the everyday words page as one entry of its words."""
+    the everyday words page's sections by their words alone."""
     path, key = SEARCH_INDEX[engine]
     index_file = site / path
     index = json.loads(index_file.read_text(encoding="utf-8"))
     rank = {page_location(source): position for position, source in enumerate(reading_order)}
     index[key].sort(key=lambda doc: rank.get(doc["location"].partition("#")[0], len(rank)))  # stable
-    page = page_location(WORDS_PAGE)
-    sections = [doc for doc in index[key] if doc["location"].startswith(page + "#")]
-    words = ", ".join(doc["title"] for doc in sections)
+    words = page_location(WORDS_PAGE) + "#"
     for doc in index[key]:
-        if doc["location"] == page:
-            doc["text"] = f"{doc.get('text', '')} {words}".strip()
-    index[key] = [doc for doc in index[key] if doc not in sections]
+        if doc["location"].startswith(words):
+            doc["text"] = ""
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -16,7 +16,6 @@
   // searcher's: it goes to the search as typed.
   const QUERY_LANGUAGE = /["^~*:]|(^|\s)[+-]/;
   const MAX_WORDS_PER_WORD = 40;
-  const TYPED_WEIGHT = 10;
   let separator = /[\s\-]+/;
   let siteWords = [];
 
@@ -36,15 +35,13 @@
     if (QUERY_LANGUAGE.test(query) || !siteWords.length) return query;
     const typed = tokens(query);
     if (!typed.length) return query;
-    const terms = new Map();
+    const terms = new Set();
     for (const word of typed) {
       const found = siteWords.filter((term) => wordFinds(word, term));
-      // The site's words it finds, shortest first, then the word as typed, which weighs most: a page that
-      // holds what was typed comes before one that holds only its other forms, however many.
-      for (const term of found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)) terms.set(term, 1);
-      terms.set(word, TYPED_WEIGHT);
+      // The word as typed first, then the site's words it finds, shortest first.
+      for (const term of [word, ...found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)]) terms.add(term);
     }
-    return [...terms].map(([term, weight]) => `${term}^${weight}`).join(" ");
+    return [...terms].map((term) => `${term}^1`).join(" ");
   }
 
   const listen = self.addEventListener.bind(self);
