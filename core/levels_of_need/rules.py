@@ -44,7 +44,7 @@ this runs in the browser under Pyodide.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -228,71 +228,66 @@ class Reached:
 
 def evaluate(thresholds: Thresholds, check: Check) -> Result:
     validate_answers(thresholds, check)
-    strengths = tuple(i for i in thresholds.indicators if i.id in check.indicators and i.is_strength)
-    override_level = thresholds.level(check.override.level) if check.override else None
+    common = _common_fields(thresholds, check)
     now = reach(thresholds, check)
-    area = thresholds.area(check.answers.get(AREA))
-    common = {
-        "area": area,
-        "strengths": strengths,
+    if now.emergency is not None:
+        # "Yes" to immediate risk stops the check: nothing else needs answering first.
+        return _emergency_result(now, now.emergency, common)
+    validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
+    return _considered_result(thresholds, check, now, common)
+
+
+def _common_fields(thresholds: Thresholds, check: Check) -> dict[str, Any]:
+    """The fields every result has, emergency or not."""
+    return {
+        "area": thresholds.area(check.answers.get(AREA)),
+        "strengths": tuple(i for i in thresholds.indicators if i.id in check.indicators and i.is_strength),
         "thresholds_version": thresholds.version,
         "override": check.override,
-        "override_level": override_level,
+        "override_level": thresholds.level(check.override.level) if check.override else None,
         "caveats": thresholds.caveats,
         "answers": check.answers,
         "other_age": chosen_for_another_age(thresholds, check),
         "age": check.age,
         "unborn": check.unborn,
     }
-    if now.emergency is not None:
-        # "Yes" to immediate risk stops the check: nothing else needs answering first.
-        return Result(
-            level=now.level,
-            level_settled=True,
-            route=now.route,
-            missing=(),
-            unsure=(),
-            challenges=(),
-            reasons=now.reasons,
-            next_steps=tuple(Step(text=c.when, contact=c) for c in now.emergency.contacts),
-            advice=(),
-            emergency=True,
-            emergency_contacts=now.emergency.contacts,
-            area_open=area is None and any(c.by_area for c in now.emergency.contacts),
-            **common,
-        )
 
-    validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
+
+def _emergency_result(now: Reached, emergency: Rule, common: dict[str, Any]) -> Result:
+    return Result(
+        level=now.level,
+        level_settled=True,
+        route=now.route,
+        missing=(),
+        unsure=(),
+        challenges=(),
+        reasons=now.reasons,
+        next_steps=tuple(Step(text=c.when, contact=c) for c in emergency.contacts),
+        advice=(),
+        emergency=True,
+        emergency_contacts=emergency.contacts,
+        area_open=common["area"] is None and any(c.by_area for c in emergency.contacts),
+        **common,
+    )
+
+
+def _considered_result(thresholds: Thresholds, check: Check, now: Reached, common: dict[str, Any]) -> Result:
+    """The result where no emergency stops the check: what is decided, what is still open, and what to do."""
     missing, unsure, settled = open_questions(thresholds, check, now)
     challenges = tuple(challenges_of(thresholds, check, now))
-    decided = not missing and not unsure and all(c.confirmed for c in challenges)
-    route = now.route if decided else None
+    route = now.route if _decided(missing, unsure, challenges) else None
     harm_step = harm_first_step(thresholds, check) if harm_described(thresholds, check, now) else None
     consent_route = None
     if route is not None and needs_consent_first(thresholds, check, route, harm_step, now.level):
         # "Parents must consent": a route that requires consent is never suggested without it.
-        given = check.answers.get(CONSENT)
-        question = thresholds.question(CONSENT)
-        if given is None:
-            missing = _in_form_order(thresholds, (*missing, CONSENT))
-        elif given in question.open_values:
-            unsure = _in_form_order(thresholds, (*unsure, CONSENT))
+        missing, unsure = _consent_asked(thresholds, check, missing, unsure)
         consent_route, route = route, None
-    # With no worry and no rule yet, the first level is only where an empty form starts: no level.
-    has_floor = settled or any(r.kind != "default" for r in now.reasons)
     next_steps = safe_order(route, harm_step) if route else ()
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
-    # Every contact the result shows, the harm step's too while the route waits: any by area asks for the area.
-    shown = [s.contact for s in (*next_steps, *([harm_step] if harm_step else ())) if s.contact]
-    shown += [c for rule in advice for c in rule.contacts]
-    shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
-    # A question already said to hold back the route is not said twice.
-    advice_open = tuple(
-        q
-        for q in advice_questions(thresholds, check, _worries(thresholds, check), now.level)
-        if q not in (*missing, *unsure)
-    )
+    shown = _shown_contacts(thresholds, next_steps, harm_step, advice, unsure)
+    # With no worry and no rule yet, the first level is only where an empty form starts: no level.
+    has_floor = settled or any(r.kind != "default" for r in now.reasons)
     return Result(
         level=now.level if has_floor else None,
         level_settled=settled,
@@ -303,13 +298,50 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
         reasons=now.reasons,
         next_steps=next_steps,
         advice=advice,
-        area_open=area is None and any(c.by_area for c in shown),
-        advice_open=advice_open,
+        area_open=common["area"] is None and any(c.by_area for c in shown),
+        advice_open=_advice_open(thresholds, check, now.level, (*missing, *unsure)),
         consent_exceptions=tuple(rule for rule in matching if rule.consent_exception),
         harm_step=harm_step,
         consent_route=consent_route,
         **common,
     )
+
+
+def _decided(missing: tuple[str, ...], unsure: tuple[str, ...], challenges: tuple[Challenge, ...]) -> bool:
+    return not missing and not unsure and all(c.confirmed for c in challenges)
+
+
+def _advice_open(thresholds: Thresholds, check: Check, level: Level, held_back: tuple[str, ...]) -> tuple[str, ...]:
+    """The questions advice depends on; a question already said to hold back the route is not said twice."""
+    return tuple(
+        q for q in advice_questions(thresholds, check, _worries(thresholds, check), level) if q not in held_back
+    )
+
+
+def _consent_asked(
+    thresholds: Thresholds, check: Check, missing: tuple[str, ...], unsure: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(missing, unsure) with the question on consent among them where it is unanswered or "not sure"."""
+    given = check.answers.get(CONSENT)
+    if given is None:
+        return _in_form_order(thresholds, (*missing, CONSENT)), unsure
+    if given in thresholds.question(CONSENT).open_values:
+        return missing, _in_form_order(thresholds, (*unsure, CONSENT))
+    return missing, unsure
+
+
+def _shown_contacts(
+    thresholds: Thresholds,
+    next_steps: tuple[Step, ...],
+    harm_step: Step | None,
+    advice: tuple[Rule, ...],
+    unsure: tuple[str, ...],
+) -> list[Contact]:
+    """Every contact the result shows, the harm step's too while the route waits: any by area asks for the area."""
+    shown = [s.contact for s in (*next_steps, *([harm_step] if harm_step else ())) if s.contact]
+    shown += [c for rule in advice for c in rule.contacts]
+    shown += [c for rule in unsure_emergencies(thresholds, unsure) for c in rule.contacts]
+    return shown
 
 
 def harm_described(thresholds: Thresholds, check: Check, reached: Reached) -> bool:
@@ -664,25 +696,59 @@ def condition_holds(
     when: Mapping[str, Any], thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level | None
 ) -> bool:
     """Every condition given must hold; within a list, any item may match."""
-    answers = when.get("answers", {})
-    if any(check.answers.get(question) not in values for question, values in answers.items()):
-        return False
-    if "indicators" in when and not set(when["indicators"]) & check.indicators:
-        return False
-    if "themes" in when and not any(i.theme and i.theme.id in when["themes"] for i in worries):
-        return False
-    if "all_of" in when and count_holding(when["all_of"], check, worries) < len(counted_items(when["all_of"])):
-        return False
-    if "at_least" in when and count_holding(when["at_least"], check, worries) < when["at_least"]["count"]:
-        return False
-    if "age" in when and not age_matches(when["age"], check):
-        return False
-    if level is not None:
-        if "min_level" in when and level.number < thresholds.level(when["min_level"]).number:
-            return False
-        if "max_level" in when and level.number > thresholds.level(when["max_level"]).number:
-            return False
-    return True
+    return all(holds(when[key], thresholds, check, worries, level) for key, holds in _CONDITIONS.items() if key in when)
+
+
+# Each condition a rule's ``when`` may give, and whether it holds; in the order they are tried.
+# A level condition holds where no level is known yet (the level is what is being reached).
+
+
+def _answers_hold(answers: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return all(check.answers.get(question) in values for question, values in answers.items())
+
+
+def _indicators_hold(ids: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return bool(set(ids) & check.indicators)
+
+
+def _themes_hold(themes: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return any(i.theme and i.theme.id in themes for i in worries)
+
+
+def _all_of_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return count_holding(counting, check, worries) >= len(counted_items(counting))
+
+
+def _at_least_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return count_holding(counting, check, worries) >= counting["count"]
+
+
+def _age_holds(age_rule: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
+    return age_matches(age_rule, check)
+
+
+def _min_level_holds(
+    least: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level | None
+) -> bool:
+    return level is None or level.number >= thresholds.level(least).number
+
+
+def _max_level_holds(
+    most: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level | None
+) -> bool:
+    return level is None or level.number <= thresholds.level(most).number
+
+
+_CONDITIONS: dict[str, Callable[[Any, Thresholds, Check, list[Indicator], Level | None], bool]] = {
+    "answers": _answers_hold,
+    "indicators": _indicators_hold,
+    "themes": _themes_hold,
+    "all_of": _all_of_holds,
+    "at_least": _at_least_holds,
+    "age": _age_holds,
+    "min_level": _min_level_holds,
+    "max_level": _max_level_holds,
+}
 
 
 def counted_items(counting: Mapping[str, Any]) -> list[tuple[str, str]]:
