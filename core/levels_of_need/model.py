@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .questions import Question, worded
 
@@ -436,98 +436,21 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     areas = tuple(Area(id=a["id"], name=a["name"]) for a in data.get("areas", ()))
     contacts = contacts_of(data["contacts"], areas)
     timescales = tuple(Timescale(**t) for t in data.get("timescales", ()))
-    contact_by_id = {c.id: c for c in contacts}
-    timescale_by_id = {t.id: t for t in timescales}
-
-    def step(raw: Mapping[str, Any]) -> Step:
-        return Step(
-            text=raw["text"],
-            contact=contact_by_id.get(raw.get("contact", "")),
-            timescale=timescale_by_id.get(raw.get("timescale", "")),
-            seeks_consent=bool(raw.get("seeks_consent", False)),
-        )
-
+    contact_by_id = _index(contacts)
+    timescale_by_id = _index(timescales)
     levels = tuple(
-        Level(
-            id=lv["id"],
-            number=lv["number"],
-            name=lv["name"],
-            title=lv["title"],
-            summary=lv["summary"],
-            description=lv["description"],
-            indicator_kind=lv["indicator_kind"],
-            routes=tuple(
-                Route(
-                    id=r["id"],
-                    name=r["name"],
-                    response=r["response"],
-                    next_steps=tuple(step(s) for s in r["next_steps"]),
-                    consent_required=r.get("consent_required"),
-                    statute=r.get("statute"),
-                    brag=r.get("brag"),
-                )
-                for r in lv["routes"]
-            ),
-        )
-        for lv in sorted(data["levels"], key=lambda lv: lv["number"])
+        _level(lv, contact_by_id, timescale_by_id) for lv in sorted(data["levels"], key=lambda lv: lv["number"])
     )
-    level_by_id = {lv.id: lv for lv in levels}
-    route_by_id = {r.id: r for lv in levels for r in lv.routes}
+    level_by_id = _index(levels)
+    route_by_id = _index(r for lv in levels for r in lv.routes)
     domains = tuple(named(d) for d in data["domains"])
     themes = tuple(named(t) for t in data.get("themes", ()))
-    domain_by_id = {d.id: d for d in domains}
-    theme_by_id = {t.id: t for t in themes}
-
-    indicators = tuple(
-        Indicator(
-            id=i["id"],
-            level=level_by_id[i["level"]],
-            domain=domain_by_id[indicator_domain_ids(i)[0]],
-            text=i["text"],
-            theme=theme_by_id.get(i.get("theme", "")),
-            synonyms=tuple(i.get("synonyms", ())),
-            describes_harm=bool(i.get("describes_harm", False)),
-            describes_immediate_risk=bool(i.get("describes_immediate_risk", False)),
-            age=i.get("age"),
-            strength=bool(i.get("strength", False)),
-            more_domains=tuple(domain_by_id[d] for d in indicator_domain_ids(i)[1:]),
-        )
-        for i in data["indicators"]
-    )
-    rules = tuple(
-        Rule(
-            id=r["id"],
-            kind=r["kind"],
-            when=r["when"],
-            text=r["text"],
-            source=r["source"],
-            level=level_by_id.get(r.get("level", "")),
-            route=route_by_id.get(r.get("route", "")),
-            contacts=tuple(contact_by_id[c] for c in r.get("contacts", ())),
-            timescale=timescale_by_id.get(r.get("timescale", "")),
-            seeks_consent=bool(r.get("seeks_consent", False)),
-            describes_harm=bool(r.get("describes_harm", False)),
-            describes_immediate_risk=bool(r.get("describes_immediate_risk", False)),
-            consent_exception=bool(r.get("consent_exception", False)),
-        )
-        for r in data["rules"]
-    )
-    scenarios = tuple(
-        Scenario(
-            id=sc["id"],
-            title=sc["title"],
-            vignette=sc["vignette"],
-            check=sc["check"],
-            level=level_by_id[sc["expected"]["level"]],
-            routes=tuple(route_by_id[r] for r in sc["expected"]["routes"]),
-            decided_by=tuple(sc.get("decided_by", ())),
-            teaching_points=tuple(sc["teaching_points"]),
-            common_mistakes=tuple(sc["common_mistakes"]),
-            twin_of=sc.get("twin_of"),
-        )
-        for sc in data.get("scenarios", ())
-    )
-    scenario_by_id = {sc.id: sc for sc in scenarios}
+    domain_by_id = _index(domains)
+    theme_by_id = _index(themes)
+    indicators = tuple(_indicator(i, level_by_id, domain_by_id, theme_by_id) for i in data["indicators"])
+    rules = tuple(_rule(r, level_by_id, route_by_id, contact_by_id, timescale_by_id) for r in data["rules"])
+    scenarios = tuple(_scenario(sc, level_by_id, route_by_id) for sc in data.get("scenarios", ()))
+    scenario_by_id = _index(scenarios)
     scenario_sets = tuple(
         ScenarioSet(id=ss["id"], title=ss["title"], scenarios=tuple(scenario_by_id[i] for i in ss["scenarios"]))
         for ss in data.get("scenario_sets", ())
@@ -547,19 +470,137 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
         questions=worded(data.get("questions", {}), areas, data.get("own_questions", ())),
-        referral_questions=tuple(
-            ReferralQuestion(
-                id=q["id"],
-                question=q["question"],
-                guidance=q["guidance"],
-                receives=tuple(q.get("receives", ())),
-                placeholders=tuple(q.get("placeholders", ())),
-            )
-            for q in data.get("referral_questions", ())
-        ),
+        referral_questions=tuple(_referral_question(q) for q in data.get("referral_questions", ())),
         scenarios=scenarios,
         areas=areas,
         scenario_sets=scenario_sets,
+    )
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Identified = TypeVar("_Identified", bound=_HasId)
+
+
+def _index(items: Iterable[_Identified]) -> dict[str, _Identified]:
+    """Each item by its id."""
+    return {item.id: item for item in items}
+
+
+# One builder for each kind of item in the file, given the items already built that it refers to by id.
+
+
+def _step(
+    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+) -> Step:
+    return Step(
+        text=raw["text"],
+        contact=contact_by_id.get(raw.get("contact", "")),
+        timescale=timescale_by_id.get(raw.get("timescale", "")),
+        seeks_consent=bool(raw.get("seeks_consent", False)),
+    )
+
+
+def _route(
+    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+) -> Route:
+    return Route(
+        id=raw["id"],
+        name=raw["name"],
+        response=raw["response"],
+        next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
+        consent_required=raw.get("consent_required"),
+        statute=raw.get("statute"),
+        brag=raw.get("brag"),
+    )
+
+
+def _level(
+    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+) -> Level:
+    return Level(
+        id=raw["id"],
+        number=raw["number"],
+        name=raw["name"],
+        title=raw["title"],
+        summary=raw["summary"],
+        description=raw["description"],
+        indicator_kind=raw["indicator_kind"],
+        routes=tuple(_route(r, contact_by_id, timescale_by_id) for r in raw["routes"]),
+    )
+
+
+def _indicator(
+    raw: Mapping[str, Any],
+    level_by_id: Mapping[str, Level],
+    domain_by_id: Mapping[str, Named],
+    theme_by_id: Mapping[str, Named],
+) -> Indicator:
+    domain_ids = indicator_domain_ids(raw)
+    return Indicator(
+        id=raw["id"],
+        level=level_by_id[raw["level"]],
+        domain=domain_by_id[domain_ids[0]],
+        text=raw["text"],
+        theme=theme_by_id.get(raw.get("theme", "")),
+        synonyms=tuple(raw.get("synonyms", ())),
+        describes_harm=bool(raw.get("describes_harm", False)),
+        describes_immediate_risk=bool(raw.get("describes_immediate_risk", False)),
+        age=raw.get("age"),
+        strength=bool(raw.get("strength", False)),
+        more_domains=tuple(domain_by_id[d] for d in domain_ids[1:]),
+    )
+
+
+def _rule(
+    raw: Mapping[str, Any],
+    level_by_id: Mapping[str, Level],
+    route_by_id: Mapping[str, Route],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+) -> Rule:
+    return Rule(
+        id=raw["id"],
+        kind=raw["kind"],
+        when=raw["when"],
+        text=raw["text"],
+        source=raw["source"],
+        level=level_by_id.get(raw.get("level", "")),
+        route=route_by_id.get(raw.get("route", "")),
+        contacts=tuple(contact_by_id[c] for c in raw.get("contacts", ())),
+        timescale=timescale_by_id.get(raw.get("timescale", "")),
+        seeks_consent=bool(raw.get("seeks_consent", False)),
+        describes_harm=bool(raw.get("describes_harm", False)),
+        describes_immediate_risk=bool(raw.get("describes_immediate_risk", False)),
+        consent_exception=bool(raw.get("consent_exception", False)),
+    )
+
+
+def _scenario(raw: Mapping[str, Any], level_by_id: Mapping[str, Level], route_by_id: Mapping[str, Route]) -> Scenario:
+    return Scenario(
+        id=raw["id"],
+        title=raw["title"],
+        vignette=raw["vignette"],
+        check=raw["check"],
+        level=level_by_id[raw["expected"]["level"]],
+        routes=tuple(route_by_id[r] for r in raw["expected"]["routes"]),
+        decided_by=tuple(raw.get("decided_by", ())),
+        teaching_points=tuple(raw["teaching_points"]),
+        common_mistakes=tuple(raw["common_mistakes"]),
+        twin_of=raw.get("twin_of"),
+    )
+
+
+def _referral_question(raw: Mapping[str, Any]) -> ReferralQuestion:
+    return ReferralQuestion(
+        id=raw["id"],
+        question=raw["question"],
+        guidance=raw["guidance"],
+        receives=tuple(raw.get("receives", ())),
+        placeholders=tuple(raw.get("placeholders", ())),
     )
 
 

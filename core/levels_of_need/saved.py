@@ -116,49 +116,11 @@ def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:
 
 def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = False) -> dict[str, Any]:
     """The state with exactly the keys the form has, each checked; CheckError for anything else."""
-    known = {i.id for i in thresholds.indicators}
-    indicators = _id_list(state.get("indicators"), known, "indicators")
-    harm_rules = {r.id for r in thresholds.rules if r.describes_harm}
-    ages = {age_confirmation(i.id) for i in thresholds.indicators if i.age is not None}
-    confirmable = {i.id for i in thresholds.indicators if i.describes_harm and i.id in indicators} | harm_rules
-    confirmable |= {age_confirmation(i) for i in indicators} & ages
-    immediate = {
-        immediate_confirmation(x.id) for x in (*thresholds.indicators, *thresholds.rules) if x.describes_immediate_risk
-    }
-    confirmable |= {immediate_confirmation(i) for i in indicators} & immediate
-    confirmable |= {immediate_confirmation(r.id) for r in thresholds.rules} & immediate
-    # A confirmation belongs beside a chosen indicator, or a rule, whose words describe harm or name an immediate
-    # risk, or beside a chosen indicator with an age band; any other is dropped.
-    offered = known | harm_rules | ages | immediate
-    confirmed = [i for i in _id_list(state.get("confirmed"), offered, "confirmed") if i in confirmable]
-    answers = {}
-    asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
-    raw_answers = state.get("answers") or {}
-    if not isinstance(raw_answers, dict):
-        raise CheckError(_broken("answers"))
-    for question, value in raw_answers.items():
-        question = RENAMED_QUESTIONS.get(question, question) if renamed else question
-        if value in (None, ""):
-            continue
-        if question not in asked or value not in asked[question]:
-            raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
-        answers[question] = value
-    details = state.get("details") or {}
-    if not isinstance(details, dict):
-        raise CheckError(_broken("details"))
-    unknown = sorted(set(details) - set(DETAIL_LABELS))
-    if unknown:
-        raise CheckError(f"This check has a typed answer this self-check does not ask ({_short(unknown[0])}).")
-    override = state.get("override")
-    if override is not None:
-        if not isinstance(override, dict):
-            raise CheckError(_broken("override"))
-        level = override.get("level") or ""
-        if not isinstance(level, str):  # a list or an object is no level the form offers
-            raise CheckError(_broken("override"))
-        if level and level not in {lv.id for lv in thresholds.levels}:
-            raise CheckError("This check names a level these thresholds do not have.")
-        override = {"level": level, "reason": _text(override.get("reason"), "override")}
+    indicators = _id_list(state.get("indicators"), {i.id for i in thresholds.indicators}, "indicators")
+    confirmed = _confirmed(thresholds, state.get("confirmed"), indicators)
+    answers = _answers(thresholds, state.get("answers"), renamed)
+    details = _details(state.get("details"))
+    override = _override(thresholds, state.get("override"))
     return {
         "indicators": indicators,
         "age": _age(state.get("age")),
@@ -170,6 +132,82 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         "override": override,
         "details": {name: _text(details.get(name), name) for name in DETAIL_LABELS},
     }
+
+
+def _confirmed(thresholds: Thresholds, value: Any, indicators: list[str]) -> list[str]:
+    """The confirmations that belong beside a chosen indicator, or a rule, whose words describe harm or name
+    an immediate risk, or beside a chosen indicator with an age band; any other is dropped."""
+    offered: set[str] = set()
+    confirmable: set[str] = set()
+    for kind in (_harm_confirmations, _age_confirmations, _immediate_confirmations):
+        kind_offered, kind_confirmable = kind(thresholds, indicators)
+        offered |= kind_offered
+        confirmable |= kind_confirmable
+    return [i for i in _id_list(value, offered, "confirmed") if i in confirmable]
+
+
+# Each kind of confirmation: (every id a saved check may hold, those that belong beside these indicators).
+
+
+def _harm_confirmations(thresholds: Thresholds, indicators: list[str]) -> tuple[set[str], set[str]]:
+    harm_rules = {r.id for r in thresholds.rules if r.describes_harm}
+    chosen_harm = {i.id for i in thresholds.indicators if i.describes_harm and i.id in indicators}
+    return {i.id for i in thresholds.indicators} | harm_rules, chosen_harm | harm_rules
+
+
+def _age_confirmations(thresholds: Thresholds, indicators: list[str]) -> tuple[set[str], set[str]]:
+    ages = {age_confirmation(i.id) for i in thresholds.indicators if i.age is not None}
+    return ages, {age_confirmation(i) for i in indicators} & ages
+
+
+def _immediate_confirmations(thresholds: Thresholds, indicators: list[str]) -> tuple[set[str], set[str]]:
+    immediate = {
+        immediate_confirmation(x.id) for x in (*thresholds.indicators, *thresholds.rules) if x.describes_immediate_risk
+    }
+    beside = {immediate_confirmation(i) for i in indicators} | {immediate_confirmation(r.id) for r in thresholds.rules}
+    return immediate, beside & immediate
+
+
+def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str]:
+    """Each answer given, to a question the form asks, with a value the form offers."""
+    asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
+    raw_answers = value or {}
+    if not isinstance(raw_answers, dict):
+        raise CheckError(_broken("answers"))
+    answers = {}
+    for question, answer in raw_answers.items():
+        question = RENAMED_QUESTIONS.get(question, question) if renamed else question
+        if answer in (None, ""):
+            continue
+        if question not in asked or answer not in asked[question]:
+            raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
+        answers[question] = answer
+    return answers
+
+
+def _details(value: Any) -> dict[str, Any]:
+    """The typed answers, by name; checked one by one later, as the form's own."""
+    details = value or {}
+    if not isinstance(details, dict):
+        raise CheckError(_broken("details"))
+    unknown = sorted(set(details) - set(DETAIL_LABELS))
+    if unknown:
+        raise CheckError(f"This check has a typed answer this self-check does not ask ({_short(unknown[0])}).")
+    return details
+
+
+def _override(thresholds: Thresholds, value: Any) -> dict[str, str] | None:
+    """The practitioner's own view of the level, if any: a level these thresholds have, and why."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise CheckError(_broken("override"))
+    level = value.get("level") or ""
+    if not isinstance(level, str):  # a list or an object is no level the form offers
+        raise CheckError(_broken("override"))
+    if level and level not in {lv.id for lv in thresholds.levels}:
+        raise CheckError("This check names a level these thresholds do not have.")
+    return {"level": level, "reason": _text(value.get("reason"), "override")}
 
 
 def _id_list(value: Any, known: set[str], what: str) -> list[str]:
