@@ -10,7 +10,7 @@ Standard library only: the debrief runs in the browser under Pyodide.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .api import check_from_dict, result_to_dict
@@ -84,17 +84,31 @@ def verify(thresholds: Thresholds) -> list[str]:
 
 
 def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
+    for disagreement in _DISAGREEMENTS:
+        yield from disagreement(thresholds, scenario, result)
+
+
+# Each way a scenario's answer key can disagree with the checker, in the order verify reports them.
+
+
+def _unanswered(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     # Consent answered "refused" or "not sought" holds a route back without changing it: the answer key
     # names the route the answers reach, and the answer sheet says it is held (consent_hold). Left
     # unanswered, consent is missing like any other answer the result waits for.
     missing = list(result.missing)
     if missing:
         yield f"its check leaves unanswered what the result depends on: {', '.join(missing)}"
+
+
+def _unconfirmed(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     if result.unconfirmed:
         yield (
             "its check gives an answer that contradicts the words of an indicator or rule "
             f"({', '.join(c.confirm_id for c in result.unconfirmed)}): list it under confirmed"
         )
+
+
+def _another_answer(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     possible = possible_routes(thresholds, check_from_dict(scenario.check))
     computed = [route.id for _, route in possible]
     if result.level != scenario.level or computed != [route.id for route in scenario.routes]:
@@ -103,11 +117,17 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
             f"its answer key is {answer_key_label(scenario)}, but the checker gives {reached} "
             f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
         )
+
+
+def _consent_first(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     for route in consent_first_keys(thresholds, scenario):
         yield (
             f"its answer key accepts {route.name}, whose first step seeks consent, although a worry or rule in "
             "its check describes harm: never lead with consent where a child may be at risk of significant harm"
         )
+
+
+def _not_decisive(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     decisive = {r.id for r in result.reasons if r.decisive}
     for reason_id in scenario.decided_by:
         if reason_id not in decisive:
@@ -115,6 +135,15 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
                 f"decided_by names {reason_id!r}, which is not one of the checker's decisive reasons "
                 f"({', '.join(sorted(decisive))})"
             )
+
+
+_DISAGREEMENTS: tuple[Callable[[Thresholds, Scenario, Result], Iterator[str]], ...] = (
+    _unanswered,
+    _unconfirmed,
+    _another_answer,
+    _consent_first,
+    _not_decisive,
+)
 
 
 def consent_first_keys(thresholds: Thresholds, scenario: Scenario) -> list[Route]:
@@ -187,14 +216,35 @@ def differences(
     committed_route: Route | None,
 ) -> Iterator[dict[str, str]]:
     """Each difference as {kind, id, text}, the most important first."""
-    key = answer_key_label(scenario)
-    said: set[str] = set()  # each sentence of a reason once in the whole debrief
+    why_of = _reasons_once(thresholds)
+    yield from _choice_differences(scenario, expected, yours, committed_level, committed_route, why_of)
+    yield from _indicator_differences(thresholds, scenario, expected, learner)
+    yield from _answer_differences(thresholds, scenario, learner)
+    yield from _rule_differences(thresholds, expected, yours, learner)
+
+
+def _reasons_once(thresholds: Thresholds) -> Callable[[Result], str]:
+    """A result's reasons in words, each sentence once in the whole debrief."""
+    said: set[str] = set()
 
     def why_of(result: Result) -> str:
         parts = [part for part in _why_parts(thresholds, result) if part not in said]
         said.update(parts)
         return " ".join(parts) or "the reasons given above."
 
+    return why_of
+
+
+def _choice_differences(
+    scenario: Scenario,
+    expected: Result,
+    yours: Result,
+    committed_level: Level | None,
+    committed_route: Route | None,
+    why_of: Callable[[Result], str],
+) -> Iterator[dict[str, str]]:
+    """The level the learner chose against the answer key, and against what their own choices reach."""
+    key = answer_key_label(scenario)
     why = why_of(expected)
     accepted = {route.id for route in scenario.routes}
     if committed_route is None:
@@ -213,6 +263,11 @@ def differences(
             f"From the worries and answers you chose, the checker says: {headline(yours)} Because: {why_of(yours)}",
         )
 
+
+def _indicator_differences(
+    thresholds: Thresholds, scenario: Scenario, expected: Result, learner: Mapping[str, Any]
+) -> Iterator[dict[str, str]]:
+    """The worries the scenario shows that the learner missed, then those the learner added."""
     decisive = {r.id for r in expected.reasons if r.decisive}
     chosen = set(learner["indicators"])
     for indicator_id in scenario.check["indicators"]:
@@ -229,6 +284,10 @@ def differences(
             "extra-indicator", indicator_id, f"{text} {_what_it_changes(thresholds, scenario, expected, indicator)}"
         )
 
+
+def _answer_differences(
+    thresholds: Thresholds, scenario: Scenario, learner: Mapping[str, Any]
+) -> Iterator[dict[str, str]]:
     expected_answers = scenario.check.get("answers", {})
     for question in thresholds.questions:
         mine, theirs = learner["answers"].get(question.id), expected_answers.get(question.id)
@@ -241,6 +300,10 @@ def differences(
                 f"“{_word(question, theirs)}”.",
             )
 
+
+def _rule_differences(
+    thresholds: Thresholds, expected: Result, yours: Result, learner: Mapping[str, Any]
+) -> Iterator[dict[str, str]]:
     expected_rules = {r.id: r for r in expected.reasons if r.kind == "rule"}
     your_rules = {r.id: r for r in yours.reasons if r.kind == "rule"}
     for rule_id, reason in expected_rules.items():
@@ -288,18 +351,22 @@ def _why_parts(thresholds: Thresholds, result: Result) -> list[str]:
     route is open, what decides it. With nothing to go on, there is no reason to give."""
     decisive = [r.text for r in result.reasons if r.decisive and (r.kind != "default" or result.level is not None)]
     parts = [_sentence(text) for text in dict.fromkeys(" ".join(t.split()) for t in decisive)]
-    for question_id in (*result.unsure, *(m for m in result.missing if m in {q.id for q in thresholds.questions})):
-        question = thresholds.question(question_id)
-        deciding = [
-            rule.text
-            for rule in thresholds.rules
-            if rule.kind in ("emergency", "raise") and question_id in rule.when.get("answers", {})
-        ]
-        parts.append(
-            f"The route depends on the answer to “{question.text}”"
-            + (": " + " ".join(_sentence(text) for text in deciding) if deciding else ".")
-        )
+    asked = {q.id for q in thresholds.questions}
+    parts += [_route_depends_on(thresholds, q) for q in (*result.unsure, *(m for m in result.missing if m in asked))]
     return list(dict.fromkeys(parts))
+
+
+def _route_depends_on(thresholds: Thresholds, question_id: str) -> str:
+    """That the route waits for an answer, with the words of the rules that read it."""
+    question = thresholds.question(question_id)
+    deciding = [
+        rule.text
+        for rule in thresholds.rules
+        if rule.kind in ("emergency", "raise") and question_id in rule.when.get("answers", {})
+    ]
+    return f"The route depends on the answer to “{question.text}”" + (
+        ": " + " ".join(_sentence(text) for text in deciding) if deciding else "."
+    )
 
 
 def _sentence(text: str) -> str:
