@@ -12,7 +12,7 @@ Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import phones
@@ -663,46 +663,80 @@ def age_notice(thresholds: Thresholds, check: Check) -> str:
 def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     """Each answer the form holds, as {field, key, value: [lines], change}: the rows of "Check your
     answers". ``field`` names the form's field, so the page can take the user back to it."""
-    rows = []
+    asked_first = (IMMEDIATE_RISK, AREA)  # immediate risk leads the form; the area is asked with the age
+    return [
+        _immediate_row(thresholds, check),
+        _answer_row(AGE, "The child’s age", [_age_text(check)]),
+        *_area_rows(thresholds, check),
+        _chosen_row(thresholds, check, "worries", "What you are worried about", strengths=False),
+        *_strengths_rows(thresholds, check),
+        *(_question_row(thresholds, check, q) for q in thresholds.questions if q.id not in asked_first),
+    ]
 
-    def row(field: str, key: str, lines: list[str]) -> None:
-        rows.append({"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"})
 
+def _answer_row(field: str, key: str, lines: list[str]) -> dict[str, Any]:
+    return {"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"}
+
+
+def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
     question = thresholds.question(IMMEDIATE_RISK)
     immediate = [
         f"Checked and confirmed for “{one_line(x.text)}”"
         for x in (*thresholds.indicators, *thresholds.rules)
         if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
     ]
-    row(question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate])
-    row(AGE, "The child’s age", [_age_text(check)])
-    if thresholds.areas:  # asked with the age
-        question = thresholds.question(AREA)
-        row(AREA, question.text, [_answer_label(question, check.answers.get(AREA))])
-    worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
-    row("worries", "What you are worried about", [_chosen(thresholds, i, check) for i in worries] or ["None chosen"])
-    strengths = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength]
-    if any(i.is_strength for i in thresholds.indicators):
-        row("strengths", "Strengths", [_chosen(thresholds, i, check) for i in strengths] or ["None chosen"])
-    for question in thresholds.questions:
-        if question.id in ("immediate_risk", AREA):
-            continue
-        lines = [_answer_label(question, check.answers.get(question.id))]
-        if question.id == "significant_harm":
-            lines += [
-                f"Checked and confirmed for “{i.text}”"
-                for i in thresholds.indicators
-                if i.id in check.confirmed and i.id in check.indicators
-            ]
-            lines += [
-                f"Checked and confirmed for the guidance’s rule “{one_line(r.text)}”"
-                for r in thresholds.rules
-                if r.describes_harm and r.id in check.confirmed
-            ]
-        if question.id == "consent" and check.consent_note:
-            lines.append(check.consent_note)
-        row(question.id, question.text, lines)
-    return rows
+    return _answer_row(
+        question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate]
+    )
+
+
+def _area_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
+    if not thresholds.areas:
+        return []
+    question = thresholds.question(AREA)
+    return [_answer_row(AREA, question.text, [_answer_label(question, check.answers.get(AREA))])]
+
+
+def _chosen_row(thresholds: Thresholds, check: Check, field: str, key: str, strengths: bool) -> dict[str, Any]:
+    chosen = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength == strengths]
+    return _answer_row(field, key, [_chosen(thresholds, i, check) for i in chosen] or ["None chosen"])
+
+
+def _strengths_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
+    """The strengths chosen, where the guidance has any."""
+    if not any(i.is_strength for i in thresholds.indicators):
+        return []
+    return [_chosen_row(thresholds, check, "strengths", "Strengths", strengths=True)]
+
+
+def _question_row(thresholds: Thresholds, check: Check, question: Question) -> dict[str, Any]:
+    lines = [_answer_label(question, check.answers.get(question.id))]
+    more = _MORE_LINES.get(question.id)
+    return _answer_row(question.id, question.text, lines + (more(thresholds, check) if more else []))
+
+
+def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[str]:
+    """Beside significant harm: the worries and rules whose words describe harm, checked and confirmed."""
+    return [
+        f"Checked and confirmed for “{i.text}”"
+        for i in thresholds.indicators
+        if i.id in check.confirmed and i.id in check.indicators
+    ] + [
+        f"Checked and confirmed for the guidance’s rule “{one_line(r.text)}”"
+        for r in thresholds.rules
+        if r.describes_harm and r.id in check.confirmed
+    ]
+
+
+def _consent_note_lines(thresholds: Thresholds, check: Check) -> list[str]:
+    return [check.consent_note] if check.consent_note else []
+
+
+# The lines a question's row has after its answer, where it has more.
+_MORE_LINES: dict[str, Callable[[Thresholds, Check], list[str]]] = {
+    SIGNIFICANT_HARM: _harm_confirmed_lines,
+    CONSENT: _consent_note_lines,
+}
 
 
 def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
