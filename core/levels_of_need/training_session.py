@@ -173,31 +173,47 @@ def normalise(thresholds: Thresholds, session: Any) -> dict[str, Any]:
             "This session uses a scenario set these thresholds do not have. It may have been saved for "
             "another partnership’s guidance, or before the sets changed."
         )
-    room = session.get("room_size")
+    room = _room_size(session.get("room_size"))
+    title = _checked_title(session.get("title", ""))
+    date = _checked_date(session.get("date", ""))
+    vignettes = _vignettes(thresholds, session.get("vignettes"), room)
+    return {
+        "title": _title(title),
+        "date": date,
+        "set": chosen.id,
+        "room_size": room,
+        "vignettes": vignettes,
+        "position": _position(session.get("position"), vignettes),
+    }
+
+
+def _room_size(room: Any) -> int:
     if not (_is_int(room) and 1 <= room <= MAX_PEOPLE):
         raise CheckError(_broken("room size"))
-    title = session.get("title", "")
+    return room
+
+
+def _checked_title(title: Any) -> str:
     if not isinstance(title, str) or len(" ".join(title.split())) > MAX_TITLE:
         raise CheckError(_broken("title"))
-    date = session.get("date", "")
+    return title
+
+
+def _checked_date(date: Any) -> str:
     if not (isinstance(date, str) and (date == "" or _DATE.fullmatch(date))):
         raise CheckError(_broken("date"))
-    raw_vignettes = session.get("vignettes")
+    return date
+
+
+def _vignettes(thresholds: Thresholds, raw_vignettes: Any, room: int) -> list[dict[str, Any]]:
+    """Each vignette once, a scenario these thresholds have, with its rounds' counts checked."""
     if not isinstance(raw_vignettes, list) or not 1 <= len(raw_vignettes) <= MAX_VIGNETTES:
         raise CheckError(_broken("vignettes"))
     known = {s.id for s in thresholds.scenarios}
-    vignettes, seen = [], set()
+    vignettes: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for number, vignette in enumerate(raw_vignettes, start=1):
-        if not isinstance(vignette, Mapping) or not isinstance(vignette.get("scenario"), str):
-            raise CheckError(_broken("vignettes"))
-        scenario_id = vignette["scenario"]
-        if scenario_id not in known:
-            raise CheckError(
-                "This session names a scenario these thresholds do not have. It may have been saved for another "
-                "partnership’s guidance."
-            )
-        if scenario_id in seen:
-            raise CheckError(_broken("vignettes"))
+        scenario_id = _vignette_scenario(vignette, known, seen)
         seen.add(scenario_id)
         rounds = vignette.get("rounds")
         if not isinstance(rounds, list) or len(rounds) != ROUNDS:
@@ -208,14 +224,22 @@ def normalise(thresholds: Thresholds, session: Any) -> dict[str, Any]:
                 "rounds": [_round(thresholds, r, room, number, n) for n, r in enumerate(rounds, start=1)],
             }
         )
-    return {
-        "title": _title(title),
-        "date": date,
-        "set": chosen.id,
-        "room_size": room,
-        "vignettes": vignettes,
-        "position": _position(session.get("position"), vignettes),
-    }
+    return vignettes
+
+
+def _vignette_scenario(vignette: Any, known: set[str], seen: set[str]) -> str:
+    """The scenario a vignette names: one these thresholds have, not named before in the session."""
+    if not isinstance(vignette, Mapping) or not isinstance(vignette.get("scenario"), str):
+        raise CheckError(_broken("vignettes"))
+    scenario_id = vignette["scenario"]
+    if scenario_id not in known:
+        raise CheckError(
+            "This session names a scenario these thresholds do not have. It may have been saved for another "
+            "partnership’s guidance."
+        )
+    if scenario_id in seen:
+        raise CheckError(_broken("vignettes"))
+    return scenario_id
 
 
 def _round(thresholds: Thresholds, raw: Any, room: int, vignette: int, round_number: int) -> dict[str, Any] | None:
@@ -489,51 +513,65 @@ def _fell_towards_key(rounds: Sequence[Mapping[str, Any] | None]) -> bool:
 
 def _session_figures(thresholds: Thresholds, vignettes: list[dict[str, Any]], room: int) -> dict[str, Any]:
     q = len(thresholds.levels)
-    rounds = []
-    for r in range(ROUNDS):
-        recorded = [v for v in vignettes if v["rounds"][r] is not None]
-        answered = [v for v in recorded if v["rounds"][r]["chose"] >= 2]  # the coefficients need pairs
-        table = [v["rounds"][r]["counts"] for v in answered]
-        enough = room >= 2 and len(answered) >= MIN_VIGNETTES
-        rounds.append(
-            {
-                "round": r + 1,
-                "answered": len(recorded),
-                "paired": len(answered),
-                "enough": enough,
-                "note": None if enough else ROOM_OF_ONE if room < 2 else _too_few(len(recorded), len(answered)),
-                "ac1": _coefficient(agreement.gwet, table) if enough else None,
-                "ac2_linear": _coefficient(agreement.gwet, table, agreement.linear_weights(q)) if enough else None,
-                "fleiss_kappa": _coefficient(agreement.fleiss, table) if enough else None,
-                "alpha_ordinal": _alpha(table) if enough else None,
-            }
-        )
     recorded = [v for v in vignettes if all(r is not None for r in v["rounds"])]
     both = [v for v in recorded if all(r["chose"] >= 2 for r in v["rounds"])]
-    change = None
-    if room >= 2 and len(both) >= MIN_VIGNETTES:
-        first = agreement.gwet([v["rounds"][0]["counts"] for v in both])
-        second = agreement.gwet([v["rounds"][1]["counts"] for v in both])
-        difference = agreement.paired_difference(first, second)
-        change = {
-            "value": difference.value,
-            "se": difference.se,
-            "low": difference.low,
-            "high": difference.high,
-            "vignettes": difference.n,
-            "text": f"{_signed(difference.value)} (95% CI {_signed(difference.low)} to {_signed(difference.high)})",
-            "reading": _change_reading(difference.low, difference.high),
-        }
+    change = _agreement_change(both) if room >= 2 and len(both) >= MIN_VIGNETTES else None
     keys = [thresholds.level(v["key"]["level_id"]) for v in vignettes]
     return {
-        "rounds": rounds,
+        "rounds": [_round_agreement(vignettes, room, q, r) for r in range(ROUNDS)],
         "change": change,
-        "change_note": None
-        if change
-        else ROOM_OF_ONE
-        if room < 2
-        else _too_few(len(recorded), len(both), "in both rounds"),
+        "change_note": None if change else _not_enough(room, len(recorded), len(both), "in both rounds"),
         "balance_warning": balance_warning(thresholds, keys),
+    }
+
+
+def _not_enough(room: int, recorded: int, paired: int, where: str = "") -> str:
+    """Why a figure is not shown: a room of one, or too few vignettes with pairs of answers."""
+    return ROOM_OF_ONE if room < 2 else _too_few(recorded, paired, where)
+
+
+def _round_agreement(vignettes: list[dict[str, Any]], room: int, q: int, r: int) -> dict[str, Any]:
+    """One round's agreement over the vignettes the room answered in pairs, where there are enough."""
+    recorded = [v for v in vignettes if v["rounds"][r] is not None]
+    answered = [v for v in recorded if v["rounds"][r]["chose"] >= 2]  # the coefficients need pairs
+    table = [v["rounds"][r]["counts"] for v in answered]
+    enough = room >= 2 and len(answered) >= MIN_VIGNETTES
+    figures: dict[str, Any] = {
+        "round": r + 1,
+        "answered": len(recorded),
+        "paired": len(answered),
+        "enough": enough,
+        "note": None if enough else _not_enough(room, len(recorded), len(answered)),
+    }
+    coefficients = _coefficients(table, q) if enough else dict.fromkeys(_COEFFICIENTS)
+    return {**figures, **coefficients}
+
+
+_COEFFICIENTS = ("ac1", "ac2_linear", "fleiss_kappa", "alpha_ordinal")
+
+
+def _coefficients(table: list[list[int]], q: int) -> dict[str, Any]:
+    return {
+        "ac1": _coefficient(agreement.gwet, table),
+        "ac2_linear": _coefficient(agreement.gwet, table, agreement.linear_weights(q)),
+        "fleiss_kappa": _coefficient(agreement.fleiss, table),
+        "alpha_ordinal": _alpha(table),
+    }
+
+
+def _agreement_change(both: list[dict[str, Any]]) -> dict[str, Any]:
+    """How far agreement changed from round 1 to round 2, over the vignettes answered in pairs in both."""
+    first = agreement.gwet([v["rounds"][0]["counts"] for v in both])
+    second = agreement.gwet([v["rounds"][1]["counts"] for v in both])
+    difference = agreement.paired_difference(first, second)
+    return {
+        "value": difference.value,
+        "se": difference.se,
+        "low": difference.low,
+        "high": difference.high,
+        "vignettes": difference.n,
+        "text": f"{_signed(difference.value)} (95% CI {_signed(difference.low)} to {_signed(difference.high)})",
+        "reading": _change_reading(difference.low, difference.high),
     }
 
 
