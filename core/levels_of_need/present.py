@@ -340,7 +340,7 @@ def unsure_words(thresholds: Thresholds, result: Result) -> list[Node]:
     for question_id in result.unsure:
         out += unsure_of_an_emergency(thresholds, question_id, result.area)
     for rule in unsure_advice(result):
-        out.append(node("p", "The guidance says: ", *advice_parts(rule, result.area, result)))
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}", *advice_parts(rule, result.area, result)[1:]))
     return out
 
 
