@@ -28,6 +28,7 @@ from .rules import (
     Result,
     age_confirmation,
     immediate_confirmation,
+    unsure_advice,
     unsure_emergencies,
     written_for_another_age,
 )
@@ -255,12 +256,13 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
         others = [c for c in result.emergency_contacts if c is not first]
         view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
-    view += still_to_answer(thresholds, result)
+    # Unsure of an answer the route waits for, the guidance's words for that lead in the first action's box.
+    view += still_to_answer(thresholds, result, emergency_words=not _unsure_leads(result))
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
     held = consent_held(thresholds, result)
     view += [] if result.harm_step else held
-    if result.unsure and result.advice:
+    if result.unsure and _advice_below(result) and not (_unsure_leads(result) and unsure_words(thresholds, result)):
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     view += area_note(thresholds, result)
@@ -278,7 +280,8 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     view = section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
-    view += section("The guidance also says", "ul", [advice_parts(r, result.area, result) for r in result.advice])
+    below = [advice_parts(r, result.area, result) for r in _advice_below(result)]
+    view += section("The guidance also says", "ul", below)
     notes = [*result.caveats, *checker_notes(thresholds, result)]
     view += section("Please note", "ul", [[one_line(n)] for n in notes])
     view.append(version)
@@ -300,17 +303,45 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         if first is None or contact is None:
             return []
         return [_action_box(_dial("Call", contact), [node("p", f"{contact.name}. {one_line(first.when)}")])]
-    if result.route is None or not result.next_steps:
-        # Where a worry or rule describes harm, its step leads even while the route waits for an answer.
-        step = result.harm_step
-        if step is None:
-            return []
-    else:
-        step = result.next_steps[0]
+    step = _first_step(result)
+    if step is None:
+        # Unsure of an answer the route waits for: what the guidance says to do when unsure leads.
+        unsure = unsure_words(thresholds, result)
+        return [_action_box(None, unsure)] if unsure else []
     urgent = result.harm_step is not None or (result.route is not None and result.route.consent_required is False)
     contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
     lead = _dial("Telephone", contact) if contact else None
     return [_action_box(lead, [node("p", *step_parts(thresholds, step, result))])]
+
+
+def _first_step(result: Result) -> Step | None:
+    """The step that leads: the decided route's first; while the route waits for an answer, the step the
+    guidance gives first where a worry or rule describes harm (it leads whatever the answers)."""
+    if result.route is None or not result.next_steps:
+        return result.harm_step
+    return result.next_steps[0]
+
+
+def _unsure_leads(result: Result) -> bool:
+    """Whether the first action is the guidance's words for being unsure (no step leads, an answer is unsure)."""
+    return not result.emergency and _first_step(result) is None and bool(result.unsure)
+
+
+def _advice_below(result: Result) -> tuple[Rule, ...]:
+    """The guidance's advice under the actions: all of it, but what already leads in the first action's box."""
+    leading = {rule.id for rule in unsure_advice(result)} if _unsure_leads(result) else set()
+    return tuple(rule for rule in result.advice if rule.id not in leading)
+
+
+def unsure_words(thresholds: Thresholds, result: Result) -> list[Node]:
+    """What the guidance says to do for each answer the route waits for and the practitioner is not sure of:
+    the emergency it would stop for (its words and whom to call), then its advice for being unsure."""
+    out: list[Node] = []
+    for question_id in result.unsure:
+        out += unsure_of_an_emergency(thresholds, question_id, result.area)
+    for rule in unsure_advice(result):
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}", *advice_parts(rule, result.area, result)[1:]))
+    return out
 
 
 def _first_to_call(result: Result) -> Contact | None:
@@ -349,7 +380,11 @@ def emergency_item(contact: Contact, area: Area | None = None) -> Node:
     return node("li", *contact_nodes(contact, area), f". {one_line(contact.when)}")
 
 
-def still_to_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list[Node]:
+def still_to_answer(
+    thresholds: Thresholds, result: Result, voice: str = PAGE, emergency_words: bool = True
+) -> list[Node]:
+    """What the result still waits for, and why. With ``emergency_words``, the guidance's words for an
+    emergency the practitioner is not sure of follow (the page shows them in the first action instead)."""
     out: list[Node] = []
     if result.missing:
         what = "a level and route" if result.level is None or not result.level_settled else "the route"
@@ -370,7 +405,7 @@ def still_to_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -
                 ),
             )
         )
-        out += unsure_of_an_emergency(thresholds, question_id, result.area)
+        out += unsure_of_an_emergency(thresholds, question_id, result.area) if emergency_words else []
     for name in result.advice_open:
         question = thresholds.question(name)
         said = "You are not sure of" if result.answers.get(name) else "You have not given"

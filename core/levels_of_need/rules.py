@@ -402,6 +402,22 @@ def unsure_emergencies(thresholds: Thresholds, unsure: Iterable[str]) -> tuple[R
     )
 
 
+def unsure_advice(result: Result) -> tuple[Rule, ...]:
+    """The guidance's advice for being unsure of an answer the route depends on (an advise rule that reads
+    that answer as "not sure", such as what to do when unsure of significant harm): while the route waits
+    for the answer, these are what to do first."""
+    open_ = set(result.unsure)
+    return tuple(
+        rule
+        for rule in result.advice
+        if any(UNSURE in _listed(values) for name, values in rule.when.get("answers", {}).items() if name in open_)
+    )
+
+
+def _listed(values: object) -> tuple[str, ...]:
+    return tuple(values) if isinstance(values, (list, tuple)) else (str(values),)
+
+
 def reach(thresholds: Thresholds, check: Check) -> Reached:
     """The level and route these answers reach, with every floor as a reason."""
     worries = _worries(thresholds, check)

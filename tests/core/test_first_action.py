@@ -84,3 +84,45 @@ def test_no_first_action_while_the_route_is_not_decided(thresholds):
     result = evaluate(thresholds, check_from_dict({"indicators": ["l3-complex-disability"], "age": 9}))
     assert result.route is None
     assert boxes(result_lead(thresholds, result)) == []
+
+
+@pytest.mark.parametrize("which", ["thresholds", "example"])
+def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_words_for_being_unsure(which, request):
+    """Not sure of significant harm (a 7-month-old baby, or any child, any worry): no route, and what to do
+    first is what the guidance says to do when unsure (consult the DSL; the front door if at risk), in its
+    words, once. The same for every question answered "not sure" that the file has words for."""
+    thresholds = request.getfixturevalue(which)
+    led = 0
+    for question in thresholds.questions:
+        for indicator in [None, *(i for i in thresholds.indicators if not i.is_strength)]:
+            answers = {q.id: q.decided_values[-1] for q in thresholds.questions} | {"immediate_risk": "no"}
+            raw = {
+                "indicators": [indicator.id] if indicator else [],
+                "age": thresholds.age_range.youngest,
+                "answers": {**answers, question.id: "unsure"},
+            }
+            result = evaluate(thresholds, check_from_dict(raw))
+            if question.id not in result.unsure or result.harm_step is not None:
+                continue
+            assert result.route is None and result.next_steps == ()
+            # The file's words for it: the emergency that answer would stop for, advice that reads "not sure".
+            words = [
+                rule.text
+                for rule in thresholds.rules
+                if question.id in (reads := rule.when.get("answers", {}))
+                and (rule.kind == "emergency" or (rule in result.advice and "unsure" in reads[question.id]))
+            ]
+            lead = result_lead(thresholds, result)
+            if not words:
+                assert boxes(lead) == []
+                continue
+            led += 1
+            [box] = boxes(lead)
+            assert box["children"][0] == {"tag": "h4", "text": FIRST_ACTION}
+            view = to_text(result_view(thresholds, result))
+            for text in words:
+                said = " ".join(text.split())
+                assert said in inline_text(box), (question.id, indicator)
+                assert " ".join(view.split()).count(said) == 1, (question.id, indicator)  # once, in the box
+            assert "Telephone " not in inline_text(box)  # unsure: nothing says to dial now
+    assert led > 0
