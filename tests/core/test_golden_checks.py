@@ -5,11 +5,13 @@ wording fails here until the fixture is regenerated and the change read by eye (
 from __future__ import annotations
 
 import functools
+import re
 
 import golden
 import pytest
 
 from levels_of_need import api, training
+from levels_of_need.model import given_age
 from toolkit.load import load_file
 
 FIXTURE = golden.load()
@@ -90,3 +92,18 @@ def test_the_fixture_is_what_the_script_writes():
     make_checks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_checks)
     assert make_checks.written() == golden.FIXTURE.read_text(encoding="utf-8")
+
+
+def test_an_age_is_counted_out_in_one_place():
+    """ "1 year", "7 months": one function words a number of years or months (model.given_age), so that
+    the answers, the summary, the notes on other ages and a scenario's age cannot word it differently."""
+    assert [given_age(1, None), given_age(7, None), given_age(0, 1), given_age(0, 7)] == [
+        "1 year",
+        "7 years",
+        "1 month",
+        "7 months",
+    ]
+    # No second plural of its own anywhere: f"{n} year{'s' if …}" is how the three others were written.
+    for path in [*(golden.ROOT / "core").rglob("*.py"), *(golden.ROOT / "toolkit").rglob("*.py")]:
+        if "build/lib" not in path.as_posix():
+            assert not re.search(r"(?:year|month)\{", path.read_text(encoding="utf-8")), path
