@@ -316,7 +316,7 @@ class Scenario:
         if self.check.get("unborn"):
             return "Unborn"
         age = self.check["age"]
-        return "Under 1 year" if age == 0 else f"{age} year{'s' if age != 1 else ''}"
+        return "Under 1 year" if age == 0 else given_age(age, None)
 
 
 @dataclass(frozen=True)
@@ -326,6 +326,13 @@ class ScenarioSet:
     id: str
     title: str
     scenarios: tuple[Scenario, ...]
+
+
+def given_age(years: int | None, months: int | None) -> str:
+    """An age in the checker's one wording for it, wherever an age is counted out (the answers, the summary,
+    the notes on other ages, a scenario's): "7 years", "1 year"; a baby's given in months, "7 months", "1 month"."""
+    count, unit = (months, "month") if months is not None else (years, "year")
+    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)

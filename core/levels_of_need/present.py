@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import phones
-from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale
+from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, Question
 from .rules import (
     CONSENT,
@@ -632,7 +632,7 @@ def child_age(age: int | None, unborn: bool, months: int | None = None) -> str:
     """ "a child aged 7", "a baby aged 7 months", "an unborn baby": the child the check is about."""
     if unborn:
         return "an unborn baby"
-    return f"a baby aged {months} month{'s' if months != 1 else ''}" if months is not None else f"a child aged {age}"
+    return f"a baby aged {given_age(age, months)}" if months is not None else f"a child aged {age}"
 
 
 def the_child(check: Check) -> str:
@@ -803,7 +803,5 @@ def _age_text(check: Check) -> str:
 
 
 def age_words(check: Check) -> str:
-    """A given age as given: "7 months" for a baby under one given in months, else "7 years"."""
-    if check.age_months is not None:
-        return f"{check.age_months} month{'s' if check.age_months != 1 else ''}"
-    return f"{check.age} year{'s' if check.age != 1 else ''}"
+    """A check's age as given: "7 months" for a baby under one given in months, else "7 years"."""
+    return given_age(check.age, check.age_months)

@@ -7,9 +7,12 @@ import ast
 import json
 import zipfile
 
+import golden
+import pytest
 from conftest import ROOT, run_pyodide_script
 
 from levels_of_need import agreement, api, training, training_session
+from toolkit.load import load_file
 
 CORE = ROOT / "core" / "levels_of_need"
 CHECKS = [
@@ -69,6 +72,29 @@ def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
     assert out["debriefs"] == [
         training.debrief(thresholds, s.id, CHECKS[0], "early-help") for s in thresholds.scenarios
     ]
+
+
+@pytest.mark.parametrize("name", sorted(golden.PARTNERSHIP_FILES))
+def test_core_in_pyodide_gives_the_golden_checks_words(name):
+    """The golden checks (tests/fixtures/checks.yml), run in Pyodide: the same words, to the letter, as the
+    fixture holds for the result, "Check your answers", the summary and the debrief."""
+    fixture = golden.load()
+    checks = [check for check in fixture["checks"] if check["partnership"] == name]
+    practice = [case for case in fixture["practice"] if case["partnership"] == name]
+    payload = {
+        "files": {f"levels_of_need/{path.name}": path.read_text(encoding="utf-8") for path in CORE.glob("*.py")},
+        "thresholds": json.dumps(load_file(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False),
+        "pages": [check["check"] for check in checks],
+        "practice": practice,
+    }
+    out = run_pyodide_script("run_core.mjs", stdin=json.dumps(payload))
+    assert out["python"].startswith("3.14")
+    assert len(out["pages"]) == len(checks) > 0 and len(out["practice"]) == len(practice) > 0
+    for check, answer in zip(checks, out["pages"], strict=True):
+        shown = golden.page_texts(answer)
+        assert shown == {key: check[key] for key in ("result", "check_your_answers", "summary")}, check["name"]
+    for case, debrief in zip(practice, out["practice"], strict=True):
+        assert golden.debrief_text(debrief) == case["debrief"], case["name"]
 
 
 def core_imports() -> list[str]:

@@ -4,11 +4,13 @@
 //   with it: a built site's python.zip is the whole standard library, the core included, as in the browser.
 // stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...],
 //         "imports": [module names to import first], "unknown": [indicator ids],
-//         "session": a presenter's request ({session, round, ...}), "quantiles": [[p, df], ...]}
-// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs", "unknown"}: one api.run
-// answer per check (result, headline, view, summary), the first check's summary, every scenario verified
+//         "session": a presenter's request ({session, round, ...}), "quantiles": [[p, df], ...],
+//         "pages": [checks], "practice": [{scenario, choices, committed}, ...]}
+// stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs", "unknown", "pages",
+//          "practice"}: one api.run answer per check (result, headline, view, summary), the first check's summary, every scenario verified
 // and debriefed, the message for a check with unknown indicators, the presenter's answer to the session
-// request (levels_of_need.training_session) and Student's t quantiles (levels_of_need.agreement).
+// request (levels_of_need.training_session), Student's t quantiles (levels_of_need.agreement), and for the
+// golden checks (tests/fixtures/checks.yml) api.page_answer for each page and training.debrief for each case.
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
@@ -31,7 +33,7 @@ for module in request.get("imports", []):
     importlib.import_module(module)
 from levels_of_need import agreement, api, model, rules, training, training_session
 thresholds = model.from_json(thresholds_json)
-checks = request["checks"]
+checks = request.get("checks", [])
 try:
     api.run(thresholds, {"indicators": request.get("unknown", [])})
     unknown = None
@@ -41,12 +43,17 @@ json.dumps({
     "python": sys.version.split()[0],
     "core_from": api.__file__,
     "results": [api.run(thresholds, check) for check in checks],
-    "summary": api.run_summary(thresholds, checks[0]),
+    "summary": api.run_summary(thresholds, checks[0]) if checks else None,
     "verify": training.verify(thresholds),
-    "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios],
+    "debriefs": [training.debrief(thresholds, s.id, checks[0], "early-help") for s in thresholds.scenarios if checks],
     "unknown": unknown,
     "session": training_session.page_answer(thresholds, request["session"]) if request.get("session") else None,
     "quantiles": [agreement.t_quantile(p, df) for p, df in request.get("quantiles", [])],
+    "pages": [api.page_answer(thresholds, check) for check in request.get("pages", [])],
+    "practice": [
+        training.debrief(thresholds, case["scenario"], case["choices"], case["committed"])
+        for case in request.get("practice", [])
+    ],
 })
 `);
 process.stdout.write(output);
