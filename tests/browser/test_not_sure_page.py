@@ -41,7 +41,16 @@ def test_not_sure_of_immediate_risk_shows_no_route_and_says_why(strict_context, 
     shown = " ".join(page.inner_text("#lon-result").split())
     assert f"You are not sure of the answer to “{question.text}”" in shown
     assert page.get_attribute("#lon-result", "data-route") == ""
-    assert page.locator("#lon-result .lon-first-action").count() == 0  # no route: no step to lead with
+    # No route, but what to do first leads: the guidance's words for the emergency it would stop for, as
+    # Python words them, and nothing that says to dial now (the practitioner is not sure).
+    box = " ".join(page.inner_text("#lon-result .lon-first-action").split())
+    emergency = [
+        r.text for r in thresholds.rules if r.kind == "emergency" and "immediate_risk" in r.when.get("answers", {})
+    ]
+    assert emergency
+    for words in emergency:
+        assert " ".join(words.split()) in box
+    assert "Telephone " not in box
     rows = page.locator("#lon-answers").inner_text()
     assert rows.count(question.option(UNSURE).label) == len(ASKED)
 
