@@ -24,7 +24,7 @@ from .present import (
     to_text,
 )
 from .questions import ANSWER_VALUES, AREA
-from .rules import Check, CheckError, Override, Result, evaluate
+from .rules import Challenge, Check, CheckError, Override, Reason, Result, evaluate
 from .summary import Details, render_markdown, render_text
 
 WHOLE_YEARS = re.compile(r"[0-9]{1,3}")  # an age as typed: at most three ASCII digits
@@ -129,38 +129,14 @@ def advice_to_dict(rule: Rule, area: Area | None = None) -> dict[str, Any]:
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The result as data. ``level`` is None while there is nothing to go on; ``route`` is None until
     every answer it depends on is given (``missing``, ``unsure``, unconfirmed ``challenges``)."""
-    level, route = result.level, result.route
     return {
         "complete": result.complete,
         "missing": list(result.missing),
         "unsure": list(result.unsure),
-        "level": level.number if level else None,
-        "level_id": level.id if level else None,
-        "level_name": level.name if level else None,
-        "level_settled": result.level_settled,
-        "route": route.id if route else None,
-        "route_name": route.name if route else None,
+        **_level_fields(result),
         "emergency": result.emergency,
-        "challenges": [
-            # "indicator" or "rule": whose words; "confirm": what ``confirmed`` holds once it is confirmed.
-            {c.kind: c.about.id, "question": c.question, "answer": c.answer, "confirmed": c.confirmed}
-            | {"confirm": c.confirm_id}
-            for c in result.challenges
-        ],
-        "reasons": [
-            {
-                "kind": r.kind,
-                "id": r.id,
-                "text": r.text,
-                "level": r.level.number,
-                "route": r.route.id if r.route else None,
-                "domain": r.domain,
-                "source": r.source,
-                "decisive": r.decisive,
-                "written_for": r.written_for,
-            }
-            for r in result.reasons
-        ],
+        "challenges": [_challenge_to_dict(c) for c in result.challenges],
+        "reasons": [_reason_to_dict(r) for r in result.reasons],
         "next_steps": [step_to_dict(s, result.area) for s in result.next_steps],
         # The step that leads where a worry or rule describes harm, route decided or not.
         "harm_step": step_to_dict(result.harm_step, result.area) if result.harm_step else None,
@@ -174,14 +150,55 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "caveats": list(result.caveats),
         "strengths": [s.id for s in result.strengths],
         "other_age": [i.id for i in result.other_age],
-        "override": None
-        if result.override is None
-        else {
-            "level": result.override_level.number if result.override_level else None,
-            "level_id": result.override.level,
-            "reason": result.override.reason,
-        },
+        "override": _override_to_dict(result),
         "thresholds_version": result.thresholds_version,
+    }
+
+
+def _level_fields(result: Result) -> dict[str, Any]:
+    """The level and route, each None until there is one (in the order the page has always read them)."""
+    level, route = result.level, result.route
+    return {
+        "level": level.number if level else None,
+        "level_id": level.id if level else None,
+        "level_name": level.name if level else None,
+        "level_settled": result.level_settled,
+        "route": route.id if route else None,
+        "route_name": route.name if route else None,
+    }
+
+
+def _challenge_to_dict(challenge: Challenge) -> dict[str, Any]:
+    # "indicator" or "rule": whose words; "confirm": what ``confirmed`` holds once it is confirmed.
+    return {
+        challenge.kind: challenge.about.id,
+        "question": challenge.question,
+        "answer": challenge.answer,
+        "confirmed": challenge.confirmed,
+    } | {"confirm": challenge.confirm_id}
+
+
+def _reason_to_dict(reason: Reason) -> dict[str, Any]:
+    return {
+        "kind": reason.kind,
+        "id": reason.id,
+        "text": reason.text,
+        "level": reason.level.number,
+        "route": reason.route.id if reason.route else None,
+        "domain": reason.domain,
+        "source": reason.source,
+        "decisive": reason.decisive,
+        "written_for": reason.written_for,
+    }
+
+
+def _override_to_dict(result: Result) -> dict[str, Any] | None:
+    if result.override is None:
+        return None
+    return {
+        "level": result.override_level.number if result.override_level else None,
+        "level_id": result.override.level,
+        "reason": result.override.reason,
     }
 
 
