@@ -278,7 +278,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     ]
     for warning in warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
-    from .load.validate import indicators_without_everyday_words
+    from .load.loading import indicators_without_everyday_words
 
     if bare := indicators_without_everyday_words(thresholds):
         have = "indicator has" if len(bare) == 1 else "indicators have"
@@ -324,7 +324,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"error: {target} exists already: nothing written", file=sys.stderr)
         return 2
-    from .load.validate import schema_text
+    from .load.schema import schema_text
 
     target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
     # The starter's first line points editors at the schema beside it, for help as the file is written.
@@ -339,7 +339,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .load.validate import schema_text
+    from .load.schema import schema_text
 
     if args.out:
         Path(args.out).write_text(schema_text(), encoding="utf-8")

@@ -19,7 +19,8 @@ from schema_walk import SCHEMA, get, mappings, put, text_fields, walk
 
 from toolkit.load import ThresholdsError, load_text
 from toolkit.load.limits import BAD_CHARACTER, FORMAT_ALLOWED
-from toolkit.load.validate import DOMAIN_ID_PREFIXES, INDICATOR_ID_PREFIXES, page_element_ids, read_file
+from toolkit.load.loading import read_file
+from toolkit.load.page_ids import DOMAIN_ID_PREFIXES, INDICATOR_ID_PREFIXES, page_element_ids
 
 FILES = {"example": EXAMPLE_FILE, "medway": THRESHOLDS_FILE}
 DATA = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in FILES.items()}

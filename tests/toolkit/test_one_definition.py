@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from levels_of_need.questions import QUESTIONS
 from levels_of_need.summary import PARTS
-from toolkit.load.validate import SCHEMA_PATH, load_schema, schema_text
+from toolkit.load.schema import SCHEMA_PATH, load_schema, schema_text
 
 FORMAT_DOC = ROOT / "docs" / "format.md"
 
@@ -52,3 +52,10 @@ def test_the_format_doc_lists_every_part_of_the_summary():
     assert [row[0].strip("`") for row in rows] == [part.id for part in PARTS]
     for row, part in zip(rows, PARTS, strict=True):
         assert part.heading in row[1], part.id
+
+
+def test_the_format_doc_lists_every_field_that_names_another_part():
+    from toolkit.load.references import REFERENCES
+
+    rows = table_rows(FORMAT_DOC.read_text(encoding="utf-8"), "field naming a part")
+    assert [(row[0].strip("`"), row[1]) for row in rows] == list(REFERENCES)

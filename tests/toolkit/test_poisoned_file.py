@@ -13,7 +13,7 @@ from poison import poisoned
 
 from toolkit.load import format_path
 from toolkit.load.limits import MAX_BYTES
-from toolkit.load.validate import parse_yaml
+from toolkit.load.yaml_lines import parse_yaml
 
 OFFSITE = "http://127.0.0.1:9"  # never contacted: validate only reads the file
 

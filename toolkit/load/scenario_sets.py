@@ -16,7 +16,7 @@ from levels_of_need.training_session import MIN_VIGNETTES, balance_warning
 
 
 def scenario_set_problems(data: Mapping[str, Any], problem: Callable[..., Any]) -> Iterator[Any]:
-    """Each problem as ``problem(path, message)`` (validate.reference_problems' helper)."""
+    """Each problem as ``problem(path, message)`` (cross_checks.cross_check_problems' helper)."""
     scenarios = {scenario["id"]: scenario for scenario in data.get("scenarios", ())}
     known = ", ".join(list(scenarios)[:8]) + (", …" if len(scenarios) > 8 else "") or "none"
     seen_sets: set[str] = set()

@@ -8,8 +8,10 @@ from pathlib import Path
 from levels_of_need import training
 from levels_of_need.model import Thresholds
 
+from .loading import load_with_lines, read_file
+from .problems import Problem, ThresholdsError
 from .scenario_sets import twin_problems
-from .validate import LineIndex, Problem, ThresholdsError, load_with_lines, read_file
+from .yaml_lines import LineIndex
 
 
 def load_and_verify(path: str | Path) -> Thresholds:

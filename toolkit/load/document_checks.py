@@ -1,0 +1,181 @@
+"""What the schema cannot check of the file's levels, routes and optional parts: numbering, colours,
+consent, step-down, BRAG, included sections, the summary's headings, the glossary and the accessibility
+statement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .colours import too_faint
+from .problems import Problem
+from .text import strings
+from .yaml_lines import LineIndex
+
+CONSENT = re.compile(r"\bconsent", re.IGNORECASE)
+
+# An abbreviation the file itself marks as one: capitals (and digits or &) in brackets after the
+# words they stand for, as in "Multi Agency Safeguarding Hub (MASH)" or "(ACEs)". Whether other words
+# of free text are abbreviations is a judgement the validator does not make.
+_BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z0-9&]s?)\)")
+
+
+def numbering_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Levels, and escalation stages, are numbered 1, 2, 3… in the order listed; the age range is the
+    right way up."""
+    for i, level in enumerate(data["levels"]):
+        if level["number"] != i + 1:
+            yield problem(
+                ["levels", i, "number"],
+                f"levels are listed lowest first and numbered 1, 2, 3… without gaps; expected {i + 1}, "
+                f"got {level['number']}",
+            )
+            break
+    for i, stage in enumerate(data.get("escalation", {}).get("stages", ())):
+        if stage["number"] != i + 1:
+            yield problem(
+                ["escalation", "stages", i, "number"],
+                f"stages are listed in order, numbered 1, 2, 3… without gaps; expected {i + 1}, got {stage['number']}",
+            )
+            break
+    ages = data["age_range"]
+    if ages["youngest"] > ages["oldest"]:
+        yield problem(
+            ["age_range", "oldest"], f"the oldest age ({ages['oldest']}) is below the youngest ({ages['youngest']})"
+        )
+
+
+def level_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Every level has an indicator, every colour can be seen, and every route keeps the consent rules."""
+    used_levels = {ind["level"] for ind in data["indicators"]}
+    # An indicator with a mistyped level is the real problem: its level's "no indicators" would only
+    # send the reader to add one, so it is said only when every indicator names a known level.
+    level_typo = not used_levels <= {level["id"] for level in data["levels"]}
+    for li, level in enumerate(data["levels"]):
+        if level["id"] not in used_levels and not level_typo:
+            yield problem(["levels", li], f"level {level['id']!r} has no indicators")
+        coloured = [(["levels", li], level)]
+        coloured += [(["levels", li, "routes", ri], route) for ri, route in enumerate(level["routes"])]
+        for path, part in coloured:
+            if "colour" in part and (faint := too_faint(part["colour"])):
+                yield problem([*path, "colour"], faint)
+        for ri, route in enumerate(level["routes"]):
+            yield from consent_problems(route, ["levels", li, "routes", ri], problem)
+
+
+def consent_problems(route: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
+    """Never lead with consent where a child may be at risk of significant harm: every step that
+    mentions consent says whether it seeks it, and a route that does not require consent does not
+    start with a step that seeks it."""
+    steps = route["next_steps"]
+    for si, step in enumerate(steps):
+        if CONSENT.search(step["text"]) and "seeks_consent" not in step:
+            yield problem(
+                [*base, "next_steps", si],
+                "this step mentions consent: say whether it asks for the parents' or carers' consent "
+                "(seeks_consent: true or false)",
+            )
+    if route.get("consent_required") is False and steps and steps[0].get("seeks_consent"):
+        yield problem(
+            [*base, "next_steps", 0],
+            "this route does not require consent (a child who may be at risk of significant harm): "
+            "its first step must not seek consent; put the telephone call or the referral first",
+        )
+
+
+def step_down_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Step-down guidance steps down (to a lower level), and its steps say whether they seek consent.
+    (Its levels, contacts and timescales are references: references.py.)"""
+    step_down = data.get("step_down")
+    if not step_down:
+        return
+    numbers = {level["id"]: level["number"] for level in data["levels"]}
+    if numbers.get(step_down["to"], 0) >= numbers.get(step_down["from"], 99):
+        yield problem(
+            ["step_down", "to"],
+            f"a case steps down to a lower level: {step_down['to']!r} (Level {numbers[step_down['to']]}) is not "
+            f"below {step_down['from']!r} (Level {numbers[step_down['from']]})",
+        )
+    yield from consent_problems(step_down, ["step_down"], problem)  # a step that mentions consent says if it seeks it
+
+
+def accessibility_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The accessibility statement is not reviewed before it was prepared (the schema checks each is a real day)."""
+    own = data.get("accessibility") or {}
+    if own.get("reviewed", own.get("prepared", "")) < own.get("prepared", ""):
+        yield problem(
+            ["accessibility", "reviewed"],
+            f"the statement was last reviewed ({own['reviewed']}) before it was prepared ({own['prepared']})",
+        )
+
+
+def glossary_problems(data: Mapping[str, Any], lines: LineIndex, problem: Any) -> Iterator[Problem]:
+    """The glossary holds the partnership's short name and every abbreviation the file writes in
+    brackets: the site shows each one's meaning wherever it appears."""
+    glossary = data["glossary"]
+    short_name = data["partnership"]["short_name"]
+    if short_name not in glossary:
+        yield problem(
+            ["partnership", "short_name"],
+            f"{short_name!r} is not in the glossary: add it there with the partnership's full name",
+        )
+    first: dict[str, list[str | int]] = {}
+    for path, text in strings(data, []):
+        if path[0] == "glossary":
+            continue
+        for abbreviation in _BRACKETED_ABBREVIATION.findall(text):
+            if abbreviation in glossary or abbreviation == short_name:  # the short name: reported above
+                continue
+            if abbreviation not in first or lines.line(path) < lines.line(first[abbreviation]):
+                first[abbreviation] = path
+    for abbreviation, path in first.items():
+        yield problem(
+            path,
+            f"{abbreviation!r} is written in brackets as an abbreviation but is not in the glossary: "
+            "add it there with its expansion",
+        )
+
+
+def brag_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """Every route has a BRAG colour or none does, and the BRAG ratings come with coloured routes."""
+    routes = [
+        (["levels", li, "routes", ri], route)
+        for li, level in enumerate(data["levels"])
+        for ri, route in enumerate(level["routes"])
+    ]
+    coloured = [path for path, route in routes if "brag" in route]
+    uncoloured = "some routes have a 'brag' colour and this one has none: give every route one, or none"
+    if coloured and len(coloured) != len(routes):
+        for path, route in routes:
+            if "brag" not in route:
+                yield problem(path, uncoloured)
+    if "brag" in data and not coloured:
+        yield problem(["brag"], "the BRAG ratings are given, but no route has a 'brag' colour")
+
+
+def summary_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """A guidance page includes only sections the file has; each part of the summary goes under one
+    referral question at most, and a framework's heading only over a part no question receives."""
+    sections = {"signs_of_safety": "signs_of_safety", "brag_ratings": "brag"}
+    for i, section in enumerate(data.get("guidance", ())):
+        for j, part in enumerate(section.get("include", ())):
+            if sections[part] not in data:
+                yield problem(["guidance", i, "include", j], f"includes {part!r}; the file has no '{sections[part]}'")
+    first_question: dict[str, str] = {}
+    for i, question in enumerate(data.get("referral_questions", ())):
+        for j, part in enumerate(question.get("receives", ())):
+            if part in first_question:
+                yield problem(
+                    ["referral_questions", i, "receives", j],
+                    f"{part!r} already goes under referral question {first_question[part]!r}: "
+                    "each part of the summary goes under one question",
+                )
+            first_question.setdefault(part, question["id"])
+    for part in data.get("practice_framework", {}).get("headings", {}):
+        if part in first_question:
+            yield problem(
+                ["practice_framework", "headings", part],
+                f"{part!r} goes under referral question {first_question[part]!r}, so this heading is never shown: "
+                "leave it out, or take the part out of that question's 'receives'",
+            )

@@ -1,0 +1,190 @@
+"""The file's shape, checked against the JSON schema (toolkit/schema/thresholds.schema.json, which
+editors read too), each error said in a web officer's words on one line."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from levels_of_need import phones, questions, summary
+
+from .problems import Problem, describe
+from .shapes import schema_defs_shapes
+from .yaml_lines import LineIndex
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "thresholds.schema.json"
+
+FieldPath = list[str | int]
+Explained = tuple[int, FieldPath, str]
+
+
+def load_schema() -> dict[str, Any]:
+    """The schema file, with the parts the core defines taken from their one definition: the check's
+    questions (levels_of_need.questions) and the summary's parts (levels_of_need.summary), and the shape
+    rules that depend on another field (shapes.py). The file on
+    disk, which editors read, is kept in step: ``python -m toolkit schema --out`` rewrites it, and
+    tests/toolkit fail when it differs."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["$defs"].update(questions.schema_defs())
+    schema["$defs"].update(summary.schema_defs())
+    schema["$defs"].update(phones.schema_defs())
+    for name, shape in schema_defs_shapes().items():
+        schema["$defs"][name].update(shape)
+    return schema
+
+
+def schema_text() -> str:
+    """The whole schema as the file on disk holds it."""
+    return json.dumps(load_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def full_match(pattern: str, text: str) -> bool:
+    """A schema pattern as JSON Schema means it (ECMA-262, as editors read the schema): ``$`` is the very
+    end, never before a final line break as in Python's ``re.search``, and ``\\d`` is an ASCII digit."""
+    anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    return re.search(anchored, text, re.ASCII) is not None
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not full_match(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    from jsonschema import Draft202012Validator, validators
+
+    # JSON Schema counts 18.0 as an integer; YAML reads it as a float, which a range or a count then
+    # refuses with a traceback. A whole number here is written as one.
+    whole = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, instance: isinstance(instance, int) and not isinstance(instance, bool)
+    )
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=whole)
+    validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = list(validator.iter_errors(data))
+    # A value not in the pattern's form is one problem: "not a real date" beside it says the same again.
+    misshapen = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in misshapen:
+            continue
+        line, path, message = explain(error, list(error.absolute_path), lines)
+        yield Problem(filename, line, lines.name(path), message)
+
+
+def explain(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
+    """The error's line, the path to name, and what is wrong, in the file's terms."""
+    if isinstance(error.schema, Mapping) and "errorMessage" in error.schema:  # a shape rule's (shapes.py)
+        return lines.line(path), path, error.schema["errorMessage"]
+    for_key = _KEY_EXPLAINED.get(error.validator)
+    if for_key is not None:
+        return for_key(error, path, lines)
+    if error.validator == "pattern" and "propertyNames" in error.schema_path:
+        # A key, not a value: point at the key's own line.
+        return lines.key_line(path, error.instance), [*path, error.instance], _not_in_form(error)
+    said = _EXPLAINED.get(error.validator)
+    message = said(error) if said is not None else None
+    return lines.line(path), path, message if message is not None else error.message
+
+
+def _missing(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
+    missing = [name for name in error.validator_value if name not in error.instance]
+    return lines.line(path), path, f"missing required field '{missing[0]}'"
+
+
+def _unknown_field(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
+    allowed = sorted(error.schema.get("properties", {}))
+    extra = next(k for k in error.instance if k not in allowed)
+    known = f" (allowed: {', '.join(allowed)})" if allowed else ""
+    return lines.key_line(path, extra), [*path, extra], f"unknown field '{extra}'{known}"
+
+
+_KEY_EXPLAINED: dict[str, Callable[[Any, FieldPath, LineIndex], Explained]] = {
+    "required": _missing,
+    "additionalProperties": _unknown_field,
+}
+
+
+def _one_or_any(error: Any) -> str | None:
+    """Fields of which the schema wants one (oneOf) or any (anyOf): say which, by name."""
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if not all(set(option) == {"required"} for option in value):
+        return None
+    names = [name for option in value for name in option["required"]]
+    given = [name for name in names if isinstance(instance, Mapping) and name in instance]
+    which = "one of the two" if kind == "oneOf" else "or both"
+    also = f", not both (this gives {' and '.join(given)})" if kind == "oneOf" and given else ""
+    return f"give '{names[0]}' or '{names[1]}', {which}{also}"
+
+
+def _const(error: Any) -> str:
+    # In YAML's words (true, 1), with the schema's reason when it gives one.
+    why = f": {error.schema['description']}" if error.schema.get("description") else ""
+    return f"must be {json.dumps(error.validator_value)}, got {json.dumps(error.instance, default=str)}{why}"
+
+
+def _not_in_form(error: Any) -> str:
+    hint = error.schema.get("description") or f"the pattern {error.validator_value}"
+    return f"{error.instance!r} is not in the expected form: {hint}"
+
+
+def _not_real(error: Any) -> str:
+    hint = error.schema.get("description") or error.validator_value
+    return f"{_show(error.instance)} is not a real {error.validator_value}: {hint}"
+
+
+def _bound(error: Any) -> str:
+    bound = "at least" if error.validator == "minimum" else "at most"
+    return f"must be {bound} {error.validator_value}, got {error.instance!r}"
+
+
+def _twice(error: Any) -> str:
+    instance = error.instance
+    twice = next(item for i, item in enumerate(instance) if item in instance[:i])
+    return f"lists {_show(twice)} twice: give each once"
+
+
+def _min_items(error: Any) -> str:
+    value = error.validator_value
+    return f"needs at least {value} item{'s' if value != 1 else ''}, has {len(error.instance)}"
+
+
+_EXPLAINED: dict[str, Callable[[Any], str | None]] = {
+    "oneOf": _one_or_any,
+    "anyOf": _one_or_any,
+    "type": lambda e: f"expected {_article(e.validator_value)}, got {describe(e.instance)}",
+    "enum": lambda e: f"{_show(e.instance)} is not one of: {', '.join(map(str, e.validator_value))}",
+    "const": _const,
+    "pattern": _not_in_form,
+    "format": _not_real,
+    "minItems": _min_items,
+    "maxItems": lambda e: f"allows at most {e.validator_value} items, has {len(e.instance)}",
+    "minLength": lambda e: "must not be empty",
+    "minProperties": lambda e: f"needs more fields: {e.schema.get('description', 'it must not be empty')}",
+    "minimum": _bound,
+    "maximum": _bound,
+    "uniqueItems": _twice,
+}
+
+
+def _article(type_name: str | list[str]) -> str:
+    names = {
+        "string": "a string",
+        "integer": "a whole number",
+        "object": "a mapping",
+        "array": "a list",
+        "boolean": "true or false",
+        "number": "a number",
+    }
+    if isinstance(type_name, list):
+        return " or ".join(names.get(t, t) for t in type_name)
+    return names.get(type_name, type_name)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return describe(value)
+    return repr(value)
