@@ -407,10 +407,13 @@ def unsure_advice(result: Result) -> tuple[Rule, ...]:
     that answer as "not sure", such as what to do when unsure of significant harm): while the route waits
     for the answer, these are what to do first."""
     open_ = set(result.unsure)
+    # Never advice that asks for consent: while the answer is open the child may be at risk of significant
+    # harm, so consent never leads (that advice stays below, after the rest).
     return tuple(
         rule
         for rule in result.advice
-        if any(UNSURE in _listed(values) for name, values in rule.when.get("answers", {}).items() if name in open_)
+        if not rule.seeks_consent
+        and any(UNSURE in _listed(values) for name, values in rule.when.get("answers", {}).items() if name in open_)
     )
 
 

@@ -126,3 +126,36 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
                 assert " ".join(view.split()).count(said) == 1, (question.id, indicator)  # once, in the box
             assert "Telephone " not in inline_text(box)  # unsure: nothing says to dial now
     assert led > 0
+
+
+@pytest.mark.parametrize("which", ["thresholds", "example"])
+def test_advice_for_being_unsure_that_asks_for_consent_never_leads(which, request):
+    """A partnership whose advice for being unsure asks for consent (each such rule marked seeks_consent):
+    while the answer is open the child may be at risk of significant harm, so that advice never leads in
+    the first action's box; it is still shown, below, after the other advice."""
+    import dataclasses
+
+    thresholds = request.getfixturevalue(which)
+    unsure_rules = [
+        rule
+        for rule in thresholds.rules
+        if rule.kind == "advise" and any("unsure" in str(v) for v in rule.when.get("answers", {}).values())
+    ]
+    consent_first = dataclasses.replace(
+        thresholds,
+        rules=tuple(dataclasses.replace(r, seeks_consent=True) if r in unsure_rules else r for r in thresholds.rules),
+    )
+    checked = 0
+    for question in thresholds.questions:
+        answers = {q.id: q.decided_values[-1] for q in thresholds.questions} | {"immediate_risk": "no"}
+        raw = {"indicators": [], "age": 9, "answers": {**answers, question.id: "unsure"}}
+        for rule in unsure_rules:
+            result = evaluate(consent_first, check_from_dict(raw))
+            if not any(r.id == rule.id for r in result.advice):
+                continue
+            checked += 1
+            said = " ".join(rule.text.split())
+            assert all(said not in inline_text(box) for box in boxes(result_lead(consent_first, result)))
+            assert said in " ".join(to_text(result_more(consent_first, result)).split())
+    if which == "thresholds":
+        assert checked > 0  # Medway's file has advice for being unsure of significant harm
