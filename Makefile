@@ -72,13 +72,14 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m toolkit validate examples/fictional-four-levels.yml
 	$(PY) -m toolkit scenarios --verify
 	$(PY) -m toolkit scenarios --verify --thresholds examples/fictional-four-levels.yml
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # The inner loop, under a minute: lint and every test not marked slow (no site build, no browser, no
-# subprocess fuzzing; tests/conftest.py marks them). `make test` runs everything.
+# subprocess fuzzing; tests/conftest.py marks them), each property test on a tenth of its generated
+# examples (the "check" profile). `make test` runs everything, in full.
 check: setup
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -m "not slow" -n $(TEST_WORKERS) --hypothesis-profile=check
 
 # Only the tests that build or drive the Zensical site (`make test` runs them too).
 test-zensical: setup /usr/bin/chromium

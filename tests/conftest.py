@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS_FILE = ROOT / "thresholds.yml"
@@ -60,6 +61,18 @@ def require_seeds():
             pytest.fail("../shared/seeds/001_*.txt is missing; CI must run beside shared/")
         pytest.skip("the partnership's seed documents (../shared/seeds) are not beside this clone")
     return THRESHOLD_SEED
+
+
+# ---- How many examples a property test generates ----------------------------------------------
+# `make test` tries each property's full count. `make check` loads the "check" profile
+# (--hypothesis-profile=check): a tenth as many, so the inner loop stays under a minute while every
+# property still runs.
+settings.register_profile("check", max_examples=10)
+
+
+def examples(full: int) -> int:
+    """`full` under the default profile (100 examples); scaled down under a lighter one."""
+    return max(1, full * settings.default.max_examples // 100)
 
 
 # ---- Two speeds: `make check` runs what is not ``slow``; `make test` runs everything ----------------

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import examples
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from irrCAC.datasets import distrib_6raters
@@ -107,7 +108,7 @@ def enough(table: list[list[int]]) -> bool:
     return len(rated) >= 2 and any(sum(row) >= 2 for row in rated)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rooms())
 def test_gwet_on_random_rooms_equals_irrcac(table):
     assume(enough(table))
@@ -122,7 +123,7 @@ def test_gwet_on_random_rooms_equals_irrcac(table):
             assert mine.high == pytest.approx(expected["confidence_interval"][1], abs=1e-8), name
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rooms())
 def test_fleiss_on_random_rooms_equals_irrcac(table):
     assume(enough(table))
@@ -135,7 +136,7 @@ def test_fleiss_on_random_rooms_equals_irrcac(table):
         assert mine.se == pytest.approx(expected["se"], abs=1e-9)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rooms())
 def test_krippendorff_on_random_rooms_equals_the_package(table):
     pairable = [row for row in table if sum(row) >= 2]
@@ -174,7 +175,7 @@ def numpy_terms(table: list[list[int]]) -> np.ndarray:
     return (pa_i - pe) / (1 - pe) - 2 * (1 - ac1) * (pe_i - pe) / (1 - pe)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rooms(minimum_vignettes=6), st.randoms(use_true_random=False))
 def test_the_paired_change_is_gwets_2016_interval(table, rng):
     table = [row for row in table if sum(row) >= 2]
@@ -230,7 +231,7 @@ def test_t_quantiles_equal_scipy(df):
         assert stats.t.cdf(mine, df) == pytest.approx(p, rel=1e-9), (p, df)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.floats(-60, 60, allow_nan=False), st.floats(0.2, 5000))
 def test_t_cdf_equals_scipy(x, df):
     # lgamma's rounding at thousands of degrees of freedom leaves about 1e-11; a session has tens.
@@ -271,7 +272,7 @@ def test_alpha_has_a_jackknife_interval_on_six_raters():
     assert mine.n == 15
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(rooms(minimum_vignettes=6))
 def test_alpha_interval_on_random_rooms_equals_the_reference(table):
     rows = [row for row in table if sum(row) >= 2]

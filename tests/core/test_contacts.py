@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from conftest import examples
 from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -226,7 +227,7 @@ def test_a_saved_check_carries_the_area_and_refuses_an_area_the_file_does_not_ha
 # ---- Over generated files (tests/core/generated.py: areas, extensions, options, +44) -------------
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_over_generated_files_a_district_number_is_never_guessed_and_every_link_dials_its_number(data):
     t = load(data.draw(thresholds_data()))

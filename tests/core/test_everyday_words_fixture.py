@@ -21,6 +21,8 @@ def test_the_fixture_is_an_independent_list_of_at_least_250_phrases():
     assert all(item["phrase"].strip() and item["finds"] for item in fixture)
 
 
+# Slow (a filter over every phrase of the list, about 10 s): `make test` runs it, `make check` does not.
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="measured 397/566 = 70.1% with the words of docs/word-sources.md (none from this list); the target is 95%",

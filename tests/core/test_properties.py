@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import EXAMPLE_FILE, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, examples
 from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -35,7 +35,7 @@ from levels_of_need.rules import age_matches, evaluate, harm_described, harm_fir
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def rank(thresholds, route):

@@ -14,6 +14,9 @@ from conftest import ROOT, run_pyodide_script
 from levels_of_need import agreement, api, training, training_session
 from toolkit.load import load_file
 
+# Pyodide in Node (a few seconds a test): `make test` runs these, `make check` does not.
+pytestmark = pytest.mark.slow
+
 CORE = ROOT / "core" / "levels_of_need"
 CHECKS = [
     {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": {"immediate_risk": "no"}},

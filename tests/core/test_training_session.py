@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, THRESHOLDS_FILE
+from conftest import ROOT, THRESHOLDS_FILE, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -216,7 +216,7 @@ def medway():
     return load_file(THRESHOLDS_FILE)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 40))
 def test_a_saved_session_opens_as_it_was(seed, room):
     t = medway()
@@ -396,7 +396,7 @@ def test_a_room_mostly_not_sure_is_said_plainly(thresholds, counts, not_sure, no
     assert (shown["note"] or None) == note or (note and shown["note"].startswith(note))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.integers(0, 40), min_size=2, max_size=6), st.integers(0, 40), st.data())
 def test_rounded_shares_add_up_to_100_and_each_is_the_nearest_whole_below_or_above(counts, not_sure, data):
     room = sum(counts) + not_sure

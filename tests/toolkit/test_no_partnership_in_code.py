@@ -13,6 +13,7 @@ anywhere in the text of a string, template or comment.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 import subprocess
@@ -86,7 +87,14 @@ def texts(path: Path) -> Iterator[str]:
         yield re.sub(r'(\s[a-z-]+=")\d+(")', r"\1\2", source)
 
 
+@functools.cache
+def any_of(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
 def found(words: set[str], ids: set[str], text: str) -> set[str]:
+    if not any_of(frozenset(words | ids)).search(text):  # one quick look first: most texts hold none
+        return set()
     hits = {word for word in words if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)}
     quoted = {i for i in ids if "-" in i and re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
     quoted |= {i for i in ids if re.search(rf"[\"'`]{re.escape(i)}[\"'`]", text)}

@@ -82,7 +82,7 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, LineIndex]:
         raise ThresholdsError([Problem(filename, exc.line, exc.where, exc.message)]) from None
     loader = limits.LimitedLoader(text)
     try:
-        root = loader.get_single_node()
+        root = limits.compose_quickly(text) or loader.get_single_node()
         if root is None:
             raise ThresholdsError([Problem(filename, 1, "(top level)", "the file is empty")])
         duplicates = list(_duplicate_keys(root, []))
