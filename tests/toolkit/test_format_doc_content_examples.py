@@ -56,3 +56,19 @@ def test_the_words_the_docs_quote_are_the_checkers(example):
     unanswered = api.result_text(example, {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no"}})
     quoted = re.search(r"the result says so and names the question \(\"([^\"]+)\"\)", DOC)
     assert quoted and quoted.group(1) in " ".join(unanswered.split())
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "Yes", "on"])
+def test_the_line_the_doc_quotes_for_a_bare_yes_key_is_validates_own(word, tmp_path):
+    """A reworded answer keyed by a bare yes/no word is read as true/false: validate names it in one line,
+    the line docs/format.md quotes (with the key written)."""
+    from toolkit.load import ThresholdsError, load_text
+
+    text = EXAMPLE_FILE.read_text(encoding="utf-8").replace(
+        "questions:\n", f"questions:\n  immediate_risk:\n    options:\n      {word}: Yes, now\n", 1
+    )
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(text, "thresholds.yml")
+    lines = [problem.message for problem in refused.value.problems]
+    quoted = re.search(r"`validate` names a bare key \(\"(the key 'yes' [^\"]+)\"\)", DOC).group(1)
+    assert lines == [quoted.replace("'yes'", repr(word))]
