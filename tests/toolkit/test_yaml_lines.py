@@ -4,11 +4,12 @@ the same: the same tree, tags and lines, so every problem keeps its line."""
 
 from __future__ import annotations
 
+import bad_files
 import pytest
 import yaml
 from conftest import PARTNERSHIPS, ROOT
 
-from toolkit.load import limits
+from toolkit.load import ThresholdsError, limits
 from toolkit.load.yaml_lines import parse_yaml
 
 FILES = [*PARTNERSHIPS.values(), ROOT / "toolkit" / "schema" / "starter.yml"]
@@ -57,3 +58,31 @@ def test_a_file_reads_the_same_with_or_without_libyaml(path, monkeypatch):
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
     careful = parse_yaml(text, path.name)[0]
     assert quick == careful
+
+
+def outcome(text: str) -> object:
+    try:
+        return parse_yaml(text, "thresholds.yml")[0]
+    except ThresholdsError as refused:
+        return [str(problem) for problem in refused.problems]
+
+
+def readable(case: bad_files.Case) -> bool:
+    """Text at all (a file that is not UTF-8 is refused before YAML is read)."""
+    try:
+        case.content.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.slow  # a hundred generated bad files (every kind), read twice
+def test_every_generated_bad_file_reads_the_same_with_or_without_libyaml(monkeypatch):
+    """The fuzz test's files (YAML PyYAML chokes on, aliases, deep nesting, odd keys, tags, tabs, noise):
+    libyaml never accepts what PyYAML refuses, and every refusal is the same line."""
+    cases = [case for case in bad_files.generate(count=100) if len(case.content) <= limits.MAX_BYTES and readable(case)]
+    texts = [case.content.decode("utf-8", "surrogatepass") for case in cases]
+    quick = [outcome(text) for text in texts]
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    differ = [case.name for case, text, seen in zip(cases, texts, quick, strict=True) if outcome(text) != seen]
+    assert len(cases) > 100 and differ == []
