@@ -80,7 +80,10 @@ DEBRIEF = Message(
         "id": "a number the page chooses; the answer carries it back",
         "payload": "{scenario: its id, choices: the learner's indicators and answers, committed: the route chosen}",
     },
-    reply={"debrief": "what the learner got right and what differs, with the checker's reasons"},
+    reply={
+        "debrief": "whether the answer committed matches the answer key, and what differs (or that nothing does), "
+        "with the checker's reasons, each in the words the page shows"
+    },
 )
 SESSION = Message(
     kind="session",
