@@ -70,6 +70,7 @@ OPEN = Message(
     reply={
         "state": "the check, every part checked, as the form holds it",
         "thresholds_version": "the thresholds version it was saved with",
+        "opened": "the page's words once it is open: which thresholds version it was made with, where not this one",
     },
 )
 DEBRIEF = Message(
@@ -130,6 +131,7 @@ OPEN_SESSION = Message(
     reply={
         "session": "the session, every part checked, as the page holds it",
         "thresholds_version": "the thresholds version it was saved with",
+        "opened": "the presenter's words once it is open: which thresholds version it was saved with, where not this",
     },
 )
 WASM = Message(

@@ -346,7 +346,8 @@ def save_session(thresholds: Thresholds, session: Mapping[str, Any]) -> str:
 
 
 def open_session(thresholds: Thresholds, text: Any) -> dict[str, Any]:
-    """{"session": the session as the presenter holds it, "thresholds_version": what it was saved with}."""
+    """{"session": the session as the presenter holds it, "thresholds_version": what it was saved with,
+    "opened": the presenter's words for it}."""
     if not isinstance(text, str):
         raise CheckError(NOT_A_SESSION)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -370,10 +371,26 @@ def open_session(thresholds: Thresholds, text: Any) -> dict[str, Any]:
     if "summary" in file and not isinstance(file["summary"], dict):
         raise CheckError(_broken("summary"))
     version = file.get("thresholds_version")
+    saved_with = version if isinstance(version, str) and len(version) < 100 else ""
     return {
         "session": normalise(thresholds, file["session"]),
-        "thresholds_version": version if isinstance(version, str) and len(version) < 100 else "",
+        "thresholds_version": saved_with,
+        "opened": session_opened_words(thresholds, saved_with),
     }
+
+
+SESSION_OPENED = "The session has been opened."
+
+
+def session_opened_words(thresholds: Thresholds, saved_with: str) -> str:
+    """What the presenter says once a session is open: and, where it was saved with other thresholds (a file
+    that names none is taken as this version's), that the answer keys shown are this version's."""
+    if not saved_with or saved_with == thresholds.version:
+        return SESSION_OPENED
+    return (
+        f"{SESSION_OPENED} It was saved with thresholds version {saved_with}; "
+        f"the answer keys shown are from version {thresholds.version}."
+    )
 
 
 # ---- What the counts show ---------------------------------------------------------------------------
