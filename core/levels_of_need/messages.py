@@ -70,6 +70,7 @@ OPEN = Message(
     reply={
         "state": "the check, every part checked, as the form holds it",
         "thresholds_version": "the thresholds version it was saved with",
+        "opened": "the page's words once it is open: which thresholds version it was made with, where not this one",
     },
 )
 DEBRIEF = Message(
@@ -80,7 +81,10 @@ DEBRIEF = Message(
         "id": "a number the page chooses; the answer carries it back",
         "payload": "{scenario: its id, choices: the learner's indicators and answers, committed: the route chosen}",
     },
-    reply={"debrief": "what the learner got right and what differs, with the checker's reasons"},
+    reply={
+        "debrief": "whether the answer committed matches the answer key, and what differs (or that nothing does), "
+        "with the checker's reasons, each in the words the page shows"
+    },
 )
 SESSION = Message(
     kind="session",
@@ -127,6 +131,7 @@ OPEN_SESSION = Message(
     reply={
         "session": "the session, every part checked, as the page holds it",
         "thresholds_version": "the thresholds version it was saved with",
+        "opened": "the presenter's words once it is open: which thresholds version it was saved with, where not this",
     },
 )
 WASM = Message(

@@ -77,7 +77,8 @@ def _too_large_to_save(check: Mapping[str, Any], size: int) -> str:
 
 
 def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
-    """{"state": the check as the form holds it, "thresholds_version": what it was saved with}."""
+    """{"state": the check as the form holds it, "thresholds_version": what it was saved with, "opened": the
+    page's words for it}."""
     if _size(text) > MAX_BYTES:
         raise CheckError(f"This file is too large to be a saved check (a saved check is under {MAX_BYTES // 1000} KB).")
     if _depth(text) > MAX_DEPTH:
@@ -99,10 +100,18 @@ def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
         raise CheckError(NOT_A_CHECK) from None
     if not _evaluates(thresholds, state):
         raise CheckError(NOT_A_CHECK)
-    return {
-        "state": state,
-        "thresholds_version": version if isinstance(version, str) and len(version) < 100 else "",
-    }
+    saved_with = version if isinstance(version, str) and len(version) < 100 else ""
+    return {"state": state, "thresholds_version": saved_with, "opened": opened_words(thresholds, saved_with)}
+
+
+OPENED = "The saved check has been opened."
+
+
+def opened_words(thresholds: Thresholds, saved_with: str) -> str:
+    """What the page says once a saved check is open: and, where it was made with other thresholds, which."""
+    if saved_with == thresholds.version:
+        return OPENED
+    return f"{OPENED} It was made with thresholds version {saved_with or 'unknown'}; this is {thresholds.version}."
 
 
 def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:

@@ -183,18 +183,31 @@ def debrief(
     yours = evaluate(thresholds, check_from_dict(learner))
     committed_level, committed_route = _committed(thresholds, committed)
     accepted = {route.id for route in scenario.routes}
+    # The answer key accepts one route, or each route an unsettled answer could lead to.
+    commit_matches = committed_route is not None and committed_route.id in accepted
+    found = list(differences(thresholds, scenario, expected, yours, learner, committed_level, committed_route))
     return {
         "scenario": scenario.id,
         "expected": result_to_dict(expected),
         "answer_key": answer_key_label(scenario),
         "yours": result_to_dict(yours),
         "yours_label": headline(yours),
-        "commit_matches": committed_route is not None and committed_route.id in accepted,
+        "commit_matches": commit_matches,
+        "outcome": "match" if commit_matches else "differ",
+        "outcome_text": OUTCOME_TEXT[commit_matches],
         "choices_match": yours.route_but_for_consent is not None and yours.route_but_for_consent.id in accepted,
-        "differences": list(
-            differences(thresholds, scenario, expected, yours, learner, committed_level, committed_route)
-        ),
+        "differences": found,
+        # What the page lists in place of the differences when there are none (None while there are some).
+        "nothing_differs": None if found else NOTHING_DIFFERS,
     }
+
+
+# The page's words for the learner's committed answer against the answer key, and for no difference at all.
+OUTCOME_TEXT: Mapping[bool, str] = {
+    True: "Your answer matches the answer key.",
+    False: "Your answer differs from the answer key.",
+}
+NOTHING_DIFFERS = "Nothing: your choices and your answer match the scenario’s."
 
 
 def _committed(thresholds: Thresholds, route_id: str | None) -> tuple[Any, Any]:

@@ -24,7 +24,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -346,7 +346,8 @@ def save_session(thresholds: Thresholds, session: Mapping[str, Any]) -> str:
 
 
 def open_session(thresholds: Thresholds, text: Any) -> dict[str, Any]:
-    """{"session": the session as the presenter holds it, "thresholds_version": what it was saved with}."""
+    """{"session": the session as the presenter holds it, "thresholds_version": what it was saved with,
+    "opened": the presenter's words for it}."""
     if not isinstance(text, str):
         raise CheckError(NOT_A_SESSION)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -370,10 +371,26 @@ def open_session(thresholds: Thresholds, text: Any) -> dict[str, Any]:
     if "summary" in file and not isinstance(file["summary"], dict):
         raise CheckError(_broken("summary"))
     version = file.get("thresholds_version")
+    saved_with = version if isinstance(version, str) and len(version) < 100 else ""
     return {
         "session": normalise(thresholds, file["session"]),
-        "thresholds_version": version if isinstance(version, str) and len(version) < 100 else "",
+        "thresholds_version": saved_with,
+        "opened": session_opened_words(thresholds, saved_with),
     }
+
+
+SESSION_OPENED = "The session has been opened."
+
+
+def session_opened_words(thresholds: Thresholds, saved_with: str) -> str:
+    """What the presenter says once a session is open: and, where it was saved with other thresholds (a file
+    that names none is taken as this version's), that the answer keys shown are this version's."""
+    if not saved_with or saved_with == thresholds.version:
+        return SESSION_OPENED
+    return (
+        f"{SESSION_OPENED} It was saved with thresholds version {saved_with}; "
+        f"the answer keys shown are from version {thresholds.version}."
+    )
 
 
 # ---- What the counts show ---------------------------------------------------------------------------
@@ -750,50 +767,7 @@ def reveal_view(thresholds: Thresholds, figures: Mapping[str, Any], number: int)
     key = vignette["key"]
     rounds = vignette["rounds"]
     head = node("tr", node("th", "Level", scope="col"), *(node("th", name, scope="col") for name in ROUND_NAMES))
-    rows = []
-    for i, level in enumerate(figures["levels"]):
-        is_key = level["number"] == key["level"]
-        label = [level["label"]] + ([node("strong", " (the answer key)")] if is_key else [])
-        cells = [node("td", r["level_text"][i] if r else "not asked") for r in rounds]
-        rows.append(
-            node(
-                "tr",
-                node("th", *label, scope="row"),
-                *cells,
-                class_="lon-level-row lon-key-row" if is_key else "lon-level-row",
-            )
-        )
-    rows.append(
-        node(
-            "tr",
-            node("th", "Not sure", scope="row"),
-            *(node("td", r["not_sure_text"] if r else "not asked") for r in rounds),
-            class_="lon-level-row lon-unsure-row",
-        )
-    )
-    for part, words in SHARE_NAMES:
-        rows.append(
-            node(
-                "tr",
-                node("th", words, scope="row"),
-                *(node("td", r["shares_text"][part] if r else "not asked") for r in rounds),
-                class_=f"lon-share-row lon-share-{part}",
-            )
-        )
-    rows.append(
-        node(
-            "tr",
-            node("th", "Pairwise agreement", scope="row"),
-            *(node("td", r["pairwise_text"] if r else "not asked") for r in rounds),
-        )
-    )
-    notes = [
-        node("p", node("strong", f"{ROUND_NAMES[n]}: "), r["note"], class_="lon-warning")
-        for n, r in enumerate(rounds)
-        if r and r["note"]
-    ]
-    if vignette["fell_towards_key"]:
-        notes.append(node("p", FELL_TOWARDS_KEY, class_="lon-warning"))
+    rows = [*_level_rows(figures["levels"], key, rounds), *_statistic_rows(rounds)]
     return [
         node("p", "The answer key: ", node("strong", key["answer_key"]), class_="lon-answer-level"),
         node(
@@ -803,13 +777,88 @@ def reveal_view(thresholds: Thresholds, figures: Mapping[str, Any], number: int)
             node("tbody", *rows),
             class_="lon-room-table",
         ),
-        *notes,
+        *_reveal_notes(vignette),
         node("ul", node("li", READ_SHARES), node("li", READ_PAIRWISE), class_="lon-readings"),
     ]
 
 
+def _round_cells(rounds: list[Any], cell: Callable[[Mapping[str, Any]], str]) -> list[Node]:
+    """One cell for each round: its figure, or that the round was not asked."""
+    return [node("td", cell(r) if r else "not asked") for r in rounds]
+
+
+def _level_rows(levels: list[Mapping[str, Any]], key: Mapping[str, Any], rounds: list[Any]) -> list[Node]:
+    """How many chose each level in each round (the answer key's row marked in words), then "not sure"."""
+    rows = []
+    for i, level in enumerate(levels):
+        is_key = level["number"] == key["level"]
+        label = [level["label"]] + ([node("strong", " (the answer key)")] if is_key else [])
+        rows.append(
+            node(
+                "tr",
+                node("th", *label, scope="row"),
+                *_round_cells(rounds, lambda r, i=i: r["level_text"][i]),
+                class_="lon-level-row lon-key-row" if is_key else "lon-level-row",
+            )
+        )
+    rows.append(
+        node(
+            "tr",
+            node("th", "Not sure", scope="row"),
+            *_round_cells(rounds, lambda r: r["not_sure_text"]),
+            class_="lon-level-row lon-unsure-row",
+        )
+    )
+    return rows
+
+
+def _statistic_rows(rounds: list[Any]) -> list[Node]:
+    """The shares of the room against the answer key, then the pairwise agreement, for each round."""
+    rows = [
+        node(
+            "tr",
+            node("th", words, scope="row"),
+            *_round_cells(rounds, lambda r, part=part: r["shares_text"][part]),
+            class_=f"lon-share-row lon-share-{part}",
+        )
+        for part, words in SHARE_NAMES
+    ]
+    rows.append(
+        node("tr", node("th", "Pairwise agreement", scope="row"), *_round_cells(rounds, lambda r: r["pairwise_text"]))
+    )
+    return rows
+
+
+def _reveal_notes(vignette: Mapping[str, Any]) -> list[Node]:
+    """A round's note (too few answers, say), and whether the room fell towards the answer key."""
+    notes = [
+        node("p", node("strong", f"{ROUND_NAMES[n]}: "), r["note"], class_="lon-warning")
+        for n, r in enumerate(vignette["rounds"])
+        if r and r["note"]
+    ]
+    if vignette["fell_towards_key"]:
+        notes.append(node("p", FELL_TOWARDS_KEY, class_="lon-warning"))
+    return notes
+
+
 def summary_view(thresholds: Thresholds, figures: Mapping[str, Any]) -> list[Node]:
     """The trainer's summary: the session, each vignette, the agreement, and the comparison."""
+    return [
+        *_session_view(figures),
+        node("h3", "Each vignette"),
+        _vignette_table(figures),
+        node("p", _shares_hint(figures["room_size"])),
+        *_vignette_notes_view(figures["vignettes"]),
+        *_agreement_view(figures),
+        node("h3", "What the figures mean"),
+        node("ul", *(node("li", words) for words in (READ_SHARES, READ_PAIRWISE, *READ_COEFFICIENTS))),
+        node("p", METHOD, class_="lon-hint"),
+        *_most_view(figures),
+    ]
+
+
+def _session_view(figures: Mapping[str, Any]) -> list[Node]:
+    """The summary's heading, the session's title, its facts, and a warning about the room where there is one."""
     facts = [
         f"Date: {figures['date'] or 'not recorded'}",
         f"Scenario set: {figures['set']['title']}",
@@ -822,42 +871,51 @@ def summary_view(thresholds: Thresholds, figures: Mapping[str, Any]) -> list[Nod
     view.append(node("ul", *(node("li", fact) for fact in facts), class_="lon-session-facts"))
     if figures["room_note"]:
         view.append(node("p", node("strong", "Warning: "), figures["room_note"], class_="lon-warning"))
-    view += [node("h3", "Each vignette"), _vignette_table(figures), node("p", _shares_hint(figures["room_size"]))]
+    return view
+
+
+def _vignette_notes_view(vignettes: list[Mapping[str, Any]]) -> list[Node]:
+    """Each vignette's round notes, and each that fell towards its answer key, as one list (none: nothing)."""
     notes = [
         f"Vignette {v['number']}, {ROUND_NAMES[n].lower()}: {r['note']}"
-        for v in figures["vignettes"]
+        for v in vignettes
         for n, r in enumerate(v["rounds"])
         if r and r["note"]
     ]
-    notes += [f"Vignette {v['number']}: {FELL_TOWARDS_KEY}" for v in figures["vignettes"] if v["fell_towards_key"]]
-    if notes:
-        view.append(node("ul", *(node("li", note) for note in notes), class_="lon-warning"))
+    notes += [f"Vignette {v['number']}: {FELL_TOWARDS_KEY}" for v in vignettes if v["fell_towards_key"]]
+    return [node("ul", *(node("li", note) for note in notes), class_="lon-warning")] if notes else []
+
+
+def _agreement_view(figures: Mapping[str, Any]) -> list[Node]:
+    """How far the room agreed, round by round, then the figures to compare with published studies."""
     session = figures["session"]
-    lines = []
-    for key, name in STATISTICS:
-        for r in session["rounds"]:
-            lines.append(node("li", f"{name}, {ROUND_NAMES[r['round'] - 1].lower()}: {_figure(r, key)}"))
-    lines.append(node("li", f"Change in AC1 from round 1 to round 2: {_change(session)}"))
-    view += [
-        node("h3", "How far the room agreed"),
-        node("ul", *lines, class_="lon-agreement"),
-        node("h3", "For comparison with published studies"),
+    lines = [
+        node("li", f"{name}, {ROUND_NAMES[r['round'] - 1].lower()}: {_figure(r, key)}")
+        for key, name in STATISTICS
+        for r in session["rounds"]
     ]
+    lines.append(node("li", f"Change in AC1 from round 1 to round 2: {_change(session)}"))
     comparison = [
         node("li", f"{name}, {ROUND_NAMES[r['round'] - 1].lower()}: {_figure(r, key)}")
         for key, name in COMPARISON
         for r in session["rounds"]
     ]
-    view.append(node("ul", *comparison, class_="lon-comparison"))
+    view = [
+        node("h3", "How far the room agreed"),
+        node("ul", *lines, class_="lon-agreement"),
+        node("h3", "For comparison with published studies"),
+        node("ul", *comparison, class_="lon-comparison"),
+    ]
     if session["balance_warning"]:
         view.append(node("p", node("strong", "Warning: "), session["balance_warning"], class_="lon-warning"))
     view.append(node("p", figures["published"]))
     view.append(node("p", figures["published_context"]))
-    view += [
-        node("h3", "What the figures mean"),
-        node("ul", *(node("li", words) for words in (READ_SHARES, READ_PAIRWISE, *READ_COEFFICIENTS))),
-        node("p", METHOD, class_="lon-hint"),
-    ]
+    return view
+
+
+def _most_view(figures: Mapping[str, Any]) -> list[Node]:
+    """The vignettes most under- and over-levelled, or that none was."""
+    view = []
     for part, heading, none in (
         ("under_levelled", "Most under-levelled", "No vignette was put below its answer key."),
         ("over_levelled", "Most over-levelled", "No vignette was put above its answer key."),
@@ -959,18 +1017,29 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
     """The summary as a spreadsheet: the session's facts, a row per vignette and round, then the statistics.
     Shares are whole percentages of the room, as on screen; each column says its unit."""
     out = io.StringIO()
-    write = csv.writer(out, lineterminator="\r\n").writerow
+    csv.writer(out, lineterminator="\r\n").writerows(
+        [*_csv_facts(figures), [], *_csv_vignettes(figures), [], *_csv_statistics(figures["session"])]
+    )
+    return BOM + out.getvalue()
+
+
+def _csv_facts(figures: Mapping[str, Any]) -> list[list[Any]]:
+    return [
+        [name, _cell(value)]
+        for name, value in (
+            ("Session", figures["title"]),
+            ("Date", figures["date"]),
+            ("Scenario set", figures["set"]["title"]),
+            ("Thresholds version", figures["thresholds_version"]),
+            ("Room size", figures["room_size"]),
+        )
+    ]
+
+
+def _csv_vignettes(figures: Mapping[str, Any]) -> list[list[Any]]:
+    """A heading row, then a row for each vignette and round: counts, shares and pairwise agreement."""
     levels = figures["levels"]
-    for name, value in (
-        ("Session", figures["title"]),
-        ("Date", figures["date"]),
-        ("Scenario set", figures["set"]["title"]),
-        ("Thresholds version", figures["thresholds_version"]),
-        ("Room size", figures["room_size"]),
-    ):
-        write([name, _cell(value)])
-    write([])
-    write(
+    rows: list[list[Any]] = [
         [
             "Vignette",
             "Scenario",
@@ -982,7 +1051,7 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
             "Not sure (% of the room)",
             "Pairwise agreement (0 to 1)",
         ]
-    )
+    ]
     for v in figures["vignettes"]:
         for r, f in enumerate(v["rounds"], start=1):
             row = [v["number"], _cell(v["title"]), _cell(v["key"]["answer_key"]), r]
@@ -991,9 +1060,13 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
             else:
                 row += [*f["counts"], f[NOT_SURE], *(f["percent"][p] for p in PARTS)]
                 row.append(_number(f["pairwise"]))
-            write(row)
-    write([])
-    write(
+            rows.append(row)
+    return rows
+
+
+def _csv_statistics(session: Mapping[str, Any]) -> list[list[Any]]:
+    """A heading row, then each statistic for each round, then the change in AC1 between the rounds."""
+    rows: list[list[Any]] = [
         [
             "Statistic",
             "Round",
@@ -1004,12 +1077,11 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
             "Vignettes",
             "Reading (Landis and Koch 1977)",
         ]
-    )
-    session = figures["session"]
+    ]
     for key, name in (*STATISTICS, *COMPARISON):
         for r in session["rounds"]:
             figure = r[key] or {}
-            write(
+            rows.append(
                 [
                     _cell(name),
                     r["round"],
@@ -1020,7 +1092,7 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
                 ]
             )
     change = session["change"] or {}
-    write(
+    rows.append(
         [
             "Change in AC1, round 1 to round 2",
             "",
@@ -1030,7 +1102,7 @@ def summary_csv(thresholds: Thresholds, figures: Mapping[str, Any]) -> str:
             change.get("reading") or session["change_note"] or "",
         ]
     )
-    return BOM + out.getvalue()
+    return rows
 
 
 def _number(value: float | None) -> str:

@@ -39,6 +39,7 @@ def shown_debrief(page) -> dict:
     return page.evaluate(
         """() => ({
             outcome: document.getElementById('lon-debrief').dataset.outcome,
+            outcome_text: document.getElementById('lon-outcome').textContent,
             expected: document.getElementById('lon-expected').textContent,
             committed: document.getElementById('lon-committed').textContent,
             yours: document.getElementById('lon-yours').textContent,
@@ -78,6 +79,7 @@ def test_a_wrong_answer_is_revealed_and_each_difference_explained(strict_context
     assert [(d["kind"], d["id"], d["text"]) for d in shown["differences"]] == [
         (d["kind"], d["id"], d["text"]) for d in expected["differences"]
     ]
+    assert (shown["outcome"], shown["outcome_text"]) == (expected["outcome"], expected["outcome_text"])
     first = shown["differences"][0]
     assert first["kind"] == "commit"
     rule = next(r for r in thresholds.rules if r.id == "domestic-abuse-unborn-or-under-one")
@@ -119,6 +121,15 @@ def test_the_right_answer_matches(strict_context, medway_url, thresholds):
     shown = shown_debrief(page)
     assert shown["outcome"] == "match"
     assert [d["kind"] for d in shown["differences"]] == ["none"]
+    # Each word of the verdict is Python's (training.debrief), as the checker returned it.
+    said = debrief(
+        thresholds,
+        scenario.id,
+        {"indicators": list(scenario.check["indicators"]), "answers": dict(scenario.check["answers"])},
+        scenario.routes[0].id,
+    )
+    assert shown["outcome_text"] == said["outcome_text"]
+    assert [d["text"] for d in shown["differences"]] == [said["nothing_differs"]]
 
 
 def test_revealing_without_a_level_shows_the_error_summary(strict_context, medway_url):

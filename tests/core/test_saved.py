@@ -100,3 +100,16 @@ def test_the_page_never_saves_a_check_it_would_refuse_to_open(thresholds, state)
     except CheckError:
         return  # refused at saving, with a message: never written
     assert saved.open_check(thresholds, text)["state"] == saved.normalise(thresholds, state)
+
+
+def test_opening_says_in_pythons_words_which_thresholds_a_check_was_made_with(thresholds):
+    # Whether the versions differ is Python's to say, not the page's (issue 23, point 6).
+    state = saved.normalise(thresholds, {})
+    same = json.loads(saved.save_check(thresholds, state))
+    assert saved.open_check(thresholds, json.dumps(same))["opened"] == "The saved check has been opened."
+    for version, named in (("2020-01-01", "2020-01-01"), ("", "unknown")):
+        older = json.dumps({**same, "thresholds_version": version})
+        assert saved.open_check(thresholds, older)["opened"] == (
+            f"The saved check has been opened. It was made with thresholds version {named}; "
+            f"this is {thresholds.version}."
+        )

@@ -200,6 +200,29 @@ def test_the_right_answer_has_no_differences(thresholds):
             assert kinds <= ({"your-choices"} if len(scenario.routes) > 1 else set()), (scenario.id, out["differences"])
 
 
+def test_the_debrief_says_whether_the_answer_matches_and_that_nothing_differs_in_its_own_words(any_thresholds):
+    # Match or differ is Python's, for every route of both partnerships' scenarios, and so is each
+    # sentence the practice page shows for it: the page only renders the debrief (issue 23, point 6).
+    routes = [route for _, route in any_thresholds.routes()]
+    for scenario in any_thresholds.scenarios:
+        accepted = {route.id for route in scenario.routes}
+        choices = {"indicators": scenario.check["indicators"], "answers": scenario.check.get("answers", {})}
+        choices["confirmed"] = scenario.check.get("confirmed", [])
+        for route in routes:
+            out = debrief(any_thresholds, scenario.id, choices, route.id)
+            matches = route.id in accepted
+            assert out["outcome"] == ("match" if matches else "differ"), (scenario.id, route.id)
+            assert out["outcome_text"] == (
+                "Your answer matches the answer key." if matches else "Your answer differs from the answer key."
+            )
+            assert (out["nothing_differs"] is None) == bool(out["differences"]), (scenario.id, route.id)
+        if len(scenario.routes) == 1:
+            matched = debrief(any_thresholds, scenario.id, choices, scenario.routes[0].id)
+            assert matched["differences"] == []
+            assert matched["nothing_differs"] == "Nothing: your choices and your answer match the scenario’s."
+    assert debrief(any_thresholds, any_thresholds.scenarios[0].id, {}, None)["outcome"] == "differ"
+
+
 def test_an_open_scenario_accepts_child_protection_and_says_what_decides_the_route(thresholds):
     # Harm "not sure", no worry that describes harm (the under-13 scenario now answers "yes": issue 22, H3).
     scenario = thresholds.scenario("allocated-social-worker")

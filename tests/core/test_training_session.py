@@ -225,8 +225,24 @@ def test_a_saved_session_opens_as_it_was(seed, room):
     session = ts.move(t, session, {"vignette": 0, "step": "round-1"})
     text = ts.save_session(t, session)
     opened = ts.open_session(t, text)
-    assert opened == {"session": session, "thresholds_version": t.version}
+    assert opened == {"session": session, "thresholds_version": t.version, "opened": "The session has been opened."}
     assert json.loads(text)["summary"] == ts.report(t, session)
+
+
+def test_opening_a_session_says_in_pythons_words_which_thresholds_it_was_saved_with():
+    # Whether the versions differ is Python's to say, not the presenter page's (issue 23, point 6).
+    t = medway()
+    file = json.loads(ts.save_session(t, full_session(t, random.Random(2), room=5, vignettes=1)))
+    for version, words in (
+        (t.version, "The session has been opened."),
+        ("", "The session has been opened."),  # a file that names no version: taken as this one's
+        (
+            "2020-01-01",
+            "The session has been opened. It was saved with thresholds version 2020-01-01; "
+            f"the answer keys shown are from version {t.version}.",
+        ),
+    ):
+        assert ts.open_session(t, json.dumps({**file, "thresholds_version": version}))["opened"] == words
 
 
 def broken(t, change) -> str:

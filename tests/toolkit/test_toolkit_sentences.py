@@ -47,9 +47,15 @@ def found() -> list[tuple[str, str]]:
 
 def test_the_sentences_are_found_in_every_kind_of_file(found):
     where = {w for w, _ in found}
-    for name in ("check.md.j2", "level.md.j2", "present.py", "summary.py", "training.py", "check.js", "engine.js"):
+    for name in ("check.md.j2", "level.md.j2", "present.py", "saved.py", "summary.py", "training.py", "engine.js"):
         assert any(w.endswith(name) for w in where), name
     assert len(found) > 400
+
+
+def test_the_check_and_practice_scripts_write_no_sentence_of_their_own(found):
+    # A thin page (issue 23, point 6): what the self-check and the practice page say is Python's, or the
+    # template's words that the script shows (a data-* attribute, audited above with the template).
+    assert [(w, s) for w, s in found if w.endswith(("check.js", "practice.js"))] == []
 
 
 def test_every_sentence_the_toolkit_writes_is_the_guidances_or_its_own_words(found, phrases, seeds):

@@ -15,14 +15,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "toolkit" / "site" / "templates"
 CORE = ROOT / "core" / "levels_of_need"
-CORE_FILES = ("present.py", "summary.py", "training.py")
+CORE_FILES = ("present.py", "saved.py", "summary.py", "training.py")
 SCRIPTS = ROOT / "toolkit" / "web"
 OWN_WORDS = ROOT / "toolkit" / "own_words.txt"
 OWN_MARK = "own: "
 GAP = "…"
 
 # Text a reader sees in an attribute: a label read aloud, a tooltip, a hint in an empty field.
-_SEEN_ATTRIBUTES = re.compile(r"""\b(?:aria-label|title|placeholder|alt)="([^"]*)\"""")
+# Attribute values a user sees or hears; and words a script puts on screen from a data-* attribute (the
+# page's script holds no sentence of its own: issue 23), told from ids and lists of names by a capital
+# letter and a space.
+_SEEN_ATTRIBUTES = re.compile(
+    r"""\b(?:(?:aria-label|title|placeholder|alt)="([^"]*)"|data-[a-z-]+="([A-Z“‘({][^"]*\s[^"]*)")"""
+)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z“\"‘'(…])")
 
 
@@ -52,7 +57,8 @@ def template_text(source: str) -> str:
     text = re.sub(r"^---\n.*?\n---\n", "", text.lstrip(), count=1, flags=re.S | re.M)  # front matter
     text = re.sub(r"\{\{.*?\}\}", GAP, text, flags=re.S)
     text = re.sub(r"\{%.*?%\}", "\n", text, flags=re.S)
-    seen = [m.group(1) for m in _SEEN_ATTRIBUTES.finditer(text)]
+    # A {name} in a data-* attribute's words is filled by the page's script: a gap, as in a script's `${…}`.
+    seen = [re.sub(r"\{\w+\}", GAP, m.group(1) or m.group(2)) for m in _SEEN_ATTRIBUTES.finditer(text)]
     text = re.sub(r"<script\b.*?</script>", "\n", text, flags=re.S)
     text = re.sub(r"<(?:[^<>]|<[^<>]*>)*>", " ", text)  # tags (attribute values may hold a "…" gap)
     text = re.sub(r"\{:[^}]*\}", "", text)  # Markdown attribute lists

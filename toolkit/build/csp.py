@@ -147,23 +147,32 @@ class _Page(HTMLParser):
         if tag in _NEVER_USED:
             self.problems.append(f"an element the site never uses (<{tag}>)")
         for name, value in values.items():
-            if name.startswith("on"):
-                self.problems.append(f"an inline event handler ({name}= on <{tag}>)")
-            elif self._site_url and value.startswith(self._site_url):
-                continue  # the site's own address, as the engine wrote it
-            elif name in _URL_ATTRIBUTES and (problem := target_problem(value)):
-                self.problems.append(f"a link to {value[:60]!r} on <{tag}>: {problem}")
-            elif name in _EMBED_ATTRIBUTES and (problem := target_problem(value, schemes=())):
-                self.problems.append(f"an embedded file from {value[:60]!r} on <{tag}>: {problem}")
+            if problem := self._attribute_problem(tag, name, value):
+                self.problems.append(problem)
         if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
             self.problems.append(f"a <meta http-equiv=refresh> (content {values.get('content', '')[:60]!r})")
         if tag == "script" and "src" not in values:
-            kind = values.get("type", "").strip().lower()
-            if kind in _DATA_BLOCK_TYPES:
-                return
-            if kind not in _RUN_TYPES:
-                self.problems.append(f"a <script> of type {kind!r}")
-            self._script = []
+            self._start_inline_script(values.get("type", "").strip().lower())
+
+    def _attribute_problem(self, tag: str, name: str, value: str) -> str | None:
+        """What is wrong with one attribute: an inline handler, or a link or embed the site never ships."""
+        if name.startswith("on"):
+            return f"an inline event handler ({name}= on <{tag}>)"
+        if self._site_url and value.startswith(self._site_url):
+            return None  # the site's own address, as the engine wrote it
+        if name in _URL_ATTRIBUTES and (problem := target_problem(value)):
+            return f"a link to {value[:60]!r} on <{tag}>: {problem}"
+        if name in _EMBED_ATTRIBUTES and (problem := target_problem(value, schemes=())):
+            return f"an embedded file from {value[:60]!r} on <{tag}>: {problem}"
+        return None
+
+    def _start_inline_script(self, kind: str) -> None:
+        """An inline script's body is read (and later hashed) unless it is a data block, which never runs."""
+        if kind in _DATA_BLOCK_TYPES:
+            return
+        if kind not in _RUN_TYPES:
+            self.problems.append(f"a <script> of type {kind!r}")
+        self._script = []
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -380,10 +382,30 @@ class PageSpec:
 
 def page_specs(t: Thresholds) -> list[PageSpec]:
     """What the site holds, in reading order. Sections a file leaves out get no page."""
+    return [
+        *_level_specs(t),
+        *(PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains),
+        *_referral_specs(t),
+        *(
+            PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
+            for s in t.data.get("guidance", ())
+        ),
+        *_training_specs(t),
+        *_about_specs(t),
+    ]
+
+
+def _level_specs(t: Thresholds) -> list[PageSpec]:
+    """The home page, the check, who to contact, and the levels of need."""
     specs = [
         PageSpec("index.md", "Home", None, "home.md.j2", {}, in_whole=False),
         PageSpec(
-            "check.md", "Threshold self-check", None, "check.md.j2", {"saved_max_bytes": saved.MAX_BYTES}, in_whole=False
+            "check.md",
+            "Threshold self-check",
+            None,
+            "check.md.j2",
+            {"saved_max_bytes": saved.MAX_BYTES},
+            in_whole=False,
         ),
         PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),
         PageSpec("continuum.md", "The continuum of need", "Levels of need", "continuum.md.j2", {}),
@@ -394,9 +416,13 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
     if any(i.synonyms for i in t.indicators) or any(n.synonyms for n in (*t.themes, *t.domains)):
         specs.append(PageSpec("words.md", "Everyday words", "Levels of need", "words.md.j2", {}, in_whole=False))
-    specs += [PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains]
-    specs.append(PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}))
-    specs.append(
+    return specs
+
+
+def _referral_specs(t: Thresholds) -> list[PageSpec]:
+    """Making a referral, its blank template, and escalation and stepping down where the file has them."""
+    specs = [
+        PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}),
         PageSpec(
             "referral-template.md",
             "Blank referral template",
@@ -404,8 +430,8 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
             "referral-template.md.j2",
             {},
             in_whole=False,
-        )
-    )
+        ),
+    ]
     if "escalation" in t.data:
         specs.append(
             PageSpec(
@@ -413,44 +439,54 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
             )
         )
     if "step_down" in t.data:
-        step_down = t.data["step_down"]
-        heading = f"Stepping down from {t.level(step_down['from']).label} to {t.level(step_down['to']).label}"
-        steps = [
-            Step(
-                text=raw["text"],
-                contact=t.contact(raw["contact"]) if "contact" in raw else None,
-                timescale=t.timescale(raw.get("timescale")),
-                seeks_consent=bool(raw.get("seeks_consent", False)),
-            )
-            for raw in step_down["next_steps"]
-        ]
-        context = {"heading": heading, "steps": steps}
-        specs.append(PageSpec("step-down.md", "Stepping down", "Referrals", "step-down.md.j2", context))
-    specs += [
-        PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
-        for s in t.data.get("guidance", ())
+        specs.append(_step_down_spec(t, t.data["step_down"]))
+    return specs
+
+
+def _step_down_spec(t: Thresholds, step_down: Mapping[str, Any]) -> PageSpec:
+    heading = f"Stepping down from {t.level(step_down['from']).label} to {t.level(step_down['to']).label}"
+    steps = [
+        Step(
+            text=raw["text"],
+            contact=t.contact(raw["contact"]) if "contact" in raw else None,
+            timescale=t.timescale(raw.get("timescale")),
+            seeks_consent=bool(raw.get("seeks_consent", False)),
+        )
+        for raw in step_down["next_steps"]
     ]
-    if t.scenarios:
-        # The presenter's session: its scenario sets, the toolkit's discussion prompts, and the one size limit
-        # of a session file (the page refuses a larger file unread; Python refuses it too).
-        session = {
-            "sets": training_session.session_sets(t),
-            "set_label": training_session.set_label,
-            "prompts": discussion.PROMPTS,
-            "prompts_label": discussion.LABEL,
-            "session_max_bytes": training_session.MAX_BYTES,
-        }
-        specs += [
-            PageSpec(f"training/{path}.md", title, "Training", template, session if path == "presenter" else {}, in_whole=False)
-            for path, title, template in (
-                ("index", "Training scenarios", "training.md.j2"),
-                ("practice", "Practise a scenario", "training-practice.md.j2"),
-                ("presenter", "Presenter view", "training-presenter.md.j2"),
-                ("handout", "Learner handout", "training-handout.md.j2"),
-                ("answers", "Trainer answer sheet", "training-answers.md.j2"),
-            )
-        ]
-    specs += [
+    context = {"heading": heading, "steps": steps}
+    return PageSpec("step-down.md", "Stepping down", "Referrals", "step-down.md.j2", context)
+
+
+def _training_specs(t: Thresholds) -> list[PageSpec]:
+    """The training pages, where the file has scenarios."""
+    if not t.scenarios:
+        return []
+    # The presenter's session: its scenario sets, the toolkit's discussion prompts, and the one size limit
+    # of a session file (the page refuses a larger file unread; Python refuses it too).
+    session = {
+        "sets": training_session.session_sets(t),
+        "set_label": training_session.set_label,
+        "prompts": discussion.PROMPTS,
+        "prompts_label": discussion.LABEL,
+        "session_max_bytes": training_session.MAX_BYTES,
+    }
+    return [
+        PageSpec(
+            f"training/{path}.md", title, "Training", template, session if path == "presenter" else {}, in_whole=False
+        )
+        for path, title, template in (
+            ("index", "Training scenarios", "training.md.j2"),
+            ("practice", "Practise a scenario", "training-practice.md.j2"),
+            ("presenter", "Presenter view", "training-presenter.md.j2"),
+            ("handout", "Learner handout", "training-handout.md.j2"),
+            ("answers", "Trainer answer sheet", "training-answers.md.j2"),
+        )
+    ]
+
+
+def _about_specs(t: Thresholds) -> list[PageSpec]:
+    return [
         PageSpec("glossary.md", "Glossary", "About", "glossary.md.j2", {}),
         PageSpec("about.md", "About this guidance", "About", "about.md.j2", {}),
         PageSpec(
@@ -468,7 +504,6 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
             in_whole=False,
         ),
     ]
-    return specs
 
 
 def site_pages(t: Thresholds) -> list[Page]:

@@ -20,6 +20,11 @@ const DETAILS_PAGE = "page-details"; // "Write the referral summary"
 // Python's limit (saved.MAX_BYTES), put on the file box by the build: one limit for saving and opening;
 // a larger file is refused unread.
 const MAX_FILE_BYTES = Number($("lon-open").dataset.maxBytes);
+// Every sentence this page shows is the template's (#lon-words, each {name} in it filled here) or Python's:
+// the script holds none of its own.
+const WORDS = $("lon-words").dataset;
+const said = (key, values = {}) => WORDS[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+const SUMMARY_FILE = "referral-summary.txt";
 
 let ready = false;
 let failed = false;
@@ -124,7 +129,7 @@ function showProblems(found) {
     const message = found.find(([field]) => field === id);
     const error = $(`${id}-error`);
     error.hidden = !message;
-    error.textContent = message ? `Error: ${message[1]}` : "";
+    error.textContent = message ? said("error", { message: message[1] }) : "";
     $(id).classList.toggle("lon-input--error", Boolean(message));
     const described = [message ? `${id}-error` : "", id === "age" ? "age-hint" : ""].filter(Boolean).join(" ");
     if (described) $(id).setAttribute("aria-describedby", described); else $(id).removeAttribute("aria-describedby");
@@ -365,13 +370,13 @@ function fallback(reason, detail) {
   failed = true;
   engineSettled();
   $("lon-network").hidden = true;
-  status.textContent = "The checker could not start. You can still use the guidance, and copy, download or print what you type.";
+  status.textContent = said("failedStatus");
   $("lon-result-progress").replaceChildren();
   $("lon-fallback-reason").textContent = reason;
-  $("lon-fallback-detail").textContent = detail || "None.";
+  $("lon-fallback-detail").textContent = detail || said("noDetail");
   $("lon-fallback").hidden = false;
   form.dataset.engine = "failed";
-  clearResult("There is no suggested level: the checker could not start.");
+  clearResult(said("noResult"));
   update();
 }
 
@@ -390,10 +395,9 @@ const engine = startEngine({
     // Short where every user reads it; only what the worker checked, each way to the network it tried
     // and found closed, behind a disclosure for those who want it.
     status.textContent = networkLocked
-      ? "The checker is ready. Network access inside the checker is switched off."
-      : `The checker is ready. Network access inside the checker is NOT switched off (open: ${networkOpen.join(", ") || "Python's own requests"}).`;
-    $("lon-network-checked").textContent = `Network access inside the checker is switched off (checked: ${networkClosed.join(", ")}). `
-      + "What you enter stays in this page's memory: it is not stored or sent. It leaves the page only when you copy, download, print or save it yourself.";
+      ? said("readyLocked")
+      : said("readyOpen", { open: networkOpen.join(", ") || said("pythonRequests") });
+    $("lon-network-checked").textContent = said("networkChecked", { closed: networkClosed.join(", ") });
     $("lon-network").hidden = !networkLocked;
     update();
     engineSettled();
@@ -417,23 +421,23 @@ function download(filename, type, text) {
 function copyAndDownload(copy, downloadButton, printButton, statusId, downloadStatusId = statusId) {
   $(copy).addEventListener("click", async () => {
     await latest;
-    if (!summaryBox.value) { say(statusId, "There is no summary to copy yet."); return; }
+    if (!summaryBox.value) { say(statusId, said("noCopy")); return; }
     try {
       await navigator.clipboard.writeText(summaryBox.value);
-      say(statusId, "The summary has been copied. Paste it into the referral form.");
+      say(statusId, said("copied"));
     } catch {
       // The summary box is on the referral details page: there it can be selected and copied by hand.
       if (current() !== DETAILS_PAGE) showPage(DETAILS_PAGE);
       summaryBox.focus();
       summaryBox.select();
-      say("lon-details-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
+      say("lon-details-status", said("copyRefused"));
     }
   });
   $(downloadButton).addEventListener("click", async () => {
     await latest;
-    if (!summaryBox.value) { say(downloadStatusId, "There is no summary to download yet."); return; }
-    download("referral-summary.txt", "text/plain;charset=utf-8", summaryBox.value);
-    say(downloadStatusId, "The summary has been downloaded as referral-summary.txt.");
+    if (!summaryBox.value) { say(downloadStatusId, said("noDownload")); return; }
+    download(SUMMARY_FILE, "text/plain;charset=utf-8", summaryBox.value);
+    say(downloadStatusId, said("downloaded", { file: SUMMARY_FILE }));
   });
   $(printButton).addEventListener("click", async () => {
     await latest;
@@ -444,21 +448,24 @@ copyAndDownload("lon-copy", "lon-download", "lon-print", "lon-action-status", "l
 copyAndDownload("lon-details-copy", "lon-details-download", "lon-details-print", "lon-details-status");
 window.addEventListener("beforeprint", () => {
   const now = new Date();
-  $("lon-printed-at").textContent = `Printed on ${now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })} at ${now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
+  $("lon-printed-at").textContent = said("printedAt", {
+    date: now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+    time: now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }),
+  });
 });
 
 // Saving and opening go through Python (levels_of_need.saved), which checks the whole file: the page
 // never saves a check it would refuse to open, and opens a file all or nothing.
 $("lon-save").addEventListener("click", async () => {
   await latest;
-  if (!ready) { say("lon-keep-status", "Saving needs the checker: wait until it says it is ready."); return; }
+  if (!ready) { say("lon-keep-status", said("saveWaits")); return; }
   try {
     const { text } = await engine.request("save", readForm());
     const filename = savedFileName(new Date());
     download(filename, "application/json", text);
-    say("lon-keep-status", `The check has been saved to a file (${filename}). Keep it safe: it holds what you typed.`);
+    say("lon-keep-status", said("saved", { file: filename }));
   } catch (error) {
-    say("lon-keep-status", `The check could not be saved. ${error.message}`);
+    say("lon-keep-status", said("notSaved", { reason: error.message }));
   }
 });
 
@@ -475,7 +482,7 @@ $("lon-open-start").addEventListener("click", () => $("lon-open").click());
 function openMessage(error, success) {
   const errorBox = current() === FIRST_PAGE ? "lon-open-start-error" : "lon-open-error";
   clearConfirmations();
-  if (error) say(errorBox, `${error} Nothing on this page has changed.`);
+  if (error) say(errorBox, said("unchanged", { problem: error }));
   if (success) {
     // The opened check's result, from its first heading; the message under the result's buttons.
     if (current() !== ANSWERS_PAGE) showPage(ANSWERS_PAGE);
@@ -486,10 +493,7 @@ function openMessage(error, success) {
 
 function applyOpened(opened) {
   applyState(opened.state);
-  const now = $("lon-thresholds-version").textContent;
-  openMessage(null, opened.thresholds_version === now
-    ? "The saved check has been opened."
-    : `The saved check has been opened. It was made with thresholds version ${opened.thresholds_version || "unknown"}; this is ${now}.`);
+  openMessage(null, opened.opened); // Python's words: and which thresholds it was made with, where not these
   update();
 }
 
@@ -498,8 +502,8 @@ $("lon-open").addEventListener("change", async (event) => {
   const chosen = input.files && input.files[0];
   input.value = "";
   if (!chosen) return;
-  if (!ready) { openMessage("Opening a saved check needs the checker: wait until it says it is ready."); return; }
-  if (chosen.size > MAX_FILE_BYTES) { openMessage("This file is too large to be a saved check."); return; }
+  if (!ready) { openMessage(said("openWaits")); return; }
+  if (chosen.size > MAX_FILE_BYTES) { openMessage(said("tooLarge")); return; }
   let opened;
   try {
     opened = await engine.request("open", { text: await chosen.text() });
@@ -521,7 +525,7 @@ $("lon-replace-confirm").addEventListener("click", () => {
 $("lon-replace-cancel").addEventListener("click", () => {
   $("lon-replace-ask").hidden = true;
   pendingOpen = null;
-  openMessage("The saved check was not opened.");
+  openMessage(said("notOpened"));
 });
 
 $("lon-clear").addEventListener("click", () => {
@@ -545,10 +549,10 @@ $("lon-clear-confirm").addEventListener("click", () => {
   filterWorries();
   showProblems([]);
   clearConfirmations();
-  clearResult("Cleared. Your result appears here as you answer.");
+  clearResult(said("clearedResult"));
   update();
   showPage(FIRST_PAGE);
-  $("lon-announce").textContent = "Everything has been cleared.";
+  $("lon-announce").textContent = said("cleared");
 });
 
 // ---- Finding a worry ---------------------------------------------------------------------------
@@ -585,15 +589,15 @@ function filterWorries() {
   for (const group of groups) {
     group.hidden = !group.querySelector(".lon-worry:not([hidden])");
     const chosen = group.querySelectorAll(".lon-worry input:checked").length;
-    group.querySelector(".lon-group-chosen").textContent = chosen ? `${chosen} chosen` : "";
+    group.querySelector(".lon-group-chosen").textContent = chosen ? said("chosen", { count: chosen }) : "";
     if (filtering) group.open = !group.hidden;
     else if (openBeforeFilter) group.open = openBeforeFilter.get(group) || chosen > 0;
   }
   if (!filtering) openBeforeFilter = null;
   const shown = filtering && useful.length ? matched.size : 0;
   $("lon-filter-count").textContent = !filtering ? ""
-    : all.length || !shown ? `${shown} of ${items.length} worries match.`
-      : `No worry has all of those words; ${shown} have some of them.`;
+    : all.length || !shown ? said("worriesMatch", { shown, all: items.length })
+      : said("someWords", { shown });
   $("lon-filter-none").hidden = !filtering || shown > 0;
   showNearestWords(filtering && !shown ? typed : [], items.flatMap((item) => words(item.dataset.terms)));
 }

@@ -1,5 +1,6 @@
 // Training practice: a learner works a fictional scenario blind, commits, then reveals.
-// The debrief (what differs, and why) is computed by the same Python checker as /check/.
+// The debrief (whether the answer matches, what differs, and why) is computed by the same Python checker
+// as /check/; this page only shows what Python returned, in the words Python and the template give it.
 // Choices stay in this page's memory: no storage, no URL, no request.
 import { showProgress, startEngine } from "./engine.js";
 
@@ -64,6 +65,7 @@ function resetAnswer() {
   form.reset(); // the scenario chooser is outside the form, so it stays
   showCommitError(false);
   debriefBox.hidden = true;
+  clearOutcome();
   $("lon-differences").replaceChildren();
 }
 
@@ -76,25 +78,29 @@ function item(text, attributes = {}) {
   return li;
 }
 
+// The answer key as the build wrote it (it shows without the checker too), beside the answer committed,
+// in the words of its own button.
 function showStaticAnswer(committed) {
   const answer = document.querySelector(`.lon-answer[data-scenario="${current()}"]`);
   for (const block of document.querySelectorAll(".lon-answer")) block.hidden = block !== answer;
-  const label = (route) => $(`committed-${route}`).nextElementSibling.textContent;
   $("lon-expected").textContent = answer.dataset.label;
-  $("lon-committed").textContent = committed ? label(committed) : "Nothing";
-  // The answer key accepts one route, or each route an unsettled answer could lead to.
-  const matches = answer.dataset.routes.split(" ").includes(committed);
-  debriefBox.dataset.outcome = matches ? "match" : "differ";
-  $("lon-outcome").textContent = $("lon-outcome").dataset[matches ? "match" : "differ"];
-  return matches;
+  $("lon-committed").textContent = $(`committed-${committed}`).nextElementSibling.textContent;
 }
 
+// Whether the answer matches, and each difference (or that there is none): Python's.
 function showDebrief(debrief) {
+  debriefBox.dataset.outcome = debrief.outcome;
+  $("lon-outcome").textContent = debrief.outcome_text;
   $("lon-yours").textContent = debrief.yours_label;
   const list = $("lon-differences");
   list.replaceChildren(...debrief.differences.map((difference) =>
     item(difference.text, { "data-kind": difference.kind, "data-id": difference.id })));
-  if (!debrief.differences.length) list.append(item("Nothing: your choices and your answer match the scenario’s.", { "data-kind": "none" }));
+  if (debrief.nothing_differs) list.append(item(debrief.nothing_differs, { "data-kind": "none" }));
+}
+
+function clearOutcome() {
+  delete debriefBox.dataset.outcome;
+  $("lon-outcome").textContent = "";
 }
 
 async function reveal() {
@@ -102,6 +108,7 @@ async function reveal() {
   if (!committed) { showCommitError(true); return; }
   showCommitError(false);
   showStaticAnswer(committed);
+  clearOutcome();
   $("lon-differences").replaceChildren();
   debriefBox.hidden = false;
   debriefBox.focus();
@@ -114,7 +121,7 @@ async function reveal() {
     const { debrief } = await engine.request("debrief", { scenario: current(), choices: readChoices(), committed });
     if (id === asked) showDebrief(debrief);
   } catch (error) {
-    if (id === asked) $("lon-differences").replaceChildren(item(`The checker could not compare your choices: ${error.message}`));
+    if (id === asked) $("lon-differences").replaceChildren(item(`${$("lon-differences").dataset.failed} ${error.message}`));
   }
 }
 
@@ -127,7 +134,7 @@ const engine = startEngine({
   onReady() {
     ready = true;
     form.dataset.engine = "ready";
-    status.textContent = "The checker is ready.";
+    status.textContent = status.dataset.ready;
   },
   onFailed(reason) {
     ready = false;
@@ -147,12 +154,12 @@ $("lon-error-summary").querySelector("a").addEventListener("click", (event) => {
 choice.addEventListener("change", () => {
   showScenario(choice.value);
   history.replaceState(null, "", `#${choice.value}`); // the scenario's id only: never anything chosen
-  announce(`Scenario ${choice.selectedIndex + 1}: ${choice.options[choice.selectedIndex].text}`);
+  announce(`${choice.labels[0].textContent}: ${choice.options[choice.selectedIndex].text}`); // "Scenario: 2. Its title"
 });
 $("lon-try-again").addEventListener("click", () => {
   resetAnswer();
   focusTitle();
-  announce("Your choices have been cleared. Try the scenario again.");
+  announce($("lon-try-again").dataset.cleared);
 });
 $("lon-next").addEventListener("click", () => {
   const next = (choice.selectedIndex + 1) % choice.options.length;

@@ -372,11 +372,7 @@ async function openFile(chosen) {
     if (answer.problem) { refuseFile(answer.problem.message); return; }
     unsaved = false;
     endedFrom = null;
-    const version = $("lon-thresholds-version").textContent;
-    const message = opened.thresholds_version && opened.thresholds_version !== version
-      ? `The session has been opened. It was saved with thresholds version ${opened.thresholds_version}; the answer keys shown are from version ${version}.`
-      : "The session has been opened.";
-    render({ message });
+    render({ message: opened.opened }); // Python's words: and which thresholds it was saved with, where not these
   } catch (failure) {
     refuseFile(failure.message);
   }
