@@ -15,12 +15,12 @@ NOT_SURE = "unsure"
 
 def learner_variants(thresholds, scenario):
     """The key's own worries with each answer changed in turn (and left open), and no choices at all."""
-    key = scenario.check
-    yield {"indicators": list(key["indicators"]), "answers": {}}
+    shows, answers = list(scenario.shows), dict(scenario.check.answers)
+    yield {"indicators": shows, "answers": {}}
     for question in thresholds.questions:
         for value in question.values:
-            if value != key.get("answers", {}).get(question.id):
-                yield {"indicators": list(key["indicators"]), "answers": {**key.get("answers", {}), question.id: value}}
+            if value != answers.get(question.id):
+                yield {"indicators": shows, "answers": {**answers, question.id: value}}
 
 
 def sentences(text: str) -> list[str]:
