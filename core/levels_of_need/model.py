@@ -616,6 +616,8 @@ class Introductions:
 class Thresholds:
     """Everything in one partnership's thresholds file."""
 
+    # The file as read, only for the build's thresholds.json and the checks that name a place in it (toolkit.load):
+    # everything else reads the typed fields below.
     data: Mapping[str, Any] = field(repr=False)
     content_hash: str
     levels: tuple[Level, ...]
