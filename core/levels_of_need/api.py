@@ -6,12 +6,11 @@ Both sides call these with dicts and get dicts back, so the browser and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from . import phones
-from .model import Area, Contact, Rule, Step, Thresholds
+from .model import Area, Contact, Rule, Step, Thresholds, check_from_dict, parse_age
 from .present import (
     age_notes,
     age_notice,
@@ -24,10 +23,8 @@ from .present import (
     to_text,
 )
 from .questions import ANSWER_VALUES, AREA
-from .rules import Challenge, Check, CheckError, Override, Reason, Result, evaluate
+from .rules import Challenge, CheckError, Reason, Result, evaluate
 from .summary import Details, render_markdown, render_text
-
-WHOLE_YEARS = re.compile(r"[0-9]{1,3}")  # an age as typed: at most three ASCII digits
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
 # the page's own words, never Python's, and no result, summary or answers that are not the form's.
@@ -35,48 +32,6 @@ UNREADABLE = (
     "The checker could not read these answers, so there is no result. Check each answer, or clear the form and "
     "start again."
 )
-
-
-def check_from_dict(raw: Mapping[str, Any]) -> Check:
-    """Build a Check from JSON-like data: {indicators, age, unborn, answers, confirmed, consent_note, override}."""
-    answers = {k: v for k, v in dict(raw.get("answers") or {}).items() if v not in (None, "")}
-    override = raw.get("override") or None
-    if override and not (override.get("level") and str(override.get("reason") or "").strip()):
-        override = None  # a view of the level is recorded only with both a level and a reason
-    age, age_text, age_months = parse_age(raw.get("age"))
-    return Check(
-        indicators=frozenset(raw.get("indicators") or ()),
-        age=age,
-        age_text=age_text,
-        age_months=age_months,
-        unborn=bool(raw.get("unborn")),
-        answers=answers,
-        confirmed=frozenset(raw.get("confirmed") or ()),
-        confirm_note=str(raw.get("confirm_note") or ""),
-        consent_note=str(raw.get("consent_note") or ""),
-        override=Override(level=override["level"], reason=str(override.get("reason", ""))) if override else None,
-    )
-
-
-# A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m".
-_MONTHS = re.compile(r"([0-9]{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)  # ASCII digits, as for years
-
-
-def parse_age(age: Any) -> tuple[int | None, str | None, int | None]:
-    """(whole years, None, None), from a number or from what was typed ("7", " 7 "); (0, None, months)
-    for a baby under one given in months ("7 months"); (None, the text, None) when it is neither, which
-    the checker reports once it knows there is no emergency."""
-    if age is None or (isinstance(age, str) and not age.strip()):
-        return None, None, None
-    # ASCII digits only: str.isdigit() and int() also take "²", "①", "٣" and "３", which nobody types
-    # for an age on purpose and which int() refuses or reads differently.
-    if isinstance(age, str) and WHOLE_YEARS.fullmatch(age.strip()):
-        return int(age.strip()), None, None
-    if isinstance(age, str) and (months := _MONTHS.fullmatch(age.strip())) and int(months.group(1)) < 12:
-        return 0, None, int(months.group(1))
-    if isinstance(age, int) and not isinstance(age, bool):
-        return age, None, None
-    return None, str(age), None
 
 
 def contact_to_dict(contact: Contact, area: Area | None = None) -> dict[str, Any]:
@@ -188,7 +143,7 @@ def _reason_to_dict(reason: Reason) -> dict[str, Any]:
         "domain": reason.domain,
         "source": reason.source,
         "decisive": reason.decisive,
-        "written_for": reason.written_for,
+        "written_for": reason.written_for.as_dict() if reason.written_for else None,
     }
 
 
@@ -285,7 +240,7 @@ def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
             "domains": [d.id for d in i.domains],
             "text": i.text,
             "kind": "strength" if i.is_strength else "worry",
-            "age": i.age,
+            "age": i.age.as_dict() if i.age else None,
             "theme": i.theme.id if i.theme else None,
             "describes_harm": i.describes_harm,
         }
@@ -293,4 +248,13 @@ def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["ANSWER_VALUES", "check_from_dict", "indicator_list", "result_to_dict", "run", "run_check", "run_summary"]
+__all__ = [
+    "ANSWER_VALUES",
+    "check_from_dict",
+    "indicator_list",
+    "parse_age",
+    "result_to_dict",
+    "run",
+    "run_check",
+    "run_summary",
+]

@@ -12,7 +12,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol, TypeVar
 
 from .questions import Question, worded
@@ -76,6 +76,7 @@ class Route:
     statute: str | None = None
     # The colour of a MASH's BRAG rating for this route, where the partnership rates that way.
     brag: str | None = None
+    colour: str | None = None  # "#rrggbb" that marks the route's name (toolkit.load.colours)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Level:
     description: str
     indicator_kind: str  # "strength" or "worry"
     routes: tuple[Route, ...]
+    colour: str | None = None  # "#rrggbb" that marks the level's name (toolkit.load.colours)
 
     @property
     def label(self) -> str:
@@ -116,6 +118,79 @@ def named(raw: Mapping[str, Any]) -> Named:
 
 
 @dataclass(frozen=True)
+class AgeBand:
+    """An age band, as an indicator's ``age`` and a rule's ``when: age`` give it: ``unborn`` (an unborn
+    child) and/or whole years ``at_least`` and ``under``."""
+
+    unborn: bool = False
+    at_least: int | None = None
+    under: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """As the file gives it: only what is given."""
+        given = {"unborn": True if self.unborn else None, "at_least": self.at_least, "under": self.under}
+        return {key: value for key, value in given.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Counting:
+    """The items a counting condition (``all_of``, ``at_least``) counts: indicators (each holds when
+    chosen) and themes (each holds when a chosen worry has it)."""
+
+    indicators: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    count: int = 0  # how many must hold, for ``at_least``; ``all_of`` needs every one
+
+    @property
+    def items(self) -> list[tuple[str, str]]:
+        """Each item it counts, as ("indicator" | "theme", id)."""
+        return [("indicator", i) for i in self.indicators] + [("theme", t) for t in self.themes]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A rule's ``when``: every condition given must hold (levels_of_need.rules.condition_holds)."""
+
+    answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # the values allowed, by question id
+    indicators: tuple[str, ...] = ()  # any one chosen
+    themes: tuple[str, ...] = ()  # any one a chosen worry has
+    all_of: Counting | None = None
+    at_least: Counting | None = None
+    age: AgeBand | None = None
+    min_level: str | None = None  # a level id
+    max_level: str | None = None  # a level id
+
+    @property
+    def given(self) -> frozenset[str]:
+        """The names of the conditions given (the schema refuses an empty list or mapping)."""
+        return frozenset(f.name for f in fields(self) if getattr(self, f.name) not in (None, (), {}))
+
+
+def age_band_of(raw: Mapping[str, Any] | None) -> AgeBand | None:
+    return AgeBand(**raw) if raw is not None else None
+
+
+def condition(raw: Mapping[str, Any]) -> Condition:
+    """A rule's ``when`` from the file."""
+    return Condition(
+        answers={question: tuple(values) for question, values in raw.get("answers", {}).items()},
+        indicators=tuple(raw.get("indicators", ())),
+        themes=tuple(raw.get("themes", ())),
+        all_of=_counting(raw["all_of"]) if "all_of" in raw else None,
+        at_least=_counting(raw["at_least"]) if "at_least" in raw else None,
+        age=age_band_of(raw.get("age")),
+        min_level=raw.get("min_level"),
+        max_level=raw.get("max_level"),
+    )
+
+
+def _counting(raw: Mapping[str, Any]) -> Counting:
+    return Counting(
+        indicators=tuple(raw.get("indicators", ())), themes=tuple(raw.get("themes", ())), count=raw.get("count", 0)
+    )
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str
     level: Level
@@ -129,9 +204,9 @@ class Indicator:
     # The indicator's own words name an imminent or immediate risk: the checker challenges an answer of
     # "no" to the question on immediate risk beside it.
     describes_immediate_risk: bool = False
-    # The ages the guidance writes it for, as a rule's ``when: age`` gives them ({unborn, at_least,
-    # under}); None: every age. A choice outside them still counts (rules.written_for_another_age).
-    age: Mapping[str, Any] | None = None
+    # The ages the guidance writes it for, as a rule's ``when: age`` gives them; None: every age. A
+    # choice outside them still counts (rules.written_for_another_age).
+    age: AgeBand | None = None
     # A strength (a resilience factor) at a level whose indicators are worries: recorded and shown,
     # never a floor. Indicators of a strength level are strengths whatever this says.
     strength: bool = False
@@ -263,7 +338,7 @@ def _stem(word: str) -> str:
 class Rule:
     id: str
     kind: str  # "emergency", "raise" or "advise"
-    when: Mapping[str, Any]
+    when: Condition
     text: str
     source: str
     level: Level | None = None
@@ -293,6 +368,83 @@ class ReferralQuestion:
     placeholders: tuple[str, ...] = ()  # what the referrer fills in by hand: "Child’s name", …
 
 
+# What the practitioner tells the checker: one definition, for a check from the page, the CLI or a scenario.
+
+WHOLE_YEARS = re.compile(r"[0-9]{1,3}")  # an age as typed: at most three ASCII digits
+
+
+@dataclass(frozen=True)
+class Override:
+    """The practitioner's own view of the level, and why."""
+
+    level: str  # a level id
+    reason: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the practitioner has told the checker. Never identifying details."""
+
+    indicators: frozenset[str] = frozenset()
+    age: int | None = None  # whole years
+    unborn: bool = False
+    age_text: str | None = None  # what was typed for the age, when it is not a whole number
+    age_months: int | None = None  # a baby under one's age in months, as given ("7 months"); age is then 0
+    answers: Mapping[str, str] = field(default_factory=dict)
+    # Indicators and rules whose challenge the practitioner has confirmed: "this does not give me
+    # reasonable cause to suspect significant harm".
+    confirmed: frozenset[str] = frozenset()
+    confirm_note: str = ""  # why the practitioner confirmed a challenged answer
+    consent_note: str = ""
+    override: Override | None = None
+
+    @property
+    def age_given(self) -> bool:
+        return self.unborn or self.age is not None
+
+
+def check_from_dict(raw: Mapping[str, Any]) -> Check:
+    """Build a Check from JSON-like data: {indicators, age, unborn, answers, confirmed, consent_note, override}."""
+    answers = {k: v for k, v in dict(raw.get("answers") or {}).items() if v not in (None, "")}
+    override = raw.get("override") or None
+    if override and not (override.get("level") and str(override.get("reason") or "").strip()):
+        override = None  # a view of the level is recorded only with both a level and a reason
+    age, age_text, age_months = parse_age(raw.get("age"))
+    return Check(
+        indicators=frozenset(raw.get("indicators") or ()),
+        age=age,
+        age_text=age_text,
+        age_months=age_months,
+        unborn=bool(raw.get("unborn")),
+        answers=answers,
+        confirmed=frozenset(raw.get("confirmed") or ()),
+        confirm_note=str(raw.get("confirm_note") or ""),
+        consent_note=str(raw.get("consent_note") or ""),
+        override=Override(level=override["level"], reason=str(override.get("reason", ""))) if override else None,
+    )
+
+
+# A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m".
+_MONTHS = re.compile(r"([0-9]{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)  # ASCII digits, as for years
+
+
+def parse_age(age: Any) -> tuple[int | None, str | None, int | None]:
+    """(whole years, None, None), from a number or from what was typed ("7", " 7 "); (0, None, months)
+    for a baby under one given in months ("7 months"); (None, the text, None) when it is neither, which
+    the checker reports once it knows there is no emergency."""
+    if age is None or (isinstance(age, str) and not age.strip()):
+        return None, None, None
+    # ASCII digits only: str.isdigit() and int() also take "²", "①", "٣" and "３", which nobody types
+    # for an age on purpose and which int() refuses or reads differently.
+    if isinstance(age, str) and WHOLE_YEARS.fullmatch(age.strip()):
+        return int(age.strip()), None, None
+    if isinstance(age, str) and (months := _MONTHS.fullmatch(age.strip())) and int(months.group(1)) < 12:
+        return 0, None, int(months.group(1))
+    if isinstance(age, int) and not isinstance(age, bool):
+        return age, None, None
+    return None, str(age), None
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A fictional case vignette for training, with its answer key: what the checker computes."""
@@ -300,7 +452,9 @@ class Scenario:
     id: str
     title: str
     vignette: str
-    check: Mapping[str, Any]  # the checker's input, as api.check_from_dict takes it
+    check: Check  # the checker's input
+    # The worries the scenario shows, in its own order: the answer sheet lists them so (a check holds a set).
+    shows: tuple[str, ...]
     level: Level
     # Every route the answer key accepts: one, or several where the guidance leaves the route to
     # an answer the scenario does not settle (significant harm "not sure", say).
@@ -313,9 +467,9 @@ class Scenario:
 
     @property
     def age_label(self) -> str:
-        if self.check.get("unborn"):
+        if self.check.unborn:
             return "Unborn"
-        age = self.check["age"]
+        age = self.check.age
         return "Under 1 year" if age == 0 else given_age(age, None)
 
 
@@ -348,9 +502,122 @@ class AgeRange:
 
 
 @dataclass(frozen=True)
+class Partnership:
+    name: str
+    short_name: str  # in the glossary; the site's header gives it
+    area: str  # the area the partnership covers
+
+
+@dataclass(frozen=True)
+class Document:
+    """The thresholds file itself: its title, version, date and the documents it was written from."""
+
+    title: str
+    version: str
+    date: str  # YYYY-MM-DD
+    source: str
+    source_note: str | None = None
+
+
+@dataclass(frozen=True)
+class EscalationStage:
+    number: int
+    text: str
+    timescale: Timescale | None = None
+    contact: Contact | None = None
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """Resolving professional differences: the guidance's words, then its stages in order."""
+
+    intro: str
+    stages: tuple[EscalationStage, ...]
+
+
+@dataclass(frozen=True)
+class StepDown:
+    """How a case moves from a higher level back to a lower one, in the guidance's words."""
+
+    higher: Level
+    lower: Level
+    intro: str
+    next_steps: tuple[Step, ...]
+    source: str
+    consent: str | None = None  # the guidance's words on consent for the lower level
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A practice framework and the headings it gives the summary's parts (``levels_of_need.summary.PARTS``)."""
+
+    name: str
+    headings: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class KnownIssue:
+    """Something in the partnership's own content that is not accessible."""
+
+    text: str
+    criterion: str  # the WCAG 2.2 success criterion it fails
+    alternative: str = ""
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """The facts the accessibility statement gives under the public sector accessibility regulations."""
+
+    contact: Mapping[str, str]  # email, phone and url, those given, in that order
+    prepared: str
+    reviewed: str  # the date prepared, where the file gives no review
+    tested: str
+    respond_within: str = ""
+    tested_by: str = ""
+    known_issues: tuple[KnownIssue, ...] = ()
+    disproportionate_burden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BragRating:
+    colour: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Brag:
+    """A MASH's BRAG ratings, in the guidance's words."""
+
+    intro: str
+    ratings: tuple[BragRating, ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class GuidanceSection:
+    """A page of the guidance's own text (Markdown), with the structured parts shown after it."""
+
+    id: str
+    title: str
+    body: str
+    include: tuple[str, ...] = ()  # "signs_of_safety", "brag_ratings"
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Introductions:
+    """The guidance's own opening words for two of the site's pages, where it gives them."""
+
+    continuum: str | None = None
+    referral: str | None = None
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Everything in one partnership's thresholds file."""
 
+    # The file as read, only for the build's thresholds.json and the checks that name a place in it (toolkit.load):
+    # everything else reads the typed fields below.
     data: Mapping[str, Any] = field(repr=False)
     content_hash: str
     levels: tuple[Level, ...]
@@ -363,30 +630,31 @@ class Thresholds:
     caveats: tuple[str, ...]
     age_range: AgeRange
     questions: tuple[Question, ...]  # the check's questions, in this partnership's words
+    partnership: Partnership
+    document: Document
+    glossary: Mapping[str, str]  # each abbreviation and its meaning
     referral_questions: tuple[ReferralQuestion, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     areas: tuple[Area, ...] = ()  # the partnership's areas, where its contacts differ by area
     scenario_sets: tuple[ScenarioSet, ...] = ()
+    # The parts the site shows as they are, each None or empty where the file leaves it out.
+    introductions: Introductions = Introductions()
+    filter_examples: tuple[str, ...] = ()  # everyday words the self-check's filter offers as examples
+    practice_framework: Framework | None = None
+    signs_of_safety: tuple[str, ...] = ()  # the Signs of Safety questions, in the guidance's words
+    escalation: Escalation | None = None
+    step_down: StepDown | None = None
+    brag: Brag | None = None
+    guidance: tuple[GuidanceSection, ...] = ()
+    accessibility: Accessibility | None = None
 
     def area(self, area_id: str | None) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
 
     @property
-    def partnership(self) -> Mapping[str, str]:
-        return self.data["partnership"]
-
-    @property
-    def document(self) -> Mapping[str, str]:
-        return self.data["document"]
-
-    @property
     def version(self) -> str:
         """The stamp put on every result: the file's version and its content hash."""
-        return f"{self.document['version']} ({self.content_hash[:12]})"
-
-    @property
-    def glossary(self) -> Mapping[str, str]:
-        return self.data["glossary"]
+        return f"{self.document.version} ({self.content_hash[:12]})"
 
     def level(self, level_id: str) -> Level:
         return _by_id(self.levels, level_id)
@@ -481,7 +749,33 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         scenarios=scenarios,
         areas=areas,
         scenario_sets=scenario_sets,
+        **_shown_parts(data, level_by_id, contact_by_id, timescale_by_id),
     )
+
+
+def _shown_parts(
+    data: Mapping[str, Any],
+    level_by_id: Mapping[str, Level],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+) -> dict[str, Any]:
+    """The parts of the file the site shows as they are: the document, its glossary, its optional pages."""
+    return {
+        "partnership": Partnership(**data["partnership"]),
+        "document": Document(**data["document"]),
+        "glossary": dict(data["glossary"]),
+        "introductions": Introductions(**data.get("introductions", {})),
+        "filter_examples": tuple(data.get("filter_examples", ())),
+        "practice_framework": _framework(data["practice_framework"]) if "practice_framework" in data else None,
+        "signs_of_safety": tuple(data.get("signs_of_safety", ())),
+        "escalation": _escalation(data["escalation"], contact_by_id, timescale_by_id) if "escalation" in data else None,
+        "step_down": _step_down(data["step_down"], level_by_id, contact_by_id, timescale_by_id)
+        if "step_down" in data
+        else None,
+        "brag": _brag(data["brag"]) if "brag" in data else None,
+        "guidance": tuple(_guidance_section(g) for g in data.get("guidance", ())),
+        "accessibility": _accessibility(data["accessibility"]) if "accessibility" in data else None,
+    }
 
 
 class _HasId(Protocol):
@@ -522,6 +816,7 @@ def _route(
         consent_required=raw.get("consent_required"),
         statute=raw.get("statute"),
         brag=raw.get("brag"),
+        colour=raw.get("colour"),
     )
 
 
@@ -537,6 +832,7 @@ def _level(
         description=raw["description"],
         indicator_kind=raw["indicator_kind"],
         routes=tuple(_route(r, contact_by_id, timescale_by_id) for r in raw["routes"]),
+        colour=raw.get("colour"),
     )
 
 
@@ -556,7 +852,7 @@ def _indicator(
         synonyms=tuple(raw.get("synonyms", ())),
         describes_harm=bool(raw.get("describes_harm", False)),
         describes_immediate_risk=bool(raw.get("describes_immediate_risk", False)),
-        age=raw.get("age"),
+        age=age_band_of(raw.get("age")),
         strength=bool(raw.get("strength", False)),
         more_domains=tuple(domain_by_id[d] for d in domain_ids[1:]),
     )
@@ -572,7 +868,7 @@ def _rule(
     return Rule(
         id=raw["id"],
         kind=raw["kind"],
-        when=raw["when"],
+        when=condition(raw["when"]),
         text=raw["text"],
         source=raw["source"],
         level=level_by_id.get(raw.get("level", "")),
@@ -591,13 +887,86 @@ def _scenario(raw: Mapping[str, Any], level_by_id: Mapping[str, Level], route_by
         id=raw["id"],
         title=raw["title"],
         vignette=raw["vignette"],
-        check=raw["check"],
+        check=check_from_dict(raw["check"]),
+        shows=tuple(raw["check"]["indicators"]),
         level=level_by_id[raw["expected"]["level"]],
         routes=tuple(route_by_id[r] for r in raw["expected"]["routes"]),
         decided_by=tuple(raw.get("decided_by", ())),
         teaching_points=tuple(raw["teaching_points"]),
         common_mistakes=tuple(raw["common_mistakes"]),
         twin_of=raw.get("twin_of"),
+    )
+
+
+def _framework(raw: Mapping[str, Any]) -> Framework:
+    return Framework(name=raw["name"], headings=dict(raw["headings"]))
+
+
+def _escalation(
+    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+) -> Escalation:
+    return Escalation(
+        intro=raw["intro"],
+        stages=tuple(
+            EscalationStage(
+                number=stage["number"],
+                text=stage["text"],
+                timescale=timescale_by_id.get(stage.get("timescale", "")),
+                contact=contact_by_id.get(stage.get("contact", "")),
+            )
+            for stage in raw["stages"]
+        ),
+    )
+
+
+def _step_down(
+    raw: Mapping[str, Any],
+    level_by_id: Mapping[str, Level],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+) -> StepDown:
+    return StepDown(
+        higher=level_by_id[raw["from"]],
+        lower=level_by_id[raw["to"]],
+        intro=raw["intro"],
+        next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
+        source=raw["source"],
+        consent=raw.get("consent"),
+    )
+
+
+def _brag(raw: Mapping[str, Any]) -> Brag:
+    return Brag(
+        intro=raw["intro"],
+        ratings=tuple(BragRating(colour=r["colour"], text=r["text"]) for r in raw["ratings"]),
+        source=raw.get("source"),
+    )
+
+
+def _guidance_section(raw: Mapping[str, Any]) -> GuidanceSection:
+    return GuidanceSection(
+        id=raw["id"],
+        title=raw["title"],
+        body=raw["body"],
+        include=tuple(raw.get("include", ())),
+        source=raw.get("source"),
+    )
+
+
+def _accessibility(raw: Mapping[str, Any]) -> Accessibility:
+    contact = raw.get("contact", {})
+    return Accessibility(
+        contact={key: contact[key] for key in ("email", "phone", "url") if key in contact},
+        prepared=raw.get("prepared", ""),
+        reviewed=raw.get("reviewed", raw.get("prepared", "")),
+        tested=raw.get("tested", ""),
+        respond_within=raw.get("respond_within", ""),
+        tested_by=raw.get("tested_by", ""),
+        known_issues=tuple(
+            KnownIssue(text=i["text"], criterion=i["criterion"], alternative=i.get("alternative", ""))
+            for i in raw.get("known_issues", ())
+        ),
+        disproportionate_burden=tuple(raw.get("disproportionate_burden", ())),
     )
 
 

@@ -12,11 +12,11 @@ Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import phones
-from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
+from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, Question
 from .rules import (
     CONSENT,
@@ -521,7 +521,7 @@ def age_challenge_text(indicator: Indicator, child: str, confirmed: bool = False
     gives the band; the guidance's own words may not): challenged, with its words and the band."""
     chosen = (
         f"“{one_line(indicator.text)}” ({indicator.level.label}) for {child}, though the checker offers it "
-        f"only for {age_band(indicator.age or {})}"
+        f"only for {age_band(indicator.age or AgeBand())}"
     )
     if confirmed:
         return spoken(
@@ -612,11 +612,11 @@ def one_line(text: str) -> str:
 # ---- Age bands ---------------------------------------------------------------------------------
 
 
-def age_band(age: Mapping[str, Any]) -> str:
-    """An age band ({unborn, at_least, under}, as a rule's ``when: age`` and an indicator's ``age``
-    give it) in words: "unborn babies and children under 1", "children aged 16 or 17"."""
-    parts = ["unborn babies"] if age.get("unborn") else []
-    low, high = age.get("at_least"), age.get("under")
+def age_band(age: AgeBand) -> str:
+    """An age band (as a rule's ``when: age`` and an indicator's ``age`` give it) in words: "unborn
+    babies and children under 1", "children aged 16 or 17"."""
+    parts = ["unborn babies"] if age.unborn else []
+    low, high = age.at_least, age.under
     if low is not None and high is not None:
         last = high - 1
         upto = "" if last == low else f" or {last}" if last == low + 1 else f" to {last}"
@@ -667,7 +667,7 @@ def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
     return [
         {
             "indicator": i.id,
-            "text": f"The checker offers it for {age_band(i.age or {})}, not for {the_child(check)}.",
+            "text": f"The checker offers it for {age_band(i.age or AgeBand())}, not for {the_child(check)}.",
         }
         for i in thresholds.indicators
         if _for_another_age(thresholds, check, i)
@@ -677,7 +677,7 @@ def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
 def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool, months: int | None = None) -> str:
     """What the user is told when indicators they chose are written for another age than the child's:
     the choices stay, and count, until the user takes them off."""
-    listed = "; ".join(f"“{i.text}” (the checker offers it for {age_band(i.age or {})})" for i in chosen)
+    listed = "; ".join(f"“{i.text}” (the checker offers it for {age_band(i.age or AgeBand())})" for i in chosen)
     return (
         "You chose indicators that the checker offers for another age than "
         f"{child_age(age, unborn, months)}: {listed}. "
@@ -782,7 +782,7 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
-        text += f". The checker offers it for {age_band(indicator.age or {})}, not for {the_child(check)}"
+        text += f". The checker offers it for {age_band(indicator.age or AgeBand())}, not for {the_child(check)}"
         if age_confirmation(indicator.id) in check.confirmed:
             text += ". You confirmed that it applies to this child"
     return text

@@ -48,7 +48,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds
+from .model import (
+    AgeBand,
+    Area,
+    Check,
+    Condition,
+    Contact,
+    Counting,
+    Indicator,
+    Level,
+    Override,
+    Route,
+    Rule,
+    Step,
+    Thresholds,
+)
 from .questions import AGE, AREA, UNSURE
 
 SIGNIFICANT_HARM = "significant_harm"
@@ -84,36 +98,6 @@ class CheckError(ValueError):
 
 
 @dataclass(frozen=True)
-class Override:
-    """The practitioner's own view of the level, and why."""
-
-    level: str  # a level id
-    reason: str
-
-
-@dataclass(frozen=True)
-class Check:
-    """What the practitioner has told the checker. Never identifying details."""
-
-    indicators: frozenset[str] = frozenset()
-    age: int | None = None  # whole years
-    unborn: bool = False
-    age_text: str | None = None  # what was typed for the age, when it is not a whole number
-    age_months: int | None = None  # a baby under one's age in months, as given ("7 months"); age is then 0
-    answers: Mapping[str, str] = field(default_factory=dict)
-    # Indicators and rules whose challenge the practitioner has confirmed: "this does not give me
-    # reasonable cause to suspect significant harm".
-    confirmed: frozenset[str] = frozenset()
-    confirm_note: str = ""  # why the practitioner confirmed a challenged answer
-    consent_note: str = ""
-    override: Override | None = None
-
-    @property
-    def age_given(self) -> bool:
-        return self.unborn or self.age is not None
-
-
-@dataclass(frozen=True)
 class Reason:
     kind: str  # "indicator", "rule", or "default" (no worry chosen: the first level)
     id: str
@@ -123,9 +107,9 @@ class Reason:
     domain: str | None = None
     source: str | None = None
     decisive: bool = False  # one of the reasons for the level reached
-    # A chosen indicator written for another age than the child's: its age band ({unborn, at_least,
-    # under}). The choice still counts; the words beside it say so.
-    written_for: Mapping[str, Any] | None = None
+    # A chosen indicator written for another age than the child's: its age band. The choice still
+    # counts; the words beside it say so.
+    written_for: AgeBand | None = None
 
 
 @dataclass(frozen=True)
@@ -397,9 +381,7 @@ def unsure_emergencies(thresholds: Thresholds, unsure: Iterable[str]) -> tuple[R
     """The emergency rules that read an answer the practitioner is not sure of (immediate risk): the
     result shows their words and contacts, so that "not sure" never hides whom to call."""
     open_ = set(unsure)
-    return tuple(
-        rule for rule in thresholds.rules if rule.kind == "emergency" and open_ & set(rule.when.get("answers", {}))
-    )
+    return tuple(rule for rule in thresholds.rules if rule.kind == "emergency" and open_ & set(rule.when.answers))
 
 
 def unsure_advice(result: Result) -> tuple[Rule, ...]:
@@ -413,7 +395,7 @@ def unsure_advice(result: Result) -> tuple[Rule, ...]:
         rule
         for rule in result.advice
         if not rule.seeks_consent
-        and any(UNSURE in _listed(values) for name, values in rule.when.get("answers", {}).items() if name in open_)
+        and any(UNSURE in _listed(values) for name, values in rule.when.answers.items() if name in open_)
     )
 
 
@@ -503,24 +485,24 @@ def chosen_for_another_age(thresholds: Thresholds, check: Check) -> tuple[Indica
 
 def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Sequence[Any]]]:
     deciding = [rule.when for rule in thresholds.rules if rule.kind in ("emergency", "raise")]
-    read = {question for when in deciding for question in when.get("answers", {})}
+    read = {question for when in deciding for question in when.answers}
     for question in thresholds.questions:
         given = check.answers.get(question.id)
         if question.id in read and (given is None or given in question.open_values):
             yield question.id, (given, *question.decided_values)
     if not check.age_given:
         # The chosen indicators' age bands too: a worry outside its band counts towards no counting rule.
-        bands = [{"age": i.age} for i in thresholds.indicators if i.id in check.indicators and i.age is not None]
-        yield AGE, (NOT_GIVEN, *age_candidates(thresholds, [*deciding, *bands]))
+        bands = [i.age for i in thresholds.indicators if i.id in check.indicators and i.age is not None]
+        yield AGE, (NOT_GIVEN, *age_candidates(thresholds, [*(when.age for when in deciding if when.age), *bands]))
 
 
-def age_candidates(thresholds: Thresholds, conditions: Iterable[Mapping[str, Any]]) -> list[int | None]:
+def age_candidates(thresholds: Thresholds, bands: Iterable[AgeBand]) -> list[int | None]:
     """Ages that fall on each side of every age bound the rules use (None stands for unborn)."""
     ages = {thresholds.age_range.youngest}
-    for when in conditions:
-        for key in ("under", "at_least"):
-            if key in when.get("age", {}):
-                ages |= {when["age"][key] - 1, when["age"][key]}
+    for band in bands:
+        for bound in (band.under, band.at_least):
+            if bound is not None:
+                ages |= {bound - 1, bound}
     return [None, *sorted(a for a in ages if thresholds.age_range.covers(a))]
 
 
@@ -555,7 +537,7 @@ def advice_questions(thresholds: Thresholds, check: Check, worries: list[Indicat
     }
     found: set[str] = set()
     for rule in thresholds.rules:
-        named = rule.when.get("answers", {}).items()
+        named = rule.when.answers.items()
         wanted = {
             q: decided[0] for q, values in named if q in open_ids and (decided := [v for v in values if v != UNSURE])
         }
@@ -712,10 +694,15 @@ def _matching(
 
 
 def condition_holds(
-    when: Mapping[str, Any], thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level | None
+    when: Condition, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Level | None
 ) -> bool:
     """Every condition given must hold; within a list, any item may match."""
-    return all(holds(when[key], thresholds, check, worries, level) for key, holds in _CONDITIONS.items() if key in when)
+    given = when.given
+    return all(
+        holds(getattr(when, key), thresholds, check, worries, level)
+        for key, holds in _CONDITIONS.items()
+        if key in given
+    )
 
 
 # Each condition a rule's ``when`` may give, and whether it holds; in the order they are tried.
@@ -735,11 +722,11 @@ def _themes_hold(themes: Any, thresholds: Thresholds, check: Check, worries: lis
 
 
 def _all_of_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
-    return count_holding(counting, check, worries) >= len(counted_items(counting))
+    return count_holding(counting, check, worries) >= len(counting.items)
 
 
 def _at_least_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
-    return count_holding(counting, check, worries) >= counting["count"]
+    return count_holding(counting, check, worries) >= counting.count
 
 
 def _age_holds(age_rule: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
@@ -770,15 +757,7 @@ _CONDITIONS: dict[str, Callable[[Any, Thresholds, Check, list[Indicator], Level 
 }
 
 
-def counted_items(counting: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The items a counting condition (``all_of``, ``at_least``) counts: each indicator and each theme
-    it lists, as ("indicator" | "theme", id)."""
-    return [("indicator", i) for i in counting.get("indicators", ())] + [
-        ("theme", t) for t in counting.get("themes", ())
-    ]
-
-
-def count_holding(counting: Mapping[str, Any], check: Check, worries: list[Indicator]) -> int:
+def count_holding(counting: Counting, check: Check, worries: list[Indicator]) -> int:
     """How many of the listed items hold: an indicator chosen, as ``indicators:`` reads it; a theme
     that a chosen worry has, as ``themes:`` reads it. More worries can only hold more items."""
     # A worry the guidance writes for another age than the child's never counts here: "two or more of"
@@ -787,18 +766,19 @@ def count_holding(counting: Mapping[str, Any], check: Check, worries: list[Indic
     themes = {i.theme.id for i in worries if i.theme and i.id not in outside}
     return sum(
         1
-        for kind, item in counted_items(counting)
+        for kind, item in counting.items
         if (item in check.indicators and item not in outside if kind == "indicator" else item in themes)
     )
 
 
-def age_matches(age_rule: Mapping[str, Any], check: Check) -> bool:
+def age_matches(band: AgeBand, check: Check) -> bool:
     """``unborn: true`` matches an unborn child; ``at_least``/``under`` a range of whole years."""
     if check.unborn:
-        return bool(age_rule.get("unborn"))
-    if check.age is None or not ("at_least" in age_rule or "under" in age_rule):
+        return band.unborn
+    if check.age is None or (band.at_least is None and band.under is None):
         return False
-    return age_rule.get("at_least", 0) <= check.age < age_rule.get("under", 10**6)
+    least = 0 if band.at_least is None else band.at_least
+    return least <= check.age < (10**6 if band.under is None else band.under)
 
 
 # ---- Reasons ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .model import Indicator, ReferralQuestion, Thresholds
+from .model import Framework, Indicator, ReferralQuestion, Thresholds
 from .present import (
     PAGE,
     REFERRER,
@@ -121,35 +121,35 @@ PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
 # A partnership's practice framework names the summary's headings (``practice_framework.headings``);
 # a file that gives the Signs of Safety questions (``signs_of_safety``) and no framework of its own has
 # chosen Signs of Safety, whose three questions head these parts. With neither, the plain headings above.
-SIGNS_OF_SAFETY = {
-    "name": "Signs of Safety",
-    "headings": {
+SIGNS_OF_SAFETY = Framework(
+    name="Signs of Safety",
+    headings={
         "worries": "What I am worried about",
         "strengths": "What is working well",
         "needs": "What needs to happen",
     },
-}
+)
 
 
-def practice_framework(thresholds: Thresholds) -> Mapping[str, Any] | None:
+def practice_framework(thresholds: Thresholds) -> Framework | None:
     """The partnership's practice framework, as its file names it, or None."""
-    data = thresholds.data
-    return data.get("practice_framework") or (SIGNS_OF_SAFETY if "signs_of_safety" in data else None)
+    return thresholds.practice_framework or (SIGNS_OF_SAFETY if thresholds.signs_of_safety else None)
 
 
 def heading(thresholds: Thresholds, part: str) -> str:
     """A part's heading where no referral question receives it: the practice framework's, else plain."""
-    framework = practice_framework(thresholds) or {}
+    framework = practice_framework(thresholds)
     plain = next(p.heading for p in PARTS if p.id == part)
-    return framework.get("headings", {}).get(part) or spoken(plain, summary_voice(thresholds))
+    return (framework and framework.headings.get(part)) or spoken(plain, summary_voice(thresholds))
 
 
 def summary_voice(thresholds: Thresholds) -> str:
     """The voice of the summary: the partnership's own, as its referral questions and framework headings speak
     (one partnership's "Have I included…" say "I"; another's "What is worrying you…" say "you"), so that what the
     checker adds there speaks as they do. Where they say neither, the referrer's: the summary is theirs."""
-    framework = practice_framework(thresholds) or {}
-    words = " ".join([*(q.question for q in thresholds.referral_questions), *framework.get("headings", {}).values()])
+    framework = practice_framework(thresholds)
+    headings = framework.headings.values() if framework else ()
+    words = " ".join([*(q.question for q in thresholds.referral_questions), *headings])
     if re.search(r"\b(?:I|my|me)\b", words):
         return REFERRER
     return PAGE if re.search(r"\b(?:you|your)\b", words, re.IGNORECASE) else REFERRER
@@ -170,7 +170,7 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
         (
             "Thresholds",
             [
-                f"{thresholds.document['title']}, version {result.thresholds_version}.",
+                f"{thresholds.document.title}, version {result.thresholds_version}.",
                 "Suggested by the Levels of Need self-check. It does not replace professional judgement.",
             ],
         )
@@ -189,7 +189,7 @@ def _question_lines(question: ReferralQuestion, made: _Parts) -> list[str]:
 
 
 def render_text(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
-    out = [f"REFERRAL SUMMARY: {thresholds.partnership['name']}", ""]
+    out = [f"REFERRAL SUMMARY: {thresholds.partnership.name}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [heading, "-" * min(len(heading), 72), *lines, ""]
     return "\n".join(out).rstrip() + "\n"
@@ -198,7 +198,7 @@ def render_text(thresholds: Thresholds, check: Check, result: Result, details: D
 def render_markdown(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
     """Markdown in which every text, the referrer's own words above all, is literal: no HTML, link or
     heading can come from what was typed."""
-    out = [f"# Referral summary: {markdown_text(thresholds.partnership['name'], heading=True)}", ""]
+    out = [f"# Referral summary: {markdown_text(thresholds.partnership.name, heading=True)}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [f"## {markdown_text(heading, heading=True)}", ""]
         for line in filter(None, lines):

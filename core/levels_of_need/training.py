@@ -11,6 +11,7 @@ Standard library only: the debrief runs in the browser under Pyodide.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from .api import check_from_dict, result_to_dict
@@ -25,12 +26,12 @@ def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, An
         "title": scenario.title,
         "fictional": True,
         "vignette": scenario.vignette,
-        "age": scenario.check.get("age"),
-        "unborn": bool(scenario.check.get("unborn")),
+        "age": scenario.check.age,
+        "unborn": scenario.check.unborn,
         "check": {
-            "indicators": list(scenario.check["indicators"]),
-            "answers": dict(scenario.check.get("answers", {})),
-            "confirmed": list(scenario.check.get("confirmed", ())),
+            "indicators": list(scenario.shows),
+            "answers": dict(scenario.check.answers),
+            "confirmed": sorted(scenario.check.confirmed),
         },
         "level": scenario.level.number,
         "level_id": scenario.level.id,
@@ -57,9 +58,9 @@ def consent_hold(thresholds: Thresholds, scenario: Scenario) -> str | None:
     """Where the answer key's route requires consent and the scenario's parents refused it (or it was not
     sought), the checker suggests no route: the answer sheet says so, so that the key is what the checker gives."""
     result = expected_result(thresholds, scenario)
-    if result.consent_route is None or CONSENT not in scenario.check.get("answers", {}):
+    if result.consent_route is None or CONSENT not in scenario.check.answers:
         return None
-    answer = thresholds.question(CONSENT).option(scenario.check["answers"][CONSENT]).label
+    answer = thresholds.question(CONSENT).option(scenario.check.answers[CONSENT]).label
     return (
         f"The checker suggests no route for these answers: “{result.consent_route.name}” requires consent, and "
         f"the answer on consent is “{answer}”."
@@ -67,7 +68,7 @@ def consent_hold(thresholds: Thresholds, scenario: Scenario) -> str | None:
 
 
 def expected_result(thresholds: Thresholds, scenario: Scenario) -> Result:
-    return evaluate(thresholds, check_from_dict(scenario.check))
+    return evaluate(thresholds, scenario.check)
 
 
 def verify(thresholds: Thresholds) -> list[str]:
@@ -109,7 +110,7 @@ def _unconfirmed(thresholds: Thresholds, scenario: Scenario, result: Result) -> 
 
 
 def _another_answer(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
-    possible = possible_routes(thresholds, check_from_dict(scenario.check))
+    possible = possible_routes(thresholds, scenario.check)
     computed = [route.id for _, route in possible]
     if result.level != scenario.level or computed != [route.id for route in scenario.routes]:
         reached = " or ".join(level_and_route(level, route) for level, route in possible)
@@ -149,7 +150,7 @@ _DISAGREEMENTS: tuple[Callable[[Thresholds, Scenario, Result], Iterator[str]], .
 def consent_first_keys(thresholds: Thresholds, scenario: Scenario) -> list[Route]:
     """The routes a scenario's answer key accepts whose own first step seeks consent, where its check holds a
     worry or a rule whose words describe harm: a key that teaches consent first where the child may be at risk."""
-    check = check_from_dict(scenario.check)
+    check = scenario.check
     if reach(thresholds, check).emergency is not None or not harm_described(
         thresholds, check, reach(thresholds, check)
     ):
@@ -177,8 +178,8 @@ def debrief(
         "indicators": list(choices.get("indicators") or ()),
         "answers": dict(choices.get("answers") or {}),
         "confirmed": list(choices.get("confirmed") or ()),
-        "age": scenario.check.get("age"),
-        "unborn": bool(scenario.check.get("unborn")),
+        "age": scenario.check.age,
+        "unborn": scenario.check.unborn,
     }
     yours = evaluate(thresholds, check_from_dict(learner))
     committed_level, committed_route = _committed(thresholds, committed)
@@ -283,14 +284,14 @@ def _indicator_differences(
     """The worries the scenario shows that the learner missed, then those the learner added."""
     decisive = {r.id for r in expected.reasons if r.decisive}
     chosen = set(learner["indicators"])
-    for indicator_id in scenario.check["indicators"]:
+    for indicator_id in scenario.shows:
         if indicator_id not in chosen:
             indicator = thresholds.indicator(indicator_id)
             # One sentence each, so that none repeats word for word across the worries missed.
             reason = ", one of the reasons for the answer key" if indicator_id in decisive else ""
             text = f"You did not choose “{indicator.text}” ({indicator.level.label}), which the scenario shows{reason}."
             yield _difference("missed-indicator", indicator_id, text)
-    for indicator_id in sorted(chosen - set(scenario.check["indicators"])):
+    for indicator_id in sorted(chosen - set(scenario.shows)):
         indicator = thresholds.indicator(indicator_id)
         text = f"You chose “{indicator.text}” ({indicator.level.label}); the answer key does not include it."
         yield _difference(
@@ -301,7 +302,7 @@ def _indicator_differences(
 def _answer_differences(
     thresholds: Thresholds, scenario: Scenario, learner: Mapping[str, Any]
 ) -> Iterator[dict[str, str]]:
-    expected_answers = scenario.check.get("answers", {})
+    expected_answers = scenario.check.answers
     for question in thresholds.questions:
         mine, theirs = learner["answers"].get(question.id), expected_answers.get(question.id)
         # A question the scenario leaves open is not a difference; a rule it triggers is (below).
@@ -332,8 +333,7 @@ def _rule_differences(
 
 def _what_it_changes(thresholds: Thresholds, scenario: Scenario, expected: Result, indicator: Any) -> str:
     """Whether a worry the learner added to the answer key's choices changes its level or route."""
-    check = {**scenario.check, "indicators": [*scenario.check["indicators"], indicator.id]}
-    added = evaluate(thresholds, check_from_dict(check))
+    added = evaluate(thresholds, replace(scenario.check, indicators=scenario.check.indicators | {indicator.id}))
     if added.level == expected.level and added.route == expected.route:
         return "With the answer key’s other choices, it does not change the level or the route."
     return f"With the answer key’s other choices, it changes the result to: {headline(added)}"
@@ -345,15 +345,15 @@ def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, A
     rule = next(r for r in thresholds.rules if r.id == rule_id)
     parts = []
     chosen = set(learner["indicators"])
-    named = [thresholds.indicator(i) for i in rule.when.get("indicators", ()) if i in chosen]
+    named = [thresholds.indicator(i) for i in rule.when.indicators if i in chosen]
     parts += [f"You chose “{i.text}”, which it names." for i in named]
-    for question_id, values in rule.when.get("answers", {}).items():
+    for question_id, values in rule.when.answers.items():
         question, mine = thresholds.question(question_id), learner["answers"].get(question_id)
         if mine not in values:
             needed = " or ".join(f"“{question.option(v).words}”" for v in values)
             parts.append(f"It needs {needed} to “{question.text}” You answered “{_word(question, mine)}”.")
-    if "min_level" in rule.when and yours.level is not None:
-        from_level = thresholds.level(rule.when["min_level"])
+    if rule.when.min_level is not None and yours.level is not None:
+        from_level = thresholds.level(rule.when.min_level)
         if yours.level.number < from_level.number:
             parts.append(f"It applies from {from_level.label}; your choices reach {yours.level.label}.")
     return "".join(f" {part}" for part in parts)
@@ -375,7 +375,7 @@ def _route_depends_on(thresholds: Thresholds, question_id: str) -> str:
     deciding = [
         rule.text
         for rule in thresholds.rules
-        if rule.kind in ("emergency", "raise") and question_id in rule.when.get("answers", {})
+        if rule.kind in ("emergency", "raise") and question_id in rule.when.answers
     ]
     return f"The route depends on the answer to “{question.text}”" + (
         ": " + " ".join(_sentence(text) for text in deciding) if deciding else "."

@@ -44,9 +44,7 @@ def test_not_sure_of_immediate_risk_shows_no_route_and_says_why(strict_context, 
     # No route, but what to do first leads: the guidance's words for the emergency it would stop for, as
     # Python words them, and nothing that says to dial now (the practitioner is not sure).
     box = " ".join(page.inner_text("#lon-result .lon-first-action").split())
-    emergency = [
-        r.text for r in thresholds.rules if r.kind == "emergency" and "immediate_risk" in r.when.get("answers", {})
-    ]
+    emergency = [r.text for r in thresholds.rules if r.kind == "emergency" and "immediate_risk" in r.when.answers]
     assert emergency
     for words in emergency:
         assert " ".join(words.split()) in box

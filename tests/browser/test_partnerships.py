@@ -47,7 +47,7 @@ def checks_of(t: Thresholds) -> list[dict]:
         "age": t.age_range.oldest,
         "answers": {"immediate_risk": "no", "significant_harm": "no", "consent": "refused"},
     }
-    return [{}, *(dict(scenario.check) for scenario in t.scenarios), oldest]
+    return [{}, *(dict(raw["check"]) for raw in t.data.get("scenarios", ())), oldest]
 
 
 @pytest.mark.partnerships("example")
@@ -148,8 +148,8 @@ def test_a_training_scenario_is_practised_and_its_answer_revealed(
     scenario = partnership_thresholds.scenarios[0]
     page = strict_context.new_page()
     open_practice(page, partnership_url, scenario.id)
-    answers = dict(scenario.check.get("answers", {}))
-    commit_and_reveal(page, list(scenario.check["indicators"]), answers, scenario.routes[0].id)
+    answers = dict(scenario.check.answers)
+    commit_and_reveal(page, list(scenario.shows), answers, scenario.routes[0].id)
     assert wait_until(page, DEBRIEF_SHOWN)
     shown = shown_debrief(page)
     assert shown["outcome"] == "match"
@@ -169,7 +169,7 @@ def test_after_a_visit_to_the_check_it_works_offline(
     page.goto(f"{partnership_url}/check/")
     page.wait_for_selector(f"{READY}, form[data-engine=failed]", timeout=60_000)
     assert page.get_attribute("#lon-check", "data-engine") == "ready", page.inner_text("#lon-status")
-    check = dict(partnership_thresholds.scenarios[-1].check)
+    check = dict(partnership_thresholds.data["scenarios"][-1]["check"])
     fill_check(page, check)
     expected = cli_result_text(check, partnership_file)
     assert wait_for_result(page, expected) == expected

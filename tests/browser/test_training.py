@@ -116,7 +116,7 @@ def test_the_right_answer_matches(strict_context, medway_url, thresholds):
     scenario = thresholds.scenario("early-help-not-improving")
     page = strict_context.new_page()
     open_practice(page, medway_url, scenario.id)
-    commit_and_reveal(page, list(scenario.check["indicators"]), dict(scenario.check["answers"]), scenario.routes[0].id)
+    commit_and_reveal(page, list(scenario.shows), dict(scenario.check.answers), scenario.routes[0].id)
     assert wait_until(page, DEBRIEF_SHOWN)
     shown = shown_debrief(page)
     assert shown["outcome"] == "match"

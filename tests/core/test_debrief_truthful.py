@@ -15,12 +15,12 @@ NOT_SURE = "unsure"
 
 def learner_variants(thresholds, scenario):
     """The key's own worries with each answer changed in turn (and left open), and no choices at all."""
-    key = scenario.check
-    yield {"indicators": list(key["indicators"]), "answers": {}}
+    shows, answers = list(scenario.shows), dict(scenario.check.answers)
+    yield {"indicators": shows, "answers": {}}
     for question in thresholds.questions:
         for value in question.values:
-            if value != key.get("answers", {}).get(question.id):
-                yield {"indicators": list(key["indicators"]), "answers": {**key.get("answers", {}), question.id: value}}
+            if value != answers.get(question.id):
+                yield {"indicators": shows, "answers": {**answers, question.id: value}}
 
 
 def sentences(text: str) -> list[str]:
@@ -44,11 +44,11 @@ def test_the_debrief_never_says_a_ticked_worry_was_not_chosen_and_says_what_diff
                 if difference["kind"] != "missed-rule":
                     continue
                 rule = next(r for r in thresholds.rules if r.id == difference["id"])
-                for indicator_id in set(rule.when.get("indicators", ())) & set(learner["indicators"]):
+                for indicator_id in set(rule.when.indicators) & set(learner["indicators"]):
                     assert (
                         f"You chose “{thresholds.indicator(indicator_id).text}”, which it names." in difference["text"]
                     )
-                for question_id, values in rule.when.get("answers", {}).items():
+                for question_id, values in rule.when.answers.items():
                     if learner["answers"].get(question_id) not in values:
                         explained += 1
                         assert f"“{thresholds.question(question_id).text}” You answered" in difference["text"]
@@ -72,10 +72,10 @@ def test_each_sentence_of_the_debrief_appears_once(which, request):
 def test_an_extra_worry_says_whether_it_changes_the_level(which, request):
     thresholds = request.getfixturevalue(which)
     for scenario in thresholds.scenarios[:4]:
-        extra = next(i for i in thresholds.indicators if i.id not in scenario.check["indicators"] and not i.is_strength)
+        extra = next(i for i in thresholds.indicators if i.id not in scenario.check.indicators and not i.is_strength)
         learner = {
-            "indicators": [*scenario.check["indicators"], extra.id],
-            "answers": scenario.check.get("answers", {}),
+            "indicators": [*scenario.shows, extra.id],
+            "answers": dict(scenario.check.answers),
         }
         out = debrief(thresholds, scenario.id, learner, scenario.routes[0].id)
         [text] = [d["text"] for d in out["differences"] if d["kind"] == "extra-indicator"]

@@ -13,7 +13,7 @@ NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 
 
 def test_example_is_clearly_fictional(example):
-    assert "not real guidance" in example.partnership["name"]
+    assert "not real guidance" in example.partnership.name
     assert all("fictional" in i.text for i in example.indicators)
     assert "Medway" not in str(example.data)
 

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 
 from levels_of_need import api
+from levels_of_need.model import AgeBand
 from levels_of_need.present import age_band, one_line, to_text
 from levels_of_need.rules import Check, evaluate
 
@@ -185,16 +186,16 @@ def test_the_consent_exception_is_never_said_twice_in_one_step(thresholds):
     ],
 )
 def test_medway_indicators_naming_an_age_carry_its_band(thresholds, indicator, band):
-    assert thresholds.indicator(indicator).age == band
+    assert thresholds.indicator(indicator).age == AgeBand(**band)
 
 
 def test_medway_rules_naming_an_age_carry_its_band(thresholds):
-    bands = {r.id: r.when.get("age") for r in thresholds.rules}
+    bands = {r.id: r.when.age for r in thresholds.rules}
     # No rule repeats the 16/17 homeless worry's own level (audit C12): the worry carries the band itself.
     assert "sixteen-seventeen-homeless" not in bands
-    assert thresholds.indicator("l3-16-17-homeless").age == {"at_least": 16, "under": 18}
-    assert bands["sexual-activity-or-pregnancy-under-13"] == {"under": 13}
-    assert bands["domestic-abuse-unborn-or-under-one"] == {"unborn": True, "under": 1}
+    assert thresholds.indicator("l3-16-17-homeless").age == AgeBand(at_least=16, under=18)
+    assert bands["sexual-activity-or-pregnancy-under-13"] == AgeBand(under=13)
+    assert bands["domestic-abuse-unborn-or-under-one"] == AgeBand(unborn=True, under=1)
 
 
 def test_a_worry_for_16_17_year_olds_at_age_3_is_challenged_not_accepted(thresholds):
@@ -222,7 +223,7 @@ def test_a_worry_outside_its_band_never_counts_towards_two_or_more(example, age)
     result = evaluate(t, check)
     assert "two-or-more-emerging" not in {r.id for r in result.reasons}
     view = to_text(api.run(t, {"indicators": sorted(check.indicators), "age": age, "answers": NO_RISK})["view"])
-    assert f"for a child aged {age}, though the checker offers it only for {age_band({'at_least': 10})}" in view
+    assert f"for a child aged {age}, though the checker offers it only for {age_band(AgeBand(at_least=10))}" in view
     inside = evaluate(t, Check(indicators=check.indicators, age=10, answers={**NO_RISK}))
     assert "two-or-more-emerging" in {r.id for r in inside.reasons}
 
@@ -379,11 +380,11 @@ def test_validate_prints_the_age_warning(tmp_path):
 # ---- Age bands are the checker's, never said to be the guidance's (issue 22's I1) -----------------
 
 
-def _outside(band: dict) -> dict:
+def _outside(band: AgeBand) -> dict:
     """A child the band does not cover: unborn where it starts at an age, else an age outside it."""
-    if not band.get("unborn") and band.get("at_least"):
+    if not band.unborn and band.at_least:
         return {"unborn": True}
-    return {"age": band["under"] + 1 if band.get("under") is not None else 0}
+    return {"age": band.under + 1 if band.under is not None else 0}
 
 
 def test_every_age_band_shown_is_said_to_be_the_checkers(partnership_thresholds):

@@ -109,7 +109,7 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
             words = [
                 rule.text
                 for rule in thresholds.rules
-                if question.id in (reads := rule.when.get("answers", {}))
+                if question.id in (reads := rule.when.answers)
                 and (rule.kind == "emergency" or (rule in result.advice and "unsure" in reads[question.id]))
             ]
             lead = result_lead(thresholds, result)
@@ -139,7 +139,7 @@ def test_advice_for_being_unsure_that_asks_for_consent_never_leads(which, reques
     unsure_rules = [
         rule
         for rule in thresholds.rules
-        if rule.kind == "advise" and any("unsure" in str(v) for v in rule.when.get("answers", {}).values())
+        if rule.kind == "advise" and any("unsure" in str(v) for v in rule.when.answers.values())
     ]
     consent_first = dataclasses.replace(
         thresholds,

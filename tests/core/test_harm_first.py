@@ -22,6 +22,7 @@ import pytest
 from conftest import PARTNERSHIPS, ROOT
 
 from levels_of_need import api
+from levels_of_need.model import AgeBand
 from levels_of_need.rules import Check, evaluate, reach
 
 HARM_ANSWERS = ("no", "unsure", "yes")
@@ -41,13 +42,13 @@ def one_line(text: str) -> str:
 
 def an_age_for(indicator, default: int = 7) -> dict:
     """An age inside the indicator's band (the guidance writes it for that child)."""
-    band = indicator.age or {}
-    if band.get("unborn") and "at_least" not in band and "under" not in band:
+    band = indicator.age or AgeBand()
+    if band.unborn and band.at_least is None and band.under is None:
         return {"unborn": True}
-    if "at_least" in band:
-        return {"age": band["at_least"]}
-    if "under" in band:
-        return {"age": band["under"] - 1}
+    if band.at_least is not None:
+        return {"age": band.at_least}
+    if band.under is not None:
+        return {"age": band.under - 1}
     return {"age": default}
 
 
@@ -104,10 +105,10 @@ def test_a_harm_describing_worry_leads_with_the_telephone_step_for_every_harm_an
 def test_a_harm_describing_rule_leads_with_the_telephone_step(thresholds):
     """The under-13 rule ("(Statutory rape)") lifting a Level 2 worry: "no" confirmed gives the telephone first."""
     rule = next(r for r in thresholds.rules if r.describes_harm and r.kind == "raise")
-    worry = rule.when["indicators"][0]
+    worry = rule.when.indicators[0]
     for consent in CONSENT_ANSWERS:
         answers = {"immediate_risk": "no", "significant_harm": "no"} | ({"consent": consent} if consent else {})
-        raw = {"indicators": [worry], "age": rule.when["age"]["under"] - 1, "answers": answers, "confirmed": [rule.id]}
+        raw = {"indicators": [worry], "age": rule.when.age.under - 1, "answers": answers, "confirmed": [rule.id]}
         step = harm_step(thresholds, api.check_from_dict(raw))
         box, before_consent = first_action_and_before_consent(thresholds, raw)
         assert one_line(step.text) in box and step.contact.phone in box, consent
@@ -247,7 +248,7 @@ def test_a_route_that_requires_consent_is_never_suggested_without_it(any_file):
 def test_no_answer_key_accepts_a_consent_first_route_beside_harm_describing_words(any_file):
     harm_rules = {r.id for r in any_file.rules if r.describes_harm}
     for scenario in any_file.scenarios:
-        check = api.check_from_dict(scenario.check)
+        check = scenario.check
         reached = reach(any_file, check)
         if reached.emergency is not None:
             continue
@@ -265,6 +266,6 @@ def test_every_answer_key_is_the_checkers_level_and_route(any_file):
 
     assert verify(any_file) == []
     for scenario in any_file.scenarios:
-        check = api.check_from_dict(scenario.check)
+        check = scenario.check
         assert evaluate(any_file, check).level == scenario.level, scenario.id
         assert [r for _, r in possible_routes(any_file, check)] == list(scenario.routes), scenario.id

@@ -19,6 +19,7 @@ import pytest
 from conftest import EXAMPLE_FILE, ROOT
 
 from levels_of_need import api
+from levels_of_need.model import AgeBand
 from levels_of_need.present import age_band
 
 NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
@@ -57,7 +58,7 @@ def decisive(result):
 @pytest.mark.parametrize(("age", "unborn"), [(0, False), (None, True)])
 def test_an_age_band_indicator_inside_its_band_counts_with_no_note(example, age, unborn):
     indicator = example.indicator("missed-health-checks")
-    assert indicator.age == {"unborn": True, "under": 1}
+    assert indicator.age == AgeBand(unborn=True, under=1)
     result, text = check(example, age, indicator.id, unborn=unborn)
     assert (result["level_id"], result["route"]) == ("targeted-early-help", "family-help")
     assert [r["id"] for r in decisive(result)] == [indicator.id]
@@ -74,7 +75,7 @@ def test_an_age_band_indicator_outside_its_band_still_counts_and_the_result_says
     assert result["challenges"][0]["confirm"] == f"age:{indicator.id}"
     confirmed = {"indicators": [indicator.id], "age": 7, "answers": NO, "confirmed": [f"age:{indicator.id}"]}
     assert api.run_check(example, confirmed)["route"] == "family-help"
-    assert decisive(result)[0]["written_for"] == indicator.age
+    assert decisive(result)[0]["written_for"] == indicator.age.as_dict()
     assert result["other_age"] == [indicator.id]
     assert f"{indicator.text}. The checker offers it for unborn babies and children under 1" in text
     assert cli("--age", "7", indicator.id)["other_age"] == [indicator.id]
@@ -106,12 +107,12 @@ def test_the_page_is_told_which_indicators_are_for_another_age_and_nothing_while
 
 
 def test_age_bands_in_words():
-    assert age_band({"unborn": True}) == "unborn babies"
-    assert age_band({"under": 5}) == "children under 5"
-    assert age_band({"at_least": 18}) == "children aged 18 or over"
-    assert age_band({"at_least": 5, "under": 11}) == "children aged 5 to 10"
-    assert age_band({"at_least": 16, "under": 17}) == "children aged 16"
-    assert age_band({"unborn": True, "at_least": 0, "under": 2}) == "unborn babies and children aged 0 or 1"
+    assert age_band(AgeBand(**{"unborn": True})) == "unborn babies"
+    assert age_band(AgeBand(**{"under": 5})) == "children under 5"
+    assert age_band(AgeBand(**{"at_least": 18})) == "children aged 18 or over"
+    assert age_band(AgeBand(**{"at_least": 5, "under": 11})) == "children aged 5 to 10"
+    assert age_band(AgeBand(**{"at_least": 16, "under": 17})) == "children aged 16"
+    assert age_band(AgeBand(**{"unborn": True, "at_least": 0, "under": 2})) == "unborn babies and children aged 0 or 1"
 
 
 # ---- Counting conditions -----------------------------------------------------------------------------

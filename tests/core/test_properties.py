@@ -107,18 +107,12 @@ def a_worry_outside_its_band_never_counts(thresholds, check):
     if not result.emergency and any(f"age:{i.id}" not in check.confirmed for i in outside):
         assert result.route is None, "a worry outside its band is challenged until confirmed"
     for reason in result.reasons:
-        when = rules[reason.id].when if reason.kind == "rule" else {}
+        when = rules[reason.id].when if reason.kind == "rule" else None
         for counting in ("all_of", "at_least"):
-            if counting in when:
-                items = when[counting]
-                held = sum(i in ids for i in items.get("indicators", ())) + sum(
-                    t in themes for t in items.get("themes", ())
-                )
-                needed = (
-                    items["count"]
-                    if counting == "at_least"
-                    else len(items.get("indicators", ())) + len(items.get("themes", ()))
-                )
+            items = getattr(when, counting, None)
+            if items is not None:
+                held = sum(i in ids for i in items.indicators) + sum(t in themes for t in items.themes)
+                needed = items.count if counting == "at_least" else len(items.indicators) + len(items.themes)
                 assert held >= needed, (reason.id, check)
 
 

@@ -283,7 +283,7 @@ def test_the_summary_never_states_a_brag_rating_as_the_referrers(thresholds):
 
 
 def test_about_describes_the_sources_accurately(thresholds):
-    source = " ".join(thresholds.document["source"].split())
+    source = " ".join(thresholds.document.source.split())
     assert "a referral to Medway or Kent Children's Services" in source
     # Seed 004, a blog post on another MASH, is not Medway's: the file takes nothing from it.
     assert "De Jager" not in source and "how it works" not in source

@@ -17,7 +17,7 @@ from levels_of_need.summary import PARTS, SIGNS_OF_SAFETY, practice_framework
 from toolkit.load import ThresholdsError, load_text
 
 OWN = ("What is going well for the family (fictional)", "What we agree should happen next (fictional)")
-SOS = tuple(SIGNS_OF_SAFETY["headings"].values())
+SOS = tuple(SIGNS_OF_SAFETY.headings.values())
 PLAIN = ("Strengths and safety", "What should happen next")
 
 
@@ -27,7 +27,7 @@ def summary_lines(t) -> list[str]:
 
 
 def test_medway_keeps_the_signs_of_safety_headings(thresholds):
-    assert practice_framework(thresholds)["name"] == "Signs of Safety"
+    assert practice_framework(thresholds).name == "Signs of Safety"
     lines = summary_lines(thresholds)
     # Medway's referral questions receive the worries. 001 gives one of the framework's questions for the
     # strengths; for what should happen next it gives no heading, so that part keeps the plain one.
@@ -36,7 +36,7 @@ def test_medway_keeps_the_signs_of_safety_headings(thresholds):
 
 
 def test_the_fictional_partnership_names_its_own_framework_and_headings(example):
-    assert practice_framework(example)["name"] == "Exampleton Family Approach (fictional)"
+    assert practice_framework(example).name == "Exampleton Family Approach (fictional)"
     lines = summary_lines(example)
     assert all(heading in lines for heading in OWN)
     assert not (set(SOS) | set(PLAIN)) & set(lines)
@@ -57,8 +57,8 @@ def test_the_format_doc_gives_the_plain_and_signs_of_safety_headings_and_the_wor
     for part in PARTS:
         row = next(line for line in table.splitlines() if line.startswith(f"| `{part.id}` |"))
         assert part.heading in row
-        if part.id in SIGNS_OF_SAFETY["headings"]:
-            assert f"a file with `signs_of_safety`: {SIGNS_OF_SAFETY['headings'][part.id]}" in row
+        if part.id in SIGNS_OF_SAFETY.headings:
+            assert f"a file with `signs_of_safety`: {SIGNS_OF_SAFETY.headings[part.id]}" in row
     shown = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S) if "practice_framework:" in b]
     example = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
     assert shown == [{"practice_framework": example["practice_framework"]}]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+from dataclasses import replace
 
 import pytest
 from conftest import THRESHOLDS_FILE
 from toolkit_cli import run_toolkit
 
-from levels_of_need.api import check_from_dict
 from levels_of_need.questions import ANSWER_VALUES
 from levels_of_need.rules import CheckError, condition_holds, evaluate, possible_routes
 from levels_of_need.training import debrief, scenario_list, verify
@@ -27,7 +27,7 @@ def any_thresholds(request):
 def test_every_answer_key_is_what_the_checker_computes(any_thresholds):
     assert any_thresholds.scenarios
     for scenario in any_thresholds.scenarios:
-        check = check_from_dict(scenario.check)
+        check = scenario.check
         result = evaluate(any_thresholds, check)
         assert result.level == scenario.level, scenario.id
         assert [route for _, route in possible_routes(any_thresholds, check)] == list(scenario.routes), scenario.id
@@ -95,7 +95,7 @@ def test_every_explicit_rule_has_a_scenario_where_it_applies(thresholds, rule_id
     rule = next(r for r in thresholds.rules if r.id == rule_id)
     applies = []
     for scenario in thresholds.scenarios:
-        check = check_from_dict(scenario.check)
+        check = scenario.check
         worries = [thresholds.indicator(i) for i in check.indicators if not thresholds.indicator(i).is_strength]
         # Rules compare with the level the worries alone reach (see toolkit.rules).
         worry_level = max((w.level for w in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
@@ -115,13 +115,12 @@ def test_strengths_present_do_not_lower_a_statutory_concern(thresholds):
         s
         for s in thresholds.scenarios
         if s.level.number == len(thresholds.levels)
-        and any(thresholds.indicator(i).is_strength for i in s.check["indicators"])
+        and any(thresholds.indicator(i).is_strength for i in s.check.indicators)
     ]
     assert cases
     for scenario in cases:
-        worries = [i for i in scenario.check["indicators"] if not thresholds.indicator(i).is_strength]
-        without = {**scenario.check, "indicators": worries}
-        assert evaluate(thresholds, check_from_dict(without)).route == scenario.routes[0]
+        worries = frozenset(i for i in scenario.check.indicators if not thresholds.indicator(i).is_strength)
+        assert evaluate(thresholds, replace(scenario.check, indicators=worries)).route == scenario.routes[0]
 
 
 def test_scenarios_are_labelled_fictional_and_state_age(thresholds):
@@ -178,8 +177,8 @@ def test_missed_and_extra_indicators_and_answers_are_named(thresholds):
 def test_an_answer_that_triggers_a_rule_the_scenario_does_not_is_named(thresholds):
     scenario = thresholds.scenario("early-help-young-carer")
     choices = {
-        "indicators": scenario.check["indicators"],
-        "answers": {**scenario.check["answers"], "significant_harm": "yes"},
+        "indicators": list(scenario.shows),
+        "answers": {**scenario.check.answers, "significant_harm": "yes"},
     }
     out = debrief(thresholds, scenario.id, choices, "child-protection")
     kinds = {(d["kind"], d["id"]) for d in out["differences"]}
@@ -189,8 +188,8 @@ def test_an_answer_that_triggers_a_rule_the_scenario_does_not_is_named(threshold
 
 def test_the_right_answer_has_no_differences(thresholds):
     for scenario in thresholds.scenarios:
-        choices = {"indicators": scenario.check["indicators"], "answers": scenario.check.get("answers", {})}
-        choices["confirmed"] = scenario.check.get("confirmed", [])
+        choices = {"indicators": list(scenario.shows), "answers": dict(scenario.check.answers)}
+        choices["confirmed"] = sorted(scenario.check.confirmed)
         for route in scenario.routes:
             out = debrief(thresholds, scenario.id, choices, route.id)
             assert out["commit_matches"], scenario.id
@@ -272,7 +271,7 @@ def test_cli_scenarios_json_items_carry_id_title_level_route_and_inputs(threshol
             scenario.level.id,
             [route.id for route in scenario.routes],
         )
-        assert item["check"]["indicators"] == list(scenario.check["indicators"])
+        assert item["check"]["indicators"] == list(scenario.shows)
 
 
 def test_cli_scenarios_lists_one_line_each(thresholds):

@@ -39,8 +39,8 @@ def test_the_statement_has_every_part_the_regulations_require(partnership_site, 
     found = headings(html)
     for heading in REQUIRED_HEADINGS:
         assert any(h.startswith(heading) for h in found), (heading, found)
-    name = partnership_thresholds.partnership["name"]
-    title = partnership_thresholds.document["title"]
+    name = partnership_thresholds.partnership.name
+    title = partnership_thresholds.document.title
     assert f"This accessibility statement applies to the {title} website, built from the {name}’s guidance." in text
     # The toolkit does not say who publishes the site: the partnership's documents do not (audit N11).
     assert "published by" not in text and f"{name} is committed" not in text

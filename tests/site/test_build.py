@@ -134,7 +134,7 @@ def test_abbreviations_are_tooltips_on_every_page(medway_site):
 
 def test_about_page_carries_version_date_source_and_hash(partnership_thresholds, site_text):
     about, document = site_text["about/index.html"], partnership_thresholds.document
-    for words in (document["version"], document["date"], partnership_thresholds.content_hash, document["title"]):
+    for words in (document.version, document.date, partnership_thresholds.content_hash, document.title):
         assert words in about
 
 
@@ -167,7 +167,7 @@ def test_no_page_shows_front_matter_as_text(partnership_thresholds, site_text):
 
 
 def test_the_header_names_the_partnership_by_its_short_name(partnership_thresholds, partnership_site, site_text):
-    short, full = partnership_thresholds.partnership["short_name"], partnership_thresholds.partnership["name"]
+    short, full = partnership_thresholds.partnership.short_name, partnership_thresholds.partnership.name
     for page in ("index.html", "glossary/index.html"):
         raw = (partnership_site.directory / page).read_text(encoding="utf-8")
         header = re.search(r"<header\b.*?</header>", raw, flags=re.S)

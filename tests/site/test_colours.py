@@ -9,7 +9,7 @@ from toolkit.load.colours import colours
 
 
 def test_each_coloured_level_and_route_is_marked_and_styled(example_site, example):
-    given = colours(example.data)
+    given = colours(example)
     assert given, "the fictional file gives colours"
     css = (example_site.directory / "assets" / "stylesheets" / "colours.css").read_text(encoding="utf-8")
     for name, colour in given.items():
@@ -25,7 +25,7 @@ def test_each_coloured_level_and_route_is_marked_and_styled(example_site, exampl
 
 
 def test_a_file_without_colours_gets_no_stylesheet_and_no_marks(medway_site, thresholds):
-    assert colours(thresholds.data) == {}
+    assert colours(thresholds) == {}
     assert not (medway_site.directory / "assets" / "stylesheets" / "colours.css").exists()
     for page in medway_site.directory.rglob("*.html"):
         assert "lon-colour" not in page.read_text(encoding="utf-8"), page

@@ -64,7 +64,7 @@ def test_a_timescale_beside_a_step_says_what_it_is_the_timescale_of(thresholds):
 def test_the_site_header_uses_the_short_name_and_the_home_and_about_pages_the_full_name(thresholds, example):
     for t in (thresholds, example):
         sources = site_sources(t)
-        assert sources.site_name == t.partnership["short_name"]
+        assert sources.site_name == t.partnership.short_name
         pages = {page.path: page.markdown for page in sources.pages}
-        assert t.partnership["name"] in pages["index.md"]
-        assert t.partnership["name"] in pages["about.md"]
+        assert t.partnership.name in pages["index.md"]
+        assert t.partnership.name in pages["about.md"]

@@ -41,8 +41,8 @@ def test_sources_hold_every_page_with_the_glossary_and_a_config_without_hooks(th
     sources = site_sources(thresholds)
     config_file = write_sources(sources, ROOT, tmp_path / "sources")
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    assert config["site_name"] == thresholds.partnership["short_name"]
-    assert config["site_description"] == thresholds.document["title"]
+    assert config["site_name"] == thresholds.partnership.short_name
+    assert config["site_description"] == thresholds.document.title
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
     assert "hooks" not in config and "watch" not in config and "thresholds" not in config["extra"]
     assert (config_file.parent / config["theme"]["custom_dir"]).resolve() == ROOT / "toolkit" / "web" / "theme"

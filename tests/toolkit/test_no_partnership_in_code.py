@@ -54,8 +54,8 @@ def partnership_words(path: Path) -> tuple[set[str], set[str]]:
     """(ids, names and numbers) of a partnership's file."""
     thresholds = load_file(path)
     ids = {node["id"] for node in mappings(thresholds.data) if isinstance(node.get("id"), str)}
-    names = {thresholds.partnership[key] for key in ("name", "short_name", "area")}
-    names.add(thresholds.document["title"])
+    names = {getattr(thresholds.partnership, key) for key in ("name", "short_name", "area")}
+    names.add(thresholds.document.title)
     names |= {contact.name for contact in thresholds.contacts}
     names |= {level.name for level in thresholds.levels} | {level.title for level in thresholds.levels}
     names |= {route.name for _, route in thresholds.routes()}

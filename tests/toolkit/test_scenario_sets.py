@@ -48,10 +48,10 @@ def test_each_partnership_offers_an_end_of_course_set_of_twins(partnership_thres
             assert {d for d in twin.decided_by if d in rules} == {d for d in original.decided_by if d in rules}
             # On a new surface: another age and other words.
             assert twin.vignette != original.vignette and twin.title != original.title
-            assert (twin.check.get("age"), twin.check.get("unborn")) != (
-                original.check.get("age"),
-                original.check.get("unborn"),
-            ) or (twin.check["indicators"] != original.check["indicators"])
+            assert (twin.check.age, twin.check.unborn) != (
+                original.check.age,
+                original.check.unborn,
+            ) or (twin.check.indicators != original.check.indicators)
 
 
 def test_scenarios_for_sessions_are_added_at_the_end(thresholds):

@@ -437,11 +437,11 @@ def test_a_scenario_files_an_injury_as_unexplained_only_where_nobody_explains_it
     unexplained = {i.id for i in thresholds.indicators if "unexplained" in i.text.lower()}
     chosen = 0
     for scenario in thresholds.scenarios:
-        if unexplained & set(scenario.check["indicators"]):
+        if unexplained & scenario.check.indicators:
             chosen += 1
             vignette = _flat(scenario.vignette)
             assert re.search(r"(?:does not know|cannot say|can say) how", vignette), scenario.id
             assert not re.search(r"\b(?:hit|belt|punched|kicked)\b", vignette), scenario.id
     assert chosen >= 2
     belt = next(s for s in thresholds.scenarios if "belt" in s.vignette)
-    assert "l3-evidence-of-abuse" in belt.check["indicators"]
+    assert "l3-evidence-of-abuse" in belt.check.indicators

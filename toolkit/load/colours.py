@@ -8,8 +8,7 @@ success criterion 1.4.11 (non-text contrast) asks for a contrast ratio of at lea
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from levels_of_need.model import Thresholds
 
 PAGE = "#ffffff"  # the pages' background, printed and on screen
 MINIMUM_CONTRAST = 3.0
@@ -43,28 +42,28 @@ def too_faint(colour: str) -> str | None:
     )
 
 
-def colours(data: Mapping[str, Any]) -> dict[str, str]:
+def colours(t: Thresholds) -> dict[str, str]:
     """Every colour the file gives, by the CSS name it gets: ``level-<id>`` and ``route-<id>``."""
     found = {}
-    for level in data["levels"]:
-        if "colour" in level:
-            found[f"level-{level['id']}"] = level["colour"]
-        for route in level["routes"]:
-            if "colour" in route:
-                found[f"route-{route['id']}"] = route["colour"]
+    for level in t.levels:
+        if level.colour:
+            found[f"level-{level.id}"] = level.colour
+        for route in level.routes:
+            if route.colour:
+                found[f"route-{route.id}"] = route.colour
     return found
 
 
-def css_class(data: Mapping[str, Any], kind: str, item_id: str) -> str:
+def css_class(t: Thresholds, kind: str, item_id: str) -> str:
     """The classes that mark a level's or route's name with its colour, or "" if it has none."""
     name = f"{kind}-{item_id}"
-    return f"lon-colour lon-colour--{name}" if name in colours(data) else ""
+    return f"lon-colour lon-colour--{name}" if name in colours(t) else ""
 
 
-def stylesheet(data: Mapping[str, Any]) -> str:
+def stylesheet(t: Thresholds) -> str:
     """The site's stylesheet of the file's colours (ids and colours are checked by the schema, so
     nothing else can reach the CSS)."""
-    rules = [f".lon-colour--{name} {{ border-left-color: {colour}; }}" for name, colour in colours(data).items()]
+    rules = [f".lon-colour--{name} {{ border-left-color: {colour}; }}" for name, colour in colours(t).items()]
     return (
         "/* The partnership's colours for its levels and routes, from its thresholds file. */\n"
         + "\n".join(rules)

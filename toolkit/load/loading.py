@@ -74,7 +74,7 @@ def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> I
     """Each example the check page offers for its filter finds a worry. Checked on the built
     thresholds, because the filter reads each worry's whole vocabulary (Indicator.vocabulary)."""
     worries = [i.search_terms for i in t.indicators if not i.is_strength]
-    for i, example in enumerate(t.data.get("filter_examples", ())):
+    for i, example in enumerate(t.filter_examples):
         if not any(filter_finds(example, terms) for terms in worries):
             path = ["filter_examples", i]
             message = f"{example!r} finds no worry: use a word from a worry's wording, its theme or its synonyms"

@@ -8,11 +8,11 @@ are the partnership's, so this is a warning (the file stays valid): the band is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from levels_of_need.model import Thresholds
+from levels_of_need.model import AgeBand, Thresholds
 from levels_of_need.present import age_band
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -66,15 +66,15 @@ def named_ages(text: str, youngest: int, oldest: int) -> NamedAges | None:
     return NamedAges(frozenset(years), bool(unborn), tuple(said))
 
 
-def _uncovered(named: NamedAges, band: Mapping[str, Any] | None) -> list[str]:
+def _uncovered(named: NamedAges, band: AgeBand | None) -> list[str]:
     """What the words name that the band does not cover (every age named, where there is no band)."""
     if band is None:
         return list(named.said)
-    low, high = band.get("at_least"), band.get("under")
+    low, high = band.at_least, band.under
     has_years = low is not None or high is not None
     outside = sorted(y for y in named.years if not has_years or not ((low or 0) <= y < (high if high else 10**6)))
     missing = [f"age {y}" for y in outside]
-    if named.unborn and not band.get("unborn"):
+    if named.unborn and not band.unborn:
         missing.append("unborn")
     return missing
 
@@ -83,12 +83,10 @@ def age_band_warnings(thresholds: Thresholds) -> Iterator[str]:
     """One warning per indicator or rule whose words name an age its band (``age``, or a rule's
     ``when: age``) does not cover."""
     youngest, oldest = thresholds.age_range.youngest, thresholds.age_range.oldest
-    items: list[tuple[str, str, Mapping[str, Any] | None, str]] = [
+    items: list[tuple[str, str, AgeBand | None, str]] = [
         (f"indicators[{i.id}]", i.text, i.age, "age") for i in thresholds.indicators
     ]
-    items += [
-        (f"rules[{r.id}]", r.text, r.when.get("age"), "when: age") for r in thresholds.rules if r.kind != "advise"
-    ]
+    items += [(f"rules[{r.id}]", r.text, r.when.age, "when: age") for r in thresholds.rules if r.kind != "advise"]
     for where, text, band, field in items:
         named = named_ages(text, youngest, oldest)
         if named is None:

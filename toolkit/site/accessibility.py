@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from levels_of_need.model import Thresholds
+from levels_of_need.model import Accessibility, Thresholds
 
 REGULATIONS = "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018"
 REGULATIONS_URL = "https://www.legislation.gov.uk/uksi/2018/952/contents"
@@ -72,28 +71,31 @@ class Statement:
 
 
 def statement(t: Thresholds) -> Statement:
-    own: Mapping[str, Any] = t.data.get("accessibility") or {}
+    own = t.accessibility or Accessibility(contact={}, prepared="", reviewed="", tested="")
     partnership_issues = tuple(
-        Issue(f"partnership-{i + 1}", issue["text"], issue["criterion"], issue.get("alternative", ""))
-        for i, issue in enumerate(own.get("known_issues", ()))
+        Issue(f"partnership-{i + 1}", issue.text, issue.criterion, issue.alternative)
+        for i, issue in enumerate(own.known_issues)
     )
     return Statement(
-        partnership=t.partnership["name"],
-        site=t.document["title"],
-        contact={key: own["contact"][key] for key in ("email", "phone", "url") if key in own.get("contact", {})},
-        respond_within=own.get("respond_within", ""),
-        prepared=own.get("prepared", ""),
-        reviewed=own.get("reviewed", own.get("prepared", "")),
-        tested=own.get("tested", ""),
-        tested_by=own.get("tested_by", ""),
+        partnership=t.partnership.name,
+        site=t.document.title,
+        contact=dict(own.contact),
+        respond_within=own.respond_within,
+        prepared=own.prepared,
+        reviewed=own.reviewed,
+        tested=own.tested,
+        tested_by=own.tested_by,
         issues=TOOLKIT_ISSUES + partnership_issues,
-        disproportionate_burden=tuple(own.get("disproportionate_burden", ())),
+        disproportionate_burden=own.disproportionate_burden,
     )
 
 
 def missing_facts(t: Thresholds) -> list[str]:
     """The facts the regulations require that the file does not give, for the build's warning."""
-    own = t.data.get("accessibility") or {}
-    wanted = {"contact": "a contact for reporting a problem", "prepared": "the date it was prepared"}
-    wanted["tested"] = "the date the site was last tested"
-    return [words for key, words in wanted.items() if not own.get(key)]
+    own = t.accessibility
+    wanted = {
+        "a contact for reporting a problem": own and own.contact,
+        "the date it was prepared": own and own.prepared,
+        "the date the site was last tested": own and own.tested,
+    }
+    return [words for words, given in wanted.items() if not given]

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from levels_of_need.model import Contact, Indicator, Level, Scenario, Step, Thresholds, graver_first
-from levels_of_need.summary import DETAIL_LABELS
+from levels_of_need import saved, training_session
+from levels_of_need.model import (
+    Condition,
+    Contact,
+    Indicator,
+    Level,
+    Scenario,
+    StepDown,
+    Thresholds,
+    graver_first,
+)
 from levels_of_need.present import (
     BY_AREA,
     Node,
@@ -28,7 +35,7 @@ from levels_of_need.present import (
     tel_href,
     timescale_text,
 )
-from levels_of_need import saved, training_session
+from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.training import answer_key_label, consent_hold
 
 from ..load.colours import css_class
@@ -97,7 +104,6 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
         .get_template(template)
         .render(
             t=t,
-            data=t.data,
             here=here,
             link=link,
             url=url,
@@ -134,7 +140,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
 def colour_mark(t: Thresholds, kind: str, item_id: str) -> Markup:
     """A heading's attribute list that marks it with the level's or route's colour (toolkit.load.colours),
     or nothing where the file gives none. Ids are checked by the schema: nothing else reaches the Markdown."""
-    classes = css_class(t.data, kind, item_id)
+    classes = css_class(t, kind, item_id)
     return Markup(" { " + " ".join(f".{name}" for name in classes.split()) + " }") if classes else Markup("")
 
 
@@ -160,7 +166,7 @@ def filter_hint(t: Thresholds) -> str:
     """The hint under the self-check's filter: the partnership's own examples where its file gives
     them, else the first everyday word given for each of its first themes; never a heading's name,
     which is no everyday word."""
-    examples = list(t.data.get("filter_examples", ())) or [theme.synonyms[0] for theme in t.themes if theme.synonyms][:3]
+    examples = list(t.filter_examples) or [theme.synonyms[0] for theme in t.themes if theme.synonyms][:3]
     if not examples:
         return "Type a word from the worry, or another word for it."
     listed = examples[0] if len(examples) == 1 else f"{', '.join(examples[:-1])} or {examples[-1]}"
@@ -301,7 +307,7 @@ def not_sure_advice(t: Thresholds) -> str | None:
     significant harm question is answered "not sure" (never the checker's words). The filter offers them
     when a search finds nothing, so that a word that finds nothing is never a dead end."""
     for rule in t.rules:
-        if rule.kind == "advise" and rule.when == {"answers": {"significant_harm": ["unsure"]}}:
+        if rule.kind == "advise" and rule.when == Condition(answers={"significant_harm": ("unsure",)}):
             return " ".join(rule.text.split())
     return None
 
@@ -312,8 +318,8 @@ def emergency_answers(t: Thresholds) -> set[tuple[str, str]]:
     return {
         (question, value)
         for rule in t.rules
-        if rule.kind == "emergency" and set(rule.when) == {"answers"} and len(rule.when["answers"]) == 1
-        for question, values in rule.when["answers"].items()
+        if rule.kind == "emergency" and rule.when.given == {"answers"} and len(rule.when.answers) == 1
+        for question, values in rule.when.answers.items()
         for value in values
     }
 
@@ -387,8 +393,8 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         *(PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains),
         *_referral_specs(t),
         *(
-            PageSpec(f"guidance/{s['id']}.md", s["title"], "Guidance", "guidance.md.j2", {"section": s})
-            for s in t.data.get("guidance", ())
+            PageSpec(f"guidance/{s.id}.md", s.title, "Guidance", "guidance.md.j2", {"section": s})
+            for s in t.guidance
         ),
         *_training_specs(t),
         *_about_specs(t),
@@ -432,29 +438,20 @@ def _referral_specs(t: Thresholds) -> list[PageSpec]:
             in_whole=False,
         ),
     ]
-    if "escalation" in t.data:
+    if t.escalation is not None:
         specs.append(
             PageSpec(
                 "escalation.md", "Escalation: resolving professional differences", "Referrals", "escalation.md.j2", {}
             )
         )
-    if "step_down" in t.data:
-        specs.append(_step_down_spec(t, t.data["step_down"]))
+    if t.step_down is not None:
+        specs.append(_step_down_spec(t.step_down))
     return specs
 
 
-def _step_down_spec(t: Thresholds, step_down: Mapping[str, Any]) -> PageSpec:
-    heading = f"Stepping down from {t.level(step_down['from']).label} to {t.level(step_down['to']).label}"
-    steps = [
-        Step(
-            text=raw["text"],
-            contact=t.contact(raw["contact"]) if "contact" in raw else None,
-            timescale=t.timescale(raw.get("timescale")),
-            seeks_consent=bool(raw.get("seeks_consent", False)),
-        )
-        for raw in step_down["next_steps"]
-    ]
-    context = {"heading": heading, "steps": steps}
+def _step_down_spec(step_down: StepDown) -> PageSpec:
+    heading = f"Stepping down from {step_down.higher.label} to {step_down.lower.label}"
+    context = {"heading": heading, "step_down": step_down}
     return PageSpec("step-down.md", "Stepping down", "Referrals", "step-down.md.j2", context)
 
 

@@ -58,17 +58,16 @@ class SiteSources:
     def site_name(self) -> str:
         """The header's name: the partnership's short name (a full name may run to a hundred
         characters or more); the home and About pages give the full name."""
-        return str(escaping.html_text(self.thresholds.partnership["short_name"]))
+        return str(escaping.html_text(self.thresholds.partnership.short_name))
 
     @property
     def site_description(self) -> str:
-        return str(escaping.html_text(self.thresholds.document["title"]))
+        return str(escaping.html_text(self.thresholds.document.title))
 
     @property
     def stylesheets(self) -> dict[str, str]:
         """Stylesheets made from the file, by their path in docs/: the colours of its levels and routes."""
-        data = self.thresholds.data
-        return {COLOURS_CSS: colour_stylesheet(data)} if colours(data) else {}
+        return {COLOURS_CSS: colour_stylesheet(self.thresholds)} if colours(self.thresholds) else {}
 
     def nav(self, handwritten: list[Any]) -> list[Any]:
         """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
