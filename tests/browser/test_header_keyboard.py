@@ -108,3 +108,22 @@ def test_search_opens_finds_and_gives_focus_back_by_keyboard(folded, medway_url,
     back = page.evaluate(FOCUSED)
     assert (back["name"], back["expanded"]) == ("Search", "false")
     assert [v["id"] for v in axe_violations(page)] == []
+
+
+# The theme's one-key shortcuts: f, s and / open the search; n and . go to the next page, p and , to the
+# previous one. Pressed outside a box (a stray key, or a word said to speech input) they would take the
+# reader somewhere else (WCAG 2.2, 2.1.4 Character Key Shortcuts). Typing them in a box is the search's
+# own tests (tests/browser/test_finding_words.py types "private fostering" into it).
+THEME_KEYS = ("f", "s", "/", "n", ".", "p", ",")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_single_key_pressed_outside_a_box_changes_nothing(page, medway_url, path):
+    page.goto(f"{medway_url}{path}")
+    page.wait_for_load_state("load")
+    page.locator("h1").first.click()  # the reader is on the page, in no box
+    for key in THEME_KEYS:
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)  # the theme moves at once when it acts; nothing must have moved
+        assert page.url == f"{medway_url}{path}", key
+        assert page.evaluate("() => document.activeElement === document.body"), key
