@@ -100,11 +100,12 @@ for (const toggle of TOGGLES) makeButton(toggle);
 // anywhere outside a box, so a stray key or a word said to speech input takes the reader elsewhere
 // (WCAG 2.2, 2.1.4 Character Key Shortcuts). They are stopped on the way down, before the theme's own
 // listener on window hears them; in a box they type as usual. The search button and the footer's links do
-// the same by Tab and Enter. (Another page's own key, such as the presenter's F, is another listener on
-// window: stopPropagation leaves it be.)
+// the same by Tab and Enter. (A page's own key caught the same way, such as the presenter's F, still
+// runs: stopPropagation leaves the other capturing listeners on window be.)
 const THEME_KEYS = new Set(["f", "s", "/", "n", ".", "p", ","]);
 window.addEventListener("keydown", (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || !THEME_KEYS.has(event.key.toLowerCase())) return;
-  if (event.target instanceof Element && event.target.closest("input, select, textarea, [contenteditable]")) return;
+  const target = event.composedPath()[0]; // inside a shadow root (Zensical's search), the box itself
+  if (target instanceof Element && target.closest("input, select, textarea, [contenteditable]")) return;
   event.stopPropagation();
 }, true);
