@@ -42,10 +42,11 @@ def folded(browser, request):
     context.close()
 
 
-def tab_to(page, name: str) -> dict | None:
-    """Tab from the top of the page until the control named ``name`` has focus; what has focus then."""
+def tab_to(page, name: str, key: str = "Tab") -> dict | None:
+    """Tab from the top of the page (or press ``key``, Shift+Tab, from where focus is) until the control
+    named ``name`` has focus; what has focus then."""
     for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         at = page.evaluate(FOCUSED)
         if at and at["name"] == name:
             return at

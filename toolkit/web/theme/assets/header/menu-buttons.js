@@ -14,8 +14,9 @@ const TOGGLES = [
 
 const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
 
+// Not what is inert: in the drawer, the level under an open sub-menu (drawer-levels.js).
 function firstFocusable(panel, selector) {
-  return [...panel.querySelectorAll(selector)].find(shown) || null;
+  return [...panel.querySelectorAll(selector)].find((el) => shown(el) && !el.closest("[inert]")) || null;
 }
 
 function makeButton({ toggle, panel: panelSelector, id, name, first }) {
