@@ -102,6 +102,7 @@ BOTH_ENGINES = {
     "tests/site/test_engines.py",  # the two engines' pages compared
     "tests/browser/test_site.py",  # no other origin, axe, search, keyboard, print, CSP
     "tests/browser/test_checker.py",  # /check/
+    "tests/browser/test_drawer_keyboard.py",  # the navigation drawer's sub-menus by keyboard
 }
 
 

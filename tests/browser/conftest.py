@@ -9,6 +9,8 @@ import pytest
 from conftest import ROOT
 from sitebuild import serve
 
+from .checker_helpers import wait_until
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -98,6 +100,30 @@ SEARCH_UI = {
 @pytest.fixture(scope="session")
 def search_ui(site_engine) -> SearchUI:
     return SEARCH_UI[site_engine]
+
+
+# Where focus is, through a shadow root (Zensical's search dialog): in a text box, or on a Search button.
+FOCUS_IN_A_BOX = """() => { let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return Boolean(el) && el.matches('input:not([type=checkbox]):not([type=radio]), textarea'); }"""
+FOCUS_ON_SEARCH_BUTTON = """() => { const el = document.activeElement;
+  return Boolean(el) && el.tagName === 'BUTTON' && /search/i.test(el.getAttribute('aria-label') || el.textContent); }"""
+MAX_TABS_TO_SEARCH = 15
+
+
+def open_search(page) -> None:
+    """Put focus in the site's search box as a keyboard user does, on either engine and any width: Tab
+    from the top of the page into the header's search box, or onto a Search button that Enter opens. (The
+    theme's one-key shortcuts, such as /, are off outside a box: WCAG 2.1.4, assets/header/menu-buttons.js.)"""
+    for _ in range(MAX_TABS_TO_SEARCH):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUS_IN_A_BOX):
+            return
+        if page.evaluate(FOCUS_ON_SEARCH_BUTTON):
+            page.keyboard.press("Enter")
+            assert wait_until(page, FOCUS_IN_A_BOX), "Enter on the Search button puts focus in no search box"
+            return
+    raise AssertionError(f"Tab never reaches the search in {MAX_TABS_TO_SEARCH} presses")
 
 
 def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]:

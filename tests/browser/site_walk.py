@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from sitebuild import BuiltSite, html_pages, page_url, serve
 
-from .conftest import ANIMATIONS_ENDED, AXE_RUN, AXE_SCRIPT, SEARCH_UI, WCAG_TAGS
+from .conftest import ANIMATIONS_ENDED, AXE_RUN, AXE_SCRIPT, SEARCH_UI, WCAG_TAGS, open_search
 
 PHONE_WIDTHS = (320, 360)  # CSS pixels, WCAG 1.4.10's reflow
 PHONE_HEIGHT = 640
@@ -85,7 +85,7 @@ def _walk(page, site: BuiltSite, base: str, origin: str) -> dict:
     current["path"] = "search"
     page.set_viewport_size(DESKTOP)
     page.goto(urls[0], wait_until="networkidle")
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type(SEARCHED)
     page.locator(SEARCH_UI[site.engine].result).first.wait_for()
     record["search_errors"] = record["errors"].pop("search", [])

@@ -15,6 +15,7 @@ from levels_of_need.model import word_finds
 from toolkit.site.pages import everyday_words
 
 from .checker_helpers import open_checker, to_the_worries
+from .conftest import open_search
 
 WORDS = [slip for slip, _ in SLIPS] + [form for _, forms in FORMS for form in forms] + TWO_READINGS
 
@@ -40,7 +41,7 @@ def searching(page, medway_url, site_engine):
     if site_engine != "mkdocs":
         pytest.skip(MATERIAL_ONLY)
     page.goto(f"{medway_url}/", wait_until="networkidle")  # the search index has arrived
-    page.keyboard.press("/")
+    open_search(page)
     return page
 
 

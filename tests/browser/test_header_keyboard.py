@@ -42,10 +42,11 @@ def folded(browser, request):
     context.close()
 
 
-def tab_to(page, name: str) -> dict | None:
-    """Tab from the top of the page until the control named ``name`` has focus; what has focus then."""
+def tab_to(page, name: str, key: str = "Tab") -> dict | None:
+    """Tab from the top of the page (or press ``key``, Shift+Tab, from where focus is) until the control
+    named ``name`` has focus; what has focus then."""
     for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         at = page.evaluate(FOCUSED)
         if at and at["name"] == name:
             return at
@@ -108,3 +109,22 @@ def test_search_opens_finds_and_gives_focus_back_by_keyboard(folded, medway_url,
     back = page.evaluate(FOCUSED)
     assert (back["name"], back["expanded"]) == ("Search", "false")
     assert [v["id"] for v in axe_violations(page)] == []
+
+
+# The theme's one-key shortcuts: f, s and / open the search; n and . go to the next page, p and , to the
+# previous one. Pressed outside a box (a stray key, or a word said to speech input) they would take the
+# reader somewhere else (WCAG 2.2, 2.1.4 Character Key Shortcuts). Typing them in a box is the search's
+# own tests (tests/browser/test_finding_words.py types "private fostering" into it).
+THEME_KEYS = ("f", "s", "/", "n", ".", "p", ",")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_single_key_pressed_outside_a_box_changes_nothing(page, medway_url, path):
+    page.goto(f"{medway_url}{path}")
+    page.wait_for_load_state("load")
+    page.locator("h1").first.click()  # the reader is on the page, in no box
+    for key in THEME_KEYS:
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)  # the theme moves at once when it acts; nothing must have moved
+        assert page.url == f"{medway_url}{path}", key
+        assert page.evaluate("() => document.activeElement === document.body"), key

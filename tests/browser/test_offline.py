@@ -17,6 +17,7 @@ from toolkit.build.compress import write_precompressed
 from toolkit.build.offline import write_service_worker
 
 from .checker_helpers import READY, cli_result_text, fill_check, wait_for_result, wait_until, write_details
+from .conftest import open_search
 
 CANARY = "CANARY-offline-7c1d"
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -139,7 +140,7 @@ def test_after_one_visit_to_the_checker_everything_works_offline_and_nothing_of_
 
     # Search works offline too (its index and worker are cached).
     page.goto(f"{medway_url}/")
-    page.keyboard.press("/")  # the theme's shortcut: the search box takes focus
+    open_search(page)
     page.keyboard.type("bruising")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
 

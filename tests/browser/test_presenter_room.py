@@ -459,3 +459,24 @@ def test_four_levels_fit_the_projector_too(browser, partnership_url, partnership
     violations += axe(page)
     context.close()
     assert violations == []
+
+
+# ---- The presenter's one key ------------------------------------------------------------------------
+
+
+def test_f_is_full_screen_only_with_focus_in_the_presenter(browser, medway_url):
+    """F toggles full screen while focus is in the presenter; with focus elsewhere on the page (the skip
+    link, before the site's header) it changes nothing (WCAG 2.2, 2.1.4: active only on focus)."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
+    page = open_presenter(context, medway_url)
+    in_full_screen = "() => document.fullscreenElement === document.getElementById('lon-presenter')"
+    page.focus("a.md-skip")
+    page.keyboard.press("f")
+    page.wait_for_timeout(500)  # full screen comes at once when it comes
+    assert not page.evaluate(in_full_screen)
+    page.focus("#lon-presenter")
+    page.keyboard.press("f")
+    assert wait_until(page, in_full_screen)
+    page.keyboard.press("f")
+    assert wait_until(page, "() => document.fullscreenElement === null")
+    context.close()

@@ -11,6 +11,7 @@ import pytest
 from sitebuild import serve
 
 from .checker_helpers import is_site_search
+from .conftest import open_search
 from .offsite import offsite_listener
 from .test_worker_network import ATTEMPTS, control_site, run_control  # noqa: F401 (control_site: a fixture)
 
@@ -40,7 +41,7 @@ def test_nothing_typed_in_search_reaches_an_off_site_listener(browser, medway_si
             assert worker.evaluate(PROBE, f"{listener.origin}/searchworker?CANARYsrch") == "refused"
             worker.evaluate(ATTEMPTS, f"{listener.origin}/search")
             # Search still works, in the worker: a query finds pages.
-            page.keyboard.press("/")
+            open_search(page)
             page.keyboard.type("neglect")
             page.wait_for_selector(search_ui.result, timeout=20_000)
         finally:

@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from .conftest import open_search
+
 # Known axe exceptions, each with its reason and the upstream issue. Keep empty if possible.
 AXE_EXCEPTIONS: dict[str, str] = {}
 
@@ -68,7 +70,7 @@ def search(page, base: str, search_ui, query: str):
     "EHCP"); the results have settled when the first one stays the same for a few polls.
     """
     page.goto(f"{base}/", wait_until="networkidle")  # the search index has arrived
-    page.keyboard.press("/")  # both engines' shortcut: the search box takes focus
+    open_search(page)
     page.keyboard.type(query)
     first = page.locator(search_ui.result).first
     first.wait_for(timeout=10_000)

@@ -398,10 +398,13 @@ document.addEventListener("fullscreenchange", () => {
   $("lon-fullscreen").textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
   presenter.scrollTop = 0;
 });
-// F is full screen outside a box; captured and stopped, so that the theme's own F (search) never fires.
+// F is full screen, only while focus is in the presenter and not in a box: a one-key shortcut active
+// only on focus (WCAG 2.2, 2.1.4), so a stray F, or the letter said to speech input, with focus in the
+// site's header or menu changes nothing. Captured and stopped, so that the theme's own F (search) never
+// fires (elsewhere the header's keyboard script stops that one).
 window.addEventListener("keydown", (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, select, textarea")) return;
-  if (event.key.toLowerCase() !== "f") return;
+  if (event.key.toLowerCase() !== "f" || !presenter.contains(event.target)) return;
   event.preventDefault();
   event.stopPropagation();
   toggleFullscreen();

@@ -14,8 +14,9 @@ const TOGGLES = [
 
 const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
 
+// Not what is inert: in the drawer, the level under an open sub-menu (drawer-levels.js).
 function firstFocusable(panel, selector) {
-  return [...panel.querySelectorAll(selector)].find(shown) || null;
+  return [...panel.querySelectorAll(selector)].find((el) => shown(el) && !el.closest("[inert]")) || null;
 }
 
 function makeButton({ toggle, panel: panelSelector, id, name, first }) {
@@ -95,3 +96,17 @@ function makeButton({ toggle, panel: panelSelector, id, name, first }) {
 }
 
 for (const toggle of TOGGLES) makeButton(toggle);
+
+// The theme's one-key shortcuts (f, s and / open the search; n, ".", p and "," turn the page) fire from
+// anywhere outside a box, so a stray key or a word said to speech input takes the reader elsewhere
+// (WCAG 2.2, 2.1.4 Character Key Shortcuts). They are stopped on the way down, before the theme's own
+// listener on window hears them; in a box they type as usual. The search button and the footer's links do
+// the same by Tab and Enter. (A page's own key caught the same way, such as the presenter's F, still
+// runs: stopPropagation leaves the other capturing listeners on window be.)
+const THEME_KEYS = new Set(["f", "s", "/", "n", ".", "p", ","]);
+window.addEventListener("keydown", (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || !THEME_KEYS.has(event.key.toLowerCase())) return;
+  const target = event.composedPath()[0]; // inside a shadow root (Zensical's search), the box itself
+  if (target instanceof Element && target.closest("input, select, textarea, [contenteditable]")) return;
+  event.stopPropagation();
+}, true);
