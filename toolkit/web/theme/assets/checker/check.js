@@ -44,7 +44,7 @@ function say(id, text) {
 
 // A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
 // answer changes it no longer applies, and goes.
-const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
+const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-summary-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
 function clearConfirmations() {
   for (const id of CONFIRMATIONS) say(id, "");
 }
@@ -436,11 +436,13 @@ function copyAndDownload(copy, downloadButton, printButton, statusId, downloadSt
       await navigator.clipboard.writeText(summaryBox.value);
       say(statusId, "The summary has been copied. Paste it into the referral form.");
     } catch {
-      // The summary box is on the referral details page: there it can be selected and copied by hand.
+      // The summary box is on the referral details page: there it can be selected and copied by hand,
+      // with the way to do it in view just over it.
       if (current() !== DETAILS_PAGE) showPage(DETAILS_PAGE);
+      say("lon-summary-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
       summaryBox.focus();
       summaryBox.select();
-      say("lon-details-status", "Your browser did not allow copying. The summary is selected: press Control and C (on a Mac, Command and C) to copy it.");
+      showKeepingFocus($("lon-summary-status"), "start");
     }
   });
   $(downloadButton).addEventListener("click", async () => {
