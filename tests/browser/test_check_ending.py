@@ -89,8 +89,9 @@ def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_w
         assert link.inner_text() in expected
 
 
-# A phone, and a 1280 x 720 screen at 200% zoom: the first action is wholly in view on arrival at the
-# result, clear of the sticky header.
+# A phone, and a 1280 x 720 screen at 200% zoom: on arrival at the result its title, which has the focus,
+# is wholly in view clear of the sticky header, and the first action under it is wholly in view too where
+# the screen has room for both (the phone); where it has not (200% zoom), the first action starts in view.
 ARRIVAL_SCREENS = {"phone": ({"width": 360, "height": 740}, 3), "200% zoom": ({"width": 640, "height": 360}, 2)}
 IN_VIEW = """(selector) => {
   const box = document.querySelector(selector).getBoundingClientRect();
@@ -109,8 +110,15 @@ def test_what_to_do_first_is_wholly_in_view_on_arrival(browser, medway_url, thre
         check = CHECKS[name]
         assert fill_check(page, check) == []
         assert wait_until(page, SHOWS_FIRST, first_action_words(thresholds, check))
+        assert page.evaluate("document.activeElement.id") == "page-answers-title"
+        title = page.evaluate(IN_VIEW, "#page-answers-title")
         action = page.evaluate(IN_VIEW, "#lon-result .lon-first-action")
-        assert action["top"] >= action["clearTop"] and action["bottom"] <= action["screen"], action
+        assert title["top"] >= title["clearTop"] and title["bottom"] <= title["screen"], title
+        assert action["clearTop"] <= action["top"] < action["screen"], action
+        if action["bottom"] - title["top"] <= action["screen"] - action["clearTop"]:  # room for both
+            assert action["bottom"] <= action["screen"], action
+        if screen == "phone":
+            assert action["bottom"] <= action["screen"], action
     finally:
         context.close()
 
@@ -158,6 +166,27 @@ def test_referral_details_have_their_own_page_and_nothing_typed_is_lost(phone, m
     page.go_forward()
     page.wait_for_selector("#page-details:not([hidden])")
     assert page.input_value("#detail-worry") == "seen on a home visit"
+
+
+def test_on_the_referral_summary_page_copy_is_within_two_screens_and_copies_all_typed(phone, medway_url):
+    """Ten boxes and a long summary: Copy comes before them, within two phone screens of the page as it
+    arrives; what is typed in the boxes below stays, and is in what Copy copies."""
+    page = phone
+    open_checker(page, medway_url)
+    fill_check(page, CHECKS["early help"])
+    write_details(page)
+    copy = page.evaluate(BOX, "#lon-details-copy")
+    assert copy["top"] >= 0 and copy["bottom"] <= 2 * copy["screen"], copy
+    page.fill("#detail-worry", "seen on a home visit")
+    page.fill("#detail-availability", "mornings by phone")
+    page.click("#lon-details-copy")
+    page.wait_for_selector("#lon-details-status:not([hidden])")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "seen on a home visit" in copied and "mornings by phone" in copied
+    assert page.input_value("#detail-worry") == "seen on a home visit"
+    assert page.input_value("#detail-availability") == "mornings by phone"
+    status = page.evaluate(BOX, "#lon-details-status")
+    assert status["top"] >= 0 and status["bottom"] <= status["screen"], status  # the confirmation, in view
 
 
 def test_confirmations_show_where_the_action_was_taken_and_go_when_an_answer_changes(phone, medway_url):

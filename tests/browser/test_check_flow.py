@@ -249,10 +249,16 @@ def test_blocked_copying_shows_the_way_to_copy_by_hand(strict_context, medway_ur
     open_checker(page, medway_url)
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     page.click("#lon-copy")
-    # The summary box is on the referral details page: there it is selected, and the way to copy said.
-    page.wait_for_selector("#lon-details-status:not([hidden])")
-    assert "press Control and C" in page.inner_text("#lon-details-status")
+    # The summary box is on the referral details page: there it is selected, and the way to copy said,
+    # in view over it (the buttons are at the top of that page, far above the summary).
+    page.wait_for_selector("#lon-summary-status:not([hidden])")
+    assert "press Control and C" in page.inner_text("#lon-summary-status")
     assert page.evaluate("document.activeElement.id") == "lon-summary"
+    message = page.evaluate(
+        "(() => { const r = document.getElementById('lon-summary-status').getBoundingClientRect();"
+        " return [r.top, r.bottom, innerHeight]; })()"
+    )
+    assert message[0] >= 0 and message[1] <= message[2], message
     selected = page.evaluate(
         "(() => { const s = document.getElementById('lon-summary'); return s.selectionEnd - s.selectionStart; })()"
     )

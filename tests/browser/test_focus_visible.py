@@ -1,6 +1,8 @@
 """Nothing covers the keyboard's focus (WCAG 2.2 2.4.11): Tab through every page of the check and the
 practice page at 200% zoom and at 320 px, and each focused element is in full view, clear of the sticky
-header and of the current-suggestion banner; the closed navigation drawer is never in the tab order."""
+header and of the current-suggestion banner; the closed navigation drawer is never in the tab order.
+On the question pages each radio and checkbox Tab reaches is also chosen with Space, as a keyboard user
+answers: what the page does then (a panel appearing, a result, a problem) leaves it in full view."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from .conftest import axe_violations
 VIEWPORTS = {"200% zoom": {"width": 640, "height": 360}, "320 px": {"width": 320, "height": 256}}
 TABS_PER_PAGE = 60
 TABS_BACK = 12  # from a page's title back over the header: every stop above it
+ANSWERED_MS = 300  # after Space: the page's own change, and Python's answer to it, are on screen
 LAST_ANSWERS = ("significant_harm-no", "support_not_improving-no", "social_worker-none", "consent-given")
 
 # Where the focused element is, and what of the screen is covered: the header and the banner where they
@@ -34,8 +37,11 @@ FOCUS = """() => {
   }
   const words = (el.innerText || el.value || '').slice(0, 40);
   const what = `${el.tagName.toLowerCase()}#${el.id || ''}.${[...el.classList].join('.')} "${words}"`;
+  // An answer Space would choose or tick on a question page (a chosen radio stays as it is).
+  const question = el.closest('.lon-page:not(#page-answers):not(#page-details)');
+  const choosable = Boolean(question) && (el.type === 'checkbox' || (el.type === 'radio' && !el.checked));
   return {what, top: box.top, bottom: box.bottom, left: box.left, right: box.right, clearTop: top, clearBottom: bottom,
-          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary'))};
+          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')), choosable, type: el.type};
 }"""
 
 
@@ -57,24 +63,46 @@ COVERED = """() => [...document.querySelectorAll('.md-header, #lon-current')]
 def hidden_focus(page) -> list[str]:
     """Tab from the top of the page in view, and Shift+Tab back from there to the header over what
     is above it (the checker's notes, the emergency panel); each focus stop that is not in full view,
-    as words."""
+    as words. A checkbox is ticked with Space and unticked again, so the answers stay as they were."""
     page.evaluate(BACK_TO_ARRIVAL)
     found = focus_stops(page, "Shift+Tab", TABS_BACK)
     page.evaluate(BACK_TO_ARRIVAL)
-    found += focus_stops(page, "Tab", TABS_PER_PAGE)
+    found += focus_stops(page, "Tab", TABS_PER_PAGE, space=True)
     # Axe then sees the page as it arrives: where Tab left it, a control half under the sticky header
     # counts as a small target, which depends on how far 60 presses happened to scroll.
     page.evaluate(BACK_TO_ARRIVAL)
     return found
 
 
-def focus_stops(page, key: str, presses: int) -> list[str]:
+def first_answers_with_space(page) -> list[str]:
+    """A question page as it arrives, before it is answered: Tab onto each question's first answer (the
+    first radio of an unanswered group) and choose it with Space; each that is then not in full view.
+    The test answers the page as it means to afterwards."""
+    page.evaluate(BACK_TO_ARRIVAL)
+    return focus_stops(page, "Tab", TABS_PER_PAGE, space=True)
+
+
+def focus_stops(page, key: str, presses: int, space: bool = False) -> list[str]:
     found = []
     for _ in range(presses):
         page.keyboard.press(key)
         at = page.evaluate(FOCUS)
         if at is None:
             continue
+        found += not_in_full_view(at)
+        if not (space and at["choosable"]):
+            continue
+        for _press in range(2 if at["type"] == "checkbox" else 1):  # a checkbox: ticked, then unticked again
+            page.keyboard.press("Space")
+            page.wait_for_timeout(ANSWERED_MS)
+            found += [f"after Space, {where}" for where in not_in_full_view(page.evaluate(FOCUS))]
+    return found
+
+
+def not_in_full_view(at: dict | None) -> list[str]:
+    """The focus stop, as words, where it is not wholly clear of what sticks and of the screen's edges."""
+    found: list[str] = []
+    if at is not None:
         room = at["clearBottom"] - at["clearTop"]
         tall = at["bottom"] - at["top"] > room  # taller than the room: its top must show
         visible = (
@@ -105,7 +133,7 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
         ("page-risk", lambda: page.check("#immediate_risk-no")),
         ("page-child", lambda: page.fill("#age", "8")),
         ("page-worries", lambda: (tick(page, "l2-bereavement"), tick(page, "l3-complex-disability"))),
-        ("page-strengths", lambda: None),
+        ("page-strengths", lambda: page.click("#page-strengths details > summary")),  # a group's strengths
         (
             "page-questions",
             lambda: [
@@ -118,6 +146,7 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
     assert continue_from(page, "page-risk") != []
     hidden["errors, axe"] = [v["id"] for v in axe_violations(page)]
     for page_id, answer in steps:
+        hidden[f"{page_id}, Space on a first answer"] = first_answers_with_space(page)
         answer()
         hidden[page_id] = hidden_focus(page)
         hidden[f"{page_id}, axe"] = [(v["id"], v["nodes"]) for v in axe_violations(page)]
@@ -125,11 +154,19 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
         if (share := page.evaluate(COVERED)) > 0.2:
             hidden[page_id].append(f"sticky parts take {share:.0%} of the height")
         assert continue_from(page, page_id) == []
+        # The script puts the focus on the next page's title: it lands in full view, whatever else the
+        # arrival scrolls into view (on the result, what to do first).
+        hidden[f"{page_id}, on to the next page"] = not_in_full_view(page.evaluate(FOCUS))
     hidden["result"] = hidden_focus(page)
     hidden["result, axe"] = [v["id"] for v in axe_violations(page)]
     write_details(page)
     hidden["referral details"] = hidden_focus(page)
     hidden["referral details, axe"] = [v["id"] for v in axe_violations(page)]
+    # Back to the result by the banner's "See the result", by keyboard.
+    page.focus("#lon-current-go")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#page-answers:not([hidden])")
+    hidden["result, from the banner"] = not_in_full_view(page.evaluate(FOCUS))
     assert {where: found for where, found in hidden.items() if found} == {}
 
 

@@ -128,3 +128,42 @@ def test_a_single_key_pressed_outside_a_box_changes_nothing(page, medway_url, pa
         page.wait_for_timeout(300)  # the theme moves at once when it acts; nothing must have moved
         assert page.url == f"{medway_url}{path}", key
         assert page.evaluate("() => document.activeElement === document.body"), key
+
+
+# The focused search result's ring: its box grown by the outline and the focus bar (box-shadow) round it,
+# and the part of the screen it can show in (the results list clips what is outside it).
+RESULT_RING = """() => {
+  const el = document.activeElement;
+  if (!el || !el.matches('.md-search-result__link')) return null;
+  const style = getComputedStyle(el);
+  const lengths = (style.boxShadow === 'none' ? [] : style.boxShadow.match(/-?[\\d.]+px/g) || []).map(parseFloat);
+  const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  const ring = outline + Math.max(0, ...lengths);
+  const box = el.getBoundingClientRect();
+  const list = el.closest('.md-search__scrollwrap').getBoundingClientRect();
+  return {words: el.innerText.slice(0, 40), ring, top: box.top - ring, bottom: box.bottom + ring,
+          clearTop: Math.max(0, list.top), clearBottom: Math.min(innerHeight, list.bottom)};
+}"""
+RESULTS_TABBED = 12
+
+
+def test_each_search_result_in_focus_shows_its_whole_focus_ring(folded, medway_url):
+    """A tall result (a long paragraph of guidance, at 200% zoom) is never taller than the list: the ring
+    round the result in focus is wholly in view, top and bottom, for every result Tab reaches."""
+    page = folded
+    page.goto(f"{medway_url}/")
+    assert tab_to(page, "Search") is not None, "Tab never reaches search"
+    open_with_enter(page, "Search", ".md-search")
+    page.keyboard.type("neglect")
+    page.wait_for_selector(".md-search-result__link", timeout=30_000)
+    rings, cut = [], []
+    for _ in range(RESULTS_TABBED):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(RESULT_RING)
+        if ring is None:
+            continue
+        rings.append(ring)
+        if ring["top"] < ring["clearTop"] - 1 or ring["bottom"] > ring["clearBottom"] + 1:
+            cut.append(ring)
+    assert len(rings) >= 5 and all(ring["ring"] > 0 for ring in rings), rings
+    assert cut == []

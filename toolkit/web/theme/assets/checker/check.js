@@ -49,7 +49,7 @@ function say(id, text) {
 
 // A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
 // answer changes it no longer applies, and goes.
-const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
+const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-summary-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
 function clearConfirmations() {
   for (const id of CONFIRMATIONS) say(id, "");
 }
@@ -161,9 +161,23 @@ function showPage(id, { push = true } = {}) {
   const title = $(`${id}-title`);
   title.setAttribute("tabindex", "-1");
   title.focus({ preventScroll: true });
-  // What to do first is wholly in view on arrival at the result, even where the screen is short (zoom):
-  // the page scrolls on just enough to show its foot (clear of the screen's edge: scroll-padding).
-  if (id === ANSWERS_PAGE) resultBox.querySelector(".lon-first-action")?.scrollIntoView({ block: "nearest" });
+  // What to do first is wholly in view on arrival at the result: the page scrolls on just enough to show
+  // its foot (clear of the screen's edge: scroll-padding), as far as the title just focused stays in view.
+  if (id === ANSWERS_PAGE) showKeepingFocus(resultBox.querySelector(".lon-first-action"), "nearest");
+}
+
+// Scrolls an element into view, but never so far that the focused element goes under the sticky header
+// or off the screen: where both do not fit (zoom, a short screen), what has the focus wins and the
+// element shows from its top down as far as the screen allows. A script that scrolls (arrival at a
+// page, "Call now" appearing) thus never leaves the keyboard user's place out of sight (WCAG 2.4.11).
+function showKeepingFocus(element, block) {
+  if (!element) return;
+  element.scrollIntoView({ block, behavior: "instant" });
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return;
+  const clearTop = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const top = focused.getBoundingClientRect().top;
+  if (top < clearTop) window.scrollBy({ top: top - clearTop, behavior: "instant" });
 }
 
 async function advance(button) {
@@ -193,9 +207,9 @@ function showStop(emergency) {
   const stop = emergency || Boolean(form.querySelector("input[data-stops-check]:checked"));
   const appears = stop && $("lon-stop").hidden;
   $("lon-stop").hidden = !stop;
-  // Who to call comes into view the moment it appears (on a phone it would be below the screen); focus
-  // stays on the answer just chosen.
-  if (appears && current() === FIRST_PAGE) $("lon-stop").scrollIntoView({ block: "start" });
+  // Who to call comes into view the moment it appears (on a phone it would be below the screen), as far
+  // as the answer just chosen, which keeps the focus, stays in view above it.
+  if (appears && current() === FIRST_PAGE) showKeepingFocus($("lon-stop"), "start");
   $("lon-after-risk").hidden = stop;
   showCurrent();
 }
@@ -426,11 +440,13 @@ function copyAndDownload(copy, downloadButton, printButton, statusId, downloadSt
       await navigator.clipboard.writeText(summaryBox.value);
       say(statusId, said("copied"));
     } catch {
-      // The summary box is on the referral details page: there it can be selected and copied by hand.
+      // The summary box is on the referral details page: there it can be selected and copied by hand,
+      // with the way to do it in view just over it.
       if (current() !== DETAILS_PAGE) showPage(DETAILS_PAGE);
+      say("lon-summary-status", said("copyRefused"));
       summaryBox.focus();
       summaryBox.select();
-      say("lon-details-status", said("copyRefused"));
+      showKeepingFocus($("lon-summary-status"), "start");
     }
   });
   $(downloadButton).addEventListener("click", async () => {
@@ -728,7 +744,15 @@ form.addEventListener("change", (event) => {
   if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
   showProblems(problems(readForm()));
   update();
+  keepChoiceInView(event.target);
+  latest.then(() => keepChoiceInView(event.target));
 });
+// An answer chosen with Space stays where the keyboard user is: what the choice shows or hides above it
+// (the error summary, a notice, Python's result) may move it, so the page follows it back into view
+// (nearest: no scroll at all while it is wholly in view, clear of the header and banner).
+function keepChoiceInView(control) {
+  if (document.activeElement === control) control.scrollIntoView({ block: "nearest", behavior: "instant" });
+}
 // A focused control comes fully into view, clear of the header and a sticking banner (scroll-padding):
 // the browser scrolls only one that is out of view, and leaves one half under the foot of the screen.
 // One taller than half the screen (the summary) shows from its top. So for every stop on the page (the
