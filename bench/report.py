@@ -112,15 +112,23 @@ def not_met(results: dict[str, Any]) -> list[str]:
         "What the missed targets would take, from this run's figures:",
         "",
         f"- **Bytes, every context** ({mb(all_contexts)} against 4.0 MB): the page and its worker take "
-        f"{mb(page_only)}; the service worker's copy of the guidance and its revalidations take "
-        f"{mb(all_contexts - page_only)} more. Of the page's bytes, `python.zip` is {mb(zipped['br_bytes'])} "
-        "(brotli) and Pyodide's wasm, about 2.7 MB, is its floor: meeting 4.0 MB needs both the service "
-        "worker's guidance copy deferred off a first visit to the self-check and the engine smaller still.",
+        f"{mb(page_only)} (measured with the service worker blocked); the service worker's copy of the "
+        f"guidance and its revalidations take {mb(all_contexts - page_only)} more. Of the page's bytes, "
+        f"`python.zip` is {mb(zipped['br_bytes'])} (brotli) and Pyodide's wasm, about 2.7 MB, is its floor. "
+        + (
+            f"Deferring the guidance copy to a later visit would meet 4.0 MB ({mb(page_only)}), but the "
+            "guidance would then work offline only after a second visit: the owner's decision."
+            if page_only <= 4_000_000
+            else f"Even without the guidance copy the page's own {mb(page_only)} miss 4.0 MB: the engine "
+            "must be smaller still."
+        ),
         f"- **Slow 4G, Python ready** ({seconds(results['slow4g_python_ready_ms'])} against 22 s): the "
-        f"page's {mb(page_only)} take {seconds(transfer_ms)} at {SLOW_4G_MBPS} Mbps before Python starts; "
-        f"Python's own start took {ms(stages['python'] - stages['instantiated'])} "
-        "unthrottled in this run (load above). Meeting 22 s needs both fewer bytes and a quieter machine "
-        "to say how much start time is the machine's.",
+        f"page's {mb(page_only)} take {seconds(transfer_ms)} at {SLOW_4G_MBPS} Mbps; the other "
+        f"{seconds(results['slow4g_python_ready_ms'] - transfer_ms)} are round trips, Python's own start "
+        f"({ms(stages['python'] - stages['instantiated'])} unthrottled in this run, load above) and "
+        "importing the checker. At that rate, 22 s needs the page's bytes at most "
+        f"{mb(max(0.0, 22_000 - (results['slow4g_python_ready_ms'] - transfer_ms)) * SLOW_4G_MBPS * 1e6 / 8 / 1000)}, "
+        "or the same bytes with a start that overlaps the download more.",
         f"- **Slow phone, the form usable** ({seconds(phone['form_usable_ms'])} against 2 s): its runs were "
         + ", ".join(seconds(v["form_usable_ms"]) for v in results["runs"]["slow_phone"]["visits"])
         + "; the page's scripts and the first question run on a CPU limited to "
