@@ -152,3 +152,18 @@ def test_the_python_bundle_holds_compiled_modules_only(medway_site):
     with zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip") as full:
         assert len(manifest["python_modules"]["stdlib"]) < len(full.namelist()) / 3
     assert not [name for name in names if name.startswith(("sqlite3/", "email/", "http/", "multiprocessing/"))]
+
+
+def test_the_python_bundle_carries_line_numbers_but_no_column_ranges_docstrings_or_optional_modules(medway_site):
+    """Issue 28's lighter python.zip: what it leaves out nothing the checker runs reads. The bundle has no
+    source, so a traceback never shows the ^^^ markers that column ranges are for; it names each file and
+    line as before."""
+    bundle = medway_site.directory / "assets" / "checker" / "python.zip"
+    found = run_pyodide_script("inspect_bundle.mjs", str(bundle), str(CORE))
+    assert found["code_objects"] > 1000
+    assert found["with_lines"] == found["code_objects"]
+    assert found["with_columns"] == 0
+    assert found["docstrings"] == []
+    assert found["ssl_loaded"] is False  # asyncio, for Pyodide's event loop, does without it
+    assert 'levels_of_need/model.py", line ' in found["traceback"]
+    assert "JSONDecodeError: Expecting value" in found["traceback"]

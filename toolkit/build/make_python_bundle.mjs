@@ -11,7 +11,12 @@
 // and runs the checker, so a module missing from it fails the build, not a user.
 // Lighter on the wire (issue 28): the entries are stored, not deflated, so the build's .br and .gz
 // copies compress the zip as a whole (1.70 MB deflated against about 1.2 MB brotli over stored
-// entries); and module and function docstrings are left out where nothing reads them (see strip below).
+// entries); docstrings are left out as python -OO does (see strip below); the bytecode carries line
+// numbers but not the column ranges that only a traceback's ^^^ markers use (-X no_debug_ranges: 0.26
+// MB of the brotli copy); and a module the standard library imports only where it handles its absence
+// (ssl, bz2, lzma, compression.zstd, for asyncio's TLS and shutil's archives) is left out unless the
+// core names it. Source (.py) instead of bytecode would be 0.39 MB lighter still but takes Python
+// about 6 s longer to start, compiling it at every start: bytecode it stays.
 //
 // Usage: node make_python_bundle.mjs WHEEL THRESHOLDS_JSON OUT_ZIP
 // stdout (last line): {"version", "stdlib": [module file names], "core": [...]}
@@ -22,7 +27,10 @@ const { loadPyodide } = await import(process.env.PYODIDE_MODULE ?? "pyodide");
 const [wheelPath, thresholdsPath, outPath] = process.argv.slice(2);
 const thresholds = await readFile(thresholdsPath, "utf8");
 
-const pyodide = await loadPyodide({ packages: [] });
+// The Pyodide that compiles the zip leaves the column ranges out of the bytecode it writes (the
+// tables behind a traceback's ^^^ markers; line numbers stay): PYTHONNODEBUGRANGES is
+// -X no_debug_ranges, read when Python starts.
+const pyodide = await loadPyodide({ packages: [], env: { PYTHONNODEBUGRANGES: "1" } });
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel"); // a Buffer is refused
 pyodide.globals.set("thresholds_json", thresholds);
 // Every module the core names anywhere (an import inside a function too), found in its source.
@@ -86,17 +94,58 @@ from importlib._bootstrap_external import _code_to_hash_pyc
 core_dir = importlib.util.find_spec(CORE).submodule_search_locations[0]
 core_files = sorted(name for name in os.listdir(core_dir) if name.endswith(".py"))
 
-stdlib = [name for name in loaded if not name.startswith(CORE + "/")]
+def module_name(name):
+    return name.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
 
-# Docstrings nothing reads at run time: a module's and a function's, in a module whose source never
-# names __doc__ (enum, typing, functools and dataclasses do) and outside Pyodide's own packages (its
-# JavaScript bindings are documented from their docstrings). A class keeps its docstring: dataclasses
-# builds one from inspect.signature for a class without, which costs time at every start.
+def imported(node, package):
+    """The modules an import statement names (for "from . import x", x may be a module too)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = node.module or ""
+    if node.level:
+        parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+        base = ".".join(parts + ([node.module] if node.module else []))
+    return [base, *(f"{base}.{alias.name}" for alias in node.names)]
+
+def handles_import_error(node):
+    caught = set()
+    for handler in node.handlers:
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        caught.update(kind.id for kind in kinds if isinstance(kind, ast.Name))
+    return bool(caught & {"ImportError", "ModuleNotFoundError"})
+
+def optional_modules(source, names, keep):
+    """The modules that every file in names imports only inside a try that handles ImportError (the
+    standard library's way of doing without one), less those in keep: left out, their importers carry on
+    without them (asyncio without ssl, shutil and zipfile without bz2, lzma and compression.zstd)."""
+    guarded, plain = set(), set()
+    for name in names:
+        me = module_name(name)
+        package = me if name.endswith("/__init__.py") else me.rpartition(".")[0]
+        def visit(node, inside):
+            for child in ast.iter_child_nodes(node):
+                within = inside or (isinstance(node, ast.Try) and child in node.body and handles_import_error(node))
+                if isinstance(child, (ast.Import, ast.ImportFrom)):
+                    (guarded if within else plain).update(imported(child, package))
+                visit(child, within)
+        visit(ast.parse(source.read(name), name), False)
+    return {module for module in guarded - plain if module.split(".")[0] not in keep}
+
+stdlib = [name for name in loaded if not name.startswith(CORE + "/")]
+with zipfile.ZipFile(STDLIB) as source:
+    optional = optional_modules(source, stdlib, {module.split(".")[0] for module in json.loads(named_json)})
+stdlib = [name for name in stdlib if not any(module_name(name) == module or module_name(name).startswith(module + ".") for module in optional)]
+
+# Docstrings, left out as python -OO does: a module's, a function's and a class's; nothing the checker
+# runs reads them. Two kinds are kept. Pyodide's own packages: its JavaScript bindings are documented from
+# their docstrings. A decorated class's: dataclasses builds a docstring from inspect.signature for a
+# class without one, which costs time at every start (the core's dataclasses, enum's _simple_enum).
 KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
 
 def strip(tree):
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+        undecorated_class = isinstance(node, ast.ClassDef) and not node.decorator_list
+        if (undecorated_class or isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef))) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
                 node.body = node.body[1:] or [ast.Pass(lineno=first.lineno, col_offset=first.col_offset)]
@@ -106,7 +155,7 @@ def compiled(source, path, name):
     # Unchecked hash-based bytecode: the same source always gives the same bytes, and there is no
     # source beside it to check against.
     code = source
-    if not name.startswith(KEEP_DOCSTRINGS) and b"__doc__" not in source:
+    if not name.startswith(KEEP_DOCSTRINGS):
         code = strip(ast.parse(source, path))
     code = compile(code, path, "exec", dont_inherit=True, optimize=0)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
