@@ -205,8 +205,9 @@ def test_the_debrief_says_whether_the_answer_matches_and_that_nothing_differs_in
     routes = [route for _, route in any_thresholds.routes()]
     for scenario in any_thresholds.scenarios:
         accepted = {route.id for route in scenario.routes}
-        choices = {"indicators": scenario.check["indicators"], "answers": scenario.check.get("answers", {})}
-        choices["confirmed"] = scenario.check.get("confirmed", [])
+        check = scenario.check
+        choices = {"indicators": sorted(check.indicators), "answers": dict(check.answers)}
+        choices["confirmed"] = sorted(check.confirmed)
         for route in routes:
             out = debrief(any_thresholds, scenario.id, choices, route.id)
             matches = route.id in accepted
