@@ -37,8 +37,12 @@ def headings(html: str) -> list[str]:
 def test_the_statement_has_every_part_the_regulations_require(partnership_site, partnership_thresholds):
     html, text = statement_page(partnership_site)
     found = headings(html)
+    own = partnership_thresholds.accessibility
+    listed = bool(TOOLKIT_ISSUES or (own and own.known_issues))
     for heading in REQUIRED_HEADINGS:
-        assert any(h.startswith(heading) for h in found), (heading, found)
+        # The non-compliances' own heading is there only when some are listed.
+        if listed or heading != "Non-compliance with the accessibility regulations":
+            assert any(h.startswith(heading) for h in found), (heading, found)
     name = partnership_thresholds.partnership.name
     title = partnership_thresholds.document.title
     assert f"This accessibility statement applies to the {title} website, built from the {name}’s guidance." in text
@@ -46,8 +50,7 @@ def test_the_statement_has_every_part_the_regulations_require(partnership_site, 
     assert "published by" not in text and f"{name} is committed" not in text
     # The compliance status follows from the listed issues; each is named with its WCAG criterion.
     standard = "the Web Content Accessibility Guidelines version 2.2 AA standard"
-    own = partnership_thresholds.accessibility
-    if TOOLKIT_ISSUES or (own and own.known_issues):
+    if listed:
         assert f"This website is partially compliant with {standard}" in text
     elif own and own.tested:
         assert f"This website is fully compliant with {standard}." in text
