@@ -125,7 +125,7 @@ def test_the_right_answer_matches(strict_context, medway_url, thresholds):
     said = debrief(
         thresholds,
         scenario.id,
-        {"indicators": list(scenario.check["indicators"]), "answers": dict(scenario.check["answers"])},
+        {"indicators": list(scenario.shows), "answers": dict(scenario.check.answers)},
         scenario.routes[0].id,
     )
     assert shown["outcome_text"] == said["outcome_text"]
