@@ -21,7 +21,7 @@ TEST_WORKERS ?= 2
 setup: $(VENV)/.installed node_modules/.installed
 
 # The exact versions in requirements-dev.txt (the lock file, from `make lock`), then this project itself:
-# a Material release can change the inline scripts whose hashes the CSP pins (toolkit/build/csp.py).
+# a Material release can change the inline scripts whose hashes the CSP pins (toolkit/publish/csp.py).
 $(VENV)/.installed: pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

@@ -250,7 +250,7 @@ def render(results: dict[str, Any]) -> str:
         "## How Python starts, and why",
         "",
         "The checker's Python arrives as `python.zip`, made at build time "
-        "(`toolkit/build/make_python_bundle.mjs`): only the standard-library modules the checker uses "
+        "(`toolkit/publish/make_python_bundle.mjs`): only the standard-library modules the checker uses "
         "(those Pyodide needs to start, those the core imports anywhere in its source, and those that "
         "running it loads), and the core itself, compiled to bytecode. Pyodide takes it as its whole "
         "standard library. Its own `python_stdlib.zip` is 2.5 MB of source that Python compiles on every "
@@ -288,7 +288,7 @@ def render(results: dict[str, Any]) -> str:
         "## What else keeps it light",
         "",
         "- **Precompressed copies.** The build writes `FILE.gz` and `FILE.br` beside every file they make "
-        "smaller (`toolkit/build/compress.py`); the nginx snippet serves them (`gzip_static`, and "
+        "smaller (`toolkit/publish/compress.py`); the nginx snippet serves them (`gzip_static`, and "
         "`brotli_static` where nginx has ngx_brotli). Netlify, Cloudflare Pages and GitHub Pages compress "
         "on their own.",
         "- **`python.zip` stored, compressed whole (issue 28).** Its entries are stored uncompressed, so "

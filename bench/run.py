@@ -44,8 +44,8 @@ import words_share  # noqa: E402  (issue 26: the everyday words the filter finds
 from report import render  # noqa: E402  (docs/performance.md from the results)
 from sitebuild import serve  # noqa: E402  (the tests' static server: _headers, precompressed copies)
 
-from toolkit.build.bundle import engine_paths  # noqa: E402
-from toolkit.build.compress import write_precompressed  # noqa: E402
+from toolkit.publish.bundle import engine_paths  # noqa: E402
+from toolkit.publish.compress import write_precompressed  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 NETWORK_RUNS = int(os.environ.get("BENCH_NETWORK_RUNS", "3"))  # each takes up to a minute

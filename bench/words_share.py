@@ -88,7 +88,7 @@ def search_results(page: Any, query: str, folded: bool = False) -> list[str]:
 def search_shows(site: Path, t: Thresholds) -> dict[str, set[str]]:
     """The worries each result of the site's search shows: those whose wording its section holds, or
     for an everyday word's section (indexed by its word alone), those the words page lists under it."""
-    from toolkit.build.search_order import WORDS_PAGE, page_location
+    from toolkit.publish.search_order import WORDS_PAGE, page_location
     from toolkit.site.pages import everyday_words
 
     listed = {word.lower(): {item.id for item in items if hasattr(item, "id")} for word, items in everyday_words(t)}

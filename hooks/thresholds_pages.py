@@ -4,7 +4,7 @@
 ``finish``). ``mkdocs serve`` rebuilds whenever a watched file changes, thresholds.yml included, so
 here the same functions run inside MkDocs: before the engine, ``toolkit.site.write`` gives the pages
 (added as ``File.generated``, nothing written into docs/), the navigation, the names and the glossary;
-after it, ``toolkit.build.finish`` adds the markup fixes, the CSP, the checker's engine, ``_headers``
+after it, ``toolkit.publish.finish`` adds the markup fixes, the CSP, the checker's engine, ``_headers``
 and a service worker that retires any offline copy.
 """
 
@@ -18,11 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from toolkit.build.bundle import BundleError
-from toolkit.build.conformance import MarkupChanged
-from toolkit.build.csp import UnsafePageError
-from toolkit.build.finish import finish_site
 from toolkit.load import ThresholdsError, load_file
+from toolkit.publish.bundle import BundleError
+from toolkit.publish.conformance import MarkupChanged
+from toolkit.publish.csp import UnsafePageError
+from toolkit.publish.finish import finish_site
 from toolkit.site.write import DEVELOPER_PAGES, site_sources, with_glossary
 
 _state: dict[str, Any] = {}

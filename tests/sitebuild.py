@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from toolkit.build.search_order import SEARCH_INDEX
+from toolkit.publish.search_order import SEARCH_INDEX
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ("mkdocs", "zensical")
@@ -139,7 +139,7 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-# What a browser may ask for, best first, and the build's copy that answers it (toolkit/build/compress.py).
+# What a browser may ask for, best first, and the build's copy that answers it (toolkit/publish/compress.py).
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 
 

@@ -415,7 +415,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_dist(args: argparse.Namespace) -> int:
-    from .build.deploy import make_dist  # host only
+    from .publish.deploy import make_dist  # host only
 
     try:
         archive, snippet = make_dist(Path(args.site), Path(args.out))
@@ -456,10 +456,10 @@ def cmd_engine(args: argparse.Namespace) -> int:
 
 
 def cmd_finish(args: argparse.Namespace) -> int:
-    from .build.bundle import BundleError  # host only
-    from .build.conformance import MarkupChanged
-    from .build.csp import UnsafePageError
-    from .build.finish import AlreadyFinished, finish_site
+    from .publish.bundle import BundleError  # host only
+    from .publish.conformance import MarkupChanged
+    from .publish.csp import UnsafePageError
+    from .publish.finish import AlreadyFinished, finish_site
 
     thresholds = load(args.thresholds)
     if thresholds is None:

@@ -1,6 +1,6 @@
 """Where a link in the site may go: https:, mailto:, tel: and the site's own pages. One definition,
 used by the validator (toolkit.load.text), the Markdown of the pages (toolkit.site.safe_links) and
-the check of every built page (toolkit.build.csp)."""
+the check of every built page (toolkit.publish.csp)."""
 
 from __future__ import annotations
 

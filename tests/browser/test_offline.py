@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT
 from sitebuild import serve
 
-from toolkit.build.bundle import engine_paths
-from toolkit.build.compress import write_precompressed
-from toolkit.build.offline import write_service_worker
+from toolkit.publish.bundle import engine_paths
+from toolkit.publish.compress import write_precompressed
+from toolkit.publish.offline import write_service_worker
 
 from .checker_helpers import READY, cli_result_text, fill_check, wait_for_result, wait_until, write_details
 from .conftest import open_search

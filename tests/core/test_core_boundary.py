@@ -45,7 +45,7 @@ def test_the_core_distribution_declares_no_dependencies():
 def test_the_wheel_shipped_to_the_browser_holds_only_the_core_and_declares_no_dependencies(tmp_path):
     import zipfile
 
-    from toolkit.build.bundle import build_wheel
+    from toolkit.publish.bundle import build_wheel
 
     wheel = build_wheel(ROOT, tmp_path, 1_700_000_000)
     with zipfile.ZipFile(wheel) as archive:

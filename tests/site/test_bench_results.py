@@ -61,7 +61,9 @@ def test_where_the_time_goes_is_every_stage_of_the_start_in_order(results):
         assert list(ended) == [name for name in ended if f'"{name}"' in stages] and len(ended) == 8, key
         times = list(ended.values())
         assert times == sorted(times) and times[0] > 0, (key, ended)  # medians of ordered runs stay ordered
-        assert ended["ready"] == pytest.approx(results["python_ready_cold_ms" if "cold" in key else "python_ready_warm_ms"])
+        assert ended["ready"] == pytest.approx(
+            results["python_ready_cold_ms" if "cold" in key else "python_ready_warm_ms"]
+        )
 
 
 def test_each_is_the_median_of_at_least_three_runs(results):

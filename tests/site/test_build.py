@@ -35,9 +35,19 @@ def test_strict_build_has_no_warnings(medway_site, example_site):
 def test_built_html_is_valid(partnership_site):
     if shutil.which("npx") is None or not (ROOT / "node_modules" / "html-validate").exists():
         pytest.fail("html-validate is not installed: run `npm ci`")
-    run = subprocess.run(["npx", "--no-install", "html-validate", "--config", ".htmlvalidate.json",
-                          f"{partnership_site.directory}/**/*.html"],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            "npx",
+            "--no-install",
+            "html-validate",
+            "--config",
+            ".htmlvalidate.json",
+            f"{partnership_site.directory}/**/*.html",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout[-4000:]
 
 
@@ -110,7 +120,11 @@ def test_the_check_page_offers_the_partnerships_own_filter_examples_and_consent_
 def test_home_has_the_emergency_panel_with_999_and_front_door_numbers(thresholds, medway_site):
     home = (medway_site.directory / "index.html").read_text(encoding="utf-8")
     panel = re.search(r'<div[^>]*class="lon-emergency".*?</div>', home, flags=re.S).group(0)
-    for number, href in (("999", "tel:999"), ("01634 334466", "tel:+441634334466"), ("03000 419191", "tel:+443000419191")):
+    for number, href in (
+        ("999", "tel:999"),
+        ("01634 334466", "tel:+441634334466"),
+        ("03000 419191", "tel:+443000419191"),
+    ):
         assert f'href="{href}">{number}</a>' in panel
 
 

@@ -16,10 +16,10 @@ import pytest
 from conftest import ROOT
 from sitebuild import headers_for, html_pages, parse_headers_file
 
-from toolkit.build.bundle import engine_paths
-from toolkit.build.compress import write_precompressed
-from toolkit.build.deploy import TYPES, make_dist, site_policy
-from toolkit.build.offline import precache_paths, site_version, write_service_worker
+from toolkit.publish.bundle import engine_paths
+from toolkit.publish.compress import write_precompressed
+from toolkit.publish.deploy import TYPES, make_dist, site_policy
+from toolkit.publish.offline import precache_paths, site_version, write_service_worker
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

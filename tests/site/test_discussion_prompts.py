@@ -20,7 +20,19 @@ def test_the_prompts_state_no_guidance(partnership_thresholds):
     t = partnership_thresholds
     words = " ".join(discussion.PROMPTS).lower()
     # No instruction, obligation or threshold of their own.
-    for word in ("must", "should", "need to", "refer", "consent", "harm", "risk", "level", "threshold", "always", "never"):
+    for word in (
+        "must",
+        "should",
+        "need to",
+        "refer",
+        "consent",
+        "harm",
+        "risk",
+        "level",
+        "threshold",
+        "always",
+        "never",
+    ):
         assert not re.search(rf"\b{word}", words), word
     assert not re.search(r"\d", words)
     assert "“" not in words and '"' not in words  # no quotation: nothing presented as the guidance's words

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from toolkit.build.bundle import PYODIDE_FILES, build_wheel, engine_paths
+from toolkit.publish.bundle import PYODIDE_FILES, build_wheel, engine_paths
 
 
 def test_engine_files_are_in_the_site(medway_site, thresholds):
@@ -59,7 +59,7 @@ def test_the_wheel_is_reproducible(tmp_path):
 def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds):
     """The browser receives only the core as it is now: a module added, built, then deleted is gone from
     python.zip. (Building in core/ itself once left setuptools' build/lib behind, which kept shipping it.)"""
-    from toolkit.build.bundle import make_python_bundle
+    from toolkit.publish.bundle import make_python_bundle
 
     probe = ROOT / "core" / "levels_of_need" / "_deleted_module_probe.py"
     data = tmp_path / "thresholds.json"

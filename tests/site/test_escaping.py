@@ -42,7 +42,9 @@ def test_markup_made_by_the_site_passes_through():
 
 
 def test_a_markdown_field_keeps_its_markdown_and_loses_its_html():
-    body = "Intro with **bold**.\n\n- one\n- two\n\n### Heading\n\n[Medway](https://www.medway.gov.uk/) <b>x</b> {: .c }"
+    body = (
+        "Intro with **bold**.\n\n- one\n- two\n\n### Heading\n\n[Medway](https://www.medway.gov.uk/) <b>x</b> {: .c }"
+    )
     html = render(markdown_field(body))
     assert "<strong>bold</strong>" in html and "<li>one</li>" in html and "<h3>Heading</h3>" in html
     assert '<a href="https://www.medway.gov.uk/">Medway</a>' in html

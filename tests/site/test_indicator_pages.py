@@ -57,8 +57,9 @@ def test_an_age_band_is_said_under_the_indicator_with_a_place_for_the_note_for_a
     # Filled by the page with Python's words once the age is known (api.page_answer's age_notes).
     assert '<p class="lon-hint lon-age-note" id="age-note-missed-health-checks" hidden></p>' in worries
     assert 'aria-describedby="hint-missed-health-checks age-note-missed-health-checks"' in worries
-    assert f"- Missed antenatal or baby health checks (fictional) ({band[0].lower()}{band[1:]})" in (
-        example_pages["levels/targeted-early-help.md"]
+    assert (
+        f"- Missed antenatal or baby health checks (fictional) ({band[0].lower()}{band[1:]})"
+        in (example_pages["levels/targeted-early-help.md"])
     )
 
 

@@ -12,14 +12,14 @@ from conftest import ROOT, THRESHOLDS_FILE
 from poison import poisoned
 from sitebuild import html_pages
 
-from toolkit.build.csp import (
+from toolkit.publish.csp import (
     SITE_INLINE_SCRIPTS,
     UnsafePageError,
     inline_script_hashes,
     page_problems,
     with_meta_policy,
 )
-from toolkit.build.deploy import site_policy
+from toolkit.publish.deploy import site_policy
 
 SCOPE = (
     '__md_scope=new URL("{}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
@@ -43,7 +43,10 @@ def test_the_themes_own_scripts_are_allowed_at_every_depth(scope):
     ("body", "words"),
     [
         ("<script>alert(1)</script>", "an inline script that is not one of the site's own"),
-        (f"<script>{SCOPE.format('x'+chr(34)+',location),alert(1),new URL(' + chr(34))}</script>", "not one of the site"),
+        (
+            f"<script>{SCOPE.format('x' + chr(34) + ',location),alert(1),new URL(' + chr(34))}</script>",
+            "not one of the site",
+        ),
         ("<script type=module>import('https://evil.example/x.js')</script>", "not one of the site"),
         ("<script type=text/plain>x</script>", "a <script> of type 'text/plain'"),
         ('<script src="https://evil.example/x.js"></script>', "an embedded file from 'https://evil.example/x.js'"),
@@ -91,9 +94,7 @@ def test_the_built_sites_policy_holds_only_the_themes_scripts(medway_site):
     for file in html_pages(medway_site.directory):
         assert page_problems(file.read_text(encoding="utf-8")) == [], file
     own = {
-        h
-        for file in html_pages(medway_site.directory)
-        for h in inline_script_hashes(file.read_text(encoding="utf-8"))
+        h for file in html_pages(medway_site.directory) for h in inline_script_hashes(file.read_text(encoding="utf-8"))
     }
     header = site_policy(medway_site.directory)
     assert set(re.findall(r"'sha256-[^']+'", header)) == own

@@ -11,7 +11,9 @@ from toolkit.site.pages import filter_hint, site_pages
 
 def test_the_filters_hint_offers_the_files_own_examples(thresholds):
     examples = thresholds.data["filter_examples"]
-    assert filter_hint(thresholds) == f"An everyday word works: for example {', '.join(examples[:-1])} or {examples[-1]}."
+    assert (
+        filter_hint(thresholds) == f"An everyday word works: for example {', '.join(examples[:-1])} or {examples[-1]}."
+    )
 
 
 def test_a_file_with_no_everyday_words_gets_a_plain_hint_not_its_headings():

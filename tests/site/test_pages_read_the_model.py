@@ -34,5 +34,7 @@ def test_no_page_builder_reads_the_raw_mapping():
 
 
 def test_the_scans_find_a_raw_read():
-    assert RAW_IN_TEMPLATE.search('{{ data["step_down"].intro }}') and RAW_IN_TEMPLATE.search("{% if data.escalation %}")
+    assert RAW_IN_TEMPLATE.search('{{ data["step_down"].intro }}') and RAW_IN_TEMPLATE.search(
+        "{% if data.escalation %}"
+    )
     assert RAW_IN_CODE.search('heading = t.data["step_down"]') and not RAW_IN_CODE.search("t.step_down")

@@ -15,13 +15,13 @@ import yaml
 from conftest import EXAMPLE_FILE, ROOT
 from sitebuild import ENGINES
 
-from toolkit.build.conformance import FIXES, MarkupChanged, conform
-from toolkit.build.finish import AlreadyFinished, finish_site
-from toolkit.build.runtime_styles import RUNTIME_STYLES, runtime_style_hashes
-from toolkit.build.search_order import put_search_in_reading_order
 from toolkit.engine import ENGINES as ENGINE_COMMANDS
 from toolkit.engine import EngineError, run_engine
 from toolkit.load import load_file
+from toolkit.publish.conformance import FIXES, MarkupChanged, conform
+from toolkit.publish.finish import AlreadyFinished, finish_site
+from toolkit.publish.runtime_styles import RUNTIME_STYLES, runtime_style_hashes
+from toolkit.publish.search_order import put_search_in_reading_order
 from toolkit.site import site_pages
 from toolkit.site.write import DEVELOPER_PAGES, links_from_source_folder, site_sources, write_sources
 

@@ -186,6 +186,7 @@ def contact_line(contact: Contact) -> Markup:
 def contact_ways_line(contact: Contact) -> Markup:
     """A contact's ways of reaching it, without its name: for under a heading that names it already
     (the contacts page), so that each contact is named once there."""
+
     def ways(own: Contact) -> str:
         # A web page's link says where it goes (its site), not the name the heading gives.
         site = urlsplit(own.url).hostname if own.url else None
@@ -392,10 +393,7 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
         *_level_specs(t),
         *(PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains),
         *_referral_specs(t),
-        *(
-            PageSpec(f"guidance/{s.id}.md", s.title, "Guidance", "guidance.md.j2", {"section": s})
-            for s in t.guidance
-        ),
+        *(PageSpec(f"guidance/{s.id}.md", s.title, "Guidance", "guidance.md.j2", {"section": s}) for s in t.guidance),
         *_training_specs(t),
         *_about_specs(t),
     ]

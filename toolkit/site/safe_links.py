@@ -14,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from toolkit.links import target_problem
 
+
 class SafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -29,10 +30,10 @@ class SafeLinks(Treeprocessor):
 
 
 class SafeLinksExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After attribute lists (8), which can set an href, and before unescaping (0).
         md.treeprocessors.register(SafeLinks(md), "safe_links", 1)
 
 
-def makeExtension(**kwargs: object) -> SafeLinksExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: object) -> SafeLinksExtension:
     return SafeLinksExtension(**kwargs)

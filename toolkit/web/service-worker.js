@@ -1,6 +1,6 @@
 // The site's service worker: after one visit the guidance works with no network, and after one
 // visit to the self-check or training practice, the checker does too. Generated at build time by
-// toolkit/build/offline.py, which fills in PRECACHE: this version's id, the guidance's files
+// toolkit/publish/offline.py, which fills in PRECACHE: this version's id, the guidance's files
 // (pages and their assets) and the checker's engine (Pyodide, the checker's Python, the data).
 //
 // By need: installing caches the guidance only, a few hundred kilobytes. The engine, several

@@ -2,7 +2,7 @@
 // All rules are Python in core/levels_of_need/; this file only loads it and passes messages.
 //
 // Python starts from the build's python.zip (the standard-library modules the checker uses and the
-// core, compiled; see toolkit/build/make_python_bundle.mjs) given to Pyodide as its standard library.
+// core, compiled; see toolkit/publish/make_python_bundle.mjs) given to Pyodide as its standard library.
 // Pyodide's wasm is fetched and compiled by the page (engine.js), which hands over the compiled module:
 // see pageWasm below.
 // The messages to and from the page, and their fields, are defined in core/levels_of_need/messages.py

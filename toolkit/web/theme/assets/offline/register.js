@@ -1,4 +1,4 @@
-// Registers the site's service worker (sw.js at the site root, written by toolkit/build/offline.py),
+// Registers the site's service worker (sw.js at the site root, written by toolkit/publish/offline.py),
 // so the guidance works offline after one visit. The checker's engine is kept offline too once a
 // checker page has started it, or when the user presses a [data-lon-keep-engine] button: the service
 // worker is asked to cache it (it caches only the build's own list). When a new version of the site

@@ -48,7 +48,7 @@ def conform(html: str, where: str, engine: str = "mkdocs") -> str:
     for fix in FIXES[engine]:
         if fix.always and fix.before not in html and "<html" in html:
             raise MarkupChanged(
-                f"{engine}'s markup changed: {fix.before!r} not found in {where}; review toolkit/build/conformance.py"
+                f"{engine}'s markup changed: {fix.before!r} not found in {where}; review toolkit/publish/conformance.py"
             )
         html = html.replace(fix.before, fix.after)
     return html
