@@ -81,15 +81,50 @@ def examples(full: int) -> int:
 SITE_FIXTURES = {"built_site", "medway_site", "example_site", "partnership_site"}
 
 
+def fixtures(item) -> set[str]:
+    return set(getattr(item, "fixturenames", ()))
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
         if item.path.is_relative_to(ROOT / "tests" / "browser"):
             item.add_marker(pytest.mark.browser)
-        if fixtures & SITE_FIXTURES:
+        if fixtures(item) & SITE_FIXTURES:
             item.add_marker(pytest.mark.build)
         if item.get_closest_marker("browser") or item.get_closest_marker("build"):
             item.add_marker(pytest.mark.slow)
+    items[:] = heaviest_files_first(items)
+
+
+# ---- The order files run in: the heaviest first -------------------------------------------------
+# `make test` hands each pytest-xdist worker whole files (--dist loadfile) in collection order
+# (--no-loadscope-reorder: xdist's own order puts the files with the most tests first, which left a few
+# slow browser files, of a few tests each, to run last on one worker while the other sat idle). Longest
+# first makes the two workers end together. A file's weight is a rough guess at its seconds from its
+# kinds of test; a wrong guess only orders the run less well, it never changes what runs.
+SECONDS_GUESSED = {"browser": 5.0, "slow": 2.0, "fast": 0.05}
+
+
+def file_weight(items: list) -> float:
+    def kind(item) -> str:
+        return next((name for name in ("browser", "slow") if item.get_closest_marker(name)), "fast")
+
+    return sum(SECONDS_GUESSED[kind(item)] for item in items)
+
+
+def heaviest_files_first(items: list) -> list:
+    """``items`` with each file's tests together and in their own order, the files heaviest first; except
+    that the heaviest file needing no built site goes second, so that while one worker builds the first
+    site (about a minute, once per run: sitebuild.shared_build) the other has work that does not wait on it."""
+    files: dict[Path, list] = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    order = sorted(files.values(), key=file_weight, reverse=True)
+    needs_no_site = [tests for tests in order if not any(SITE_FIXTURES & fixtures(test) for test in tests)]
+    if needs_no_site and order[0] is not needs_no_site[0]:
+        order.remove(needs_no_site[0])
+        order.insert(1, needs_no_site[0])
+    return [item for tests in order for item in tests]
 
 
 # ---- The built sites, by engine ---------------------------------------------------------------

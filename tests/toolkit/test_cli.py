@@ -20,6 +20,13 @@ def test_validate_the_real_file():
     assert "3 levels, 95 indicators" in run.stdout
 
 
+def test_every_scenario_agrees_with_the_checker(partnership_file):
+    """`make test` ran this command for each partnership before pytest; it is a test now, in process."""
+    run = toolkit("scenarios", "--verify", "--thresholds", str(partnership_file))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"{partnership_file.name}: all " in run.stdout and " scenarios agree with the checker." in run.stdout
+
+
 def test_indicators_json_lists_every_indicator_with_level_numbers(thresholds):
     run = toolkit("indicators", "--json")
     assert run.returncode == 0
