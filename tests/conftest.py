@@ -101,20 +101,22 @@ def pytest_collection_modifyitems(items):
 # (--no-loadscope-reorder: xdist's own order puts the files with the most tests first, which left a few
 # slow browser files, of a few tests each, to run last on one worker while the other sat idle). Longest
 # first makes the two workers end together. A file's weight is a rough guess at its seconds from its
-# kinds of test; a wrong guess only orders the run less well, it never changes what runs.
-SECONDS_GUESSED = {"browser": 5.0, "slow": 2.0, "fast": 0.05}
+# kinds of test: a page driven in Chromium; a look at a built site (the build is paid once per run); a
+# test marked slow by hand (a fuzz, `mkdocs serve`, Pyodide in Node, an install: tens of seconds); any
+# other. A wrong guess only orders the run less well; it never changes what runs.
+SECONDS_GUESSED = {"browser": 5.0, "build": 0.5, "slow": 10.0, "fast": 0.05}
 
 
 def file_weight(items: list) -> float:
     def kind(item) -> str:
-        return next((name for name in ("browser", "slow") if item.get_closest_marker(name)), "fast")
+        return next((name for name in ("browser", "build", "slow") if item.get_closest_marker(name)), "fast")
 
     return sum(SECONDS_GUESSED[kind(item)] for item in items)
 
 
 def heaviest_files_first(items: list) -> list:
     """``items`` with each file's tests together and in their own order, the files heaviest first; except
-    that the heaviest file needing no built site goes second, so that while one worker builds the first
+    that the heaviest file needing no built site goes first or second, so that while one worker builds the first
     site (about a minute, once per run: sitebuild.shared_build) the other has work that does not wait on it."""
     files: dict[Path, list] = {}
     for item in items:
