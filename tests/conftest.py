@@ -102,9 +102,9 @@ def pytest_collection_modifyitems(items):
 # slow browser files, of a few tests each, to run last on one worker while the other sat idle). Longest
 # first makes the two workers end together. A file's weight is a rough guess at its seconds from its
 # kinds of test: a page driven in Chromium; a look at a built site (the build is paid once per run); a
-# test marked slow by hand (a fuzz, `mkdocs serve`, Pyodide in Node, an install: tens of seconds); any
+# test marked slow by hand (a fuzz, `mkdocs serve`, Pyodide in Node, an install: up to minutes); any
 # other. A wrong guess only orders the run less well; it never changes what runs.
-SECONDS_GUESSED = {"browser": 5.0, "build": 0.5, "slow": 10.0, "fast": 0.05}
+SECONDS_GUESSED = {"browser": 5.0, "build": 0.5, "slow": 60.0, "fast": 0.05}
 
 
 def file_weight(items: list) -> float:
