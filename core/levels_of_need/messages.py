@@ -105,6 +105,8 @@ SESSION = Message(
         "problem": "{message, field} where what was typed cannot be taken (the counts do not add up to the room, "
         "say), else null; the session is then as it was",
         "session": "the session, every part checked, as the page holds it (null if it could not start)",
+        "screen": "the words of the screen at the session's position: {heading, round_question, record, next}, "
+        "each null where that screen has none (training_session.screen_words)",
         "report": "every figure the presenter shows, as data and as words (training_session.report)",
         "views": "{reveal: for each vignette the room's answers as a tree of text nodes, or null before any "
         "round; summary: the trainer's summary as a tree of text nodes}",

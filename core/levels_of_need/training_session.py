@@ -45,6 +45,10 @@ MAX_VIGNETTES = 100
 MIN_VIGNETTES = 6  # below this, the interval is too wide to say anything (about ±0.19 with 6 and 20 people)
 ROUNDS = 2
 STEPS = ("round-1", "discussion", "round-2", "reveal")
+STEP_NAMES = {"round-1": "Round 1", "discussion": "Discussion", "round-2": "Round 2", "reveal": "The reveal"}
+ROUND_NAMES = (STEP_NAMES["round-1"], STEP_NAMES["round-2"])
+NOT_SURE_LABEL = "Not sure"
+NOT_ASKED = "not asked"
 SUMMARY = "summary"  # the step after the last vignette
 ALL_SCENARIOS = "all-scenarios"  # the one set offered where the file has scenarios and no scenario_sets
 NOT_SURE = "not_sure"
@@ -414,6 +418,7 @@ def report(thresholds: Thresholds, session: Mapping[str, Any]) -> dict[str, Any]
                 "key": _key(scenario),
                 "rounds": rounds,
                 "fell_towards_key": _fell_towards_key(rounds),
+                "chart": round_chart(levels, rounds[0]),
             }
         )
     room = session["room_size"]
@@ -431,6 +436,43 @@ def report(thresholds: Thresholds, session: Mapping[str, Any]) -> dict[str, Any]
         "over_levelled": _most(vignettes, "above"),
         "published": PUBLISHED,
         "published_context": PUBLISHED_CONTEXT,
+    }
+
+
+def round_chart(levels: Sequence[Level], figures: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Round 1's answers as the discussion screen's bars: a row for each level and one for not sure, each
+    with its label, its share of the whole room and its words; "not asked" before the round is recorded."""
+    labels = [*(lv.label for lv in levels), NOT_SURE_LABEL]
+    if figures is None:
+        return [
+            {"label": label, "share": 0, "text": NOT_ASKED, "unsure": k == len(labels) - 1}
+            for k, label in enumerate(labels)
+        ]
+    shares = [*figures["level_shares"], figures["not_sure_share"]]
+    texts = [*figures["level_text"], figures["not_sure_text"]]
+    return [
+        {"label": label, "share": share, "text": text, "unsure": k == len(labels) - 1}
+        for k, (label, share, text) in enumerate(zip(labels, shares, texts, strict=True))
+    ]
+
+
+def screen_words(session: Mapping[str, Any]) -> dict[str, str | None]:
+    """The words of the presenter's screen at the session's position: its heading, and in a round its
+    question and its button; at the reveal, the button to go on."""
+    index, step = session["position"]["vignette"], session["position"]["step"]
+    if step == SUMMARY:
+        return {"heading": None, "round_question": None, "record": None, "next": None}
+    total = len(session["vignettes"])
+    round_number = {"round-1": 1, "round-2": 2}.get(step)
+    room = session["room_size"]
+    people = "person" if room == 1 else "people"
+    return {
+        "heading": f"Vignette {index + 1} of {total}: {STEP_NAMES[step]}",
+        "round_question": f"Round {round_number}: how many chose each level? The room has {room} {people}."
+        if round_number
+        else None,
+        "record": f"Record round {round_number}" if round_number else None,
+        "next": "Next vignette" if index + 1 < total else "See the summary",
     }
 
 
@@ -685,8 +727,7 @@ def _most(vignettes: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
             "shares": [r["shares"][part] if r else None for r in v["rounds"]],
             "text": f"Vignette {v['number']}, {v['title']} ({v['key']['answer_key']}), {where} the answer key: "
             + ", ".join(
-                f"{r['shares_text'][part] if r else 'not asked'} in round {n}"
-                for n, r in enumerate(v["rounds"], start=1)
+                f"{r['shares_text'][part] if r else NOT_ASKED} in round {n}" for n, r in enumerate(v["rounds"], start=1)
             ),
         }
         for _, _, v in found[:3]
@@ -713,7 +754,6 @@ def _signed(value: float) -> str:
 # ---- The words: the reveal, the summary, the CLI's text and the CSV --------------------------------
 
 
-ROUND_NAMES = ("Round 1", "Round 2")
 STATISTICS = (
     ("ac1", "Gwet’s AC1"),
     ("ac2_linear", "Gwet’s AC2, linear weights (levels in order)"),
@@ -784,7 +824,7 @@ def reveal_view(thresholds: Thresholds, figures: Mapping[str, Any], number: int)
 
 def _round_cells(rounds: list[Any], cell: Callable[[Mapping[str, Any]], str]) -> list[Node]:
     """One cell for each round: its figure, or that the round was not asked."""
-    return [node("td", cell(r) if r else "not asked") for r in rounds]
+    return [node("td", cell(r) if r else NOT_ASKED) for r in rounds]
 
 
 def _level_rows(levels: list[Mapping[str, Any]], key: Mapping[str, Any], rounds: list[Any]) -> list[Node]:
@@ -804,7 +844,7 @@ def _level_rows(levels: list[Mapping[str, Any]], key: Mapping[str, Any], rounds:
     rows.append(
         node(
             "tr",
-            node("th", "Not sure", scope="row"),
+            node("th", NOT_SURE_LABEL, scope="row"),
             *_round_cells(rounds, lambda r: r["not_sure_text"]),
             class_="lon-level-row lon-unsure-row",
         )
@@ -935,7 +975,7 @@ def _vignette_table(figures: Mapping[str, Any]) -> Node:
         "Answer key",
         "Round",
         *(lv["label"] for lv in levels),
-        "Not sure",
+        NOT_SURE_LABEL,
         *(words for _, words in SHARE_NAMES),
         "Pairwise agreement",
     )
@@ -945,12 +985,12 @@ def _vignette_table(figures: Mapping[str, Any]) -> Node:
     for v in figures["vignettes"]:
         first = [node("th", f"{v['number']}. {v['title']}", scope="row"), node("td", v["key"]["answer_key"])]
         if not any(v["rounds"]):  # a vignette the session did not reach: one row that says so
-            rows.append(node("tr", *first, node("td", "not asked"), *(node("td", "") for _ in range(blank))))
+            rows.append(node("tr", *first, node("td", NOT_ASKED), *(node("td", "") for _ in range(blank))))
             continue
         for r, figures_round in enumerate(v["rounds"]):
             cells = [str(r + 1)]
             if figures_round is None:
-                cells += ["not asked"] * blank
+                cells += [NOT_ASKED] * blank
             else:
                 cells += [str(c) for c in figures_round["counts"]] + [str(figures_round[NOT_SURE])]
                 cells += [f"{figures_round['percent'][part]}%" for part, _ in SHARE_NAMES]
@@ -1046,9 +1086,9 @@ def _csv_vignettes(figures: Mapping[str, Any]) -> list[list[Any]]:
             "Answer key",
             "Round",
             *(_cell(lv["label"]) for lv in levels),
-            "Not sure",
+            NOT_SURE_LABEL,
             *(f"{words} (% of the room)" for _, words in SHARE_NAMES),
-            "Not sure (% of the room)",
+            f"{NOT_SURE_LABEL} (% of the room)",
             "Pairwise agreement (0 to 1)",
         ]
     ]
@@ -1139,17 +1179,20 @@ def page_answer(thresholds: Thresholds, payload: Mapping[str, Any]) -> dict[str,
             return {
                 "problem": {"message": str(error), "field": error.field},
                 "session": None,
+                "screen": None,
                 "report": None,
                 "views": None,
             }
         problem = {"message": str(error), "field": error.field}
     checked = normalise(thresholds, session)
+    screen = screen_words(checked)
     if payload.get("figures") is False and payload.get("start") is None and payload.get("round") is None:
-        return {"problem": problem, "session": checked, "report": None, "views": None}
+        return {"problem": problem, "session": checked, "screen": screen, "report": None, "views": None}
     figures = report(thresholds, checked)
     return {
         "problem": problem,
         "session": checked,
+        "screen": screen,
         "report": figures,
         "views": {
             "reveal": [

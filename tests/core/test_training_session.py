@@ -662,3 +662,57 @@ def test_a_wrong_count_names_its_own_box(partnership_thresholds, box):
         raw["not_sure"] = "l7"
     answer = ts.page_answer(t, {"session": session, "round": {"vignette": 0, "round": 1, **raw}})
     assert answer["problem"]["field"] == (f"count-{t.levels[-1].id}" if box == "level" else "count-not_sure")
+
+
+# ---- The words of each screen: Python's, so the page holds none ----------------------------------
+
+
+@pytest.mark.parametrize("room", [1, 2, 20])
+def test_each_screen_has_its_heading_question_and_buttons_from_python(partnership_thresholds, room):
+    session = new_session(partnership_thresholds, room)
+    total = len(session["vignettes"])
+    people = "person" if room == 1 else "people"
+    for index in (0, total - 1):
+        for step in ts.STEPS:
+            screen = ts.screen_words({**session, "position": {"vignette": index, "step": step}})
+            assert screen["heading"] == f"Vignette {index + 1} of {total}: {ts.STEP_NAMES[step]}"
+            rounds = {"round-1": 1, "round-2": 2}
+            if step in rounds:
+                n = rounds[step]
+                assert screen["round_question"] == (
+                    f"Round {n}: how many chose each level? The room has {room} {people}."
+                )
+                assert screen["record"] == f"Record round {n}"
+            else:
+                assert screen["round_question"] is None and screen["record"] is None
+            assert screen["next"] == ("Next vignette" if index + 1 < total else "See the summary")
+    summary = ts.screen_words({**session, "position": {"vignette": 0, "step": ts.SUMMARY}})
+    assert set(summary.values()) == {None}
+
+
+def test_every_answer_with_a_session_carries_its_screens_words(thresholds):
+    session = answer_round(thresholds, new_session(thresholds, 10), 0, 1, [10] + [0] * (len(thresholds.levels) - 1))
+    moved = ts.page_answer(thresholds, {"session": session, "position": {"vignette": 0, "step": "discussion"}})
+    assert moved["problem"] is None and moved["screen"]["heading"].endswith(": Discussion")
+    alone = ts.page_answer(
+        thresholds, {"session": session, "position": {"vignette": 1, "step": "round-1"}, "figures": False}
+    )
+    assert alone["report"] is None and alone["screen"]["heading"].startswith("Vignette 2 of ")
+
+
+def test_round_ones_chart_is_a_row_per_level_and_one_for_not_sure(thresholds):
+    session = new_session(thresholds, room=10)
+    labels = [*(lv.label for lv in thresholds.levels), ts.NOT_SURE_LABEL]
+    before = ts.report(thresholds, session)["vignettes"][0]["chart"]
+    assert [row["label"] for row in before] == labels
+    assert all(row["text"] == ts.NOT_ASKED and row["share"] == 0 for row in before)
+    assert [row["unsure"] for row in before] == [False] * len(thresholds.levels) + [True]
+    counts = [1] * len(thresholds.levels)
+    unsure = 10 - len(thresholds.levels)
+    session = answer_round(thresholds, session, 0, 1, counts, unsure)
+    vignette = ts.report(thresholds, session)["vignettes"][0]
+    after = vignette["chart"]
+    figures = vignette["rounds"][0]
+    assert [row["text"] for row in after] == [*figures["level_text"], figures["not_sure_text"]]
+    assert [row["share"] for row in after] == pytest.approx([*figures["level_shares"], figures["not_sure_share"]])
+    assert after[-1]["text"] == f"{unsure} ({figures['percent']['not_sure']}%)"

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "toolkit" / "site" / "templates"
 CORE = ROOT / "core" / "levels_of_need"
-CORE_FILES = ("present.py", "saved.py", "summary.py", "training.py")
+CORE_FILES = ("present.py", "saved.py", "summary.py", "training.py", "training_session.py")
 SCRIPTS = ROOT / "toolkit" / "web"
 OWN_WORDS = ROOT / "toolkit" / "own_words.txt"
 OWN_MARK = "own: "
@@ -107,6 +107,8 @@ def python_text(source: str) -> list[str]:
         text = _written(node)
         if text and "\\b" in text:
             continue  # a regular expression, not words for a reader
+        if text and re.fullmatch(r"(?:lon-[\w…-]+\s*)+", text):
+            continue  # a list of the page's classes, not words for a reader
         if text:
             text = re.sub(r"\{[a-z_]+\}", GAP, text)  # a str.format field: a value filled in, as in an f-string
         # Words for a reader have a space between words; an id, a key or a format does not.

@@ -465,6 +465,8 @@ def _training_specs(t: Thresholds) -> list[PageSpec]:
         "prompts": discussion.PROMPTS,
         "prompts_label": discussion.LABEL,
         "session_max_bytes": training_session.MAX_BYTES,
+        "not_sure_label": training_session.NOT_SURE_LABEL,
+        "step_names": training_session.STEP_NAMES,
     }
     return [
         PageSpec(

@@ -5,7 +5,7 @@
 // summary, what is wrong with an answer) is Python's (levels_of_need.present and .api): this script
 // moves between pages, reads the form, and builds the tree of text nodes the worker returns.
 import "../search/finds.js"; // self.lonFinds: what a typed word finds
-import { buildNodes, showProgress, startEngine } from "./engine.js";
+import { buildNodes, pageWords, showProgress, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("lon-check");
@@ -22,8 +22,7 @@ const DETAILS_PAGE = "page-details"; // "Write the referral summary"
 const MAX_FILE_BYTES = Number($("lon-open").dataset.maxBytes);
 // Every sentence this page shows is the template's (#lon-words, each {name} in it filled here) or Python's:
 // the script holds none of its own.
-const WORDS = $("lon-words").dataset;
-const said = (key, values = {}) => WORDS[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+const said = pageWords();
 const SUMMARY_FILE = "referral-summary.txt";
 
 let ready = false;

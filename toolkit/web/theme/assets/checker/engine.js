@@ -26,6 +26,17 @@ const TAGS = new Set([
 const SCOPES = new Set(["col", "row"]); // a table header's scope, the one other attribute allowed
 const SAFE_HREF = /^(tel:\+?[0-9]+(?:;ext=[0-9]+)?|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
 
+// A page's own words: the template's hidden #lon-words element, one data-* attribute per sentence, each
+// {name} in it filled from ``values``. A page script holds no sentence of its own (issue 23); a name left
+// unfilled is a mistake in the script, so it shows as the name, for a test to catch, never as "undefined".
+export function pageWords(id = "lon-words") {
+  const words = document.getElementById(id).dataset;
+  return (key, values = {}) => {
+    if (!(key in words)) throw new Error(`no words "${key}" on this page`);
+    return words[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  };
+}
+
 export function buildNodes(nodes) {
   return (nodes || []).map(buildNode);
 }

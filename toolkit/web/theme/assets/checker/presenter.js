@@ -10,19 +10,19 @@
 //
 // Keys: in a round, type each count, Tab to the next box, Enter to record the round (one Tab per level
 // and one Enter: nothing else). Elsewhere Enter presses the focused button; F is full screen.
-import { buildNodes, showProgress, startEngine } from "./engine.js";
+import { buildNodes, pageWords, showProgress, startEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
 const presenter = $("lon-presenter");
 const status = $("lon-status");
 const setupForm = $("lon-session-setup");
 const roundForm = $("lon-round");
-const STEP_NAMES = { "round-1": "Round 1", discussion: "Discussion", "round-2": "Round 2", reveal: "The reveal" };
 const STEPS = ["round-1", "discussion", "round-2", "reveal"];
 const SETUP_FIELDS = { title: "session-title", set: "session-set", room_size: "session-room" };
 const ROUND_GROUP = "counts"; // Python's field for a problem with a round's counts as a whole
 const MAX_BYTES = Number(presenter.dataset.maxBytes);
-const STILL_GETTING_READY = "The presenter is still getting ready.";
+// Every sentence this page shows is the template's (#lon-words, each {name} in it filled here) or Python's.
+const said = pageWords();
 
 let engine = null;
 let ready = false;
@@ -79,7 +79,7 @@ function showErrors(listId, boxId, problem, fieldIds) {
       if (field.dataset.describedby === undefined) field.dataset.describedby = field.getAttribute("aria-describedby") || "";
       if (message) field.setAttribute("aria-describedby", `${message.id} ${field.dataset.describedby}`.trim());
     }
-    if (message) { message.textContent = `Error: ${problem.message}`; message.hidden = false; }
+    if (message) { message.textContent = said("error", { message: problem.message }); message.hidden = false; }
   } else {
     item.textContent = problem.message;
   }
@@ -116,7 +116,7 @@ function focusOn(element) {
 }
 
 function render({ focus = true, message = null } = {}) {
-  const { session, report, views } = shown;
+  const { session, screen, report, views } = shown;
   const { vignette: index, step } = session.position;
   const summary = step === "summary";
   status.hidden = true; // "The presenter is ready." belongs to the setup screen
@@ -131,7 +131,7 @@ function render({ focus = true, message = null } = {}) {
     heading.tabIndex = -1;
     toTop();
     if (focus) focusOn(heading);
-    announce("The trainer’s summary.");
+    announce(said("summaryShown"));
     return;
   }
   const vignette = session.vignettes[index];
@@ -140,8 +140,7 @@ function render({ focus = true, message = null } = {}) {
   for (const article of document.querySelectorAll(".lon-slide")) article.hidden = article.dataset.scenario !== vignette.scenario;
   const article = $(`slide-${vignette.scenario}`);
   article.querySelector(".lon-teaching").hidden = step !== "reveal";
-  const where = `Vignette ${index + 1} of ${session.vignettes.length}: ${STEP_NAMES[step]}`;
-  $("lon-step-heading").textContent = where;
+  $("lon-step-heading").textContent = screen.heading;
   $("lon-room-note").textContent = report.room_note || "";
   $("lon-room-note").hidden = !report.room_note;
 
@@ -149,8 +148,8 @@ function render({ focus = true, message = null } = {}) {
   roundForm.hidden = round === null;
   showErrors("lon-round-error-list", "lon-round-errors", null, roundFields);
   if (round) {
-    $("lon-round-legend").textContent = `Round ${round}: how many chose each level? The room has ${session.room_size} ${session.room_size === 1 ? "person" : "people"}.`;
-    $("lon-record").textContent = `Record round ${round}`;
+    $("lon-round-legend").textContent = screen.round_question;
+    $("lon-record").textContent = screen.record;
     const recorded = vignette.rounds[round - 1];
     for (const box of countBoxes()) {
       const value = recorded ? (box.dataset.level ? recorded.counts[box.dataset.level] : recorded.not_sure) : null;
@@ -160,17 +159,17 @@ function render({ focus = true, message = null } = {}) {
   $("lon-discussion").hidden = step !== "discussion";
   $("lon-chart-box").hidden = !(step === "discussion" || step === "round-2");
   setChart(false);
-  drawChart($("lon-chart"), report, figures.rounds[0]);
+  drawChart($("lon-chart"), figures.chart, figures.rounds[0]);
   $("lon-reveal").hidden = step !== "reveal";
   if (step === "reveal") {
     $("lon-reveal-view").replaceChildren(...buildNodes(views.reveal[index] || []));
     drawCellBars($("lon-reveal-view"), figures);
-    $("lon-next").textContent = index + 1 < session.vignettes.length ? "Next vignette" : "See the summary";
+    $("lon-next").textContent = screen.next;
   }
   $("lon-back").disabled = index === 0 && step === "round-1";
   toTop();
   if (!focus) return;
-  announce(`${where}. ${article.querySelector("h2").textContent}`);
+  announce(`${screen.heading}. ${article.querySelector("h2").textContent}`);
   if (round) focusOn(countBoxes()[0]);
   else if (step === "discussion") focusOn($("lon-to-round-2"));
   else if (step === "reveal") focusOn($("lon-next"));
@@ -188,17 +187,15 @@ function bar(share, kind) {
   return outer;
 }
 
-// Round 1's answers as bars on the discussion screen, one row per level and one for not sure: the share
-// of the whole room Python gives for each, and its words. The answer key is not marked before the reveal.
-function drawChart(box, report, figure) {
-  const rows = [...report.levels.map((level, k) => [level.label, k]), ["Not sure", null]].map(([label, k]) => {
+// Round 1's answers as bars on the discussion screen: Python's rows (one per level and one for not sure),
+// each with its label, its share of the whole room and its words. The answer key is not marked before the reveal.
+function drawChart(box, chart, figure) {
+  const rows = chart.map(({ label, share, text, unsure }) => {
     const row = document.createElement("div");
-    row.className = k === null ? "lon-chart-row lon-chart-row--unsure" : "lon-chart-row";
+    row.className = unsure ? "lon-chart-row lon-chart-row--unsure" : "lon-chart-row";
     const name = Object.assign(document.createElement("span"), { className: "lon-chart-label", textContent: label });
-    const value = Object.assign(document.createElement("span"), { className: "lon-chart-value" });
-    value.textContent = figure ? (k === null ? figure.not_sure_text : figure.level_text[k]) : "not asked";
-    const share = figure ? (k === null ? figure.not_sure_share : figure.level_shares[k]) : 0;
-    row.append(name, bar(share, k === null ? "unsure" : "round-1"), value);
+    const value = Object.assign(document.createElement("span"), { className: "lon-chart-value", textContent: text });
+    row.append(name, bar(share, unsure ? "unsure" : "round-1"), value);
     return row;
   });
   const note = Object.assign(document.createElement("p"), { className: "lon-chart-note" });
@@ -222,7 +219,7 @@ function drawCellBars(view, figures) {
 function setChart(on) {
   $("lon-chart").hidden = !on;
   $("lon-chart-toggle").setAttribute("aria-expanded", String(on));
-  $("lon-chart-toggle").textContent = on ? "Hide round 1’s answers" : "Show round 1’s answers";
+  $("lon-chart-toggle").textContent = said(on ? "hideChart" : "showChart");
 }
 
 // A move changes no figure: Python checks the position and answers with the session alone, and the
@@ -231,10 +228,10 @@ async function moveTo(position) {
   try {
     const answer = await engine.request("session", { session: shown.session, position, figures: false });
     if (answer.problem) { say(answer.problem.message); return; }
-    shown = { ...shown, session: answer.session };
+    shown = { ...shown, session: answer.session, screen: answer.screen };
     render();
   } catch (error) {
-    say(`The presenter could not go on: ${error.message}`);
+    say(said("couldNotGoOn", { message: error.message }));
   }
 }
 
@@ -263,7 +260,7 @@ function furthest(index) {
 // Asked before the presenter is ready: said plainly, and done as soon as it is ready.
 function whenReady(action, what) {
   pending = action;
-  $("lon-setup-wait").textContent = `${STILL_GETTING_READY} ${what}`;
+  $("lon-setup-wait").textContent = said("stillGettingReady", { then: what });
   $("lon-setup-wait").hidden = false;
   announce($("lon-setup-wait").textContent);
 }
@@ -271,7 +268,7 @@ function whenReady(action, what) {
 setupForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   if (!ready) {
-    whenReady(() => setupForm.requestSubmit(), "The session will start as soon as it is.");
+    whenReady(() => setupForm.requestSubmit(), said("startWhenReady"));
     return;
   }
   const start = {
@@ -345,18 +342,18 @@ async function download(kind) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   if (kind === "json") unsaved = false;
-  announce(`${name} downloaded.`);
+  announce(said("downloaded", { file: name }));
 }
 
 for (const [id, kind] of [["lon-save", "json"], ["lon-download-json", "json"], ["lon-download-csv", "csv"]]) {
-  $(id).addEventListener("click", () => download(kind).catch((error) => { say(`The file could not be made: ${error.message}`); }));
+  $(id).addEventListener("click", () => download(kind).catch((error) => { say(said("fileNotMade", { message: error.message })); }));
 }
 
 // A downloaded session, opened again: Python reads the whole file before anything here changes. A file
 // it refuses is said by the file box, in view and focused, with which file to choose instead.
 function refuseFile(message) {
   const error = $("lon-open-error");
-  error.textContent = `Error: ${message}`;
+  error.textContent = said("error", { message });
   error.hidden = false;
   $("lon-open-session").classList.add("lon-file--error");
   error.scrollIntoView({ block: "center" });
@@ -365,7 +362,7 @@ function refuseFile(message) {
 
 async function openFile(chosen) {
   $("lon-setup-wait").hidden = true;
-  if (chosen.size > MAX_BYTES) { refuseFile("This file is too large to be a training session."); return; }
+  if (chosen.size > MAX_BYTES) { refuseFile(said("tooLarge")); return; }
   try {
     const opened = await engine.request("open_session", { text: await chosen.text() });
     const answer = await ask({ session: opened.session });
@@ -384,7 +381,7 @@ $("lon-open-session").addEventListener("change", (event) => {
   $("lon-open-error").hidden = true;
   $("lon-open-session").classList.remove("lon-file--error");
   if (!chosen) return;
-  if (!ready) { whenReady(() => openFile(chosen), "The session will open as soon as it is."); return; }
+  if (!ready) { whenReady(() => openFile(chosen), said("openWhenReady")); return; }
   openFile(chosen);
 });
 
@@ -395,7 +392,7 @@ function toggleFullscreen() {
 $("lon-fullscreen").addEventListener("click", toggleFullscreen);
 document.addEventListener("fullscreenchange", () => {
   presenter.dataset.fullscreen = Boolean(document.fullscreenElement);
-  $("lon-fullscreen").textContent = document.fullscreenElement ? "Leave full screen" : "Full screen";
+  $("lon-fullscreen").textContent = said(document.fullscreenElement ? "leaveFullScreen" : "fullScreen");
   presenter.scrollTop = 0;
 });
 // F is full screen, only while focus is in the presenter and not in a box: a one-key shortcut active
@@ -419,7 +416,7 @@ engine = startEngine({
   onReady() {
     ready = true;
     setupForm.dataset.engine = "ready";
-    status.textContent = "The presenter is ready.";
+    status.textContent = said("ready");
     $("lon-setup-wait").hidden = true;
     const action = pending;
     pending = null;
@@ -429,7 +426,7 @@ engine = startEngine({
     ready = false;
     pending = null;
     setupForm.dataset.engine = "failed";
-    status.textContent = "The presenter could not start.";
+    status.textContent = said("notStarted");
     $("lon-setup-wait").hidden = true;
     $("lon-fallback-reason").textContent = reason;
     $("lon-fallback").hidden = false;
