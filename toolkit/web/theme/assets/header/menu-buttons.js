@@ -80,20 +80,23 @@ function makeButton({ toggle, panel: panelSelector, id, name, first }) {
 
   checkbox.addEventListener("change", () => {
     button.setAttribute("aria-expanded", String(checkbox.checked));
-    holdKeyboard(panel, checkbox.checked && shown(button));
+    holdKeyboard(panel, isModal());
     if (checkbox.checked || !returnFocus) return;
     returnFocus = false;
     const active = document.activeElement;
     if (shown(button) && (!active || active === document.body || panel.contains(active))) button.focus();
   });
 
+  // Open over the page, from the button, with what it opened shown (an engine with a search dialog of its
+  // own, such as Zensical's, keeps the keyboard itself and shows nothing of this panel).
+  const isModal = () => checkbox.checked && shown(button) && shown(firstFocusable(panel, first));
   // Turned or zoomed to a width where it is no longer a panel over the page (the sidebar, the header's box).
-  window.addEventListener("resize", () => holdKeyboard(panel, checkbox.checked && shown(button)));
+  window.addEventListener("resize", () => holdKeyboard(panel, isModal()));
 
   // While open, it is modal (the ARIA dialog pattern): Tab and Shift+Tab go round what it shows, never
   // to the page dimmed behind it, which is inert until it closes. Heard first, on the way down.
   window.addEventListener("keydown", (event) => {
-    if (event.key !== "Tab" || !checkbox.checked || !shown(button)) return;
+    if (event.key !== "Tab" || !isModal()) return;
     const stops = tabStops(panel);
     const at = stops.indexOf(document.activeElement);
     const wrapsTo = stops.length === 0 ? null
