@@ -41,15 +41,20 @@ FOCUS = """() => {
     const r = stuck.getBoundingClientRect();
     if (r.bottom <= 0 || r.top >= innerHeight) continue;
     if (onTop && stuck.classList.contains('md-header')) continue;
-    if (r.top <= 1) top = Math.max(top, r.bottom); else bottom = Math.min(bottom, r.top);
+    // Stuck to the top of the screen, or to its foot; one in the page's flow between covers nothing.
+    if (r.top <= 1) top = Math.max(top, r.bottom);
+    else if (r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
   }
   const words = (el.innerText || el.value || '').slice(0, 40);
+  // The navigation is a drawer (its menu button shown), not the sidebar of a wide screen, whose links Tab reaches.
+  const menu = document.querySelector('.md-header [data-lon-for="__drawer"]');
+  const drawer = Boolean(menu) && menu.getClientRects().length > 0;
   const what = `${el.tagName.toLowerCase()}#${el.id || ''}.${[...el.classList].join('.')} "${words}"`;
   // An answer Space would choose or tick on a question page (a chosen radio stays as it is).
   const question = el.closest('.lon-page:not(#page-answers):not(#page-details)');
   const choosable = Boolean(question) && (el.type === 'checkbox' || (el.type === 'radio' && !el.checked));
   return {what, top: box.top, bottom: box.bottom, left: box.left, right: box.right, clearTop: top, clearBottom: bottom,
-          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')), choosable, type: el.type};
+          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')) && drawer, choosable, type: el.type};
 }"""
 
 
