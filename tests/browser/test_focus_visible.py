@@ -39,7 +39,7 @@ FOCUS = """() => {
     const style = getComputedStyle(stuck);
     if (stuck.hidden || style.display === 'none' || !['sticky', 'fixed'].includes(style.position)) continue;
     const r = stuck.getBoundingClientRect();
-    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= box.left || r.left >= box.right) continue;
     if (onTop && stuck.classList.contains('md-header')) continue;
     // Stuck to the top of the screen, or to its foot; one in the page's flow between covers nothing.
     if (r.top <= 1) top = Math.max(top, r.bottom);

@@ -147,10 +147,6 @@ function makeButton({ toggle, panel: panelSelector, id, name, first }) {
 
 for (const toggle of TOGGLES) makeButton(toggle);
 
-// The search's list scrolls: with nothing in it to focus (closed, or before a word is typed) the browser
-// would make the list itself a Tab stop, of no size while the search is closed. Its results take focus.
-document.querySelector(".md-search__scrollwrap")?.setAttribute("tabindex", "-1");
-
 // The theme's one-key shortcuts (f, s and / open the search; n, ".", p and "," turn the page) fire from
 // anywhere outside a box, so a stray key or a word said to speech input takes the reader elsewhere
 // (WCAG 2.2, 2.1.4 Character Key Shortcuts). They are stopped on the way down, before the theme's own
