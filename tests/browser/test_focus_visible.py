@@ -1,6 +1,8 @@
 """Nothing covers the keyboard's focus (WCAG 2.2 2.4.11): Tab through every page of the check and the
-practice page at 200% zoom and at 320 px, and each focused element is in full view, clear of the sticky
-header and of the current-suggestion banner; the closed navigation drawer is never in the tab order.
+practice page at 200% zoom, at 320 px, on a 360 px phone and at 1280 px: each focused element is in full
+view, clear of the sticky header and of the current-suggestion banner, never taller than the room between
+them; the closed navigation drawer is never in the tab order. So too after Back, page by page, and after
+opening a saved check.
 On the question pages each radio and checkbox Tab reaches is also chosen with Space, as a keyboard user
 answers: what the page does then (a panel appearing, a result, a problem) leaves it in full view."""
 
@@ -8,11 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from .checker_helpers import continue_from, open_checker, tick, write_details
+from .checker_helpers import continue_from, open_checker, save_then_clear, tick, write_details
 from .conftest import axe_violations
 
-# A 1280 x 720 screen at 200% zoom, and at 400% (WCAG's 320 CSS pixels wide, 1.4.10).
-VIEWPORTS = {"200% zoom": {"width": 640, "height": 360}, "320 px": {"width": 320, "height": 256}}
+# A 1280 x 720 screen at 200% zoom, and at 400% (WCAG's 320 CSS pixels wide, 1.4.10); a 360 x 740 phone;
+# the same screen at 100%. (CSS pixels, device scale.)
+VIEWPORTS = {
+    "200% zoom": ({"width": 640, "height": 360}, 2),
+    "320 px": ({"width": 320, "height": 256}, 1),
+    "360 px": ({"width": 360, "height": 740}, 2),
+    "1280 px": ({"width": 1280, "height": 720}, 1),
+}
 TABS_PER_PAGE = 60
 TABS_BACK = 12  # from a page's title back over the header: every stop above it
 ANSWERED_MS = 300  # after Space: the page's own change, and Python's answer to it, are on screen
@@ -31,17 +39,22 @@ FOCUS = """() => {
     const style = getComputedStyle(stuck);
     if (stuck.hidden || style.display === 'none' || !['sticky', 'fixed'].includes(style.position)) continue;
     const r = stuck.getBoundingClientRect();
-    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= box.left || r.left >= box.right) continue;
     if (onTop && stuck.classList.contains('md-header')) continue;
-    if (r.top <= 1) top = Math.max(top, r.bottom); else bottom = Math.min(bottom, r.top);
+    // Stuck to the top of the screen, or to its foot; one in the page's flow between covers nothing.
+    if (r.top <= 1) top = Math.max(top, r.bottom);
+    else if (r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
   }
   const words = (el.innerText || el.value || '').slice(0, 40);
+  // The navigation is a drawer (its menu button shown), not the sidebar of a wide screen, whose links Tab reaches.
+  const menu = document.querySelector('.md-header [data-lon-for="__drawer"]');
+  const drawer = Boolean(menu) && menu.getClientRects().length > 0;
   const what = `${el.tagName.toLowerCase()}#${el.id || ''}.${[...el.classList].join('.')} "${words}"`;
   // An answer Space would choose or tick on a question page (a chosen radio stays as it is).
   const question = el.closest('.lon-page:not(#page-answers):not(#page-details)');
   const choosable = Boolean(question) && (el.type === 'checkbox' || (el.type === 'radio' && !el.checked));
   return {what, top: box.top, bottom: box.bottom, left: box.left, right: box.right, clearTop: top, clearBottom: bottom,
-          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')), choosable, type: el.type};
+          width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')) && drawer, choosable, type: el.type};
 }"""
 
 
@@ -103,11 +116,10 @@ def not_in_full_view(at: dict | None) -> list[str]:
     """The focus stop, as words, where it is not wholly clear of what sticks and of the screen's edges."""
     found: list[str] = []
     if at is not None:
-        room = at["clearBottom"] - at["clearTop"]
-        tall = at["bottom"] - at["top"] > room  # taller than the room: its top must show
+        # Wholly: a box taller than the room left between what sticks cannot be shown, so it is hidden too.
         visible = (
             at["top"] >= at["clearTop"] - 1
-            and (at["bottom"] <= at["clearBottom"] + 1 or (tall and at["top"] < at["clearBottom"]))
+            and at["bottom"] <= at["clearBottom"] + 1
             and at["left"] >= -1
             and at["right"] <= at["width"] + 1
         )
@@ -120,12 +132,15 @@ def not_in_full_view(at: dict | None) -> list[str]:
 
 @pytest.fixture(params=sorted(VIEWPORTS))
 def zoomed(browser, request):
-    context = browser.new_context(viewport=VIEWPORTS[request.param], service_workers="block", bypass_csp=True)
+    viewport, scale = VIEWPORTS[request.param]
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True, accept_downloads=True
+    )
     yield context.new_page()
     context.close()
 
 
-def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
+def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url, tmp_path):
     page = zoomed
     open_checker(page, medway_url)
     hidden = {}
@@ -159,6 +174,13 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
         hidden[f"{page_id}, on to the next page"] = not_in_full_view(page.evaluate(FOCUS))
     hidden["result"] = hidden_focus(page)
     hidden["result, axe"] = [v["id"] for v in axe_violations(page)]
+    # Back, by keyboard, from the result through every page to the first: each page's title, where focus
+    # lands, in full view (the browser must not scroll the page back to where it was left).
+    for page_id in ("page-questions", "page-strengths", "page-worries", "page-child", "page-risk"):
+        page.focus(".lon-page:not([hidden]) [data-back]")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(f"#{page_id}:not([hidden])")
+        hidden[f"{page_id}, after Back"] = not_in_full_view(page.evaluate(FOCUS))
     write_details(page)
     hidden["referral details"] = hidden_focus(page)
     hidden["referral details, axe"] = [v["id"] for v in axe_violations(page)]
@@ -167,6 +189,12 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url):
     page.keyboard.press("Enter")
     page.wait_for_selector("#page-answers:not([hidden])")
     hidden["result, from the banner"] = not_in_full_view(page.evaluate(FOCUS))
+    # Saved, cleared, and opened again from the first page: focus on the opened check's first heading.
+    opened = save_then_clear(page, tmp_path)
+    page.set_input_files("#lon-open", str(opened))
+    page.wait_for_selector("#page-answers:not([hidden])")
+    hidden["result, after opening a saved check"] = not_in_full_view(page.evaluate(FOCUS))
+    hidden["result, opened"] = hidden_focus(page)
     assert {where: found for where, found in hidden.items() if found} == {}
 
 

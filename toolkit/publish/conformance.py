@@ -9,7 +9,8 @@ Each engine's theme has its own faults, so each has its own list. For Material f
 
 Zensical 0.0.73's ``classic`` variant ships the same templates with the same two faults (html-validate
 finds nothing else in its pages), so its list is the same today; when Zensical changes its markup,
-its list changes alone.
+its list changes alone. Zensical adds one of its own: with a single colour scheme, the palette's hidden
+radio is still a Tab stop.
 
 A fix marked ``always`` must match on every full page. If an engine changes its markup, the fix stops
 matching and the build fails with ``MarkupChanged``, rather than silently leaving invalid HTML for
@@ -37,9 +38,19 @@ MATERIAL_FIXES = (
     Fix('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"', always=True),
     Fix('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"', always=True),
 )
+ZENSICAL_FIXES = (
+    *MATERIAL_FIXES,
+    # With one colour scheme, the palette's one radio is hidden, of no size and aria-hidden, with no label to
+    # show its focus, yet still a Tab stop: focus would go where it cannot be seen (WCAG 2.4.7, 2.4.11).
+    Fix(
+        'aria-hidden="true"  type="radio" name="__palette"',
+        'aria-hidden="true" tabindex="-1" type="radio" name="__palette"',
+        always=False,
+    ),
+)
 FIXES: dict[str, tuple[Fix, ...]] = {
     "mkdocs": MATERIAL_FIXES,
-    "zensical": MATERIAL_FIXES,  # the classic variant: Material's templates, carried over with their faults
+    "zensical": ZENSICAL_FIXES,  # the classic variant: Material's templates, carried over with their faults
 }
 
 

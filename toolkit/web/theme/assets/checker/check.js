@@ -779,4 +779,7 @@ window.addEventListener("pageshow", (event) => {
 });
 form.reset(); // never show what an earlier visit left in the browser's form memory
 history.replaceState({ lonPage: FIRST_PAGE }, "");
+// Back and Forward walk the pages at one address: the page shown puts its own title in view (showPage),
+// and the browser must not then scroll to where that history entry was left, taking the focus with it.
+history.scrollRestoration = "manual";
 performance.mark("lon-form-usable"); // every control works from here on (read by `make bench`)

@@ -48,10 +48,24 @@ $("lon-case-again").addEventListener("click", () => {
   title.focus({ preventScroll: true });
 });
 
+// The case is a Tab stop only where it scrolls on its own (a wide screen's column, no taller than the
+// screen): there the keyboard scrolls it. In the page's flow (a phone, zoom) it is taller than the screen,
+// where no focus on it could be seen whole, and the page's own scrolling reads it.
+const caseBox = document.querySelector(".lon-practice-case");
+function caseTakesFocusWhereItScrolls() {
+  if (caseBox.scrollHeight > caseBox.clientHeight + 1) caseBox.setAttribute("tabindex", "0");
+  else caseBox.removeAttribute("tabindex");
+}
+if (caseBox) {
+  caseTakesFocusWhereItScrolls();
+  window.addEventListener("resize", caseTakesFocusWhereItScrolls);
+}
+
 function showScenario(id, { focus = false } = {}) {
   for (const article of document.querySelectorAll(".lon-scenario")) article.hidden = article.dataset.scenario !== id;
   choice.value = id;
   resetAnswer();
+  if (caseBox) caseTakesFocusWhereItScrolls(); // another scenario's story, longer or shorter
   if (focus) focusTitle();
 }
 

@@ -19,6 +19,33 @@ function firstFocusable(panel, selector) {
   return [...panel.querySelectorAll(selector)].find((el) => shown(el) && !el.closest("[inert]")) || null;
 }
 
+// What Tab can reach in a panel, in order: shown, not inert (the drawer's covered level), not disabled.
+const TABBABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]";
+function tabStops(panel) {
+  return [...panel.querySelectorAll(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && !el.disabled && shown(el) && !el.closest("[inert]"),
+  );
+}
+
+// The page behind an open panel is inert: every element beside the panel's own line of ancestors, up to
+// the body, except the checkboxes and labels that work it (the overlay that closes it when clicked). Each
+// element made inert is marked with the panel's id, so that each panel gives back only its own.
+const HELD = "data-lon-held-by";
+function holdKeyboard(panel, hold) {
+  for (const el of document.querySelectorAll(`[${HELD}="${panel.id}"]`)) {
+    el.inert = false;
+    el.removeAttribute(HELD);
+  }
+  if (!hold) return;
+  for (let inside = panel; inside && inside !== document.body; inside = inside.parentElement) {
+    for (const sibling of inside.parentElement.children) {
+      if (sibling === inside || sibling.inert || sibling.matches("input, label, script, style")) continue;
+      sibling.inert = true;
+      sibling.setAttribute(HELD, panel.id);
+    }
+  }
+}
+
 function makeButton({ toggle, panel: panelSelector, id, name, first }) {
   const checkbox = document.getElementById(toggle);
   const label = document.querySelector(`.md-header label.md-header__button[for="${toggle}"]`);
@@ -53,11 +80,34 @@ function makeButton({ toggle, panel: panelSelector, id, name, first }) {
 
   checkbox.addEventListener("change", () => {
     button.setAttribute("aria-expanded", String(checkbox.checked));
+    holdKeyboard(panel, isModal());
     if (checkbox.checked || !returnFocus) return;
     returnFocus = false;
     const active = document.activeElement;
     if (shown(button) && (!active || active === document.body || panel.contains(active))) button.focus();
   });
+
+  // Open over the page, from the button, with what it opened shown (an engine with a search dialog of its
+  // own, such as Zensical's, keeps the keyboard itself and shows nothing of this panel).
+  const isModal = () => checkbox.checked && shown(button) && shown(firstFocusable(panel, first));
+  // Turned or zoomed to a width where it is no longer a panel over the page (the sidebar, the header's box).
+  window.addEventListener("resize", () => holdKeyboard(panel, isModal()));
+
+  // While open, it is modal (the ARIA dialog pattern): Tab and Shift+Tab go round what it shows, never
+  // to the page dimmed behind it, which is inert until it closes. Heard first, on the way down.
+  window.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" || !isModal()) return;
+    const stops = tabStops(panel);
+    const at = stops.indexOf(document.activeElement);
+    const wrapsTo = stops.length === 0 ? null
+      : at === -1 ? stops[event.shiftKey ? stops.length - 1 : 0]
+      : event.shiftKey && at === 0 ? stops[stops.length - 1]
+      : !event.shiftKey && at === stops.length - 1 ? stops[0]
+      : undefined; // inside, not at an end: the browser's own Tab
+    if (wrapsTo === undefined) return;
+    event.preventDefault();
+    wrapsTo?.focus();
+  }, { capture: true });
 
   const close = () => {
     if (checkbox.checked) checkbox.click();

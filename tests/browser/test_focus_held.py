@@ -1,0 +1,179 @@
+"""Nothing hides the keyboard's focus on the site's pages, and what opens over a page holds the keyboard,
+at 320 px, on a 360 px phone, at 200% zoom and at 1280 px, with either engine.
+
+- Closed: every focus stop Tab (and then Shift+Tab) reaches is seen whole and on top (no sticky header, sidebar title or
+  overlay over any part of it, nothing of no size such as a closed search's empty list).
+- The navigation drawer and the folded search, opened by their buttons, are modal: Tab and Shift+Tab
+  stay among what they show, on top, while the page behind is out of reach; Escape closes them and gives
+  focus back to the button that opened them.
+- The search where it sits in the header (a wide screen): each stop Tab reaches from it is seen whole
+  and on top (the search closes as focus leaves it, so nothing is left under its overlay).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ANIMATIONS_ENDED, open_search
+from .test_header_keyboard import open_with_enter, tab_to
+
+# CSS pixels and device scale: WCAG's 320 px (1.4.10), a phone, a 1280 x 720 screen at 200% and at 100%.
+SCREENS = {
+    "320 px": ({"width": 320, "height": 256}, 1),
+    "360 px": ({"width": 360, "height": 740}, 2),
+    "200% zoom": ({"width": 640, "height": 360}, 2),
+    "1280 px": ({"width": 1280, "height": 720}, 1),
+}
+# The home page, the check, and a page deep in a section of the navigation (the drawer opens on its
+# sub-menu; the sidebar scrolls to it).
+PAGES = ("/", "/check/", "/guidance/mash/")
+DIALOG_PAGES = ("/", "/guidance/mash/")  # the same drawer and search on every page: one top, one deep
+MAX_TABS = 90
+HELD_TABS = 30  # Tab, then Shift+Tab, this often inside what is open: more than it holds, so it wraps
+TYPED = "levels"  # every partnership's site has levels
+
+# Where focus is (through a shadow root: Zensical's search), and whether it is seen whole: each part of
+# each of its boxes is on screen, clear of the screen's edges, and on top at its corners and middle
+# (elementFromPoint finds it, or what is inside it, or the label of a hidden control). The sticky header
+# counts as covering, except for its own controls and the skip link over it.
+FOCUS = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const root = el.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : null;
+  const seenAt = (x, y) => {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+    const hit = root.elementFromPoint(x, y);
+    if (!hit) return false;
+    // A round control (a radio) shows its corners' points on its own item
+    if (hit === el || el.contains(hit) || hit === el.parentElement) return true;
+    const label = hit.closest('label');
+    return Boolean(label) && label.control === el;
+  };
+  let target = el;
+  if (el.classList.contains('lon-visually-hidden') && el.id) {
+    target = document.querySelector(`label[for='${el.id}']`) || el;
+  }
+  const boxes = [...target.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const hidden = [];
+  if (!boxes.length) hidden.push('no size');
+  for (const r of boxes) {
+    const inset = Math.min(2, r.width / 4, r.height / 4);
+    const points = [[r.left + inset, r.top + inset], [r.right - inset, r.top + inset],
+                    [r.left + inset, r.bottom - inset], [r.right - inset, r.bottom - inset],
+                    [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
+    const unseen = points.filter(([x, y]) => !seenAt(x, y));
+    const where = `${Math.round(r.top)}-${Math.round(r.bottom)}`;
+    if (unseen.length) hidden.push(`${unseen.length} of 5 points covered or off screen in ${where}`);
+  }
+  const words = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40);
+  const inSearch = Boolean(el.closest('.md-search')) || Boolean(host);
+  return {what: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${words}"`, hidden,
+          inDrawer: Boolean(el.closest('.md-sidebar--primary')), inSearch,
+          name: el.getAttribute('aria-label') || words, expanded: el.getAttribute('aria-expanded')};
+}"""
+# The header's button for the drawer or the search, where it is shown (narrow screens, zoom; Zensical's
+# search everywhere): a button named Menu or Search that takes focus.
+BUTTON_SHOWN = """(name) => [...document.querySelectorAll('.md-header button')].some((b) =>
+    (b.getAttribute('aria-label') || b.textContent).trim() === name && b.getClientRects().length
+    && getComputedStyle(b).visibility !== 'hidden')"""
+DRAWER_OPEN = "() => Boolean(document.getElementById('__drawer')?.checked)"
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(browser, request):
+    viewport, scale = SCREENS[request.param]
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def press(page, key: str) -> dict | None:
+    page.keyboard.press(key)
+    page.wait_for_function(ANIMATIONS_ENDED, timeout=5_000)  # measured where a slide comes to rest
+    return page.evaluate(FOCUS)
+
+
+def unseen(at: dict | None, state: str) -> list[str]:
+    return [f"{state}: {at['what']}: {'; '.join(at['hidden'])}"] if at and at["hidden"] else []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_focus_stop_of_a_closed_page_is_seen_whole(screen, medway_url, path):
+    page = screen
+    page.goto(f"{medway_url}{path}")
+    found, seen = [], 0
+    for _ in range(MAX_TABS):
+        at = press(page, "Tab")
+        if at is None:  # past the page's last stop
+            if seen:
+                break
+            continue
+        seen += 1
+        found += unseen(at, "closed")
+        if at["inDrawer"] and page.evaluate(BUTTON_SHOWN, "Menu"):
+            found.append(f"closed drawer in the tab order: {at['what']}")
+    # And back: a list scrolled up by Shift+Tab brings each link in at its top, under what sticks there.
+    for _ in range(seen):
+        found += unseen(press(page, "Shift+Tab"), "closed, Shift+Tab")
+    assert seen > 3
+    assert found == []
+
+
+def held(page, key: str, inside: str, opener: str) -> list[str]:
+    """Press ``key`` HELD_TABS times in what is open; each stop that leaves it, or is not seen whole."""
+    found = []
+    for _ in range(HELD_TABS):
+        at = press(page, key)
+        if at is None or not at[inside]:
+            found.append(f"{opener}, {key}: focus left it for {at and at['what']}")
+            break
+        found += unseen(at, f"{opener}, {key}")
+    return found
+
+
+@pytest.mark.parametrize("path", DIALOG_PAGES)
+def test_the_open_drawer_holds_the_keyboard(screen, medway_url, path):
+    page = screen
+    page.goto(f"{medway_url}{path}")
+    if not page.evaluate(BUTTON_SHOWN, "Menu"):
+        pytest.skip("the navigation is a sidebar here, on the page (the closed test tabs through it)")
+    assert tab_to(page, "Menu") is not None, "Tab never reaches the menu"
+    open_with_enter(page, "Menu", ".md-sidebar--primary")
+    found = unseen(page.evaluate(FOCUS), "drawer opened")
+    found += held(page, "Tab", "inDrawer", "drawer")
+    found += held(page, "Shift+Tab", "inDrawer", "drawer")
+    assert page.evaluate(DRAWER_OPEN), "the drawer closed while Tab was held in it"
+    back = press(page, "Escape")
+    assert found == []
+    assert back and (back["name"], back["expanded"]) == ("Menu", "false"), back
+    assert not page.evaluate(DRAWER_OPEN)
+
+
+@pytest.mark.parametrize("path", DIALOG_PAGES)
+def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(screen, medway_url, path):
+    page = screen
+    page.goto(f"{medway_url}{path}")
+    by_button = page.evaluate(BUTTON_SHOWN, "Search")
+    found = []
+    for key in ("Tab", "Shift+Tab"):
+        if key == "Shift+Tab":
+            page.goto(f"{medway_url}{path}")
+        open_search(page)
+        page.keyboard.type(TYPED)
+        page.wait_for_timeout(1_000)  # the results, or the search's word that there are none yet
+        found += unseen(page.evaluate(FOCUS), "search opened")
+        if by_button:
+            found += held(page, key, "inSearch", "search")
+            continue
+        # In the header: Tab on from the box (or back from it), over the results and on into the page.
+        for _ in range(HELD_TABS):
+            found += unseen(press(page, key), f"search, {key}")
+    assert found == []
+    if by_button:
+        back = press(page, "Escape")
+        assert back and back["name"] == "Search", back
