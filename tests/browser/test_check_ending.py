@@ -231,12 +231,19 @@ PLACES = """() => {
     return { top: Math.round(box.top), bottom: Math.round(box.bottom) }; };
   return { screen: innerHeight, action: where(document.querySelector('#lon-result .lon-first-action')),
     call: where(document.querySelector("#lon-result .lon-first-action a[href^='tel:']")),
+    dials: where([...document.querySelectorAll("#lon-result .lon-first-action > p > strong > a[href^='tel:']")].pop()),
     copy: where(document.getElementById('lon-copy')), print: where(document.getElementById('lon-print')),
     save: where(document.getElementById('lon-save')) }; }"""
 
 
 def kind_name(kind: tuple) -> str:
     return "/".join(str(part) for part in kind)
+
+
+def leads_with_unsure_advice(outcome: dict) -> bool:
+    """Whether the first action's box holds the guidance's advice for being unsure (no step leads)."""
+    result = outcome["result"]
+    return bool(result["unsure"]) and result["harm_step"] is None and not result["next_steps"]
 
 
 def result_shown(page, thresholds, check: dict) -> bool:
@@ -261,12 +268,14 @@ def test_every_kind_of_result_leads_with_what_to_do_now_on_the_first_phone_scree
         assert result_shown(page, thresholds, check), (kind, check)
         where = places[kind_name(kind)] = page.evaluate(PLACES)
         screen = where["screen"]
-        box = first_action_box(api.run(thresholds, check)["view"])
-        if box is not None and not (where["action"]["top"] >= 0 and where["action"]["bottom"] <= screen):
-            wrong.append((kind_name(kind), "first action", where["action"]))
-        if where["call"] is not None and where["call"]["bottom"] > screen:
-            wrong.append((kind_name(kind), "number to call", where["call"]))
-        if "immediate_risk" in api.run(thresholds, check)["result"]["unsure"] and where["call"] is None:
+        outcome = api.run(thresholds, check)
+        box = first_action_box(outcome["view"])
+        # The whole box on the first screen, or, where it holds the guidance's advice for being unsure
+        # (its words are long, and kept whole), every number it leads with.
+        bottom = where["dials"] if box is not None and leads_with_unsure_advice(outcome) else where["action"]
+        if box is not None and not (where["action"]["top"] >= 0 and bottom["bottom"] <= screen):
+            wrong.append((kind_name(kind), "first action", where["action"], "numbers", where["dials"]))
+        if "immediate_risk" in outcome["result"]["unsure"] and where["call"] is None:
             wrong.append((kind_name(kind), "unsure of immediate risk, and no number to call leads", check))
         for button in ("copy", "print", "save"):
             if where[button]["bottom"] > 2 * screen:
