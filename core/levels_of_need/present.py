@@ -283,8 +283,8 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     if result.emergency:
         return [version]
     view = waiting_for(thresholds, result)
-    others = [emergency_item(c, result.area).get("children", []) for c in _other_emergency(thresholds, result)]
-    view += section(EMERGENCY_OTHERS, "ol", others)
+    contacts = [emergency_item(c, result.area).get("children", []) for c in _emergency_listed(thresholds, result)]
+    view += section(EMERGENCY_CONTACTS, "ol", contacts)
     view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
@@ -297,9 +297,9 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 FIRST_ACTION = "What to do first"
-# Under the actions, where the practitioner is not sure of immediate risk: the guidance's other contacts for
-# an emergency, after the first to call, which leads in the box.
-EMERGENCY_OTHERS = "Who else to call in an emergency"
+# Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
+# emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
+EMERGENCY_CONTACTS = "Who to call in an emergency"
 
 
 def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -353,7 +353,7 @@ def _advice_below(result: Result) -> tuple[Rule, ...]:
 def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]:
     """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's words for
     that emergency, then the first number it gives to call, as a link to dial (its other contacts follow
-    under the actions: EMERGENCY_OTHERS). Where no one number can be dialled (it differs by the child's
+    under the actions: EMERGENCY_CONTACTS). Where no one number can be dialled (it differs by the child's
     area, not known), every contact, each labelled."""
     out: list[Node] = []
     for rule in unsure_emergencies(thresholds, result.unsure):
@@ -363,20 +363,18 @@ def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]
         if contact is None:
             out.append(node("ol", *(emergency_item(c, result.area) for c in rule.contacts)))
         else:
-            out.append(_dial("Call", contact, now=False, name=True))
+            out.append(_dial("Call", contact, now=False))
     return out
 
 
-def _other_emergency(thresholds: Thresholds, result: Result) -> list[Contact]:
-    """The contacts of an emergency the practitioner is not sure of, but the first to call (which leads)."""
-    if result.emergency:
-        return []
-    others: list[Contact] = []
+def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
+    """The contacts of an emergency the practitioner is not sure of, where the box leads with a number to
+    call rather than listing them all."""
+    listed: list[Contact] = []
     for rule in unsure_emergencies(thresholds, result.unsure):
-        first = _first_dialled(rule.contacts, result.area)
-        if first is not None:
-            others += [c for c in rule.contacts if c is not first and c not in others]
-    return others
+        if _first_dialled(rule.contacts, result.area) is not None:
+            listed += [c for c in rule.contacts if c not in listed]
+    return listed
 
 
 def unsure_advice_words(result: Result) -> list[Node]:
