@@ -243,10 +243,11 @@ def result_view(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
-    """The top of the result, for the first phone screen: the level and route, what is still to answer,
-    then the first action in a box (GOV.UK: what to do now leads). The page puts Copy, Print and Save
-    right under it, before the rest of the next steps, which on a route that telephones first can be
-    a phone screen long on their own."""
+    """The top of the result, for the first phone screen: the level and route, then the first action in a
+    box (GOV.UK: what to do now leads), then what is still to answer and why. The page puts Copy, Print and
+    Save right under it, before the rest of the next steps, which on a route that telephones first can be
+    a phone screen long on their own. The headline already says when the route is not decided, so what
+    the result waits for follows the box rather than pushing it off the first screen."""
     view = [node("h3", headline(result))]
     if result.emergency:
         view += area_note(thresholds, result)
@@ -256,28 +257,35 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
         others = [c for c in result.emergency_contacts if c is not first]
         view += [node("ol", *(emergency_item(c, result.area) for c in others))] if others else []
         return view
-    # Unsure of an answer the route waits for, the guidance's words for that lead in the first action's box.
-    view += still_to_answer(thresholds, result, emergency_words=not _unsure_leads(result))
+    view += first_action(thresholds, result)
+    view += area_note(thresholds, result)  # why the box shows every area's contacts, where it does
+    return view
+
+
+def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
+    """What the result waits for and why, under the actions: the headline already says when the level or
+    route is not decided, so this detail never pushes what to do now, or Copy, off the first screens."""
+    # The box holds the guidance's words for an emergency the practitioner is not sure of.
+    view = still_to_answer(thresholds, result, emergency_words=False)
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
-    held = consent_held(thresholds, result)
-    view += [] if result.harm_step else held
-    if result.unsure and _advice_below(result) and not (_unsure_leads(result) and unsure_words(thresholds, result)):
+    view += consent_held(thresholds, result)
+    if result.unsure and _advice_below(result) and not (_unsure_leads(result) and unsure_advice_words(result)):
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
-    view += area_note(thresholds, result)
-    view += first_action(thresholds, result)
-    view += held if result.harm_step else []
     return view
 
 
 def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
-    """The rest of the result, below the actions: the rest of the next steps, why, the guidance's advice,
-    notes, the version."""
+    """The rest of the result, below the actions: what it waits for, an emergency's other contacts, the rest
+    of the next steps, why, the guidance's advice, notes, the version."""
     version = node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version")
     if result.emergency:
         return [version]
-    view = section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
+    view = waiting_for(thresholds, result)
+    contacts = [emergency_item(c, result.area).get("children", []) for c in _emergency_listed(thresholds, result)]
+    view += section(EMERGENCY_CONTACTS, "ol", contacts)
+    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
         view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
     below = [advice_parts(r, result.area, result) for r in _advice_below(result)]
@@ -289,29 +297,38 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 FIRST_ACTION = "What to do first"
+# Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
+# emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
+EMERGENCY_CONTACTS = "Who to call in an emergency"
 
 
 def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
-    """The first thing to do, in a box of its own: in an emergency, the first number to call; else the
-    route's first step (never one that seeks consent where consent is not required: rules.safe_order).
-    Where the child may be at risk of significant harm (an emergency, or a route that does not require
-    consent) and that step's contact has one telephone number, the number leads as a link to dial, "now".
-    Nothing while the route is not decided: then there is no step to lead with."""
+    """The first thing to do, in a box of its own, led by a number to dial wherever the guidance gives one:
+    - in an emergency, the first number to call, "now";
+    - not sure of immediate risk: the guidance's words for an emergency, then its first number to call;
+    - then the route's first step (never one that seeks consent where consent is not required:
+      rules.safe_order). Where the child may be at risk of significant harm (a route that does not require
+      consent, or a worry or rule that describes harm) and that step's contact has one telephone number,
+      the number leads as a link to dial, "now";
+    - with no step to lead (the route waits for an answer the practitioner is not sure of), the guidance's
+      advice for being unsure, led by the number it gives (no "now": the guidance says when to call).
+    Nothing where none of these applies: then there is no step to lead with."""
     if result.emergency:
         first = _first_to_call(result)
         contact = _one_phone(first, result.area) if first else None
         if first is None or contact is None:
             return []
-        return [_action_box(_dial("Call", contact), [node("p", f"{contact.name}. {one_line(first.when)}")])]
+        return [_action_box([_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")])]
+    body = unsure_emergency_words(thresholds, result)
     step = _first_step(result)
-    if step is None:
-        # Unsure of an answer the route waits for: what the guidance says to do when unsure leads.
-        unsure = unsure_words(thresholds, result)
-        return [_action_box(None, unsure)] if unsure else []
-    urgent = result.harm_step is not None or (result.route is not None and result.route.consent_required is False)
-    contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
-    lead = _dial("Telephone", contact) if contact else None
-    return [_action_box(lead, [node("p", *step_parts(thresholds, step, result))])]
+    if step is not None:
+        urgent = result.harm_step is not None or (result.route is not None and result.route.consent_required is False)
+        contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
+        body += [_dial("Telephone", contact)] if contact else []
+        body.append(node("p", *step_parts(thresholds, step, result)))
+    elif result.unsure:
+        body += unsure_advice_words(result)
+    return [_action_box(body)] if body else []
 
 
 def _first_step(result: Result) -> Step | None:
@@ -333,15 +350,48 @@ def _advice_below(result: Result) -> tuple[Rule, ...]:
     return tuple(rule for rule in result.advice if rule.id not in leading)
 
 
-def unsure_words(thresholds: Thresholds, result: Result) -> list[Node]:
-    """What the guidance says to do for each answer the route waits for and the practitioner is not sure of:
-    the emergency it would stop for (its words and whom to call), then its advice for being unsure."""
+def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]:
+    """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's words for
+    that emergency, then the first number it gives to call, as a link to dial (its other contacts follow
+    under the actions: EMERGENCY_CONTACTS). Where no one number can be dialled (it differs by the child's
+    area, not known), every contact, each labelled."""
     out: list[Node] = []
-    for question_id in result.unsure:
-        out += unsure_of_an_emergency(thresholds, question_id, result.area)
-    for rule in unsure_advice(result):
-        out.append(node("p", f"The guidance says: {one_line(rule.text)}", *advice_parts(rule, result.area, result)[1:]))
+    for rule in unsure_emergencies(thresholds, result.unsure):
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
+        first = _first_dialled(rule.contacts, result.area)
+        contact = _one_phone(first, result.area) if first else None
+        if contact is None:
+            out.append(node("ol", *(emergency_item(c, result.area) for c in rule.contacts)))
+        else:
+            out.append(_dial("Call", contact, now=False))
     return out
+
+
+def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
+    """The contacts of an emergency the practitioner is not sure of, where the box leads with a number to
+    call rather than listing them all."""
+    listed: list[Contact] = []
+    for rule in unsure_emergencies(thresholds, result.unsure):
+        if _first_dialled(rule.contacts, result.area) is not None:
+            listed += [c for c in rule.contacts if c not in listed]
+    return listed
+
+
+def unsure_advice_words(result: Result) -> list[Node]:
+    """The guidance's advice for being unsure of an answer the route waits for, each led by the number it
+    gives to call, where it gives one that can be dialled for this child."""
+    out: list[Node] = []
+    for rule in unsure_advice(result):
+        first = _first_dialled(rule.contacts, result.area)
+        contact = _one_phone(first, result.area) if first else None
+        out += [_dial("Telephone", contact, now=False, name=True)] if contact else []
+        words = advice_parts(rule, result.area, result, without=first if contact else None)[1:]
+        out.append(node("p", f"The guidance says: {one_line(rule.text)}", *words))
+    return out
+
+
+def _first_dialled(contacts: Iterable[Contact], area: Area | None) -> Contact | None:
+    return next((c for c in contacts if _one_phone(c, area)), None)
 
 
 def _first_to_call(result: Result) -> Contact | None:
@@ -356,16 +406,19 @@ def _one_phone(contact: Contact, area: Area | None) -> Contact | None:
     return own if own is not None and own.phone else None
 
 
-def _dial(verb: str, contact: Contact) -> Node:
+def _dial(verb: str, contact: Contact, now: bool = True, name: bool = False) -> Node:
+    """ "Telephone 01632 960999 now.": the number as a link to dial. Without ``now`` where the guidance says
+    when to call (the words beside it); with the contact's ``name`` where no step's words name it."""
     assert contact.phone is not None
     shown = phones.shown_with_extension(contact.phone, contact.extension)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
     option = f" ({phones.option_words(contact.option)})" if contact.option else ""
-    return node("p", node("strong", f"{verb} ", link, f" now{option}."))
+    who = f": {contact.name}" if name else ""
+    return node("p", node("strong", f"{verb} ", link, f"{' now' if now else ''}{option}{who}."))
 
 
-def _action_box(lead: Node | None, body: list[Node]) -> Node:
-    return node("div", node("h4", FIRST_ACTION), *([lead] if lead else []), *body, class_="lon-first-action")
+def _action_box(body: list[Node]) -> Node:
+    return node("div", node("h4", FIRST_ACTION), *body, class_="lon-first-action")
 
 
 def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
@@ -579,11 +632,14 @@ def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
     return [f" {one_line(rule.text)} ({rule.source})" for rule in held]
 
 
-def advice_parts(rule: Rule, area: Area | None = None, result: Result | None = None) -> list[Node | str]:
+def advice_parts(
+    rule: Rule, area: Area | None = None, result: Result | None = None, without: Contact | None = None
+) -> list[Node | str]:
+    """The guidance's advice, its contacts (but one already given ``without``), its timescale and its source."""
     parts: list[Node | str] = [one_line(rule.text)]
     if rule.seeks_consent and result is not None:
         parts += consent_exception_parts(rule.text, result)
-    for contact in rule.contacts:
+    for contact in (c for c in rule.contacts if c is not without):
         parts += [" ", *contact_nodes(contact, area), "."]
     if rule.timescale:
         parts.append(f" {timescale_text(rule.timescale)}")

@@ -21,6 +21,7 @@ from .checker_helpers import (
     wait_until,
     write_details,
 )
+from .result_kinds import first_action_box, result_kinds
 
 PHONE = {"width": 360, "height": 740}
 NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
@@ -220,3 +221,64 @@ def test_opening_a_saved_check_moves_focus_to_its_first_heading(phone, medway_ur
     page.wait_for_selector("#page-answers:not([hidden])")
     assert wait_until(page, "() => document.activeElement.id === 'page-answers-title'")
     assert "opened" in page.inner_text("#lon-keep-status")
+
+
+# ---- Every kind of result (tests/browser/result_kinds.py) ------------------------------------------
+
+TEL_IN_BOX = "#lon-result .lon-first-action a[href^='tel:']"
+PLACES = """() => {
+  const where = (el) => { if (!el) return null; const box = el.getBoundingClientRect();
+    return { top: Math.round(box.top), bottom: Math.round(box.bottom) }; };
+  return { screen: innerHeight, action: where(document.querySelector('#lon-result .lon-first-action')),
+    call: where(document.querySelector("#lon-result .lon-first-action a[href^='tel:']")),
+    dials: where([...document.querySelectorAll("#lon-result .lon-first-action > p > strong > a[href^='tel:']")].pop()),
+    copy: where(document.getElementById('lon-copy')), print: where(document.getElementById('lon-print')),
+    save: where(document.getElementById('lon-save')) }; }"""
+
+
+def kind_name(kind: tuple) -> str:
+    return "/".join(str(part) for part in kind)
+
+
+def leads_with_unsure_advice(outcome: dict) -> bool:
+    """Whether the first action's box holds the guidance's advice for being unsure (no step leads)."""
+    result = outcome["result"]
+    return bool(result["unsure"]) and result["harm_step"] is None and not result["next_steps"]
+
+
+def result_shown(page, thresholds, check: dict) -> bool:
+    """Python's result for this check is on the page: its headline, and its first action's words if it has one."""
+    outcome = api.run(thresholds, check)
+    if not wait_until(page, "(h) => document.querySelector('#lon-result h3')?.innerText === h", outcome["headline"]):
+        return False
+    box = first_action_box(outcome["view"])
+    return box is None or wait_until(page, SHOWS_FIRST, " ".join(inline_text(box["children"][1]).split()))
+
+
+def test_every_kind_of_result_leads_with_what_to_do_now_on_the_first_phone_screen(
+    phone, partnership_url, partnership_thresholds
+):
+    """At 360 x 740, from the last answer: the first action (its number to dial, where the guidance gives one)
+    wholly in the first screen, and Copy, Print and Save within two, for one check of each kind of result."""
+    page, thresholds = phone, partnership_thresholds
+    open_checker(page, partnership_url)
+    places, wrong = {}, []
+    for kind, check in result_kinds(thresholds).items():
+        assert fill_check(page, check) == [], check
+        assert result_shown(page, thresholds, check), (kind, check)
+        where = places[kind_name(kind)] = page.evaluate(PLACES)
+        screen = where["screen"]
+        outcome = api.run(thresholds, check)
+        box = first_action_box(outcome["view"])
+        # The whole box on the first screen, or, where it holds the guidance's advice for being unsure
+        # (its words are long, and kept whole), every number it leads with.
+        bottom = where["dials"] if box is not None and leads_with_unsure_advice(outcome) else where["action"]
+        if box is not None and not (where["action"]["top"] >= 0 and bottom["bottom"] <= screen):
+            wrong.append((kind_name(kind), "first action", where["action"], "numbers", where["dials"]))
+        if "immediate_risk" in outcome["result"]["unsure"] and where["call"] is None:
+            wrong.append((kind_name(kind), "unsure of immediate risk, and no number to call leads", check))
+        for button in ("copy", "print", "save"):
+            if where[button]["bottom"] > 2 * screen:
+                wrong.append((kind_name(kind), button, where[button]))
+    print("\n".join(f"{name}: {where}" for name, where in places.items()))
+    assert not wrong, "\n".join(map(str, wrong))

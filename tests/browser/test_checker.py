@@ -305,13 +305,13 @@ def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_
     page.check("#significant_harm-no")
     page.wait_for_selector("#confirm-box-l3-forced-marriage-hbv-fgm:not([hidden])")
     page.click("#page-questions .lon-continue")
-    assert "Check your answer" in page.inner_text("#lon-result")
+    assert "Check your answer" in result_words(page)
     assert page.get_attribute("#lon-result", "data-route") == ""
     change_answer(page, "significant_harm")
     page.check("#confirm-l3-forced-marriage-hbv-fgm")
     page.click("#page-questions .lon-continue")
     page.wait_for_selector("#lon-result[data-route=child-in-need]")
-    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+    assert "You confirmed your answer “No”" in result_words(page)
 
 
 def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_confirmed(strict_context, medway_url):
@@ -334,7 +334,7 @@ def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_
     assert fill_check(page, confirmed) == []
     assert wait_for_result(page, cli_result_text(confirmed))
     page.wait_for_selector("#lon-result[data-route=child-in-need]")
-    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+    assert "You confirmed your answer “No”" in result_words(page)
 
 
 def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(strict_context, medway_url):
@@ -683,5 +683,5 @@ def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(stri
     assert fill_check(page, confirmed) == []
     shown = wait_for_result(page, cli_result_text(confirmed))
     page.wait_for_selector("#lon-result[data-route=child-protection]")
-    assert "You confirmed your answer “No”" in page.inner_text("#lon-result")
+    assert "You confirmed your answer “No”" in result_words(page)
     assert "Telephone" in page.inner_text("#lon-result .lon-first-action")

@@ -6,7 +6,15 @@ from __future__ import annotations
 from levels_of_need import api
 from levels_of_need.questions import UNSURE
 
-from .checker_helpers import READY, continue_from, fill_check, open_checker, wait_until, write_details
+from .checker_helpers import (
+    READY,
+    continue_from,
+    fill_check,
+    open_checker,
+    result_words,
+    wait_until,
+    write_details,
+)
 
 ASKED = ("immediate_risk", "significant_harm", "support_not_improving", "social_worker", "consent")
 
@@ -37,18 +45,21 @@ def test_not_sure_of_immediate_risk_shows_no_route_and_says_why(strict_context, 
     check = {"indicators": ["l2-bereavement"], "age": 8, "answers": {q: UNSURE for q in ASKED}}
     assert fill_check(page, check) == []
     question = thresholds.question("immediate_risk")
-    assert wait_until(page, "(w) => document.getElementById('lon-result').innerText.includes(w)", question.text)
-    shown = " ".join(page.inner_text("#lon-result").split())
+    assert wait_until(page, "(w) => document.getElementById('lon-result-more').innerText.includes(w)", question.text)
+    shown = " ".join(result_words(page).split())  # what it waits for is said under the actions
     assert f"You are not sure of the answer to “{question.text}”" in shown
     assert page.get_attribute("#lon-result", "data-route") == ""
     # No route, but what to do first leads: the guidance's words for the emergency it would stop for, as
-    # Python words them, and nothing that says to dial now (the practitioner is not sure).
+    # Python words them, with the numbers the guidance gives to call, and none "now" (the practitioner is
+    # not sure: the guidance's words say when).
     box = " ".join(page.inner_text("#lon-result .lon-first-action").split())
     emergency = [r.text for r in thresholds.rules if r.kind == "emergency" and "immediate_risk" in r.when.answers]
     assert emergency
     for words in emergency:
         assert " ".join(words.split()) in box
-    assert "Telephone " not in box
+    numbers = page.locator("#lon-result .lon-first-action > p > strong").all_inner_texts()
+    assert numbers and numbers[0].startswith("Call ")
+    assert not any(" now" in line for line in numbers), numbers
     rows = page.locator("#lon-answers").inner_text()
     assert rows.count(question.option(UNSURE).label) == len(ASKED)
 

@@ -85,11 +85,12 @@ def test_no_beside_a_harm_rule_is_challenged_as_beside_a_ticked_worry(thresholds
             "confirm": "sexual-activity-or-pregnancy-under-13",
         }
         assert result["route"] is None and result["next_steps"] == []
-        text = to_text(answer["view"])
+        # The challenge is said under the actions (present.waiting_for); what to do first leads, never consent.
+        text = to_text(answer["view"] + answer["view_more"])
         assert "Check your answer" in text
         assert "“Child/ young parent/ pregnancy under the age of 13/ or having sex" in text
         assert "Until then the checker does not suggest a route." in text
-        assert "seek their consent" not in text
+        assert "seek their consent" not in to_text(answer["view"])
         confirm = [c["confirm"] for c in result["challenges"]]  # the teenage worry's age band too, at 12
         assert confirm[-1] == "sexual-activity-or-pregnancy-under-13"
         confirmed = {**check, "confirmed": confirm, "confirm_note": "R-77 reason"}

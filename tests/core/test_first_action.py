@@ -124,8 +124,55 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
                 said = " ".join(text.split())
                 assert said in inline_text(box), (question.id, indicator)
                 assert " ".join(view.split()).count(said) == 1, (question.id, indicator)  # once, in the box
-            assert "Telephone " not in inline_text(box)  # unsure: nothing says to dial now
+            # The number the guidance gives for it leads the box, as a link to dial: before the advice's words
+            # for being unsure; straight after the one sentence of an emergency's words (its condition). Never
+            # "now" where the guidance says when to call ("if ... at significant risk").
+            dialled = dialled_first(box, result)
+            if dialled:
+                lines = [inline_text(child) for child in box["children"][1:3]]
+                lead_line = next(line for line in lines if line.startswith(("Telephone ", "Call ")))
+                assert dialled[1] in lead_line and " now" not in lead_line
     assert led > 0
+
+
+def dialled_first(box, result):
+    """The first link to dial in the box, where the guidance's words for being unsure give a contact with
+    one number for this child (an emergency's, or the advice's)."""
+    tel = [(href, text) for href, text in links(box) if href.startswith("tel:")]
+    return tel[0] if tel else None
+
+
+@pytest.mark.parametrize("which", ["thresholds", "example"])
+def test_not_sure_of_immediate_risk_leads_with_the_emergencys_words_and_number_whatever_else_is_answered(
+    which, request
+):
+    """Every check with "I am not sure" for immediate risk (each other answer, a worry that describes harm or
+    not): the box opens with the guidance's words for an emergency, then its first number to call as a
+    link, before anything else, the route's telephone step among them; the emergency's other contacts are
+    listed under the actions, each once."""
+    import itertools
+
+    thresholds = request.getfixturevalue(which)
+    [emergency] = [rule for rule in thresholds.rules if rule.kind == "emergency"]
+    first = next(c for c in emergency.contacts if c.phone and not c.by_area)
+    worries = [[], *([i.id] for i in thresholds.indicators if not i.is_strength)][:12]
+    others = [q for q in thresholds.questions if q.id != "immediate_risk"]
+    checked = 0
+    for chosen, values in itertools.product(worries, itertools.product(*(q.values for q in others[:3]))):
+        answers = {"immediate_risk": "unsure", **dict(zip((q.id for q in others), values, strict=False))}
+        result = evaluate(thresholds, check_from_dict({"indicators": chosen, "age": 9, "answers": answers}))
+        if "immediate_risk" not in result.unsure:
+            continue
+        [box] = boxes(result_lead(thresholds, result))
+        assert inline_text(box["children"][1]) == f"The guidance says: {' '.join(emergency.text.split())}"
+        call = inline_text(box["children"][2])
+        assert call.startswith(f"Call {first.phone}") and " now" not in call, call
+        assert dialled_first(box, result) == (phones.tel_href(first.phone), first.phone)
+        text = to_text(result_view(thresholds, result))
+        for contact in emergency.contacts:
+            assert text.count(f"{contact.name}:") + text.count(f"{contact.name}.") >= 1, contact.name
+        checked += 1
+    assert checked > 20
 
 
 @pytest.mark.parametrize("which", ["thresholds", "example"])

@@ -174,7 +174,11 @@ function showKeepingFocus(element, block) {
   element.scrollIntoView({ block, behavior: "instant" });
   const focused = document.activeElement;
   if (!focused || focused === document.body) return;
-  const clearTop = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  // Clear of what covers the top of the screen (the sticky header), which can be less than the scroll
+  // padding kept for the browser's own scrolling: at 200% zoom that margin would push the box's foot off.
+  const header = document.querySelector(".md-header");
+  const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const clearTop = header ? Math.min(padding, Math.ceil(Math.max(0, header.getBoundingClientRect().bottom)) + 1) : padding;
   const top = focused.getBoundingClientRect().top;
   if (top < clearTop) window.scrollBy({ top: top - clearTop, behavior: "instant" });
 }
@@ -278,6 +282,11 @@ function showResult(answer) {
   $("lon-summary-print").textContent = answer.summary;
   $("lon-current-text").textContent = answer.headline;
   showCurrent();
+  // A result that arrives just after the result page (the title still has the focus): what to do first
+  // comes wholly into view, as on arrival (showPage).
+  if (current() === ANSWERS_PAGE && document.activeElement === $(`${ANSWERS_PAGE}-title`)) {
+    showKeepingFocus(resultBox.querySelector(".lon-first-action"), "nearest");
+  }
   if (answer.headline !== lastHeadline) {
     lastHeadline = answer.headline;
     $("lon-result-announce").textContent = answer.headline;
