@@ -524,7 +524,7 @@ def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) 
         return None
     question = thresholds.question(SIGNIFICANT_HARM)
     return spoken(
-        "You answered “{answer}” to “{question}” The guidance’s rule above decides this route whatever that "
+        "You answered “{answer}” to “{question}” A rule of the guidance decides this route whatever that "
         "answer. Check your answer, and say in your referral why you gave it.",
         voice,
         answer=question.option("no").label,

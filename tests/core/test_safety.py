@@ -316,7 +316,7 @@ def test_a_no_to_significant_harm_that_a_rule_overrules_is_said_not_silent(thres
     answer = api.run(thresholds, check)
     assert answer["result"]["route"] == "child-protection"
     text = " ".join(to_text(answer["view"] + answer["view_more"]).split())
-    assert "The guidance’s rule above decides this route whatever that answer. Check your answer" in text
+    assert "A rule of the guidance decides this route whatever that answer. Check your answer" in text
     assert "decides this route whatever that answer" in answer["summary"]
 
 
