@@ -397,11 +397,10 @@ def word_finds(word: str, term: str, slips: bool = True) -> bool:
     if word in FUNCTION_WORDS or term in FUNCTION_WORDS:
         return False
     if len(word) <= SHORT_WORD:
-        rest = term[len(word) :] if term.startswith(word) else None
-        # A last letter doubled before an ending ("hitting", "cutter").
-        if rest and len(rest) > 1 and rest[0] == word[-1]:
-            rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
-        return rest is not None and bool(_ENDING.fullmatch(rest))
+        return _short_finds(word, term)
+    # A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
+    if len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term):
+        return True
     stem = _stem(word)
     if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
         return True
@@ -410,6 +409,15 @@ def word_finds(word: str, term: str, slips: bool = True) -> bool:
     # ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night").
     forms = [word] + ([stem] if len(stem) >= 6 else [])
     return slips and len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+
+
+def _short_finds(word: str, term: str) -> bool:
+    """A short word finds a term only whole or with a word ending."""
+    rest = term[len(word) :] if term.startswith(word) else None
+    # A last letter doubled before an ending ("hitting", "cutter").
+    if rest and len(rest) > 1 and rest[0] == word[-1]:
+        rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
+    return rest is not None and bool(_ENDING.fullmatch(rest))
 
 
 def _slip_starts(word: str, term: str) -> bool:

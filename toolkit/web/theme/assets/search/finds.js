@@ -51,6 +51,8 @@
   function wordFinds(word, term, slips = true) {
     if (FUNCTION_WORDS.has(word) || FUNCTION_WORDS.has(term)) return false;
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
+    // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
+    if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const stemmed = stem(word);
     if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
