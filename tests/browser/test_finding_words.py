@@ -155,20 +155,7 @@ def indexed_title(site) -> dict[str, str]:
     return {doc["location"]: words_share._plain(doc["title"]) for doc in index["docs"]}
 
 
-# The words page lists under a word only the worries whose wording lacks it: "self harm" is in the
-# Level 3 wording, so its section lists the Level 2 worry alone, and comes first. Left for issue 26.
-GRAVE_IN_WORDING = {"self harm"}
-
-
-@pytest.mark.parametrize(
-    "word",
-    [
-        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason="the grave worry's wording holds the word"))
-        if w in GRAVE_IN_WORDING
-        else w
-        for w in TWO_READINGS
-    ],
-)
+@pytest.mark.parametrize("word", TWO_READINGS)
 def test_the_search_finds_the_grave_reading_first(searching, medway_site, thresholds, word):
     # The results (those folded under a page's "more" too) show worries at two levels or more, and the
     # first worry they show is at the highest level (an everyday word's section lists its worries
