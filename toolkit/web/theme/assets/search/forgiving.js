@@ -41,8 +41,9 @@
       // As typed where it finds any of the site's words so, else with one slip forgiven (as the filter).
       const asTyped = siteWords.filter((term) => wordFinds(word, term, false));
       const found = asTyped.length ? asTyped : siteWords.filter((term) => wordFinds(word, term));
-      // The word as typed first, weighing most where the site has it (else a rarer form, "hits mum",
-      // outranks the word itself, "hit"), then the site's words it finds, shortest first.
+      // The word as typed first, weighing most where the site has it (else a rarer form of it, as in
+      // the everyday words section for hits mum, outranks the word itself), then the site's words it
+      // finds, shortest first.
       if (!terms.has(word)) terms.set(word, siteWords.includes(word) ? AS_TYPED_BOOST : 1);
       for (const term of found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)) {
         if (!terms.has(term)) terms.set(term, 1);
