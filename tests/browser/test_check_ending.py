@@ -280,5 +280,11 @@ def test_every_kind_of_result_leads_with_what_to_do_now_on_the_first_phone_scree
         for button in ("copy", "print", "save"):
             if where[button]["bottom"] > 2 * screen:
                 wrong.append((kind_name(kind), button, where[button]))
+        # Tapping Copy says so where it was tapped: the confirmation wholly on the screen.
+        page.click("#lon-copy")
+        assert wait_until(page, "() => !document.getElementById('lon-action-status').hidden")
+        said = page.evaluate(BOX, "#lon-action-status")
+        if not (said["top"] >= 0 and said["bottom"] <= said["screen"]):
+            wrong.append((kind_name(kind), "the copy confirmation is off the screen", said))
     print("\n".join(f"{name}: {where}" for name, where in places.items()))
     assert not wrong, "\n".join(map(str, wrong))

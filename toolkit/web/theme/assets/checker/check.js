@@ -44,6 +44,9 @@ function say(id, text) {
   const box = $(id);
   box.textContent = text;
   box.hidden = !text;
+  // A confirmation is seen where the action was taken: on a phone the line under Copy can start below
+  // the screen's foot, so tapping Copy would seem to do nothing. Scrolled just into view, focus kept.
+  if (text && CONFIRMATIONS.includes(id)) showKeepingFocus(box, "nearest");
 }
 
 // A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
