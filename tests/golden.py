@@ -39,11 +39,13 @@ def answers_text(rows: list[Mapping[str, Any]]) -> str:
 
 
 def page_texts(answer: Mapping[str, Any]) -> dict[str, str]:
-    """The three texts of a check, from api.page_answer's answer."""
+    """The texts of a check, from api.page_answer's answer."""
     return {
         "result": result_text(answer),
         "check_your_answers": answers_text(answer["answers"]),
         "summary": answer["summary"],
+        # Worries chosen for another age than the child's: the notice above the worries ("" where none).
+        "age_notice": answer["age_notice"],
     }
 
 

@@ -49,6 +49,7 @@ def test_a_golden_check_gives_the_fixtures_words(name):
     assert shown["result"] == check["result"]
     assert shown["check_your_answers"] == check["check_your_answers"]
     assert shown["summary"] == check["summary"]
+    assert shown["age_notice"] == check["age_notice"]
 
 
 @pytest.mark.parametrize("name", sorted(PRACTICE))
