@@ -165,9 +165,12 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url, tmp_p
         answer()
         hidden[page_id] = hidden_focus(page)
         hidden[f"{page_id}, axe"] = [(v["id"], v["nodes"]) for v in axe_violations(page)]
-        # What sticks (the header, the banner where it sticks) takes at most a fifth of the height.
-        if (share := page.evaluate(COVERED)) > 0.2:
-            hidden[page_id].append(f"sticky parts take {share:.0%} of the height")
+        # What sticks (the header, the banner where it sticks) takes at most a fifth of the height at 320 px
+        # (issue 25), and at most a quarter on any screen (a 360 px phone: about a fifth, where the level and
+        # route wrap to three lines).
+        limit = 0.2 if page.viewport_size["width"] <= 320 else 0.25
+        if (share := page.evaluate(COVERED)) > limit:
+            hidden[page_id].append(f"sticky parts take {share:.1%} of the height")
         assert continue_from(page, page_id) == []
         # The script puts the focus on the next page's title: it lands in full view, whatever else the
         # arrival scrolls into view (on the result, what to do first).
