@@ -68,9 +68,12 @@ def strict_context(browser):
     The service worker is blocked here, so that Playwright's routing sees every request (it does not
     see what a service worker answers); tests/browser/test_offline.py runs with it.
     """
-    context = browser.new_context(accept_downloads=True, service_workers="block")
+    context = browser.new_context(**STRICT)
     yield context
     context.close()
+
+
+STRICT = {"accept_downloads": True, "service_workers": "block"}  # strict_context's settings
 
 
 @pytest.fixture

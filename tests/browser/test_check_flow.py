@@ -19,6 +19,7 @@ from .checker_helpers import (
     wait_until,
     write_details,
 )
+from .conftest import STRICT
 
 NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 PAGES = ["page-risk", "page-child", "page-worries", "page-strengths", "page-questions", "page-answers"]
@@ -34,6 +35,31 @@ def visible_worries(page) -> set[str]:
 
 
 # ---- Finding a worry --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def worries_page(browser, medway_url):
+    """``worries_page(age)``: the worries page of a check for a child of that age, as a first visit has it
+    (strict_context's settings), started once per age for the tests that only type words into the filter
+    and read what it shows (Python's start is most of such a test's time). Each gets the page as it was
+    when it arrived: the filter emptied, which gives the groups back as they were, and nothing ticked."""
+    context = browser.new_context(**STRICT)
+    pages = {}
+
+    def at_the_worries(age: str):
+        if age not in pages:
+            pages[age] = context.new_page()
+            open_checker(pages[age], medway_url)
+            to_the_worries(pages[age], age)
+        page = pages[age]
+        page.fill("#lon-filter", "")
+        assert page.locator("#page-worries:not([hidden])").count() == 1
+        assert page.locator("#lon-worries input:checked").count() == 0, "a test ticked a worry on the shared page"
+        assert page.input_value("#age") == age
+        return page
+
+    yield at_the_worries
+    context.close()
 
 
 @pytest.mark.parametrize(
@@ -54,10 +80,8 @@ def visible_worries(page) -> set[str]:
         ("FGM", {"l3-forced-marriage-hbv-fgm"}),
     ],
 )
-def test_everyday_words_find_the_worry(strict_context, medway_url, words, finds):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
-    to_the_worries(page)
+def test_everyday_words_find_the_worry(worries_page, words, finds):
+    page = worries_page("10")
     page.fill("#lon-filter", words)
     shown = visible_worries(page)
     assert finds <= shown, words
@@ -416,10 +440,8 @@ def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(strict_con
         ("abusive partner", {"l2-domestic-abuse", "l3-domestic-abuse"}),
     ],
 )
-def test_phrases_find_worries_by_the_words_that_find_something(strict_context, medway_url, words, finds):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
-    to_the_worries(page, "14")
+def test_phrases_find_worries_by_the_words_that_find_something(worries_page, words, finds):
+    page = worries_page("14")
     page.fill("#lon-filter", words)
     assert finds <= visible_worries(page), words
 
