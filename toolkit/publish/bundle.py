@@ -20,7 +20,6 @@ engine's site of the same file, the next ``mkdocs serve`` rebuild, another test)
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -28,18 +27,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from levels_of_need.model import Thresholds
 
 from ..resources import core_files, core_source, pyodide_dir
-
-try:
-    import fcntl
-except ImportError:  # Windows: no lock; two builds at once may both make the zip, and either copy is whole
-    fcntl = None  # type: ignore[assignment]
+from .build_cache import locked, write_whole
 
 # The Pyodide runtime files the worker loads, from the pinned npm package. pyodide-lock.json is not
 # shipped: the checker installs no packages, so the worker hands Pyodide the lock file's header only.
@@ -115,14 +109,13 @@ def python_bundle(
     One build at a time makes a given zip: another that wants it waits, then copies it."""
     if cache is None:
         return made_python_bundle(project, thresholds_json, target, version, source_date_epoch)
-    cache.mkdir(parents=True, exist_ok=True)
     digest = bundle_inputs_digest(project, thresholds_json, source_date_epoch)
     kept, contents = cache / f"{digest}.zip", cache / f"{digest}.json"
-    with _locked(cache / f"{digest}.lock"):
+    with locked(cache, digest):
         if not contents.exists():  # written last: a zip without it is what an interrupted build left
             made = made_python_bundle(project, thresholds_json, target, version, source_date_epoch)
-            _write_whole(kept, target.read_bytes())
-            _write_whole(contents, json.dumps(made).encode("utf-8"))
+            write_whole(kept, target.read_bytes())
+            write_whole(contents, json.dumps(made).encode("utf-8"))
             return made
     shutil.copyfile(kept, target)
     return json.loads(contents.read_text(encoding="utf-8"))
@@ -152,21 +145,6 @@ def bundle_inputs_digest(project: Path, thresholds_json: Path, source_date_epoch
         digest.update(f"{name} {len(data)}\n".encode())  # names and lengths: no two file sets run together
         digest.update(data)
     return digest.hexdigest()
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("w") as lock:
-        if fcntl is not None:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build dies
-        yield
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """``data`` at ``path``, whole or not at all (a build interrupted mid-write leaves no half file)."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as scratch:
-        scratch.write(data)
-    os.replace(scratch.name, path)
 
 
 def make_python_bundle(project: Path, wheel: Path, thresholds_json: Path, target: Path, version: str) -> dict:
