@@ -19,7 +19,6 @@ from .checker_helpers import (
     wait_until,
     write_details,
 )
-from .conftest import STRICT
 
 NO = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
 PAGES = ["page-risk", "page-child", "page-worries", "page-strengths", "page-questions", "page-answers"]
@@ -35,31 +34,6 @@ def visible_worries(page) -> set[str]:
 
 
 # ---- Finding a worry --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def worries_page(browser, medway_url):
-    """``worries_page(age)``: the worries page of a check for a child of that age, as a first visit has it
-    (strict_context's settings), started once per age for the tests that only type words into the filter
-    and read what it shows (Python's start is most of such a test's time). Each gets the page as it was
-    when it arrived: the filter emptied, which gives the groups back as they were, and nothing ticked."""
-    context = browser.new_context(**STRICT)
-    pages = {}
-
-    def at_the_worries(age: str):
-        if age not in pages:
-            pages[age] = context.new_page()
-            open_checker(pages[age], medway_url)
-            to_the_worries(pages[age], age)
-        page = pages[age]
-        page.fill("#lon-filter", "")
-        assert page.locator("#page-worries:not([hidden])").count() == 1
-        assert page.locator("#lon-worries input:checked").count() == 0, "a test ticked a worry on the shared page"
-        assert page.input_value("#age") == age
-        return page
-
-    yield at_the_worries
-    context.close()
 
 
 @pytest.mark.parametrize(
