@@ -22,11 +22,13 @@ setup: $(VENV)/.installed node_modules/.installed
 
 # The exact versions in requirements-dev.txt (the lock file, from `make lock`), then this project itself:
 # a Material release can change the inline scripts whose hashes the CSP pins (toolkit/publish/csp.py).
+# --no-compile: pip byte-compiles nothing at install; Python compiles a module the first time it is imported,
+# so only what runs is compiled (a fresh venv: about 31 s of CPU -> 20 s).
 $(VENV)/.installed: pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e '.[dev]'
+	$(PY) -m pip install --quiet --no-compile --upgrade pip
+	$(PY) -m pip install --quiet --no-compile -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-compile --no-deps --no-build-isolation -e '.[dev]'
 	touch $@
 
 # Re-pin every Python dependency at its newest allowed version (pyproject.toml's ranges); commit the result.

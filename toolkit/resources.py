@@ -70,16 +70,32 @@ def pyodide_dir(project: Path) -> Path:
     )
 
 
-def core_source(scratch: Path) -> Path:
-    """A copy of the core's package folder to build its wheel from (the only Python the browser
-    receives), with ``core/pyproject.toml`` of the checkout or, for an installed toolkit, the shipped one.
-
-    Always a copy in ``scratch``: building in ``core/`` itself left setuptools' ``build/lib`` behind, which
-    is never pruned, so a module deleted from the core kept shipping to every browser."""
+def core_files() -> tuple[Path, list[Path], Path]:
+    """The core's package folder (wherever ``levels_of_need`` is imported from), its files (no bytecode
+    caches), and the ``pyproject.toml`` its wheel is built with: ``core/pyproject.toml`` of the checkout or,
+    for an installed toolkit, the shipped one. What the browser's Python is made from (bundle.py)."""
     package = Path(levels_of_need.__file__).resolve().parent
     checkout_pyproject = package.parent / "pyproject.toml"
     in_checkout = checkout_pyproject.is_file() and package.parent.name == "core"
+    files = sorted(
+        file
+        for file in package.rglob("*")
+        if file.is_file() and "__pycache__" not in file.relative_to(package).parts and file.suffix != ".pyc"
+    )
+    return package, files, checkout_pyproject if in_checkout else SHIPPED / "core-pyproject.toml"
+
+
+def core_source(scratch: Path) -> Path:
+    """A copy of the core's package folder to build its wheel from (the only Python the browser
+    receives), with its ``pyproject.toml`` (core_files).
+
+    Always a copy in ``scratch``: building in ``core/`` itself left setuptools' ``build/lib`` behind, which
+    is never pruned, so a module deleted from the core kept shipping to every browser."""
+    package, files, pyproject = core_files()
     tree = scratch / "core"
-    shutil.copytree(package, tree / package.name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copyfile(checkout_pyproject if in_checkout else SHIPPED / "core-pyproject.toml", tree / "pyproject.toml")
+    for file in files:
+        copy = tree / package.name / file.relative_to(package)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(file, copy)  # as copytree did: the mode goes into the wheel
+    shutil.copyfile(pyproject, tree / "pyproject.toml")
     return tree

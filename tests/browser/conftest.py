@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from sitebuild import serve
 
-from .checker_helpers import wait_until
+from .checker_helpers import open_checker, to_the_worries, wait_until
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -68,8 +68,36 @@ def strict_context(browser):
     The service worker is blocked here, so that Playwright's routing sees every request (it does not
     see what a service worker answers); tests/browser/test_offline.py runs with it.
     """
-    context = browser.new_context(accept_downloads=True, service_workers="block")
+    context = browser.new_context(**STRICT)
     yield context
+    context.close()
+
+
+STRICT = {"accept_downloads": True, "service_workers": "block"}  # strict_context's settings
+
+
+@pytest.fixture(scope="module")
+def worries_page(browser, medway_url):
+    """``worries_page(age)``: the worries page of a check for a child of that age, as a first visit has it
+    (strict_context's settings), started once per age for the tests that only type words into the filter
+    and read what it shows (Python's start is most of such a test's time). Each gets the page as it was
+    when it arrived: the filter emptied, which gives the groups back as they were, and nothing ticked."""
+    context = browser.new_context(**STRICT)
+    pages = {}
+
+    def at_the_worries(age: str):
+        if age not in pages:
+            pages[age] = context.new_page()
+            open_checker(pages[age], medway_url)
+            to_the_worries(pages[age], age)
+        page = pages[age]
+        page.fill("#lon-filter", "")
+        assert page.locator("#page-worries:not([hidden])").count() == 1
+        assert page.locator("#lon-worries input:checked").count() == 0, "a test ticked a worry on the shared page"
+        assert page.input_value("#age") == age
+        return page
+
+    yield at_the_worries
     context.close()
 
 

@@ -54,10 +54,8 @@ def visible_worries(page) -> set[str]:
         ("FGM", {"l3-forced-marriage-hbv-fgm"}),
     ],
 )
-def test_everyday_words_find_the_worry(strict_context, medway_url, words, finds):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
-    to_the_worries(page)
+def test_everyday_words_find_the_worry(worries_page, words, finds):
+    page = worries_page("10")
     page.fill("#lon-filter", words)
     shown = visible_worries(page)
     assert finds <= shown, words
@@ -416,10 +414,8 @@ def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(strict_con
         ("abusive partner", {"l2-domestic-abuse", "l3-domestic-abuse"}),
     ],
 )
-def test_phrases_find_worries_by_the_words_that_find_something(strict_context, medway_url, words, finds):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
-    to_the_worries(page, "14")
+def test_phrases_find_worries_by_the_words_that_find_something(worries_page, words, finds):
+    page = worries_page("14")
     page.fill("#lon-filter", words)
     assert finds <= visible_worries(page), words
 

@@ -4,6 +4,7 @@ words, and the words with a mild and a grave reading, the grave one first (issue
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 
@@ -14,7 +15,7 @@ from finding_words import FORMS, SHORT_ENDINGS, SHORT_INSIDE, SLIPS, TWO_READING
 from levels_of_need.model import word_finds
 from toolkit.site.pages import everyday_words
 
-from .checker_helpers import open_checker, to_the_worries
+from .checker_helpers import open_checker
 from .conftest import open_search
 
 WORDS = [slip for slip, _ in SLIPS] + [form for _, forms in FORMS for form in forms] + TWO_READINGS
@@ -28,6 +29,7 @@ spec.loader.exec_module(words_share)
 MATERIAL_ONLY = "the search's forgiving words are Material's (lunr); Zensical's own search is unchanged"
 
 
+@functools.cache  # read once per site: worries_shown asks for each result's text, and for each worry's title
 def indexed_text(site) -> dict[str, str]:
     """Each search result's words, as the site's search index holds them (an everyday word's section of
     the words page by its word alone), in lower case."""
@@ -70,10 +72,8 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
 
 
 @pytest.mark.parametrize("word", TWO_READINGS)
-def test_the_filter_shows_the_grave_reading_first(strict_context, medway_url, thresholds, word):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
-    to_the_worries(page)
+def test_the_filter_shows_the_grave_reading_first(worries_page, thresholds, word):
+    page = worries_page("10")
     page.fill("#lon-filter", word)
     shown = page.evaluate(
         """[...document.querySelectorAll('#lon-worries .lon-worry')].filter(w => w.checkVisibility())
@@ -133,6 +133,7 @@ def worries_shown(site, thresholds, location: str) -> list[str]:
     return [worry for at, worry in sorted(held) if at >= 0]
 
 
+@functools.cache
 def indexed_title(site) -> dict[str, str]:
     index = words_share.json.loads((site.directory / "search" / "search_index.json").read_text("utf-8"))
     return {doc["location"]: words_share._plain(doc["title"]) for doc in index["docs"]}

@@ -23,7 +23,7 @@ VIEWPORTS = {
 }
 TABS_PER_PAGE = 60
 TABS_BACK = 12  # from a page's title back over the header: every stop above it
-ANSWERED_MS = 300  # after Space: the page's own change, and Python's answer to it, are on screen
+ANSWERED_TIMEOUT_MS = 10_000  # after Space: Python's answer to the change, however slow the machine
 LAST_ANSWERS = ("significant_harm-no", "support_not_improving-no", "social_worker-none", "consent-given")
 
 # Where the focused element is, and what of the screen is covered: the header and the banner where they
@@ -56,6 +56,31 @@ FOCUS = """() => {
   return {what, top: box.top, bottom: box.bottom, left: box.left, right: box.right, clearTop: top, clearBottom: bottom,
           width: innerWidth, inDrawer: Boolean(el.closest('.md-sidebar--primary')) && drawer, choosable, type: el.type};
 }"""
+
+
+# Counts the checker's requests to its worker and the worker's answers (result or error), in the page's own
+# JavaScript world, before the page's scripts run: after Space, the test waits for every answer, not a guessed time.
+COUNT_REQUESTS = """(() => {
+  const Native = window.Worker;
+  window.lonTestRequests = { asked: 0, answered: 0 };
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // Heard before the page's own onmessage (listeners run in the order they were added): by the time a
+      // later task reads the counts, the page has shown the answer and run what waited on it.
+      this.addEventListener('message', ({ data }) => {
+        if (data && (data.kind === 'result' || data.kind === 'error')) window.lonTestRequests.answered += 1;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.id !== undefined) window.lonTestRequests.asked += 1;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+ASKED = "() => window.lonTestRequests.asked"
+ANSWERED = """() => window.lonTestRequests.asked === window.lonTestRequests.answered
+    && document.getAnimations().every((animation) => animation.playState !== 'running')"""
 
 
 # Back where the page was on arrival: its title in view and the point Tab starts from (check.js showPage).
@@ -106,8 +131,12 @@ def focus_stops(page, key: str, presses: int, space: bool = False) -> list[str]:
         if not (space and at["choosable"]):
             continue
         for _press in range(2 if at["type"] == "checkbox" else 1):  # a checkbox: ticked, then unticked again
+            asked = page.evaluate(ASKED)
             page.keyboard.press("Space")
-            page.wait_for_timeout(ANSWERED_MS)
+            # The page's own change is made as the key is pressed, and it asks Python (so the wait below has an
+            # answer to wait for); then Python's answer, and any transition.
+            assert page.evaluate(ASKED) > asked, f"Space on {at['what']} asked the checker nothing"
+            page.wait_for_function(ANSWERED, timeout=ANSWERED_TIMEOUT_MS)
             found += [f"after Space, {where}" for where in not_in_full_view(page.evaluate(FOCUS))]
     return found
 
@@ -136,6 +165,7 @@ def zoomed(browser, request):
     context = browser.new_context(
         viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True, accept_downloads=True
     )
+    context.add_init_script(COUNT_REQUESTS)
     yield context.new_page()
     context.close()
 

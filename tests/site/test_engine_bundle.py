@@ -56,7 +56,7 @@ def test_the_wheel_is_reproducible(tmp_path):
         assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
 
 
-@pytest.mark.slow  # three wheels and bundles, Pyodide in Node
+@pytest.mark.slow  # two wheels and bundles, Pyodide in Node
 def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds, monkeypatch):
     """The browser receives only the core as it is now: a module added, built, then deleted is gone from
     python.zip. (Building in core/ itself once left setuptools' build/lib behind, which kept shipping it.)
@@ -88,8 +88,9 @@ def test_a_module_deleted_from_the_core_stops_shipping(tmp_path, thresholds, mon
     probe.write_text('"""A module that exists only while this test runs."""\n', encoding="utf-8")
     assert "levels_of_need/_deleted_module_probe.py" in shipped_core("with")
     probe.unlink()
-    assert "levels_of_need/_deleted_module_probe.py" not in shipped_core("without")
-    assert "levels_of_need/rules.py" in shipped_core("again")
+    without = shipped_core("without")
+    assert "levels_of_need/_deleted_module_probe.py" not in without
+    assert "levels_of_need/rules.py" in without  # the rest of the core still ships
     assert not (ROOT / "core" / "levels_of_need" / probe.name).exists()
 
 
@@ -115,3 +116,46 @@ def test_a_checker_page_preloads_its_script_and_what_it_imports_and_nothing_else
         assert "engine.js" in needed, needed  # the chain the preload shortens
         assert preloaded == needed, (page, preloaded, needed)
         assert not preloaded & engine, page
+
+
+def test_python_zip_is_made_once_for_the_same_inputs_and_again_when_one_changes(tmp_path, thresholds, monkeypatch):
+    """The build's cache of python.zip (bundle.python_bundle): a second build with the same core, data, bundle
+    script, Pyodide and time copies the first one's zip and module list; a change to any of them makes a new
+    one. Making is stood in for here (the real one is three Pyodides in Node); what it makes records its turn."""
+    import levels_of_need
+    from toolkit.publish import bundle
+
+    made: list[Path] = []
+
+    def make(project, thresholds_json, target, version, source_date_epoch) -> dict:
+        made.append(target)
+        target.write_bytes(f"zip {len(made)}".encode())
+        return {"stdlib": ["json/__init__.py"], "core": [f"levels_of_need/turn_{len(made)}.py"]}
+
+    monkeypatch.setattr(bundle, "made_python_bundle", make)
+    core = tmp_path / "core"
+    shutil.copytree(ROOT / "core", core, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "build", "*.egg-info"))
+    monkeypatch.setattr(levels_of_need, "__file__", str(core / "levels_of_need" / "__init__.py"))
+    data, cache = tmp_path / "thresholds.json", tmp_path / "cache"
+    data.write_text(json.dumps(thresholds.data), encoding="utf-8")
+
+    def built(epoch: int = 1_700_000_000, kept: Path | None = cache) -> tuple[bytes, dict]:
+        target = tmp_path / f"python-{len(list(tmp_path.glob('python-*')))}.zip"
+        contents = bundle.python_bundle(ROOT, data, target, thresholds.version, epoch, kept)
+        return target.read_bytes(), contents
+
+    first = built()
+    assert (len(made), built()) == (1, first)  # the same inputs: copied, not made
+    data.write_text(json.dumps({**thresholds.data, "version": "changed"}), encoding="utf-8")
+    assert (len(made), built()[0]) == (1, b"zip 2")
+    (core / "levels_of_need" / "messages.py").write_text("CHANGED = True\n", encoding="utf-8")
+    assert built()[0] == b"zip 3"
+    (core / "levels_of_need" / "new_module.py").write_text("", encoding="utf-8")
+    assert built()[0] == b"zip 4"
+    assert built(epoch=1_800_000_000)[0] == b"zip 5"
+    assert built(kept=None)[0] == b"zip 6"  # no cache folder: always made
+    assert built()[0] == b"zip 4"
+    # A zip that an interrupted build left without its module list is made again.
+    for listed in cache.glob("*.json"):
+        listed.unlink()
+    assert built()[0] == b"zip 7"

@@ -12,6 +12,10 @@ has the numbers behind the choice):
 
 Python starts the plain way from these. A memory snapshot started faster on a fast connection but
 added 5 to 6 MB to every first visit, which a phone on a slow network cannot afford.
+
+Making python.zip takes three Pyodides in Node (about 10 s of CPU). A build given a cache folder keeps each
+zip there under a digest of everything it is made from, and a later build with the same inputs (the other
+engine's site of the same file, the next ``mkdocs serve`` rebuild, another test) copies it instead.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from typing import Any
 
 from levels_of_need.model import Thresholds
 
-from ..resources import core_source, pyodide_dir
+from ..resources import core_files, core_source, pyodide_dir
+from .build_cache import locked, write_whole
 
 # The Pyodide runtime files the worker loads, from the pinned npm package. pyodide-lock.json is not
 # shipped: the checker installs no packages, so the worker hands Pyodide the lock file's header only.
@@ -46,8 +51,11 @@ class BundleError(RuntimeError):
     """A missing input, with what to run to fix it."""
 
 
-def build_engine(thresholds: Thresholds, project: Path, site: Path, source_date_epoch: int) -> dict[str, Any]:
-    """Write the engine into ``site/assets/checker`` and return its manifest."""
+def build_engine(
+    thresholds: Thresholds, project: Path, site: Path, source_date_epoch: int, cache: Path | None = None
+) -> dict[str, Any]:
+    """Write the engine into ``site/assets/checker`` and return its manifest; ``cache``: a folder where
+    python.zip is kept for the next build with the same inputs (see python_bundle)."""
     out = site / ENGINE_DIR
     pyodide_out = out / "pyodide"
     pyodide_out.mkdir(parents=True, exist_ok=True)
@@ -63,9 +71,9 @@ def build_engine(thresholds: Thresholds, project: Path, site: Path, source_date_
     data = (json.dumps(thresholds.data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     (out / "thresholds.json").write_bytes(data)
     files["thresholds.json"] = len(data)
-    with tempfile.TemporaryDirectory() as scratch:
-        wheel = build_wheel(project, Path(scratch), source_date_epoch)
-        contents = make_python_bundle(project, wheel, out / "thresholds.json", out / PYTHON_BUNDLE, thresholds.version)
+    contents = python_bundle(
+        project, out / "thresholds.json", out / PYTHON_BUNDLE, thresholds.version, source_date_epoch, cache
+    )
     files[PYTHON_BUNDLE] = (out / PYTHON_BUNDLE).stat().st_size
 
     manifest = {
@@ -91,6 +99,52 @@ def engine_paths(site: Path) -> list[str]:
         return []
     manifest = json.loads((site / ENGINE_DIR / MANIFEST).read_text(encoding="utf-8"))
     return sorted(f"{ENGINE_DIR}/{name}" for name in [*manifest["files"], MANIFEST, WORKER])
+
+
+def python_bundle(
+    project: Path, thresholds_json: Path, target: Path, version: str, source_date_epoch: int, cache: Path | None
+) -> dict:
+    """python.zip at ``target``, made from a wheel of the core (make_python_bundle), or copied from ``cache``
+    where a build with the same inputs (bundle_inputs_digest) left one; returns the modules it holds.
+    One build at a time makes a given zip: another that wants it waits, then copies it."""
+    if cache is None:
+        return made_python_bundle(project, thresholds_json, target, version, source_date_epoch)
+    digest = bundle_inputs_digest(project, thresholds_json, source_date_epoch)
+    kept, contents = cache / f"{digest}.zip", cache / f"{digest}.json"
+    with locked(cache, digest):
+        if not contents.exists():  # written last: a zip without it is what an interrupted build left
+            made = made_python_bundle(project, thresholds_json, target, version, source_date_epoch)
+            write_whole(kept, target.read_bytes())
+            write_whole(contents, json.dumps(made).encode("utf-8"))
+            return made
+    shutil.copyfile(kept, target)
+    return json.loads(contents.read_text(encoding="utf-8"))
+
+
+def made_python_bundle(
+    project: Path, thresholds_json: Path, target: Path, version: str, source_date_epoch: int
+) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        wheel = build_wheel(project, Path(scratch), source_date_epoch)
+        return make_python_bundle(project, wheel, thresholds_json, target, version)
+
+
+def bundle_inputs_digest(project: Path, thresholds_json: Path, source_date_epoch: int) -> str:
+    """A digest of everything python.zip is made from: the core's files and its pyproject.toml (the wheel),
+    the bundle script, the Pyodide package that runs it (the standard library it takes modules from), the
+    partnership's data (the script exercises the checker with it and checks its version), and the wheel's
+    time. Node is left out: the zip is written by the Python inside Pyodide."""
+    package, files, pyproject = core_files()
+    pyodide = pyodide_dir(project)
+    inputs = [(f"core/{file.relative_to(package).as_posix()}", file) for file in files]
+    inputs += [("core/pyproject.toml", pyproject), ("script", BUNDLE_SCRIPT), ("thresholds.json", thresholds_json)]
+    inputs += [(f"pyodide/{file.name}", file) for file in sorted(pyodide.iterdir()) if file.is_file()]
+    digest = hashlib.sha256(f"source_date_epoch {source_date_epoch}\n".encode())
+    for name, file in inputs:
+        data = file.read_bytes()
+        digest.update(f"{name} {len(data)}\n".encode())  # names and lengths: no two file sets run together
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def make_python_bundle(project: Path, wheel: Path, thresholds_json: Path, target: Path, version: str) -> dict:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import brotli
+
+from .build_cache import locked, write_whole
 
 ENCODINGS = {"gzip": ".gz", "br": ".br"}
 # Formats that are compressed already, and the host's own configuration files. Not .zip: the checker's
@@ -38,15 +38,14 @@ def compressed_gzip(data: bytes) -> bytes:
 def compressed_brotli(data: bytes, cache: Path | None) -> bytes:
     if cache is None or len(data) < CACHE_FROM_BYTES:
         return brotli.compress(data, quality=11)
-    kept = cache / f"{hashlib.sha256(data).hexdigest()}.br"
-    if kept.exists():
-        return kept.read_bytes()
-    packed = brotli.compress(data, quality=11)
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=cache, delete=False) as scratch:
-        scratch.write(packed)
-    os.replace(scratch.name, kept)  # whole or not at all, if two builds run at once
-    return packed
+    digest = hashlib.sha256(data).hexdigest()
+    kept = cache / f"{digest}.br"
+    with locked(cache, digest):  # two builds at once (test workers): one compresses, the other waits
+        if kept.exists():
+            return kept.read_bytes()
+        packed = brotli.compress(data, quality=11)
+        write_whole(kept, packed)
+        return packed
 
 
 def compressible(site: Path) -> list[Path]:

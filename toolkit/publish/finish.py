@@ -29,6 +29,9 @@ from .runtime_styles import runtime_style_hashes
 from .search_order import put_search_in_reading_order
 
 CSP_META = 'http-equiv="Content-Security-Policy"'
+# The project's folder for what one build keeps for the next (`make clean` empties it): the precompressed
+# copies of big files, and the checker's python.zip, each under a digest of what it is made from.
+CACHE = "build"
 
 
 class AlreadyFinished(RuntimeError):
@@ -57,13 +60,13 @@ def finish_site(
             shown = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
             raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
     put_search_in_reading_order(site, engine, [page.path for page in site_pages(thresholds)])
-    build_engine(thresholds, project, site, source_date_epoch(project))
+    build_engine(thresholds, project, site, source_date_epoch(project), cache=project / CACHE / "python-bundle")
     write_headers_file(site)
     if serving:
         write_retiring_service_worker(site)  # pages under development are never served from a cache
     else:
         write_service_worker(site)
-        write_precompressed(site, project / "build" / "compressed")
+        write_precompressed(site, project / CACHE / "compressed")
 
 
 def source_date_epoch(project: Path) -> int:
