@@ -29,8 +29,8 @@ from .present import (
     contact_nodes,
     headline,
     inline_text,
-    one_line,
     level_and_route,
+    one_line,
     overruled_answer,
     reason_text,
     spoken,
@@ -377,7 +377,7 @@ PLACEHOLDERS: Mapping[str, str] = {
 
 def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
     """The guidance's words on consent where a child may be at risk of significant harm: the partnership's
-    own guidance for the referral question that receives consent (Medway's: "In some rare cases your
+    own guidance for the referral question that receives consent ("In some rare cases your
     professional view will be that seeing consent will increase the risk to the child …"); without one, the
     words of the route's steps that seek consent (each names the exception where consent would place the
     child at risk), and the guidance's exceptions for the child's worries."""

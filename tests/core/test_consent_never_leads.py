@@ -92,9 +92,9 @@ def test_where_nothing_says_the_child_may_be_at_risk_the_partnerships_order_stay
 
 
 def test_the_cli_summary_puts_consent_last_where_harm_is_suspected(thresholds):
+    answers = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "yes", "--consent", "refused"]
     out = subprocess.run(
-        [sys.executable, "-m", "toolkit", "summary", "--age", "8", "--immediate-risk", "no"]
-        + ["--significant-harm", "yes", "--consent", "refused", harm_worry(thresholds).id],
+        [sys.executable, "-m", "toolkit", "summary", *answers, harm_worry(thresholds).id],
         capture_output=True,
         text=True,
         cwd=ROOT,
