@@ -103,6 +103,17 @@ def test_on_arrival_nothing_sticky_covers_a_pages_back_or_cuts_its_first_field(s
     assert found == []
 
 
+def test_on_arrival_at_an_emergencys_result_nothing_sticky_covers_its_back(screen, medway_url):
+    """Immediate risk "yes": "See the result" from the Call now panel lands on the result, led by the call to make."""
+    page = screen
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-yes")
+    page.click("#lon-stop-result")
+    page.wait_for_selector("#page-answers:not([hidden])")
+    page.wait_for_timeout(500)
+    assert covered_on_arrival(page) == []
+
+
 def open_the_clear_question(page) -> None:
     page.focus("#lon-clear")
     page.keyboard.press("Enter")
