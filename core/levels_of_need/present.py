@@ -267,6 +267,8 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
     route is not decided, so this detail never pushes what to do now, or Copy, off the first screens."""
     # The box holds the guidance's words for an emergency the practitioner is not sure of.
     view = still_to_answer(thresholds, result, emergency_words=False)
+    if result.route is None and _first_step(result) is not None:
+        view.append(node("p", HARM_STEP_LEADS))  # beside "does not suggest": why a step leads all the same
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
     view += consent_held(thresholds, result)
@@ -298,11 +300,11 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 FIRST_ACTION = "What to do first"
-# In the box, under the step the guidance gives first where harm is suspected, while the route waits for an answer
-# ("not sure", or consent): why a step leads although no route is suggested. The checker's words, not the guidance's.
+# Beside what the route waits for ("not sure", or consent), where the first action still gives the step the guidance
+# gives first where harm is suspected: why a step leads although no route is suggested. The checker's own words.
 HARM_STEP_LEADS = (
-    "This step does not wait for the route: the words of a worry or rule that applies describe harm, and the "
-    "guidance gives it first where harm is suspected."
+    "What to do first, above, does not wait for the route: the words of a worry or rule that applies describe harm, "
+    "and the guidance gives that step first where harm is suspected."
 )
 # Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
 # emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
@@ -333,7 +335,6 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
         body += [_dial("Telephone", contact)] if contact else []
         body.append(node("p", *step_parts(thresholds, step, result)))
-        body += [node("p", HARM_STEP_LEADS)] if result.route is None else []
     elif result.unsure:
         body += unsure_advice_words(result)
     return [_action_box(body)] if body else []

@@ -1,8 +1,9 @@
 """Issue 25, a DSL's finding: the "What to do first" box said "Telephone <number> now" beside "The checker does not
 suggest the route until you answer". A result that waits for a question not yet answered says so and shows no
 step of any route; where a step leads while the route waits on a "not sure" (the step the guidance gives first
-where a worry's or rule's words describe harm), the box says why. The emergency line stays where immediate risk
-is "yes" or "not sure". Every partnership, every answer (or none) to the questions the route reads."""
+where a worry's or rule's words describe harm), the result says why, beside what it waits for. The emergency line
+stays where immediate risk is "yes" or "not sure". Every partnership, every answer (or none) to the questions the
+route reads."""
 
 from __future__ import annotations
 
@@ -59,8 +60,8 @@ def test_a_result_waiting_for_an_unanswered_question_shows_no_step_of_any_route(
             assert "does not suggest" in text, raw
             assert not [s for s in steps if s in box], (raw, box)
         elif result["route"] is None and [s for s in steps if s in box]:
-            # A step leads while the route waits on "not sure" or consent: the box itself says why.
-            assert HARM_STEP_LEADS in box, (raw, box)
+            # A step leads while the route waits on "not sure" or consent: beside what it waits for, it says why.
+            assert one_line(HARM_STEP_LEADS) in text, (raw, box)
     assert waiting
 
 
