@@ -267,10 +267,13 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
     route is not decided, so this detail never pushes what to do now, or Copy, off the first screens."""
     # The box holds the guidance's words for an emergency the practitioner is not sure of.
     view = still_to_answer(thresholds, result, emergency_words=False)
+    if result.route is None and _first_step(result) is not None:
+        view.append(node("p", HARM_STEP_LEADS))  # beside "does not suggest": why a step leads all the same
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
     view += consent_held(thresholds, result)
-    if result.unsure and _advice_below(result) and not (_unsure_leads(result) and unsure_advice_words(result)):
+    # Only where the advice below is the guidance's for being unsure of that answer (never other advice).
+    if {r.id for r in unsure_advice(result)} & {r.id for r in _advice_below(result)}:
         view.append(node("p", "The guidance’s advice for this is below."))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     return view
@@ -297,6 +300,12 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 FIRST_ACTION = "What to do first"
+# Beside what the route waits for ("not sure", or consent), where the first action still gives the step the guidance
+# gives first where harm is suspected: why a step leads although no route is suggested. The checker's own words.
+HARM_STEP_LEADS = (
+    "What to do first, above, does not wait for the route: the words of a worry or rule that applies describe harm, "
+    "and the guidance gives that step first where harm is suspected."
+)
 # Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
 # emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
 EMERGENCY_CONTACTS = "Who to call in an emergency"
@@ -332,11 +341,19 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
 
 
 def _first_step(result: Result) -> Step | None:
-    """The step that leads: the decided route's first; while the route waits for an answer, the step the
-    guidance gives first where a worry or rule describes harm (it leads whatever the answers)."""
+    """The step that leads: the decided route's first; while the route waits for an answer given "not sure"
+    (or for consent, which never holds it back), the step the guidance gives first where a worry or rule
+    describes harm (it leads whatever those answers). While the route waits for a question not yet answered
+    (immediate risk, significant harm, the age), no step: the result says it waits, and shows no route."""
     if result.route is None or not result.next_steps:
-        return result.harm_step
+        return None if unanswered(result) else result.harm_step
     return result.next_steps[0]
+
+
+def unanswered(result: Result) -> tuple[str, ...]:
+    """The questions not yet answered that the route waits for, but consent: a result that waits on them
+    shows no step of any route (consent alone never holds back the step where harm is suspected)."""
+    return tuple(name for name in result.missing if name != CONSENT)
 
 
 def _unsure_leads(result: Result) -> bool:

@@ -348,6 +348,22 @@ def harm_first_step(thresholds: Thresholds, check: Check) -> Step | None:
     return steps[0] if steps and not steps[0].seeks_consent else None
 
 
+def may_be_at_risk(thresholds: Thresholds, check: Check, result: Result) -> bool:
+    """Whether the child may be at risk of significant harm, however the level was reached: an emergency;
+    "yes" or "not sure" to immediate risk or to significant harm; a chosen worry, or a rule that sets a
+    floor, whose words describe harm; or a route reached that does not require consent (child protection).
+    Then nothing the checker writes leads with parental consent."""
+    if result.emergency:
+        return True
+    for name in (IMMEDIATE_RISK, SIGNIFICANT_HARM):
+        if check.answers.get(name) in ("yes", *thresholds.question(name).open_values):
+            return True
+    route = result.route_but_for_consent
+    if route is not None and route.consent_required is False:
+        return True
+    return harm_described(thresholds, check, reach(thresholds, check))
+
+
 def needs_consent_first(
     thresholds: Thresholds, check: Check, route: Route, harm_step: Step | None, level: Level | None
 ) -> bool:

@@ -30,6 +30,7 @@ from .present import (
     headline,
     inline_text,
     level_and_route,
+    one_line,
     overruled_answer,
     reason_text,
     spoken,
@@ -37,7 +38,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import Check, Result, written_for_another_age
+from .rules import Check, Result, may_be_at_risk, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -161,11 +162,17 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
     made = _Parts(thresholds, check, result, details)
     received = {part for question in thresholds.referral_questions for part in question.receives}
     blocks: list[Block] = [] if "level" in received else made.blocks("level")
+    # Where the child may be at risk of significant harm, parental consent never leads: the question that
+    # receives it (keeping the number it has on the partnership's form) and its block go last.
+    at_risk = may_be_at_risk(thresholds, check, result)
+    consent_last: list[Block] = []
     for number, question in enumerate(thresholds.referral_questions, start=1):
-        blocks.append((f"{number}. {question.question}", _question_lines(question, made)))
+        block = (f"{number}. {question.question}", _question_lines(question, made))
+        (consent_last if at_risk and "consent" in question.receives else blocks).append(block)
     for part in PART_IDS:
         if part != "level" and part not in received:
-            blocks += made.blocks(part)
+            (consent_last if at_risk and part == "consent" else blocks).extend(made.blocks(part))
+    blocks += consent_last
     blocks.append(
         (
             "Thresholds",
@@ -323,6 +330,11 @@ class _Parts:
 
     def consent(self) -> list[Block]:
         lines = self.answers("consent") or [PLACEHOLDERS["consent"]]
+        if may_be_at_risk(self.thresholds, self.check, self.result):
+            # The guidance's own words on consent where the child may be at risk, before the answer.
+            lines = [
+                f"The guidance says: {one_line(words)}" for words in consent_words(self.thresholds, self.result)
+            ] + lines
         if self.check.consent_note:
             lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
         return [(self.heading("consent"), lines)]
@@ -361,6 +373,20 @@ PLACEHOLDERS: Mapping[str, str] = {
     "child_voice": "[The child’s wishes and feelings]",
     "availability": "[When and how you can be contacted]",
 }
+
+
+def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
+    """The guidance's words on consent where a child may be at risk of significant harm: the partnership's
+    own guidance for the referral question that receives consent ("In some rare cases your
+    professional view will be that seeing consent will increase the risk to the child …"); without one, the
+    words of the route's steps that seek consent (each names the exception where consent would place the
+    child at risk), and the guidance's exceptions for the child's worries."""
+    question = thresholds.referral_question_receiving("consent")
+    if question is not None and question.guidance:
+        return [question.guidance]
+    route = result.route_but_for_consent
+    steps = [step.text for step in route.next_steps if step.seeks_consent] if route else []
+    return [*steps, *(rule.text for rule in result.consent_exceptions)]
 
 
 def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:

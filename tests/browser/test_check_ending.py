@@ -113,10 +113,12 @@ def test_what_to_do_first_is_wholly_in_view_on_arrival(browser, medway_url, thre
         assert wait_until(page, SHOWS_FIRST, first_action_words(thresholds, check))
         assert page.evaluate("document.activeElement.id") == "page-answers-title"
         title = page.evaluate(IN_VIEW, "#page-answers-title")
+        back = page.evaluate(IN_VIEW, "#page-answers [data-back]")
         action = page.evaluate(IN_VIEW, "#lon-result .lon-first-action")
         assert title["top"] >= title["clearTop"] and title["bottom"] <= title["screen"], title
+        assert back["top"] >= back["clearTop"], back  # the way back is never left under the header (issue 25)
         assert action["clearTop"] <= action["top"] < action["screen"], action
-        if action["bottom"] - title["top"] <= action["screen"] - action["clearTop"]:  # room for both
+        if action["bottom"] - back["top"] <= action["screen"] - action["clearTop"]:  # room for all three
             assert action["bottom"] <= action["screen"], action
         if screen == "phone":
             assert action["bottom"] <= action["screen"], action

@@ -182,3 +182,63 @@ def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(screen, med
     if by_button:
         back = press(page, "Escape")
         assert back and back["name"] == "Search", back
+
+
+# Issue 25, a DSL at 200% zoom: a search result ran off the foot of the screen. Every result of a query that
+# finds many, reached by the keyboard as each engine offers (Material: Tab onto each result link; Zensical: the
+# arrow keys move the selected option of its listbox), is in full view, with its focus ring or highlight, inside
+# the list that scrolls it and on the screen. Material loads results in batches as its list is scrolled: the last
+# of a batch, and the last of all, are where the list could not scroll on to show them.
+SEARCHED = "neglect"  # many results, some long
+SEARCH_KEYS = {"mkdocs": "Tab", "zensical": "ArrowDown"}
+RESULT_IN_VIEW = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return null;
+  const chosen = el.getAttribute('aria-activedescendant');
+  const result = chosen ? el.getRootNode().getElementById(chosen)
+    : el.matches('.md-search-result__link') ? el : null;
+  if (!result) return null;
+  const style = getComputedStyle(result);
+  const shadows = (style.boxShadow === 'none' ? [] : style.boxShadow.match(/-?[\\d.]+px/g) || []).map(parseFloat);
+  const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  const ring = Math.max(0, outline, ...shadows);
+  let list = result.parentElement;
+  while (list && !['auto', 'scroll'].includes(getComputedStyle(list).overflowY)) list = list.parentElement;
+  const box = result.getBoundingClientRect();
+  const clip = list ? list.getBoundingClientRect() : {top: 0, bottom: innerHeight};
+  return {words: (result.innerText || '').replace(/\\s+/g, ' ').slice(0, 40), key: chosen || result.href,
+          top: box.top - ring, bottom: box.bottom + ring,
+          clearTop: Math.max(0, clip.top), clearBottom: Math.min(innerHeight, clip.bottom)};
+}"""
+MAX_RESULTS = 40
+
+
+@pytest.mark.parametrize("size", ["200% zoom", "360 px", "320 px"])
+def test_every_search_result_reached_by_keyboard_is_in_full_view(browser, medway_url, site_engine, size):
+    viewport, scale = SCREENS[size]
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{medway_url}/")
+        open_search(page)
+        page.keyboard.type(SEARCHED)
+        page.wait_for_timeout(2_000)  # every engine's results are on screen
+        seen, cut = [], []
+        for _ in range(MAX_RESULTS):
+            page.keyboard.press(SEARCH_KEYS[site_engine])
+            page.wait_for_timeout(100)
+            at = page.evaluate(RESULT_IN_VIEW)
+            if at is None:
+                if seen:
+                    break  # past the last result (Tab out of the list)
+                continue
+            seen.append(at["key"])  # the arrow keys stay on the last result: it is measured again
+            if at["top"] < at["clearTop"] - 1 or at["bottom"] > at["clearBottom"] + 1:
+                cut.append(at)
+        assert len(set(seen)) >= 10, seen
+        assert cut == []
+    finally:
+        context.close()

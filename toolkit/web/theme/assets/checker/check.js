@@ -164,15 +164,21 @@ function showPage(id, { push = true } = {}) {
   title.setAttribute("tabindex", "-1");
   title.focus({ preventScroll: true });
   // What to do first is wholly in view on arrival at the result: the page scrolls on just enough to show
-  // its foot (clear of the screen's edge: scroll-padding), as far as the title just focused stays in view.
-  if (id === ANSWERS_PAGE) showKeepingFocus(resultBox.querySelector(".lon-first-action"), "nearest");
+  // its foot (clear of the screen's edge: scroll-padding), as far as the title just focused, and the page's
+  // Back above it, stay in view (clear of the sticky header).
+  if (id === ANSWERS_PAGE) showFirstAction();
 }
 
-// Scrolls an element into view, but never so far that the focused element goes under the sticky header
-// or off the screen: where both do not fit (zoom, a short screen), what has the focus wins and the
-// element shows from its top down as far as the screen allows. A script that scrolls (arrival at a
-// page, "Call now" appearing) thus never leaves the keyboard user's place out of sight (WCAG 2.4.11).
-function showKeepingFocus(element, block) {
+function showFirstAction() {
+  showKeepingFocus(resultBox.querySelector(".lon-first-action"), "nearest", $(ANSWERS_PAGE).querySelector("[data-back]"));
+}
+
+// Scrolls an element into view, but never so far that the focused element (or ``above`` it, the page's
+// Back) goes under the sticky header or off the screen: where both do not fit (zoom, a short screen),
+// what has the focus wins and the element shows from its top down as far as the screen allows. A script
+// that scrolls (arrival at a page, "Call now" appearing) thus never leaves the keyboard user's place, or
+// the way back, out of sight (WCAG 2.4.11).
+function showKeepingFocus(element, block, above = null) {
   if (!element) return;
   element.scrollIntoView({ block, behavior: "instant" });
   const focused = document.activeElement;
@@ -182,7 +188,7 @@ function showKeepingFocus(element, block) {
   const header = document.querySelector(".md-header");
   const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
   const clearTop = header ? Math.min(padding, Math.ceil(Math.max(0, header.getBoundingClientRect().bottom)) + 1) : padding;
-  const top = focused.getBoundingClientRect().top;
+  const top = Math.min(focused.getBoundingClientRect().top, above ? above.getBoundingClientRect().top : Infinity);
   if (top < clearTop) window.scrollBy({ top: top - clearTop, behavior: "instant" });
 }
 
@@ -222,8 +228,11 @@ function showStop(emergency) {
 
 // The compact current suggestion: in view on every question page once Python's result is complete,
 // except beside "Call now", which nothing may cover.
+// On the referral details (ten text boxes, a phone's keyboard open over the foot of the screen) it stays
+// at the foot of the page, not the screen: stuck there, it would cut the first box on arrival.
 function showCurrent() {
   $("lon-current").hidden = !complete || current() === ANSWERS_PAGE || !$("lon-stop").hidden;
+  $("lon-current").classList.toggle("lon-current--in-flow", current() === DETAILS_PAGE);
   keepFocusClearOfTheBanner();
 }
 
@@ -287,9 +296,7 @@ function showResult(answer) {
   showCurrent();
   // A result that arrives just after the result page (the title still has the focus): what to do first
   // comes wholly into view, as on arrival (showPage).
-  if (current() === ANSWERS_PAGE && document.activeElement === $(`${ANSWERS_PAGE}-title`)) {
-    showKeepingFocus(resultBox.querySelector(".lon-first-action"), "nearest");
-  }
+  if (current() === ANSWERS_PAGE && document.activeElement === $(`${ANSWERS_PAGE}-title`)) showFirstAction();
   if (answer.headline !== lastHeadline) {
     lastHeadline = answer.headline;
     $("lon-result-announce").textContent = answer.headline;
@@ -553,15 +560,23 @@ $("lon-replace-cancel").addEventListener("click", () => {
   $("lon-replace-ask").hidden = true;
   pendingOpen = null;
   openMessage(said("notOpened"));
+  $(current() === FIRST_PAGE ? "lon-open-start" : "lon-open").focus(); // back on what opened the question
 });
 
 $("lon-clear").addEventListener("click", () => {
   $("lon-clear-ask").hidden = false;
   $("lon-clear-ask").focus(); // the question first, not the destructive button
 });
-for (const [box, cancel] of [["lon-clear-ask", "lon-clear-cancel"], ["lon-replace-ask", "lon-replace-cancel"]]) {
-  $(box).addEventListener("keydown", (event) => { if (event.key === "Escape") $(cancel).click(); });
-}
+// Escape answers "No" to an open question (clear, replace), wherever the focus is on the form: in the
+// question, or back on the button that opened it. Cancelling gives the focus back to that button.
+const OPEN_QUESTIONS = [["lon-clear-ask", "lon-clear-cancel"], ["lon-replace-ask", "lon-replace-cancel"]];
+form.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  const open = OPEN_QUESTIONS.find(([box]) => !$(box).hidden);
+  if (!open) return;
+  event.preventDefault();
+  $(open[1]).click();
+});
 $("lon-clear-cancel").addEventListener("click", () => {
   $("lon-clear-ask").hidden = true;
   $("lon-clear").focus();

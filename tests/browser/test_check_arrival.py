@@ -1,0 +1,155 @@
+"""Issue 25, a DSL's last findings on a 360 x 740 phone and with the keyboard at 200% zoom:
+
+- on arrival at every page of the check, nothing sticky covers the page's Back or cuts its first field (the
+  current-suggestion banner half over the first box of the referral details; the header over the result's Back);
+- Escape answers "No" to an inline question (Clear everything, Replace with a saved check) wherever the focus
+  is on the form, in the question or back on the button that opened it, and gives focus back to that button."""
+
+from __future__ import annotations
+
+import pytest
+
+from .checker_helpers import continue_from, fill_check, open_checker, tick, write_details
+
+SCREENS = {
+    "360 px": ({"width": 360, "height": 740}, 2),
+    "200% zoom": ({"width": 640, "height": 360}, 2),
+    "320 px": ({"width": 320, "height": 256}, 1),
+}
+NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
+CHECKS = {
+    "child protection": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "yes"},
+    },
+    "child in need": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+    },
+}
+
+# The page in view on arrival: its Back and its first field, and what sticks over the screen's top and foot.
+ARRIVAL = """() => {
+  const page = document.querySelector('.lon-page:not([hidden])');
+  let top = 0, bottom = innerHeight;
+  for (const stuck of document.querySelectorAll('.md-header, #lon-current')) {
+    const style = getComputedStyle(stuck);
+    if (stuck.hidden || style.display === 'none' || !['sticky', 'fixed'].includes(style.position)) continue;
+    const r = stuck.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (r.top <= 1) top = Math.max(top, r.bottom);
+    else if (r.bottom >= innerHeight - 1) bottom = Math.min(bottom, r.top);
+  }
+  const box = (el) => el && (({top, bottom}) => ({top, bottom}))(el.getBoundingClientRect());
+  const field = [...page.querySelectorAll('input:not([type=file]), textarea, select')]
+    .find((el) => el.getClientRects().length);
+  return {page: page.id, clearTop: top, clearBottom: bottom, screen: innerHeight,
+          back: box(page.querySelector('[data-back]')), field: box(field), fieldId: field ? field.id : null};
+}"""
+
+
+def covered_on_arrival(page) -> list[str]:
+    """What of the page's Back and first field something sticky covers, as words."""
+    at = page.evaluate(ARRIVAL)
+    clear = f"clear {round(at['clearTop'])}-{round(at['clearBottom'])}"
+    found = []
+    back, field = at["back"], at["field"]
+    under_header = back and back["top"] < at["clearTop"] - 1 and back["bottom"] > 0
+    if under_header or (back and back["top"] < at["clearBottom"] < back["bottom"]):
+        found.append(f"{at['page']}: Back at {round(back['top'])}-{round(back['bottom'])}, {clear}")
+    # Cut by what sticks: partly under it (the screen's own foot, where nothing sticks, only ends the screen).
+    stuck_foot = at["clearBottom"] < at["screen"] - 1
+    cut_at_foot = stuck_foot and field and field["top"] < at["clearBottom"] < field["bottom"]
+    if field and (field["top"] < at["clearTop"] < field["bottom"] or cut_at_foot):
+        found.append(f"{at['page']}: #{at['fieldId']} at {round(field['top'])}-{round(field['bottom'])}, {clear}")
+    return found
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def screen(browser, request):
+    viewport, scale = SCREENS[request.param]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_on_arrival_nothing_sticky_covers_a_pages_back_or_cuts_its_first_field(screen, medway_url, name):
+    page = screen
+    open_checker(page, medway_url)
+    found = []
+    page.check("#immediate_risk-no")
+    for page_id, answer in (
+        ("page-risk", lambda: None),
+        ("page-child", lambda: page.fill("#age", "9")),
+        ("page-worries", lambda: tick(page, "l3-complex-disability")),
+        ("page-strengths", lambda: None),
+    ):
+        answer()
+        assert continue_from(page, page_id) == []
+        page.wait_for_timeout(300)  # Python's result, and the banner with it
+        found += covered_on_arrival(page)
+    for question, value in CHECKS[name]["answers"].items():
+        if question != "immediate_risk":
+            page.check(f"#{question}-{value}")
+    assert continue_from(page, "page-questions") == []
+    page.wait_for_timeout(500)
+    found += covered_on_arrival(page)  # the result
+    write_details(page)
+    page.wait_for_timeout(300)
+    found += covered_on_arrival(page)  # the referral details: ten text boxes
+    assert found == []
+
+
+def test_on_arrival_at_an_emergencys_result_nothing_sticky_covers_its_back(screen, medway_url):
+    """Immediate risk "yes": "See the result" from the Call now panel lands on the result, led by the call to make."""
+    page = screen
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-yes")
+    page.click("#lon-stop-result")
+    page.wait_for_selector("#page-answers:not([hidden])")
+    page.wait_for_timeout(500)
+    assert covered_on_arrival(page) == []
+
+
+def open_the_clear_question(page) -> None:
+    page.focus("#lon-clear")
+    page.keyboard.press("Enter")
+    assert page.locator("#lon-clear-ask").is_visible()
+
+
+@pytest.mark.parametrize("where", ["in the question", "on its second button", "back on the button that opened it"])
+def test_escape_cancels_clear_everything_and_gives_focus_back_to_its_button(screen, medway_url, where):
+    page = screen
+    open_checker(page, medway_url)
+    assert fill_check(page, CHECKS["child in need"]) == []
+    open_the_clear_question(page)
+    if where == "on its second button":
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "lon-clear-cancel"
+    elif where == "back on the button that opened it":
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate("document.activeElement.id") == "lon-clear"
+    page.keyboard.press("Escape")
+    assert page.locator("#lon-clear-ask").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "lon-clear"
+    assert page.is_checked("#ind-l3-complex-disability")  # nothing cleared
+
+
+def test_escape_cancels_replacing_with_a_saved_check_and_gives_focus_back(screen, medway_url, thresholds, tmp_path):
+    from levels_of_need import saved
+
+    page = screen
+    open_checker(page, medway_url)
+    assert fill_check(page, CHECKS["child in need"]) == []
+    file = tmp_path / "check.json"
+    file.write_text(saved.save_check(thresholds, CHECKS["child protection"]), encoding="utf-8")
+    page.set_input_files("#lon-open", str(file))
+    page.wait_for_selector("#lon-replace-ask:not([hidden])")
+    page.keyboard.press("Escape")
+    assert page.locator("#lon-replace-ask").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "lon-open"
+    assert page.is_checked("#significant_harm-no")  # this page's check, not the saved one
