@@ -235,6 +235,37 @@ CASES = [
         "its first step must not seek consent",
     ),
     (
+        "harm-route-requiring-consent",
+        *edit(
+            'when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection',
+            'when: {answers: {significant_harm: ["yes"]}}\n    route: child-in-need',
+            at="route: child-in-need",
+        ),
+        "rules[significant-harm].route",
+        "reaches the route 'child-in-need', which must not wait for the parents' consent",
+    ),
+    (
+        "harm-route-silent-on-consent",
+        edit(
+            "        name: Child protection (s.47)\n        consent_required: false\n",
+            "        name: Child protection (s.47)\n",
+        )[0],
+        # The rule's line, one up: the edit took a line out of the levels above it.
+        line_of(GOOD, "    route: child-protection\n    text: >-\n      Where there are child protection concerns") - 1,
+        "rules[significant-harm].route",
+        "give that route consent_required: false",
+    ),
+    (
+        "harm-raising-to-a-level-whose-first-route-requires-consent",
+        *edit(
+            'when: {answers: {significant_harm: ["yes"]}}\n    route: child-protection',
+            'when: {answers: {significant_harm: ["yes"]}}\n    level: statutory',
+            at="level: statutory",
+        ),
+        "rules[significant-harm].level",
+        "reaches the route 'child-in-need', which must not wait",
+    ),
+    (
         "scenario-age-outside-the-range",
         *edit("    check:\n      age: 4\n", "    check:\n      age: 19\n", at="age: 19"),
         "scenarios[universal-strengths].check.age",

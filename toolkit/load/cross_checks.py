@@ -11,6 +11,7 @@ from .document_checks import (
     accessibility_problems,
     brag_problems,
     glossary_problems,
+    harm_route_problems,
     level_problems,
     numbering_problems,
     step_down_problems,
@@ -49,6 +50,7 @@ def cross_check_problems(data: Mapping[str, Any], lines: LineIndex, filename: st
     yield from numbering_problems(data, problem)
     yield from reference_problems(data, problem)
     yield from level_problems(data, problem)
+    yield from harm_route_problems(data, problem)
     yield from indicator_problems(data, problem)
     yield from rule_problems(data, problem)
     yield from contact_problems(data, problem)

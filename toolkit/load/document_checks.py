@@ -84,6 +84,27 @@ def consent_problems(route: Mapping[str, Any], base: list[str | int], problem: A
         )
 
 
+def harm_route_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The route that "yes" to significant harm reaches never waits for the parents' consent: it says
+    `consent_required: false`, so that its telephone step leads (and no step that seeks consent comes first)
+    wherever a child may be at risk of significant harm. Left out, or true, the checker would suggest that
+    route with consent refused and lead with asking the family."""
+    routes = {route["id"]: route for level in data["levels"] for route in level["routes"]}
+    first_routes = {level["id"]: level["routes"][0] for level in data["levels"] if level["routes"]}
+    for i, rule in enumerate(data["rules"]):
+        if rule["kind"] != "raise" or "yes" not in rule["when"].get("answers", {}).get("significant_harm", ()):
+            continue
+        # A raise to a level reaches that level's first route (rules.reach).
+        route = routes.get(rule["route"]) if "route" in rule else first_routes.get(rule.get("level"))
+        if route is not None and route.get("consent_required") is not False:
+            yield problem(
+                ["rules", i, "route" if "route" in rule else "level"],
+                f"'yes' to significant harm reaches the route {route['id']!r}, which must not wait for the "
+                "parents' consent (a child who may be at risk of significant harm): give that route "
+                "consent_required: false and a first step that does not seek consent",
+            )
+
+
 def step_down_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
     """Step-down guidance steps down (to a lower level), and its steps say whether they seek consent.
     (Its levels, contacts and timescales are references: references.py.)"""
