@@ -4,8 +4,9 @@ among its first five results (issue 26.5).
 
 The filter's answer is computed as the page computes it (check.js, filterWorries): each typed word is
 compared by levels_of_need.model.filter_finds, words that find nothing are left aside, and the worries
-having all the others are shown, or, where none has all, those having any; those having the most
-words first, then the highest level first, as the page shows them while words are typed. A browser
+having any of the others are shown, those whose words are rarest first (each word weighs the log of
+the worries over those it finds), then the highest level first, as the page shows them while words
+are typed. A browser
 test holds the page's comparison to the core's. Strengths are not worries the filter shows: phrases
 only a strength answers are counted apart.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import sys
 import time
@@ -34,17 +36,24 @@ FIXTURE = ROOT / "tests" / "fixtures" / "everyday-words.yml"
 
 
 def filter_results(t: Thresholds, phrase: str) -> list[str]:
-    """The worries the filter shows for the phrase, in the check page's order (domain by domain)."""
+    """The worries the filter shows for the phrase, in the check page's order (check.js, filterWorries):
+    those having any of the typed words that find something, the rarest words weighing most (a word
+    found in few worries tells more than one found in many), then the highest level first."""
     worries = [i for d in t.domains for i in t.indicators if not i.is_strength and i.domain.id == d.id]
-    words = phrase.split()
-    useful = [w for w in words if any(filter_finds(w, i.search_terms) for i in worries)]
+    found = {w: _found(worries, w) for w in phrase.split()}
+    useful = [w for w in found if found[w]]
     if not useful:
         return []
-    having_all = [i for i in worries if all(filter_finds(w, i.search_terms) for w in useful)]
-    shown = having_all or [i for i in worries if any(filter_finds(w, i.search_terms) for w in useful)]
-    # As the page orders them while words are typed: most of the words first, then the highest level.
-    having = {i.id: sum(filter_finds(w, i.search_terms) for w in useful) for i in shown}
-    return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -having[i.id])]
+    weight = {w: math.log(len(worries) / len(found[w])) for w in useful}
+    shown = [i for i in worries if any(i.id in found[w] for w in useful)]
+    score = {i.id: sum(weight[w] for w in useful if i.id in found[w]) for i in shown}
+    return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -round(score[i.id], 6))]
+
+
+def _found(worries: list, word: str) -> set[str]:
+    """The worries a typed word finds: as typed where it finds any so, else with one slip forgiven."""
+    typed = {i.id for i in worries if filter_finds(word, i.search_terms, slips=False)}
+    return typed or {i.id for i in worries if filter_finds(word, i.search_terms)}
 
 
 def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:

@@ -16,6 +16,7 @@
   // searcher's: it goes to the search as typed.
   const QUERY_LANGUAGE = /["^~*:]|(^|\s)[+-]/;
   const MAX_WORDS_PER_WORD = 40;
+  const AS_TYPED_BOOST = 5;
   let separator = /[\s\-]+/;
   let siteWords = [];
 
@@ -35,13 +36,20 @@
     if (QUERY_LANGUAGE.test(query) || !siteWords.length) return query;
     const typed = tokens(query);
     if (!typed.length) return query;
-    const terms = new Set();
+    const terms = new Map();
     for (const word of typed) {
-      const found = siteWords.filter((term) => wordFinds(word, term));
-      // The word as typed first, then the site's words it finds, shortest first.
-      for (const term of [word, ...found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)]) terms.add(term);
+      // As typed where it finds any of the site's words so, else with one slip forgiven (as the filter).
+      const asTyped = siteWords.filter((term) => wordFinds(word, term, false));
+      const found = asTyped.length ? asTyped : siteWords.filter((term) => wordFinds(word, term));
+      // The word as typed first, weighing most where the site has it (else a rarer form of it, as in
+      // the everyday words section for hits mum, outranks the word itself), then the site's words it
+      // finds, shortest first.
+      if (!terms.has(word)) terms.set(word, siteWords.includes(word) ? AS_TYPED_BOOST : 1);
+      for (const term of found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)) {
+        if (!terms.has(term)) terms.set(term, 1);
+      }
     }
-    return [...terms].map((term) => `${term}^1`).join(" ");
+    return [...terms].map(([term, boost]) => `${term}^${boost}`).join(" ");
   }
 
   const listen = self.addEventListener.bind(self);
