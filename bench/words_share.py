@@ -23,6 +23,7 @@ import math
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,9 @@ def _found(worries: list, word: str) -> set[str]:
     return typed or {i.id for i in worries if filter_finds(word, i.search_terms)}
 
 
-def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
-    """(right, counted, misses) over the phrases that name at least one worry (not only strengths)."""
+def tally(t: Thresholds, fixture: list[dict], found: Callable[[str], set[str]]) -> tuple[int, int, list[str]]:
+    """(right, counted, misses) over the phrases that name at least one worry (not only strengths): a phrase
+    is right where ``found`` (the worries a phrase's first results show) holds one it should find."""
     strengths = {i.id for i in t.indicators if i.is_strength}
     right, counted, misses = 0, 0, []
     for item in fixture:
@@ -65,11 +67,16 @@ def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int,
         if not finds:
             continue
         counted += 1
-        if finds & set(filter_results(t, item["phrase"])[:top]):
+        if finds & found(item["phrase"]):
             right += 1
         else:
             misses.append(item["phrase"])
     return right, counted, misses
+
+
+def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
+    """(right, counted, misses) for the check's filter."""
+    return tally(t, fixture, lambda phrase: set(filter_results(t, phrase)[:top]))
 
 
 # Material's search box and its results, in ranked order (a page, then its matching sections).
@@ -118,22 +125,14 @@ def _plain(text: str) -> str:
 
 
 def search_share(page: Any, site: Path, t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
-    """(right, counted, misses) for the site's search, over the phrases that name a worry; ``page`` is a
-    page of the built ``site`` already open in the browser."""
+    """(right, counted, misses) for the site's search; ``page`` is a page of the built ``site`` already
+    open in the browser."""
     shows = search_shows(site, t)
-    strengths = {i.id for i in t.indicators if i.is_strength}
-    right, counted, misses = 0, 0, []
-    for item in fixture:
-        finds = set(item["finds"]) - strengths
-        if not finds:
-            continue
-        counted += 1
-        found = set().union(*(shows.get(location, set()) for location in search_results(page, item["phrase"])[:top]))
-        if finds & found:
-            right += 1
-        else:
-            misses.append(item["phrase"])
-    return right, counted, misses
+
+    def found(phrase: str) -> set[str]:
+        return set().union(*(shows.get(location, set()) for location in search_results(page, phrase)[:top]))
+
+    return tally(t, fixture, found)
 
 
 def load_thresholds() -> Thresholds:
