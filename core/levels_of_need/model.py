@@ -248,8 +248,10 @@ def filter_finds(query: str, terms: str, slips: bool = True) -> bool:
     four letters or more ("alcoholic" finds "alcohol"); a word of five letters or more also finds a term
     it is one slip away from ("bruses", "neglet"), and two terms written as one ("selfharm"). The build
     uses it to check that the examples a partnership offers find a worry; a browser test holds the two
-    to the same answers. Without ``slips``, only as typed: the filter and the search set a word's slips
-    aside where the word finds something as typed ("heating" is not "hearing", "picked" not "kicked")."""
+    to the same answers. Without ``slips``, only as typed, the word starting a term: the filter and the
+    search set a word's slips aside where the word finds something so ("heating" is not "hearing",
+    "picked" not "kicked"), and a word running on past a shorter term is no word found as typed
+    ("exploitaton" runs on past "exploit" but is "exploitation" with a slip)."""
     split = _words(terms)
     joined = _joined(split)
     typed = _words(query)
@@ -402,7 +404,7 @@ def word_finds(word: str, term: str, slips: bool = True) -> bool:
     if len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term):
         return True
     stem = _stem(word)
-    if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
+    if term.startswith(stem) or (slips and len(term) >= 4 and stem.startswith(term)):
         return True
     # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
     # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word

@@ -587,8 +587,9 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // Words are compared as words: "self-harm" and "self harm" are the same two words; a word typed finds
 // every word that starts with it ("drink" finds "drinking"), and one that runs on past a word finds it
 // too ("alcoholic" finds "alcohol"). Typed words that find nothing ("weekend", and words that join a
-// sentence: "her", "on") are left aside; a worry shows when it has any of the others, those whose words
-// are rarest first (a word found in few worries tells more than one in many: "hits" more than "mum").
+// sentence: "her", "on") are left aside; a worry shows when it has all the others, or, where none has
+// all, any of them, those whose words are rarest first (a word found in few worries tells more than one
+// in many: "hits" more than "mum").
 // The comparison is the core's (levels_of_need.model.word_finds), in assets/search/finds.js, which the
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
@@ -610,8 +611,9 @@ function filterWorries() {
     return [word, new Set(asTyped.length ? asTyped : items.filter((item) => finds(word, terms.get(item))))];
   }));
   const useful = typed.filter((word) => found.get(word).size);
+  // Those having every such word where any has; else those having any (no flood of one word's worries).
   const all = items.filter((item) => useful.every((word) => found.get(word).has(item)));
-  const matched = new Set(items.filter((item) => useful.some((word) => found.get(word).has(item))));
+  const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => found.get(word).has(item))));
   // Each word weighs the log of the worries over those it finds (bench/words_share.py, filter_results).
   const weight = new Map(useful.map((word) => [word, Math.log(items.length / found.get(word).size)]));
   const score = (item) => useful.filter((word) => found.get(word).has(item)).reduce((sum, word) => sum + weight.get(word), 0);

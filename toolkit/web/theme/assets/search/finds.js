@@ -46,15 +46,16 @@
   const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
   // A word of five letters or more forgives one slip ("bruses", "neglet"); a word starts a term or runs
   // on past a term of four letters or more ("alcoholic" finds "alcohol").
-  // Without slips, only as typed (the core's slips=False): a word that finds something as typed has its
-  // slips set aside by the filter and the search ("heating" is not "hearing").
+  // Without slips, only as typed, the word starting a term (the core's slips=False): a word that finds
+  // something so has its slips set aside by the filter and the search ("heating" is not "hearing"); a
+  // word running on past a shorter term is not found so ("exploitaton" is "exploitation" with a slip).
   function wordFinds(word, term, slips = true) {
     if (FUNCTION_WORDS.has(word) || FUNCTION_WORDS.has(term)) return false;
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
     // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const stemmed = stem(word);
-    if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
+    if (term.startsWith(stemmed) || (slips && term.length >= 4 && stemmed.startsWith(term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
     return slips && word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
