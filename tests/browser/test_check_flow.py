@@ -122,7 +122,7 @@ def test_a_word_that_finds_nothing_offers_words_and_browsing(strict_context, med
 def test_a_word_that_finds_nothing_offers_the_nearest_words_the_words_page_and_the_guidances_not_sure(
     strict_context, medway_url, thresholds
 ):
-    # Issue 26.4: two letters wrong ("bruzez") is more than the one slip forgiven, so nothing is found;
+    # Issue 26.4: two letters wrong ("bruzes") is more than the one slip forgiven, so nothing is found;
     # the words nearest to it are offered, each finding its worries, with the everyday words page and
     # the guidance's own words for a practitioner who is not sure.
     from toolkit.site.pages import not_sure_advice
@@ -130,7 +130,7 @@ def test_a_word_that_finds_nothing_offers_the_nearest_words_the_words_page_and_t
     page = strict_context.new_page()
     open_checker(page, medway_url)
     to_the_worries(page)
-    page.fill("#lon-filter", "bruzez")
+    page.fill("#lon-filter", "bruzes")
     none = page.locator("#lon-filter-none")
     expect(none).to_be_visible()
     nearest = page.locator("#lon-filter-nearest-words [data-filter]")
