@@ -32,6 +32,7 @@ from .rules import (
     unsure_emergencies,
     written_for_another_age,
 )
+from .rules import unanswered as rules_unanswered
 
 Node = dict[str, Any]
 
@@ -351,9 +352,8 @@ def _first_step(result: Result) -> Step | None:
 
 
 def unanswered(result: Result) -> tuple[str, ...]:
-    """The questions not yet answered that the route waits for, but consent: a result that waits on them
-    shows no step of any route (consent alone never holds back the step where harm is suspected)."""
-    return tuple(name for name in result.missing if name != CONSENT)
+    """The questions not yet answered that the route waits for, but consent (rules.unanswered)."""
+    return rules_unanswered(result.missing)
 
 
 def _unsure_leads(result: Result) -> bool:

@@ -269,7 +269,9 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
     next_steps = safe_order(route, harm_step) if route else ()
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
-    shown = _shown_contacts(thresholds, next_steps, harm_step, advice, unsure)
+    # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
+    shown_harm_step = None if unanswered(missing) else harm_step
+    shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
     return Result(
@@ -289,6 +291,12 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         consent_route=consent_route,
         **common,
     )
+
+
+def unanswered(missing: Iterable[str]) -> tuple[str, ...]:
+    """The questions not yet answered that the route waits for, but consent: a result that waits on them
+    shows no step of any route (consent alone never holds back the step where harm is suspected)."""
+    return tuple(name for name in missing if name != CONSENT)
 
 
 def _decided(missing: tuple[str, ...], unsure: tuple[str, ...], challenges: tuple[Challenge, ...]) -> bool:

@@ -32,6 +32,21 @@ def steps(draw: Any, consent_required: bool | None) -> list[dict[str, Any]]:
     ]
 
 
+def _reached_route(levels: list[dict[str, Any]], rule: dict[str, Any]) -> dict[str, Any]:
+    """The route a raise rule reaches: its own, or its level's first (rules.reach)."""
+    if "route" in rule:
+        return next(route for level in levels for route in level["routes"] if route["id"] == rule["route"])
+    return next(level["routes"][0] for level in levels if level["id"] == rule["level"])
+
+
+def _never_waits_for_consent(route: dict[str, Any]) -> None:
+    """The route "yes" to significant harm reaches does not require consent, and does not start with a step
+    that seeks it (the validator refuses either)."""
+    route["consent_required"] = False
+    if route["next_steps"][0].get("seeks_consent"):
+        route["next_steps"].insert(0, {"text": "Fictional step first.", "contact": "c1"})
+
+
 @st.composite
 def conditions(draw: Any, indicator_ids: list[str], level_ids: list[str], deciding: bool) -> dict[str, Any]:
     """A rule's ``when``. A deciding rule (emergency or raise) never reads "not sure" and has no max_level."""
@@ -171,6 +186,8 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
             rule["level"] = draw(st.sampled_from(level_ids))
         else:
             rule["route"] = draw(st.sampled_from(route_ids))
+        if "yes" in rule["when"].get("answers", {}).get("significant_harm", ()):
+            _never_waits_for_consent(_reached_route(levels, rule))
         if draw(st.booleans()):
             rule["describes_harm"] = True  # a rule's words can describe harm, as an indicator's can
         if draw(st.integers(0, 3)) == 0:
