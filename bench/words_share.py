@@ -4,8 +4,9 @@ among its first five results (issue 26.5).
 
 The filter's answer is computed as the page computes it (check.js, filterWorries): each typed word is
 compared by levels_of_need.model.filter_finds, words that find nothing are left aside, and the worries
-having all the others are shown, or, where none has all, those having any; those having the most
-words first, then the highest level first, as the page shows them while words are typed. A browser
+having all the others are shown, or, where none has all, those having any; those whose words are
+rarest first (each word weighs the log of the worries over those it finds), then the highest level
+first, as the page shows them while words are typed. A browser
 test holds the page's comparison to the core's. Strengths are not worries the filter shows: phrases
 only a strength answers are counted apart.
 
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,21 +37,32 @@ FIXTURE = ROOT / "tests" / "fixtures" / "everyday-words.yml"
 
 
 def filter_results(t: Thresholds, phrase: str) -> list[str]:
-    """The worries the filter shows for the phrase, in the check page's order (domain by domain)."""
+    """The worries the filter shows for the phrase, in the check page's order (check.js, filterWorries):
+    those having all the typed words that find something, or, where none has all, those having any (a
+    multi-word phrase is not flooded with one word's worries: "self harm" is not every "harm"); the
+    rarest words weighing most (a word found in few worries tells more than one found in many), then
+    the highest level first."""
     worries = [i for d in t.domains for i in t.indicators if not i.is_strength and i.domain.id == d.id]
-    words = phrase.split()
-    useful = [w for w in words if any(filter_finds(w, i.search_terms) for i in worries)]
+    found = {w: _found(worries, w) for w in phrase.split()}
+    useful = [w for w in found if found[w]]
     if not useful:
         return []
-    having_all = [i for i in worries if all(filter_finds(w, i.search_terms) for w in useful)]
-    shown = having_all or [i for i in worries if any(filter_finds(w, i.search_terms) for w in useful)]
-    # As the page orders them while words are typed: most of the words first, then the highest level.
-    having = {i.id: sum(filter_finds(w, i.search_terms) for w in useful) for i in shown}
-    return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -having[i.id])]
+    weight = {w: math.log(len(worries) / len(found[w])) for w in useful}
+    having_all = [i for i in worries if all(i.id in found[w] for w in useful)]
+    shown = having_all or [i for i in worries if any(i.id in found[w] for w in useful)]
+    score = {i.id: sum(weight[w] for w in useful if i.id in found[w]) for i in shown}
+    return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -round(score[i.id], 6))]
 
 
-def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
-    """(right, counted, misses) over the phrases that name at least one worry (not only strengths)."""
+def _found(worries: list, word: str) -> set[str]:
+    """The worries a typed word finds: as typed where it finds any so, else with one slip forgiven."""
+    typed = {i.id for i in worries if filter_finds(word, i.search_terms, slips=False)}
+    return typed or {i.id for i in worries if filter_finds(word, i.search_terms)}
+
+
+def tally(t: Thresholds, fixture: list[dict], found: Callable[[str], set[str]]) -> tuple[int, int, list[str]]:
+    """(right, counted, misses) over the phrases that name at least one worry (not only strengths): a phrase
+    is right where ``found`` (the worries a phrase's first results show) holds one it should find."""
     strengths = {i.id for i in t.indicators if i.is_strength}
     right, counted, misses = 0, 0, []
     for item in fixture:
@@ -56,11 +70,16 @@ def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int,
         if not finds:
             continue
         counted += 1
-        if finds & set(filter_results(t, item["phrase"])[:top]):
+        if finds & found(item["phrase"]):
             right += 1
         else:
             misses.append(item["phrase"])
     return right, counted, misses
+
+
+def filter_share(t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
+    """(right, counted, misses) for the check's filter."""
+    return tally(t, fixture, lambda phrase: set(filter_results(t, phrase)[:top]))
 
 
 # Material's search box and its results, in ranked order (a page, then its matching sections).
@@ -109,22 +128,14 @@ def _plain(text: str) -> str:
 
 
 def search_share(page: Any, site: Path, t: Thresholds, fixture: list[dict], top: int = 5) -> tuple[int, int, list[str]]:
-    """(right, counted, misses) for the site's search, over the phrases that name a worry; ``page`` is a
-    page of the built ``site`` already open in the browser."""
+    """(right, counted, misses) for the site's search; ``page`` is a page of the built ``site`` already
+    open in the browser."""
     shows = search_shows(site, t)
-    strengths = {i.id for i in t.indicators if i.is_strength}
-    right, counted, misses = 0, 0, []
-    for item in fixture:
-        finds = set(item["finds"]) - strengths
-        if not finds:
-            continue
-        counted += 1
-        found = set().union(*(shows.get(location, set()) for location in search_results(page, item["phrase"])[:top]))
-        if finds & found:
-            right += 1
-        else:
-            misses.append(item["phrase"])
-    return right, counted, misses
+
+    def found(phrase: str) -> set[str]:
+        return set().union(*(shows.get(location, set()) for location in search_results(page, phrase)[:top]))
+
+    return tally(t, fixture, found)
 
 
 def load_thresholds() -> Thresholds:

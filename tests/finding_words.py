@@ -45,3 +45,24 @@ SHORT_INSIDE = [
     ("cut", ["cute"]),
 ]
 SHORT_ENDINGS = [("hit", ["hit", "hits", "hitting"]), ("cut", ["cuts", "cutting"]), ("men", ["men"])]
+# A short word's plural, typed, finds the word and its endings too (and still no longer word).
+SHORT_PLURALS = [
+    ("hits", ["hit", "hitting"], ["hitch"]),
+    ("cuts", ["cut", "cutting"], ["cute"]),
+    ("mums", ["mum"], ["mumps"]),
+]
+
+
+# A phrase as a practitioner types it, with a word that names the worry among words that join the
+# sentence, and a worry it must find among the filter's first five (the class: the joining words once
+# counted as much as the naming word, and "withdrawn" ran on past "with").
+IN_A_SENTENCE = [
+    ("bruises on his arms", "bruise"),
+    ("she is very withdrawn", "withdrawn"),
+    ("he was hit with a belt", "belt"),
+    ("there is no food in the house", "food"),
+    ("they have not got any money", "money"),
+]
+# A word typed right, one slip away from another word of the vocabulary: it finds its own word's
+# worries, not the other's ("heating" is one slip from "hearing voices", "picked" from "kicked").
+NOT_A_SLIP = [("heating", "hearing"), ("picked", "kicked"), ("beating", "heating")]

@@ -242,18 +242,21 @@ class Indicator:
         return " ".join(" ".join(self.vocabulary).lower().replace("\u2019", "'").split())
 
 
-def filter_finds(query: str, terms: str) -> bool:
+def filter_finds(query: str, terms: str, slips: bool = True) -> bool:
     """Whether every word of the query finds one of these search terms, as the page's filter compares
     words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
     four letters or more ("alcoholic" finds "alcohol"); a word of five letters or more also finds a term
     it is one slip away from ("bruses", "neglet"), and two terms written as one ("selfharm"). The build
     uses it to check that the examples a partnership offers find a worry; a browser test holds the two
-    to the same answers."""
+    to the same answers. Without ``slips``, only as typed, the word starting a term: the filter and the
+    search set a word's slips aside where the word finds something so ("heating" is not "hearing",
+    "picked" not "kicked"), and a word running on past a shorter term is no word found as typed
+    ("exploitaton" runs on past "exploit" but is "exploitation" with a slip)."""
     split = _words(terms)
     joined = _joined(split)
     typed = _words(query)
     return bool(typed) and all(
-        any(word_finds(word, term) for term in split) or any(joined_finds(word, term) for term in joined)
+        any(word_finds(word, term, slips) for term in split) or any(joined_finds(word, term) for term in joined)
         for word in typed
     )
 
@@ -261,7 +264,7 @@ def filter_finds(query: str, terms: str) -> bool:
 def joined_finds(word: str, term: str) -> bool:
     """A typed word against two neighbouring terms run together ("selfharm"): a word starting them,
     no slip forgiven; a short word never (it would find "men" in "mental health")."""
-    return len(word) > SHORT_WORD and term.startswith(_stem(word))
+    return len(word) > SHORT_WORD and word not in FUNCTION_WORDS and term.startswith(_stem(word))
 
 
 def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> list[Indicator]:
@@ -275,25 +278,148 @@ def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> li
 # "hitting"): inside a longer word it is usually another word ("men" in "mental", "sex" in "Sussex").
 SHORT_WORD = 3
 _ENDING = re.compile(r"(s|es|ed|ing|er|ers)?")
+# Words that join a sentence, not name a worry ("bruises on his arms", "not going to school"): typed,
+# they find nothing, so the words that name the worry decide what is found (a typed "on" or "his" made
+# every worry holding it count as much as the one with "bruises"); in the vocabulary, nothing finds
+# them ("withdrawn" ran on past "with", "overdose" past "over"). The same list in finds.js.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "off",
+        "out",
+        "up",
+        "down",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "not",
+        "no",
+        "nor",
+        "don't",
+        "doesn't",
+        "didn't",
+        "won't",
+        "can't",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "haven't",
+        "hasn't",
+        "very",
+        "so",
+        "too",
+        "just",
+        "all",
+        "any",
+        "some",
+        "every",
+        "much",
+        "many",
+        "lot",
+        "lots",
+        "really",
+    ]
+)
 
 
-def word_finds(word: str, term: str) -> bool:
+def word_finds(word: str, term: str, slips: bool = True) -> bool:
     """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
     site's search, assets/search/finds.js) too."""
+    if word in FUNCTION_WORDS or term in FUNCTION_WORDS:
+        return False
     if len(word) <= SHORT_WORD:
-        rest = term[len(word) :] if term.startswith(word) else None
-        # A last letter doubled before an ending ("hitting", "cutter").
-        if rest and len(rest) > 1 and rest[0] == word[-1]:
-            rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
-        return rest is not None and bool(_ENDING.fullmatch(rest))
+        return _short_finds(word, term)
+    # A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
+    if len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term):
+        return True
     stem = _stem(word)
-    if term.startswith(stem) or (len(term) >= 4 and stem.startswith(term)):
+    if term.startswith(stem) or (slips and len(term) >= 4 and stem.startswith(term)):
         return True
     # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
     # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
     # ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night").
     forms = [word] + ([stem] if len(stem) >= 6 else [])
-    return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+    return slips and len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+
+
+def _short_finds(word: str, term: str) -> bool:
+    """A short word finds a term only whole or with a word ending."""
+    rest = term[len(word) :] if term.startswith(word) else None
+    # A last letter doubled before an ending ("hitting", "cutter").
+    if rest and len(rest) > 1 and rest[0] == word[-1]:
+        rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
+    return rest is not None and bool(_ENDING.fullmatch(rest))
 
 
 def _slip_starts(word: str, term: str) -> bool:

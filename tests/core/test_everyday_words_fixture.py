@@ -25,9 +25,29 @@ def test_the_fixture_is_an_independent_list_of_at_least_250_phrases():
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="measured 397/566 = 70.1% with the words of docs/word-sources.md (none from this list); the target is 95%",
+    reason="measured 460/566 = 81.3% in session 8 (82.7% at session 7's merge, 70.1% before its function words,"
+    " rarity order and words; none from this list; session 8's every-word rule for phrases cost 8); the target is 95%",
 )
 def test_at_least_95_percent_find_a_right_worry_in_the_filters_first_five(thresholds):
     right, counted, misses = words_share.filter_share(thresholds, words_share.load_fixture())
     assert counted >= 250
     assert right / counted >= 0.95, f"{right}/{counted}; first misses: {misses[:20]}"
+
+
+def dev_list() -> list[dict]:
+    return words_share.yaml.safe_load((ROOT / "tests" / "fixtures" / "dev-words.yml").read_text(encoding="utf-8"))
+
+
+def test_the_development_list_names_only_worries_the_file_has(thresholds):
+    # The development list (tests/fixtures/dev-words.yml, written from public pages to tune against;
+    # the held-out list above is the measure): at least 150 phrases, each naming a worry of the file.
+    worries = {i.id for i in thresholds.indicators if not i.is_strength}
+    phrases = dev_list()
+    assert len(phrases) >= 150
+    assert [p["phrase"] for p in phrases if not p["finds"] or not set(p["finds"]) <= worries] == []
+
+
+@pytest.mark.slow
+def test_at_least_95_percent_of_the_development_list_find_a_right_worry_in_the_filters_first_five(thresholds):
+    right, counted, misses = words_share.filter_share(thresholds, dev_list())
+    assert right / counted >= 0.95, f"{right}/{counted}; misses: {misses}"

@@ -8,9 +8,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from finding_words import FORMS, SHORT_ENDINGS, SHORT_INSIDE, SLIPS, TWO_READINGS
+from finding_words import (
+    FORMS,
+    IN_A_SENTENCE,
+    NOT_A_SLIP,
+    SHORT_ENDINGS,
+    SHORT_INSIDE,
+    SHORT_PLURALS,
+    SLIPS,
+    TWO_READINGS,
+)
 
-from levels_of_need.model import filter_finds, graver_first, word_finds
+from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, word_finds
 from toolkit.site.pages import graver_rank
 
 
@@ -89,3 +98,41 @@ def test_the_grave_reading_comes_first(thresholds, word):
     assert shown and shown[0].level.id == highest, [i.id for i in shown]
     in_order = graver_first(thresholds.indicators, thresholds.levels)
     assert graver_rank(thresholds) == {i.id: n for n, i in enumerate(in_order)}
+
+
+def shown_first(t, phrase: str, top: int = 5) -> list[str]:
+    """The filter's first worries for a phrase, in the check page's order (bench/words_share.py)."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("words_share", ROOT / "bench" / "words_share.py")
+    words_share = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(words_share)
+    return words_share.filter_results(t, phrase)[:top]
+
+
+def test_words_that_join_a_sentence_find_nothing_and_are_found_by_nothing(thresholds):
+    assert all(found(thresholds, word) == [] for word in FUNCTION_WORDS)
+    assert not word_finds("withdrawn", "with") and not word_finds("overdose", "over")
+
+
+@pytest.mark.parametrize(("phrase", "word"), IN_A_SENTENCE, ids=[p for p, _ in IN_A_SENTENCE])
+def test_a_phrase_finds_what_its_naming_word_finds(thresholds, phrase, word):
+    # The filter's first two worries for the phrase are worries the naming word alone finds.
+    first = shown_first(thresholds, phrase, top=2)
+    assert first and set(first) <= found_ids(thresholds, word), first
+
+
+@pytest.mark.parametrize(("typed", "other"), NOT_A_SLIP, ids=[t for t, _ in NOT_A_SLIP])
+def test_a_word_found_as_typed_sets_its_slips_aside(thresholds, typed, other):
+    as_typed = {i.id for i in found(thresholds, typed) if filter_finds(typed, i.search_terms, slips=False)}
+    only_other = found_ids(thresholds, other) - as_typed
+    assert as_typed and only_other
+    assert not set(shown_first(thresholds, typed, top=100)) & only_other
+
+
+@pytest.mark.parametrize(("plural", "forms", "longer"), SHORT_PLURALS, ids=[p for p, _, _ in SHORT_PLURALS])
+def test_a_short_words_plural_finds_the_word(plural, forms, longer):
+    assert all(word_finds(plural, form) for form in forms)
+    assert not any(word_finds(plural, word) for word in longer)

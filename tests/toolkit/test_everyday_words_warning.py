@@ -27,3 +27,14 @@ def test_an_indicator_without_everyday_words_is_named_in_a_warning(tmp_path):
     result = run_toolkit("validate", str(path))
     assert result.returncode == 0, result.stderr
     assert re.search(r"warning: .*1 indicator has no everyday words.*: left-alone\.", result.stderr)
+
+
+def test_the_format_guide_tells_a_partnership_how_to_add_its_own_words():
+    # Issue 26.6: docs/format.md's "Everyday words" section: the `synonyms` key with a worked example
+    # that is the fictional partnership's own line, where the words come from, and `validate`'s warning.
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    section = doc.split("### Everyday words", 1)[1].split("\n### ", 1)[0]
+    example = re.search(r"  - (\{id: left-alone, .*\})\n", section)
+    assert example and example.group(1) in EXAMPLE.read_text(encoding="utf-8")
+    assert "`synonyms`" in section and "NSPCC" in section
+    assert "`validate` warns" in section

@@ -26,20 +26,25 @@ def page_location(source: str) -> str:
 
 # The everyday words page: each section is an everyday word, listing the worries it finds in their own
 # words. Search finds a section by its word; the worries' own words find the pages that hold them (a
-# search for "bruising" goes to the level page, not to a list that quotes it).
+# search for "bruising" goes to the level page, not to a list that quotes it). Its entries are marked as
+# an aid ("aid": true): the search worker puts a guidance page that holds every word typed before them
+# (assets/search/forgiving.js), whichever engine ranked them first.
 WORDS_PAGE = "words.md"
+AID = "aid"
 
 
 def put_search_in_reading_order(site: Path, engine: str, reading_order: list[str]) -> None:
     """Reorder the engine's index in ``site`` by ``reading_order``, a list of Markdown sources, and index
-    the everyday words page's sections by their words alone."""
+    the everyday words page's sections by their words alone, marked as an aid."""
     path, key = SEARCH_INDEX[engine]
     index_file = site / path
     index = json.loads(index_file.read_text(encoding="utf-8"))
     rank = {page_location(source): position for position, source in enumerate(reading_order)}
     index[key].sort(key=lambda doc: rank.get(doc["location"].partition("#")[0], len(rank)))  # stable
-    words = page_location(WORDS_PAGE) + "#"
+    words = page_location(WORDS_PAGE)
     for doc in index[key]:
-        if doc["location"].startswith(words):
-            doc["text"] = ""
+        if doc["location"].partition("#")[0] == words:
+            doc[AID] = True
+            if doc["location"].startswith(words + "#"):
+                doc["text"] = ""
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -273,11 +273,11 @@ def everyday_words(t: Thresholds) -> list[tuple[str, list[object]]]:
         if indicator.is_strength:
             continue
         theme_words = indicator.theme.synonyms if indicator.theme else ()
-        wording = indicator.text.lower()
         for word in (*indicator.synonyms, *theme_words):
-            # Only the words the wording lacks: a search for the wording's own words finds the
-            # indicator where it is listed, not here.
-            if word.lower() not in wording and indicator not in found.setdefault(word, []):
+            # The words the wording holds too: the search lands on a word's section here first (a short
+            # section outranks a level page's), so a worry left out would be hidden behind the others
+            # ("self harm" would find only the mild worry, whose wording lacks it).
+            if indicator not in found.setdefault(word, []):
                 found[word].append(indicator)
     # Under each word, the highest level first: a word with a mild and a grave reading shows the
     # grave one first; a whole domain after the worries.

@@ -601,8 +601,10 @@ $("lon-clear-confirm").addEventListener("click", () => {
 
 // Words are compared as words: "self-harm" and "self harm" are the same two words; a word typed finds
 // every word that starts with it ("drink" finds "drinking"), and one that runs on past a word finds it
-// too ("alcoholic" finds "alcohol"). Typed words that find nothing ("her", "weekend") are left aside;
-// a worry shows when it has all the others, or, where none has all, any of them.
+// too ("alcoholic" finds "alcohol"). Typed words that find nothing ("weekend", and words that join a
+// sentence: "her", "on") are left aside; a worry shows when it has all the others, or, where none has
+// all, any of them, those whose words are rarest first (a word found in few worries tells more than one
+// in many: "hits" more than "mum").
 // The comparison is the core's (levels_of_need.model.word_finds), in assets/search/finds.js, which the
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
@@ -618,16 +620,25 @@ function filterWorries() {
   const items = [...form.querySelectorAll(".lon-worry")];
   const terms = new Map(items.map((item) => [item, termsOf(item.dataset.terms)]));
   const typed = words($("lon-filter").value);
-  const useful = typed.filter((word) => items.some((item) => finds(word, terms.get(item))));
-  const all = items.filter((item) => useful.every((word) => finds(word, terms.get(item))));
-  const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => finds(word, terms.get(item)))));
+  // The worries each word finds: as typed where it finds any so, else with one slip forgiven.
+  const found = new Map(typed.map((word) => {
+    const asTyped = items.filter((item) => finds(word, terms.get(item), false));
+    return [word, new Set(asTyped.length ? asTyped : items.filter((item) => finds(word, terms.get(item))))];
+  }));
+  const useful = typed.filter((word) => found.get(word).size);
+  // Those having every such word where any has; else those having any (no flood of one word's worries).
+  const all = items.filter((item) => useful.every((word) => found.get(word).has(item)));
+  const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => found.get(word).has(item))));
+  // Each word weighs the log of the worries over those it finds (bench/words_share.py, filter_results).
+  const weight = new Map(useful.map((word) => [word, Math.log(items.length / found.get(word).size)]));
+  const score = (item) => useful.filter((word) => found.get(word).has(item)).reduce((sum, word) => sum + weight.get(word), 0);
   const filtering = typed.length > 0;
   const groups = [...form.querySelectorAll("#lon-worries .lon-group")];
   if (filtering && !openBeforeFilter) openBeforeFilter = new Map(groups.map((group) => [group, group.open]));
   for (const item of items) item.hidden = filtering && !matched.has(item) && !item.querySelector("input").checked;
-  // Most of the typed words first, then the highest level first.
-  const having = new Map(items.map((item) => [item, useful.filter((word) => finds(word, terms.get(item))).length]));
-  putGraverFirst(items, filtering, (item) => (useful.length - having.get(item)) * items.length + Number(item.dataset.graver));
+  // The rarest words first, then the highest level first.
+  const scores = new Map(items.map((item) => [item, Math.round(score(item) * 1e6)]));
+  putGraverFirst(items, filtering, (item) => -scores.get(item) * items.length + Number(item.dataset.graver));
   for (const group of groups) {
     group.hidden = !group.querySelector(".lon-worry:not([hidden])");
     const chosen = group.querySelectorAll(".lon-worry input:checked").length;

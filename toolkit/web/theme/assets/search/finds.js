@@ -11,6 +11,18 @@
   // A word this short finds a term only whole or with a word ending ("hit": "hits", "hitting"): inside
   // a longer word it is usually another word ("men" in "mental").
   const SHORT_WORD = 3;
+  // Words that join a sentence, not name a worry, find nothing and are found by nothing (the core's
+  // FUNCTION_WORDS; a test holds the two lists the same).
+  const FUNCTION_WORDS = new Set([
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "been", "before",
+    "being", "but", "by", "can't", "did", "didn't", "do", "does", "doesn't", "don't", "down", "every", "for",
+    "from", "get", "gets", "getting", "got", "had", "has", "hasn't", "have", "haven't", "he", "her", "here",
+    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "isn't", "it", "its", "just", "lot", "lots",
+    "many", "me", "mine", "much", "my", "no", "nor", "not", "of", "off", "on", "onto", "or", "our", "out",
+    "over", "really", "she", "so", "some", "that", "the", "their", "them", "there", "these", "they", "this",
+    "those", "to", "too", "under", "up", "us", "very", "was", "wasn't", "we", "were", "what", "when", "where",
+    "which", "who", "why", "with", "won't", "you", "your",
+  ]);
   const ENDING = /^(s|es|ed|ing|er|ers)?$/;
   function shortFinds(word, term) {
     if (!term.startsWith(word)) return false;
@@ -34,22 +46,28 @@
   const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
   // A word of five letters or more forgives one slip ("bruses", "neglet"); a word starts a term or runs
   // on past a term of four letters or more ("alcoholic" finds "alcohol").
-  function wordFinds(word, term) {
+  // Without slips, only as typed, the word starting a term (the core's slips=False): a word that finds
+  // something so has its slips set aside by the filter and the search ("heating" is not "hearing"); a
+  // word running on past a shorter term is not found so ("exploitaton" is "exploitation" with a slip).
+  function wordFinds(word, term, slips = true) {
+    if (FUNCTION_WORDS.has(word) || FUNCTION_WORDS.has(term)) return false;
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
+    // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
+    if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const stemmed = stem(word);
-    if (term.startsWith(stemmed) || (term.length >= 4 && stemmed.startsWith(term))) return true;
+    if (term.startsWith(stemmed) || (slips && term.length >= 4 && stemmed.startsWith(term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
-    return word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
+    return slips && word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
   }
   // Neighbouring terms run together are found by a word starting them ("selfharm"), with no slip
   // forgiven (a slip would find "touch" in "to children"), and never by a short word.
-  const joinedFinds = (word, term) => word.length > SHORT_WORD && term.startsWith(stem(word));
+  const joinedFinds = (word, term) => word.length > SHORT_WORD && !FUNCTION_WORDS.has(word) && term.startsWith(stem(word));
   const termsOf = (text) => {
     const split = words(text);
     return { split, joined: split.slice(1).map((b, i) => split[i] + b) };
   };
-  const finds = (word, terms) => terms.split.some((term) => wordFinds(word, term))
+  const finds = (word, terms, slips = true) => terms.split.some((term) => wordFinds(word, term, slips))
     || terms.joined.some((term) => joinedFinds(word, term));
   self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf });
 })();

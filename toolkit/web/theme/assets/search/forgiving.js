@@ -1,59 +1,165 @@
-// In the site search's worker (Material for MkDocs, lunr), before the theme's own search script: the
-// search finds what the check's filter finds for each typed word (assets/search/finds.js, the core's
-// levels_of_need.model.word_finds). A word with one slip ("bruses", "neglet"), any form of a word
-// ("bruised" finds "bruises"), and a short word only whole ("men" is not in "mental"). Each typed word
-// becomes the site's own words it finds, each searched as a whole word (lunr's "^1" keeps the theme
-// from adding its "*", which would find "mental" for "men" again).
+// In the site search's worker, before the theme's own search script: the search finds what the check's
+// filter finds for each typed word (assets/search/finds.js, the core's levels_of_need.model.word_finds).
+// A word with one slip ("bruses", "neglet"), any form of a word ("bruised" finds "bruises"), and a short
+// word only whole ("men" is not in "mental"). For Material (lunr), each typed word becomes the site's
+// own words it finds, each searched as a whole word (lunr's "^1" keeps the theme from adding its "*",
+// which would find "mental" for "men" again).
+//
+// In both engines, the guidance's own pages come before the everyday words page, an aid for finding
+// (its entries are marked "aid" in the index, toolkit/publish/search_order.py): an entry of the words
+// page is moved below every page of the guidance that holds each typed word that finds something (a
+// search for "truancy" lands on the level page, not on the word's section); where no page of the
+// guidance holds them all ("drinking", "hit with a belt"), the words page stays where the engine put it.
 //
 // Loaded by assets/search/blob-worker.js. Material's worker listens with addEventListener("message");
 // the messages are Material's: {type: 0, data: {config, docs}} sets the search up, {type: 2, data:
-// query} searches. Zensical's worker (self.onmessage, a query language of its own) is left as it is.
+// query} searches, {type: 3, data: {items: [[section, ...] for each page]}} answers. Zensical's worker
+// (self.onmessage, a query language of its own: its queries go as typed) sets up with {type: 0, data:
+// {config, items}}, searches with {type: 2, data: {input, page?}} and answers a page of ten at a time
+// with {type: 3, data: {items: [{id}], pagination: {total, next?}}}.
 (() => {
   const { wordFinds } = self.lonFinds;
   const SETUP = 0;
   const QUERY = 2;
+  const RESULT = 3;
   // A query in the search's own language (a quoted phrase, +must, -not, field:, ~, ^, *) is the
   // searcher's: it goes to the search as typed.
   const QUERY_LANGUAGE = /["^~*:]|(^|\s)[+-]/;
   const MAX_WORDS_PER_WORD = 40;
+  const AS_TYPED_BOOST = 5;
   let separator = /[\s\-]+/;
   let siteWords = [];
+  let docs = []; // the index's entries, in its order (Zensical's results name them by position)
+  const wordsOf = new Map(); // an entry's location -> the set of its words
 
   const tokens = (text) => text.toLowerCase().split(separator).filter(Boolean);
+  const plain = (doc) => `${doc.title || ""} ${doc.text || ""}`.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
 
   function learn(setup) {
     if (setup.config && setup.config.separator) separator = new RegExp(setup.config.separator);
+    docs = setup.docs || setup.items || [];
     const seen = new Set();
-    for (const doc of setup.docs || []) {
-      const text = `${doc.title || ""} ${doc.text || ""}`.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
-      for (const word of tokens(text)) seen.add(word);
+    for (const doc of docs) {
+      const own = new Set(tokens(plain(doc)));
+      wordsOf.set(doc.location, own);
+      for (const word of own) seen.add(word);
     }
     siteWords = [...seen];
+  }
+
+  // The site's words a typed word finds: as typed where it finds any so, else with one slip forgiven
+  // (as the filter).
+  function found(word) {
+    const asTyped = siteWords.filter((term) => wordFinds(word, term, false));
+    return asTyped.length ? asTyped : siteWords.filter((term) => wordFinds(word, term));
   }
 
   function widen(query) {
     if (QUERY_LANGUAGE.test(query) || !siteWords.length) return query;
     const typed = tokens(query);
     if (!typed.length) return query;
-    const terms = new Set();
+    const terms = new Map();
     for (const word of typed) {
-      const found = siteWords.filter((term) => wordFinds(word, term));
-      // The word as typed first, then the site's words it finds, shortest first.
-      for (const term of [word, ...found.sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)]) terms.add(term);
+      // The word as typed first, weighing most where the site has it (else a rarer form of it, as in
+      // the everyday words section for hits mum, outranks the word itself), then the site's words it
+      // finds, shortest first.
+      if (!terms.has(word)) terms.set(word, siteWords.includes(word) ? AS_TYPED_BOOST : 1);
+      for (const term of found(word).sort((a, b) => a.length - b.length).slice(0, MAX_WORDS_PER_WORD)) {
+        if (!terms.has(term)) terms.set(term, 1);
+      }
     }
-    return [...terms].map((term) => `${term}^1`).join(" ");
+    return [...terms].map(([term, boost]) => `${term}^${boost}`).join(" ");
+  }
+
+  // Whether an entry holds, for each typed word that finds something on the site, a word it finds.
+  function holder(query) {
+    const wanted = tokens(query).map((word) => new Set(found(word))).filter((set) => set.size);
+    return (doc) => {
+      const own = wordsOf.get(doc.location) || new Set();
+      return wanted.length > 0 && wanted.every((set) => [...own].some((word) => set.has(word)));
+    };
+  }
+
+  // The results, the words page's after the last of the guidance's that holds every typed word; each
+  // result is a list of entries (a page and its sections), the words page's marked "aid".
+  function guidanceFirst(results, query, entriesOf) {
+    const holds = holder(query);
+    const isAid = (result) => entriesOf(result).some((doc) => doc.aid);
+    const last = results.map((result) => !isAid(result) && entriesOf(result).some(holds)).indexOf(true);
+    if (last < 0) return results;
+    const before = results.slice(0, last + 1);
+    return [...before.filter((r) => !isAid(r)), ...before.filter(isAid), ...results.slice(last + 1)];
   }
 
   const listen = self.addEventListener.bind(self);
+  const post = self.postMessage.bind(self);
+
+  // Material: its queries widened, its answers in the guidance's order. Its worker answers each query
+  // in turn, after an await: the queries wait in line for their answers.
+  const asked = [];
   self.addEventListener = (type, handler, options) => {
     if (type !== "message") return listen(type, handler, options);
     return listen(type, (event) => {
       const message = event.data;
       if (message && message.type === SETUP) learn(message.data || {});
-      const widened = message && message.type === QUERY && typeof message.data === "string"
-        ? { ...message, data: widen(message.data) }
-        : message;
-      return handler({ data: widened });
+      const query = message && message.type === QUERY && typeof message.data === "string";
+      if (query) asked.push(message.data);
+      return handler({ data: query ? { ...message, data: widen(message.data) } : message });
     }, options);
+  };
+
+  // Zensical: its handler is called from here, so that its answer to a query is held, reordered whole
+  // (all its pages of ten), and given out a page at a time.
+  let zensical = null;
+  let held = null; // {id, items}: the last query's results, reordered
+  let holding = null; // the answers Zensical gives while a query is asked of it from here
+  Object.defineProperty(self, "onmessage", {
+    configurable: true,
+    get: () => zensical,
+    set: (handler) => {
+      zensical = handler;
+    },
+  });
+  const askZensical = (query) => {
+    holding = [];
+    zensical({ data: { type: QUERY, data: query } });
+    const answers = holding;
+    holding = null;
+    return answers.find((answer) => answer && answer.type === RESULT);
+  };
+  listen("message", (event) => {
+    if (!zensical) return;
+    const message = event.data;
+    if (message && message.type === SETUP) learn(message.data || {});
+    const search = message && message.type === QUERY && message.data && typeof message.data.input === "string";
+    if (!search) return zensical(event);
+    const { input, page } = message.data; // before Zensical, which parses the query in its place
+    if (page && held && page.id === held.id) return post({ type: RESULT, data: pageOf(held, page) });
+    const first = askZensical({ ...message.data });
+    if (!first) return undefined; // Zensical answers later (not set up yet, or a failure): as it will
+    const { total, next } = first.data.pagination || {};
+    const whole = next ? askZensical({ ...message.data, input, page: { ...next, size: total, from: 0 } }) : first;
+    const items = guidanceFirst((whole || first).data.items, input, (item) => [docs[item.id] || {}]);
+    held = next ? { id: next.id, items, data: first.data } : null;
+    return post({ type: RESULT, data: held ? pageOf(held, { id: next.id, size: next.from, from: 0 }) : { ...first.data, items } });
+  });
+  // One page of the held results, with Zensical's own pagination.
+  function pageOf(results, { id, size, from }) {
+    const total = results.items.length;
+    const pagination = { total };
+    if (from - size >= 0) pagination.prev = { id, size, from: from - size };
+    if (from + size < total) pagination.next = { id, size, from: from + size };
+    return { ...results.data, items: results.items.slice(from, from + size), pagination };
+  }
+
+  self.postMessage = (message, ...rest) => {
+    if (holding) return void holding.push(message);
+    if (message && message.type === RESULT && asked.length && message.data && Array.isArray(message.data.items)) {
+      const query = asked.shift();
+      if (!QUERY_LANGUAGE.test(query)) {
+        message = { ...message, data: { ...message.data, items: guidanceFirst(message.data.items, query, (page) => page) } };
+      }
+    }
+    return post(message, ...rest);
   };
 })();
