@@ -242,23 +242,39 @@ class Indicator:
         return " ".join(" ".join(self.vocabulary).lower().replace("\u2019", "'").split())
 
 
-def filter_finds(query: str, terms: str, slips: bool = True) -> bool:
+def filter_finds(query: str, terms: str, slips: bool = True, runs_on: bool = True) -> bool:
     """Whether every word of the query finds one of these search terms, as the page's filter compares
     words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
     four letters or more ("alcoholic" finds "alcohol"); a word of five letters or more also finds a term
     it is one slip away from ("bruses", "neglet"), and two terms written as one ("selfharm"). The build
     uses it to check that the examples a partnership offers find a worry; a browser test holds the two
-    to the same answers. Without ``slips``, only as typed, the word starting a term: the filter and the
-    search set a word's slips aside where the word finds something so ("heating" is not "hearing",
-    "picked" not "kicked"), and a word running on past a shorter term is no word found as typed
-    ("exploitaton" runs on past "exploit" but is "exploitation" with a slip)."""
+    to the same answers. Without ``slips``, no slip is forgiven; without ``runs_on`` either, the word
+    must start a term (``slips_forgiven``)."""
     split = _words(terms)
     joined = _joined(split)
     typed = _words(query)
     return bool(typed) and all(
-        any(word_finds(word, term, slips) for term in split) or any(joined_finds(word, term) for term in joined)
+        any(word_finds(word, term, slips, runs_on) for term in split)
+        or any(joined_finds(word, term) for term in joined)
         for word in typed
     )
+
+
+def slips_forgiven(word: str, terms: Iterable[str]) -> bool:
+    """Whether the filter and the search forgive a typed word's slips among these terms (each worry's, or
+    each word of the site): only where the word starts none of them as typed. A word found so has its
+    slips set aside ("heating" is not "hearing", "picked" not "kicked"); a word that only runs on past a
+    shorter term keeps them ("exploitaton" runs on past "exploit" but is "exploitation" with a slip), and
+    still finds the shorter term ("alcoholic" finds "alcohol" beside every "alcoholic"). The same in
+    finds.js (slipsForgiven)."""
+    return not any(filter_finds(word, t, slips=False, runs_on=False) for t in terms)
+
+
+def words_finding(word: str, terms: Sequence[str]) -> list[int]:
+    """The places of the terms a typed word finds, its slips forgiven only as ``slips_forgiven`` says:
+    the one tiering of the filter and the search (finds.js, found)."""
+    forgive = slips_forgiven(word, terms)
+    return [n for n, t in enumerate(terms) if filter_finds(word, t, slips=forgive)]
 
 
 def joined_finds(word: str, term: str) -> bool:
@@ -393,7 +409,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def word_finds(word: str, term: str, slips: bool = True) -> bool:
+def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -> bool:
     """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
     site's search, assets/search/finds.js) too."""
     if word in FUNCTION_WORDS or term in FUNCTION_WORDS:
@@ -404,7 +420,7 @@ def word_finds(word: str, term: str, slips: bool = True) -> bool:
     if len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term):
         return True
     stem = _stem(word)
-    if term.startswith(stem) or (slips and len(term) >= 4 and stem.startswith(term)):
+    if term.startswith(stem) or ((slips or runs_on) and len(term) >= 4 and stem.startswith(term)):
         return True
     # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
     # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word

@@ -78,14 +78,16 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {t for _, forms, longer in SHORT_PLURALS for t in (*forms, *longer)}
         | FUNCTION_WORDS
     )
-    for slips in (True, False):  # with a slip forgiven, and only as typed
-        expected = [[word_finds(w, t, slips) for t in terms] for w in typed]
+    # With a slip forgiven; only as typed (starting a term or running on past one); only starting a term.
+    for slips, runs_on in ((True, True), (False, True), (False, False)):
+        expected = [[word_finds(w, t, slips, runs_on) for t in terms] for w in typed]
         shown = page.evaluate(
-            "([typed, terms, slips]) => typed.map((w) => terms.map((t) => self.lonFinds.wordFinds(w, t, slips)))",
-            [typed, terms, slips],
+            "([typed, terms, slips, runsOn]) =>"
+            " typed.map((w) => terms.map((t) => self.lonFinds.wordFinds(w, t, slips, runsOn)))",
+            [typed, terms, slips, runs_on],
         )
         differs = [(w, t) for n, w in enumerate(typed) for m, t in enumerate(terms) if shown[n][m] != expected[n][m]]
-        assert len(typed) * len(terms) > 10_000 and differs == [], slips
+        assert len(typed) * len(terms) > 10_000 and differs == [], (slips, runs_on)
 
 
 @pytest.mark.parametrize("word", TWO_READINGS)

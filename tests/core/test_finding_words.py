@@ -19,7 +19,7 @@ from finding_words import (
     TWO_READINGS,
 )
 
-from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, word_finds
+from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, word_finds, words_finding
 from toolkit.site.pages import graver_rank
 
 
@@ -36,12 +36,37 @@ def found_ids(t, query: str) -> set[str]:
     return {i.id for i in found(t, query)}
 
 
+def tiered_ids(t, word: str) -> set[str]:
+    """The worries one typed word finds as the filter tiers it (slips forgiven only where it starts none)."""
+    worries = [i for i in t.indicators if not i.is_strength]
+    return {worries[n].id for n in words_finding(word, [i.search_terms for i in worries])}
+
+
 @pytest.mark.parametrize(("slip", "right"), SLIPS, ids=[s for s, _ in SLIPS])
 def test_one_slip_in_a_long_word_finds_what_the_word_finds(thresholds, slip, right):
     # Every worry whose vocabulary holds the word itself is found by the word with a slip.
     holding = {i.id for i in thresholds.indicators if not i.is_strength and holds(i, right)}
     assert holding, f"no worry's vocabulary holds {right!r}"
     assert holding <= found_ids(thresholds, slip)
+
+
+@pytest.mark.parametrize(("slip", "right"), SLIPS, ids=[s for s, _ in SLIPS])
+def test_a_slip_is_forgiven_as_the_filter_tiers_it(thresholds, slip, right):
+    # The same, through the tiering: a slip that runs on past a shorter term ("exploitaton" past
+    # "exploit") keeps its slips forgiven.
+    holding = {i.id for i in thresholds.indicators if not i.is_strength and holds(i, right)}
+    assert holding <= tiered_ids(thresholds, slip)
+
+
+def test_a_word_running_on_past_a_shorter_term_finds_it_beside_its_own(thresholds):
+    # Every word of the vocabulary that runs on past a shorter one of four letters or more finds the
+    # shorter word's worries as well as its own: a word found as typed ("alcoholic") never hides those
+    # of the word it runs on past ("alcohol").
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    vocabulary = {w for i in worries for w in re.split(r"[^a-z0-9']+", i.search_terms) if w} - FUNCTION_WORDS
+    pairs = [(w, t) for w in vocabulary for t in vocabulary if len(t) >= 4 and w != t and w.startswith(t)]
+    missed = [(w, t) for w, t in pairs if not {i.id for i in worries if holds(i, t)} <= tiered_ids(thresholds, w)]
+    assert len(pairs) > 10 and missed == []
 
 
 def test_a_slip_in_a_short_word_is_not_forgiven(thresholds):

@@ -609,7 +609,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
 // only whole or with a word ending ("men" is not in "mental").
-const { words, finds, termsOf } = self.lonFinds;
+const { words, termsOf, findsAmong } = self.lonFinds;
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -620,10 +620,11 @@ function filterWorries() {
   const items = [...form.querySelectorAll(".lon-worry")];
   const terms = new Map(items.map((item) => [item, termsOf(item.dataset.terms)]));
   const typed = words($("lon-filter").value);
-  // The worries each word finds: as typed where it finds any so, else with one slip forgiven.
+  // The worries each word finds, its slips forgiven only where it starts no worry's word as typed.
+  const itemTerms = items.map((item) => terms.get(item));
   const found = new Map(typed.map((word) => {
-    const asTyped = items.filter((item) => finds(word, terms.get(item), false));
-    return [word, new Set(asTyped.length ? asTyped : items.filter((item) => finds(word, terms.get(item))))];
+    const hits = findsAmong(word, itemTerms);
+    return [word, new Set(items.filter((_, n) => hits[n]))];
   }));
   const useful = typed.filter((word) => found.get(word).size);
   // Those having every such word where any has; else those having any (no flood of one word's worries).

@@ -46,16 +46,14 @@
   const slipStarts = (word, term) => [word.length - 1, word.length, word.length + 1].some((n) => oneSlip(word, term.slice(0, n)));
   // A word of five letters or more forgives one slip ("bruses", "neglet"); a word starts a term or runs
   // on past a term of four letters or more ("alcoholic" finds "alcohol").
-  // Without slips, only as typed, the word starting a term (the core's slips=False): a word that finds
-  // something so has its slips set aside by the filter and the search ("heating" is not "hearing"); a
-  // word running on past a shorter term is not found so ("exploitaton" is "exploitation" with a slip).
-  function wordFinds(word, term, slips = true) {
+  // Without slips, no slip forgiven; without runsOn either, the word must start a term (slipsForgiven).
+  function wordFinds(word, term, slips = true, runsOn = true) {
     if (FUNCTION_WORDS.has(word) || FUNCTION_WORDS.has(term)) return false;
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
     // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const stemmed = stem(word);
-    if (term.startsWith(stemmed) || (slips && term.length >= 4 && stemmed.startsWith(term))) return true;
+    if (term.startsWith(stemmed) || ((slips || runsOn) && term.length >= 4 && stemmed.startsWith(term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
     return slips && word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
@@ -67,7 +65,16 @@
     const split = words(text);
     return { split, joined: split.slice(1).map((b, i) => split[i] + b) };
   };
-  const finds = (word, terms, slips = true) => terms.split.some((term) => wordFinds(word, term, slips))
+  const finds = (word, terms, slips = true, runsOn = true) => terms.split.some((term) => wordFinds(word, term, slips, runsOn))
     || terms.joined.some((term) => joinedFinds(word, term));
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf });
+  // The filter's and the search's one tiering (the core's slips_forgiven and words_finding): a word's
+  // slips are forgiven only where it starts no term as typed ("heating" is not "hearing"); a word that
+  // only runs on past a shorter term keeps them ("exploitaton"), and still finds that term beside every
+  // term it starts ("alcoholic" finds "alcohol" and "alcoholic"). ``all``: each worry's termsOf, compared
+  // by finds, or the site's words, compared by wordFinds.
+  const findsAmong = (word, all, compare = finds) => {
+    const forgive = !all.some((terms) => compare(word, terms, false, false));
+    return all.map((terms) => compare(word, terms, forgive));
+  };
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong });
 })();

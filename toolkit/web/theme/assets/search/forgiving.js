@@ -18,7 +18,7 @@
 // {config, items}}, searches with {type: 2, data: {input, page?}} and answers a page of ten at a time
 // with {type: 3, data: {items: [{id}], pagination: {total, next?}}}.
 (() => {
-  const { wordFinds } = self.lonFinds;
+  const { wordFinds, findsAmong } = self.lonFinds;
   const SETUP = 0;
   const QUERY = 2;
   const RESULT = 3;
@@ -47,11 +47,11 @@
     siteWords = [...seen];
   }
 
-  // The site's words a typed word finds: as typed where it finds any so, else with one slip forgiven
-  // (as the filter).
+  // The site's words a typed word finds, its slips forgiven only where it starts none as typed (as the
+  // filter: finds.js, findsAmong).
   function found(word) {
-    const asTyped = siteWords.filter((term) => wordFinds(word, term, false));
-    return asTyped.length ? asTyped : siteWords.filter((term) => wordFinds(word, term));
+    const hits = findsAmong(word, siteWords, wordFinds);
+    return siteWords.filter((_, n) => hits[n]);
   }
 
   function widen(query) {
