@@ -53,8 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(found)
     for page in _state["sources"].pages:
         files.append(File.generated(config, page.path, content=page.markdown))
-    for path, css in _state["sources"].stylesheets.items():
-        files.append(File.generated(config, path, content=css))
+    for path, text in _state["sources"].made_files.items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

@@ -66,3 +66,7 @@ IN_A_SENTENCE = [
 # A word typed right, one slip away from another word of the vocabulary: it finds its own word's
 # worries, not the other's ("heating" is one slip from "hearing voices", "picked" from "kicked").
 NOT_A_SLIP = [("heating", "hearing"), ("picked", "kicked"), ("beating", "heating")]
+
+# A word running on past a shorter word into another word: two words written as one, which finds what
+# the two words find together, never every worry of the first word alone.
+RUN_INTO_ANOTHER_WORD = [("selfharm", "self"), ("blackmail", "black"), ("girlfriend", "girl"), ("household", "house")]

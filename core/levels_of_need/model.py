@@ -294,6 +294,15 @@ def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> li
 # "hitting"): inside a longer word it is usually another word ("men" in "mental", "sex" in "Sussex").
 SHORT_WORD = 3
 _ENDING = re.compile(r"(s|es|ed|ing|er|ers)?")
+# What a stemmed word may run on past a shorter term by and still find it: a word ending that keeps the
+# word's meaning ("alcoholic" finds "alcohol", "carer" "care", "radicalised" "radical", "child's"
+# "child"). A word that runs on into another word is two words written as one, found by joined_finds or
+# not at all: "selfharm" is not every "self", "blackmail" no "black", "homeless" no "home". The same
+# in finds.js (RUN_ON).
+_RUN_ON = re.compile(
+    r"'|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist"
+    r"|ful|ity|ality|ance|ence|ness|ment|age|hood|ship"
+)
 # Words that join a sentence, not name a worry ("bruises on his arms", "not going to school"): typed,
 # they find nothing, so the words that name the worry decide what is found (a typed "on" or "his" made
 # every worry holding it count as much as the one with "bruises"); in the vocabulary, nothing finds
@@ -416,17 +425,32 @@ def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -
         return False
     if len(word) <= SHORT_WORD:
         return _short_finds(word, term)
-    # A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
-    if len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term):
+    if _short_plural_finds(word, term):
         return True
     stem = _stem(word)
-    if term.startswith(stem) or ((slips or runs_on) and len(term) >= 4 and stem.startswith(term)):
+    if term.startswith(stem) or ((slips or runs_on) and runs_on_past(stem, term)):
         return True
-    # One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
-    # more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
-    # ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night").
+    return slips and _slip_finds(word, stem, term)
+
+
+def runs_on_past(stem: str, term: str) -> bool:
+    """A stemmed word running on past a term of four letters or more by a word ending (``_RUN_ON``)."""
+    return len(term) >= 4 and stem.startswith(term) and bool(_RUN_ON.fullmatch(stem[len(term) :]))
+
+
+def _short_plural_finds(word: str, term: str) -> bool:
+    """A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums")."""
+    return (
+        len(word) == SHORT_WORD + 1 and word.endswith("s") and not word.endswith("ss") and _short_finds(word[:-1], term)
+    )
+
+
+def _slip_finds(word: str, stem: str, term: str) -> bool:
+    """One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
+    more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
+    ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night")."""
     forms = [word] + ([stem] if len(stem) >= 6 else [])
-    return slips and len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+    return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
 
 
 def _short_finds(word: str, term: str) -> bool:

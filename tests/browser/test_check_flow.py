@@ -123,7 +123,7 @@ def test_a_word_that_finds_nothing_offers_the_nearest_words_the_words_page_and_t
     # Issue 26.4: two letters wrong ("bruzes") is more than the one slip forgiven, so nothing is found;
     # the words nearest to it are offered, each finding its worries, with the everyday words page and
     # the guidance's own words for a practitioner who is not sure.
-    from toolkit.site.pages import not_sure_advice
+    from toolkit.site.nothing_found import not_sure_advice
 
     page = strict_context.new_page()
     open_checker(page, medway_url)

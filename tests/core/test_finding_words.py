@@ -12,6 +12,7 @@ from finding_words import (
     FORMS,
     IN_A_SENTENCE,
     NOT_A_SLIP,
+    RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
@@ -19,7 +20,8 @@ from finding_words import (
     TWO_READINGS,
 )
 
-from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, word_finds, words_finding
+from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, runs_on_past, word_finds, words_finding
+from levels_of_need.model import _stem as stem
 from toolkit.site.pages import graver_rank
 
 
@@ -58,15 +60,27 @@ def test_a_slip_is_forgiven_as_the_filter_tiers_it(thresholds, slip, right):
     assert holding <= tiered_ids(thresholds, slip)
 
 
+@pytest.mark.slow  # every word of the vocabulary through the filter's tiering: seconds, not milliseconds
 def test_a_word_running_on_past_a_shorter_term_finds_it_beside_its_own(thresholds):
-    # Every word of the vocabulary that runs on past a shorter one of four letters or more finds the
+    # Every word of the vocabulary that runs on past a shorter one by a word ending finds the
     # shorter word's worries as well as its own: a word found as typed ("alcoholic") never hides those
     # of the word it runs on past ("alcohol").
     worries = [i for i in thresholds.indicators if not i.is_strength]
     vocabulary = {w for i in worries for w in re.split(r"[^a-z0-9']+", i.search_terms) if w} - FUNCTION_WORDS
-    pairs = [(w, t) for w in vocabulary for t in vocabulary if len(t) >= 4 and w != t and w.startswith(t)]
-    missed = [(w, t) for w, t in pairs if not {i.id for i in worries if holds(i, t)} <= tiered_ids(thresholds, w)]
+    pairs = [(w, t) for w in vocabulary for t in vocabulary if w != t and runs_on_past(stem(w), t)]
+    holding = {t: {i.id for i in worries if holds(i, t)} for t in {t for _, t in pairs}}
+    found = {w: tiered_ids(thresholds, w) for w in {w for w, _ in pairs}}
+    missed = [(w, t) for w, t in pairs if not holding[t] <= found[w]]
     assert len(pairs) > 10 and missed == []
+
+
+@pytest.mark.parametrize(("word", "first"), RUN_INTO_ANOTHER_WORD, ids=[w for w, _ in RUN_INTO_ANOTHER_WORD])
+def test_a_word_running_on_into_another_word_does_not_find_every_worry_of_the_first(thresholds, word, first):
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    only_first = {i.id for i in worries if holds(i, first) and word not in re.sub(r"[\s-]+", "", i.search_terms)}
+    assert only_first, f"no worry holds {first!r} without {word!r}"
+    assert not tiered_ids(thresholds, word) & only_first
+    assert not found_ids(thresholds, word) & only_first
 
 
 def test_a_slip_in_a_short_word_is_not_forgiven(thresholds):

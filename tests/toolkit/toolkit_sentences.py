@@ -17,6 +17,7 @@ TEMPLATES = ROOT / "toolkit" / "site" / "templates"
 CORE = ROOT / "core" / "levels_of_need"
 CORE_FILES = ("present.py", "saved.py", "summary.py", "training.py", "training_session.py")
 SCRIPTS = ROOT / "toolkit" / "web"
+SITE_PYTHON = ROOT / "toolkit" / "site"
 OWN_WORDS = ROOT / "toolkit" / "own_words.txt"
 OWN_MARK = "own: "
 GAP = "…"
@@ -118,8 +119,9 @@ def python_text(source: str) -> list[str]:
 
 
 def core_sentences() -> Iterator[tuple[str, str]]:
-    for name in CORE_FILES:
-        path = CORE / name
+    # The core's wording modules, and the site's Python (hints, the search's offers, the accessibility
+    # statement's phrases): the words a page shows from Python, wherever the Python runs.
+    for path in [*(CORE / name for name in CORE_FILES), *sorted(SITE_PYTHON.glob("*.py"))]:
         for text in python_text(path.read_text(encoding="utf-8")):
             for sentence in sentences(text):
                 yield f"{path.relative_to(ROOT)}", sentence

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from levels_of_need import saved, training_session
 from levels_of_need.model import (
-    Condition,
     Contact,
     Indicator,
     Level,
@@ -39,8 +38,9 @@ from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.training import answer_key_label, consent_hold
 
 from ..load.colours import css_class
-from . import accessibility, discussion
+from . import accessibility, discussion, nothing_found
 from .escaping import markdown_field, page_text
+from .nothing_found import WORDS_PAGE, has_everyday_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9.&]*")  # as the schema's glossary keys
@@ -127,8 +127,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             consent_hold=consent_hold,
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
-            filter_suggestions=filter_suggestions,
-            not_sure_advice=not_sure_advice,
+            nothing_found=nothing_found,
             everyday_words=everyday_words,
             graver_rank=graver_rank,
             colour_mark=lambda kind, item_id: colour_mark(t, kind, item_id),
@@ -296,23 +295,6 @@ def graver_rank(t: Thresholds) -> dict[str, int]:
     return {i.id: n for n, i in enumerate(graver_first(t.indicators, t.levels))}
 
 
-def filter_suggestions(t: Thresholds) -> list[str]:
-    """Everyday words to offer when the self-check's filter finds nothing: the first word given for
-    each theme (the partnership's own vocabulary), else the themes' names."""
-    words = [theme.synonyms[0] if theme.synonyms else theme.name for theme in t.themes]
-    return list(dict.fromkeys(words)) or [domain.name for domain in t.domains]
-
-
-def not_sure_advice(t: Thresholds) -> str | None:
-    """The guidance's own words for a practitioner who is not sure: the advice the file gives where the
-    significant harm question is answered "not sure" (never the checker's words). The filter offers them
-    when a search finds nothing, so that a word that finds nothing is never a dead end."""
-    for rule in t.rules:
-        if rule.kind == "advise" and rule.when == Condition(answers={"significant_harm": ("unsure",)}):
-            return " ".join(rule.text.split())
-    return None
-
-
 def emergency_answers(t: Thresholds) -> set[tuple[str, str]]:
     """The answers that alone stop the check (an emergency rule on one question and nothing else), so
     the form can show "call now" the moment one is chosen, before Python has even started."""
@@ -418,8 +400,8 @@ def _level_specs(t: Thresholds) -> list[PageSpec]:
     ]
     if t.themes:
         specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
-    if any(i.synonyms for i in t.indicators) or any(n.synonyms for n in (*t.themes, *t.domains)):
-        specs.append(PageSpec("words.md", "Everyday words", "Levels of need", "words.md.j2", {}, in_whole=False))
+    if has_everyday_words(t):
+        specs.append(PageSpec(WORDS_PAGE, "Everyday words", "Levels of need", "words.md.j2", {}, in_whole=False))
     return specs
 
 

@@ -32,7 +32,7 @@ from ..engine import CONFIG, SITE
 from ..load.colours import colours
 from ..load.colours import stylesheet as colour_stylesheet
 from ..resources import THEME, site_base
-from . import escaping
+from . import escaping, nothing_found
 from .pages import Page, abbreviations, served_at, site_pages
 
 DOCS = "docs"
@@ -68,6 +68,13 @@ class SiteSources:
     def stylesheets(self) -> dict[str, str]:
         """Stylesheets made from the file, by their path in docs/: the colours of its levels and routes."""
         return {COLOURS_CSS: colour_stylesheet(self.thresholds)} if colours(self.thresholds) else {}
+
+    @property
+    def made_files(self) -> dict[str, str]:
+        """Every file made from the partnership's file besides its pages, by its path in docs/: the
+        stylesheets, and what the site's search offers when nothing is found (nothing_found.py)."""
+        offers = nothing_found.search_offers(self.thresholds, served_at(nothing_found.WORDS_PAGE) + "/")
+        return {**self.stylesheets, nothing_found.OFFERS_FILE: offers}
 
     def nav(self, handwritten: list[Any]) -> list[Any]:
         """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
@@ -212,9 +219,9 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
             target.write_text(page_text(source.read_text(encoding="utf-8"), path), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
-    for path, css in sources.stylesheets.items():
+    for path, text in sources.made_files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(css, encoding="utf-8")
+        (docs / path).write_text(text, encoding="utf-8")
     for page in sources.pages:
         target = docs / page.path
         if target.exists():

@@ -609,7 +609,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
 // only whole or with a word ending ("men" is not in "mental").
-const { words, termsOf, findsAmong } = self.lonFinds;
+const { words, termsOf, findsAmong, nearestWords } = self.lonFinds;
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -683,31 +683,11 @@ function inOrder(parent, sorted) {
   if (focused && focused !== document.activeElement && parent.contains(focused)) focused.focus({ preventScroll: true });
 }
 
-// When nothing is found: the vocabulary's words nearest to what was typed (fewest letters to change),
-// each a button that finds its worries. An aid for finding, like the words themselves.
-function distance(a, b) {
-  let row = [...Array(b.length + 1).keys()];
-  for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-
+// When nothing is found: the vocabulary's words nearest to what was typed (finds.js, nearestWords), each
+// a button that finds its worries. An aid for finding, like the words themselves.
 function showNearestWords(typed, vocabulary) {
   const list = $("lon-filter-nearest-words");
-  const candidates = [...new Set(vocabulary.filter((term) => term.length >= 3))];
-  const nearest = new Map();
-  for (const word of typed) {
-    for (const term of candidates) {
-      const d = distance(word, term.slice(0, word.length + 2));
-      if (d <= Math.max(2, Math.floor(word.length / 3)) && (!nearest.has(term) || nearest.get(term) > d)) nearest.set(term, d);
-    }
-  }
-  const best = [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([term]) => term);
+  const best = nearestWords(typed, vocabulary);
   list.replaceChildren(...best.map((term) => {
     const button = document.createElement("button");
     button.type = "button";

@@ -24,6 +24,11 @@
     "which", "who", "why", "with", "won't", "you", "your",
   ]);
   const ENDING = /^(s|es|ed|ing|er|ers)?$/;
+  // A stemmed word runs on past a term of four letters or more only by a word ending that keeps its
+  // meaning ("alcoholic" finds "alcohol"); running on into another word ("selfharm" past "self",
+  // "blackmail" past "black") finds nothing so. The core's _RUN_ON.
+  const RUN_ON = /^('|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist|ful|ity|ality|ance|ence|ness|ment|age|hood|ship)$/;
+  const runsOnPast = (stemmed, term) => term.length >= 4 && stemmed.startsWith(term) && RUN_ON.test(stemmed.slice(term.length));
   function shortFinds(word, term) {
     if (!term.startsWith(word)) return false;
     let rest = term.slice(word.length);
@@ -53,7 +58,7 @@
     // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const stemmed = stem(word);
-    if (term.startsWith(stemmed) || ((slips || runsOn) && term.length >= 4 && stemmed.startsWith(term))) return true;
+    if (term.startsWith(stemmed) || ((slips || runsOn) && runsOnPast(stemmed, term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
     return slips && word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
@@ -76,5 +81,31 @@
     const forgive = !all.some((terms) => compare(word, terms, false, false));
     return all.map((terms) => compare(word, terms, forgive));
   };
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong });
+  // Letters to change to turn one word into the other (Levenshtein).
+  function distance(a, b) {
+    let row = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i += 1) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j += 1) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length];
+  }
+  // When typed words find nothing (the check's filter, the site's search): the vocabulary's words
+  // nearest to them, fewest letters to change first, at most ``most``; a word of three letters or more
+  // that names something (a word that joins a sentence finds nothing).
+  function nearestWords(typed, vocabulary, most = 5) {
+    const candidates = [...new Set(vocabulary.filter((term) => term.length >= 3 && !FUNCTION_WORDS.has(term)))];
+    const nearest = new Map();
+    for (const word of typed) {
+      for (const term of candidates) {
+        const d = distance(word, term.slice(0, word.length + 2));
+        if (d <= Math.max(2, Math.floor(word.length / 3)) && (!nearest.has(term) || nearest.get(term) > d)) nearest.set(term, d);
+      }
+    }
+    return [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([term]) => term);
+  }
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, nearestWords });
 })();
