@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-from urllib.parse import urlparse
 
 import pytest
 from conftest import ROOT
@@ -23,7 +22,6 @@ from finding_words import (
 )
 
 from levels_of_need.model import FUNCTION_WORDS, word_finds
-from toolkit.site import nothing_found
 from toolkit.site.pages import everyday_words
 
 from .checker_helpers import open_checker
@@ -204,38 +202,3 @@ def test_the_search_finds_the_grave_reading_first(searching, medway_site, thresh
     level = {i.id: i.level for i in thresholds.indicators}
     assert len({level[w] for w in shown}) >= 2, (results, shown)
     assert level[shown[0]] == thresholds.levels[-1], (results, shown)
-
-
-def _search_for(page, base: str, words: str):
-    page.goto(f"{base}/", wait_until="networkidle")  # the search index has arrived
-    open_search(page)
-    page.keyboard.type(words)
-    offers = page.locator("#lon-search-none")  # Playwright's CSS finds it in Zensical's shadow root too
-    offers.wait_for(timeout=10_000)
-    return offers
-
-
-def test_a_search_that_finds_nothing_is_never_a_dead_end(strict_context, medway_url, search_ui, thresholds):
-    # Both engines, with the site's CSP: the words the filter offers (toolkit/site/nothing_found.py).
-    page = strict_context.new_page()
-    offers = _search_for(page, medway_url, "qqzzxv")  # near no word of the vocabulary
-    text = offers.inner_text()
-    assert nothing_found.TRY_THESE in text
-    assert all(word in text for word in nothing_found.filter_suggestions(thresholds))
-    assert nothing_found.not_sure_sentence(thresholds) in text
-    words_page = offers.get_by_role("link", name=nothing_found.LOOK_UP_LINK)
-    assert urlparse(words_page.get_attribute("href")).path == "/words/"
-    assert "".join(nothing_found.look_up()) in " ".join(text.split())
-
-
-def test_a_search_that_finds_nothing_offers_the_nearest_words_and_each_finds_something(
-    strict_context, medway_url, search_ui
-):
-    page = strict_context.new_page()
-    offers = _search_for(page, medway_url, "bruizzes")  # two slips from "bruises": no search forgives two
-    assert nothing_found.NEAREST in offers.inner_text()
-    nearest = offers.get_by_role("button")
-    assert "bruises" in nearest.all_inner_texts()
-    nearest.filter(has_text="bruises").first.click()
-    page.locator(search_ui.result).first.wait_for(timeout=10_000)  # the word searched for finds a page
-    assert page.locator("#lon-search-none").count() == 0

@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import open_search
+from toolkit.site import nothing_found
+
+from .conftest import axe_violations, open_search
 
 # Known axe exceptions, each with its reason and the upstream issue. Keep empty if possible.
 AXE_EXCEPTIONS: dict[str, str] = {}
@@ -215,3 +217,37 @@ def test_every_page_runs_under_its_csp_without_violations_or_console_errors(walk
         errors += walk["errors"].get(path, [])
     # After the walk, a search on the first page: its index loads, and a result shows, under the CSP.
     assert errors + walk["search_errors"] == []
+
+
+def _search_for(page, base: str, words: str):
+    page.goto(f"{base}/", wait_until="networkidle")  # the search index has arrived
+    open_search(page)
+    page.keyboard.type(words)
+    offers = page.locator("#lon-search-none")  # Playwright's CSS finds it in Zensical's shadow root too
+    offers.wait_for(timeout=10_000)
+    return offers
+
+
+def test_a_search_that_finds_nothing_is_never_a_dead_end(strict_context, medway_url, search_ui, thresholds):
+    # Both engines, with the site's CSP: the words the filter offers (toolkit/site/nothing_found.py).
+    page = strict_context.new_page()
+    offers = _search_for(page, medway_url, "qqzzxv")  # near no word of the vocabulary
+    text = offers.inner_text()
+    assert nothing_found.TRY_THESE in text
+    assert all(word in text for word in nothing_found.filter_suggestions(thresholds))
+    assert nothing_found.not_sure_sentence(thresholds) in text
+    words_page = offers.get_by_role("link", name=nothing_found.LOOK_UP_LINK)
+    assert urlparse(words_page.get_attribute("href")).path == "/words/"
+    assert "".join(nothing_found.look_up()) in " ".join(text.split())
+
+
+def test_a_search_that_finds_nothing_offers_the_nearest_words_and_each_finds_something(page, medway_url, search_ui):
+    # ``page``: axe is injected (the test above holds the offers under the site's CSP).
+    offers = _search_for(page, medway_url, "xbruizzes")  # three slips from "bruises": no search forgives three
+    assert nothing_found.NEAREST in offers.inner_text()
+    assert axe_violations(page) == []
+    nearest = offers.get_by_role("button")
+    assert "bruises" in nearest.all_inner_texts()
+    nearest.filter(has_text="bruises").first.click()
+    page.locator(search_ui.result).first.wait_for(timeout=10_000)  # the word searched for finds a page
+    assert page.locator("#lon-search-none").count() == 0

@@ -92,34 +92,34 @@ function offersFor(query, parts) {
   return block;
 }
 
-async function ready() {
-  if (!self.lonFinds) await import("./finds.js");
-  if (!offers) offers = await (await fetch(OFFERS)).json();
+// The offers and the comparison (finds.js) load the first time nothing is found; then everything is
+// looked at again, as the search may have moved on while they loaded.
+let loading = null;
+const ready = () => offers && self.lonFinds;
+function load() {
+  loading = loading || (async () => {
+    if (!self.lonFinds) await import("./finds.js");
+    offers = await (await fetch(OFFERS)).json();
+  })().then(look, () => { loading = null; });
 }
 
-let showing = false;
-async function update() {
+function update() {
   const parts = searchParts();
   if (!parts) return;
   const root = parts.list.getRootNode();
-  const current = root.getElementById ? root.getElementById(BLOCK_ID) : root.querySelector(`#${BLOCK_ID}`);
+  const current = root.querySelector(`#${BLOCK_ID}`);
   const query = parts.input.value.trim();
   if (!query || !parts.nothing()) {
     if (current) current.remove();
     return;
   }
-  if ((current && current.dataset.query === query) || showing) return;
-  showing = true;
-  try {
-    await ready();
-    const again = searchParts();
-    if (!again || again.input.value.trim() !== query || !again.nothing()) return;
-    const old = root.getElementById ? root.getElementById(BLOCK_ID) : root.querySelector(`#${BLOCK_ID}`);
-    if (old) old.remove();
-    again.list.after(offersFor(query, again));
-  } finally {
-    showing = false;
+  if (current && current.dataset.query === query) return;
+  if (!ready()) {
+    load();
+    return;
   }
+  if (current) current.remove();
+  parts.list.after(offersFor(query, parts));
 }
 
 // The results change after every keystroke: Material's in the page, Zensical's in its dialog's shadow
@@ -149,3 +149,9 @@ const watchDialogs = () => {
 };
 watchDialogs();
 new MutationObserver(watchDialogs).observe(document.body, { childList: true });
+// Zensical's dialog may get its shadow root after it joins the page: typing in it (an input event
+// reaches the document from a shadow root) finds it too.
+document.addEventListener("input", () => {
+  watchDialogs();
+  look();
+}, true);
