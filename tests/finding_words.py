@@ -15,6 +15,8 @@ SLIPS = [
     ("selfharm", "self harm"),
     ("self-harm", "self harm"),
     ("homless", "homeless"),
+    # A slip in a word that starts two terms run together ("deal line"): still a slip, forgiven.
+    ("dealling", "dealing"),
 ]
 
 
@@ -70,3 +72,18 @@ NOT_A_SLIP = [("heating", "hearing"), ("picked", "kicked"), ("beating", "heating
 # A word running on past a shorter word into another word: two words written as one, which finds what
 # the two words find together, never every worry of the first word alone.
 RUN_INTO_ANOTHER_WORD = [("selfharm", "self"), ("blackmail", "black"), ("girlfriend", "girl"), ("household", "house")]
+
+# A word's ending taken off never leaves another, shorter word ("cries" is no "crime", "caring" no "car
+# wash", "dying" no "dyslexia", "diving" no "divorce").
+STEM_NOT_ANOTHER_WORD = [("cries", "crime"), ("caring", "car"), ("dying", "dyslexia"), ("diving", "divorce")]
+# More forms of a word that find what the word finds: a letter doubled before an ending, "-ies" for
+# "-y", a word ending in "e" and its "-ing", and "-er" for who does it.
+MORE_FORMS = [
+    ("stab", ["stabbed", "stabbing"]),
+    ("control", ["controlled", "controlling"]),
+    ("starving", ["starve"]),
+    ("choking", ["choke"]),
+    ("injuries", ["injury"]),
+    ("deal", ["dealer", "dealers"]),
+    ("drinking", ["drinker"]),
+]

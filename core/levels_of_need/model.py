@@ -242,20 +242,20 @@ class Indicator:
         return " ".join(" ".join(self.vocabulary).lower().replace("\u2019", "'").split())
 
 
-def filter_finds(query: str, terms: str, slips: bool = True, runs_on: bool = True) -> bool:
+def filter_finds(query: str, terms: str, slips: bool = True, runs_on: bool = True, joined: bool = True) -> bool:
     """Whether every word of the query finds one of these search terms, as the page's filter compares
     words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
     four letters or more ("alcoholic" finds "alcohol"); a word of five letters or more also finds a term
     it is one slip away from ("bruses", "neglet"), and two terms written as one ("selfharm"). The build
     uses it to check that the examples a partnership offers find a worry; a browser test holds the two
-    to the same answers. Without ``slips``, no slip is forgiven; without ``runs_on`` either, the word
-    must start a term (``slips_forgiven``)."""
+    to the same answers. Without ``slips``, no slip is forgiven; without ``runs_on`` or ``joined`` either,
+    the word must start a term (``slips_forgiven``)."""
     split = _words(terms)
-    joined = _joined(split)
+    joined_terms = _joined(split)
     typed = _words(query)
     return bool(typed) and all(
         any(word_finds(word, term, slips, runs_on) for term in split)
-        or any(joined_finds(word, term) for term in joined)
+        or (joined and any(joined_finds(word, term) for term in joined_terms))
         for word in typed
     )
 
@@ -265,9 +265,10 @@ def slips_forgiven(word: str, terms: Iterable[str]) -> bool:
     each word of the site): only where the word starts none of them as typed. A word found so has its
     slips set aside ("heating" is not "hearing", "picked" not "kicked"); a word that only runs on past a
     shorter term keeps them ("exploitaton" runs on past "exploit" but is "exploitation" with a slip), and
-    still finds the shorter term ("alcoholic" finds "alcohol" beside every "alcoholic"). The same in
-    finds.js (slipsForgiven)."""
-    return not any(filter_finds(word, t, slips=False, runs_on=False) for t in terms)
+    still finds the shorter term ("alcoholic" finds "alcohol" beside every "alcoholic"); so does a word
+    that starts two terms run together ("dealling" starts "deal line" but is "dealing" with a slip). The
+    same in finds.js (findsAmong)."""
+    return not any(filter_finds(word, t, slips=False, runs_on=False, joined=False) for t in terms)
 
 
 def words_finding(word: str, terms: Sequence[str]) -> list[int]:
@@ -414,6 +415,31 @@ FUNCTION_WORDS = frozenset(
         "lot",
         "lots",
         "really",
+        # Words of a sentence that one slip made into a worry's word ("might": "night", "would":
+        # "wound", "could": "cold"), or that name no worry ("going" to school: no "going country").
+        "would",
+        "could",
+        "should",
+        "might",
+        "must",
+        "than",
+        "then",
+        "one",
+        "other",
+        "others",
+        "more",
+        "again",
+        "always",
+        "never",
+        "ever",
+        "also",
+        "still",
+        "well",
+        "go",
+        "goes",
+        "going",
+        "gone",
+        "went",
     ]
 )
 
@@ -427,10 +453,12 @@ def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -
         return _short_finds(word, term)
     if _short_plural_finds(word, term):
         return True
-    stem = _stem(word)
-    if term.startswith(stem) or ((slips or runs_on) and runs_on_past(stem, term)):
+    starts, shorts = _forms(word)
+    if any(term.startswith(form) for form in starts) or any(_short_finds(form, term) for form in shorts):
         return True
-    return slips and _slip_finds(word, stem, term)
+    if (slips or runs_on) and any(runs_on_past(form, term) for form in starts):
+        return True
+    return slips and _slip_finds(word, starts[0], term)
 
 
 def runs_on_past(stem: str, term: str) -> bool:
@@ -495,9 +523,41 @@ def _words(text: str) -> list[str]:
     return [word for word in re.split(r"[^a-z0-9']+", text.lower()) if word]
 
 
+_SUFFIX = re.compile(r"(ing|ied|ies|ed|es|ers|er|s)$")
+# A letter doubled before an ending is one letter too ("stabbed": "stab", "controlled": "control"),
+# but for these, which double in the word itself ("pressed": "press", never "pres…cription").
+_KEPT_DOUBLE = frozenset("aeiousfz")
+
+
 def _stem(word: str) -> str:
     """Plurals and tenses to one form: "bruises", "bruised", "bruising" all find "bruis…"."""
-    return re.sub(r"(ing|ied|ies|ed|es|s)$", "", word) if len(word) > 4 else word
+    return _forms(word)[0][0]
+
+
+def _forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The forms a typed word finds terms by: (forms a term starts with, short forms found only whole or
+    with a word ending, as a short word is). Its ending taken off ("bruises": "bruis"; "dealer": "deal"),
+    never down to fewer than four letters, which would be another word ("caring" is no "car", "cries" no
+    "cr…ime"); a letter doubled before the ending as one ("stabbed": "stab"; "hitting": "hit", a short
+    form); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, so that it
+    finds its other forms ("starve": "starving"; "injury": "injuries")."""
+    if len(word) <= SHORT_WORD + 1:
+        return (word,), ()
+    match = _SUFFIX.search(word)
+    if not match:
+        return ((word, word[:-1]) if word[-1] in "ey" else (word,)), ()
+    base, suffix = word[: match.start()], match.group()
+    starts = [base if len(base) > SHORT_WORD else word]
+    shorts = []
+    others = []
+    if suffix in ("ies", "ied"):
+        others.append(base + "y")
+    doubled = len(base) > SHORT_WORD and base[-1] == base[-2] and base[-1] not in _KEPT_DOUBLE
+    if suffix in ("ing", "ed", "er", "ers") and doubled:
+        others.append(base[:-1])
+    for other in others:
+        (starts if len(other) > SHORT_WORD else shorts).append(other)
+    return tuple(starts), tuple(shorts)
 
 
 @dataclass(frozen=True)

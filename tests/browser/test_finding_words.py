@@ -13,11 +13,14 @@ from conftest import ROOT
 from finding_words import (
     FORMS,
     IN_A_SENTENCE,
+    MORE_FORMS,
     NOT_A_SLIP,
+    RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
     SLIPS,
+    STEM_NOT_ANOTHER_WORD,
     TWO_READINGS,
 )
 
@@ -69,6 +72,8 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {plural for plural, _, _ in SHORT_PLURALS}
         | {w for phrase, _ in IN_A_SENTENCE for w in phrase.split()}
         | {w for pair in NOT_A_SLIP for w in pair}
+        | {w for pair in (*STEM_NOT_ANOTHER_WORD, *RUN_INTO_ANOTHER_WORD) for w in pair}
+        | {w for word, forms in MORE_FORMS for w in (word, *forms)}
         | FUNCTION_WORDS
     )
     terms = sorted(

@@ -11,12 +11,14 @@ import pytest
 from finding_words import (
     FORMS,
     IN_A_SENTENCE,
+    MORE_FORMS,
     NOT_A_SLIP,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
     SLIPS,
+    STEM_NOT_ANOTHER_WORD,
     TWO_READINGS,
 )
 
@@ -81,6 +83,24 @@ def test_a_word_running_on_into_another_word_does_not_find_every_worry_of_the_fi
     assert only_first, f"no worry holds {first!r} without {word!r}"
     assert not tiered_ids(thresholds, word) & only_first
     assert not found_ids(thresholds, word) & only_first
+
+
+@pytest.mark.parametrize(("word", "forms"), MORE_FORMS, ids=[w for w, _ in MORE_FORMS])
+def test_more_forms_of_a_word_find_what_the_word_finds(thresholds, word, forms):
+    holding = {i.id for i in thresholds.indicators if not i.is_strength and holds(i, word)}
+    assert holding, f"no worry's vocabulary holds {word!r}"
+    for form in forms:
+        assert holding <= tiered_ids(thresholds, form), form
+
+
+@pytest.mark.parametrize(("word", "other"), STEM_NOT_ANOTHER_WORD, ids=[w for w, _ in STEM_NOT_ANOTHER_WORD])
+def test_a_words_ending_taken_off_never_leaves_another_word(thresholds, word, other):
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    starting = lambda start: {i.id for i in worries if any(t.startswith(start) for t in i.search_terms.split())}  # noqa: E731
+    only_other = starting(other) - starting(word[:4])
+    assert only_other, f"no worry has a word starting {other!r} alone"
+    assert not tiered_ids(thresholds, word) & only_other
+    assert not found_ids(thresholds, word) & only_other
 
 
 def test_a_slip_in_a_short_word_is_not_forgiven(thresholds):

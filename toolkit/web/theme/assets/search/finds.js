@@ -6,11 +6,33 @@
 (() => {
   // Words are compared as words: "self-harm" and "self harm" are the same two words.
   const words = (text) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
-  // Plurals and tenses to one form: "bruises", "bruised", "bruising" all find "bruis…".
-  const stem = (word) => (word.length > 4 ? word.replace(/(ing|ied|ies|ed|es|s)$/, "") : word);
   // A word this short finds a term only whole or with a word ending ("hit": "hits", "hitting"): inside
   // a longer word it is usually another word ("men" in "mental").
   const SHORT_WORD = 3;
+  // The forms a typed word finds terms by (the core's _forms): [forms a term starts with, short forms].
+  // Its ending taken off, never down to fewer than four letters ("caring" is no "car"); a letter doubled
+  // before the ending as one ("stabbed": "stab"; "hitting": "hit", a short form), but for those that
+  // double in the word itself ("pressed"); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in
+  // "e" or "y" without it ("starve": "starving"; "injury": "injuries").
+  const SUFFIX = /(ing|ied|ies|ed|es|ers|er|s)$/;
+  const KEPT_DOUBLE = new Set("aeiousfz");
+  function forms(word) {
+    if (word.length <= SHORT_WORD + 1) return [[word], []];
+    const match = SUFFIX.exec(word);
+    if (!match) return [/[ey]$/.test(word) ? [word, word.slice(0, -1)] : [word], []];
+    const base = word.slice(0, match.index);
+    const suffix = match[0];
+    const starts = [base.length > SHORT_WORD ? base : word];
+    const shorts = [];
+    const others = [];
+    if (suffix === "ies" || suffix === "ied") others.push(`${base}y`);
+    const doubled = base.length > SHORT_WORD && base[base.length - 1] === base[base.length - 2] && !KEPT_DOUBLE.has(base[base.length - 1]);
+    if (["ing", "ed", "er", "ers"].includes(suffix) && doubled) others.push(base.slice(0, -1));
+    for (const other of others) (other.length > SHORT_WORD ? starts : shorts).push(other);
+    return [starts, shorts];
+  }
+  // Plurals and tenses to one form: "bruises", "bruised", "bruising" all find "bruis…".
+  const stem = (word) => forms(word)[0][0];
   // Words that join a sentence, not name a worry, find nothing and are found by nothing (the core's
   // FUNCTION_WORDS; a test holds the two lists the same).
   const FUNCTION_WORDS = new Set([
@@ -22,6 +44,8 @@
     "over", "really", "she", "so", "some", "that", "the", "their", "them", "there", "these", "they", "this",
     "those", "to", "too", "under", "up", "us", "very", "was", "wasn't", "we", "were", "what", "when", "where",
     "which", "who", "why", "with", "won't", "you", "your",
+    "would", "could", "should", "might", "must", "than", "then", "one", "other", "others", "more", "again",
+    "always", "never", "ever", "also", "still", "well", "go", "goes", "going", "gone", "went",
   ]);
   const ENDING = /^(s|es|ed|ing|er|ers)?$/;
   // A stemmed word runs on past a term of four letters or more only by a word ending that keeps its
@@ -57,11 +81,13 @@
     if (word.length <= SHORT_WORD) return shortFinds(word, term);
     // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
-    const stemmed = stem(word);
-    if (term.startsWith(stemmed) || ((slips || runsOn) && runsOnPast(stemmed, term))) return true;
+    const [starts, shorts] = forms(word);
+    if (starts.some((form) => term.startsWith(form)) || shorts.some((form) => shortFinds(form, term))) return true;
+    if ((slips || runsOn) && starts.some((form) => runsOnPast(form, term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
-    const forms = stemmed.length >= 6 ? [word, stemmed] : [word];
-    return slips && word.length >= 5 && term.length >= 4 && forms.some((form) => slipStarts(form, term));
+    const stemmed = starts[0];
+    const slipForms = stemmed.length >= 6 ? [word, stemmed] : [word];
+    return slips && word.length >= 5 && term.length >= 4 && slipForms.some((form) => slipStarts(form, term));
   }
   // Neighbouring terms run together are found by a word starting them ("selfharm"), with no slip
   // forgiven (a slip would find "touch" in "to children"), and never by a short word.
@@ -70,15 +96,15 @@
     const split = words(text);
     return { split, joined: split.slice(1).map((b, i) => split[i] + b) };
   };
-  const finds = (word, terms, slips = true, runsOn = true) => terms.split.some((term) => wordFinds(word, term, slips, runsOn))
-    || terms.joined.some((term) => joinedFinds(word, term));
+  const finds = (word, terms, slips = true, runsOn = true, joined = true) => terms.split.some((term) => wordFinds(word, term, slips, runsOn))
+    || (joined && terms.joined.some((term) => joinedFinds(word, term)));
   // The filter's and the search's one tiering (the core's slips_forgiven and words_finding): a word's
   // slips are forgiven only where it starts no term as typed ("heating" is not "hearing"); a word that
   // only runs on past a shorter term keeps them ("exploitaton"), and still finds that term beside every
   // term it starts ("alcoholic" finds "alcohol" and "alcoholic"). ``all``: each worry's termsOf, compared
   // by finds, or the site's words, compared by wordFinds.
   const findsAmong = (word, all, compare = finds) => {
-    const forgive = !all.some((terms) => compare(word, terms, false, false));
+    const forgive = !all.some((terms) => compare(word, terms, false, false, false));
     return all.map((terms) => compare(word, terms, forgive));
   };
   // Letters to change to turn one word into the other (Levenshtein).
