@@ -294,7 +294,7 @@ def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> li
 # A typed word this short finds a term only as a whole word or with a word ending ("hit": "hits",
 # "hitting"): inside a longer word it is usually another word ("men" in "mental", "sex" in "Sussex").
 SHORT_WORD = 3
-_ENDING = re.compile(r"(s|es|ed|ing|er|ers)?")
+_ENDING = re.compile(r"(s|es|ed|ing|er|ers|ies|ied)?")
 # What a stemmed word may run on past a shorter term by and still find it: a word ending that keeps the
 # word's meaning ("alcoholic" finds "alcohol", "carer" "care", "radicalised" "radical", "child's"
 # "child"). A word that runs on into another word is two words written as one, found by joined_finds or
@@ -535,17 +535,18 @@ def _stem(word: str) -> str:
 
 
 def _forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The forms a typed word finds terms by: (forms a term starts with, short forms found only whole or
-    with a word ending, as a short word is). Its ending taken off ("bruises": "bruis"; "dealer": "deal"),
-    never down to fewer than four letters, which would be another word ("caring" is no "car", "cries" no
+    """The forms a typed word finds terms by: (forms a term starts with, forms found only whole or with a
+    word ending, as a short word is). Its ending taken off ("bruises": "bruis"; "dealer": "deal"), never
+    down to fewer than four letters, which would be another word ("caring" is no "car", "cries" no
     "cr…ime"); a letter doubled before the ending as one ("stabbed": "stab"; "hitting": "hit", a short
-    form); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, so that it
-    finds its other forms ("starve": "starving"; "injury": "injuries")."""
+    form); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, with an
+    ending only, so that it finds its other forms ("starve": "starving"; "injury": "injuries"), never
+    other words ("active" no "activities")."""
     if len(word) <= SHORT_WORD + 1:
         return (word,), ()
     match = _SUFFIX.search(word)
     if not match:
-        return ((word, word[:-1]) if word[-1] in "ey" else (word,)), ()
+        return (word,), ((word[:-1],) if word[-1] in "ey" else ())
     base, suffix = word[: match.start()], match.group()
     starts = [base if len(base) > SHORT_WORD else word]
     shorts = []

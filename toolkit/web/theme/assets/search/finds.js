@@ -9,17 +9,18 @@
   // A word this short finds a term only whole or with a word ending ("hit": "hits", "hitting"): inside
   // a longer word it is usually another word ("men" in "mental").
   const SHORT_WORD = 3;
-  // The forms a typed word finds terms by (the core's _forms): [forms a term starts with, short forms].
-  // Its ending taken off, never down to fewer than four letters ("caring" is no "car"); a letter doubled
-  // before the ending as one ("stabbed": "stab"; "hitting": "hit", a short form), but for those that
-  // double in the word itself ("pressed"); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in
-  // "e" or "y" without it ("starve": "starving"; "injury": "injuries").
+  // The forms a typed word finds terms by (the core's _forms): [forms a term starts with, forms found
+  // only whole or with a word ending]. Its ending taken off, never down to fewer than four letters
+  // ("caring" is no "car"); a letter doubled before the ending as one ("stabbed": "stab"; "hitting":
+  // "hit", a short form), but for those that double in the word itself ("pressed"); "-ies", "-ied" as
+  // "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, with an ending only ("starve":
+  // "starving"; "injury": "injuries"; "active" no "activities").
   const SUFFIX = /(ing|ied|ies|ed|es|ers|er|s)$/;
   const KEPT_DOUBLE = new Set("aeiousfz");
   function forms(word) {
     if (word.length <= SHORT_WORD + 1) return [[word], []];
     const match = SUFFIX.exec(word);
-    if (!match) return [/[ey]$/.test(word) ? [word, word.slice(0, -1)] : [word], []];
+    if (!match) return [[word], /[ey]$/.test(word) ? [word.slice(0, -1)] : []];
     const base = word.slice(0, match.index);
     const suffix = match[0];
     const starts = [base.length > SHORT_WORD ? base : word];
@@ -47,7 +48,7 @@
     "would", "could", "should", "might", "must", "than", "then", "one", "other", "others", "more", "again",
     "always", "never", "ever", "also", "still", "well", "go", "goes", "going", "gone", "went",
   ]);
-  const ENDING = /^(s|es|ed|ing|er|ers)?$/;
+  const ENDING = /^(s|es|ed|ing|er|ers|ies|ied)?$/;
   // A stemmed word runs on past a term of four letters or more only by a word ending that keeps its
   // meaning ("alcoholic" finds "alcohol"); running on into another word ("selfharm" past "self",
   // "blackmail" past "black") finds nothing so. The core's _RUN_ON.
