@@ -102,16 +102,21 @@ def pytest_collection_modifyitems(items):
 # slow browser files, of a few tests each, to run last on one worker while the other sat idle). Longest
 # first makes the two workers end together. A file's weight is a rough guess at its seconds from its
 # kinds of test: a page driven in Chromium; a look at a built site (the build is paid once per run); a
-# test marked slow by hand (a fuzz, `mkdocs serve`, Pyodide in Node, an install: up to minutes); any
-# other. A wrong guess only orders the run less well; it never changes what runs.
+# test marked slow by hand (a fuzz, `mkdocs serve`, Pyodide in Node, an install: up to minutes), unless its
+# mark says its own seconds (@pytest.mark.slow(seconds=N): a file of many quick ones); any other. A wrong
+# guess only orders the run less well; it never changes what runs.
 SECONDS_GUESSED = {"browser": 5.0, "build": 0.5, "slow": 60.0, "fast": 0.05}
 
 
 def file_weight(items: list) -> float:
-    def kind(item) -> str:
-        return next((name for name in ("browser", "build", "slow") if item.get_closest_marker(name)), "fast")
+    """The file's guessed seconds; a test marked slow by hand may say its own: @pytest.mark.slow(seconds=N)."""
 
-    return sum(SECONDS_GUESSED[kind(item)] for item in items)
+    def seconds(item) -> float:
+        kind = next((name for name in ("browser", "build", "slow") if item.get_closest_marker(name)), "fast")
+        slow = item.get_closest_marker("slow")
+        return slow.kwargs.get("seconds", SECONDS_GUESSED[kind]) if slow and kind == "slow" else SECONDS_GUESSED[kind]
+
+    return sum(seconds(item) for item in items)
 
 
 def heaviest_files_first(items: list) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from conftest import ROOT
 from sitebuild import serve
 
-from .checker_helpers import open_checker, to_the_worries, wait_until
+from .checker_helpers import HAS_INPUT, clear_check, open_checker, to_the_worries, wait_until
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,6 +26,20 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_RUN = """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
     .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
 ANIMATIONS_ENDED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+# Nothing is moving: every running animation only repaints (a colour, a shadow, opacity), which changes neither
+# where a box is nor what a point hits (elementFromPoint). Where things are is measured once this holds: after
+# each Tab the theme fades the table of contents' link colours (125 ms), which need no wait; axe, which reads
+# colours, waits for every animation (ANIMATIONS_ENDED).
+NOTHING_MOVING = """() => document.getAnimations().every((animation) => {
+  if (animation.playState !== 'running') return true;
+  const repaints = ['color', 'background-color', 'border-color', 'outline-color', 'text-decoration-color',
+                    'box-shadow', 'opacity'];
+  const named = animation.transitionProperty ? [animation.transitionProperty]
+    : animation.effect.getKeyframes().flatMap((frame) => Object.keys(frame))
+        .filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key));
+  const hyphenated = named.map((name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
+  return hyphenated.length > 0 && hyphenated.every((name) => repaints.includes(name));
+})"""
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +116,33 @@ def worries_page(browser, medway_url):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def checker_at(browser, medway_url):
+    """``checker_at(viewport, scale)``: the checker's page on a screen of that size, opened once per module and
+    screen, for the tests that only need to reach a state from the start and read what the page shows there
+    (Pyodide's start, about 2 s of CPU, is most of such a test's time). Each test gets it started again as a
+    user starts again ("Clear everything", confirmed; never by reaching into the page's memory or storage):
+    on the first page with nothing entered. Settings as strict_context's (the site's CSP applies). A test
+    that adds a dialog handler or a route, or needs a first visit, takes its own page instead."""
+    pages = {}
+
+    def at(viewport: dict | None = None, scale: float = 1):
+        key = (tuple(sorted((viewport or {}).items())), scale)
+        if key not in pages:
+            screen = {"viewport": viewport, "device_scale_factor": scale} if viewport else {}
+            pages[key] = browser.new_context(**STRICT, **screen).new_page()
+            open_checker(pages[key], medway_url)
+        page = pages[key]
+        clear_check(page)
+        assert page.locator("#page-risk:not([hidden])").count() == 1
+        assert not page.evaluate(HAS_INPUT), "the shared page kept an answer after Clear everything"
+        return page
+
+    yield at
+    for page in pages.values():
+        page.context.close()
+
+
 @pytest.fixture
 def offline_capable_context(browser):
     """A context where the site's service worker runs, as in a user's browser after a visit."""
@@ -152,6 +194,24 @@ def open_search(page) -> None:
             assert wait_until(page, FOCUS_IN_A_BOX), "Enter on the Search button puts focus in no search box"
             return
     raise AssertionError(f"Tab never reaches the search in {MAX_TABS_TO_SEARCH} presses")
+
+
+SEARCH_SETTLES = 0.1  # seconds between two looks at the results that must be the same
+
+
+def search_at_rest(page, result: str, timeout: float = 10.0) -> list[str]:
+    """The search's results for what was typed, once shown and no longer changing; their words. The engine
+    answers each letter as it is typed, so the list changes until the last answer: it is taken when two looks
+    a moment apart (SEARCH_SETTLES) see the same results. (Neither engine marks which words a list answers.)"""
+    deadline = time.monotonic() + timeout
+    before: list[str] | None = None
+    while time.monotonic() < deadline:
+        shown = page.locator(result).all_inner_texts()
+        if shown and shown == before:
+            return shown
+        before = shown
+        time.sleep(SEARCH_SETTLES)
+    raise AssertionError(f"the search's results never came to rest: {before}")
 
 
 def axe_violations(page, exceptions: dict[str, str] | None = None) -> list[dict]:

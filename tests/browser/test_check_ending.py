@@ -64,11 +64,8 @@ def phone(browser):
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
-def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_within_two(
-    phone, medway_url, thresholds, name
-):
-    page = phone
-    open_checker(page, medway_url)
+def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_within_two(checker_at, thresholds, name):
+    page = checker_at(PHONE)
     check = CHECKS[name]
     assert fill_check(page, check) == []  # Continue on the last question: the result page
     expected = first_action_words(thresholds, check)
@@ -102,28 +99,22 @@ IN_VIEW = """(selector) => {
 
 @pytest.mark.parametrize("screen", sorted(ARRIVAL_SCREENS))
 @pytest.mark.parametrize("name", sorted(CHECKS))
-def test_what_to_do_first_is_wholly_in_view_on_arrival(browser, medway_url, thresholds, name, screen):
-    viewport, scale = ARRIVAL_SCREENS[screen]
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, service_workers="block")
-    try:
-        page = context.new_page()
-        open_checker(page, medway_url)
-        check = CHECKS[name]
-        assert fill_check(page, check) == []
-        assert wait_until(page, SHOWS_FIRST, first_action_words(thresholds, check))
-        assert page.evaluate("document.activeElement.id") == "page-answers-title"
-        title = page.evaluate(IN_VIEW, "#page-answers-title")
-        back = page.evaluate(IN_VIEW, "#page-answers [data-back]")
-        action = page.evaluate(IN_VIEW, "#lon-result .lon-first-action")
-        assert title["top"] >= title["clearTop"] and title["bottom"] <= title["screen"], title
-        assert back["top"] >= back["clearTop"], back  # the way back is never left under the header (issue 25)
-        assert action["clearTop"] <= action["top"] < action["screen"], action
-        if action["bottom"] - back["top"] <= action["screen"] - action["clearTop"]:  # room for all three
-            assert action["bottom"] <= action["screen"], action
-        if screen == "phone":
-            assert action["bottom"] <= action["screen"], action
-    finally:
-        context.close()
+def test_what_to_do_first_is_wholly_in_view_on_arrival(checker_at, thresholds, name, screen):
+    page = checker_at(*ARRIVAL_SCREENS[screen])
+    check = CHECKS[name]
+    assert fill_check(page, check) == []
+    assert wait_until(page, SHOWS_FIRST, first_action_words(thresholds, check))
+    assert page.evaluate("document.activeElement.id") == "page-answers-title"
+    title = page.evaluate(IN_VIEW, "#page-answers-title")
+    back = page.evaluate(IN_VIEW, "#page-answers [data-back]")
+    action = page.evaluate(IN_VIEW, "#lon-result .lon-first-action")
+    assert title["top"] >= title["clearTop"] and title["bottom"] <= title["screen"], title
+    assert back["top"] >= back["clearTop"], back  # the way back is never left under the header (issue 25)
+    assert action["clearTop"] <= action["top"] < action["screen"], action
+    if action["bottom"] - back["top"] <= action["screen"] - action["clearTop"]:  # room for all three
+        assert action["bottom"] <= action["screen"], action
+    if screen == "phone":
+        assert action["bottom"] <= action["screen"], action
 
 
 def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone, medway_url, thresholds):

@@ -64,11 +64,10 @@ def test_everyday_words_find_the_worry(worries_page, words, finds):
     assert f"{len(shown)} of " in page.inner_text("#lon-filter-count")
 
 
-def test_a_worry_ticked_with_the_keyboard_keeps_the_focus(strict_context, medway_url):
+def test_a_worry_ticked_with_the_keyboard_keeps_the_focus(checker_at):
     """Space on a found worry ticks it and leaves the focus on it, with the filter's words typed or not (the
     worries are reordered as words are typed; moving the ticked one would drop the focus to the page)."""
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+    page = checker_at()
     to_the_worries(page)
     for typed, worry in (("hit", "l3-suspicious-injury"), ("", "l2-bullying")):
         page.fill("#lon-filter", typed)
@@ -84,9 +83,8 @@ def test_a_worry_ticked_with_the_keyboard_keeps_the_focus(strict_context, medway
         assert page.evaluate("document.activeElement.value") == worry, typed
 
 
-def test_self_harm_is_found_however_it_is_written(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_self_harm_is_found_however_it_is_written(checker_at):
+    page = checker_at()
     to_the_worries(page)
     found = {}
     for words in ("self harm", "self-harm", "selfharm"):
@@ -96,9 +94,8 @@ def test_self_harm_is_found_however_it_is_written(strict_context, medway_url):
     assert {"l2-mental-health", "l3-severe-mental-health"} <= found["self harm"]
 
 
-def test_a_word_that_finds_nothing_offers_words_and_browsing(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_a_word_that_finds_nothing_offers_words_and_browsing(checker_at):
+    page = checker_at()
     to_the_worries(page)
     page.fill("#lon-filter", "xylophone")
     page.wait_for_selector("#lon-filter-none:not([hidden])")
@@ -184,9 +181,8 @@ def test_a_typical_check_reaches_its_result_within_12_phone_screens(browser, med
     assert screens <= 12, f"{screens:.1f} screens"
 
 
-def test_back_walks_the_pages_and_change_returns_to_check_your_answers(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_back_walks_the_pages_and_change_returns_to_check_your_answers(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     assert page.locator("#page-answers").is_visible()
     page.go_back()
@@ -204,9 +200,8 @@ def test_back_walks_the_pages_and_change_returns_to_check_your_answers(strict_co
     assert wait_until(page, "() => document.getElementById('lon-answers').innerText.includes('3 years')")
 
 
-def test_the_current_suggestion_stays_in_view_once_the_result_is_complete(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_the_current_suggestion_stays_in_view_once_the_result_is_complete(checker_at):
+    page = checker_at()
     to_the_worries(page, "8")
     tick(page, "l2-bereavement")
     page.click("#page-worries .lon-continue")
@@ -287,9 +282,8 @@ def test_blocked_copying_shows_the_way_to_copy_by_hand(strict_context, medway_ur
     assert selected == len(page.input_value("#lon-summary")) > 0
 
 
-def test_clear_asks_first_and_sits_apart_from_save_and_open(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_clear_asks_first_and_sits_apart_from_save_and_open(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     write_details(page)
     page.fill("#detail-worry", "ten minutes of typing")
@@ -323,9 +317,8 @@ def test_leaving_or_reloading_with_answers_asks_first(strict_context, medway_url
     assert dialogs == ["beforeunload"]
 
 
-def test_the_summary_shows_once_on_screen(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_the_summary_shows_once_on_screen(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     assert wait_until(page, "() => document.getElementById('lon-summary-print').textContent.length > 0")
     write_details(page)
@@ -333,9 +326,8 @@ def test_the_summary_shows_once_on_screen(strict_context, medway_url):
     assert page.locator("#lon-summary-print").is_hidden()
 
 
-def test_open_a_saved_check_shows_its_focus_like_a_button(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_open_a_saved_check_shows_its_focus_like_a_button(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": [], "age": 8, "answers": NO})
     page.focus("#override")
     page.keyboard.press("Tab")
@@ -407,9 +399,8 @@ def test_check_never_scrolls_sideways_in_any_state(browser, medway_url, width):
 # ---- Found by a fresh review as a DSL would use it ---------------------------------------------
 
 
-def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_continue_asks_for_the_immediate_risk_answer_the_result_needs(checker_at):
+    page = checker_at()
     page.click("#page-risk .lon-continue")
     page.wait_for_selector("#lon-error-summary:not([hidden])")
     assert "Answer the question: Is the child at imminent and significant risk of harm now?" in page.inner_text(
@@ -444,9 +435,8 @@ def test_phrases_find_worries_by_the_words_that_find_something(worries_page, wor
     assert finds <= visible_worries(page), words
 
 
-def test_chosen_worries_stay_in_sight_when_the_words_are_cleared(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_chosen_worries_stay_in_sight_when_the_words_are_cleared(checker_at):
+    page = checker_at()
     to_the_worries(page, "14")
     page.fill("#lon-filter", "drinking")
     page.check("#ind-l2-drug-alcohol")
@@ -455,9 +445,8 @@ def test_chosen_worries_stay_in_sight_when_the_words_are_cleared(strict_context,
     assert "1 chosen" in page.inner_text("#group-child-development > summary")
 
 
-def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typing(strict_context, medway_url, tmp_path):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typing(checker_at, tmp_path):
+    page = checker_at()
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     saved = save_then_clear(page, tmp_path)
     with page.expect_file_chooser() as chooser:
@@ -483,9 +472,8 @@ def test_a_saved_check_opens_from_the_first_page_and_asks_before_replacing_typin
     assert page.locator("#lon-keep-status").is_hidden()  # never an old success beside a new refusal
 
 
-def test_clear_asks_its_question_first_and_escape_keeps_the_answers(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_clear_asks_its_question_first_and_escape_keeps_the_answers(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 8, "answers": NO})
     page.click("#lon-clear")
     assert page.evaluate("document.activeElement.id") == "lon-clear-ask"
@@ -495,9 +483,8 @@ def test_clear_asks_its_question_first_and_escape_keeps_the_answers(strict_conte
     assert page.is_checked("#ind-l2-bereavement")
 
 
-def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_recorded(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_a_challenge_is_explained_beside_its_confirmations_and_its_reason_is_recorded(checker_at):
+    page = checker_at()
     fill_check(page, {"indicators": ["l3-fabricated-illness"], "age": 4, "answers": NO})
     change_answer(page, "significant_harm")
     assert "its own words describe harm or abuse" in page.inner_text("#lon-confirmations")

@@ -251,12 +251,11 @@ CHECKS = [
 ]
 
 
-def test_the_page_shows_what_the_cli_says_word_for_word(strict_context, medway_url, thresholds, tmp_path):
+def test_the_page_shows_what_the_cli_says_word_for_word(checker_at, thresholds, tmp_path):
     """The visible result and the summary are Python's: the same words as `python -m toolkit`. A check
     that leaves out an answer the result needs stops where Continue asks for it, in Python's words;
     its result, as a saved check opened on the page shows it, is still the CLI's."""
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+    page = checker_at()
     assert len(CHECKS) >= 12
     stopped = 0
     for check in CHECKS:
@@ -274,11 +273,8 @@ def test_the_page_shows_what_the_cli_says_word_for_word(strict_context, medway_u
     assert 0 < stopped < len(CHECKS)
 
 
-def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_step(
-    strict_context, medway_url, thresholds, tmp_path
-):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_step(checker_at, thresholds, tmp_path):
+    page = checker_at()
     check = {"indicators": ["l3-forced-marriage-hbv-fgm"], "age": 14, "answers": NO_RISK}
     # Continue on the questions asks question 5 first; nothing on the page shows a route meanwhile.
     asked = fill_check(page, check)
@@ -314,11 +310,10 @@ def test_level_3_with_significant_harm_unanswered_shows_no_route_and_no_consent_
     assert "You confirmed your answer “No”" in result_words(page)
 
 
-def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_confirmed(strict_context, medway_url):
+def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_confirmed(checker_at):
     """Issue 22: a 12-year-old ticked under the Level 2 teenage pregnancy worry, "no" to significant harm: the
     guidance's "(Statutory rape)" rule and the worry's age band are both challenged, as the CLI does."""
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+    page = checker_at()
     check = {
         "indicators": ["l2-teenage-pregnancy"],
         "age": 12,
@@ -330,16 +325,14 @@ def test_a_rule_describing_harm_and_a_worry_for_another_age_are_challenged_then_
     assert "(Statutory rape)" in text and "though the checker offers it only for children aged 13 or over" in text
     assert page.get_attribute("#lon-result", "data-route") == "" and "seek their consent" not in text
     confirmed = {**check, "confirmed": ["sexual-activity-or-pregnancy-under-13", "age:l2-teenage-pregnancy"]}
-    open_checker(page, medway_url)
     assert fill_check(page, confirmed) == []
     assert wait_for_result(page, cli_result_text(confirmed))
     page.wait_for_selector("#lon-result[data-route=child-in-need]")
     assert "You confirmed your answer “No”" in result_words(page)
 
 
-def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(checker_at):
+    page = checker_at()
     answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 4, "answers": answers})
     page.wait_for_selector("#lon-result[data-route=early-help]")
@@ -360,9 +353,8 @@ def test_an_age_outside_the_guidance_is_an_error_and_the_page_waits_for_it(stric
     assert page.locator("#lon-error-summary").is_hidden()
 
 
-def test_immediate_risk_stops_the_check_and_shows_the_numbers(strict_context, medway_url, thresholds):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_immediate_risk_stops_the_check_and_shows_the_numbers(checker_at, thresholds):
+    page = checker_at()
     page.check("#immediate_risk-yes")
     assert page.locator("#lon-stop").is_visible()
     assert not page.locator("#lon-after-risk").is_visible()
@@ -556,9 +548,8 @@ def test_without_the_checker_what_was_typed_can_still_be_copied_downloaded_and_p
     assert "pyodide.asm.wasm" in page.text_content("#lon-fallback-detail")
 
 
-def test_save_and_open_restores_the_check_exactly(strict_context, medway_url, tmp_path):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_save_and_open_restores_the_check_exactly(checker_at, tmp_path):
+    page = checker_at()
     fill_check(
         page,
         {
@@ -629,9 +620,8 @@ def test_printing_shows_the_level_route_date_and_version_without_the_form(strict
     assert f"Page 1 of {len(printed_pages)}" in paper and "tel:" not in paper
 
 
-def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(strict_context, medway_url):
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+def test_the_override_records_nothing_until_a_level_and_a_reason_are_given(checker_at):
+    page = checker_at()
     answers = {**NO_RISK, "significant_harm": "no", "consent": "given"}
     fill_check(page, {"indicators": ["l2-bereavement"], "age": 5, "answers": answers})
     page.focus("#override")
@@ -665,13 +655,12 @@ def test_an_engine_with_other_thresholds_than_the_page_falls_back(strict_context
     assert "different versions" in page.inner_text("#lon-fallback-reason")
 
 
-def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(strict_context, medway_url, thresholds):
+def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(checker_at, thresholds):
     """Issue 22, H2: "Imminent risk of significant harm due to poor supervision" beside "no" to immediate risk: the
     page shows Python's challenge with the guidance's 999 sentence and no route until it is confirmed (by its id),
     and then leads with the telephone step (H1), as the CLI does."""
     worry = next(i for i in thresholds.indicators if i.describes_immediate_risk)
-    page = strict_context.new_page()
-    open_checker(page, medway_url)
+    page = checker_at()
     check = {"indicators": [worry.id], "age": 4, "answers": {**NO_RISK, "significant_harm": "yes"}}
     assert fill_check(page, check) == []
     shown = wait_for_result(page, cli_result_text(check))
@@ -679,7 +668,6 @@ def test_words_that_name_an_immediate_risk_challenge_a_no_to_immediate_risk(stri
     assert f"“{worry.text}”" in text and "999" in text
     assert page.get_attribute("#lon-result", "data-route") == ""
     confirmed = {**check, "confirmed": [f"immediate:{worry.id}"]}
-    open_checker(page, medway_url)
     assert fill_check(page, confirmed) == []
     shown = wait_for_result(page, cli_result_text(confirmed))
     page.wait_for_selector("#lon-result[data-route=child-protection]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ANIMATIONS_ENDED
+from .conftest import NOTHING_MOVING
 from .test_header_keyboard import open_with_enter, tab_to
 
 # A 1280 x 800 screen at 200% zoom (device pixels doubled).
@@ -53,7 +53,7 @@ def zoomed(browser):
 
 def press(page, key: str) -> dict:
     page.keyboard.press(key)
-    page.wait_for_function(ANIMATIONS_ENDED, timeout=5_000)  # measured where the drawer comes to rest
+    page.wait_for_function(NOTHING_MOVING, timeout=5_000)  # measured where the drawer comes to rest
     return page.evaluate(FOCUSED)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ANIMATIONS_ENDED, open_search
+from .conftest import NOTHING_MOVING, open_search, search_at_rest
 from .test_header_keyboard import open_with_enter, tab_to
 
 # CSS pixels and device scale: WCAG's 320 px (1.4.10), a phone, a 1280 x 720 screen at 200% and at 100%.
@@ -94,7 +94,7 @@ def screen(browser, request):
 
 def press(page, key: str) -> dict | None:
     page.keyboard.press(key)
-    page.wait_for_function(ANIMATIONS_ENDED, timeout=5_000)  # measured where a slide comes to rest
+    page.wait_for_function(NOTHING_MOVING, timeout=5_000)  # measured where a slide comes to rest
     return page.evaluate(FOCUS)
 
 
@@ -155,7 +155,9 @@ def test_the_open_drawer_holds_the_keyboard(screen, medway_url, path):
 
 
 @pytest.mark.parametrize("path", DIALOG_PAGES)
-def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(screen, medway_url, path, site_engine, request):
+def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(
+    screen, medway_url, path, site_engine, search_ui, request
+):
     if site_engine == "zensical" and "1280" not in request.node.callspec.id:
         # Zensical's own search dialog (a shadow root) keeps Tab inside it, but its "Filters" button is
         # seen at only 3 of its 5 points (9-45 px: its corners); whether something covers them or the hit
@@ -170,7 +172,7 @@ def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(screen, med
             page.goto(f"{medway_url}{path}")
         open_search(page)
         page.keyboard.type(TYPED)
-        page.wait_for_timeout(1_000)  # the results, or the search's word that there are none yet
+        search_at_rest(page, search_ui.result)  # every partnership's site finds its levels
         found += unseen(page.evaluate(FOCUS), "search opened")
         if by_button:
             found += held(page, key, "inSearch", "search")
@@ -212,10 +214,19 @@ RESULT_IN_VIEW = """() => {
           clearTop: Math.max(0, clip.top), clearBottom: Math.min(innerHeight, clip.bottom)};
 }"""
 MAX_RESULTS = 40
+# Measured once the page has drawn twice since the key: the engine's answer to it (Zensical's listbox moves
+# its selected option as it next draws; Material adds its next batch of results as the list scrolls).
+RESULT_IN_VIEW_ONCE_DRAWN = f"""async () => {{
+  await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+  return ({RESULT_IN_VIEW})();
+}}"""
 
 
-@pytest.mark.parametrize("size", ["200% zoom", "360 px", "320 px"])
-def test_every_search_result_reached_by_keyboard_is_in_full_view(browser, medway_url, site_engine, size):
+# Two screens: 200% zoom, where a result ran off the foot, and 320 px, whose list is the shortest and
+# narrowest (the longest results in the least room). The 360 px phone, once run too, is the same narrow
+# layout of each engine as 320 px with more width and height for the same results: it proved nothing more.
+@pytest.mark.parametrize("size", ["200% zoom", "320 px"])
+def test_every_search_result_reached_by_keyboard_is_in_full_view(browser, medway_url, site_engine, search_ui, size):
     viewport, scale = SCREENS[size]
     context = browser.new_context(
         viewport=viewport, device_scale_factor=scale, service_workers="block", bypass_csp=True
@@ -225,12 +236,11 @@ def test_every_search_result_reached_by_keyboard_is_in_full_view(browser, medway
         page.goto(f"{medway_url}/")
         open_search(page)
         page.keyboard.type(SEARCHED)
-        page.wait_for_timeout(2_000)  # every engine's results are on screen
+        search_at_rest(page, search_ui.result)
         seen, cut = [], []
         for _ in range(MAX_RESULTS):
             page.keyboard.press(SEARCH_KEYS[site_engine])
-            page.wait_for_timeout(100)
-            at = page.evaluate(RESULT_IN_VIEW)
+            at = page.evaluate(RESULT_IN_VIEW_ONCE_DRAWN)
             if at is None:
                 if seen:
                     break  # past the last result (Tab out of the list)

@@ -470,13 +470,21 @@ def test_f_is_full_screen_only_with_focus_in_the_presenter(browser, medway_url):
     context = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
     page = open_presenter(context, medway_url)
     in_full_screen = "() => document.fullscreenElement === document.getElementById('lon-presenter')"
+    # Every change of full screen from here on, in order: what is full screen after each (null: none).
+    page.evaluate(
+        """() => { window.lonScreens = []; document.addEventListener('fullscreenchange',
+            () => lonScreens.push(document.fullscreenElement?.id ?? null)); }"""
+    )
     page.focus("a.md-skip")
     page.keyboard.press("f")
-    page.wait_for_timeout(500)  # full screen comes at once when it comes
     assert not page.evaluate(in_full_screen)
     page.focus("#lon-presenter")
     page.keyboard.press("f")
     assert wait_until(page, in_full_screen)
     page.keyboard.press("f")
     assert wait_until(page, "() => document.fullscreenElement === null")
+    # No wait for a change that should not come: had the first F asked for full screen, its change would
+    # be listed first (full screen comes within a moment of the key, long before the presenter's F is
+    # pressed), or would have left the presenter's F to close it instead.
+    assert page.evaluate("window.lonScreens") == ["lon-presenter", None]
     context.close()
