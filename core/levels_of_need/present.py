@@ -429,12 +429,12 @@ def _conditioned_call(text: str, contact: Contact) -> list[Node]:
     words = one_line(text)
     shown = phones.shown_with_extension(contact.phone, contact.extension)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
-    said = "The guidance says: "
     found = re.search(rf"(?<!\d){re.escape(shown)}(?!\d)", words)
     if found:
-        return [node("p", node("strong", said + words[: found.start()], link, words[found.end() :]))]
+        before, after = words[: found.start()], words[found.end() :]
+        return [node("p", node("strong", f"The guidance says: {before}", link, after))]
     when = one_line(contact.when)
-    return [node("p", said + words), node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))]
+    return [node("p", f"The guidance says: {words}"), node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))]
 
 
 def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
