@@ -423,7 +423,7 @@ def cannot_decide(thresholds: Thresholds, result: Result) -> list[Node]:
 
 def _conditioned_call(text: str, contact: Contact) -> list[Node]:
     """The guidance's words for an emergency, its condition kept as the guidance words it, with the number
-    to dial as a link where those words give it ("… contact the emergency services on 999 …"); where they
+    to dial as a link where those words give it ("… contact the emergency services on <number> …"); where they
     do not, the contact's own words for when to call follow, with the number."""
     assert contact.phone is not None
     words = one_line(text)
@@ -434,7 +434,8 @@ def _conditioned_call(text: str, contact: Contact) -> list[Node]:
         before, after = words[: found.start()], words[found.end() :]
         return [node("p", node("strong", f"The guidance says: {before}", link, after))]
     when = one_line(contact.when)
-    return [node("p", f"The guidance says: {words}"), node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))]
+    call = node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))
+    return [node("p", f"The guidance says: {words}"), call]
 
 
 def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
