@@ -33,7 +33,6 @@ from .rules import (
     unsure_emergencies,
     written_for_another_age,
 )
-from .rules import unanswered as rules_unanswered
 
 Node = dict[str, Any]
 
@@ -365,11 +364,6 @@ def _first_step(result: Result) -> Step | None:
     if result.route is None or not result.next_steps:
         return None if harm_step_waits_for(result.missing) else result.harm_step
     return result.next_steps[0]
-
-
-def unanswered(result: Result) -> tuple[str, ...]:
-    """The questions not yet answered that the route waits for, but consent (rules.unanswered)."""
-    return rules_unanswered(result.missing)
 
 
 def _unsure_leads(result: Result) -> bool:
