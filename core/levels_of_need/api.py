@@ -16,11 +16,13 @@ from .present import (
     age_notice,
     answers_view,
     headline,
+    now_line,
     required_message,
     result_lead,
     result_more,
     result_view,
     to_text,
+    what_to_do_now,
 )
 from .questions import ANSWER_VALUES, AREA
 from .rules import Challenge, CheckError, Reason, Result, evaluate
@@ -90,6 +92,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "unsure": list(result.unsure),
         **_level_fields(result),
         "emergency": result.emergency,
+        "at_risk": result.at_risk,  # rules.may_be_at_risk: what to do now leads, never parental consent
         "challenges": [_challenge_to_dict(c) for c in result.challenges],
         "reasons": [_reason_to_dict(r) for r in result.reasons],
         "next_steps": [step_to_dict(s, result.area) for s in result.next_steps],
@@ -177,9 +180,14 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     result = evaluate(thresholds, check)
     details = Details.from_mapping(raw.get("details") or {})
     render = render_markdown if markdown else render_text
+    now = what_to_do_now(thresholds, result)
     return {
         "result": result_to_dict(result),
         "headline": headline(result),
+        # Where the child may be at risk: the first action, which leads the question pages, and its first
+        # line, which leads the sticky banner (nothing otherwise).
+        "now": now,
+        "now_line": now_line(now),
         "view": result_lead(thresholds, result),
         "view_more": result_more(thresholds, result),
         "summary": render(thresholds, check, result, details),
@@ -207,6 +215,8 @@ def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dic
         "required": [],
         "result": None,
         "headline": "",
+        "now": [],
+        "now_line": [],
         "view": [],
         "view_more": [],
         "summary": "",

@@ -39,6 +39,9 @@ EVALUATE = Message(
         "required": "[{field, message}]: the answers the result still needs, for Continue to ask for",
         "result": "the result as data (api.result_to_dict), or null beside a problem",
         "headline": "one line for the live region (present.headline)",
+        "now": "where the child may be at risk of significant harm, what to do now as a tree of text nodes: the "
+        "first action, which leads the question pages (present.what_to_do_now); else []",
+        "now_line": "the first line of 'now', which leads the sticky banner (present.now_line); else []",
         "view": "the top of the result as a tree of text nodes: level, route, the first action, the next steps "
         "(present.result_lead)",
         "view_more": "the rest of the result below the actions: why, advice, notes (present.result_more)",

@@ -27,12 +27,12 @@ from .rules import (
     Reason,
     Result,
     age_confirmation,
+    harm_step_waits_for,
     immediate_confirmation,
     unsure_advice,
     unsure_emergencies,
     written_for_another_age,
 )
-from .rules import unanswered as rules_unanswered
 
 Node = dict[str, Any]
 
@@ -332,28 +332,38 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
     body = unsure_emergency_words(thresholds, result)
     step = _first_step(result)
     if step is not None:
-        urgent = result.harm_step is not None or (result.route is not None and result.route.consent_required is False)
-        contact = _one_phone(step.contact, result.area) if step.contact and urgent else None
+        contact = _one_phone(step.contact, result.area) if step.contact and result.at_risk else None
         body += [_dial("Telephone", contact)] if contact else []
         body.append(node("p", *step_parts(thresholds, step, result)))
     elif result.unsure:
         body += unsure_advice_words(result)
+    # Last, under every number to call: where the checker cannot decide, it says so, and asks.
+    body += cannot_decide(thresholds, result)
     return [_action_box(body)] if body else []
+
+
+def what_to_do_now(thresholds: Thresholds, result: Result) -> list[Node]:
+    """Where the child may be at risk of significant harm (rules.may_be_at_risk, however it is reached: an
+    answer, a worry, a rule, the route), the first action, for the question pages before the result: what
+    to do now comes first there, never parental consent. Nothing where the child is not at risk."""
+    return first_action(thresholds, result) if result.at_risk else []
+
+
+def now_line(now: list[Node]) -> list[Node]:
+    """The lead of what to do now, for the sticky banner on every question page: the box's first line (the
+    number to dial, or the guidance's words with it). Nothing where there is nothing to do now."""
+    return [now[0]["children"][1]] if now else []
 
 
 def _first_step(result: Result) -> Step | None:
     """The step that leads: the decided route's first; while the route waits for an answer given "not sure"
     (or for consent, which never holds it back), the step the guidance gives first where a worry or rule
-    describes harm (it leads whatever those answers). While the route waits for a question not yet answered
-    (immediate risk, significant harm, the age), no step: the result says it waits, and shows no route."""
+    describes harm (it leads whatever those answers), and so too while only the question on significant harm
+    is unanswered. While the route waits for another question not yet answered (immediate risk, the age), no
+    step: the result says it waits, and shows no route."""
     if result.route is None or not result.next_steps:
-        return None if unanswered(result) else result.harm_step
+        return None if harm_step_waits_for(result.missing) else result.harm_step
     return result.next_steps[0]
-
-
-def unanswered(result: Result) -> tuple[str, ...]:
-    """The questions not yet answered that the route waits for, but consent (rules.unanswered)."""
-    return rules_unanswered(result.missing)
 
 
 def _unsure_leads(result: Result) -> bool:
@@ -369,19 +379,57 @@ def _advice_below(result: Result) -> tuple[Rule, ...]:
 
 def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]:
     """Not sure of an answer that, given, would stop the check (immediate risk): the guidance's words for
-    that emergency, then the first number it gives to call, as a link to dial (its other contacts follow
-    under the actions: EMERGENCY_CONTACTS). Where no one number can be dialled (it differs by the child's
-    area, not known), every contact, each labelled."""
+    that emergency, with its condition as the guidance words it and its first number to call as a link to
+    dial in them (its other contacts follow under the actions: EMERGENCY_CONTACTS). Where no one number can
+    be dialled (it differs by the child's area, not known), every contact, each labelled. (The checker's
+    own words, that it cannot decide, close the box: cannot_decide.)"""
     out: list[Node] = []
     for rule in unsure_emergencies(thresholds, result.unsure):
-        out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
         first = _first_dialled(rule.contacts, result.area)
         contact = _one_phone(first, result.area) if first else None
         if contact is None:
+            out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
             out.append(node("ol", *(emergency_item(c, result.area) for c in rule.contacts)))
         else:
-            out.append(_dial("Call", contact, now=False))
+            out += _conditioned_call(rule.text, contact)
     return out
+
+
+# Where the practitioner is not sure of an answer that would stop the check and the guidance gives no
+# advice for being unsure of it: the checker's own words, never presented as the guidance's.
+CANNOT_DECIDE = (
+    "The checker cannot answer “{question}” for you, and the guidance gives no advice for being unsure of it. "
+    "Decide now, with the guidance’s words above, then answer the question."
+)
+
+
+def cannot_decide(thresholds: Thresholds, result: Result) -> list[Node]:
+    """The checker's ask for each answer the practitioner is not sure of that would stop the check (immediate
+    risk), unless the guidance advises on being unsure of it (its advice is then what it says)."""
+    emergencies = {q for rule in unsure_emergencies(thresholds, result.unsure) for q in rule.when.answers}
+    advised = {q for rule in unsure_advice(result) for q in rule.when.answers}
+    return [
+        node("p", spoken(CANNOT_DECIDE, PAGE, question=thresholds.question(q).text))
+        for q in result.unsure
+        if q in emergencies and q not in advised
+    ]
+
+
+def _conditioned_call(text: str, contact: Contact) -> list[Node]:
+    """The guidance's words for an emergency, its condition kept as the guidance words it, with the number
+    to dial as a link where those words give it ("… contact the emergency services on <number> …"); where they
+    do not, the contact's own words for when to call follow, with the number."""
+    assert contact.phone is not None
+    words = one_line(text)
+    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
+    found = re.search(rf"(?<!\d){re.escape(shown)}(?!\d)", words)
+    if found:
+        before, after = words[: found.start()], words[found.end() :]
+        return [node("p", node("strong", f"The guidance says: {before}", link, after))]
+    when = one_line(contact.when)
+    call = node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))
+    return [node("p", f"The guidance says: {words}"), call]
 
 
 def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
@@ -626,7 +674,7 @@ def reason_text(reason: Reason, voice: str = PAGE) -> str:
 def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node | str]:
     parts: list[Node | str] = [one_line(step.text)]
     if step.seeks_consent:
-        if result.harm_step is not None or (result.route is not None and result.route.consent_required is False):
+        if result.at_risk:
             # Consent is not what this route leads with: say whose words follow, in the checker's words.
             parts.insert(0, "About consent, the guidance says: ")
         parts += consent_exception_parts(step.text, result)

@@ -181,6 +181,9 @@ class Result:
     # A route that requires consent, decided but for consent (not given: refused, not sought, not sure or not
     # answered): not suggested; the result shows the level and the route's own words on consent.
     consent_route: Route | None = None
+    # Whether the child may be at risk of significant harm (may_be_at_risk, the one definition), decided
+    # once per result: what to do now then leads every surface, and parental consent never does.
+    at_risk: bool = False
 
     @property
     def complete(self) -> bool:
@@ -216,9 +219,11 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     now = reach(thresholds, check)
     if now.emergency is not None:
         # "Yes" to immediate risk stops the check: nothing else needs answering first.
-        return _emergency_result(now, now.emergency, common)
-    validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
-    return _considered_result(thresholds, check, now, common)
+        result = _emergency_result(now, now.emergency, common)
+    else:
+        validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
+        result = _considered_result(thresholds, check, now, common)
+    return replace(result, at_risk=may_be_at_risk(thresholds, check, result))
 
 
 def _common_fields(thresholds: Thresholds, check: Check) -> dict[str, Any]:
@@ -270,7 +275,7 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
     matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
     # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
-    shown_harm_step = None if unanswered(missing) else harm_step
+    shown_harm_step = None if harm_step_waits_for(missing) else harm_step
     shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
     # With no worry and no rule yet, the first level is only where an empty form starts: no level.
     has_floor = settled or any(r.kind != "default" for r in now.reasons)
@@ -295,8 +300,17 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
 
 def unanswered(missing: Iterable[str]) -> tuple[str, ...]:
     """The questions not yet answered that the route waits for, but consent: a result that waits on them
-    shows no step of any route (consent alone never holds back the step where harm is suspected)."""
+    shows no step of any route (consent alone never holds back the step where harm is suspected), but the
+    step the guidance gives first where a worry's or rule's words describe harm, where only the question on
+    significant harm is open besides: that step is the same whatever the answer to it (harm_first_step), and
+    it leads before the question is answered, never consent (issue 25)."""
     return tuple(name for name in missing if name != CONSENT)
+
+
+def harm_step_waits_for(missing: Iterable[str]) -> tuple[str, ...]:
+    """The unanswered questions that hold back the step where harm is suspected: every one the route waits
+    for (unanswered) but significant harm, whose answer never changes that step."""
+    return tuple(name for name in unanswered(missing) if name != SIGNIFICANT_HARM)
 
 
 def _decided(missing: tuple[str, ...], unsure: tuple[str, ...], challenges: tuple[Challenge, ...]) -> bool:

@@ -38,7 +38,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import Check, Result, may_be_at_risk, written_for_another_age
+from .rules import Check, Result, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -164,7 +164,7 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
     blocks: list[Block] = [] if "level" in received else made.blocks("level")
     # Where the child may be at risk of significant harm, parental consent never leads: the question that
     # receives it (keeping the number it has on the partnership's form) and its block go last.
-    at_risk = may_be_at_risk(thresholds, check, result)
+    at_risk = result.at_risk
     consent_last: list[Block] = []
     for number, question in enumerate(thresholds.referral_questions, start=1):
         block = (f"{number}. {question.question}", _question_lines(question, made))
@@ -330,7 +330,7 @@ class _Parts:
 
     def consent(self) -> list[Block]:
         lines = self.answers("consent") or [PLACEHOLDERS["consent"]]
-        if may_be_at_risk(self.thresholds, self.check, self.result):
+        if self.result.at_risk:
             # The guidance's own words on consent where the child may be at risk, before the answer.
             lines = [
                 f"The guidance says: {one_line(words)}" for words in consent_words(self.thresholds, self.result)

@@ -12,6 +12,30 @@ from toolkit_cli import run_toolkit
 from levels_of_need.questions import QUESTION_IDS
 
 READY = "form[data-engine=ready]"
+
+# The screens the page tests use: (viewport, device scale factor). A phone; 1280 x 720 at 200% zoom; 320 px
+# wide (WCAG 1.4.10 reflow) and 256 high (1280 x 1024 at 400%).
+SCREENS = {
+    "360 px": ({"width": 360, "height": 740}, 2),
+    "200% zoom": ({"width": 640, "height": 360}, 2),
+    "320 px": ({"width": 320, "height": 256}, 1),
+}
+
+# Checks the page tests walk through (api.check_from_dict's form), one definition for every test file.
+NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
+CHECKS = {
+    "child protection": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "yes"},
+    },
+    "early help": {"indicators": ["l2-domestic-abuse"], "age": 9, "answers": {**NO_RISK, "significant_harm": "no"}},
+    "child in need": {
+        "indicators": ["l3-complex-disability"],
+        "age": 9,
+        "answers": {**NO_RISK, "significant_harm": "no"},
+    },
+}
 FAILED = "form[data-engine=failed]"
 
 # Every value a user can enter or choose on the form, for comparing before and after.

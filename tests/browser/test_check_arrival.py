@@ -9,26 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from .checker_helpers import continue_from, fill_check, tick, wait_until, write_details
+from .checker_helpers import CHECKS, SCREENS, continue_from, fill_check, tick, wait_until, write_details
 
-SCREENS = {
-    "360 px": ({"width": 360, "height": 740}, 2),
-    "200% zoom": ({"width": 640, "height": 360}, 2),
-    "320 px": ({"width": 320, "height": 256}, 1),
-}
-NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
-CHECKS = {
-    "child protection": {
-        "indicators": ["l3-complex-disability"],
-        "age": 9,
-        "answers": {**NO_RISK, "significant_harm": "yes"},
-    },
-    "child in need": {
-        "indicators": ["l3-complex-disability"],
-        "age": 9,
-        "answers": {**NO_RISK, "significant_harm": "no"},
-    },
-}
+# The checks walked through here (of checker_helpers.CHECKS).
+ARRIVAL_CHECKS = ("child in need", "child protection")
 
 # The page in view on arrival: its Back and its first field, and what sticks over the screen's top and foot.
 ARRIVAL = """() => {
@@ -82,7 +66,7 @@ def screen(checker_at, request):
 
 
 @pytest.mark.parametrize("screen", sorted(SCREENS), indirect=True)
-@pytest.mark.parametrize("name", sorted(CHECKS))
+@pytest.mark.parametrize("name", ARRIVAL_CHECKS)
 def test_on_arrival_nothing_sticky_covers_a_pages_back_or_cuts_its_first_field(screen, name):
     page = screen
     found = []

@@ -12,6 +12,7 @@ from levels_of_need import api
 from levels_of_need.present import inline_text
 
 from .checker_helpers import (
+    CHECKS,
     back_to_result,
     change_answer,
     continue_from,
@@ -24,22 +25,6 @@ from .checker_helpers import (
 from .result_kinds import first_action_box, result_kinds
 
 PHONE = {"width": 360, "height": 740}
-NO_RISK = {"immediate_risk": "no", "support_not_improving": "no", "social_worker": "none", "consent": "given"}
-
-
-CHECKS = {
-    "child protection": {
-        "indicators": ["l3-complex-disability"],
-        "age": 9,
-        "answers": {**NO_RISK, "significant_harm": "yes"},
-    },
-    "early help": {"indicators": ["l2-domestic-abuse"], "age": 9, "answers": {**NO_RISK, "significant_harm": "no"}},
-    "child in need": {
-        "indicators": ["l3-complex-disability"],
-        "age": 9,
-        "answers": {**NO_RISK, "significant_harm": "no"},
-    },
-}
 
 SHOWS_FIRST = (
     "(w) => document.querySelector('#lon-result .lon-first-action')?.innerText.replace(/\\s+/g, ' ').includes(w)"
@@ -234,9 +219,11 @@ def kind_name(kind: tuple) -> str:
 
 
 def leads_with_unsure_advice(outcome: dict) -> bool:
-    """Whether the first action's box holds the guidance's advice for being unsure (no step leads)."""
+    """Whether the first action's box holds the guidance's words for being unsure: its advice (no step leads), or
+    an emergency's words the practitioner is not sure of (immediate risk), kept whole with their condition."""
     result = outcome["result"]
-    return bool(result["unsure"]) and result["harm_step"] is None and not result["next_steps"]
+    unsure_advice = bool(result["unsure"]) and result["harm_step"] is None and not result["next_steps"]
+    return unsure_advice or "immediate_risk" in result["unsure"]
 
 
 def result_shown(page, thresholds, check: dict) -> bool:

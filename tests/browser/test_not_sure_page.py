@@ -58,7 +58,11 @@ def test_not_sure_of_immediate_risk_shows_no_route_and_says_why(strict_context, 
     for words in emergency:
         assert " ".join(words.split()) in box
     numbers = page.locator("#lon-result .lon-first-action > p > strong").all_inner_texts()
-    assert numbers and numbers[0].startswith("Call ")
+    # The first number to call is a link in the guidance's own words, with their condition (issue 25: never a
+    # bare "Call 999." beside "does not suggest a route").
+    assert numbers and " ".join(numbers[0].split()) == f"The guidance says: {' '.join(emergency[0].split())}"
+    assert page.locator("#lon-result .lon-first-action > p > strong a[href^='tel:']").count() >= 1
+    assert not any(line.startswith("Call ") for line in numbers), numbers
     assert not any(" now" in line for line in numbers), numbers
     rows = page.locator("#lon-answers").inner_text()
     assert rows.count(question.option(UNSURE).label) == len(ASKED)

@@ -7,7 +7,15 @@ import pytest
 
 from levels_of_need import phones
 from levels_of_need.api import check_from_dict
-from levels_of_need.present import FIRST_ACTION, inline_text, result_lead, result_more, result_view, to_text
+from levels_of_need.present import (
+    CANNOT_DECIDE,
+    FIRST_ACTION,
+    inline_text,
+    result_lead,
+    result_more,
+    result_view,
+    to_text,
+)
 from levels_of_need.rules import evaluate
 
 
@@ -125,13 +133,13 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
                 assert said in inline_text(box), (question.id, indicator)
                 assert " ".join(view.split()).count(said) == 1, (question.id, indicator)  # once, in the box
             # The number the guidance gives for it leads the box, as a link to dial: before the advice's words
-            # for being unsure; straight after the one sentence of an emergency's words (its condition). Never
-            # "now" where the guidance says when to call ("if ... at significant risk").
+            # for being unsure; inside an emergency's own words, its condition kept as the guidance words it
+            # (issue 25: never a bare "Call 999."). Never "now" where the guidance says when to call.
             dialled = dialled_first(box, result)
             if dialled:
-                lines = [inline_text(child) for child in box["children"][1:3]]
-                lead_line = next(line for line in lines if line.startswith(("Telephone ", "Call ")))
+                lead_line = inline_text(box["children"][1])
                 assert dialled[1] in lead_line and " now" not in lead_line
+                assert lead_line.startswith(("Telephone ", "The guidance says: ")), lead_line
     assert led > 0
 
 
@@ -164,10 +172,18 @@ def test_not_sure_of_immediate_risk_leads_with_the_emergencys_words_and_number_w
         if "immediate_risk" not in result.unsure:
             continue
         [box] = boxes(result_lead(thresholds, result))
-        assert inline_text(box["children"][1]) == f"The guidance says: {' '.join(emergency.text.split())}"
-        call = inline_text(box["children"][2])
-        assert call.startswith(f"Call {first.phone}") and " now" not in call, call
+        # The emergency's words, whole, with their condition, lead; the number to call is a link in them (or,
+        # where they do not give it, in the contact's own words for when to call, right after), never a bare
+        # "Call 999." beside "does not suggest a route".
+        said = " ".join(emergency.text.split())
+        assert inline_text(box["children"][1]) == f"The guidance says: {said}"
+        if first.phone not in said:
+            assert inline_text(box["children"][2]).startswith(" ".join(first.when.split())), box
+        assert not any(inline_text(child).startswith("Call ") for child in box["children"]), box
         assert dialled_first(box, result) == (phones.tel_href(first.phone), first.phone)
+        # The checker says it cannot decide, and asks, in its own words (never the guidance's).
+        question = thresholds.question("immediate_risk").text
+        assert CANNOT_DECIDE.format(question=question) in [inline_text(c) for c in box["children"]], box
         text = to_text(result_view(thresholds, result))
         for contact in emergency.contacts:
             assert text.count(f"{contact.name}:") + text.count(f"{contact.name}.") >= 1, contact.name

@@ -31,6 +31,7 @@ let requestId = 0;
 let engineProblem = null; // [field, message]: what Python said is wrong with the answers
 let lastHeadline = "";
 let complete = false;
+let now = []; // what to do now where the child may be at risk (Python's: present.what_to_do_now), else []
 let latest = Promise.resolve(); // settles once the newest answers are on screen
 let returnTo = null; // after "Change" on Check your answers, Continue goes back there
 let required = []; // [field, message]: answers Python says the result needs, for Continue to ask for
@@ -223,15 +224,29 @@ function showStop(emergency) {
   // as the answer just chosen, which keeps the focus, stays in view above it.
   if (appears && current() === FIRST_PAGE) showKeepingFocus($("lon-stop"), "start");
   $("lon-after-risk").hidden = stop;
+  showNow();
   showCurrent();
+}
+
+// What to do now, where Python says the child may be at risk of significant harm: it leads the page of
+// questions (before consent), and shows under the question on immediate risk ("not sure"), but not beside
+// "Call now", which says it already. Coming into view as it appears, as "Call now" does.
+function showNow() {
+  for (const box of form.querySelectorAll(".lon-now")) {
+    const shown = now.length > 0 && !(box.id === "lon-now-risk" && !$("lon-stop").hidden);
+    const appears = shown && box.hidden;
+    box.hidden = !shown;
+    if (appears && box.closest(".lon-page").id === current()) showKeepingFocus(box, "nearest");
+  }
 }
 
 // The compact current suggestion: in view on every question page once Python's result is complete,
 // except beside "Call now", which nothing may cover.
 // On the referral details (ten text boxes, a phone's keyboard open over the foot of the screen) it stays
 // at the foot of the page, not the screen: stuck there, it would cut the first box on arrival.
+// Where the child may be at risk, it leads with what to do now (Python's words), and shows at once.
 function showCurrent() {
-  $("lon-current").hidden = !complete || current() === ANSWERS_PAGE || !$("lon-stop").hidden;
+  $("lon-current").hidden = !(complete || now.length) || current() === ANSWERS_PAGE || !$("lon-stop").hidden;
   $("lon-current").classList.toggle("lon-current--in-flow", current() === DETAILS_PAGE);
   keepFocusClearOfTheBanner();
 }
@@ -280,6 +295,10 @@ function showResult(answer) {
   resultBox.dataset.complete = result.complete;
   resultBox.dataset.emergency = result.emergency;
   complete = result.complete;
+  now = answer.now;
+  for (const box of form.querySelectorAll(".lon-now")) box.replaceChildren(...buildNodes(now));
+  $("lon-current-now").replaceChildren(...buildNodes(answer.now_line));
+  $("lon-current-now").hidden = answer.now_line.length === 0;
   showStop(result.emergency);
   // A confirmation is offered only beside a challenge Python made; one no longer challenged is
   // unticked, so that it can never confirm a later answer unseen.
@@ -324,6 +343,9 @@ function clearResult(message) {
   summaryBox.value = "";
   $("lon-summary-print").textContent = "";
   complete = false;
+  now = [];
+  for (const box of [...form.querySelectorAll(".lon-now"), $("lon-current-now")]) box.replaceChildren();
+  showNow();
   showCurrent();
   lastHeadline = "";
 }

@@ -1,0 +1,227 @@
+"""Issue 25, a DSL on a 360 x 740 phone: what to do now comes first wherever the child may be at risk.
+
+- Where the child may be at risk of significant harm (rules.may_be_at_risk: a worry, a rule, an answer), the page
+  of questions that holds parental consent opens on what to do now (Python's first action: the number to call),
+  on the first screen, above the consent question; the sticky banner leads with it on every question page.
+- "I am not sure" of immediate risk: the question page shows the guidance's words for an emergency, its
+  condition kept as the guidance words it, with the number to dial in them, and the checker's own words that it
+  cannot decide and asks; the result never says a bare "Call 999." beside "does not suggest a route".
+- "Yes" to immediate risk: the page says one thing, what to do now, then how to go on (never "answer No above to
+  continue" beside a link to the result).
+Every screen the page tests use (checker_helpers.SCREENS). What the page must show is Python's, for the same check."""
+
+from __future__ import annotations
+
+import pytest
+
+from levels_of_need import api
+from levels_of_need.present import CANNOT_DECIDE, inline_text, to_text
+
+from .checker_helpers import SCREENS, as_seen, continue_from, open_checker, tick, wait_until
+from .conftest import axe_violations
+
+# The ways a child may be at risk of significant harm before the page of questions (rules.may_be_at_risk): a
+# worry whose words describe harm, and, separately, a rule (domestic abuse where the child is under one).
+AT_RISK_BY = {
+    "a worry": {"indicators": ["l3-peer-abuse"], "age": "9", "answers": {"immediate_risk": "no"}},
+    "a rule": {"indicators": ["l2-domestic-abuse"], "age": "0", "answers": {"immediate_risk": "no"}},
+}
+
+# Where an element is, and what is clear of the sticky header and of the banner while it sticks.
+PLACE = """(selector) => {
+  let top = 0, bottom = innerHeight;
+  for (const stuck of document.querySelectorAll('.md-header, #lon-current')) {
+    const style = getComputedStyle(stuck);
+    if (stuck.hidden || style.display === 'none' || !['sticky', 'fixed'].includes(style.position)) continue;
+    const r = stuck.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    if (r.top <= 1) top = Math.max(top, r.bottom); else bottom = Math.min(bottom, r.top);
+  }
+  const el = document.querySelector(selector);
+  const r = el && el.getClientRects().length ? el.getBoundingClientRect() : null;
+  return {top: r && r.top, bottom: r && r.bottom, clearTop: top, clearBottom: bottom}; }"""
+SHOWN_PAGE = "document.querySelector('.lon-page:not([hidden])').id"
+NOW_LEAD = "#lon-now-questions .lon-first-action > p"
+CONSENT = "#q-consent"
+PHONE_WIDTH = SCREENS["360 px"][0]["width"]
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def python_now(thresholds, check: dict) -> tuple[str, str]:
+    """Python's what to do now for this check: the whole of it, and its first line (the banner's)."""
+    answer = api.run(thresholds, check)
+    return words(to_text(answer["now"])), words(" ".join(inline_text(n) for n in answer["now_line"]))
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def screen(browser, request):
+    viewport, scale = SCREENS[request.param]
+    # CSP bypassed only so that axe can be injected (conftest.page).
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, bypass_csp=True, service_workers="block"
+    )
+    yield context.new_page()
+    context.close()
+
+
+def to_the_questions(page, check: dict) -> None:
+    """From the first page to the page of questions (significant harm, help so far, consent), as a person goes."""
+    page.check(f"#immediate_risk-{check['answers']['immediate_risk']}")
+    assert continue_from(page, "page-risk") == []
+    page.fill("#age", check["age"])
+    assert continue_from(page, "page-child") == []
+    for indicator in check["indicators"]:
+        tick(page, indicator)
+    assert continue_from(page, "page-worries") == []
+    if page.locator("#page-strengths").count():
+        assert continue_from(page, "page-strengths") == []
+    page.wait_for_selector("#page-questions:not([hidden])")
+
+
+def in_view_as_far_as_the_focus_allows(page, at: dict, focus: str) -> bool:
+    """Whether an element is wholly on the screen, clear of what sticks; or, where the screen has no room for it
+    and for ``focus`` above it (what has the focus, which stays in view), whether it starts on the next screen.
+    On a 360 x 740 phone it is always wholly on the screen."""
+    room = at["clearBottom"] - at["clearTop"]
+    above = page.evaluate(PLACE, focus)
+    wholly = at["clearTop"] <= at["top"] and at["bottom"] <= at["clearBottom"]
+    if page.viewport_size["width"] == PHONE_WIDTH or at["bottom"] - above["top"] <= room:
+        return wholly
+    return above["top"] >= at["clearTop"] - 1 and at["top"] < at["clearBottom"] + room
+
+
+def shows(page, selector: str, expected: str) -> bool:
+    return wait_until(
+        page,
+        "([s, w]) => { const el = document.querySelector(s); return Boolean(el) && el.offsetParent !== null"
+        " && el.innerText.replace(/\\s+/g, ' ').trim() === w; }",
+        [selector, expected],
+    )
+
+
+@pytest.mark.parametrize("way", sorted(AT_RISK_BY))
+def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now(screen, medway_url, thresholds, way):
+    page, check = screen, AT_RISK_BY[way]
+    open_checker(page, medway_url)
+    to_the_questions(page, check)
+    whole, lead = python_now(thresholds, check)
+    assert lead.startswith("Telephone "), lead  # Python's first action: the number to call, now
+    assert shows(page, NOW_LEAD, lead), (page.inner_text("#page-questions")[:400], lead)
+    assert as_seen(page.inner_text("#lon-now-questions")) == as_seen(to_text(api.run(thresholds, check)["now"]))
+    assert whole.startswith(words(page.inner_text("#lon-now-questions .lon-first-action h4")))
+    # On arrival: the number to call wholly on the first screen, clear of what sticks, above the consent question
+    # (where the screen is too short for it under the page's Back and title, which have the focus: 400% zoom,
+    # it starts on the next screen, nothing between the title and it).
+    at, consent = page.evaluate(PLACE, NOW_LEAD), page.evaluate(PLACE, CONSENT)
+    assert in_view_as_far_as_the_focus_allows(page, at, "#page-questions [data-back]"), at
+    assert at["bottom"] <= consent["top"], (at, consent)
+    after_title = "() => document.getElementById('page-questions-title').nextElementSibling.id"
+    assert page.evaluate(after_title) == "lon-now-questions"
+    assert page.locator(f"{NOW_LEAD} a[href^='tel:']").first.is_visible()
+    # The banner leads with it too, in Python's words, on the page of questions and the page before it.
+    for _ in range(2):
+        assert shows(page, "#lon-current-now", lead), page.evaluate(SHOWN_PAGE)
+        assert page.evaluate("() => document.getElementById('lon-current').firstElementChild.id") == "lon-current-now"
+        page.click(".lon-page:not([hidden]) [data-back]")
+    assert [v["id"] for v in axe_violations(page)] == []
+
+
+def test_where_nothing_says_the_child_may_be_at_risk_the_consent_page_opens_on_its_questions(
+    screen, medway_url, thresholds
+):
+    page = screen
+    check = {"indicators": ["l2-domestic-abuse"], "age": "9", "answers": {"immediate_risk": "no"}}
+    assert python_now(thresholds, check) == ("", "")
+    open_checker(page, medway_url)
+    to_the_questions(page, check)
+    page.wait_for_timeout(300)  # Python's answer
+    assert page.locator("#lon-now-questions").is_hidden()
+    assert page.locator("#lon-current-now").is_hidden()
+
+
+def test_every_not_sure_on_the_page_of_questions_shows_what_python_says_to_do_now(screen, medway_url, thresholds):
+    """Every question on the page that may be answered "not sure": what to do now shows where Python says the child
+    may be at risk (not sure of significant harm: the guidance's advice for being unsure, with its number), and
+    nothing where not (not sure of the help so far, a social worker, consent)."""
+    page = screen
+    base = {"indicators": ["l2-domestic-abuse"], "age": "9", "answers": {"immediate_risk": "no"}}
+    open_checker(page, medway_url)
+    to_the_questions(page, base)
+    questions = [q for q in thresholds.questions if q.id not in ("immediate_risk", "area") and "unsure" in q.values]
+    shown = 0
+    for question in questions:
+        answers = {**base["answers"], **{q.id: q.decided_values[-1] for q in questions}, question.id: "unsure"}
+        for q, value in answers.items():
+            if q != "immediate_risk":
+                page.check(f"#{q}-{value}")
+        whole, lead = python_now(thresholds, {**base, "answers": answers})
+        if whole:
+            shown += 1
+            assert shows(page, NOW_LEAD, lead), question.id
+            assert as_seen(page.inner_text("#lon-now-questions")) == as_seen(
+                to_text(api.run(thresholds, {**base, "answers": answers})["now"])
+            )
+        else:
+            page.wait_for_timeout(300)
+            assert page.locator("#lon-now-questions").is_hidden(), question.id
+    assert shown >= 1
+
+
+def test_not_sure_of_immediate_risk_shows_the_guidances_words_with_their_condition_and_the_checker_asks(
+    screen, medway_url, thresholds
+):
+    page = screen
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-unsure")
+    [emergency] = [rule for rule in thresholds.rules if rule.kind == "emergency"]
+    question = thresholds.question("immediate_risk").text
+    # On the question page, under the question: the guidance's words, whole, the number a link in them.
+    expected = as_seen(to_text(api.run(thresholds, {"answers": {"immediate_risk": "unsure"}})["now"]))
+    assert wait_until(page, "() => !document.getElementById('lon-now-risk').hidden")
+    assert as_seen(page.inner_text("#lon-now-risk")) == expected
+    lead = words(page.inner_text("#lon-now-risk .lon-first-action > p"))
+    assert lead == f"The guidance says: {words(emergency.text)}", lead
+    assert page.locator("#lon-now-risk .lon-first-action > p:first-of-type a[href='tel:999']").is_visible()
+    assert CANNOT_DECIDE.format(question=question) in expected
+    assert not [line for line in expected if line.startswith("Call ")]  # never a bare "Call 999."
+    link, stop = page.evaluate(PLACE, "#lon-now-risk a[href='tel:999']"), page.evaluate(PLACE, "#lon-stop")
+    assert stop["top"] is None  # "Call now" is for "Yes": not shown
+    # Scrolled into view as it appears, as far as the answer just chosen, which keeps the focus, stays in view.
+    assert in_view_as_far_as_the_focus_allows(page, link, "#immediate_risk-unsure + label"), link
+    assert [v["id"] for v in axe_violations(page)] == []
+    # The banner leads with the same words on the next page; the result says it does not suggest a route, and
+    # the 999 it gives has its condition.
+    assert continue_from(page, "page-risk") == []
+    assert shows(page, "#lon-current-now", lead)
+    page.fill("#age", "9")
+    page.dispatch_event("#age", "change")
+    page.click("#lon-current-go")
+    page.wait_for_selector("#page-answers:not([hidden])")
+    assert wait_until(page, "() => /does not suggest/.test(document.getElementById('lon-result-more').innerText)")
+    box = as_seen(page.inner_text("#lon-result .lon-first-action"))
+    assert box[1] == lead and CANNOT_DECIDE.format(question=question) in box, box
+    assert not [line for line in box if line.startswith("Call ")], box
+
+
+def test_yes_to_immediate_risk_says_what_to_do_now_then_how_to_go_on(screen, medway_url):
+    page = screen
+    open_checker(page, medway_url)
+    page.check("#immediate_risk-yes")
+    assert page.locator("#lon-stop").is_visible()
+    said = words(page.inner_text("#page-risk"))
+    assert "Answer “No”" not in said and "to continue" not in said, said
+    # One way on, after what to do now: no Continue beside it, and what to do now not said twice.
+    assert page.locator("#lon-after-risk").is_hidden()
+    assert page.locator("#lon-now-risk").is_hidden()
+    call = page.evaluate(PLACE, "#lon-stop a[href='tel:999']")
+    way_on = page.evaluate(PLACE, "#lon-stop-result")
+    assert call["bottom"] <= way_on["top"], (call, way_on)
+    visible_buttons = page.evaluate(
+        "() => [...document.querySelectorAll('#lon-stop button, #lon-after-risk button')]"
+        ".filter((b) => b.offsetParent !== null).map((b) => b.id)"
+    )
+    assert visible_buttons == ["lon-stop-result"]
+    assert [v["id"] for v in axe_violations(page)] == []
