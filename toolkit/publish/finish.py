@@ -26,7 +26,7 @@ from .csp import UnsafePageError, with_meta_policy
 from .deploy import write_headers_file
 from .offline import write_retiring_service_worker, write_service_worker
 from .runtime_styles import runtime_style_hashes
-from .search_order import put_search_in_reading_order
+from .search_order import graver_by_word, put_search_in_reading_order
 
 CSP_META = 'http-equiv="Content-Security-Policy"'
 # The project's folder for what one build keeps for the next (`make clean` empties it): the precompressed
@@ -59,7 +59,9 @@ def finish_site(
             more = len(error.problems) - 3
             shown = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
             raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
-    put_search_in_reading_order(site, engine, [page.path for page in site_pages(thresholds)])
+    put_search_in_reading_order(
+        site, engine, [page.path for page in site_pages(thresholds)], graver_by_word(thresholds)
+    )
     build_engine(thresholds, project, site, source_date_epoch(project), cache=project / CACHE / "python-bundle")
     write_headers_file(site)
     if serving:

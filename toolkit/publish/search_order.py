@@ -9,10 +9,13 @@ their order within a page; pages the reading order does not name (the hand-writt
 
 from __future__ import annotations
 
+import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
-from toolkit.site.pages import served_at
+from levels_of_need.model import Indicator, Thresholds
+from toolkit.site.pages import everyday_words, graver_rank, served_at
 
 # Where each engine writes its search index, and the list of documents in it.
 SEARCH_INDEX = {"mkdocs": ("search/search_index.json", "docs"), "zensical": ("search.json", "items")}
@@ -31,11 +34,27 @@ def page_location(source: str) -> str:
 # (assets/search/forgiving.js), whichever engine ranked them first.
 WORDS_PAGE = "words.md"
 AID = "aid"
+# Each everyday word's section also says how grave the gravest worry it lists is (0: the gravest of all),
+# so that the search worker shows the sections of a word with a mild and a grave reading graver first.
+GRAVER = "graver"
 
 
-def put_search_in_reading_order(site: Path, engine: str, reading_order: list[str]) -> None:
+def graver_by_word(t: Thresholds) -> dict[str, int]:
+    """Each everyday word (lower case) and the place of the gravest worry it lists, as the filter ranks
+    worries (the highest level first); a word that gives a whole domain comes after every worry."""
+    rank = graver_rank(t)
+    return {
+        word.lower(): min(rank[item.id] if isinstance(item, Indicator) else len(rank) for item in items)
+        for word, items in everyday_words(t)
+    }
+
+
+def put_search_in_reading_order(
+    site: Path, engine: str, reading_order: list[str], graver: Mapping[str, int] | None = None
+) -> None:
     """Reorder the engine's index in ``site`` by ``reading_order``, a list of Markdown sources, and index
-    the everyday words page's sections by their words alone, marked as an aid."""
+    the everyday words page's sections by their words alone, marked as an aid, each with its ``graver``
+    place (``graver_by_word``)."""
     path, key = SEARCH_INDEX[engine]
     index_file = site / path
     index = json.loads(index_file.read_text(encoding="utf-8"))
@@ -47,4 +66,7 @@ def put_search_in_reading_order(site: Path, engine: str, reading_order: list[str
             doc[AID] = True
             if doc["location"].startswith(words + "#"):
                 doc["text"] = ""
+                word = html.unescape(doc.get("title", "")).strip().lower()
+                if graver and word in graver:
+                    doc[GRAVER] = graver[word]
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
