@@ -272,15 +272,12 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         missing, unsure = _consent_asked(thresholds, check, missing, unsure)
         consent_route, route = route, None
     next_steps = safe_order(route, harm_step) if route else ()
-    matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), now.level))
-    advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
+    advice, consent_exceptions = _advice_of(thresholds, check, now.level, route, harm_step)
     # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
     shown_harm_step = None if harm_step_waits_for(missing) else harm_step
     shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
-    # With no worry and no rule yet, the first level is only where an empty form starts: no level.
-    has_floor = settled or any(r.kind != "default" for r in now.reasons)
     return Result(
-        level=now.level if has_floor else None,
+        level=now.level if _has_floor(settled, now) else None,
         level_settled=settled,
         route=route,
         missing=missing,
@@ -291,11 +288,25 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         advice=advice,
         area_open=common["area"] is None and any(c.by_area for c in shown),
         advice_open=_advice_open(thresholds, check, now.level, (*missing, *unsure)),
-        consent_exceptions=tuple(rule for rule in matching if rule.consent_exception),
+        consent_exceptions=consent_exceptions,
         harm_step=harm_step,
         consent_route=consent_route,
         **common,
     )
+
+
+def _advice_of(
+    thresholds: Thresholds, check: Check, level: Level, route: Route | None, harm_step: Step | None
+) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """(the advice to show, in a safe order; the rules that are exceptions to consent) at this level."""
+    matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), level))
+    advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
+    return advice, tuple(rule for rule in matching if rule.consent_exception)
+
+
+def _has_floor(settled: bool, now: Reached) -> bool:
+    """With no worry and no rule yet, the first level is only where an empty form starts: no level."""
+    return settled or any(r.kind != "default" for r in now.reasons)
 
 
 def unanswered(missing: Iterable[str]) -> tuple[str, ...]:
