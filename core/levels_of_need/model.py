@@ -540,7 +540,7 @@ def _forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     down to fewer than four letters, which would be another word ("caring" is no "car", "cries" no
     "cr…ime"); a letter doubled before the ending as one ("stabbed": "stab"; "hitting": "hit", a short
     form); "-ies", "-ied" as "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, with an
-    ending only, so that it finds its other forms ("starve": "starving"; "injury": "injuries"), never
+    ending only, so that it finds its other forms ("starve": "starving"; "worry": "worries"), never
     other words ("active" no "activities")."""
     if len(word) <= SHORT_WORD + 1:
         return (word,), ()

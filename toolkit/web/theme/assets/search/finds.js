@@ -14,7 +14,7 @@
   // ("caring" is no "car"); a letter doubled before the ending as one ("stabbed": "stab"; "hitting":
   // "hit", a short form), but for those that double in the word itself ("pressed"); "-ies", "-ied" as
   // "-y" ("cries": "cry"); and a word ending in "e" or "y" without it, with an ending only ("starve":
-  // "starving"; "injury": "injuries"; "active" no "activities").
+  // "starving"; "worry": "worries"; "active" no "activities").
   const SUFFIX = /(ing|ied|ies|ed|es|ers|er|s)$/;
   const KEPT_DOUBLE = new Set("aeiousfz");
   function forms(word) {

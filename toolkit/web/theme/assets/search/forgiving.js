@@ -88,19 +88,24 @@
     const last = results.map((result) => !isAid(result) && entriesOf(result).some(holds)).indexOf(true);
     const ordered = last < 0 ? results
       : [...results.slice(0, last + 1).filter((r) => !isAid(r)), ...results.slice(0, last + 1).filter(isAid), ...results.slice(last + 1)];
-    return graverWordsFirst(ordered, entriesOf, isAid);
+    return graverWordsFirst(ordered, entriesOf, isAid, holds);
   }
 
-  // The everyday words' sections, the graver first (each has the place of the gravest worry it lists:
-  // toolkit/publish/search_order.py): a word with a mild and a grave reading ("online") never shows
-  // the mild one first. Material gives the words page as one result, its sections after the page;
-  // Zensical gives each section as a result of its own, whose places are filled graver first.
+  // The everyday words' sections that hold every word typed, the graver first (each has the place of the
+  // gravest worry it lists: toolkit/publish/search_order.py): a word with a mild and a grave reading
+  // ("online") never shows the mild one first; a section holding fewer of the words typed stays where the
+  // engine put it, after them (harmful is no self harm). Material gives the words page as one result,
+  // its sections after the page; Zensical gives each section as a result of its own, whose places are
+  // filled graver first.
   const byGraver = (a, b) => (a.graver ?? Infinity) - (b.graver ?? Infinity);
-  function graverWordsFirst(results, entriesOf, isAid) {
+  function graverWordsFirst(results, entriesOf, isAid, holds) {
     const section = (doc) => (doc.location || "").includes("#");
-    const within = results.map((r) => (Array.isArray(r) && isAid(r)
-      ? [...r.filter((doc) => !section(doc)), ...r.filter(section).sort(byGraver)] : r));
-    const places = within.map((r, n) => [r, n]).filter(([r]) => !Array.isArray(r) && isAid(r));
+    const within = results.map((r) => {
+      if (!Array.isArray(r) || !isAid(r)) return r;
+      const sections = r.filter(section);
+      return [...r.filter((doc) => !section(doc)), ...sections.filter(holds).sort(byGraver), ...sections.filter((doc) => !holds(doc))];
+    });
+    const places = within.map((r, n) => [r, n]).filter(([r]) => !Array.isArray(r) && isAid(r) && entriesOf(r).some(holds));
     const sorted = places.map(([r]) => r).sort((a, b) => byGraver(entriesOf(a)[0], entriesOf(b)[0]));
     places.forEach(([, n], k) => { within[n] = sorted[k]; });
     return within;
