@@ -10,6 +10,7 @@ import ast
 import sys
 import tomllib
 
+import pytest
 from conftest import ROOT
 
 CORE = ROOT / "core"
@@ -42,6 +43,7 @@ def test_the_core_distribution_declares_no_dependencies():
     assert project["name"] == "levels-of-need-core"
 
 
+@pytest.mark.slow  # a wheel built and installed by pip: tens of seconds, for `make test`
 def test_the_wheel_shipped_to_the_browser_holds_only_the_core_and_declares_no_dependencies(tmp_path):
     import zipfile
 

@@ -45,6 +45,7 @@ def test_engine_files_are_in_the_site(medway_site, thresholds):
     assert not list(engine.glob("*.whl"))
 
 
+@pytest.mark.slow  # a wheel built and installed by pip: tens of seconds, for `make test`
 def test_the_wheel_is_reproducible(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()

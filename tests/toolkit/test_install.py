@@ -77,6 +77,7 @@ def elsewhere(tmp_path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # a wheel built and installed by pip: tens of seconds, for `make test`
 def test_the_installed_toolkit_and_core_come_from_the_wheel(installed, elsewhere):
     where = run(
         [str(installed), "-c", "import toolkit, levels_of_need; print(toolkit.__file__, levels_of_need.__file__)"],
@@ -94,6 +95,7 @@ def test_the_installed_toolkit_and_core_come_from_the_wheel(installed, elsewhere
     assert "Requires-Dist: pyyaml" in metadata and "Requires-Dist: jinja2" in metadata
 
 
+@pytest.mark.slow  # a wheel built and installed by pip: tens of seconds, for `make test`
 def test_new_validate_and_check_from_any_folder(installed, elsewhere):
     toolkit = [str(installed), "-m", "toolkit"]
     made = run([*toolkit, "new"], elsewhere)
