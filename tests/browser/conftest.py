@@ -26,14 +26,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_RUN = """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
     .map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
 ANIMATIONS_ENDED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
-# Nothing is moving: every running animation only repaints (a colour, a shadow, opacity), which changes neither
-# where a box is nor what a point hits (elementFromPoint). Where things are is measured once this holds: after
-# each Tab the theme fades the table of contents' link colours (125 ms), which need no wait; axe, which reads
-# colours, waits for every animation (ANIMATIONS_ENDED).
+# Nothing is moving: every running animation only repaints (a colour, a shadow), which changes neither where a
+# box is nor what a point hits (elementFromPoint); not opacity, as an overlay fading in covers from its first
+# frame. Where things are is measured once this holds: after each Tab the theme fades the table of contents'
+# link colours (125 ms), which need no wait; axe, which reads colours, waits for every animation
+# (ANIMATIONS_ENDED).
 NOTHING_MOVING = """() => document.getAnimations().every((animation) => {
   if (animation.playState !== 'running') return true;
   const repaints = ['color', 'background-color', 'border-color', 'outline-color', 'text-decoration-color',
-                    'box-shadow', 'opacity'];
+                    'box-shadow'];
   const named = animation.transitionProperty ? [animation.transitionProperty]
     : animation.effect.getKeyframes().flatMap((frame) => Object.keys(frame))
         .filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key));

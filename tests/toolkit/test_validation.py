@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -661,3 +662,15 @@ FIELD_CASES = [
 @pytest.mark.parametrize(("name", "text", "line", "path", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
 def test_misused_indicator_fields_give_one_clear_line_naming_the_item(name, text, line, path, words):
     assert_one_clear_line(text, line, path, words)
+
+
+def test_a_key_holding_a_colon_keeps_the_line_readable_at_its_colons():
+    # A line's noise made into a key (a colon and quotes in it): the path names it quoted, its colons
+    # escaped, so the line still reads "file:line: path: message"; the message shows the key as written.
+    bad = GOOD.replace("format: 1\n", 'format: 1\n"text: \' \\"Exploited": 1\n', 1)
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(bad, "thresholds.yml")
+    problem = caught.value.problems[0]
+    assert ":" not in problem.path and "u003a" in problem.path
+    assert re.match(r"^thresholds\.yml:\d+: [^:]+: \S.*$", str(problem)), str(problem)
+    assert "unknown field 'text: ' \"Exploited'" in problem.message

@@ -43,6 +43,10 @@ def format_path(path: PathItems, names: Sequence[str | None] = ()) -> str:
         name = names[depth] if depth < len(names) else None
         if isinstance(part, int):
             out += f"[{name or part}]"
+        elif ":" in part:
+            # A key holding a colon (a line's noise made into a key) is shown quoted, its colons escaped,
+            # so that "file:line: path: message" stays readable at its colons.
+            out += "[" + json.dumps(part, ensure_ascii=False).replace(":", "\\u003a") + "]"
         else:
             out += f".{part}" if out else str(part)
     return out or "(top level)"
