@@ -173,6 +173,7 @@ def test_the_open_search_holds_the_keyboard_or_leaves_nothing_hidden(
         open_search(page)
         page.keyboard.type(TYPED)
         search_at_rest(page, search_ui.result)  # every partnership's site finds its levels
+        page.wait_for_function(NOTHING_MOVING, timeout=5_000)  # the search box's opening has come to rest
         found += unseen(page.evaluate(FOCUS), "search opened")
         if by_button:
             found += held(page, key, "inSearch", "search")
