@@ -76,6 +76,9 @@ RUN_INTO_ANOTHER_WORD = [("selfharm", "self"), ("blackmail", "black"), ("girlfri
 # A word's ending taken off never leaves another, shorter word ("cries" is no "crime", "caring" no "car
 # wash", "dying" no "dyslexia", "diving" no "divorce").
 STEM_NOT_ANOTHER_WORD = [("cries", "crime"), ("caring", "car"), ("dying", "dyslexia"), ("diving", "divorce")]
+# A letter doubled before "-er" is the word's own, never a form of the shorter word ("potter" is no
+# "pot", "runner" no "run", "letter" no "let").
+DOUBLED_IS_THE_WORDS_OWN = [("potter", "pot"), ("runner", "run"), ("letter", "let"), ("manner", "man")]
 # More forms of a word that find what the word finds: a letter doubled before an ending, "-ies" for
 # "-y", a word ending in "e" and its "-ing", and "-er" for who does it.
 MORE_FORMS = [

@@ -295,6 +295,7 @@ def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> li
 # "hitting"): inside a longer word it is usually another word ("men" in "mental", "sex" in "Sussex").
 SHORT_WORD = 3
 _ENDING = re.compile(r"(s|es|ed|ing|er|ers|ies|ied)?")
+_DOUBLED_ENDING = re.compile(r"(ed|ing|ings)")
 # What a stemmed word may run on past a shorter term by and still find it: a word ending that keeps the
 # word's meaning ("alcoholic" finds "alcohol", "carer" "care", "radicalised" "radical", "child's"
 # "child"). A word that runs on into another word is two words written as one, found by joined_finds or
@@ -484,9 +485,10 @@ def _slip_finds(word: str, stem: str, term: str) -> bool:
 def _short_finds(word: str, term: str) -> bool:
     """A short word finds a term only whole or with a word ending."""
     rest = term[len(word) :] if term.startswith(word) else None
-    # A last letter doubled before an ending ("hitting", "cutter").
+    # A last letter doubled before "-ing" or "-ed" ("hitting", "stabbed"); before "-er" the doubled
+    # letter is mostly the word's own ("bitter" is no form of "bit").
     if rest and len(rest) > 1 and rest[0] == word[-1]:
-        rest = rest[1:] if _ENDING.fullmatch(rest[1:]) else rest
+        rest = rest[1:] if _DOUBLED_ENDING.fullmatch(rest[1:]) else rest
     return rest is not None and bool(_ENDING.fullmatch(rest))
 
 
@@ -554,7 +556,9 @@ def _forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if suffix in ("ies", "ied"):
         others.append(base + "y")
     doubled = len(base) > SHORT_WORD and base[-1] == base[-2] and base[-1] not in _KEPT_DOUBLE
-    if suffix in ("ing", "ed", "er", "ers") and doubled:
+    # Only before "-ing" and "-ed": a doubled letter before "-er" is mostly the word's own ("letter",
+    # "summer", "bitter"), never "let", "sum" or "bit".
+    if suffix in ("ing", "ed") and doubled:
         others.append(base[:-1])
     for other in others:
         (starts if len(other) > SHORT_WORD else shorts).append(other)

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from finding_words import (
+    DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
     MORE_FORMS,
@@ -101,6 +102,15 @@ def test_a_words_ending_taken_off_never_leaves_another_word(thresholds, word, ot
     assert only_other, f"no worry has a word starting {other!r} alone"
     assert not tiered_ids(thresholds, word) & only_other
     assert not found_ids(thresholds, word) & only_other
+
+
+@pytest.mark.parametrize(("word", "short"), DOUBLED_IS_THE_WORDS_OWN, ids=[w for w, _ in DOUBLED_IS_THE_WORDS_OWN])
+def test_a_letter_doubled_before_er_is_the_words_own(thresholds, word, short):
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    only_short = {i.id for i in worries if holds(i, short) and word[:4] not in i.search_terms}
+    assert only_short, f"no worry's vocabulary holds {short!r} alone"
+    assert not tiered_ids(thresholds, word) & only_short
+    assert not found_ids(thresholds, word) & only_short
 
 
 def test_a_slip_in_a_short_word_is_not_forgiven(thresholds):

@@ -28,7 +28,9 @@
     const others = [];
     if (suffix === "ies" || suffix === "ied") others.push(`${base}y`);
     const doubled = base.length > SHORT_WORD && base[base.length - 1] === base[base.length - 2] && !KEPT_DOUBLE.has(base[base.length - 1]);
-    if (["ing", "ed", "er", "ers"].includes(suffix) && doubled) others.push(base.slice(0, -1));
+    // Only before "-ing" and "-ed": before "-er" the doubled letter is mostly the word's own ("letter",
+    // "summer", "bitter"), never "let", "sum" or "bit".
+    if (["ing", "ed"].includes(suffix) && doubled) others.push(base.slice(0, -1));
     for (const other of others) (other.length > SHORT_WORD ? starts : shorts).push(other);
     return [starts, shorts];
   }
@@ -49,6 +51,7 @@
     "always", "never", "ever", "also", "still", "well", "go", "goes", "going", "gone", "went",
   ]);
   const ENDING = /^(s|es|ed|ing|er|ers|ies|ied)?$/;
+  const DOUBLED_ENDING = /^(ed|ing|ings)$/;
   // A stemmed word runs on past a term of four letters or more only by a word ending that keeps its
   // meaning ("alcoholic" finds "alcohol"); running on into another word ("selfharm" past "self",
   // "blackmail" past "black") finds nothing so. The core's _RUN_ON.
@@ -57,8 +60,9 @@
   function shortFinds(word, term) {
     if (!term.startsWith(word)) return false;
     let rest = term.slice(word.length);
-    // A last letter doubled before an ending ("hitting", "cutter").
-    if (rest.length > 1 && rest[0] === word[word.length - 1] && ENDING.test(rest.slice(1))) rest = rest.slice(1);
+    // A last letter doubled before "-ing" or "-ed" ("hitting", "stabbed"); before "-er" the doubled
+    // letter is mostly the word's own ("bitter" is no form of "bit").
+    if (rest.length > 1 && rest[0] === word[word.length - 1] && DOUBLED_ENDING.test(rest.slice(1))) rest = rest.slice(1);
     return ENDING.test(rest);
   }
   function oneSlip(a, b) {
