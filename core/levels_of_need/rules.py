@@ -8,7 +8,7 @@ How a result is reached, in order:
    ``min_level`` compares with the level the worries alone reach, so a rule never depends on
    another rule.
 4. A ``raise`` rule confined to a level (``max_level``: a step-up written for Level 2, such as
-   "start an Early Help Assessment") sets its floor, and is a reason, only where the level reached
+   "start an assessment") sets its floor, and is a reason, only where the level reached
    is no higher than its ``max_level``: where everything else reaches above it, the rule drops out,
    so it never shows beside a child protection result. It never lowers a result: the validator
    refuses one whose own level is above its ``max_level``, so where it drops out, everything else
@@ -474,6 +474,8 @@ def reach(thresholds: Thresholds, check: Check) -> Reached:
     rank = {route.id: n for n, (_, route) in enumerate(ranked)}
     worry_level = max((i.level for i in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
     floors: list[tuple[int, Reason]] = [(rank[w.level.routes[0].id], _indicator_reason(w, check)) for w in worries]
+    # A confined rule's max_level is tried here against the worries' level, which is never above the level
+    # reached: _confined_floors decides it against that.
     raised = list(_matching(thresholds, check, "raise", worries, worry_level))
     floors += [_rule_floor(thresholds, rule, rank) for rule in raised if rule.when.max_level is None]
     floors += _confined_floors(thresholds, [rule for rule in raised if rule.when.max_level is not None], floors, rank)
