@@ -135,16 +135,30 @@ class AgeBand:
 @dataclass(frozen=True)
 class Counting:
     """The items a counting condition (``all_of``, ``at_least``) counts: indicators (each holds when
-    chosen) and themes (each holds when a chosen worry has it)."""
+    chosen), themes (each holds when a chosen worry has it) and domains (each holds when a chosen worry is
+    under it). ``levels`` names which chosen worries count: only those at these levels make a theme or a
+    domain hold, and with no items listed, each chosen worry at these levels is one item ("three or more
+    Level 2 needs")."""
 
     indicators: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     count: int = 0  # how many must hold, for ``at_least``; ``all_of`` needs every one
+    domains: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # level ids: the worries counted are those at these levels
 
     @property
     def items(self) -> list[tuple[str, str]]:
-        """Each item it counts, as ("indicator" | "theme", id)."""
-        return [("indicator", i) for i in self.indicators] + [("theme", t) for t in self.themes]
+        """Each item it lists, as ("indicator" | "theme" | "domain", id)."""
+        return (
+            [("indicator", i) for i in self.indicators]
+            + [("theme", t) for t in self.themes]
+            + [("domain", d) for d in self.domains]
+        )
+
+    @property
+    def counts_worries(self) -> bool:
+        """It lists no item, only levels: each chosen worry at those levels counts as one."""
+        return not self.items and bool(self.levels)
 
 
 @dataclass(frozen=True)
@@ -186,7 +200,11 @@ def condition(raw: Mapping[str, Any]) -> Condition:
 
 def _counting(raw: Mapping[str, Any]) -> Counting:
     return Counting(
-        indicators=tuple(raw.get("indicators", ())), themes=tuple(raw.get("themes", ())), count=raw.get("count", 0)
+        indicators=tuple(raw.get("indicators", ())),
+        themes=tuple(raw.get("themes", ())),
+        count=raw.get("count", 0),
+        domains=tuple(raw.get("domains", ())),
+        levels=tuple(raw.get("levels", ())),
     )
 
 

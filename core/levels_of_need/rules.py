@@ -6,11 +6,17 @@ How a result is reached, in order:
 2. Every chosen worry sets a floor: the result is at least that worry's level.
 3. Every ``raise`` rule that matches sets a floor too (a level, or a route within a level). Its
    ``min_level`` compares with the level the worries alone reach, so a rule never depends on
-   another rule. (The validator refuses ``max_level`` on a ``raise`` rule: it would let a worry
-   lower the result.)
-4. The result is the highest floor; every floor is a reason, so the level is always traceable,
-   and adding a worry can only add floors, never lower one.
-5. ``advise`` rules add the guidance's advice; they never change the level or the route.
+   another rule.
+4. A ``raise`` rule confined to a level (``max_level``: a step-up written for Level 2, such as
+   "start an assessment") sets its floor, and is a reason, only where the level reached
+   is no higher than its ``max_level``: where everything else reaches above it, the rule drops out,
+   so it never shows beside a child protection result. It never lowers a result: the validator
+   refuses one whose own level is above its ``max_level``, so where it drops out, everything else
+   reaches a level above its floor (``_confined_floors``).
+5. The result is the highest floor; every floor is a reason, so the level is always traceable.
+   Adding a worry only adds floors, and takes a confined rule's floor away only where a higher level
+   is reached without it: it never lowers the result.
+6. ``advise`` rules add the guidance's advice; they never change the level or the route.
 
 Where the guidance does not decide, the checker asks; it never defaults:
 
@@ -26,8 +32,11 @@ Where the guidance does not decide, the checker asks; it never defaults:
   not require consent), no step that seeks consent comes first.
 
 Conditions: every condition of a rule's ``when`` must hold; ``indicators`` and ``themes`` hold when any
-one item does, ``all_of`` when every item listed does, ``at_least`` when ``count`` of them do. Each
-can only hold more often as worries are added, which keeps the promise above.
+one item does, ``all_of`` when every item listed does, ``at_least`` when ``count`` of them do. A
+counting condition's items are indicators, themes and domains (a domain holds when a chosen worry is
+under it); its ``levels`` keeps only the worries at those levels, and with no item listed counts those
+worries themselves ("three or more Level 2 needs"). Each can only hold more often as worries are
+added, which keeps the promise above.
 
 An indicator may be written for an age band (``Indicator.age``). One chosen outside its band still
 sets its own floor (a result is never lowered silently), but it never counts towards a counting
@@ -465,9 +474,11 @@ def reach(thresholds: Thresholds, check: Check) -> Reached:
     rank = {route.id: n for n, (_, route) in enumerate(ranked)}
     worry_level = max((i.level for i in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
     floors: list[tuple[int, Reason]] = [(rank[w.level.routes[0].id], _indicator_reason(w, check)) for w in worries]
-    for rule in _matching(thresholds, check, "raise", worries, worry_level):
-        level, route = thresholds.route(rule.route.id) if rule.route else (rule.level, rule.level.routes[0])
-        floors.append((rank[route.id], _rule_reason(rule, level, route)))
+    # A confined rule's max_level is tried here against the worries' level, which is never above the level
+    # reached: _confined_floors decides it against that.
+    raised = list(_matching(thresholds, check, "raise", worries, worry_level))
+    floors += [_rule_floor(thresholds, rule, rank) for rule in raised if rule.when.max_level is None]
+    floors += _confined_floors(thresholds, [rule for rule in raised if rule.when.max_level is not None], floors, rank)
     if not floors:
         floors.append((0, _default_reason(thresholds.levels[0])))
     top_rank = max((r for r, _ in floors), default=0)
@@ -771,7 +782,8 @@ def _themes_hold(themes: Any, thresholds: Thresholds, check: Check, worries: lis
 
 
 def _all_of_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
-    return count_holding(counting, check, worries) >= len(counting.items)
+    # Every item listed: one that lists none (only levels, which validate refuses here) never holds.
+    return bool(counting.items) and count_holding(counting, check, worries) >= len(counting.items)
 
 
 def _at_least_holds(counting: Any, thresholds: Thresholds, check: Check, worries: list[Indicator], level: Any) -> bool:
@@ -808,16 +820,24 @@ _CONDITIONS: dict[str, Callable[[Any, Thresholds, Check, list[Indicator], Level 
 
 def count_holding(counting: Counting, check: Check, worries: list[Indicator]) -> int:
     """How many of the listed items hold: an indicator chosen, as ``indicators:`` reads it; a theme
-    that a chosen worry has, as ``themes:`` reads it. More worries can only hold more items."""
+    that a chosen worry has, as ``themes:`` reads it; a domain that a chosen worry is under (an indicator
+    under several domains makes each hold). With ``levels``, only worries at those levels make a theme or
+    domain hold, and with no item listed each such worry counts as one. More worries can only hold more."""
     # A worry the guidance writes for another age than the child's never counts here: "two or more of"
-    # these is about worries the guidance writes for this child.
+    # these is about worries the guidance writes for this child. Strengths are never among the worries.
     outside = {i.id for i in worries if written_for_another_age(i, check)}
-    themes = {i.theme.id for i in worries if i.theme and i.id not in outside}
-    return sum(
-        1
-        for kind, item in counting.items
-        if (item in check.indicators and item not in outside if kind == "indicator" else item in themes)
-    )
+    counted = _counted_worries(counting, [i for i in worries if i.id not in outside])
+    if counting.counts_worries:
+        return len(counted)
+    held = {("indicator", i) for i in check.indicators if i not in outside}
+    held |= {("theme", i.theme.id) for i in counted if i.theme}
+    held |= {("domain", d.id) for i in counted for d in i.domains}
+    return sum(1 for item in counting.items if item in held)
+
+
+def _counted_worries(counting: Counting, worries: list[Indicator]) -> list[Indicator]:
+    """The worries a counting condition counts: with ``levels``, those at these levels; else every one."""
+    return [i for i in worries if not counting.levels or i.level.id in counting.levels]
 
 
 def age_matches(band: AgeBand, check: Check) -> bool:
@@ -849,6 +869,31 @@ def _rule_reason(rule: Rule, level: Level, route: Route, decisive: bool = False)
     return Reason(
         kind="rule", id=rule.id, text=rule.text, level=level, route=route, source=rule.source, decisive=decisive
     )
+
+
+def _confined_floors(
+    thresholds: Thresholds, confined: list[Rule], floors: list[tuple[int, Reason]], rank: Mapping[str, int]
+) -> list[tuple[int, Reason]]:
+    """The floors of the raise rules confined to a level (``max_level``) that hold: those whose max_level is
+    no lower than the level reached with them. One pass is enough: the rules whose max_level is below the
+    level the others reach drop out; so do those below the level then reached, which that level never
+    depended on (it is reached by a floor no higher than its own rule's max_level, as validate refuses a
+    confined rule whose level is above its max_level)."""
+    ranked = thresholds.routes()
+
+    def within(rule: Rule, reached: Level) -> bool:
+        return reached.number <= thresholds.level(str(rule.when.max_level)).number
+
+    others = ranked[max((r for r, _ in floors), default=0)][0]
+    candidates = [(rule, _rule_floor(thresholds, rule, rank)) for rule in confined if within(rule, others)]
+    reached = ranked[max((r for r, _ in [*floors, *(floor for _, floor in candidates)]), default=0)][0]
+    return [floor for rule, floor in candidates if within(rule, reached)]
+
+
+def _rule_floor(thresholds: Thresholds, rule: Rule, rank: Mapping[str, int]) -> tuple[int, Reason]:
+    """A raise rule's floor: its route's rank, and the rule as a reason."""
+    level, route = thresholds.route(rule.route.id) if rule.route else (rule.level, rule.level.routes[0])
+    return rank[route.id], _rule_reason(rule, level, route)
 
 
 def _default_reason(level: Level) -> Reason:

@@ -48,8 +48,12 @@ def _never_waits_for_consent(route: dict[str, Any]) -> None:
 
 
 @st.composite
-def conditions(draw: Any, indicator_ids: list[str], level_ids: list[str], deciding: bool) -> dict[str, Any]:
-    """A rule's ``when``. A deciding rule (emergency or raise) never reads "not sure" and has no max_level."""
+def conditions(
+    draw: Any, indicator_ids: list[str], level_ids: list[str], deciding: bool, worry_levels: list[str]
+) -> dict[str, Any]:
+    """A rule's ``when``. A deciding rule (emergency or raise) never reads "not sure"; its max_level (a raise
+    rule confined to a level) is drawn with its level (thresholds_data). Counting counts worries at
+    ``worry_levels`` only."""
     when: dict[str, Any] = {}
     if draw(st.booleans()):
         answers = {}
@@ -65,11 +69,13 @@ def conditions(draw: Any, indicator_ids: list[str], level_ids: list[str], decidi
         when["age"] = draw(age_bands())
     for counting in ("all_of", "at_least"):
         if draw(st.integers(0, 3)) == 0:
-            when[counting] = draw(counted(indicator_ids, counting == "at_least"))
+            when[counting] = draw(counted(indicator_ids, counting == "at_least", worry_levels))
     if draw(st.booleans()):
         when["min_level"] = draw(st.sampled_from(level_ids))
     if not deciding and draw(st.booleans()):
-        when["max_level"] = draw(st.sampled_from(level_ids))
+        # Never below min_level: validate refuses a rule that could never hold.
+        least = level_ids.index(when["min_level"]) if "min_level" in when else 0
+        when["max_level"] = draw(st.sampled_from(level_ids[least:]))
     return when or {"indicators": [draw(st.sampled_from(indicator_ids))]}
 
 
@@ -89,20 +95,79 @@ def age_bands(draw: Any) -> dict[str, Any]:
 
 
 @st.composite
-def counted(draw: Any, indicator_ids: list[str], with_count: bool) -> dict[str, Any]:
-    """A counting condition (all_of, at_least) over indicators, themes or both."""
+def counted(draw: Any, indicator_ids: list[str], with_count: bool, worry_levels: list[str]) -> dict[str, Any]:
+    """A counting condition (all_of, at_least) over indicators, themes, domains, or any of them; or, with
+    ``levels``, over the worries at those levels (never with indicators: validate refuses that)."""
     items: dict[str, Any] = {}
-    if draw(st.booleans()):
+    by_level = draw(st.integers(0, 2)) == 0
+    if not by_level and draw(st.booleans()):
         items["indicators"] = draw(st.lists(st.sampled_from(indicator_ids), min_size=1, max_size=3, unique=True))
-    if not items or draw(st.booleans()):
+    if draw(st.booleans()):
         items["themes"] = draw(st.lists(st.sampled_from(["t1", "t2"]), min_size=1, max_size=2, unique=True))
-    listed = len(items.get("indicators", ())) + len(items.get("themes", ()))
+    if draw(st.integers(0, 2)) == 0:
+        items["domains"] = draw(st.lists(st.sampled_from(["d1", "d2"]), min_size=1, max_size=2, unique=True))
+    if by_level:
+        items["levels"] = draw(st.lists(st.sampled_from(worry_levels), min_size=1, max_size=2, unique=True))
+    listed = _listed(items)
+    if not listed and (not by_level or not with_count):
+        items["themes"] = ["t1", "t2"]  # all_of lists an item; at_least counts something
+    elif with_count and listed == 1:
+        items.setdefault("domains", ["d1", "d2"])
+        items.setdefault("themes", ["t1", "t2"])
+    listed = _listed(items)
     if with_count:
-        if listed < 2:
-            items["themes"] = ["t1", "t2"]
-            listed = len(items.get("indicators", ())) + 2
-        items["count"] = draw(st.integers(2, listed))
+        items["count"] = draw(st.integers(2, listed if listed else 4))
     return items
+
+
+def _listed(items: dict[str, Any]) -> int:
+    return sum(len(items.get(kind, ())) for kind in ("indicators", "themes", "domains"))
+
+
+def _most_holding(indicators: list[dict[str, Any]], strengths: set[str], counting: dict[str, Any]) -> int:
+    """How many items a counting condition could ever hold, with every worry chosen."""
+    levels = set(counting.get("levels", ()))
+    worries = [i for i in indicators if i["id"] not in strengths and (not levels or i["level"] in levels)]
+    if not _listed(counting):
+        return len(worries)
+    themes = {i.get("theme") for i in worries}
+    domains = {d for i in worries for d in (i["domains"] if "domains" in i else [i["domain"]])}
+    held = sum(t in themes for t in counting.get("themes", ())) + sum(d in domains for d in counting.get("domains", ()))
+    return len(counting.get("indicators", ())) + held
+
+
+def _holdable(rules: list[dict[str, Any]], indicators: list[dict[str, Any]], worry_ids: list[str]) -> None:
+    """A counting condition that could never hold is refused by validate: lower its count, or leave it out."""
+    strengths = {i["id"] for i in indicators} - set(worry_ids)
+    for rule in rules:
+        when = rule["when"]
+        for kind in ("all_of", "at_least"):
+            counting = when.get(kind)
+            if counting is None:
+                continue
+            most = _most_holding(indicators, strengths, counting)
+            if kind == "at_least" and most >= 2:
+                counting["count"] = min(counting["count"], most)
+            elif kind == "at_least" or most < _listed(counting):
+                del when[kind]
+        if not when:
+            when["indicators"] = [worry_ids[0]]
+
+
+def _confine(draw: Any, rule: dict[str, Any], levels: list[dict[str, Any]]) -> None:
+    """Perhaps confine a raise rule to a level (max_level): at or above the level it sets (validate refuses one
+    below), and never on a rule whose words describe harm or an immediate risk."""
+    if draw(st.integers(0, 2)) != 0:
+        return
+    reached = _reached_route(levels, rule)
+    number = next(lv["number"] for lv in levels if reached in lv["routes"])
+    most = draw(st.sampled_from([lv for lv in levels if lv["number"] >= number]))
+    rule["when"]["max_level"] = most["id"]
+    least = next((lv for lv in levels if lv["id"] == rule["when"].get("min_level")), None)
+    if least is not None and least["number"] > most["number"]:
+        del rule["when"]["min_level"]
+    rule.pop("describes_harm", None)
+    rule.pop("describes_immediate_risk", None)
 
 
 @st.composite
@@ -162,6 +227,7 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
         i["id"] for i in indicators if not i.get("strength") and (first_kind == "worry" or i["level"] != "lv1")
     ]
     route_ids = [r["id"] for level in levels for r in level["routes"]]
+    worry_levels = [lv["id"] for lv in levels if lv["indicator_kind"] == "worry"]
     rules: list[dict[str, Any]] = []
     if draw(st.booleans()):
         rules.append(
@@ -178,7 +244,7 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
         rule = {
             "id": f"raise-{n}",
             "kind": "raise",
-            "when": draw(conditions(worry_ids, level_ids, deciding=True)),
+            "when": draw(conditions(worry_ids, level_ids, deciding=True, worry_levels=worry_levels)),
             "text": "Fictional.",
             "source": "Fictional",
         }
@@ -192,19 +258,21 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
             rule["describes_harm"] = True  # a rule's words can describe harm, as an indicator's can
         if draw(st.integers(0, 3)) == 0:
             rule["describes_immediate_risk"] = True  # and name an immediate risk
+        _confine(draw, rule, levels)
         rules.append(rule)
     for n in range(draw(st.integers(0, 3))):
         rules.append(
             {
                 "id": f"advise-{n}",
                 "kind": "advise",
-                "when": draw(conditions(indicator_ids, level_ids, deciding=False)),
+                "when": draw(conditions(indicator_ids, level_ids, deciding=False, worry_levels=worry_levels)),
                 "text": "Fictional advice.",
                 "source": "Fictional",
                 # The guidance's exception to seeking consent, for the worries the rule names.
                 **({"consent_exception": True} if draw(st.integers(0, 3)) == 0 else {}),
             }
         )
+    _holdable(rules, indicators, worry_ids)
     data = {
         "format": 1,
         "partnership": {"name": "Generated partnership (fictional)", "short_name": "GP", "area": "Nowhere"},

@@ -140,6 +140,76 @@ def test_all_of_these_together_raises_the_level_and_two_of_the_three_do_not(exam
     assert cli("--age", "9", *trio)["route"] == "child-in-need-assessment"
 
 
+# ---- Counting by level and by domain, and a raise rule confined to a level (issue 29) --------------------
+
+EMERGING = ("tired", "misses-school", "new-baby")
+
+
+def test_three_worries_at_a_level_count_by_level_and_the_rule_is_a_reason_in_its_own_words(example):
+    words = rule_text(example, "three-emerging-needs")
+    two, two_text = check(example, 9, "tired", "new-baby")
+    assert "three-emerging-needs" not in [r["id"] for r in two["reasons"]] and words not in two_text
+    three, text = check(example, 9, *EMERGING)
+    assert three["level_id"] == "targeted-early-help"
+    assert "three-emerging-needs" in [r["id"] for r in decisive(three)] and f"Rule: {words}" in text
+    assert "three-emerging-needs" in [r["id"] for r in cli("--age", "9", *EMERGING)["reasons"]]
+
+
+def test_a_strength_at_the_level_counted_is_never_a_worry(example):
+    """A strength at the level a counting rule counts (grandparent-helps, at targeted early help) never
+    counts: two worries and the strength are two."""
+    from levels_of_need.model import Counting, check_from_dict
+    from levels_of_need.rules import count_holding
+
+    chosen = ["damp-home", "parent-low-mood", "grandparent-helps"]
+    check_ = check_from_dict({"indicators": chosen, "age": 9})
+    worries = [i for i in example.indicators if i.id in chosen and not i.is_strength]
+    assert count_holding(Counting(levels=("targeted-early-help",), count=3), check_, worries) == 2
+    home = Counting(domains=("home-family",), levels=("targeted-early-help",))
+    assert count_holding(home, check_, []) == 0, "a strength alone holds no domain"
+
+
+def test_needs_in_two_domains_count_distinct_domains_and_one_domain_twice_does_not(example):
+    words = rule_text(example, "needs-in-two-domains")
+    same, _ = check(example, 9, "damp-home", "parent-low-mood")  # both under home and family
+    assert same["level_id"] == "targeted-early-help"
+    assert "needs-in-two-domains" not in [r["id"] for r in same["reasons"]]
+    two, text = check(example, 9, "damp-home", "out-of-school")  # home and family, learning and play
+    assert (two["level_id"], two["route"]) == ("statutory-social-work", "child-in-need-assessment")
+    assert decisive(two)[0]["id"] == "needs-in-two-domains" and f"Rule: {words}" in text
+    emerging, _ = check(example, 9, "damp-home", "misses-school")  # a worry at another level counts for nothing
+    assert "needs-in-two-domains" not in [r["id"] for r in emerging["reasons"]]
+
+
+def test_a_worry_under_two_domains_makes_each_hold(example):
+    """An indicator the guidance puts under two domains makes both hold (documented in docs/format.md)."""
+    from levels_of_need.model import Counting, check_from_dict
+    from levels_of_need.rules import count_holding
+
+    both = Counting(domains=("home-family", "safety-outside"), count=2)
+    worries = [example.indicator("nowhere-to-live")]
+    assert count_holding(both, check_from_dict({"indicators": ["nowhere-to-live"], "age": 16}), worries) == 2
+
+
+@pytest.mark.parametrize(("age", "unborn", "counts"), [(9, False, False), (0, False, True), (None, True, True)])
+def test_a_worry_outside_its_age_band_never_counts_by_domain(example, age, unborn, counts):
+    """missed-health-checks (health and growing up) is written for unborn babies and babies under 1."""
+    result, _ = check(example, age, "missed-health-checks", "damp-home", unborn=unborn)
+    assert ("needs-in-two-domains" in [r["id"] for r in result["reasons"]]) is counts
+    assert result["level_id"] == ("statutory-social-work" if counts else "targeted-early-help")
+
+
+def test_a_rule_confined_to_a_level_shows_there_and_never_beside_a_higher_result(example):
+    words = rule_text(example, "three-emerging-needs")
+    _, alone_text = check(example, 9, *EMERGING)
+    assert f"Rule: {words}" in alone_text
+    higher, text = check(example, 9, *EMERGING, "left-alone")
+    assert higher["level_id"] == "statutory-social-work"
+    assert "three-emerging-needs" not in [r["id"] for r in higher["reasons"]] and words not in text
+    # It stops showing; nothing is lowered: the other reasons at targeted early help still show.
+    assert "two-or-more-emerging" in [r["id"] for r in higher["reasons"]]
+
+
 # ---- Strengths at any level ------------------------------------------------------------------------
 
 

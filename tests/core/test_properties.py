@@ -17,6 +17,8 @@ thresholds files that use every kind of rule and condition.
    until it is confirmed.
 10. A route that requires consent is suggested, with its steps, only with consent given, unless harm may be
     present.
+11. A raise rule confined to a level (max_level) is a reason exactly where it holds and the level reached is
+    no higher than its max_level: it never shows beside a higher result, and never lowers one (1).
 """
 
 from __future__ import annotations
@@ -29,9 +31,18 @@ from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from levels_of_need.model import Check
 from levels_of_need.present import advice_parts, inline_text, node, result_view, step_parts
 from levels_of_need.questions import AGE
-from levels_of_need.rules import age_matches, evaluate, harm_described, harm_first_step, harm_step_waits_for, reach
+from levels_of_need.rules import (
+    age_matches,
+    condition_holds,
+    evaluate,
+    harm_described,
+    harm_first_step,
+    harm_step_waits_for,
+    reach,
+)
 from toolkit.load import load_file
 
 FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
@@ -102,7 +113,6 @@ def a_worry_outside_its_band_never_counts(thresholds, check):
     rules = {r.id: r for r in thresholds.rules}
     worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
     in_band = [i for i in worries if i.age is None or not check.age_given or age_matches(i.age, check)]
-    ids, themes = {i.id for i in in_band}, {i.theme.id for i in in_band if i.theme}
     outside = [i for i in worries if i not in in_band]
     if not result.emergency and any(f"age:{i.id}" not in check.confirmed for i in outside):
         assert result.route is None, "a worry outside its band is challenged until confirmed"
@@ -111,9 +121,41 @@ def a_worry_outside_its_band_never_counts(thresholds, check):
         for counting in ("all_of", "at_least"):
             items = getattr(when, counting, None)
             if items is not None:
-                held = sum(i in ids for i in items.indicators) + sum(t in themes for t in items.themes)
-                needed = items.count if counting == "at_least" else len(items.indicators) + len(items.themes)
-                assert held >= needed, (reason.id, check)
+                needed = items.count if counting == "at_least" else len(items.items)
+                assert _held_in_band(items, in_band) >= needed, (reason.id, check)
+
+
+def _held_in_band(items, in_band):
+    """The items a counting condition holds by worries in their band (and, with levels, at those levels)."""
+    counted = [i for i in in_band if not items.levels or i.level.id in items.levels]
+    if not items.items:
+        return len(counted)
+    ids = {i.id for i in in_band}
+    themes = {i.theme.id for i in counted if i.theme}
+    domains = {d.id for i in counted for d in i.domains}
+    return (
+        sum(i in ids for i in items.indicators)
+        + sum(t in themes for t in items.themes)
+        + sum(d in domains for d in items.domains)
+    )
+
+
+def a_confined_rule_shows_only_within_its_level(thresholds, check):
+    """A raise rule with max_level is a reason where it holds and the level reached is within its max_level,
+    and nowhere else: a step-up written for Level 2 never shows beside a child protection result."""
+    result = evaluate(thresholds, check)
+    if result.emergency:
+        return
+    worries = [i for i in thresholds.indicators if i.id in check.indicators and not i.is_strength]
+    worry_level = max((i.level for i in worries), key=lambda lv: lv.number, default=thresholds.levels[0])
+    shown = {r.id for r in result.reasons if r.kind == "rule"}
+    reached = max(r.level.number for r in result.reasons)
+    for rule in thresholds.rules:
+        if rule.kind != "raise" or rule.when.max_level is None:
+            continue
+        holds = condition_holds(replace(rule.when, max_level=None), thresholds, check, worries, worry_level)
+        within = reached <= thresholds.level(rule.when.max_level).number
+        assert (rule.id in shown) == (holds and within), (rule.id, reached, check)
 
 
 def an_age_that_matters_is_asked(thresholds, check):
@@ -208,6 +250,7 @@ PROPERTIES = [
     a_harm_rule_holds_back_the_route_until_confirmed,
     a_worry_outside_its_band_never_counts,
     an_age_that_matters_is_asked,
+    a_confined_rule_shows_only_within_its_level,
 ]
 
 
@@ -264,11 +307,9 @@ def test_property_holds_for_any_file(prop):
     run()
 
 
-def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
-    """Why the validator refuses it: such a rule lets an added worry lower the route."""
-    from toolkit.load import ThresholdsError
-
-    data = {
+def _confined_file(rule_route: str) -> dict:
+    """Two levels, a worry at each, and a raise rule confined to the first level (max_level: lv1)."""
+    return {
         "format": 1,
         "partnership": {"name": "Generated (fictional)", "short_name": "GP", "area": "Nowhere"},
         "document": {"title": "T", "version": "0", "date": "2026-01-01", "source": "Generated."},
@@ -301,15 +342,48 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
                 "id": "capped",
                 "kind": "raise",
                 "when": {"indicators": ["low"], "max_level": "lv1"},
-                "route": "lv1-r1",
-                "text": "T.",
+                "route": rule_route,
+                "text": "Fictional: a step-up for the first level.",
                 "source": "S",
             }
         ],
         "glossary": {"GP": "Generated (fictional)"},
     }
-    with pytest.raises(ThresholdsError, match="cannot take max_level"):
-        load(data)
+
+
+def test_a_raise_rule_confined_to_its_level_shows_there_and_drops_out_above_without_lowering():
+    thresholds = load(_confined_file("lv1-r1"))
+    low = reach(thresholds, Check(indicators=frozenset({"low"}), age=5))
+    both = reach(thresholds, Check(indicators=frozenset({"low", "high"}), age=5))
+    assert (low.level.id, low.route.id) == ("lv1", "lv1-r1")
+    assert "capped" in {r.id for r in low.reasons}
+    assert (both.level.id, both.route.id) == ("lv2", "lv2-r0")
+    assert "capped" not in {r.id for r in both.reasons}
+    assert rank(thresholds, both.route) > rank(thresholds, low.route)
+
+
+def test_a_raise_rule_confined_below_its_own_level_would_lower_the_result_and_is_refused():
+    """Confined to lv1 but raising to lv2: where lv2 is reached without it, it would drop out. Refused."""
+    from toolkit.load import ThresholdsError
+
+    with pytest.raises(ThresholdsError, match="cannot set a higher level"):
+        load(_confined_file("lv2-r1"))
+
+
+@SETTINGS
+@given(st.data())
+def test_adding_a_worry_never_lowers_the_result_with_confined_rules(data):
+    """The promise over files that hold a raise rule confined to a level, for a worry that the check lacks."""
+    confined = thresholds_data().filter(
+        lambda d: any(r["kind"] == "raise" and "max_level" in r["when"] for r in d["rules"])
+    )
+    thresholds = load(data.draw(confined))
+    check = data.draw(checks(thresholds))
+    worry_ids = [i.id for i in thresholds.indicators if not i.is_strength and i.id not in check.indicators]
+    if worry_ids:
+        adding_a_worry_never_lowers_the_result(thresholds, check, data.draw(st.sampled_from(worry_ids)))
+        never_leads_with_consent_where_harm_is_possible(thresholds, check)
+        a_confined_rule_shows_only_within_its_level(thresholds, check)
 
 
 # ---- The generated files use the optional indicator fields -------------------------------------------
@@ -325,6 +399,12 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         lambda d: any("at_least" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
         lambda d: any(r.get("describes_harm") for r in d["rules"]),
         lambda d: any(r.get("consent_exception") for r in d["rules"]),
+        lambda d: any(r["kind"] == "raise" and "max_level" in r["when"] for r in d["rules"]),
+        lambda d: any(r["kind"] == "raise" and "levels" in r["when"].get("at_least", {}) for r in d["rules"]),
+        lambda d: any(
+            r["kind"] == "raise" and "domains" in {**r["when"].get("at_least", {}), **r["when"].get("all_of", {})}
+            for r in d["rules"]
+        ),
         lambda d: any(i.get("describes_immediate_risk") for i in d["indicators"]),
         lambda d: any(r.get("describes_immediate_risk") for r in d["rules"]),
         # A counting rule over an indicator with an age band: "two or more of" with a worry for other ages.
@@ -342,6 +422,9 @@ def test_a_raise_rule_with_max_level_would_break_the_promise_and_is_refused():
         "at_least",
         "rule describes harm",
         "consent exception",
+        "raise rule confined to a level",
+        "counting by level",
+        "counting by domain",
         "indicator names an immediate risk",
         "rule names an immediate risk",
         "counting over an age band",

@@ -33,6 +33,8 @@ def entries(section: str, ids: set[str]) -> list[dict]:
         ("areas", {"northdale", "southwick"}),
         ("own_questions", {"about-a-professional"}),
         ("rules", {"concern-about-a-professional"}),
+        # Counting by domain and by level, and a raise rule confined to a level (issue 29).
+        ("rules", {"needs-in-two-domains", "three-emerging-needs"}),
         ("scenario_sets", {"every-level", "end-of-course"}),
         ("scenarios", {"twin-injury-seven"}),
     ],

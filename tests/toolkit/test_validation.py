@@ -196,13 +196,13 @@ CASES = [
         "route 'child-in-need' is not a route of level 'universal' (its routes: universal)",
     ),
     (
-        "raise-rule-with-max-level",
+        "raise-rule-confined-below-its-own-level",
         *edit(
             '    when: {answers: {significant_harm: ["yes"]}}\n',
             '    when: {answers: {significant_harm: ["yes"]}, max_level: early-help}\n',
         ),
         "rules[significant-harm].when.max_level",
-        "adding a worry would then lower the result",
+        "a 'raise' rule confined to max_level 'early-help' cannot set a higher level ('statutory')",
     ),
     (
         "raise-rule-on-not-sure",
@@ -561,6 +561,9 @@ def example_edit(old: str, new: str) -> tuple[str, int]:
 
 TRIO = "[frightening-arguments, parent-drink-drugs, parent-low-mood]"
 COUNTED = "indicators: [tired, misses-school, hangs-around-late]}}"
+DOMAINS = "domains: [health-growing, learning-play, home-family, safety-outside], levels: [targeted-early-help]}}"
+CONFINED = "when: {at_least: {count: 3, levels: [emerging]}, max_level: targeted-early-help}"
+EMERGING_LEVEL = 'level: targeted-early-help\n    text: "Fictional example: three or more emerging'
 TEEN = "{id: nowhere-to-live, level: statutory-social-work, domains: [home-family, safety-outside],"
 GRANDPARENT = "{id: grandparent-helps, strength: true,"
 
@@ -582,7 +585,7 @@ FIELD_CASES = [
         "counting-nothing",
         *example_edit(f"at_least: {{count: 2, {COUNTED}", "at_least: {count: 2}}"),
         "rules[two-or-more-emerging].when.at_least",
-        "give 'indicators' or 'themes', or both",
+        "give 'indicators', 'themes', 'domains' or 'levels', or more than one",
     ),
     (
         "all-of-a-strength-in-a-raise-rule",
@@ -649,6 +652,91 @@ FIELD_CASES = [
         *example_edit(TRIO, TRIO.replace("parent-drink-drugs", "frightening-arguments")),
         "rules[three-together].when.all_of.indicators",
         "lists 'frightening-arguments' twice: give each once",
+    ),
+    # Counting by level and by domain, and a raise rule confined to a level (issue 29).
+    (
+        "at-least-an-unknown-domain",
+        *example_edit(DOMAINS, DOMAINS.replace("safety-outside]", "outside]")),
+        "rules[needs-in-two-domains].when.at_least.domains[3]",
+        "'outside' is not a defined domain",
+    ),
+    (
+        "at-least-an-unknown-level",
+        *example_edit(DOMAINS, DOMAINS.replace("levels: [targeted-early-help]", "levels: [early-help]")),
+        "rules[needs-in-two-domains].when.at_least.levels[0]",
+        "'early-help' is not a defined level",
+    ),
+    (
+        "at-least-more-domains-than-listed",
+        *example_edit(f"count: 2, {DOMAINS}", f"count: 5, {DOMAINS}"),
+        "rules[needs-in-two-domains].when.at_least.count",
+        "at least 5 of 4 listed can never hold",
+    ),
+    (
+        "at-least-a-domain-no-worry-at-the-level-is-under",
+        *example_edit(f"count: 2, {DOMAINS}", f"count: 4, {DOMAINS}"),
+        "rules[needs-in-two-domains].when.at_least.count",
+        "at least 4 can never hold: with every worry chosen, at most 3 could",
+    ),
+    (
+        "at-least-more-worries-than-the-level-has",
+        *example_edit(CONFINED, CONFINED.replace("count: 3", "count: 5")),
+        "rules[three-emerging-needs].when.at_least.count",
+        "at least 5 can never hold: with every worry chosen, at most 4 could",
+    ),
+    (
+        "at-least-a-level-of-strengths",
+        *example_edit(CONFINED, CONFINED.replace("levels: [emerging]", "levels: [thriving]")),
+        "rules[three-emerging-needs].when.at_least.levels[0]",
+        "level 'thriving' lists what is working well: its indicators are strengths, which never count as worries",
+    ),
+    (
+        "at-least-levels-and-indicators",
+        *example_edit(CONFINED, CONFINED.replace("count: 3,", "count: 2, indicators: [tired, new-baby],")),
+        "rules[three-emerging-needs].when.at_least.levels",
+        "'levels' counts the worries at those levels, and 'indicators' names worries one by one",
+    ),
+    (
+        "all-of-only-levels",
+        *example_edit(f"all_of: {{indicators: {TRIO}}}", "all_of: {levels: [targeted-early-help]}"),
+        "rules[three-together].when.all_of",
+        "give 'indicators', 'themes' or 'domains', or more than one",
+    ),
+    (
+        "all-of-a-domain-that-never-holds",
+        *example_edit(
+            f"all_of: {{indicators: {TRIO}}}",
+            "all_of: {domains: [learning-play, home-family], levels: [statutory-social-work]}",
+        ),
+        "rules[three-together].when.all_of",
+        "all 2 listed can never hold",
+    ),
+    (
+        "raise-rule-confined-below-its-own-level",
+        *example_edit(CONFINED, CONFINED.replace("max_level: targeted-early-help", "max_level: emerging")),
+        "rules[three-emerging-needs].when.max_level",
+        "a 'raise' rule confined to max_level 'emerging' cannot set a higher level ('targeted-early-help')",
+    ),
+    (
+        "min-level-above-max-level",
+        *example_edit(CONFINED, CONFINED.replace("max_level:", "min_level: statutory-social-work, max_level:")),
+        "rules[three-emerging-needs].when.min_level",
+        "min_level 'statutory-social-work' is above max_level 'targeted-early-help': the rule would never hold",
+    ),
+    (
+        "confined-rule-that-describes-harm",
+        *example_edit(f"{EMERGING_LEVEL}", f"describes_harm: true\n    {EMERGING_LEVEL}"),
+        "rules[three-emerging-needs].describes_harm",
+        "a rule confined to a level (max_level) cannot take 'describes_harm'",
+    ),
+    (
+        "emergency-rule-with-max-level",
+        *example_edit(
+            'when: {answers: {immediate_risk: ["yes"]}}\n    contacts',
+            'when: {answers: {immediate_risk: ["yes"]}, max_level: emerging}\n    contacts',
+        ),
+        "rules[danger-now].when.max_level",
+        "an 'emergency' rule cannot take max_level",
     ),
     (
         "domains-just-one",

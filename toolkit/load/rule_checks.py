@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from levels_of_need import questions
+from levels_of_need.model import indicator_domain_ids
 from levels_of_need.questions import UNSURE
 
 from .document_checks import CONSENT
@@ -82,7 +83,8 @@ def rule_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
             if counting in rule["when"]:
                 where = [*base, "when", counting]
                 yield from _strength_problems(rule, where, rule["when"][counting], strengths, problem, "count")
-                yield from _counting_problems(where, rule["when"][counting], problem)
+                yield from _counting_problems(data, where, rule["when"][counting], strengths, problem)
+        yield from level_bound_problems(data, rule, base, problem)
         if rule["kind"] in DECIDING:
             yield from _deciding_rule_problems(rule, base, problem)
         yield from _advice_problems(rule, base, problem)
@@ -124,26 +126,127 @@ def _advice_problems(rule: Mapping[str, Any], base: list[str | int], problem: An
         )
 
 
-def _counting_problems(base: list[str | int], counting: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
-    """A counting condition (all_of, at_least) counts no more than it lists."""
-    listed = len(counting.get("indicators", ())) + len(counting.get("themes", ()))
-    if "count" in counting and counting["count"] > listed:
+def _counting_problems(
+    data: Mapping[str, Any], base: list[str | int], counting: Mapping[str, Any], strengths: set[str], problem: Any
+) -> Iterator[Problem]:
+    """A counting condition (all_of, at_least) counts no more than it lists, counts worries only (a level
+    of strengths holds none), and never more than could ever hold with every worry chosen."""
+    listed = len(counting.get("indicators", ())) + len(counting.get("themes", ())) + len(counting.get("domains", ()))
+    if "count" in counting and listed and counting["count"] > listed:
         yield problem(
             [*base, "count"],
-            f"at least {counting['count']} of {listed} listed can never hold: list more indicators or themes, "
-            "or lower the count",
+            f"at least {counting['count']} of {listed} listed can never hold: list more indicators, themes "
+            "or domains, or lower the count",
         )
+        return
+    if "levels" in counting and "indicators" in counting:
+        yield problem(
+            [*base, "levels"],
+            "'levels' counts the worries at those levels, and 'indicators' names worries one by one: give one "
+            "or the other (an indicator is at its own level already)",
+        )
+        return
+    kinds = {level["id"]: level["indicator_kind"] for level in data["levels"]}
+    for j, level_id in enumerate(counting.get("levels", ())):
+        if kinds.get(level_id) == "strength":
+            yield problem(
+                [*base, "levels", j],
+                f"level {level_id!r} lists what is working well: its indicators are strengths, which never "
+                "count as worries (nor set a level)",
+            )
+            return
+    yield from _never_holds_problems(data, base, counting, strengths, problem)
+
+
+def _never_holds_problems(
+    data: Mapping[str, Any], base: list[str | int], counting: Mapping[str, Any], strengths: set[str], problem: Any
+) -> Iterator[Problem]:
+    """A count (or, for all_of, every item) that no choice of worries could reach: a domain or theme no worry
+    (at the levels listed) is under, or fewer worries at those levels than the count."""
+    known = {section: {item["id"] for item in data.get(section, ())} for section in ("levels", "themes", "domains")}
+    if any(not set(counting.get(section, ())) <= ids for section, ids in known.items()):
+        return  # an unknown id is named once, by the reference check
+    most = most_that_could_hold(data, counting, strengths)
+    listed = sum(len(counting.get(items, ())) for items in ("indicators", "themes", "domains"))
+    needed = counting.get("count", listed)  # all_of: every item listed
+    if needed > most:
+        at = [*base, "count"] if "count" in counting else base
+        what = f"at least {needed}" if "count" in counting else f"all {needed} listed"
+        yield problem(
+            at,
+            f"{what} can never hold: with every worry chosen, at most {most} could (strengths never count, and "
+            "with 'levels' only the worries at those levels do): lower the count, or count more",
+        )
+
+
+def most_that_could_hold(data: Mapping[str, Any], counting: Mapping[str, Any], strengths: set[str]) -> int:
+    """How many items of a counting condition hold with every worry chosen (as rules.count_holding counts)."""
+    levels = set(counting.get("levels", ()))
+    worries = [i for i in data["indicators"] if i["id"] not in strengths and (not levels or i["level"] in levels)]
+    if not any(counting.get(items) for items in ("indicators", "themes", "domains")):
+        return len(worries)
+    themes = {i.get("theme") for i in worries}
+    domains = {d for i in worries for d in indicator_domain_ids(i)}
+    return (
+        len(counting.get("indicators", ()))
+        + sum(theme in themes for theme in counting.get("themes", ()))
+        + sum(domain in domains for domain in counting.get("domains", ()))
+    )
+
+
+def level_bound_problems(
+    data: Mapping[str, Any], rule: Mapping[str, Any], base: list[str | int], problem: Any
+) -> Iterator[Problem]:
+    """A rule whose min_level is above its max_level never holds; a raise rule confined to a level
+    (max_level) never sets a higher level than it, and its words never describe harm or an immediate
+    risk (those are challenged at every level, so never confined to one)."""
+    when = rule["when"]
+    numbers = {level["id"]: level["number"] for level in data["levels"]}
+    most = numbers.get(when.get("max_level", ""))
+    if most is None:
+        return
+    least = numbers.get(when.get("min_level", ""))
+    if least is not None and least > most:
+        yield problem(
+            [*base, "when", "min_level"],
+            f"min_level {when['min_level']!r} is above max_level {when['max_level']!r}: the rule would never hold",
+        )
+    if rule["kind"] != "raise":
+        return
+    own = _raised_level(data, rule)
+    if own is not None and numbers[own] > most:
+        yield problem(
+            [*base, "when", "max_level"],
+            f"a 'raise' rule confined to max_level {when['max_level']!r} cannot set a higher level ({own!r}): "
+            "where everything else reached above its max_level it would drop out, and adding a worry would "
+            "lower the result",
+        )
+    for words in ("describes_harm", "describes_immediate_risk"):
+        if rule.get(words):
+            yield problem(
+                [*base, words],
+                f"a rule confined to a level (max_level) cannot take {words!r}: such words are challenged at "
+                "every level, so leave out max_level",
+            )
+
+
+def _raised_level(data: Mapping[str, Any], rule: Mapping[str, Any]) -> str | None:
+    """The id of the level a raise rule sets (its level, or its route's level); None if it names none known."""
+    for level in data["levels"]:
+        if level["id"] == rule.get("level") or any(route["id"] == rule.get("route") for route in level["routes"]):
+            return level["id"]
+    return None
 
 
 def _deciding_rule_problems(rule: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
     """Rules that decide a level or route must keep the checker's promises: adding a worry never
     lowers the result, and "not sure" never decides anything."""
     when = rule["when"]
-    if "max_level" in when:
+    if "max_level" in when and rule["kind"] == "emergency":
         yield problem(
             [*base, "when", "max_level"],
-            f"a {rule['kind']!r} rule cannot take max_level: adding a worry would then lower the result "
-            "(use max_level on an 'advise' rule)",
+            "an 'emergency' rule cannot take max_level: it stops the check whatever the level, and with it a "
+            "worry added could take away the call to make now",
         )
     for question_id, values in when.get("answers", {}).items():
         fixed = question_id in questions.QUESTION_IDS

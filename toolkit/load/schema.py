@@ -115,6 +115,9 @@ def _one_or_any(error: Any) -> str | None:
         return None
     names = [name for option in value for name in option["required"]]
     given = [name for name in names if isinstance(instance, Mapping) and name in instance]
+    if len(names) > 2:  # a counting condition's items: any of them, or more than one
+        listed = ", ".join(f"'{name}'" for name in names[:-1])
+        return f"give {listed} or '{names[-1]}', or more than one"
     which = "one of the two" if kind == "oneOf" else "or both"
     also = f", not both (this gives {' and '.join(given)})" if kind == "oneOf" and given else ""
     return f"give '{names[0]}' or '{names[1]}', {which}{also}"
