@@ -784,16 +784,26 @@ class Escalation:
     stages: tuple[EscalationStage, ...]
 
 
-@dataclass(frozen=True)
-class StepDown:
-    """How a case moves from a higher level back to a lower one, in the guidance's words."""
+# Where a file says how a case moves between levels: its section for each direction, in the order the
+# site's pages come. A case steps down to a lower level, up to a higher one, or across between two
+# routes of one level (from one service to another at the same level of need).
+MOVE_SECTIONS: tuple[tuple[str, str], ...] = (("step_down", "down"), ("step_up", "up"), ("step_across", "across"))
 
-    higher: Level
-    lower: Level
+
+@dataclass(frozen=True)
+class CaseMove:
+    """How a case moves (``direction``: "down", "up" or "across"), in the guidance's words: from the
+    level ``start`` to ``end``, or, across, from the route ``start_route`` to ``end_route`` of one level."""
+
+    direction: str
+    start: Level
+    end: Level
     intro: str
     next_steps: tuple[Step, ...]
     source: str
-    consent: str | None = None  # the guidance's words on consent for the lower level
+    consent: str | None = None  # the guidance's words on consent where the case goes
+    start_route: Route | None = None
+    end_route: Route | None = None
 
 
 @dataclass(frozen=True)
@@ -892,7 +902,7 @@ class Thresholds:
     practice_framework: Framework | None = None
     signs_of_safety: tuple[str, ...] = ()  # the Signs of Safety questions, in the guidance's words
     escalation: Escalation | None = None
-    step_down: StepDown | None = None
+    case_moves: tuple[CaseMove, ...] = ()  # stepping down, up and across, in MOVE_SECTIONS' order
     brag: Brag | None = None
     guidance: tuple[GuidanceSection, ...] = ()
     accessibility: Accessibility | None = None
@@ -1018,9 +1028,7 @@ def _shown_parts(
         "practice_framework": _framework(data["practice_framework"]) if "practice_framework" in data else None,
         "signs_of_safety": tuple(data.get("signs_of_safety", ())),
         "escalation": _escalation(data["escalation"], contact_by_id, timescale_by_id) if "escalation" in data else None,
-        "step_down": _step_down(data["step_down"], level_by_id, contact_by_id, timescale_by_id)
-        if "step_down" in data
-        else None,
+        "case_moves": _case_moves(data, level_by_id, contact_by_id, timescale_by_id),
         "brag": _brag(data["brag"]) if "brag" in data else None,
         "guidance": tuple(_guidance_section(g) for g in data.get("guidance", ())),
         "accessibility": _accessibility(data["accessibility"]) if "accessibility" in data else None,
@@ -1168,20 +1176,37 @@ def _escalation(
     )
 
 
-def _step_down(
-    raw: Mapping[str, Any],
+def one_or_many(value: Any) -> list[Any]:
+    """A field that may hold one item or a list of them (``step_down``), as a list."""
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _case_moves(
+    data: Mapping[str, Any],
     level_by_id: Mapping[str, Level],
     contact_by_id: Mapping[str, Contact],
     timescale_by_id: Mapping[str, Timescale],
-) -> StepDown:
-    return StepDown(
-        higher=level_by_id[raw["from"]],
-        lower=level_by_id[raw["to"]],
-        intro=raw["intro"],
-        next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
-        source=raw["source"],
-        consent=raw.get("consent"),
-    )
+) -> tuple[CaseMove, ...]:
+    route_by_id = {route.id: route for level in level_by_id.values() for route in level.routes}
+    level_of = {route.id: level for level in level_by_id.values() for route in level.routes}
+    moves = []
+    for section, direction in MOVE_SECTIONS:
+        for raw in one_or_many(data.get(section, [])):
+            across = direction == "across"
+            moves.append(
+                CaseMove(
+                    direction=direction,
+                    start=level_of[raw["from"]] if across else level_by_id[raw["from"]],
+                    end=level_of[raw["to"]] if across else level_by_id[raw["to"]],
+                    intro=raw["intro"],
+                    next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
+                    source=raw["source"],
+                    consent=raw.get("consent"),
+                    start_route=route_by_id[raw["from"]] if across else None,
+                    end_route=route_by_id[raw["to"]] if across else None,
+                )
+            )
+    return tuple(moves)
 
 
 def _brag(raw: Mapping[str, Any]) -> Brag:

@@ -74,3 +74,9 @@ def test_the_line_the_doc_quotes_for_a_bare_yes_key_is_validates_own(word, tmp_p
     lines = [problem.message for problem in refused.value.problems]
     quoted = re.search(r"`validate` names a bare key \(\"(the key 'yes' [^\"]+)\"\)", DOC).group(1)
     assert lines == [quoted.replace("'yes'", repr(word))]
+
+
+@pytest.mark.parametrize("section", ["step_down", "step_up", "step_across"])
+def test_the_worked_examples_of_a_case_moving_are_the_fictional_files(section):
+    shown = [block[section] for block in BLOCKS if isinstance(block, dict) and section in block]
+    assert shown == [EXAMPLE[section]]

@@ -27,6 +27,10 @@ def schema_fields(schema: dict[str, Any], path: list[str], seen: tuple[str, ...]
         yield from schema_fields(child, [*path, name], seen)
     if isinstance(schema.get("items"), dict):
         yield from schema_fields(schema["items"], [*path, EVERY_ITEM], seen)
+    options = schema.get("anyOf", ())
+    if len(options) == 2 and options[1].get("items") == options[0]:
+        # One item or a list of them (step_down): the table's [*] is either.
+        yield from schema_fields(options[0], [*path, EVERY_ITEM], seen)
 
 
 FIELDS = dict(schema_fields(SCHEMA, []))

@@ -49,6 +49,13 @@ STEP_DOWN = """step_down:
   source: a test
 """
 STEP_UP = STEP_DOWN.replace("to: early-help", "to: statutory").replace("from: statutory", "from: early-help")
+# The same paths as lists (a file may give one path or several), and stepping up and across.
+STEP_DOWNS = "step_down:\n" + "".join(
+    "  - " + path.split("\n", 1)[1].replace("\n  ", "\n    ").lstrip() for path in (STEP_DOWN, STEP_UP)
+)
+STEP_DOWNS_WITHOUT_INTRO = STEP_DOWNS.replace("    intro: When needs can be met by early help.\n", "", 1)
+STEP_UP_DOWNWARDS = STEP_DOWN.replace("step_down:", "step_up:")
+ACROSS = STEP_DOWN.replace("step_down:", "step_across:").replace("from: statutory", "from: child-in-need")
 # The accessibility statement's facts, added to the real file (which has none) for the cases below.
 ACCESSIBILITY = """accessibility:
   contact: {email: web@example.org}
@@ -404,6 +411,55 @@ CASES = [
         ),
         "step_down.to",
         "a case steps down to a lower level: 'statutory' (Level 3) is not below 'early-help' (Level 2)",
+    ),
+    (
+        "step-down-paths-one-of-which-steps-up",
+        *edit("\nglossary:\n", f"\n{STEP_DOWNS}\nglossary:\n", at="    to: statutory"),
+        "step_down[1].to",
+        "a case steps down to a lower level: 'statutory' (Level 3) is not below 'early-help' (Level 2)",
+    ),
+    (
+        "step-down-path-in-a-list-without-its-intro",
+        *edit(
+            "\nglossary:\n",
+            f"\n{STEP_DOWNS_WITHOUT_INTRO}\nglossary:\n",
+            at="  - from",
+        ),
+        "step_down[0]",
+        "missing required field 'intro'",
+    ),
+    (
+        "step-up-to-a-lower-level",
+        *edit("\nglossary:\n", f"\n{STEP_UP_DOWNWARDS}\nglossary:\n", at="  to:"),
+        "step_up.to",
+        "a case steps up to a higher level: 'early-help' (Level 2) is not above 'statutory' (Level 3)",
+    ),
+    (
+        "step-across-to-a-route-of-another-level",
+        *edit("\nglossary:\n", f"\n{ACROSS}\nglossary:\n", at="  to:"),
+        "step_across.to",
+        "a case steps across between two routes of one level: 'early-help' is a route of 'early-help', "
+        "'child-in-need' of 'statutory' (a case moving between levels steps up or down)",
+    ),
+    (
+        "step-across-to-the-same-route",
+        *edit(
+            "\nglossary:\n",
+            f"\n{ACROSS.replace('to: early-help', 'to: child-in-need')}\nglossary:\n",
+            at="  to:",
+        ),
+        "step_across.to",
+        "a case steps across to another route: 'child-in-need' is the route it steps from",
+    ),
+    (
+        "step-across-from-a-level-not-a-route",
+        *edit(
+            "\nglossary:\n",
+            f"\n{ACROSS.replace('from: child-in-need', 'from: statutory')}\nglossary:\n",
+            at="  from:",
+        ),
+        "step_across.from",
+        "'statutory' is not a defined route",
     ),
     (
         "step-down-step-with-an-unknown-contact",

@@ -10,11 +10,11 @@ from .contact_checks import contact_problems, own_question_problems
 from .document_checks import (
     accessibility_problems,
     brag_problems,
+    case_move_problems,
     glossary_problems,
     harm_route_problems,
     level_problems,
     numbering_problems,
-    step_down_problems,
     summary_part_problems,
 )
 from .page_ids import element_id_problems
@@ -60,7 +60,7 @@ def cross_check_problems(data: Mapping[str, Any], lines: LineIndex, filename: st
     yield from summary_part_problems(data, problem)
     yield from glossary_problems(data, lines, problem)
     yield from accessibility_problems(data, problem)
-    yield from step_down_problems(data, problem)
+    yield from case_move_problems(data, problem)
     yield from scenario_problems(data, problem)
     yield from scenario_set_problems(data, problem)  # scenario_sets: and twins (scenario_sets.py)
 

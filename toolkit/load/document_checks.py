@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from levels_of_need.model import MOVE_SECTIONS, one_or_many
+
 from .colours import too_faint
 from .problems import Problem
 from .text import strings
@@ -105,20 +107,53 @@ def harm_route_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Probl
             )
 
 
-def step_down_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
-    """Step-down guidance steps down (to a lower level), and its steps say whether they seek consent.
-    (Its levels, contacts and timescales are references: references.py.)"""
-    step_down = data.get("step_down")
-    if not step_down:
-        return
+def case_move_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """A case steps down to a lower level, up to a higher one, or across between two routes of one level;
+    each path's steps say whether they seek consent. (Its levels, routes, contacts and timescales are
+    references: references.py.)"""
     numbers = {level["id"]: level["number"] for level in data["levels"]}
-    if numbers.get(step_down["to"], 0) >= numbers.get(step_down["from"], 99):
-        yield problem(
-            ["step_down", "to"],
-            f"a case steps down to a lower level: {step_down['to']!r} (Level {numbers[step_down['to']]}) is not "
-            f"below {step_down['from']!r} (Level {numbers[step_down['from']]})",
+    level_of = {route["id"]: level["id"] for level in data["levels"] for route in level["routes"]}
+    for section, direction in MOVE_SECTIONS:
+        value = data.get(section)
+        for n, move in enumerate(one_or_many(value) if value else []):
+            base: list[str | int] = [section, n] if isinstance(value, list) else [section]
+            start, end = move["from"], move["to"]
+            if direction == "across":
+                wrong = _across_problem(start, end, level_of)
+            else:
+                wrong = _level_move_problem(direction, start, end, numbers)
+            if wrong:
+                yield problem([*base, "to"], wrong)
+            yield from consent_problems(move, base, problem)  # a step that mentions consent says if it seeks it
+
+
+def _level_move_problem(direction: str, start: str, end: str, numbers: Mapping[str, int]) -> str | None:
+    if start not in numbers or end not in numbers:
+        return None  # an unknown level is a reference problem
+    if direction == "down" and numbers[end] >= numbers[start]:
+        return (
+            f"a case steps down to a lower level: {end!r} (Level {numbers[end]}) is not "
+            f"below {start!r} (Level {numbers[start]})"
         )
-    yield from consent_problems(step_down, ["step_down"], problem)  # a step that mentions consent says if it seeks it
+    if direction == "up" and numbers[end] <= numbers[start]:
+        return (
+            f"a case steps up to a higher level: {end!r} (Level {numbers[end]}) is not "
+            f"above {start!r} (Level {numbers[start]})"
+        )
+    return None
+
+
+def _across_problem(start: str, end: str, level_of: Mapping[str, str]) -> str | None:
+    if start not in level_of or end not in level_of:
+        return None  # an unknown route is a reference problem
+    if start == end:
+        return f"a case steps across to another route: {end!r} is the route it steps from"
+    if level_of[start] != level_of[end]:
+        return (
+            f"a case steps across between two routes of one level: {end!r} is a route of {level_of[end]!r}, "
+            f"{start!r} of {level_of[start]!r} (a case moving between levels steps up or down)"
+        )
+    return None
 
 
 def accessibility_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:

@@ -11,7 +11,8 @@ from typing import Any
 
 from .problems import shortlist
 
-# (path pattern, kind): ``[*]`` is every item of a list. The kind is the section whose ids the field
+# (path pattern, kind): ``[*]`` is every item of a list (or the one item, where a field holds one item or a
+# list of them: ``step_down``). The kind is the section whose ids the field
 # names; "indicator or rule" is either.
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("indicators[*].level", "level"),
@@ -38,10 +39,18 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("rules[*].when.max_level", "level"),
     ("escalation.stages[*].timescale", "timescale"),
     ("escalation.stages[*].contact", "contact"),
-    ("step_down.from", "level"),
-    ("step_down.to", "level"),
-    ("step_down.next_steps[*].contact", "contact"),
-    ("step_down.next_steps[*].timescale", "timescale"),
+    ("step_down[*].from", "level"),
+    ("step_down[*].to", "level"),
+    ("step_down[*].next_steps[*].contact", "contact"),
+    ("step_down[*].next_steps[*].timescale", "timescale"),
+    ("step_up[*].from", "level"),
+    ("step_up[*].to", "level"),
+    ("step_up[*].next_steps[*].contact", "contact"),
+    ("step_up[*].next_steps[*].timescale", "timescale"),
+    ("step_across[*].from", "route"),
+    ("step_across[*].to", "route"),
+    ("step_across[*].next_steps[*].contact", "contact"),
+    ("step_across[*].next_steps[*].timescale", "timescale"),
     ("scenarios[*].check.indicators[*]", "indicator"),
     ("scenarios[*].expected.level", "level"),
     ("scenarios[*].expected.routes[*]", "route"),
@@ -73,6 +82,8 @@ def _walk(node: Any, rest: list[str], path: list[str | int]) -> Iterator[tuple[l
     if step == EVERY_ITEM and isinstance(node, list):
         for index, item in enumerate(node):
             yield from _walk(item, after, [*path, index])
+    elif step == EVERY_ITEM and isinstance(node, Mapping):
+        yield from _walk(node, after, path)  # the one item of a field that may hold one or a list
     elif isinstance(node, Mapping) and step in node:
         yield from _walk(node[step], after, [*path, step])
 

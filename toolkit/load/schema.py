@@ -79,6 +79,9 @@ def explain(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
     """The error's line, the path to name, and what is wrong, in the file's terms."""
     if isinstance(error.schema, Mapping) and "errorMessage" in error.schema:  # a shape rule's (shapes.py)
         return lines.line(path), path, error.schema["errorMessage"]
+    inner = _within_one_or_list(error)
+    if inner is not None:
+        return explain(inner, list(inner.absolute_path), lines)
     for_key = _KEY_EXPLAINED.get(error.validator)
     if for_key is not None:
         return for_key(error, path, lines)
@@ -88,6 +91,19 @@ def explain(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
     said = _EXPLAINED.get(error.validator)
     message = said(error) if said is not None else None
     return lines.line(path), path, message if message is not None else error.message
+
+
+def _within_one_or_list(error: Any) -> Any | None:
+    """A field that holds one item or a list of them (``step_down``): the first error within the form the
+    file gives (a list's items, or the one item), so that the line names what is wrong inside it."""
+    from jsonschema.exceptions import best_match
+
+    options = error.validator_value if error.validator == "anyOf" else None
+    if not options or len(options) != 2 or options[1].get("items") != options[0]:
+        return None
+    given = 1 if isinstance(error.instance, list) else 0
+    within = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == given]
+    return best_match(within) if within else None
 
 
 def _missing(error: Any, path: FieldPath, lines: LineIndex) -> Explained:

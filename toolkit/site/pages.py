@@ -14,11 +14,12 @@ from markupsafe import Markup
 
 from levels_of_need import saved, training_session
 from levels_of_need.model import (
+    MOVE_SECTIONS,
+    CaseMove,
     Contact,
     Indicator,
     Level,
     Scenario,
-    StepDown,
     Thresholds,
     graver_first,
 )
@@ -424,15 +425,40 @@ def _referral_specs(t: Thresholds) -> list[PageSpec]:
                 "escalation.md", "Escalation: resolving professional differences", "Referrals", "escalation.md.j2", {}
             )
         )
-    if t.step_down is not None:
-        specs.append(_step_down_spec(t.step_down))
+    return specs + _case_move_specs(t)
+
+
+# Each direction's page: its file and its title.
+MOVE_PAGES = {
+    "down": ("step-down.md", "Stepping down"),
+    "up": ("step-up.md", "Stepping up"),
+    "across": ("step-across.md", "Stepping across"),
+}
+
+
+def _case_move_specs(t: Thresholds) -> list[PageSpec]:
+    """A page for each direction the file says a case moves in: one path's heading names its levels;
+    several paths each get a section under the page's title."""
+    specs = []
+    for _section, direction in MOVE_SECTIONS:
+        moves = [move for move in t.case_moves if move.direction == direction]
+        if not moves:
+            continue
+        path, title = MOVE_PAGES[direction]
+        heading = move_heading(moves[0]) if len(moves) == 1 else title
+        context = {"heading": heading, "moves": moves, "move_heading": move_heading}
+        specs.append(PageSpec(path, title, "Referrals", "case-moves.md.j2", context))
     return specs
 
 
-def _step_down_spec(step_down: StepDown) -> PageSpec:
-    heading = f"Stepping down from {step_down.higher.label} to {step_down.lower.label}"
-    context = {"heading": heading, "step_down": step_down}
-    return PageSpec("step-down.md", "Stepping down", "Referrals", "step-down.md.j2", context)
+def move_heading(move: CaseMove) -> str:
+    """A path's heading: the levels it moves between, or, across, the two routes and their level."""
+    if move.direction == "down":
+        return f"Stepping down from {move.start.label} to {move.end.label}"
+    if move.direction == "up":
+        return f"Stepping up from {move.start.label} to {move.end.label}"
+    start, end = move.start_route.name if move.start_route else "", move.end_route.name if move.end_route else ""
+    return f"Stepping across from {start} to {end} ({move.start.label})"
 
 
 def _training_specs(t: Thresholds) -> list[PageSpec]:
