@@ -54,6 +54,7 @@ STEP_DOWNS = "step_down:\n" + "".join(
     "  - " + path.split("\n", 1)[1].replace("\n  ", "\n    ").lstrip() for path in (STEP_DOWN, STEP_UP)
 )
 STEP_DOWNS_WITHOUT_INTRO = STEP_DOWNS.replace("    intro: When needs can be met by early help.\n", "", 1)
+STEP_DOWN_TWICE = STEP_DOWNS.replace("from: early-help", 'from: "statutory"').replace("to: statutory", "to: early-help")
 STEP_UP_DOWNWARDS = STEP_DOWN.replace("step_down:", "step_up:")
 ACROSS = STEP_DOWN.replace("step_down:", "step_across:").replace("from: statutory", "from: child-in-need")
 # The accessibility statement's facts, added to the real file (which has none) for the cases below.
@@ -462,6 +463,37 @@ CASES = [
         "'statutory' is not a defined route",
     ),
     (
+        "step-down-path-given-twice",
+        *edit(
+            "\nglossary:\n",
+            f"\n{STEP_DOWN_TWICE}\nglossary:\n",
+            at='  - from: "statutory"',
+        ),
+        "step_down[1].from",
+        "step_down gives the path from 'statutory' to 'early-help' twice: give it once, with all its steps",
+    ),
+    (
+        "step-up-to-a-level-where-consent-is-not-required-that-seeks-it-first",
+        *edit(
+            "\nglossary:\n",
+            "\n"
+            + STEP_UP.replace("step_down:", "step_up:").replace(
+                "{text: Hold a step-down meeting., contact: first-response}",
+                "{text: Ask the parents for their consent., seeks_consent: true}",
+            )
+            + "\nglossary:\n",
+            at="    - {",
+        ),
+        "step_up.next_steps[0]",
+        "this path goes to 'statutory', where a route does not require consent",
+    ),
+    (
+        "step-up-given-as-text",
+        *edit("\nglossary:\n", "\nstep_up: statutory\n\nglossary:\n", at="step_up"),
+        "step_up",
+        "expected one item (a mapping) or a list of them, got a string",
+    ),
+    (
         "step-down-step-with-an-unknown-contact",
         *edit(
             "\nglossary:\n",
@@ -524,6 +556,19 @@ def test_bad_input_gives_one_clear_line(name, text, line, path, words):
 
 def test_at_least_twelve_kinds_of_bad_input_are_covered():
     assert len({c[0] for c in CASES}) >= 12
+
+
+def test_every_problem_within_a_path_is_its_own_line():
+    # A path given as one item or in a list: each wrong field of it named, not only the first.
+    bad = GOOD.replace(
+        "\nglossary:\n",
+        f"\n{STEP_DOWNS.replace('from: statutory', 'from: 4').replace('to: early-help', 'to: 3', 1)}\nglossary:\n",
+    )
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(bad, "thresholds.yml")
+    lines = [str(p) for p in caught.value.problems]
+    assert any("step_down[0].from: expected a string" in line for line in lines), lines
+    assert any("step_down[0].to: expected a string" in line for line in lines), lines
 
 
 def test_the_real_files_are_valid(thresholds, example):

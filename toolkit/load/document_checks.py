@@ -115,6 +115,7 @@ def case_move_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Proble
     level_of = {route["id"]: level["id"] for level in data["levels"] for route in level["routes"]}
     for section, direction in MOVE_SECTIONS:
         value = data.get(section)
+        seen: set[tuple[str, str]] = set()
         for n, move in enumerate(one_or_many(value) if value else []):
             base: list[str | int] = [section, n] if isinstance(value, list) else [section]
             start, end = move["from"], move["to"]
@@ -124,7 +125,34 @@ def case_move_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Proble
                 wrong = _level_move_problem(direction, start, end, numbers)
             if wrong:
                 yield problem([*base, "to"], wrong)
+            if (start, end) in seen:
+                yield problem(
+                    [*base, "from"],
+                    f"{section} gives the path from {start!r} to {end!r} twice: give it once, with all its steps",
+                )
+            seen.add((start, end))
             yield from consent_problems(move, base, problem)  # a step that mentions consent says if it seeks it
+            yield from _consent_first_problems(data, direction, move, base, problem)
+
+
+def _consent_first_problems(
+    data: Mapping[str, Any], direction: str, move: Mapping[str, Any], base: list[str | int], problem: Any
+) -> Iterator[Problem]:
+    """A path up to a level, or across to a route, where consent is not required (a child who may be at
+    risk of significant harm) never starts with a step that seeks consent, as such a route never does."""
+    if direction == "down" or not move["next_steps"] or not move["next_steps"][0].get("seeks_consent"):
+        return
+    if direction == "across":
+        routes = [r for level in data["levels"] for r in level["routes"] if r["id"] == move["to"]]
+    else:
+        routes = [r for level in data["levels"] if level["id"] == move["to"] for r in level["routes"]]
+    if any(route.get("consent_required") is False for route in routes):
+        yield problem(
+            [*base, "next_steps", 0],
+            f"this path goes to {move['to']!r}, where a route does not require consent (a child who may be at "
+            "risk of significant harm): its first step must not seek consent; put the telephone call or the "
+            "referral first",
+        )
 
 
 def _level_move_problem(direction: str, start: str, end: str, numbers: Mapping[str, int]) -> str | None:

@@ -65,7 +65,7 @@ def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Prob
     )
     checker = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=whole)
     validator = checker(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = list(validator.iter_errors(data))
+    errors = [inner for error in validator.iter_errors(data) for inner in _within_one_or_list(error)]
     # A value not in the pattern's form is one problem: "not a real date" beside it says the same again.
     misshapen = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     for error in errors:
@@ -79,9 +79,9 @@ def explain(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
     """The error's line, the path to name, and what is wrong, in the file's terms."""
     if isinstance(error.schema, Mapping) and "errorMessage" in error.schema:  # a shape rule's (shapes.py)
         return lines.line(path), path, error.schema["errorMessage"]
-    inner = _within_one_or_list(error)
-    if inner is not None:
-        return explain(inner, list(inner.absolute_path), lines)
+    if _one_or_list(error) and not isinstance(error.instance, (list, Mapping)):
+        wanted = "expected one item (a mapping) or a list of them"
+        return lines.line(path), path, f"{wanted}, got {describe(error.instance)}"
     for_key = _KEY_EXPLAINED.get(error.validator)
     if for_key is not None:
         return for_key(error, path, lines)
@@ -93,17 +93,20 @@ def explain(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
     return lines.line(path), path, message if message is not None else error.message
 
 
-def _within_one_or_list(error: Any) -> Any | None:
-    """A field that holds one item or a list of them (``step_down``): the first error within the form the
-    file gives (a list's items, or the one item), so that the line names what is wrong inside it."""
-    from jsonschema.exceptions import best_match
-
+def _one_or_list(error: Any) -> bool:
+    """Whether the error is a field's that holds one item or a list of them (``step_down``)."""
     options = error.validator_value if error.validator == "anyOf" else None
-    if not options or len(options) != 2 or options[1].get("items") != options[0]:
-        return None
+    return bool(options) and len(options) == 2 and options[1].get("items") == options[0]
+
+
+def _within_one_or_list(error: Any) -> list[Any]:
+    """A field that holds one item or a list of them: every error within the form the file gives (the
+    list's items, or the one item), each on its own line; any other error as it is."""
+    if not _one_or_list(error) or not isinstance(error.instance, (list, Mapping)):
+        return [error]
     given = 1 if isinstance(error.instance, list) else 0
     within = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == given]
-    return best_match(within) if within else None
+    return [inner for e in within for inner in _within_one_or_list(e)] or [error]
 
 
 def _missing(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
