@@ -13,7 +13,13 @@ from toolkit.load.schema import load_schema
 
 # Sections read into a field of another name: the check's own questions and the partnership's are
 # one list of questions; "format" is the file format's version, which the loader checks.
-READ_INTO = {"own_questions": "questions", "format": None}
+READ_INTO = {
+    "own_questions": "questions",
+    "format": None,
+    "step_down": "case_moves",
+    "step_up": "case_moves",
+    "step_across": "case_moves",
+}
 
 
 def _raw_values(value: object, where: str) -> list[str]:
