@@ -226,13 +226,26 @@ def evaluate(thresholds: Thresholds, check: Check) -> Result:
     validate_answers(thresholds, check)
     common = _common_fields(thresholds, check)
     now = reach(thresholds, check)
-    if now.emergency is not None:
+    if now.emergency is not None and not _emergency_waits_for_age(thresholds, check):
         # "Yes" to immediate risk stops the check: nothing else needs answering first.
         result = _emergency_result(now, now.emergency, common)
     else:
         validate_age(thresholds, check)  # after the emergency: "call now" never waits for a typing slip
         result = _considered_result(thresholds, check, now, common)
     return replace(result, at_risk=may_be_at_risk(thresholds, check, result))
+
+
+def _emergency_waits_for_age(thresholds: Thresholds, check: Check) -> bool:
+    """Whether the emergency rule that holds does so only while the child's age is unknown: a worry the
+    guidance writes for other ages counts in a counting rule until the age is given, and the age may
+    take it out. Then the emergency is not the guidance's yet: the result asks for the age, as any does.
+    (A question left unanswered never makes an emergency rule hold: its answer must be given.)"""
+    if check.age_given:
+        return False
+    inputs, outcomes = trials(thresholds, check)
+    others = [index for index, (name, _) in enumerate(inputs) if name != AGE]
+    as_given = [values for values in outcomes if all(values[i] == inputs[i][1][0] for i in others)]
+    return any(outcomes[values].emergency is None for values in as_given)
 
 
 def _common_fields(thresholds: Thresholds, check: Check) -> dict[str, Any]:

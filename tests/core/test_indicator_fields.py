@@ -11,6 +11,7 @@ The expected words are the file's own: read from it here, never written out a se
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -263,3 +264,34 @@ def test_the_formats_worked_examples_are_the_fictional_files_own_entries():
         for block in blocks:
             for line in block.split("```", 1)[0].splitlines():
                 assert line in example, (heading, line)
+
+
+def test_an_emergency_that_counts_a_worry_written_for_other_ages_waits_for_the_age(example):
+    # Two statutory worries together an emergency; one of them written for 16 and 17 year olds. While the
+    # age is unknown it counts, so the emergency holds only then: the result asks for the age, as a raise
+    # rule's would, and names no route; given, the age decides.
+    from levels_of_need.model import from_dict
+
+    data = copy.deepcopy(example.data)
+    data["rules"].append(
+        {
+            "id": "two-statutory-needs",
+            "kind": "emergency",
+            "when": {"at_least": {"count": 2, "levels": ["statutory-social-work"]}},
+            "contacts": ["emergency", "front-door"],
+            "text": "Fictional example: two statutory needs together: call now.",
+            "source": "a test",
+        }
+    )
+    counting = from_dict(data)
+    answers = {"immediate_risk": "no", "significant_harm": "no", "consent": "given"}
+    worries = ["left-alone", "nowhere-to-live"]
+    unknown = api.run_check(counting, {"indicators": worries, "answers": answers})
+    assert not unknown["complete"] and "age" in unknown["missing"] and unknown["route"] is None
+    assert not unknown["emergency"]
+    assert api.run_check(counting, {"indicators": worries, "age": 17, "answers": answers})["emergency"]
+    at_8 = {"indicators": worries, "age": 8, "answers": answers, "confirmed": ["age:nowhere-to-live"]}
+    assert not api.run_check(counting, at_8)["emergency"]
+    # An emergency that holds whatever the age still stops the check at once.
+    both_statutory = {"indicators": ["left-alone", "exploited"], "answers": answers}
+    assert api.run_check(counting, both_statutory)["emergency"]

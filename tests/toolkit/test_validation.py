@@ -810,7 +810,8 @@ FIELD_CASES = [
             "all_of: {domains: [learning-play, home-family], levels: [statutory-social-work]}",
         ),
         "rules[three-together].when.all_of",
-        "all 2 listed can never hold",
+        "all 2 listed can never hold: with every worry chosen, at most 1 could (strengths never count, and "
+        "with 'levels' only the worries at those levels do): list only items that can hold",
     ),
     (
         "raise-rule-confined-below-its-own-level",

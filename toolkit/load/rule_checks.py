@@ -172,10 +172,11 @@ def _never_holds_problems(
     if needed > most:
         at = [*base, "count"] if "count" in counting else base
         what = f"at least {needed}" if "count" in counting else f"all {needed} listed"
+        fix = "lower the count, or count more" if "count" in counting else "list only items that can hold"
         yield problem(
             at,
             f"{what} can never hold: with every worry chosen, at most {most} could (strengths never count, and "
-            "with 'levels' only the worries at those levels do): lower the count, or count more",
+            f"with 'levels' only the worries at those levels do): {fix}",
         )
 
 
