@@ -125,6 +125,7 @@ function pageOf(field) {
 }
 
 function showProblems(found) {
+  heldProblems = false; // what is shown now replaces what waited for a press to end
   const summary = $("lon-error-summary");
   const list = $("lon-error-list");
   list.replaceChildren();
@@ -150,6 +151,46 @@ function showProblems(found) {
     list.append(item);
   }
   summary.hidden = found.length === 0;
+}
+
+// A press lands where it began. Leaving a text box shows or clears its problems (change, blur), and that
+// moves everything below them: the error summary tops the form. When the box is left by pressing a button
+// (the press moves the focus), the button would move from under the finger or pointer before it is released,
+// and the press would do nothing: "Clear everything", Continue, Back, Copy, Save alike. Chromium's scroll
+// anchoring hides this where it can; Safari has none. So while a press is held, the problems wait; they show
+// once it is released, after the button has had its click, with the element then focused held where it is.
+// (mousedown, not pointerdown: a tap moves the focus at its mousedown, which comes after the touch has ended.)
+let pressing = false;
+let pressed = null; // what the press began on
+let heldProblems = false;
+document.addEventListener("mousedown", (event) => {
+  pressing = true;
+  pressed = event.target;
+}, true);
+for (const [target, type] of [[document, "mouseup"], [window, "blur"], [document, "dragend"]]) {
+  target.addEventListener(type, () => {
+    if (!pressing) return;
+    // The click follows the release in the same task: the problems wait one task more.
+    setTimeout(() => {
+      pressing = false;
+      pressed = null;
+      if (heldProblems) showHeldProblems();
+    });
+  }, true);
+}
+
+function showProblemsOnceReleased() {
+  if (pressing) { heldProblems = true; return; }
+  showProblems(problems(readForm()));
+}
+
+function showHeldProblems() {
+  heldProblems = false;
+  const focused = document.activeElement;
+  const before = focused && focused !== document.body ? focused.getBoundingClientRect().top : null;
+  showProblems(problems(readForm()));
+  const moved = before === null ? 0 : focused.getBoundingClientRect().top - before;
+  if (moved) window.scrollBy({ top: moved, behavior: "instant" });
 }
 
 // ---- Pages ------------------------------------------------------------------------------
@@ -397,9 +438,9 @@ function update() {
       if (answer.problem) {
         // The result and the summary on screen always belong to the answers on screen.
         clearResult(answer.problem.message);
-        showProblems(problems(readForm()));
+        showProblemsOnceReleased();
       } else {
-        if (hadProblem) showProblems(problems(readForm()));
+        if (hadProblem) showProblemsOnceReleased();
         showResult(answer);
       }
     },
@@ -782,7 +823,7 @@ form.addEventListener("input", (event) => {
 form.addEventListener("change", (event) => {
   if (event.target.id === "lon-open" || event.target.id === "lon-filter") return;
   if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
-  showProblems(problems(readForm()));
+  showProblemsOnceReleased();
   update();
   keepChoiceInView(event.target);
   latest.then(() => keepChoiceInView(event.target));
@@ -799,13 +840,15 @@ function keepChoiceInView(control) {
 // checker's notes and the emergency panel above the form too), but not the header's own, which stick.
 document.addEventListener("focusin", ({ target }) => {
   if (!(target instanceof Element) || target.closest(".md-header, .md-sidebar, .md-skip, .md-search")) return;
+  // Not the control being pressed: it is under the pointer, so in view, and scrolled it would leave it.
+  if (pressed instanceof Node && target.contains(pressed)) return;
   const tall = target.getBoundingClientRect().height > innerHeight / 2;
   target.scrollIntoView({ block: tall ? "start" : "nearest" });
 });
 // Leaving the reason box counts even when nothing was typed ("change" would not fire).
 $("override_reason").addEventListener("blur", () => {
   $("override_reason").dataset.left = "yes";
-  showProblems(problems(readForm()));
+  showProblemsOnceReleased();
   update();
 });
 // Nothing typed is lost by a slip: leaving or reloading the page asks first.
