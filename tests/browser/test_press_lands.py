@@ -35,6 +35,14 @@ def in_the_reason(page, typed_after_its_problem: bool) -> None:
     page.locator("#override_reason").scroll_into_view_if_needed()
 
 
+def reason_left_empty(page) -> None:
+    in_the_reason(page, typed_after_its_problem=False)
+
+
+def reason_typed_after_its_problem(page) -> None:
+    in_the_reason(page, typed_after_its_problem=True)
+
+
 def in_the_age(page) -> None:
     """On the child's page, the focus in the age box, holding words that are no age (Python has said so)."""
     page.check("#immediate_risk-no")
@@ -66,19 +74,19 @@ def asked_for_the_age(page) -> bool:
 # What the focus was in, the button pressed, what its press does, and the problem still shown after it.
 PRESSES = {
     "Clear everything, the reason left empty": (
-        lambda page: in_the_reason(page, False),
+        reason_left_empty,
         "#lon-clear",
         asked_to_clear,
         "override_reason-error",
     ),
     "Clear everything, the reason typed after its problem showed": (
-        lambda page: in_the_reason(page, True),
+        reason_typed_after_its_problem,
         "#lon-clear",
         asked_to_clear,
         None,
     ),
-    "Copy, the reason left empty": (lambda page: in_the_reason(page, False), "#lon-copy", copied, "override_reason-error"),
-    "Save, the reason left empty": (lambda page: in_the_reason(page, False), "#lon-save", saved, "override_reason-error"),
+    "Copy, the reason left empty": (reason_left_empty, "#lon-copy", copied, "override_reason-error"),
+    "Save, the reason left empty": (reason_left_empty, "#lon-save", saved, "override_reason-error"),
     "Back, an age that is no age": (in_the_age, "#page-child [data-back]", went_back, None),
     "Continue, an age that is no age": (in_the_age, "#page-child .lon-continue", asked_for_the_age, "age-error"),
 }
