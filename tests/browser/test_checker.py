@@ -95,7 +95,7 @@ def test_privacy_canary_never_leaves_the_page(strict_context, medway_url, tmp_pa
     page.check("#override")
     page.select_option("#override_level", "statutory")
     for field in TEXT_FIELDS:
-        if field.startswith("detail-"):
+        if field.startswith("detail-") or field == "consent_note":  # consent not sought: the reason, with the rest
             write_details(page)
         elif not page.locator(f"#{field}").is_visible():
             change_answer(page, "consent")

@@ -352,6 +352,7 @@ function showResult(answer) {
   $("lon-confirmations").hidden = challenged.size === 0;
   summaryBox.value = answer.summary;
   $("lon-summary-print").textContent = answer.summary;
+  $("lon-consent-note").hidden = !answer.asks_consent_note;
   $("lon-current-text").textContent = answer.headline;
   showCurrent();
   // A result that arrives just after the result page (the title still has the focus): what to do first
@@ -470,6 +471,7 @@ function fallback(reason, detail) {
   $("lon-fallback-reason").textContent = reason;
   $("lon-fallback-detail").textContent = detail || said("noDetail");
   $("lon-fallback").hidden = false;
+  $("lon-consent-note").hidden = false; // without Python, every box is offered (nothing decides which)
   form.dataset.engine = "failed";
   clearResult(said("noResult"));
   update();
