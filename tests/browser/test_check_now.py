@@ -121,7 +121,14 @@ def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now
     after_title = "() => document.getElementById('page-questions-title').nextElementSibling.id"
     assert page.evaluate(after_title) == "lon-now-questions"
     assert page.locator(f"{NOW_LEAD} a[href^='tel:']").first.is_visible()
-    # The banner leads with it too, in Python's words, on the page of questions and the page before it.
+    # Said once on a screen: while the box's line is in view, the banner sticking at the foot of the screen does
+    # not say it again (the same "Telephone … now." was twice on one phone screen; where the banner yields, short
+    # screens, it is at the foot of the page); scrolled past, and on the page before (no box of its own), the
+    # banner leads with it, in Python's words.
+    if page.evaluate("getComputedStyle(document.getElementById('lon-current')).position") == "sticky":
+        assert wait_until(page, "() => document.getElementById('lon-current-now').hidden"), page.evaluate(SHOWN_PAGE)
+        assert page.locator("#lon-current-text").is_visible()  # the rest of the banner stays
+    page.evaluate(f"document.querySelector('{CONSENT}').scrollIntoView({{block: 'start'}})")
     for _ in range(2):
         assert shows(page, "#lon-current-now", lead), page.evaluate(SHOWN_PAGE)
         assert page.evaluate("() => document.getElementById('lon-current').firstElementChild.id") == "lon-current-now"

@@ -292,6 +292,40 @@ function showCurrent() {
   keepFocusClearOfTheBanner();
 }
 
+// What to do now is said once on a screen: the banner's line (Python's now_line, the first line of the box) hides
+// while a box of what to do now on the page shows that line in the screen's upper part, clear of the header (the
+// lower part is where the banner sits, and may cover it); scrolled past, the banner says it again.
+const nowLinesInView = new Set();
+const nowLineWatcher = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) nowLinesInView.add(entry.target); else nowLinesInView.delete(entry.target);
+  }
+  showNowLine();
+}, { rootMargin: "-64px 0px -40% 0px" });
+
+function watchNowLines() {
+  nowLineWatcher.disconnect();
+  nowLinesInView.clear();
+  for (const line of form.querySelectorAll(".lon-now .lon-first-action > p:first-of-type")) nowLineWatcher.observe(line);
+  showNowLine();
+}
+
+function showNowLine() {
+  const line = $("lon-current-now");
+  const hidden = !line.hasChildNodes() || nowLinesInView.size > 0;
+  if (line.hidden === hidden) return;
+  line.hidden = hidden;
+  keepFocusClearOfTheBanner();
+  // The banner grew by the line: what has the focus, if the banner now covers it, comes back clear of it (never
+  // a scroll to a focused element the reader has scrolled away from).
+  const focused = document.activeElement;
+  const banner = $("lon-current");
+  if (!focused || !form.contains(focused) || banner.hidden) return;
+  const box = focused.getBoundingClientRect();
+  const covered = box.bottom > banner.getBoundingClientRect().top && box.top < innerHeight;
+  if (covered && getComputedStyle(banner).position === "sticky") focused.scrollIntoView({ block: "nearest" });
+}
+
 // While the banner sticks to the foot of the screen, the page scrolls a focused element clear of it
 // (scroll-padding: WCAG 2.4.11, focus not obscured); where the banner yields (CSS), nothing to clear.
 function keepFocusClearOfTheBanner() {
@@ -339,7 +373,7 @@ function showResult(answer) {
   now = answer.now;
   for (const box of form.querySelectorAll(".lon-now")) box.replaceChildren(...buildNodes(now));
   $("lon-current-now").replaceChildren(...buildNodes(answer.now_line));
-  $("lon-current-now").hidden = answer.now_line.length === 0;
+  watchNowLines();
   showStop(result.emergency);
   // A confirmation is offered only beside a challenge Python made; one no longer challenged is
   // unticked, so that it can never confirm a later answer unseen.
@@ -387,6 +421,7 @@ function clearResult(message) {
   complete = false;
   now = [];
   for (const box of [...form.querySelectorAll(".lon-now"), $("lon-current-now")]) box.replaceChildren();
+  watchNowLines();
   showNow();
   showCurrent();
   lastHeadline = "";
