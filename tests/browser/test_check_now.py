@@ -232,3 +232,32 @@ def test_yes_to_immediate_risk_says_what_to_do_now_then_how_to_go_on(screen, med
     )
     assert visible_buttons == ["lon-stop-result"]
     assert [v["id"] for v in axe_violations(page)] == []
+
+
+def test_where_the_banner_leads_with_what_to_do_now_it_never_covers_the_focus_or_continue(browser, medway_url):
+    """On a 360 x 740 phone the banner sticks to the foot of the screen from the page of questions on (about y 606 to
+    740, taller by the line of what to do now once the box is scrolled past). Tab through the page to Continue: each
+    stop is wholly clear of it; and at the foot of the page Continue is above it."""
+    viewport, scale = SCREENS["360 px"]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, service_workers="block")
+    page = context.new_page()
+    open_checker(page, medway_url)
+    to_the_questions(page, AT_RISK_BY["a worry"])
+    assert wait_until(page, "() => !document.getElementById('lon-current').hidden")
+    covered, stops = [], 0
+    while "lon-continue" not in (page.evaluate("document.activeElement.className") or "") and stops < 80:
+        page.keyboard.press("Tab")
+        stops += 1
+        if page.evaluate("document.activeElement.closest('#page-questions') !== null"):
+            at = page.evaluate(
+                "() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; }"
+            )
+            clear = page.evaluate(PLACE, "#page-questions")
+            if not (clear["clearTop"] - 1 <= at[0] and at[1] <= clear["clearBottom"] + 1):
+                covered.append((page.evaluate("document.activeElement.id"), at, clear))
+    assert stops < 80, "Tab never reached Continue"
+    assert covered == []
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    button, banner = page.evaluate(PLACE, "#page-questions .lon-continue"), page.evaluate(PLACE, "#lon-current")
+    assert button["bottom"] <= banner["top"], (button, banner)
+    context.close()
