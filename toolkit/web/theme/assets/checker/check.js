@@ -164,6 +164,7 @@ let pressing = false;
 let pressed = null; // what the press began on
 let heldProblems = false;
 document.addEventListener("mousedown", (event) => {
+  if (event.button !== 0) return; // the main button only: another may open a menu and never come up
   pressing = true;
   pressed = event.target;
 }, true);
