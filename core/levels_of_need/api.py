@@ -26,7 +26,7 @@ from .present import (
 )
 from .questions import ANSWER_VALUES, AREA
 from .rules import Challenge, CheckError, Reason, Result, evaluate
-from .summary import Details, render_markdown, render_text
+from .summary import Details, asks_consent_note, render_markdown, render_text
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
 # the page's own words, never Python's, and no result, summary or answers that are not the form's.
@@ -191,6 +191,7 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
         "view": result_lead(thresholds, result),
         "view_more": result_more(thresholds, result),
         "summary": render(thresholds, check, result, details),
+        "asks_consent_note": asks_consent_note(check),
     }
 
 
@@ -220,6 +221,7 @@ def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dic
         "view": [],
         "view_more": [],
         "summary": "",
+        "asks_consent_note": False,
         **ages,
     }
 

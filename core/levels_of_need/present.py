@@ -17,7 +17,7 @@ from typing import Any
 
 from . import phones
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
-from .questions import AGE, AREA, Question
+from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
     CONSENT,
     IMMEDIATE_RISK,
@@ -37,10 +37,10 @@ from .rules import (
 Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
-# Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary
-# speaks as the partnership's referral questions do (summary.summary_voice): where they say "I", the checker's
-# sentences there say "I" too, so the summary has one voice. Only the checker's words change, never the
-# guidance's, which are put in after (spoken).
+# Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary is
+# the referrer's, so there the checker's sentences say "I", as the referrer writes them, whatever the
+# partnership's questions say ("Have I included…", or "What is worrying you…", answered "I…"). Only the
+# checker's words change, never the guidance's, which are put in after (spoken, asked).
 PAGE, REFERRER = "page", "referrer"
 _FIRST_PERSON = (
     # "you" as an object first ("asked you to check": "asked me to check"), then as a subject.
@@ -56,10 +56,25 @@ _FIRST_PERSON = (
 
 def spoken(template: str, voice: str, **words: str) -> str:
     """The checker's sentence in a voice, with the guidance's words put in unchanged after."""
+    return _in_voice(template, voice).format(**words)
+
+
+def _in_voice(text: str, voice: str) -> str:
     if voice == REFERRER:
         for pattern, first_person in _FIRST_PERSON:
-            template = re.sub(pattern, first_person, template)
-    return template.format(**words)
+            text = re.sub(pattern, first_person, text)
+    return text
+
+
+_CHECKERS_QUESTIONS = {question.id: question.text for question in QUESTIONS}
+
+
+def asked(question: Question, voice: str = PAGE) -> str:
+    """A question's words in a voice: the checker's own question as the page asks it ("Do you have reasonable
+    cause…"), in the referrer's voice in the summary ("Do I have…"); a question in the partnership's own
+    words (its file's text, its own questions) as the guidance words it, unchanged."""
+    own = _CHECKERS_QUESTIONS.get(question.id) == question.text
+    return _in_voice(question.text, voice) if own else question.text
 
 
 AGE_REQUIRED = "Enter the child’s age in years, or tick that the child is not born yet"
@@ -84,24 +99,32 @@ def node(tag: str, *children: Node | str, **attrs: str) -> Node:
 BLOCKS = {"h2", "h3", "h4", "p", "ul", "ol", "li", "div", "section"}
 
 
-def to_text(nodes: Iterable[Node]) -> str:
-    """Plain text: one line per paragraph or list item, a blank line between blocks."""
+def to_text(nodes: Iterable[Node], lettered: bool = False) -> str:
+    """Plain text: one line per paragraph or list item, a blank line between blocks. ``lettered``: a numbered
+    list's items as "a)", "b)"…, for text whose numbers are already taken (the referral summary numbers its
+    questions: a list of contacts numbered under "2. Have I…" would read as its questions)."""
     lines: list[str] = []
     for item in nodes:
-        _write(item, lines, marker="")
+        _write(item, lines, marker="", lettered=lettered)
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def _write(item: Node, lines: list[str], marker: str) -> None:
+def _list_marker(tag: str, number: int, lettered: bool) -> str:
+    if tag == "ul":
+        return "- "
+    return f"{chr(ord('a') + number - 1)}) " if lettered and number <= 26 else f"{number}. "
+
+
+def _write(item: Node, lines: list[str], marker: str, lettered: bool = False) -> None:
     tag = item.get("tag")
     if tag in ("ul", "ol"):
         for number, child in enumerate(item.get("children", ()), start=1):
-            _write(child, lines, marker="- " if tag == "ul" else f"{number}. ")
+            _write(child, lines, marker=_list_marker(tag, number, lettered), lettered=lettered)
         lines.append("")
     elif tag in BLOCKS and tag != "li" and any(c.get("tag") in BLOCKS for c in item.get("children", ())):
         for child in item["children"]:
-            _write(child, lines, marker="")
+            _write(child, lines, marker="", lettered=lettered)
     else:
         lines.append(marker + plain_text(item))
         if tag != "li":
@@ -194,7 +217,7 @@ def area_note(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list
                 f"{said} the child’s area (“{{question}}”), so every area’s contacts are shown, each with its "
                 "area’s name. Use the child’s area’s.",
                 voice,
-                question=question.text,
+                question=asked(question, voice),
             ),
         )
     ]
@@ -508,7 +531,7 @@ def still_to_answer(
         what = "a level and route" if result.level is None or not result.level_settled else "the route"
         out += [
             node("p", spoken(f"The checker does not suggest {what} until you answer:", voice)),
-            node("ul", *(node("li", topic(thresholds, name)) for name in result.missing)),
+            node("ul", *(node("li", topic(thresholds, name, voice)) for name in result.missing)),
         ]
     for question_id in result.unsure:
         question = thresholds.question(question_id)
@@ -519,7 +542,7 @@ def still_to_answer(
                     "You are not sure of the answer to “{question}” The route depends on it, so the checker "
                     "does not suggest one.",
                     voice,
-                    question=question.text,
+                    question=asked(question, voice),
                 ),
             )
         )
@@ -528,7 +551,7 @@ def still_to_answer(
         question = thresholds.question(name)
         said = "You are not sure of" if result.answers.get(name) else "You have not given"
         said = spoken(f"{said} the answer to", voice)
-        out.append(node("p", f"{said} “{question.text}” Some of the guidance’s advice depends on it."))
+        out.append(node("p", f"{said} “{asked(question, voice)}” Some of the guidance’s advice depends on it."))
     return out
 
 
@@ -544,7 +567,7 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
         "so the checker does not suggest it.",
         voice,
         answer=question.option(result.answers[CONSENT]).label,
-        question=question.text,
+        question=asked(question, voice),
         route=route.name,
     )
     words = [
@@ -570,8 +593,8 @@ def required_message(thresholds: Thresholds, name: str) -> str:
     return AGE_REQUIRED if name == AGE else f"Answer the question: {thresholds.question(name).text}"
 
 
-def topic(thresholds: Thresholds, name: str) -> str:
-    return AGE_TOPIC if name == AGE else thresholds.question(name).text
+def topic(thresholds: Thresholds, name: str, voice: str = PAGE) -> str:
+    return AGE_TOPIC if name == AGE else asked(thresholds.question(name), voice)
 
 
 def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
@@ -593,7 +616,7 @@ def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) 
         "answer. Check your answer, and say in your referral why you gave it.",
         voice,
         answer=question.option("no").label,
-        question=question.text,
+        question=asked(question, voice),
     )
 
 
@@ -607,7 +630,7 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
     level = f" ({challenge.level.label})" if challenge.level else ""
     words = {
         "answer": question.option(challenge.answer).label,
-        "question": question.text,
+        "question": asked(question, voice),
         "about": f"“{one_line(challenge.about.text)}”{level}",
     }
     describe = "name an imminent or immediate risk" if challenge.question == IMMEDIATE_RISK else "describe harm"

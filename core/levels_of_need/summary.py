@@ -19,12 +19,12 @@ from typing import Any
 
 from .model import Framework, Indicator, ReferralQuestion, Thresholds
 from .present import (
-    PAGE,
     REFERRER,
     Node,
     age_band,
     age_words,
     area_note,
+    asked,
     challenge_text,
     contact_nodes,
     headline,
@@ -38,7 +38,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import Check, Result, written_for_another_age
+from .rules import CONSENT, Check, Result, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -141,34 +141,26 @@ def heading(thresholds: Thresholds, part: str) -> str:
     """A part's heading where no referral question receives it: the practice framework's, else plain."""
     framework = practice_framework(thresholds)
     plain = next(p.heading for p in PARTS if p.id == part)
-    return (framework and framework.headings.get(part)) or spoken(plain, summary_voice(thresholds))
-
-
-def summary_voice(thresholds: Thresholds) -> str:
-    """The voice of the summary: the partnership's own, as its referral questions and framework headings speak
-    (one partnership's "Have I included…" say "I"; another's "What is worrying you…" say "you"), so that what the
-    checker adds there speaks as they do. Where they say neither, the referrer's: the summary is theirs."""
-    framework = practice_framework(thresholds)
-    headings = framework.headings.values() if framework else ()
-    words = " ".join([*(q.question for q in thresholds.referral_questions), *headings])
-    if re.search(r"\b(?:I|my|me)\b", words):
-        return REFERRER
-    return PAGE if re.search(r"\b(?:you|your)\b", words, re.IGNORECASE) else REFERRER
+    return (framework and framework.headings.get(part)) or spoken(plain, REFERRER)
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
     """The summary's headed blocks: the level first unless a referral question receives it, then the
-    partnership's referral questions in its order, then every part no question receives."""
+    partnership's referral questions in its order, then every part no question receives; consent last where
+    the child may be at risk of significant harm. Only the questions are numbered: any list in the checker's
+    words is lettered (to_text), so that no number in the summary reads as another question's."""
     made = _Parts(thresholds, check, result, details)
     received = {part for question in thresholds.referral_questions for part in question.receives}
     blocks: list[Block] = [] if "level" in received else made.blocks("level")
     # Where the child may be at risk of significant harm, parental consent never leads: the question that
-    # receives it (keeping the number it has on the partnership's form) and its block go last.
+    # receives it, or its own block, goes last. The questions are numbered in the order shown (the summary's
+    # own numbers, not the form's), so that they read 1, 2, 3 down the page wherever consent goes.
     at_risk = result.at_risk
-    consent_last: list[Block] = []
-    for number, question in enumerate(thresholds.referral_questions, start=1):
-        block = (f"{number}. {question.question}", _question_lines(question, made))
-        (consent_last if at_risk and "consent" in question.receives else blocks).append(block)
+    moved = [q for q in thresholds.referral_questions if at_risk and "consent" in q.receives]
+    shown = [q for q in thresholds.referral_questions if q not in moved] + moved
+    numbered = [(f"{n}. {q.question}", _question_lines(q, made)) for n, q in enumerate(shown, start=1)]
+    blocks += numbered[: len(shown) - len(moved)]
+    consent_last: list[Block] = numbered[len(shown) - len(moved) :]
     for part in PART_IDS:
         if part != "level" and part not in received:
             (consent_last if at_risk and part == "consent" else blocks).extend(made.blocks(part))
@@ -251,7 +243,9 @@ class _Parts:
 
     def __init__(self, thresholds: Thresholds, check: Check, result: Result, details: Details) -> None:
         self.thresholds, self.check, self.result, self.details = thresholds, check, result, details
-        self.voice = summary_voice(thresholds)
+        # The summary is the referrer's: what the checker adds there says "I", whether the partnership's
+        # questions say "I" ("Have I included…") or ask "you" ("What is worrying you…", answered "I…").
+        self.voice = REFERRER
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
             "age": lambda: [(self.heading("age"), [_age_line(check), *self.area_lines()])],
@@ -325,7 +319,7 @@ class _Parts:
             elif question.id == AREA:
                 lines.append(f"Area: {option.words}")
             else:
-                lines.append(f"{question.text} {option.label}")
+                lines.append(f"{asked(question, self.voice)} {option.label}")
         return lines
 
     def consent(self) -> list[Block]:
@@ -337,6 +331,10 @@ class _Parts:
             ] + lines
         if self.check.consent_note:
             lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
+        elif reason := CONSENT_REASONS.get(self.check.answers.get(CONSENT, "")):
+            # The guidance asks the referrer to say why consent was not sought, or what was done to gain it:
+            # left for them to fill in, never left out.
+            lines.append(reason)
         return [(self.heading("consent"), lines)]
 
     def tried(self) -> list[Block]:
@@ -375,6 +373,19 @@ PLACEHOLDERS: Mapping[str, str] = {
 }
 
 
+# Consent not sought or refused, and no reason typed: what the summary leaves for the referrer to say.
+CONSENT_REASONS: Mapping[str, str] = {
+    "not-sought": "[Why consent has not been sought]",
+    "refused": "[What I did to seek consent]",
+}
+
+
+def asks_consent_note(check: Check) -> bool:
+    """Whether the page offers the box for why consent was not sought or what was done to seek it: where
+    the answer leaves a reason to give (CONSENT_REASONS), or a reason has been typed (never hidden once typed)."""
+    return check.answers.get(CONSENT, "") in CONSENT_REASONS or bool(check.consent_note)
+
+
 def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
     """The guidance's words on consent where a child may be at risk of significant harm: the partnership's
     own guidance for the referral question that receives consent ("In some rare cases your
@@ -392,11 +403,12 @@ def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
 def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:
     if result.emergency:
         lines = ["IMMEDIATE RISK: call now."]
-        lines += to_text(area_note(thresholds, result, voice)).strip().splitlines()
+        lines += to_text(area_note(thresholds, result, voice), lettered=True).strip().splitlines()
         lines += [f"- {_plain(contact_nodes(c, result.area))}" for c in result.emergency_contacts]
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
-    lines = [headline(result), *to_text(still_to_answer(thresholds, result, voice)).strip().splitlines(), "Reasons:"]
+    still_open = to_text(still_to_answer(thresholds, result, voice), lettered=True).strip().splitlines()
+    lines = [headline(result), *still_open, "Reasons:"]
     lines += [f"- {reason_text(reason, voice)}" for reason in result.reasons]
     return lines
 

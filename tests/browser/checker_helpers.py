@@ -158,26 +158,19 @@ def tick(page, indicator: str) -> None:
     box.check()
 
 
-CLEAR_TRIES = 3  # presses of "Clear everything" before its question must have opened
-
-
 def clear_check(page) -> None:
     """Start again as a user does: "Clear everything" at the end of "Check your answers", then
-    "Yes, clear everything". A fresh page needs nothing cleared."""
+    "Yes, clear everything". A fresh page needs nothing cleared. One press, with the pointer, whatever had the
+    focus: leaving a box may show or clear its problems, which waits until the press is over
+    (tests/browser/test_press_lands.py)."""
     if page.locator("#page-risk").is_visible() and not page.evaluate(HAS_INPUT):
         return
     if page.locator("#page-details").is_visible():
         back_to_result(page)
     if not page.locator("#page-answers").is_visible():
         page.evaluate("document.getElementById('lon-current-go').click()")  # the way to the end from any page
-    # By keyboard: leaving a field re-checks it, and the problems it shows or clears move the page, so a click
-    # aimed before the field is left can land where "Clear everything" no longer is. Pressed again if its
-    # question has not opened (seen once in about 60 starts on a shared page; the clear tests test Clear).
-    for _ in range(CLEAR_TRIES):
-        page.focus("#lon-clear")
-        page.keyboard.press("Enter")
-        if wait_until(page, "() => !document.getElementById('lon-clear-ask').hidden", timeout=2.0):
-            break
+    page.click("#lon-clear")
+    assert wait_until(page, "() => !document.getElementById('lon-clear-ask').hidden"), "one press did not clear"
     page.click("#lon-clear-confirm")
     page.wait_for_selector("#page-risk:not([hidden])")
 

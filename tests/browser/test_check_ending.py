@@ -268,3 +268,37 @@ def test_every_kind_of_result_leads_with_what_to_do_now_on_the_first_phone_scree
             wrong.append((kind_name(kind), "the copy confirmation is off the screen", said))
     print("\n".join(f"{name}: {where}" for name, where in places.items()))
     assert not wrong, "\n".join(map(str, wrong))
+
+
+# Where what is below a confirmation is, on the page (not the screen: the page may scroll to show the confirmation).
+ON_THE_PAGE = "(s) => document.querySelector(s).getBoundingClientRect().top + scrollY"
+LINE = "(s) => parseFloat(getComputedStyle(document.querySelector(s)).lineHeight)"
+# Each confirmation, the button that gives it, and what comes next below it.
+CONFIRMATIONS_BELOW = {
+    "copied, on the result": ("#lon-copy", "#lon-action-status", "#lon-write"),
+    "saved, on the result": ("#lon-save", "#lon-keep-status", "#lon-write"),
+    "copied, on the referral details": ("#lon-details-copy", "#lon-details-status", "#detail-worry"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONFIRMATIONS_BELOW))
+def test_a_confirmation_moves_what_is_below_it_by_no_more_than_its_further_lines(phone, medway_url, case):
+    """The confirmation shows in the line kept for it under the buttons: what is below moves by no more than the
+    lines it takes beyond that one (it pushed the form down by 91 px: a box with its own margins and padding)."""
+    button, status, below = CONFIRMATIONS_BELOW[case]
+    page = phone
+    open_checker(page, medway_url)
+    fill_check(page, CHECKS["early help"])
+    if button.startswith("#lon-details"):
+        write_details(page)
+    before = page.evaluate(ON_THE_PAGE, below)
+    if button == "#lon-save":
+        with page.expect_download():
+            page.click(button)
+    else:
+        page.click(button)
+    page.wait_for_selector(f"{status}:not([hidden])")
+    line = page.evaluate(LINE, status)
+    lines = round(page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().height", status) / line)
+    moved = page.evaluate(ON_THE_PAGE, below) - before
+    assert 0 <= moved <= (lines - 1) * line + 1, (case, moved, lines, line)

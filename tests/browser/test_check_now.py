@@ -121,7 +121,14 @@ def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now
     after_title = "() => document.getElementById('page-questions-title').nextElementSibling.id"
     assert page.evaluate(after_title) == "lon-now-questions"
     assert page.locator(f"{NOW_LEAD} a[href^='tel:']").first.is_visible()
-    # The banner leads with it too, in Python's words, on the page of questions and the page before it.
+    # Said once on a screen: while the box's line is in view, the banner sticking at the foot of the screen does
+    # not say it again (the same "Telephone … now." was twice on one phone screen; where the banner yields, short
+    # screens, it is at the foot of the page); scrolled past, and on the page before (no box of its own), the
+    # banner leads with it, in Python's words.
+    if page.evaluate("getComputedStyle(document.getElementById('lon-current')).position") == "sticky":
+        assert wait_until(page, "() => document.getElementById('lon-current-now').hidden"), page.evaluate(SHOWN_PAGE)
+        assert page.locator("#lon-current-text").is_visible()  # the rest of the banner stays
+    page.evaluate(f"document.querySelector('{CONSENT}').scrollIntoView({{block: 'start'}})")
     for _ in range(2):
         assert shows(page, "#lon-current-now", lead), page.evaluate(SHOWN_PAGE)
         assert page.evaluate("() => document.getElementById('lon-current').firstElementChild.id") == "lon-current-now"
@@ -225,3 +232,32 @@ def test_yes_to_immediate_risk_says_what_to_do_now_then_how_to_go_on(screen, med
     )
     assert visible_buttons == ["lon-stop-result"]
     assert [v["id"] for v in axe_violations(page)] == []
+
+
+def test_where_the_banner_leads_with_what_to_do_now_it_never_covers_the_focus_or_continue(browser, medway_url):
+    """On a 360 x 740 phone the banner sticks to the foot of the screen from the page of questions on (about y 606 to
+    740, taller by the line of what to do now once the box is scrolled past). Tab through the page to Continue: each
+    stop is wholly clear of it; and at the foot of the page Continue is above it."""
+    viewport, scale = SCREENS["360 px"]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, service_workers="block")
+    page = context.new_page()
+    open_checker(page, medway_url)
+    to_the_questions(page, AT_RISK_BY["a worry"])
+    assert wait_until(page, "() => !document.getElementById('lon-current').hidden")
+    covered, stops = [], 0
+    while "lon-continue" not in (page.evaluate("document.activeElement.className") or "") and stops < 80:
+        page.keyboard.press("Tab")
+        stops += 1
+        if page.evaluate("document.activeElement.closest('#page-questions') !== null"):
+            at = page.evaluate(
+                "() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; }"
+            )
+            clear = page.evaluate(PLACE, "#page-questions")
+            if not (clear["clearTop"] - 1 <= at[0] and at[1] <= clear["clearBottom"] + 1):
+                covered.append((page.evaluate("document.activeElement.id"), at, clear))
+    assert stops < 80, "Tab never reached Continue"
+    assert covered == []
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    button, banner = page.evaluate(PLACE, "#page-questions .lon-continue"), page.evaluate(PLACE, "#lon-current")
+    assert button["bottom"] <= banner["top"], (button, banner)
+    context.close()

@@ -18,7 +18,6 @@ from levels_of_need.model import Thresholds, filter_finds
 
 from .checker_helpers import (
     READY,
-    change_answer,
     cli,
     cli_args,
     cli_result_text,
@@ -81,9 +80,7 @@ def test_the_page_and_its_summary_say_what_the_cli_says_and_nothing_leaves_the_p
 
     write_details(page)
     page.fill("#detail-worry", CANARY)
-    change_answer(page, "consent")
-    page.fill("#consent_note", CANARY)
-    continue_from(page, "page-questions")
+    page.fill("#consent_note", CANARY)  # consent refused: what was done to seek it, offered with the details
     assert wait_until(page, "(c) => document.getElementById('lon-summary').value.includes(c)", CANARY)
     origin = urlparse(partnership_url).netloc
     for request in requests:

@@ -30,13 +30,13 @@ def any_file(request):
 
 
 def consent_heading(thresholds) -> str:
-    """The summary's heading for consent: the partnership's referral question that receives it, as numbered on
-    its form, or the part's own heading."""
+    """The summary's heading for consent where the child may be at risk: the partnership's referral question
+    that receives it, numbered last (the summary numbers its questions in the order it shows them), or the
+    part's own heading."""
     question = thresholds.referral_question_receiving("consent")
     if question is None:
         return heading(thresholds, "consent")
-    number = thresholds.referral_questions.index(question) + 1
-    return f"{number}. {' '.join(question.question.split())}"
+    return f"{len(thresholds.referral_questions)}. {' '.join(question.question.split())}"
 
 
 def harm_worry(thresholds):
@@ -101,5 +101,5 @@ def test_the_cli_summary_puts_consent_last_where_harm_is_suspected(thresholds):
         check=True,
     ).stdout
     consent = consent_heading(thresholds)
-    others = [f"{n}. " for n in range(1, len(thresholds.referral_questions) + 1) if not consent.startswith(f"{n}. ")]
+    others = [f"{n}. " for n in range(1, len(thresholds.referral_questions))]
     assert out.index(f"\n{consent}\n") > max(out.index(f"\n{start}") for start in others)

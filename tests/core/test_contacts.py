@@ -188,7 +188,8 @@ def test_an_emergency_shows_every_areas_number_until_the_area_is_known_and_the_s
     summary = render_text(t, api.check_from_dict(raw), result, Details())
     for text in (words, summary):
         assert "Northdale (fictional): 01632 960222" in text and "Southwick (fictional): +44 (0)1632 960333" in text
-        assert "You have not answered the child’s area" in text
+    assert "You have not answered the child’s area" in words
+    assert "I have not answered the child’s area" in summary  # the summary is the referrer's
     raw = {"answers": {"immediate_risk": "yes", "area": "southwick"}}
     summary = render_text(t, api.check_from_dict(raw), evaluate(t, api.check_from_dict(raw)), Details())
     assert "Southwick Early Help Hub (fictional): +44 (0)1632 960333 extension 4021" in summary

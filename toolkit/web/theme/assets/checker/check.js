@@ -125,6 +125,7 @@ function pageOf(field) {
 }
 
 function showProblems(found) {
+  heldProblems = false; // what is shown now replaces what waited for a press to end
   const summary = $("lon-error-summary");
   const list = $("lon-error-list");
   list.replaceChildren();
@@ -150,6 +151,47 @@ function showProblems(found) {
     list.append(item);
   }
   summary.hidden = found.length === 0;
+}
+
+// A press lands where it began. Leaving a text box shows or clears its problems (change, blur), and that
+// moves everything below them: the error summary tops the form. When the box is left by pressing a button
+// (the press moves the focus), the button would move from under the finger or pointer before it is released,
+// and the press would do nothing: "Clear everything", Continue, Back, Copy, Save alike. Chromium's scroll
+// anchoring hides this where it can; Safari has none. So while a press is held, the problems wait; they show
+// once it is released, after the button has had its click, with the element then focused held where it is.
+// (mousedown, not pointerdown: a tap moves the focus at its mousedown, which comes after the touch has ended.)
+let pressing = false;
+let pressed = null; // what the press began on
+let heldProblems = false;
+document.addEventListener("mousedown", (event) => {
+  if (event.button !== 0) return; // the main button only: another may open a menu and never come up
+  pressing = true;
+  pressed = event.target;
+}, true);
+for (const [target, type] of [[document, "mouseup"], [window, "blur"], [document, "dragend"]]) {
+  target.addEventListener(type, () => {
+    if (!pressing) return;
+    // The click follows the release in the same task: the problems wait one task more.
+    setTimeout(() => {
+      pressing = false;
+      pressed = null;
+      if (heldProblems) showHeldProblems();
+    });
+  }, true);
+}
+
+function showProblemsOnceReleased() {
+  if (pressing) { heldProblems = true; return; }
+  showProblems(problems(readForm()));
+}
+
+function showHeldProblems() {
+  heldProblems = false;
+  const focused = document.activeElement;
+  const before = focused && focused !== document.body ? focused.getBoundingClientRect().top : null;
+  showProblems(problems(readForm()));
+  const moved = before === null ? 0 : focused.getBoundingClientRect().top - before;
+  if (moved) window.scrollBy({ top: moved, behavior: "instant" });
 }
 
 // ---- Pages ------------------------------------------------------------------------------
@@ -251,6 +293,40 @@ function showCurrent() {
   keepFocusClearOfTheBanner();
 }
 
+// What to do now is said once on a screen: the banner's line (Python's now_line, the first line of the box) hides
+// while a box of what to do now on the page shows that line in the screen's upper part, clear of the header (the
+// lower part is where the banner sits, and may cover it); scrolled past, the banner says it again.
+const nowLinesInView = new Set();
+const nowLineWatcher = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) nowLinesInView.add(entry.target); else nowLinesInView.delete(entry.target);
+  }
+  showNowLine();
+}, { rootMargin: "-64px 0px -40% 0px" });
+
+function watchNowLines() {
+  nowLineWatcher.disconnect();
+  nowLinesInView.clear();
+  for (const line of form.querySelectorAll(".lon-now .lon-first-action > p:first-of-type")) nowLineWatcher.observe(line);
+  showNowLine();
+}
+
+function showNowLine() {
+  const line = $("lon-current-now");
+  const hidden = !line.hasChildNodes() || nowLinesInView.size > 0;
+  if (line.hidden === hidden) return;
+  line.hidden = hidden;
+  keepFocusClearOfTheBanner();
+  // The banner grew by the line: what has the focus, if the banner now covers it, comes back clear of it (never
+  // a scroll to a focused element the reader has scrolled away from).
+  const focused = document.activeElement;
+  const banner = $("lon-current");
+  if (!focused || !form.contains(focused) || banner.hidden) return;
+  const box = focused.getBoundingClientRect();
+  const covered = box.bottom > banner.getBoundingClientRect().top && box.top < innerHeight;
+  if (covered && getComputedStyle(banner).position === "sticky") focused.scrollIntoView({ block: "nearest" });
+}
+
 // While the banner sticks to the foot of the screen, the page scrolls a focused element clear of it
 // (scroll-padding: WCAG 2.4.11, focus not obscured); where the banner yields (CSS), nothing to clear.
 function keepFocusClearOfTheBanner() {
@@ -298,7 +374,7 @@ function showResult(answer) {
   now = answer.now;
   for (const box of form.querySelectorAll(".lon-now")) box.replaceChildren(...buildNodes(now));
   $("lon-current-now").replaceChildren(...buildNodes(answer.now_line));
-  $("lon-current-now").hidden = answer.now_line.length === 0;
+  watchNowLines();
   showStop(result.emergency);
   // A confirmation is offered only beside a challenge Python made; one no longer challenged is
   // unticked, so that it can never confirm a later answer unseen.
@@ -311,6 +387,7 @@ function showResult(answer) {
   $("lon-confirmations").hidden = challenged.size === 0;
   summaryBox.value = answer.summary;
   $("lon-summary-print").textContent = answer.summary;
+  $("lon-consent-note").hidden = !answer.asks_consent_note;
   $("lon-current-text").textContent = answer.headline;
   showCurrent();
   // A result that arrives just after the result page (the title still has the focus): what to do first
@@ -345,6 +422,7 @@ function clearResult(message) {
   complete = false;
   now = [];
   for (const box of [...form.querySelectorAll(".lon-now"), $("lon-current-now")]) box.replaceChildren();
+  watchNowLines();
   showNow();
   showCurrent();
   lastHeadline = "";
@@ -397,9 +475,9 @@ function update() {
       if (answer.problem) {
         // The result and the summary on screen always belong to the answers on screen.
         clearResult(answer.problem.message);
-        showProblems(problems(readForm()));
+        showProblemsOnceReleased();
       } else {
-        if (hadProblem) showProblems(problems(readForm()));
+        if (hadProblem) showProblemsOnceReleased();
         showResult(answer);
       }
     },
@@ -429,6 +507,7 @@ function fallback(reason, detail) {
   $("lon-fallback-reason").textContent = reason;
   $("lon-fallback-detail").textContent = detail || said("noDetail");
   $("lon-fallback").hidden = false;
+  $("lon-consent-note").hidden = false; // without Python, every box is offered (nothing decides which)
   form.dataset.engine = "failed";
   clearResult(said("noResult"));
   update();
@@ -782,7 +861,7 @@ form.addEventListener("input", (event) => {
 form.addEventListener("change", (event) => {
   if (event.target.id === "lon-open" || event.target.id === "lon-filter") return;
   if (event.target.name === "indicator") filterWorries(); // the groups' counts of chosen worries
-  showProblems(problems(readForm()));
+  showProblemsOnceReleased();
   update();
   keepChoiceInView(event.target);
   latest.then(() => keepChoiceInView(event.target));
@@ -799,13 +878,15 @@ function keepChoiceInView(control) {
 // checker's notes and the emergency panel above the form too), but not the header's own, which stick.
 document.addEventListener("focusin", ({ target }) => {
   if (!(target instanceof Element) || target.closest(".md-header, .md-sidebar, .md-skip, .md-search")) return;
+  // Not the control being pressed: it is under the pointer, so in view, and scrolled it would leave it.
+  if (pressed instanceof Node && target.contains(pressed)) return;
   const tall = target.getBoundingClientRect().height > innerHeight / 2;
   target.scrollIntoView({ block: tall ? "start" : "nearest" });
 });
 // Leaving the reason box counts even when nothing was typed ("change" would not fire).
 $("override_reason").addEventListener("blur", () => {
   $("override_reason").dataset.left = "yes";
-  showProblems(problems(readForm()));
+  showProblemsOnceReleased();
   update();
 });
 // Nothing typed is lost by a slip: leaving or reloading the page asks first.
