@@ -73,6 +73,10 @@ class Route:
     response: str
     next_steps: tuple[Step, ...]
     consent_required: bool | None = None
+    # The guidance's exceptions to that consent, in its own words ("seeking consent would place the child at
+    # greater risk"): shown quoted where the route's consent is, never decided by the checker. Only with
+    # consent_required true (the file writes ``consent_required: {unless: …}``).
+    consent_unless: str = ""
     statute: str | None = None
     # The colour of a MASH's BRAG rating for this route, where the partnership rates that way.
     brag: str | None = None
@@ -827,7 +831,7 @@ class KnownIssue:
 class Accessibility:
     """The facts the accessibility statement gives under the public sector accessibility regulations."""
 
-    contact: Mapping[str, str]  # email, phone and url, those given, in that order
+    contact: Mapping[str, str]  # email, phone, textphone and url, those given, in that order
     prepared: str
     reviewed: str  # the date prepared, where the file gives no review
     tested: str
@@ -835,6 +839,13 @@ class Accessibility:
     tested_by: str = ""
     known_issues: tuple[KnownIssue, ...] = ()
     disproportionate_burden: tuple[str, ...] = ()
+    team: str = ""  # the named team that answers, where the file names one
+    address: tuple[str, ...] = ()  # a postal address, one line each, as the file writes it
+
+    @property
+    def reachable(self) -> bool:
+        """Whether the statement can say how to report a problem: a way to reach someone, not a name alone."""
+        return bool(self.contact or self.address)
 
 
 @dataclass(frozen=True)
@@ -1062,6 +1073,16 @@ def _step(
     )
 
 
+def _consent_required(raw: Any) -> bool | None:
+    """``true``, ``false`` or left out; required with the guidance's exceptions (``{unless: …}``) is required:
+    the checker waits for consent as for ``true``, and the practitioner judges the exception."""
+    return True if isinstance(raw, Mapping) else raw
+
+
+def _consent_unless(raw: Any) -> str:
+    return raw["unless"] if isinstance(raw, Mapping) else ""
+
+
 def _route(
     raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
 ) -> Route:
@@ -1070,7 +1091,8 @@ def _route(
         name=raw["name"],
         response=raw["response"],
         next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
-        consent_required=raw.get("consent_required"),
+        consent_required=_consent_required(raw.get("consent_required")),
+        consent_unless=_consent_unless(raw.get("consent_required")),
         statute=raw.get("statute"),
         brag=raw.get("brag"),
         colour=raw.get("colour"),
@@ -1230,7 +1252,7 @@ def _guidance_section(raw: Mapping[str, Any]) -> GuidanceSection:
 def _accessibility(raw: Mapping[str, Any]) -> Accessibility:
     contact = raw.get("contact", {})
     return Accessibility(
-        contact={key: contact[key] for key in ("email", "phone", "url") if key in contact},
+        contact={key: contact[key] for key in ("email", "phone", "textphone", "url") if key in contact},
         prepared=raw.get("prepared", ""),
         reviewed=raw.get("reviewed", raw.get("prepared", "")),
         tested=raw.get("tested", ""),
@@ -1241,6 +1263,8 @@ def _accessibility(raw: Mapping[str, Any]) -> Accessibility:
             for i in raw.get("known_issues", ())
         ),
         disproportionate_burden=tuple(raw.get("disproportionate_burden", ())),
+        team=contact.get("team", ""),
+        address=tuple(contact.get("address", ())),
     )
 
 

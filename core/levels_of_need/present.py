@@ -296,6 +296,7 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
     view += consent_held(thresholds, result)
+    view += consent_unless_view(result)
     # Only where the advice below is the guidance's for being unsure of that answer (never other advice).
     if {r.id for r in unsure_advice(result)} & {r.id for r in _advice_below(result)}:
         view.append(node("p", "The guidance’s advice for this is below."))
@@ -576,6 +577,28 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
         if step.seeks_consent
     ]
     return [node("p", said), *words]
+
+
+def consent_unless_text(route: Route) -> str:
+    """A route that requires consent unless…: the guidance's exceptions, quoted whole as the file gives them,
+    with the route's name. One sentence for the level page, the self-check's consent question and the result."""
+    unless = one_line(route.consent_unless)
+    return f"The guidance says that “{route.name}” requires consent unless “{unless}”" + (
+        "" if _ENDED.search(unless) else "."
+    )
+
+
+def consent_unless_judged(route: Route, voice: str = PAGE) -> str:
+    """The exceptions where the self-check asks about consent: whether one applies is the practitioner's
+    judgement, never the checker's (it still waits for the answer on consent)."""
+    judged = spoken("Whether that applies is for you to judge: the checker does not decide it.", voice)
+    return f"{consent_unless_text(route)} {judged}"
+
+
+def consent_unless_view(result: Result, voice: str = PAGE) -> list[Node]:
+    """While the route waits for consent, the guidance's exceptions to it, in its words."""
+    route = result.consent_route
+    return [node("p", consent_unless_judged(route, voice))] if route and route.consent_unless else []
 
 
 def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from sitebuild import page_text
+from sitebuild import page_text, visible_text
 
+from levels_of_need.phones import tel_href
 from toolkit.site.accessibility import EASS_URL, REGULATIONS_URL, TOOLKIT_ISSUES
 
 # The model statement's parts, as headings a reader finds (regulation 8 and the model statement).
@@ -80,6 +81,23 @@ def test_the_statement_gives_the_partnerships_contact_dates_and_own_issues(examp
     [issue] = own["known_issues"]
     assert f"{issue['text']} This fails WCAG 2.2 success criterion {issue['criterion']}. {issue['alternative']}" in text
     assert "does not yet" not in text
+
+
+def test_the_statement_names_the_team_its_postal_address_and_textphone(example_site, example):
+    """A named contact: the team, then every way to reach it, the textphone dialled as every phone is and
+    the postal address line by line, all as text."""
+    contact = example.data["accessibility"]["contact"]
+    html, text = statement_page(example_site)
+    name = example.partnership.name
+    asked = "in a different format, such as large print, easy read or audio, contact"
+    assert f"{asked} {contact['team']} at {name}:" in text
+    assert f'<a href="{tel_href(contact["textphone"])}">{contact["textphone"]}</a>' in html
+    assert f"textphone: {contact['textphone']}" in text
+    # Each line of the address on a line of its own, in the file's order, after "post:".
+    shown = re.search(r"<li>post: (.*?)</li>", html, re.S)
+    assert shown, "no postal address"
+    assert [visible_text(line) for line in shown.group(1).split("<br>")] == contact["address"]
+    assert "post: " + " ".join(contact["address"]) in text
 
 
 def test_without_the_facts_the_statement_says_what_is_missing_and_guesses_nothing(medway_site, thresholds):

@@ -80,3 +80,52 @@ def test_the_line_the_doc_quotes_for_a_bare_yes_key_is_validates_own(word, tmp_p
 def test_the_worked_examples_of_a_case_moving_are_the_fictional_files(section):
     shown = [block[section] for block in BLOCKS if isinstance(block, dict) and section in block]
     assert shown == [EXAMPLE[section]]
+
+
+def test_the_accessibility_example_is_the_fictional_files_named_contact():
+    shown = next(b["accessibility"] for b in BLOCKS if isinstance(b, dict) and "accessibility" in b)
+    assert shown == EXAMPLE["accessibility"]
+    assert {"team", "textphone", "address"} <= set(shown["contact"])
+
+
+def test_the_consent_unless_example_is_the_fictional_files_route():
+    routes = {route["id"]: route for level in EXAMPLE["levels"] for route in level["routes"]}
+    shown = [item for b in BLOCKS if isinstance(b, list) for item in b if isinstance(item, dict)]
+    [route] = [item for item in shown if item.get("id") == "child-in-need-assessment"]
+    assert route == routes["child-in-need-assessment"]
+    assert set(route["consent_required"]) == {"unless"}
+
+
+def quoted_yes_block() -> str:
+    """The doc's example of rewording a yes-or-no question's answers, as written (its quotes kept)."""
+    [block] = [b for b in re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S) if '"yes":' in b and "options:" in b]
+    return block
+
+
+def with_questions(block: str) -> str:
+    """The fictional file with the block's question wording added to its own."""
+    wording = "".join(line + "\n" for line in block.splitlines()[1:])
+    return EXAMPLE_FILE.read_text(encoding="utf-8").replace("questions:\n", "questions:\n" + wording, 1)
+
+
+def test_the_quoted_yes_example_rewords_the_answers():
+    from toolkit.load import load_text
+
+    block = quoted_yes_block()
+    options = yaml.safe_load(block)["questions"]["significant_harm"]["options"]
+    assert set(options) == {"yes", "no"}  # keys read as words, thanks to the quotes
+    question = load_text(with_questions(block)).question("significant_harm")
+    assert [question.option(value).label for value in ("yes", "no")] == [options["yes"], options["no"]]
+
+
+def test_the_yes_example_written_bare_is_one_line_on_its_key():
+    from toolkit.load import ThresholdsError, load_text
+
+    bare = quoted_yes_block().replace('"yes":', "yes:")
+    text = with_questions(bare)
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(text, "thresholds.yml")
+    [problem] = refused.value.problems
+    assert problem.line == text[: text.index("      yes:")].count("\n") + 1
+    said = re.search(r"`validate` says so on that key's line: \"([^\"]+)\"", " ".join(DOC.split())).group(1)
+    assert problem.message == said

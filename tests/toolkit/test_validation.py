@@ -531,7 +531,7 @@ CASES = [
             "\ndocument:\n", f"\n{ACCESSIBILITY.replace('{email: web@example.org}', '{}')}\ndocument:\n", at="contact:"
         ),
         "accessibility.contact",
-        "needs more fields: How to report an accessibility problem or ask for another format: at least one of",
+        "give at least one way to report a problem: email, phone, textphone, url, address",
     ),
 ]
 

@@ -3,6 +3,7 @@ editors read too), each error said in a web officer's words on one line."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -71,6 +72,8 @@ def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Prob
     for error in errors:
         if error.validator == "format" and tuple(error.absolute_path) in misshapen:
             continue
+        if error.validator == "required" and _misspelt(error):
+            continue  # a misspelt key is one problem: the unknown field's line names the field it misses
         line, path, message = explain(error, list(error.absolute_path), lines)
         yield Problem(filename, line, lines.name(path), message)
 
@@ -118,7 +121,26 @@ def _unknown_field(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
     allowed = sorted(error.schema.get("properties", {}))
     extra = next(k for k in error.instance if k not in allowed)
     known = f" (allowed: {', '.join(allowed)})" if allowed else ""
-    return lines.key_line(path, extra), [*path, extra], f"unknown field '{extra}'{known}"
+    meant = _meant(extra, error.schema, error.instance)
+    missing = f": is it '{meant}', which is missing?" if meant else ""
+    return lines.key_line(path, extra), [*path, extra], f"unknown field '{extra}'{known}{missing}"
+
+
+def _meant(key: Any, schema: Mapping[str, Any], instance: Mapping[str, Any]) -> str | None:
+    """The required field a key not in the schema was most likely meant to be (``unles`` for ``unless``)."""
+    missing = [name for name in schema.get("required", ()) if name not in instance]
+    close = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _misspelt(error: Any) -> bool:
+    """A required field missing because it is misspelt: the unknown field's line says it, once."""
+    if not isinstance(error.instance, Mapping) or error.schema.get("additionalProperties") is not False:
+        return False
+    known = error.schema.get("properties", {})
+    missing = {name for name in error.schema.get("required", ()) if name not in error.instance}
+    meant = {_meant(key, error.schema, error.instance) for key in error.instance if key not in known}
+    return bool(missing) and missing <= meant  # every missing field is a misspelt key's: else say what is missing
 
 
 _KEY_EXPLAINED: dict[str, Callable[[Any, FieldPath, LineIndex], Explained]] = {

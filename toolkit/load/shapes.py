@@ -24,6 +24,23 @@ def schema_defs_shapes() -> dict[str, dict[str, Any]]:
     return {
         "rule": {"allOf": [*_kind_needs(), *_kind_refuses()]},
         # In an allOf, so that its message is only its own: errorMessage names the schema it is in.
+        "accessibility_contact": {"allOf": _accessibility_contact()},
+        # Its own message: "expected true or false or a mapping" would not say what the mapping holds.
+        "route": {
+            "allOf": [
+                {
+                    "properties": {
+                        "consent_required": {
+                            "type": ["boolean", "object"],
+                            "errorMessage": (
+                                'write true, false, or {unless: "…"}: consent required, with the guidance\'s '
+                                "exceptions in its own words"
+                            ),
+                        }
+                    }
+                }
+            ]
+        },
         "scenario_check": {
             "allOf": [
                 {
@@ -33,6 +50,31 @@ def schema_defs_shapes() -> dict[str, dict[str, Any]]:
             ]
         },
     }
+
+
+# The ways to reach the accessibility contact: a team's name alone is no way to report a problem.
+ACCESSIBILITY_WAYS = ("email", "phone", "textphone", "url", "address")
+
+
+def _accessibility_contact() -> list[dict[str, Any]]:
+    """The accessibility statement's contact can be reached, and its postal address is written in lines."""
+    return [
+        {
+            "anyOf": [{"required": [way]} for way in ACCESSIBILITY_WAYS],
+            "errorMessage": f"give at least one way to report a problem: {', '.join(ACCESSIBILITY_WAYS)}",
+        },
+        {
+            # Not a list: a string would show as one line, and its commas as the partnership wrote them.
+            "properties": {
+                "address": {
+                    "type": "array",
+                    "errorMessage": (
+                        "write the postal address as a list of its lines: [Team, 1 Example Street, Town, EX1 1AA]"
+                    ),
+                }
+            }
+        },
+    ]
 
 
 def _kind_is(kind: str, **more: Any) -> dict[str, Any]:

@@ -45,7 +45,9 @@ class Statement:
 
     partnership: str
     site: str
-    contact: Mapping[str, str]  # email, phone or url: how to report a problem; empty if the file gives none
+    contact: Mapping[str, str]  # email, phone, textphone or url: how to report a problem; empty if none given
+    team: str  # the named team that answers, or ""
+    address: tuple[str, ...]  # a postal address, one line each, or ()
     respond_within: str
     prepared: str
     reviewed: str
@@ -53,6 +55,11 @@ class Statement:
     tested_by: str
     issues: tuple[Issue, ...]
     disproportionate_burden: tuple[str, ...]
+
+    @property
+    def reachable(self) -> bool:
+        """Whether the statement says how to report a problem: a way to reach someone, not a name alone."""
+        return bool(self.contact or self.address)
 
     @property
     def compliance(self) -> str:
@@ -73,6 +80,8 @@ def statement(t: Thresholds) -> Statement:
         partnership=t.partnership.name,
         site=t.document.title,
         contact=dict(own.contact),
+        team=own.team,
+        address=own.address,
         respond_within=own.respond_within,
         prepared=own.prepared,
         reviewed=own.reviewed,
@@ -87,7 +96,7 @@ def missing_facts(t: Thresholds) -> list[str]:
     """The facts the regulations require that the file does not give, for the build's warning."""
     own = t.accessibility
     wanted = {
-        "a contact for reporting a problem": own and own.contact,
+        "a contact for reporting a problem": own and own.reachable,
         "the date it was prepared": own and own.prepared,
         "the date the site was last tested": own and own.tested,
     }

@@ -28,6 +28,8 @@ from levels_of_need.present import (
     Node,
     age_band,
     age_band_hint,
+    consent_unless_judged,
+    consent_unless_text,
     contact_ways,
     inline_text,
     level_and_route,
@@ -75,6 +77,9 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_field
     env.filters["sentence"] = sentence_of
     env.filters["timescale"] = timescale_text
+    # The core's one sentence for a route's exceptions to consent, and with the checker's part where it asks.
+    env.filters["consent_unless"] = consent_unless_text
+    env.filters["consent_unless_judged"] = consent_unless_judged
     return env
 
 
