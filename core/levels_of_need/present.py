@@ -396,9 +396,11 @@ def _unsure_leads(result: Result) -> bool:
 
 
 def _advice_below(result: Result) -> tuple[Rule, ...]:
-    """The guidance's advice under the actions: all of it, but what already leads in the first action's box."""
+    """The guidance's advice under the actions: all of it, but what already leads in the first action's box,
+    and advice whose words a step of the route already gives whole (each sentence once on the page)."""
     leading = {rule.id for rule in unsure_advice(result)} if _unsure_leads(result) else set()
-    return tuple(rule for rule in result.advice if rule.id not in leading)
+    steps = " ".join(one_line(step.text) for step in result.next_steps)
+    return tuple(rule for rule in result.advice if rule.id not in leading and one_line(rule.text) not in steps)
 
 
 def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]:

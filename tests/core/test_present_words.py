@@ -99,3 +99,26 @@ def test_a_timescale_after_a_contact_starts_its_own_sentence(example):
     for step in steps:
         words = inline_text(node("li", *step_parts(example, step, evaluate(example, Check()))))
         assert f". {timescale_text(step.timescale)}" in words, words
+
+
+def test_each_of_the_guidances_passages_is_said_once_on_the_result(thresholds, example):
+    # The guidance's advice whose words a step of the route already gives whole is not given again below
+    # it. (A raise rule that quotes its indicator's words is a second reason, under "Why", not a repeat.)
+    for t in (thresholds, example):
+        passages = {
+            " ".join(text.split())
+            for text in [r.text for r in t.rules if r.kind == "advise"]
+            + [s.text for level in t.levels for route in level.routes for s in route.next_steps]
+            if len(text) > 60
+        }
+        worries = [i.id for i in t.indicators if not i.is_strength]
+        for worry, harm, consent in itertools.product(worries[::5], ("yes", "no"), ("given", "refused", "not-sought")):
+            answers = {"immediate_risk": "no", "significant_harm": harm, "consent": consent}
+            answers |= {"support_not_improving": "no", "social_worker": "none"}
+            shown = " ".join(
+                to_text(
+                    result_view(t, evaluate(t, Check(indicators=frozenset([worry]), age=9, answers=answers)))
+                ).split()
+            )
+            twice = [p[:60] for p in passages if shown.count(p) > 1]
+            assert not twice, (worry, harm, consent, twice)
