@@ -70,6 +70,20 @@ def require_seeds():
 settings.register_profile("check", max_examples=10)
 
 
+def ages_taken(thresholds) -> list[int | str]:
+    """Every age the check takes, as typed, youngest first: whole years, but where an age band is in months, a
+    baby's months ("0 months" to "11 months") in place of "0" years, which the check refuses there."""
+    years: list[int | str] = list(range(thresholds.age_range.youngest, thresholds.age_range.oldest + 1))
+    if thresholds.months_asked and years and years[0] == 0:
+        return [*(f"{m} months" for m in range(12)), *years[1:]]
+    return years
+
+
+def youngest_age(thresholds) -> int | str:
+    """The youngest age the check takes, as typed: 0, or "0 months" where an age band is in months."""
+    return ages_taken(thresholds)[0]
+
+
 def examples(full: int) -> int:
     """`full` under the default profile (100 examples); scaled down under a lighter one."""
     return max(1, full * settings.default.max_examples // 100)

@@ -124,16 +124,51 @@ def named(raw: Mapping[str, Any]) -> Named:
 @dataclass(frozen=True)
 class AgeBand:
     """An age band, as an indicator's ``age`` and a rule's ``when: age`` give it: ``unborn`` (an unborn
-    child) and/or whole years ``at_least`` and ``under``."""
+    child), whole years ``at_least`` and ``under``, and, for babies, months ``at_least_months`` and
+    ``under_months`` ("non-mobile babies, under 6 months"), each 1 to 11: months within the first year. Each
+    bound is given in years or in months, never both (validate refuses both)."""
 
     unborn: bool = False
     at_least: int | None = None
     under: int | None = None
+    at_least_months: int | None = None
+    under_months: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """As the file gives it: only what is given."""
-        given = {"unborn": True if self.unborn else None, "at_least": self.at_least, "under": self.under}
+        given = {
+            "unborn": True if self.unborn else None,
+            "at_least": self.at_least,
+            "under": self.under,
+            "at_least_months": self.at_least_months,
+            "under_months": self.under_months,
+        }
         return {key: value for key, value in given.items() if value is not None}
+
+    @property
+    def has_ages(self) -> bool:
+        """Whether it names ages of born children (else it is ``unborn: true`` alone)."""
+        return any(b is not None for b in (self.at_least, self.under, self.at_least_months, self.under_months))
+
+    @property
+    def in_months(self) -> bool:
+        return self.at_least_months is not None or self.under_months is not None
+
+    @property
+    def from_month(self) -> int:
+        """The first month of age in the band (0: from birth)."""
+        bounds = [b for b in (_months(self.at_least), self.at_least_months) if b is not None]
+        return max(bounds, default=0)
+
+    @property
+    def below_month(self) -> int | None:
+        """The month of age the band ends before (None: no end)."""
+        bounds = [b for b in (_months(self.under), self.under_months) if b is not None]
+        return min(bounds, default=None)
+
+
+def _months(years: int | None) -> int | None:
+    return None if years is None else 12 * years
 
 
 @dataclass(frozen=True)
@@ -655,6 +690,11 @@ class Check:
     def age_given(self) -> bool:
         return self.unborn or self.age is not None
 
+    @property
+    def age_as_given(self) -> int | str | None:
+        """The age as check_from_dict takes it back: whole years, or a baby's months ("7 months")."""
+        return f"{self.age_months} months" if self.age_months is not None else self.age
+
 
 def check_from_dict(raw: Mapping[str, Any]) -> Check:
     """Build a Check from JSON-like data: {indicators, age, unborn, answers, confirmed, consent_note, override}."""
@@ -677,7 +717,8 @@ def check_from_dict(raw: Mapping[str, Any]) -> Check:
     )
 
 
-# A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m".
+# A baby under one's age in months, as typed: "7 months", "7 month", "7 mths", "7m". An age band in months is
+# within the first year (1 to 11 months, validate), so any age it splits can be given so.
 _MONTHS = re.compile(r"([0-9]{1,2})\s*(?:months?|mths?|m)", re.IGNORECASE)  # ASCII digits, as for years
 
 
@@ -722,8 +763,8 @@ class Scenario:
     def age_label(self) -> str:
         if self.check.unborn:
             return "Unborn"
-        age = self.check.age
-        return "Under 1 year" if age == 0 else given_age(age, None)
+        age, months = self.check.age, self.check.age_months
+        return given_age(age, months) if months is not None else "Under 1 year" if age == 0 else given_age(age, None)
 
 
 @dataclass(frozen=True)
@@ -928,6 +969,13 @@ class Thresholds:
 
     def level(self, level_id: str) -> Level:
         return _by_id(self.levels, level_id)
+
+    @property
+    def months_asked(self) -> bool:
+        """Whether the check takes a baby under one's age only in months ("7 months", never "0"): an age band in
+        months (1 to 11) splits the first year, so "0" years cannot say whether it holds (rules.validate_age)."""
+        bands = [*(i.age for i in self.indicators), *(r.when.age for r in self.rules)]
+        return any(band is not None and band.in_months for band in bands)
 
     def indicator(self, indicator_id: str) -> Indicator:
         return _by_id(self.indicators, indicator_id)

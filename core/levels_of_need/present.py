@@ -29,6 +29,7 @@ from .rules import (
     age_confirmation,
     harm_step_waits_for,
     immediate_confirmation,
+    months_needed,
     unsure_advice,
     unsure_emergencies,
     written_for_another_age,
@@ -37,6 +38,7 @@ from .rules import (
 Node = dict[str, Any]
 
 AGE_TOPIC = "The child’s age in years, or that the child is unborn"
+AGE_TOPIC_MONTHS = "The child’s age in years (a baby’s in months), or that the child is unborn"
 # Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary is
 # the referrer's, so there the checker's sentences say "I", as the referrer writes them, whatever the
 # partnership's questions say ("Have I included…", or "What is worrying you…", answered "I…"). Only the
@@ -619,7 +621,10 @@ def required_message(thresholds: Thresholds, name: str) -> str:
 
 
 def topic(thresholds: Thresholds, name: str, voice: str = PAGE) -> str:
-    return AGE_TOPIC if name == AGE else asked(thresholds.question(name), voice)
+    if name == AGE:
+        # Where an age band is in months, a baby's age is asked in months (rules.validate_age): say so here too.
+        return AGE_TOPIC_MONTHS if thresholds.months_asked else AGE_TOPIC
+    return asked(thresholds.question(name), voice)
 
 
 def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
@@ -783,18 +788,41 @@ def one_line(text: str) -> str:
 
 def age_band(age: AgeBand) -> str:
     """An age band (as a rule's ``when: age`` and an indicator's ``age`` give it) in words: "unborn
-    babies and children under 1", "children aged 16 or 17"."""
+    babies and children under 1", "children aged 16 or 17", "babies under 6 months"."""
     parts = ["unborn babies"] if age.unborn else []
-    low, high = age.at_least, age.under
+    if age.in_months:
+        parts += _months_band(age.from_month, age.below_month)
+    else:
+        parts += _years_band(age.at_least, age.under)
+    return " and ".join(parts)
+
+
+def _years_band(low: int | None, high: int | None) -> list[str]:
     if low is not None and high is not None:
         last = high - 1
         upto = "" if last == low else f" or {last}" if last == low + 1 else f" to {last}"
-        parts.append(f"children aged {low}{upto}")
-    elif low is not None:
-        parts.append(f"children aged {low} or over")
-    elif high is not None:
-        parts.append(f"children under {high}")
-    return " and ".join(parts)
+        return [f"children aged {low}{upto}"]
+    if low is not None:
+        return [f"children aged {low} or over"]
+    return [f"children under {high}"] if high is not None else []
+
+
+def _months_band(low: int, high: int | None) -> list[str]:
+    """A band with a bound in months, counted in months: "babies under 6 months", "babies aged 6 to 11
+    months", "children aged 6 months or over"."""
+    if high is None:
+        return [f"children aged {given_age(None, low)} or over"]
+    if not low:
+        return [f"babies under {given_age(None, high)}"]
+    last = high - 1
+    upto = (
+        given_age(None, low)
+        if last == low
+        else f"{low} or {given_age(None, last)}"
+        if last == low + 1
+        else (f"{low} to {given_age(None, last)}")
+    )
+    return [f"babies aged {upto}"]
 
 
 def child_age(age: int | None, unborn: bool, months: int | None = None) -> str:
@@ -824,10 +852,11 @@ def age_band_hint(indicator: Indicator) -> str:
 
 
 def _for_another_age(thresholds: Thresholds, check: Check, indicator: Indicator) -> bool:
-    """As rules.written_for_another_age, and never about an age the form refuses (out of range, or
-    given with "unborn"): that answer is the problem to show, not what follows from it."""
+    """As rules.written_for_another_age, and never about an age the form refuses (out of range, given with
+    "unborn", or "0" years where a band in months needs the months): that answer is the problem to show, not
+    what follows from it."""
     refused = check.age is not None and (check.unborn or not thresholds.age_range.covers(check.age))
-    return not refused and written_for_another_age(indicator, check)
+    return not refused and not months_needed(thresholds, check) and written_for_another_age(indicator, check)
 
 
 def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:

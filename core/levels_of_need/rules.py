@@ -95,6 +95,8 @@ def immediate_confirmation(item_id: str) -> str:
 
 
 NOT_GIVEN = object()  # an input tried as the practitioner left it: no age given yet
+# An age tried for a check whose age is not given: (whole years, a baby's months or None).
+Age = tuple[int, int | None]
 
 
 class CheckError(ValueError):
@@ -569,24 +571,35 @@ def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Se
         yield AGE, (NOT_GIVEN, *age_candidates(thresholds, [*(when.age for when in deciding if when.age), *bands]))
 
 
-def age_candidates(thresholds: Thresholds, bands: Iterable[AgeBand]) -> list[int | None]:
-    """Ages that fall on each side of every age bound the rules use (None stands for unborn)."""
-    ages = {thresholds.age_range.youngest}
+def age_candidates(thresholds: Thresholds, bands: Iterable[AgeBand]) -> list[Age]:
+    """Ages that fall on each side of every age bound the rules use (None stands for unborn): whole years,
+    and a baby's months ((0, months)) on each side of a bound in months."""
+    ages: set[Age] = {(thresholds.age_range.youngest, None)}
     for band in bands:
         for bound in (band.under, band.at_least):
             if bound is not None:
-                ages |= {bound - 1, bound}
-    return [None, *sorted(a for a in ages if thresholds.age_range.covers(a))]
+                ages |= {(bound - 1, None), (bound, None)}
+        for bound in (band.under_months, band.at_least_months):
+            if bound is not None:
+                ages |= {(0, bound - 1), (0, bound)}
+    if thresholds.months_asked:
+        # "0" years is refused there (validate_age): the first year is tried in months, from birth.
+        ages = {age for age in ages if age != (0, None)} | {(0, 0)}
+    covered = sorted(age for age in ages if thresholds.age_range.covers(age[0]))
+    return [None, *covered]
 
 
 def _with(check: Check, values: Mapping[str, Any]) -> Check:
-    """The check with these answers tried (None: left unanswered; NOT_GIVEN: the age left out)."""
+    """The check with these answers tried (None: left unanswered; NOT_GIVEN: the age left out; an age as
+    (years, months), None for unborn)."""
     answers = {**check.answers, **{k: v for k, v in values.items() if k != AGE}}
     answers = {k: v for k, v in answers.items() if v is not None}
     age = values.get(AGE, NOT_GIVEN)
     if age is NOT_GIVEN:
         return replace(check, answers=answers)
-    return replace(check, answers=answers, age=age, unborn=age is None)
+    if age is None:
+        return replace(check, answers=answers, age=None, age_months=None, unborn=True)
+    return replace(check, answers=answers, age=age[0], age_months=age[1], unborn=False)
 
 
 def _makes_a_difference(outcomes: Mapping[tuple[Any, ...], Reached], index: int) -> bool:
@@ -741,6 +754,19 @@ def validate_age(thresholds: Thresholds, check: Check) -> None:
         raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
     if check.age is not None and not ages.covers(check.age):
         raise CheckError(f"Enter an age from {ages.youngest} to {ages.oldest}: this guidance is for {ages.text}", AGE)
+    if months_needed(thresholds, check):
+        raise CheckError(MONTHS_NEEDED, field=AGE)
+
+
+MONTHS_NEEDED = (
+    "Enter the baby’s age in months, like 7 months: the checker offers some worries by a baby’s age in months"
+)
+
+
+def months_needed(thresholds: Thresholds, check: Check) -> bool:
+    """Whether a baby under one is given as "0" years where an age band in months splits the first year: then
+    the checker cannot tell whether the band holds, and asks for the months rather than guess."""
+    return thresholds.months_asked and check.age == 0 and check.age_months is None and not check.unborn
 
 
 def unknown_indicator_message(indicator_id: str, known: Iterable[str]) -> str:
@@ -854,13 +880,17 @@ def _counted_worries(counting: Counting, worries: list[Indicator]) -> list[Indic
 
 
 def age_matches(band: AgeBand, check: Check) -> bool:
-    """``unborn: true`` matches an unborn child; ``at_least``/``under`` a range of whole years."""
+    """``unborn: true`` matches an unborn child; ``at_least``/``under`` (whole years) and ``at_least_months``/
+    ``under_months`` a range of ages, compared in months. An unborn child matches only ``unborn: true``. A
+    child given in whole years matches only where every month of that year is in the band: never a guess
+    (the check refuses "0" years where a band in months splits the first year: validate_age)."""
     if check.unborn:
         return band.unborn
-    if check.age is None or (band.at_least is None and band.under is None):
+    if check.age is None or not band.has_ages:
         return False
-    least = 0 if band.at_least is None else band.at_least
-    return least <= check.age < (10**6 if band.under is None else band.under)
+    first, last = (check.age_months,) * 2 if check.age_months is not None else (12 * check.age, 12 * check.age + 11)
+    below = band.below_month
+    return band.from_month <= first and (below is None or last < below)
 
 
 # ---- Reasons ---------------------------------------------------------------------------------

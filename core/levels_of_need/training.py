@@ -26,7 +26,7 @@ def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, An
         "title": scenario.title,
         "fictional": True,
         "vignette": scenario.vignette,
-        "age": scenario.check.age,
+        "age": scenario.check.age_as_given,
         "unborn": scenario.check.unborn,
         "check": {
             "indicators": list(scenario.shows),
@@ -178,7 +178,7 @@ def debrief(
         "indicators": list(choices.get("indicators") or ()),
         "answers": dict(choices.get("answers") or {}),
         "confirmed": list(choices.get("confirmed") or ()),
-        "age": scenario.check.age,
+        "age": scenario.check.age_as_given,
         "unborn": scenario.check.unborn,
     }
     yours = evaluate(thresholds, check_from_dict(learner))

@@ -1,5 +1,6 @@
 """An indicator written for an age band, on the self-check of the fictional partnership (whose file has
-one for unborn babies and children under 1, and one for 16 and 17 year olds), as a user sees it: in one
+one for unborn babies and children under 1, one for babies under 6 months, and one for 16 and 17 year
+olds), as a user sees it: in one
 page load, which worries are written for another age, and what changing the age after choosing one
 says and keeps. Every sentence checked here is Python's (present.age_notes, present.age_notice)."""
 
@@ -19,6 +20,7 @@ from .checker_helpers import (
 
 BABY = "missed-health-checks"
 TEEN = "nowhere-to-live"
+MONTHS = "bruised-baby"  # offered for babies under 6 months
 
 
 def visible_text(page, selector: str) -> str:
@@ -53,14 +55,14 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     baby = partnership_thresholds.indicator(BABY)
     page = strict_context.new_page()
     open_checker(page, partnership_url)
-    to_the_worries(page, age="0")
+    to_the_worries(page, age="3 months")
 
-    # At age 0 the baby's worry is in its band: its band is said, and nothing more. The teenager's
+    # At 3 months the baby's worry is in its band: its band is said, and nothing more. The teenager's
     # worry is shown too, saying in words that it is written for another age.
     tick(page, BABY)
     assert "The checker offers it for unborn babies and children under 1." in page.inner_text(f"#hint-{BABY}")
     open_group(page, TEEN)
-    teen_note = "The checker offers it for children aged 16 or 17, not for a child aged 0."
+    teen_note = "The checker offers it for children aged 16 or 17, not for a baby aged 3 months."
     assert wait_for_text(page, f"#age-note-{TEEN}", teen_note) == teen_note
     assert page.locator(f"#ind-{TEEN}").is_visible() and visible_text(page, f"#age-note-{BABY}") == ""
     assert visible_text(page, "#lon-age-notice-worries") == ""
@@ -96,3 +98,26 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     assert "The checker offers it for unborn babies and children under 1; you chose it, so it sets its own level." in (
         result_words(page)
     )
+
+
+@pytest.mark.partnerships("example")
+def test_a_babys_age_is_asked_in_months_and_a_worry_for_younger_babies_says_so(
+    strict_context, partnership_url, partnership_file
+):
+    """Where a band is in months, "0" years is refused at the age question with what it needs (Python's words);
+    at 7 months the worry for babies under 6 months says, beside it, that it is for another age."""
+    from levels_of_need.rules import MONTHS_NEEDED
+
+    page = strict_context.new_page()
+    open_checker(page, partnership_url)
+    page.check("#immediate_risk-no")
+    continue_from(page, "page-risk")
+    page.fill("#age", "0")
+    assert MONTHS_NEEDED in " ".join(continue_from(page, "page-child"))
+    assert MONTHS_NEEDED in visible_text(page, "#age-error")
+    page.fill("#age", "7 months")
+    assert continue_from(page, "page-child") == []
+    open_group(page, MONTHS)
+    note = "The checker offers it for babies under 6 months, not for a baby aged 7 months."
+    assert wait_for_text(page, f"#age-note-{MONTHS}", note) == note
+    assert "The checker offers it for babies under 6 months." in page.inner_text(f"#hint-{MONTHS}")

@@ -85,10 +85,19 @@ def age_bands(draw: Any) -> dict[str, Any]:
     age: dict[str, Any] = {}
     if draw(st.booleans()):
         age["unborn"] = True
-    bound = draw(st.sampled_from(["under", "at_least", "both", None]))
+    bound = draw(st.sampled_from(["under", "at_least", "both", "months", "months and years", None]))
     if bound == "both":
         low = draw(st.integers(0, 15))
         age.update(at_least=low, under=draw(st.integers(low + 1, 17)))
+    elif bound == "months":
+        # A baby's months (1 to 11): under, at least, or both, in order.
+        low = draw(st.one_of(st.none(), st.integers(1, 10)))
+        high = draw(st.one_of(st.none(), st.integers((low or 0) + 1, 11)))
+        if low is None and high is None:
+            high = draw(st.integers(1, 11))
+        age.update({k: v for k, v in (("at_least_months", low), ("under_months", high)) if v is not None})
+    elif bound == "months and years":
+        age.update(at_least_months=draw(st.integers(1, 11)), under=draw(st.integers(1, 15)))
     elif bound:
         age[bound] = draw(st.integers(1, 15))
     return age or {"unborn": True}
@@ -335,6 +344,10 @@ def checks(draw: Any, thresholds: Any) -> Check:
     answers = draw(st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in thresholds.questions}))
     unborn = draw(st.booleans())
     age = None if unborn else draw(st.one_of(st.none(), st.integers(0, thresholds.age_range.oldest)))
+    # A baby's months, as "7 months" gives them; where a band is in months, always for a baby under one (the check
+    # refuses "0" years there: rules.validate_age).
+    in_months = age == 0 and (thresholds.months_asked or draw(st.booleans()))
+    months = draw(st.integers(0, 11)) if in_months else None
     chosen = frozenset(draw(st.sets(st.sampled_from(ids), max_size=6)))
     # Confirmations of chosen indicators, and of rules (a rule whose words describe harm is confirmed by its id).
     confirmable = sorted(
@@ -344,4 +357,4 @@ def checks(draw: Any, thresholds: Any) -> Check:
         | {f"immediate:{i.id}" for i in (*thresholds.indicators, *thresholds.rules) if i.describes_immediate_risk}
     )
     confirmed = frozenset(draw(st.sets(st.sampled_from(confirmable), max_size=3))) if confirmable else frozenset()
-    return Check(indicators=chosen, answers=answers, age=age, unborn=unborn, confirmed=confirmed)
+    return Check(indicators=chosen, answers=answers, age=age, age_months=months, unborn=unborn, confirmed=confirmed)

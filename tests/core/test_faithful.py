@@ -12,11 +12,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, ages_taken
 
 from levels_of_need import api
 from levels_of_need.model import AgeBand
-from levels_of_need.present import REFERRER, age_band, asked, one_line, to_text
+from levels_of_need.present import REFERRER, age_band, asked, one_line, the_child, to_text
 from levels_of_need.rules import Check, evaluate
 
 NO_RISK = {"immediate_risk": "no"}
@@ -52,7 +52,7 @@ def in_summary(thresholds, check: dict) -> str:
 
 def harm_rule_cases(thresholds):
     """Every harm-describing raise rule that a worry and an age can make hold, with such a check: (rule, check)."""
-    ages = [None, *range(thresholds.age_range.youngest, thresholds.age_range.oldest + 1)]
+    ages = [None, *ages_taken(thresholds)]
     worries = [i for i in thresholds.indicators if not i.is_strength]
     for rule in (r for r in thresholds.rules if r.describes_harm):
         for indicator, age in itertools.product(worries, ages):
@@ -210,7 +210,7 @@ def test_a_worry_for_16_17_year_olds_at_age_3_is_challenged_not_accepted(thresho
     assert "for a child aged 3, though the checker offers it only for children aged 16 or 17" in summary
 
 
-@pytest.mark.parametrize("age", [0, 1, 2, 5, 9])
+@pytest.mark.parametrize("age", ["0 months", 1, 2, 5, 9])
 def test_a_worry_outside_its_band_never_counts_towards_two_or_more(example, age):
     """The example's "two or more of" rule, with a worry given a band the child is outside."""
     data = {**example.data, "indicators": [dict(i) for i in example.data["indicators"]]}
@@ -220,11 +220,12 @@ def test_a_worry_outside_its_band_never_counts_towards_two_or_more(example, age)
     from levels_of_need.model import from_dict
 
     t = from_dict(data)
-    check = Check(indicators=frozenset({"misses-school", "hangs-around-late"}), age=age, answers={**NO_RISK})
+    check = api.check_from_dict({"indicators": ["misses-school", "hangs-around-late"], "age": age, "answers": NO_RISK})
     result = evaluate(t, check)
     assert "two-or-more-emerging" not in {r.id for r in result.reasons}
     view = shown(t, {"indicators": sorted(check.indicators), "age": age, "answers": NO_RISK})
-    assert f"for a child aged {age}, though the checker offers it only for {age_band(AgeBand(at_least=10))}" in view
+    band = age_band(AgeBand(at_least=10))
+    assert f"for {the_child(check)}, though the checker offers it only for {band}" in view
     inside = evaluate(t, Check(indicators=check.indicators, age=10, answers={**NO_RISK}))
     assert "two-or-more-emerging" in {r.id for r in inside.reasons}
 
@@ -382,9 +383,12 @@ def test_validate_prints_the_age_warning(tmp_path):
 
 
 def _outside(band: AgeBand) -> dict:
-    """A child the band does not cover: unborn where it starts at an age, else an age outside it."""
-    if not band.unborn and band.at_least:
+    """A child the band does not cover: unborn where it starts at an age, else an age outside it (a baby's
+    months just past a band in months)."""
+    if not band.unborn and (band.at_least or band.at_least_months):
         return {"unborn": True}
+    if band.under_months is not None:
+        return {"age": f"{band.under_months} months"}
     return {"age": band.under + 1 if band.under is not None else 0}
 
 

@@ -4,6 +4,7 @@ child may be at risk of significant harm; in an emergency, the first number to c
 from __future__ import annotations
 
 import pytest
+from conftest import youngest_age
 
 from levels_of_need import phones
 from levels_of_need.api import check_from_dict
@@ -38,7 +39,7 @@ def decided_routes(thresholds):
         for route in level.routes:
             answers = {q.id: q.values[0] for q in thresholds.questions}
             answers |= {"immediate_risk": "no", "significant_harm": "no" if route.consent_required else "yes"}
-            raw = {"indicators": [worry.id] if worry else [], "age": thresholds.age_range.youngest, "answers": answers}
+            raw = {"indicators": [worry.id] if worry else [], "age": youngest_age(thresholds), "answers": answers}
             result = evaluate(thresholds, check_from_dict(raw))
             if result.route == route and result.next_steps:
                 yield route, result
@@ -106,7 +107,7 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
             answers = {q.id: q.decided_values[-1] for q in thresholds.questions} | {"immediate_risk": "no"}
             raw = {
                 "indicators": [indicator.id] if indicator else [],
-                "age": thresholds.age_range.youngest,
+                "age": youngest_age(thresholds),
                 "answers": {**answers, question.id: "unsure"},
             }
             result = evaluate(thresholds, check_from_dict(raw))

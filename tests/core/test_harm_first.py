@@ -47,8 +47,13 @@ def an_age_for(indicator, default: int = 7) -> dict:
         return {"unborn": True}
     if band.at_least is not None:
         return {"age": band.at_least}
+    if band.at_least_months is not None:
+        return {"age": f"{band.at_least_months} months"}
+    if band.under_months is not None:
+        return {"age": f"{band.under_months - 1} months"}
     if band.under is not None:
-        return {"age": band.under - 1}
+        # A baby's months for a baby under one: the check takes no "0" years where a band is in months.
+        return {"age": band.under - 1 if band.under > 1 else "11 months"}
     return {"age": default}
 
 

@@ -5,6 +5,7 @@ age in months is recorded and summarised as given."""
 from __future__ import annotations
 
 import pytest
+from conftest import youngest_age
 
 from levels_of_need import api
 from levels_of_need.questions import QUESTIONS, UNSURE
@@ -30,7 +31,7 @@ def test_not_sure_suggests_no_route_where_the_result_depends_on_it_and_says_so(w
         decided = {q.id: q.decided_values[-1] if q.id != "immediate_risk" else "no" for q in thresholds.questions}
         raw = {
             "indicators": [indicator.id] if indicator else [],
-            "age": thresholds.age_range.youngest,
+            "age": youngest_age(thresholds),
             "answers": {**decided, question_id: UNSURE},
         }
         answer = api.run(thresholds, raw)

@@ -9,7 +9,8 @@ thresholds files that use every kind of rule and condition.
 5. A rule whose words describe harm holds back the route while "no" to significant harm is unconfirmed.
 6. A worry outside its age band never counts towards a counting rule, and holds back the route until
    the practitioner confirms that it applies to this child.
-7. Where the child's age would change the level or route and it is not given, the checker asks.
+7. Where the child's age would change the level or route and it is not given, the checker asks (a baby's
+   months too, where an age band is in months).
 8. Where a worry or rule whose words describe harm is in the check, whatever the answers on harm and consent,
    no step or advice that seeks consent comes before the step the guidance gives where harm is suspected
    (the telephone call), and that step leads the result.
@@ -164,7 +165,14 @@ def an_age_that_matters_is_asked(thresholds, check):
         return
     result = evaluate(thresholds, check)
     ages = range(thresholds.age_range.youngest, thresholds.age_range.oldest + 1)
-    tried = [replace(check, unborn=True), *(replace(check, age=a) for a in ages)]
+    # Every age the check takes: whole years (not 0 where a band in months needs a baby's months), a baby's months.
+    years = [a for a in ages if a != 0 or not thresholds.months_asked]
+    babies = range(12) if thresholds.age_range.covers(0) else ()
+    tried = [
+        replace(check, unborn=True),
+        *(replace(check, age=a) for a in years),
+        *(replace(check, age=0, age_months=m) for m in babies),
+    ]
     outcomes = {reach(thresholds, trial).outcome for trial in tried}
     if len(outcomes) > 1 and not result.emergency:
         assert result.route is None and AGE in result.missing
@@ -393,6 +401,8 @@ def test_adding_a_worry_never_lowers_the_result_with_confined_rules(data):
     "uses",
     [
         lambda d: any("age" in i for i in d["indicators"]),
+        lambda d: any({"under_months", "at_least_months"} & set(i.get("age", {})) for i in d["indicators"]),
+        lambda d: any({"under_months", "at_least_months"} & set(r["when"].get("age", {})) for r in d["rules"]),
         lambda d: any(i.get("strength") for i in d["indicators"]),
         lambda d: any("domains" in i for i in d["indicators"]),
         lambda d: any("all_of" in r["when"] and r["kind"] == "raise" for r in d["rules"]),
@@ -416,6 +426,8 @@ def test_adding_a_worry_never_lowers_the_result_with_confined_rules(data):
     ],
     ids=[
         "age band",
+        "age band in months",
+        "rule's age band in months",
         "strength above level 1",
         "several domains",
         "all_of",

@@ -37,6 +37,9 @@ def entries(section: str, ids: set[str]) -> list[dict]:
         ("rules", {"needs-in-two-domains", "three-emerging-needs"}),
         ("scenario_sets", {"every-level", "end-of-course"}),
         ("scenarios", {"twin-injury-seven"}),
+        # A pre-birth referral's timing, as an advise rule with a timescale (issue 29, round two).
+        ("rules", {"pre-birth-referral"}),
+        ("timescales", {"pre-birth"}),
     ],
 )
 def test_each_worked_example_is_the_fictional_files_entry(section, ids):
@@ -129,3 +132,37 @@ def test_the_yes_example_written_bare_is_one_line_on_its_key():
     assert problem.line == text[: text.index("      yes:")].count("\n") + 1
     said = re.search(r"`validate` says so on that key's line: \"([^\"]+)\"", " ".join(DOC.split())).group(1)
     assert problem.message == said
+
+
+def test_the_age_band_examples_are_the_fictional_files_indicators():
+    """The indicators with an age band the doc shows (in months too) are the fictional file's own entries."""
+    shown = [item for block in BLOCKS if isinstance(block, list) for item in block if isinstance(item, dict)]
+    banded = {item["id"]: item for item in shown if "age" in item}
+    assert {"missed-health-checks", "bruised-baby", "nowhere-to-live"} <= set(banded)
+    own = {item["id"]: item for item in EXAMPLE["indicators"]}
+    for indicator_id, item in banded.items():
+        assert item == own[indicator_id], indicator_id
+    assert banded["bruised-baby"]["age"] == {"under_months": 6}
+
+
+def test_the_words_the_docs_quote_for_a_babys_months_are_the_checkers(example):
+    from levels_of_need.present import AGE_TOPIC_MONTHS
+    from levels_of_need.rules import MONTHS_NEEDED
+
+    flat = " ".join(DOC.split())
+    assert f'"{MONTHS_NEEDED}"' in flat
+    assert f'"{AGE_TOPIC_MONTHS}"' in flat
+    refused = api.page_answer(
+        example, {"age": "0", "indicators": ["bruised-baby"], "answers": {"immediate_risk": "no"}}
+    )
+    assert refused["problem"]["message"] == MONTHS_NEEDED
+    band = api.result_text(example, {"age": "7 months", "indicators": ["bruised-baby"], "answers": {}})
+    assert "(the checker offers it for babies under 6 months)" in flat
+    assert "The checker offers it for babies under 6 months" in " ".join(band.split())
+
+
+def test_the_pre_birth_advice_the_docs_quote_is_the_checkers(example):
+    raw = {"unborn": True, "indicators": ["missed-health-checks"], "answers": {"immediate_risk": "no"}}
+    shown = " ".join(api.result_text(example, raw).split())
+    quoted = re.search(r'The result shows: "([^"]+)"', DOC)
+    assert quoted and quoted.group(1) in shown

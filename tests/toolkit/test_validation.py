@@ -667,6 +667,7 @@ CONFINED = "when: {at_least: {count: 3, levels: [emerging]}, max_level: targeted
 EMERGING_LEVEL = 'level: targeted-early-help\n    text: "Fictional example: three or more emerging'
 TEEN = "{id: nowhere-to-live, level: statutory-social-work, domains: [home-family, safety-outside],"
 GRANDPARENT = "{id: grandparent-helps, strength: true,"
+MONTHS = "age: {under_months: 6}"
 
 # (name, bad text, expected line, expected path, words of the message)
 FIELD_CASES = [
@@ -716,7 +717,7 @@ FIELD_CASES = [
         "age-band-unknown-key",
         *example_edit("age: {at_least: 16, under: 18}", "age: {from: 16, under: 18}"),
         "indicators[nowhere-to-live].age.from",
-        "unknown field 'from' (allowed: at_least, unborn, under)",
+        "unknown field 'from' (allowed: at_least, at_least_months, unborn, under, under_months)",
     ),
     (
         "strength-false-on-a-strength-level",
@@ -846,12 +847,74 @@ FIELD_CASES = [
         "indicators[nowhere-to-live].domains",
         "needs at least 2 items, has 1",
     ),
+    # An age band in months for babies (issue 29, round two): 1 to 11 months, each bound given once, never empty.
+    (
+        "months-band-of-a-year",
+        *example_edit(MONTHS, "age: {under_months: 12}"),
+        "indicators[bruised-baby].age.under_months",
+        "must be at most 11, got 12",
+    ),
+    (
+        "months-band-of-no-months",
+        *example_edit(MONTHS, "age: {at_least_months: 0}"),
+        "indicators[bruised-baby].age.at_least_months",
+        "must be at least 1, got 0",
+    ),
+    (
+        "months-band-and-years-for-one-bound",
+        *example_edit(MONTHS, "age: {under: 1, under_months: 6}"),
+        "indicators[bruised-baby].age",
+        "give 'under' or 'under_months', not both: the band's bound is given once",
+    ),
+    (
+        "months-band-that-its-years-contradict",
+        *example_edit(MONTHS, "age: {at_least: 1, under_months: 6}"),
+        "indicators[bruised-baby].age",
+        "'under_months: 6' must be above 'at_least: 1': no age is in this band",
+    ),
+    (
+        "months-band-with-no-month-in-it",
+        *example_edit(MONTHS, "age: {at_least_months: 6, under_months: 6}"),
+        "indicators[bruised-baby].age",
+        "'under_months: 6' must be above 'at_least_months: 6': no age is in this band",
+    ),
+    (
+        "months-band-unknown-key",
+        *example_edit(MONTHS, "age: {under_weeks: 26}"),
+        "indicators[bruised-baby].age.under_weeks",
+        "unknown field 'under_weeks' (allowed: at_least, at_least_months, unborn, under, under_months)",
+    ),
+    (
+        "scenario-baby-in-whole-years-where-a-band-is-in-months",
+        *example_edit("check: {age: 4 months,", "check: {age: 0,"),
+        "scenarios[bruised-baby-four-months].check.age",
+        "give the baby's age in months, like 'age: 7 months': an age band in months splits the first year",
+    ),
+    (
+        "scenario-months-of-a-year",
+        *example_edit("check: {age: 4 months,", "check: {age: 14 months,"),
+        "scenarios[bruised-baby-four-months].check.age",
+        "14 months",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "line", "path", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
 def test_misused_indicator_fields_give_one_clear_line_naming_the_item(name, text, line, path, words):
     assert_one_clear_line(text, line, path, words)
+
+
+def test_a_band_in_months_outside_the_age_range_is_named_on_its_line():
+    """A guidance for children from 1: a band for babies under 6 months would never apply."""
+    text = EXAMPLE_TEXT.replace("age_range: {youngest: 0,", "age_range: {youngest: 1,")
+    with pytest.raises(ThresholdsError) as caught:
+        load_text(text, "thresholds.yml")
+    lines = {(p.line, p.path, p.message) for p in caught.value.problems}
+    assert (
+        line_of(EXAMPLE_TEXT, MONTHS),
+        "indicators[bruised-baby].age",
+        "no age in this band is within age_range (1 to 24): the indicator would never apply",
+    ) in lines
 
 
 def test_a_key_holding_a_colon_keeps_the_line_readable_at_its_colons():

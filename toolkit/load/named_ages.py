@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from levels_of_need.model import AgeBand, Thresholds
+from levels_of_need.model import AgeBand, Thresholds, given_age
 from levels_of_need.present import age_band
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -30,6 +30,7 @@ class NamedAges:
     years: frozenset[int]
     unborn: bool
     said: tuple[str, ...]  # the words that name them, as written
+    months: frozenset[int] = frozenset()  # a baby's months of age ("under 6 months": 0 to 5)
 
 
 def _number(word: str) -> int:
@@ -52,7 +53,7 @@ def named_ages(text: str, youngest: int, oldest: int) -> NamedAges | None:
         (rf"\b{_N}\s*-?\s*years?\s*-?\s*olds?\b", lambda m: {_number(m[1])}),
         (r"\bteenage(?:rs?)?\b|\bteens?\b", lambda m: range(max(TEENAGE[0], youngest), min(TEENAGE[1], oldest) + 1)),
     ]
-    rest = text
+    months, rest = _named_months(text, said)
     for pattern, ages in patterns:
         for match in re.finditer(pattern, rest, re.IGNORECASE):
             years |= set(ages(match))
@@ -61,19 +62,42 @@ def named_ages(text: str, youngest: int, oldest: int) -> NamedAges | None:
     unborn = re.search(r"\bunborn\b", text, re.IGNORECASE)
     if unborn:
         said.append(unborn[0])
-    if not years and not unborn:
+    if not years and not unborn and not months:
         return None
-    return NamedAges(frozenset(years), bool(unborn), tuple(said))
+    return NamedAges(frozenset(years), bool(unborn), tuple(said), frozenset(months))
+
+
+# A baby's months: "under 6 months", "6 months old", "a 6-month-old". Read before years, so that "under 6
+# months" is never "under 6" years.
+_MONTH_PATTERNS: list[tuple[str, Any]] = [
+    (rf"\bunder\s+(?:the\s+age\s+of\s+)?{_N}\s*months?\b", lambda m: range(_number(m[1]))),
+    (rf"\b{_N}\s*-?\s*months?(?:\s*-?\s*olds?)?\b", lambda m: {_number(m[1])}),
+]
+
+
+def _named_months(text: str, said: list[str]) -> tuple[set[int], str]:
+    """The months of age these words name (each phrase added to ``said``), and the words without them."""
+    months: set[int] = set()
+    for pattern, ages in _MONTH_PATTERNS:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            months |= set(ages(match))
+            said.append(match[0])
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    return months, text
 
 
 def _uncovered(named: NamedAges, band: AgeBand | None) -> list[str]:
-    """What the words name that the band does not cover (every age named, where there is no band)."""
+    """What the words name that the band does not cover (every age named, where there is no band). A year
+    named is covered where the band holds any month of it ("a baby under 1" by a band under 6 months)."""
     if band is None:
         return list(named.said)
-    low, high = band.at_least, band.under
-    has_years = low is not None or high is not None
-    outside = sorted(y for y in named.years if not has_years or not ((low or 0) <= y < (high if high else 10**6)))
-    missing = [f"age {y}" for y in outside]
+    below = band.below_month if band.below_month is not None else 10**6
+
+    def holds(first: int, last: int) -> bool:
+        return band.has_ages and band.from_month <= last and first < below
+
+    missing = [f"age {y}" for y in sorted(named.years) if not holds(12 * y, 12 * y + 11)]
+    missing += [f"age {given_age(0, m)}" for m in sorted(named.months) if not holds(m, m)]
     if named.unborn and not band.unborn:
         missing.append("unborn")
     return missing

@@ -59,19 +59,35 @@ def band_problems(
     band: Mapping[str, Any], path: list[str | int], ages: Mapping[str, Any], problem: Any, never: str
 ) -> Iterator[Problem]:
     """An age band (an indicator's ``age``, or a rule's ``when: age``) that holds no age, or none the
-    guidance covers: what it is written for could never apply."""
-    low, high = band.get("at_least", 0), band.get("under")
-    if high is not None and high <= low:
-        yield problem(path, f"'under: {high}' must be above 'at_least: {low}': no age is in this band")
+    guidance covers: what it is written for could never apply. A bound is given once, in years or in months."""
+    for years, months in (("at_least", "at_least_months"), ("under", "under_months")):
+        if years in band and months in band:
+            yield problem(path, f"give '{years}' or '{months}', not both: the band's bound is given once")
+            return
+    low, high = _bound(band, "at_least"), _bound(band, "under")
+    if high is not None and high[1] <= low[1]:
+        yield problem(path, f"'{high[0]}' must be above '{low[0]}': no age is in this band")
         return
     if ages["youngest"] > ages["oldest"]:
         return  # the age range itself is wrong, and said so: no band can be judged against it
-    covered = range(max(low, ages["youngest"]), min(high if high is not None else 10**6, ages["oldest"] + 1))
-    has_years = "at_least" in band or "under" in band
-    if has_years and not covered and not band.get("unborn"):
+    # In months: the guidance covers from birthday youngest to the day before birthday oldest + 1.
+    top = high[1] if high is not None else 10**6
+    covered = max(low[1], 12 * ages["youngest"]) < min(top, 12 * (ages["oldest"] + 1))
+    has_ages = any(key in band for key in ("at_least", "under", "at_least_months", "under_months"))
+    if has_ages and not covered and not band.get("unborn"):
         yield problem(
             path, f"no age in this band is within age_range ({ages['youngest']} to {ages['oldest']}): {never}"
         )
+
+
+def _bound(band: Mapping[str, Any], years: str) -> tuple[str, int] | None:
+    """A band's bound as written ("under: 16", "under_months: 6") and in months; at_least is 0 where not given."""
+    months = f"{years}_months"
+    if months in band:
+        return f"{months}: {band[months]}", band[months]
+    if years in band:
+        return f"{years}: {band[years]}", 12 * band[years]
+    return ("at_least: 0", 0) if years == "at_least" else None
 
 
 def rule_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:

@@ -31,13 +31,36 @@ def _expected_route_problems(
             )
 
 
+def _age_problems(
+    check: Mapping[str, Any], base: list[str | int], data: Mapping[str, Any], problem: Any
+) -> Iterator[Problem]:
+    """A scenario's age outside the range, or a baby's given as 0 years where an age band in months needs the
+    months (the check refuses it: rules.validate_age)."""
+    if "age" not in check:
+        return
+    ages = data["age_range"]
+    years = check["age"] if isinstance(check["age"], int) else 0  # "7 months" (the schema's pattern)
+    valid_range = ages["youngest"] <= ages["oldest"]  # otherwise that is the one problem to report
+    if valid_range and not ages["youngest"] <= years <= ages["oldest"]:
+        yield problem([*base, "age"], f"{check['age']} is outside age_range ({ages['youngest']} to {ages['oldest']})")
+    elif check["age"] == 0 and _bands_in_months(data):
+        yield problem(
+            [*base, "age"],
+            "give the baby's age in months, like 'age: 7 months': an age band in months splits the first year, "
+            "so 0 years does not say whether it holds",
+        )
+
+
+def _bands_in_months(data: Mapping[str, Any]) -> bool:
+    bands = [ind.get("age") or {} for ind in data["indicators"]]
+    bands += [rule["when"].get("age") or {} for rule in data["rules"]]
+    return any("at_least_months" in band or "under_months" in band for band in bands)
+
+
 def _check_problems(
     check: Mapping[str, Any], base: list[str | int], data: Mapping[str, Any], problem: Any
 ) -> Iterator[Problem]:
-    ages = data["age_range"]
-    valid_range = ages["youngest"] <= ages["oldest"]  # otherwise that is the one problem to report
-    if "age" in check and valid_range and not ages["youngest"] <= check["age"] <= ages["oldest"]:
-        yield problem([*base, "age"], f"{check['age']} is outside age_range ({ages['youngest']} to {ages['oldest']})")
+    yield from _age_problems(check, base, data, problem)
     harmful = {ind["id"] for ind in data["indicators"] if ind.get("describes_harm")}
     harmful_rules = {rule["id"] for rule in data["rules"] if rule.get("describes_harm")}
     for j, indicator in enumerate(check.get("confirmed", ())):
