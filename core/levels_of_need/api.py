@@ -26,7 +26,7 @@ from .present import (
 )
 from .questions import ANSWER_VALUES, AREA
 from .rules import Challenge, CheckError, Reason, Result, evaluate
-from .summary import Details, asks_consent_note, render_markdown, render_text
+from .summary import Details, asks_consent_note, check_scales, render_markdown, render_text
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
 # the page's own words, never Python's, and no result, summary or answers that are not the form's.
@@ -179,6 +179,7 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     check = check_from_dict(raw)
     result = evaluate(thresholds, check)
     details = Details.from_mapping(raw.get("details") or {})
+    check_scales(thresholds, details)
     render = render_markdown if markdown else render_text
     now = what_to_do_now(thresholds, result)
     return {
