@@ -181,3 +181,25 @@ def test_saving_names_a_long_part_by_its_label(example):
         saved.save_check(example, state({**typed, GOAL: "g" * 19_000, DANGER: "d" * 19_000}))
     message = str(refused.value)
     assert part(example, GOAL).label in message and part(example, DANGER).label in message
+
+
+# ---- docs/format.md's worked example -------------------------------------------------------------
+
+
+def test_the_format_docs_quote_the_checkers_words_and_the_fictional_files_entries(example):
+    import re
+
+    import yaml
+    from conftest import EXAMPLE_FILE, ROOT
+
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)]
+    own = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    # The referral question shown receiving the danger statement is the fictional file's, as written.
+    shown = next(b["referral_questions"] for b in blocks if isinstance(b, dict) and "referral_questions" in b)
+    assert shown[0] == own["referral_questions"][0] and "danger-statement" in shown[0]["receives"]
+    # The summary's line and the page's refusal, as the docs quote them.
+    assert "7 on a scale of 0 to 10" in summary(example, {SCALE: "7"}).splitlines()
+    assert '("7 on a scale of 0 to 10")' in doc
+    refused = api.page_answer(example, {**BASE, "details": {SCALE: "11"}})["problem"]["message"]
+    assert f'("{refused}")' in doc
