@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="ID=TEXT",
         help="what to write under a part the file's practice framework adds (practice_framework.parts), such as "
-        "--part danger-statement=TEXT, or a scaling answer: --part ID=7",
+        "a danger statement, or a scaling answer as a whole number: --part ID=7",
     )
     return parser
 
