@@ -558,6 +558,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     payload = check_payload(args)
     payload["details"] = {name: getattr(args, name) for name in DETAIL_LABELS} | framework_parts(thresholds, args.part)
     both = api.run(thresholds, payload, markdown=args.markdown)
+    if both["detail_problem"]:  # the page shows it beside its box; here it is refused
+        raise CheckError(both["detail_problem"]["message"])
     refuse_needless_confirmations(payload, both["result"])
     if args.json:
         print(json.dumps({"summary": both["summary"], **both["result"]}, ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .model import Framework, FrameworkPart, Indicator, ReferralQuestion, Thresholds
@@ -405,18 +405,26 @@ def framework_lines(part: FrameworkPart, typed: str) -> list[str]:
 WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")
 
 
-def check_scales(thresholds: Thresholds, details: Details) -> None:
-    """CheckError, naming the box, for a scaling answer that is not a whole number on the part's own scale:
-    the summary never carries an answer off the scale (left empty, it is left for the referrer to fill in)."""
-    for part in thresholds.framework_parts:
-        typed = details.parts.get(part.id, "").strip()
-        if part.scale is None or not typed:
-            continue
-        if not (WHOLE_NUMBER.fullmatch(typed) and part.scale.covers(int(typed))):
-            raise CheckError(
-                f"{one_line(part.heading)}: enter a whole number from {part.scale.lowest} to {part.scale.highest}",
-                field=f"detail-{part.id}",
-            )
+def off_scale(thresholds: Thresholds, details: Details) -> list[CheckError]:
+    """A CheckError, naming its box, for each scaling answer that is not a whole number on the part's own scale.
+    The summary never carries such an answer (it leaves the part for the referrer to fill in: ``on_scale``),
+    and it never stops the result: a slip in a summary detail must not take away what to do now."""
+    return [
+        CheckError(
+            f"{one_line(part.heading)}: enter a whole number from {part.scale.lowest} to {part.scale.highest}",
+            field=f"detail-{part.id}",
+        )
+        for part in thresholds.framework_parts
+        if part.scale is not None
+        and (typed := details.parts.get(part.id, "").strip())
+        and not (WHOLE_NUMBER.fullmatch(typed) and part.scale.covers(int(typed)))
+    ]
+
+
+def on_scale(details: Details, refused: list[CheckError]) -> Details:
+    """``details`` without the scaling answers ``off_scale`` refused."""
+    boxes = {problem.field for problem in refused}
+    return replace(details, parts={k: v for k, v in details.parts.items() if f"detail-{k}" not in boxes})
 
 
 # What the summary leaves for the referrer where they have not written anything.

@@ -61,7 +61,9 @@ def test_a_danger_statement_and_a_scaling_answer_typed_on_a_phone_are_in_the_cop
     assert order.index(f"detail-{danger.id}") > order.index("detail-availability")
 
     page.fill(f"#detail-{danger.id}", f"The child may be hurt again {CANARY}")
-    # Off the scale: said beside the box and in the error summary, and no summary to copy until it is put right.
+    # Off the scale: said beside the box and in the error summary, and left out of the summary (its part in
+    # square brackets) until it is put right; the result stays on screen, as it was.
+    result_before = page.text_content("#lon-result")
     page.fill(f"#detail-{scale.id}", "11")
     page.locator(f"#detail-{scale.id}").blur()
     error = page.locator(f"#detail-{scale.id}-error")
@@ -69,7 +71,9 @@ def test_a_danger_statement_and_a_scaling_answer_typed_on_a_phone_are_in_the_cop
     assert "Safety scale (fictional): enter a whole number from 0 to 10" in error.inner_text()
     assert "enter a whole number from 0 to 10" in page.inner_text("#lon-error-summary")
     assert f"detail-{scale.id}-error" in page.get_attribute(f"#detail-{scale.id}", "aria-describedby")
-    assert CANARY not in page.input_value("#lon-summary")
+    assert wait_until(page, SUMMARY_HOLDS, [CANARY, "[A whole number from 0 to 10]"])
+    assert "11 on a scale" not in page.input_value("#lon-summary")
+    assert page.text_content("#lon-result") == result_before and result_before.strip()
 
     page.fill(f"#detail-{scale.id}", "7")
     page.locator(f"#detail-{scale.id}").blur()

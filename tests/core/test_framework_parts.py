@@ -88,20 +88,32 @@ def test_typed_words_are_literal_in_markdown(example):
 @pytest.mark.parametrize("typed", ["0", "7", "10", " 7 ", "07"])
 def test_a_whole_number_on_the_scale_is_taken(example, typed):
     answer = api.page_answer(example, {**BASE, "details": {SCALE: typed}})
-    assert answer["problem"] is None
+    assert answer["problem"] is None and answer["detail_problem"] is None
     assert f"\n{int(typed)} on a scale of 0 to 10\n" in answer["summary"]
 
 
 @pytest.mark.parametrize("typed", ["11", "-1", "7.5", "seven", "1e1", "7/10", "٧", "1000", "3 4"])
-def test_anything_else_is_refused_beside_the_box_with_no_result_or_summary(example, typed):
+def test_anything_else_is_refused_beside_the_box_and_left_out_of_the_summary(example, typed):
     answer = api.page_answer(example, {**BASE, "details": {SCALE: typed}})
-    assert answer["problem"] == {
+    assert answer["detail_problem"] == {
         "message": "Safety scale (fictional): enter a whole number from 0 to 10",
         "field": f"detail-{SCALE}",
     }
-    assert answer["result"] is None and answer["summary"] == ""
+    # A slip in a summary detail never takes the result away: what to do now stays on screen.
+    clean = api.page_answer(example, {**BASE, "details": {}})
+    assert answer["problem"] is None
+    assert (answer["result"], answer["now"], answer["view"]) == (clean["result"], clean["now"], clean["view"])
+    assert answer["summary"] == clean["summary"] and typed.strip() not in answer["summary"].split("\n")
     with pytest.raises(CheckError):
         summary(example, {SCALE: typed})
+
+
+def test_a_refused_scale_keeps_what_to_do_now_where_the_child_may_be_at_risk(example):
+    at_risk = {**BASE, "answers": {**BASE.get("answers", {}), "significant_harm": "yes"}}
+    clean = api.page_answer(example, at_risk)
+    assert clean["now"], "the fictional file gives a first action where harm is suspected"
+    slipped = api.page_answer(example, {**at_risk, "details": {SCALE: "11"}})
+    assert slipped["now"] == clean["now"] and slipped["detail_problem"]["field"] == f"detail-{SCALE}"
 
 
 def with_scale(example, lowest: int, highest: int):
@@ -113,10 +125,10 @@ def with_scale(example, lowest: int, highest: int):
 
 def test_the_files_own_range_decides(example):
     t = with_scale(example, 1, 5)
-    assert api.page_answer(t, {**BASE, "details": {SCALE: "0"}})["problem"]["message"].endswith("from 1 to 5")
-    assert api.page_answer(t, {**BASE, "details": {SCALE: "6"}})["problem"] is not None
+    assert api.page_answer(t, {**BASE, "details": {SCALE: "0"}})["detail_problem"]["message"].endswith("from 1 to 5")
+    assert api.page_answer(t, {**BASE, "details": {SCALE: "6"}})["detail_problem"] is not None
     shown = api.page_answer(t, {**BASE, "details": {SCALE: "5"}})
-    assert shown["problem"] is None and "5 on a scale of 1 to 5" in shown["summary"]
+    assert shown["detail_problem"] is None and "5 on a scale of 1 to 5" in shown["summary"]
     assert "[A whole number from 1 to 5]" in summary(t, {})
 
 
@@ -143,7 +155,7 @@ def test_a_saved_scale_off_the_scale_opens_and_shows_the_problem(example):
     # As an age out of range: kept as the form would keep it, and the checker says what is wrong.
     opened = saved.open_check(example, saved.save_check(example, state({SCALE: "11"})))["state"]
     assert opened["details"][SCALE] == "11"
-    assert api.page_answer(example, opened)["problem"]["field"] == f"detail-{SCALE}"
+    assert api.page_answer(example, opened)["detail_problem"]["field"] == f"detail-{SCALE}"
 
 
 def saved_file(example, details) -> str:
@@ -201,5 +213,5 @@ def test_the_format_docs_quote_the_checkers_words_and_the_fictional_files_entrie
     # The summary's line and the page's refusal, as the docs quote them.
     assert "7 on a scale of 0 to 10" in summary(example, {SCALE: "7"}).splitlines()
     assert '("7 on a scale of 0 to 10")' in doc
-    refused = api.page_answer(example, {**BASE, "details": {SCALE: "11"}})["problem"]["message"]
+    refused = api.page_answer(example, {**BASE, "details": {SCALE: "11"}})["detail_problem"]["message"]
     assert f'("{refused}")' in doc

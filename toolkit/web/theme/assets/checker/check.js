@@ -478,13 +478,16 @@ function update() {
       showAgeNotes(answer);
       required = answer.required.map(({ field, message }) => [field, message]);
       const hadProblem = engineProblem;
-      engineProblem = answer.problem ? [answer.problem.field || "lon-result", answer.problem.message] : null;
+      // A refused summary detail (Python's detail_problem) is shown beside its box like any problem, but
+      // the result stays: Python has left that detail out of the summary.
+      const shown = answer.problem || answer.detail_problem;
+      engineProblem = shown ? [shown.field || "lon-result", shown.message] : null;
       if (answer.problem) {
         // The result and the summary on screen always belong to the answers on screen.
         clearResult(answer.problem.message);
         showProblemsOnceReleased();
       } else {
-        if (hadProblem) showProblemsOnceReleased();
+        if (hadProblem || shown) showProblemsOnceReleased();
         showResult(answer);
       }
     },
