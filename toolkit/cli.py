@@ -117,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         summary.add_argument(
             f"--{option.replace('_', '-')}", action=Once, dest=option, default="", metavar="TEXT", help=helptext
         )
+    summary.add_argument(
+        "--part",
+        action="append",
+        default=[],
+        metavar="ID=TEXT",
+        help="what to write under a part the file's practice framework adds (practice_framework.parts), such as "
+        "a danger statement, or a scaling answer as a whole number: --part ID=7",
+    )
     return parser
 
 
@@ -256,6 +264,24 @@ def own_answers(pairs: Sequence[str]) -> dict[str, str]:
             )
         answers[question] = value.strip()
     return answers
+
+
+def framework_parts(thresholds: Thresholds, pairs: Sequence[str]) -> dict[str, str]:
+    """--part ID=TEXT, each a part the file's practice framework adds, given once (the checker judges a scale)."""
+    known = [part.id for part in thresholds.framework_parts]
+    typed: dict[str, str] = {}
+    for pair in pairs:
+        part, sep, text = pair.partition("=")
+        part = part.strip()
+        if not sep or part not in known:
+            adds = f"it adds: {', '.join(known)}" if known else "it adds none"
+            raise CheckError(
+                f"--part {pair[:40]!r}: write it as ID=TEXT, ID a part the file's practice framework adds ({adds})"
+            )
+        if part in typed:
+            raise CheckError(f"--part {part}: given twice; give it once")
+        typed[part] = text
+    return typed
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -530,8 +556,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if thresholds is None:
         return 1
     payload = check_payload(args)
-    payload["details"] = {name: getattr(args, name) for name in DETAIL_LABELS}
+    payload["details"] = {name: getattr(args, name) for name in DETAIL_LABELS} | framework_parts(thresholds, args.part)
     both = api.run(thresholds, payload, markdown=args.markdown)
+    if both["detail_problem"]:  # the page shows it beside its box; here it is refused
+        raise CheckError(both["detail_problem"]["message"])
     refuse_needless_confirmations(payload, both["result"])
     if args.json:
         print(json.dumps({"summary": both["summary"], **both["result"]}, ensure_ascii=False, indent=2))

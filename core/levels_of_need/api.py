@@ -26,7 +26,7 @@ from .present import (
 )
 from .questions import ANSWER_VALUES, AREA
 from .rules import Challenge, CheckError, Reason, Result, evaluate
-from .summary import Details, asks_consent_note, render_markdown, render_text
+from .summary import Details, asks_consent_note, off_scale, on_scale, render_markdown, render_text
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
 # the page's own words, never Python's, and no result, summary or answers that are not the form's.
@@ -170,7 +170,11 @@ def result_text(thresholds: Thresholds, raw: Mapping[str, Any]) -> str:
 
 
 def run_summary(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> str:
-    return run(thresholds, raw, markdown)["summary"]
+    """The summary, or CheckError where a summary detail is refused (the page shows it beside its box)."""
+    answer = run(thresholds, raw, markdown)
+    if answer["detail_problem"]:
+        raise CheckError(answer["detail_problem"]["message"], field=answer["detail_problem"]["field"])
+    return answer["summary"]
 
 
 def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) -> dict[str, Any]:
@@ -179,6 +183,8 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     check = check_from_dict(raw)
     result = evaluate(thresholds, check)
     details = Details.from_mapping(raw.get("details") or {})
+    refused = off_scale(thresholds, details)
+    details = on_scale(details, refused)
     render = render_markdown if markdown else render_text
     now = what_to_do_now(thresholds, result)
     return {
@@ -192,6 +198,9 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
         "view_more": result_more(thresholds, result),
         "summary": render(thresholds, check, result, details),
         "asks_consent_note": asks_consent_note(check),
+        # A summary detail refused (a scaling answer off its scale), shown beside its box: the result and
+        # the summary stay, the summary without that answer.
+        "detail_problem": {"message": str(refused[0]), "field": refused[0].field} if refused else None,
     }
 
 
@@ -222,6 +231,7 @@ def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dic
         "view_more": [],
         "summary": "",
         "asks_consent_note": False,
+        "detail_problem": None,
         **ages,
     }
 

@@ -852,11 +852,39 @@ class CaseMove:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A scaling question's range, in whole numbers, and what its two ends mean in the partnership's words."""
+
+    lowest: int
+    highest: int
+    lowest_means: str
+    highest_means: str
+
+    def covers(self, number: int) -> bool:
+        return self.lowest <= number <= self.highest
+
+
+@dataclass(frozen=True)
+class FrameworkPart:
+    """A part of the summary that the partnership's practice framework adds (a danger statement, a safety goal, a
+    scaling question): typed by the referrer on "Write the referral summary", under its referral question or its
+    own heading."""
+
+    id: str
+    heading: str  # its heading where no referral question receives it
+    label: str  # the box's label on the page: the framework's question, in the partnership's words
+    hint: str = ""
+    scale: Scale | None = None  # a scaling question: answered with a whole number in this range
+
+
+@dataclass(frozen=True)
 class Framework:
-    """A practice framework and the headings it gives the summary's parts (``levels_of_need.summary.PARTS``)."""
+    """A practice framework, the headings it gives the summary's parts (``levels_of_need.summary.PARTS``) and the
+    parts it adds."""
 
     name: str
     headings: Mapping[str, str]
+    parts: tuple[FrameworkPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1001,6 +1029,11 @@ class Thresholds:
 
     def question(self, question_id: str) -> Question:
         return _by_id(self.questions, question_id)
+
+    @property
+    def framework_parts(self) -> tuple[FrameworkPart, ...]:
+        """The summary parts the partnership's practice framework adds, in its order (none without one)."""
+        return self.practice_framework.parts if self.practice_framework else ()
 
     def referral_question_receiving(self, part: str) -> ReferralQuestion | None:
         """The referral question under which the summary puts this part, if the partnership names one."""
@@ -1226,7 +1259,22 @@ def _scenario(raw: Mapping[str, Any], level_by_id: Mapping[str, Level], route_by
 
 
 def _framework(raw: Mapping[str, Any]) -> Framework:
-    return Framework(name=raw["name"], headings=dict(raw["headings"]))
+    return Framework(
+        name=raw["name"],
+        headings=dict(raw.get("headings", {})),
+        parts=tuple(_framework_part(part) for part in raw.get("parts", ())),
+    )
+
+
+def _framework_part(raw: Mapping[str, Any]) -> FrameworkPart:
+    scale = raw.get("scale")
+    return FrameworkPart(
+        id=raw["id"],
+        heading=raw["heading"],
+        label=raw["label"],
+        hint=raw.get("hint", ""),
+        scale=None if scale is None else Scale(**scale),
+    )
 
 
 def _escalation(

@@ -27,6 +27,7 @@ FORMAT_VERSION = 2
 MAX_BYTES = 100_000  # a real saved check is a few kilobytes; the page refuses larger files unread
 MAX_DEPTH = 8  # a saved check nests four deep
 MAX_TEXT = 20_000  # characters in one typed answer
+SCALE_CHARACTERS = 10  # a scaling answer's box, as the page's (maxlength): a number is at most three digits
 RENAMED_QUESTIONS = {"early_help_not_improving": "support_not_improving"}  # format 1 → 2
 
 NOT_A_CHECK = "This file is not a check saved by this self-check."
@@ -44,7 +45,7 @@ def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
     }
     text = json.dumps(file, ensure_ascii=False, indent=2) + "\n"
     if _size(text) > MAX_BYTES:
-        raise CheckError(_too_large_to_save(check, _size(text)))
+        raise CheckError(_too_large_to_save(thresholds, check, _size(text)))
     return text
 
 
@@ -53,21 +54,23 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def typed_labels() -> dict[str, str]:
-    """Each typed answer's name in the saved state, and the words the page shows it under."""
+def typed_labels(thresholds: Thresholds) -> dict[str, str]:
+    """Each typed answer's name in the saved state, and the words the page shows it under: a part the
+    practice framework adds is saved under its id, beside the fixed details."""
     return {
         **DETAIL_LABELS,
+        **{part.id: part.label for part in thresholds.framework_parts},
         "consent_note": "Why consent was not sought, or what you did to seek it",
         "confirm_note": "Why your answer stands",
         "override": "Why (your view of the level)",
     }
 
 
-def _too_large_to_save(check: Mapping[str, Any], size: int) -> str:
+def _too_large_to_save(thresholds: Thresholds, check: Mapping[str, Any], size: int) -> str:
     typed = {**check["details"], "consent_note": check["consent_note"], "confirm_note": check["confirm_note"]}
     if check["override"]:
         typed["override"] = check["override"]["reason"]
-    labels = typed_labels()
+    labels = typed_labels(thresholds)
     longest = sorted((name for name in typed if typed[name]), key=lambda name: -_size(typed[name]))[:3]
     named = "; ".join(f"“{labels[name]}” ({len(typed[name]):,} characters)" for name in longest)
     return (
@@ -128,7 +131,7 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
     indicators = _id_list(state.get("indicators"), {i.id for i in thresholds.indicators}, "indicators")
     confirmed = _confirmed(thresholds, state.get("confirmed"), indicators)
     answers = _answers(thresholds, state.get("answers"), renamed)
-    details = _details(state.get("details"))
+    details = _details(thresholds, state.get("details"))
     override = _override(thresholds, state.get("override"))
     return {
         "indicators": indicators,
@@ -139,7 +142,7 @@ def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = 
         "confirm_note": _text(state.get("confirm_note"), "confirm_note"),
         "consent_note": _text(state.get("consent_note"), "consent_note"),
         "override": override,
-        "details": {name: _text(details.get(name), name) for name in DETAIL_LABELS},
+        "details": {name: _text(details.get(name), name) for name in DETAIL_LABELS} | _parts(thresholds, details),
     }
 
 
@@ -194,15 +197,28 @@ def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str
     return answers
 
 
-def _details(value: Any) -> dict[str, Any]:
+def _details(thresholds: Thresholds, value: Any) -> dict[str, Any]:
     """The typed answers, by name; checked one by one later, as the form's own."""
     details = value or {}
     if not isinstance(details, dict):
         raise CheckError(_broken("details"))
-    unknown = sorted(set(details) - set(DETAIL_LABELS))
+    unknown = sorted(set(details) - set(DETAIL_LABELS) - {part.id for part in thresholds.framework_parts})
     if unknown:
         raise CheckError(f"This check has a typed answer this self-check does not ask ({_short(unknown[0])}).")
     return details
+
+
+def _parts(thresholds: Thresholds, details: Mapping[str, Any]) -> dict[str, str]:
+    """What was typed for each part the practice framework adds. A scaling answer is kept as typed, as the
+    form's box would keep it (off the scale, the checker says so when it opens), but only as short as the box
+    takes it: anything longer, or not text, is no answer the form could hold."""
+    typed = {}
+    for part in thresholds.framework_parts:
+        text = _text(details.get(part.id), part.id)
+        if part.scale is not None and len(text) > SCALE_CHARACTERS:
+            raise CheckError(_broken(part.id))
+        typed[part.id] = text
+    return typed
 
 
 def _override(thresholds: Thresholds, value: Any) -> dict[str, str] | None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from .model import Framework, Indicator, ReferralQuestion, Thresholds
+from .model import Framework, FrameworkPart, Indicator, ReferralQuestion, Thresholds
 from .present import (
     REFERRER,
     Node,
@@ -38,7 +38,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import CONSENT, Check, Result, written_for_another_age
+from .rules import CONSENT, Check, CheckError, Result, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -69,11 +69,16 @@ class Details:
     needs: str = ""
     family_view: str = ""
     availability: str = ""
+    # What was typed for each part the partnership's practice framework adds, by the part's id
+    # (Framework.parts): a danger statement, a safety goal, a scaling answer as typed.
+    parts: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Details:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: str(v) for k, v in values.items() if k in names})
+        """The fixed fields by name; every other name is a framework part's id (only the file's are read)."""
+        names = {f.name for f in fields(cls)} - {"parts"}
+        own = {k: str(v) for k, v in values.items() if k not in names}
+        return cls(**{k: str(v) for k, v in values.items() if k in names}, parts=own)
 
 
 Block = tuple[str, list[str]]
@@ -118,6 +123,9 @@ PARTS: tuple[Part, ...] = (
     Part("availability", "When and how you can be contacted", "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
+# Names a part the practice framework adds may not take: the fixed parts', and the typed answers' (the page
+# and a saved check hold a framework part's text beside theirs, under its id).
+RESERVED_IDS: frozenset[str] = frozenset(PART_IDS) | frozenset(DETAIL_LABELS)
 
 # A partnership's practice framework names the summary's headings (``practice_framework.headings``);
 # a file that gives the Signs of Safety questions (``signs_of_safety``) and no framework of its own has
@@ -137,8 +145,20 @@ def practice_framework(thresholds: Thresholds) -> Framework | None:
     return thresholds.practice_framework or (SIGNS_OF_SAFETY if thresholds.signs_of_safety else None)
 
 
+def all_part_ids(thresholds: Thresholds) -> tuple[str, ...]:
+    """Every part of this partnership's summary: the fixed ones, then those its practice framework adds."""
+    return PART_IDS + tuple(part.id for part in thresholds.framework_parts)
+
+
+def framework_part(thresholds: Thresholds, part: str) -> FrameworkPart | None:
+    return next((p for p in thresholds.framework_parts if p.id == part), None)
+
+
 def heading(thresholds: Thresholds, part: str) -> str:
     """A part's heading where no referral question receives it: the practice framework's, else plain."""
+    own = framework_part(thresholds, part)
+    if own is not None:
+        return own.heading
     framework = practice_framework(thresholds)
     plain = next(p.heading for p in PARTS if p.id == part)
     return (framework and framework.headings.get(part)) or spoken(plain, REFERRER)
@@ -161,7 +181,7 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
     numbered = [(f"{n}. {q.question}", _question_lines(q, made)) for n, q in enumerate(shown, start=1)]
     blocks += numbered[: len(shown) - len(moved)]
     consent_last: list[Block] = numbered[len(shown) - len(moved) :]
-    for part in PART_IDS:
+    for part in all_part_ids(thresholds):
         if part != "level" and part not in received:
             (consent_last if at_risk and part == "consent" else blocks).extend(made.blocks(part))
     blocks += consent_last
@@ -259,8 +279,12 @@ class _Parts:
             "needs": self.needs,
             "child_voice": lambda: self.own_words("child_voice", [details.child_voice]),
             "availability": lambda: self.own_words("availability", [details.availability]),
+            **{part.id: self.framework_maker(part) for part in thresholds.framework_parts},
         }
-        assert set(self.makers) == set(PART_IDS)
+        assert set(self.makers) == set(all_part_ids(thresholds))
+
+    def framework_maker(self, part: FrameworkPart) -> Callable[[], list[Block]]:
+        return lambda: [(part.heading, framework_lines(part, self.details.parts.get(part.id, "")))]
 
     def blocks(self, part: str) -> list[Block]:
         return self.makers[part]()
@@ -360,6 +384,49 @@ class _Parts:
         return heading(self.thresholds, part)
 
 
+def framework_lines(part: FrameworkPart, typed: str) -> list[str]:
+    """A framework part's lines: what was typed, or its label in brackets; a scaling answer under the
+    question it answers, with what the scale's two ends mean in the partnership's words."""
+    if part.scale is None:
+        return [typed or f"[{one_line(part.label)}]"]
+    scale = part.scale
+    typed = typed.strip()
+    typed = str(int(typed)) if WHOLE_NUMBER.fullmatch(typed) else typed  # "07" is 7
+    answer = f"{typed} on a scale of {scale.lowest} to {scale.highest}" if typed else ""
+    return [
+        part.label,
+        answer or f"[A whole number from {scale.lowest} to {scale.highest}]",
+        f"- {scale.lowest}: {scale.lowest_means}",
+        f"- {scale.highest}: {scale.highest_means}",
+    ]
+
+
+# A scaling answer as typed: ASCII digits only (no sign, point or words), at most three.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")
+
+
+def off_scale(thresholds: Thresholds, details: Details) -> list[CheckError]:
+    """A CheckError, naming its box, for each scaling answer that is not a whole number on the part's own scale.
+    The summary never carries such an answer (it leaves the part for the referrer to fill in: ``on_scale``),
+    and it never stops the result: a slip in a summary detail must not take away what to do now."""
+    return [
+        CheckError(
+            f"{one_line(part.heading)}: enter a whole number from {part.scale.lowest} to {part.scale.highest}",
+            field=f"detail-{part.id}",
+        )
+        for part in thresholds.framework_parts
+        if part.scale is not None
+        and (typed := details.parts.get(part.id, "").strip())
+        and not (WHOLE_NUMBER.fullmatch(typed) and part.scale.covers(int(typed)))
+    ]
+
+
+def on_scale(details: Details, refused: list[CheckError]) -> Details:
+    """``details`` without the scaling answers ``off_scale`` refused."""
+    boxes = {problem.field for problem in refused}
+    return replace(details, parts={k: v for k, v in details.parts.items() if f"detail-{k}" not in boxes})
+
+
 # What the summary leaves for the referrer where they have not written anything.
 PLACEHOLDERS: Mapping[str, str] = {
     "worries": "[What you are worried about, in your own words]",
@@ -455,16 +522,17 @@ def _or_placeholder(lines: list[str], placeholder: str) -> list[str]:
 
 
 def schema_defs() -> dict[str, Any]:
-    """The part of the thresholds schema these parts define: what a referral question may receive, and
-    the headings a practice framework gives them."""
+    """The part of the thresholds schema these parts define: what a referral question may receive, the
+    headings a practice framework gives them and the parts it adds."""
     return {
         "practice_framework": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["name", "headings"],
-            "description": "The partnership's practice framework and the headings it gives the summary's parts "
-            "(where no referral question receives them). Without it, a file with signs_of_safety has Signs of "
-            "Safety's headings, and any other the plain ones.",
+            "required": ["name"],
+            "anyOf": [{"required": ["headings"]}, {"required": ["parts"]}],
+            "description": "The partnership's practice framework: the headings it gives the summary's parts "
+            "(where no referral question receives them), and the parts it adds. Without it, a file with "
+            "signs_of_safety has Signs of Safety's headings, and any other the plain ones.",
             "properties": {
                 "name": {"$ref": "#/$defs/text", "description": "The framework's name."},
                 "headings": {
@@ -473,10 +541,53 @@ def schema_defs() -> dict[str, Any]:
                     "minProperties": 1,
                     "properties": {p.id: {"$ref": "#/$defs/text", "description": p.heading} for p in PARTS},
                 },
+                "parts": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "#/$defs/framework_part"},
+                    "description": "Parts the framework adds to the referral summary, such as a danger statement, a "
+                    "safety goal or a scaling question: the referrer types each on the self-check's 'Write the "
+                    "referral summary' page, and it goes under the referral question that receives it, or under "
+                    "its own heading after the others.",
+                },
+            },
+        },
+        "framework_part": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "heading", "label"],
+            "properties": {
+                "id": {
+                    "$ref": "#/$defs/id",
+                    "description": "What referral_questions[].receives names it by; not one of the fixed parts' ids.",
+                },
+                "heading": {
+                    "$ref": "#/$defs/text",
+                    "description": "Its heading where no referral question receives it.",
+                },
+                "label": {
+                    "$ref": "#/$defs/text",
+                    "description": "The box's label on the page: the framework's question.",
+                },
+                "hint": {"$ref": "#/$defs/text", "description": "A line under the label, in the framework's words."},
+                "scale": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["lowest", "highest", "lowest_means", "highest_means"],
+                    "description": "A scaling question: answered with a whole number from lowest to highest (0 to 10, "
+                    "or the framework's own range), each end's meaning in the framework's words.",
+                    "properties": {
+                        "lowest": {"type": "integer", "minimum": 0, "maximum": 100},
+                        "highest": {"type": "integer", "minimum": 1, "maximum": 100},
+                        "lowest_means": {"$ref": "#/$defs/text"},
+                        "highest_means": {"$ref": "#/$defs/text"},
+                    },
+                },
             },
         },
         "summary_part": {
-            "enum": list(PART_IDS),
-            "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + ".",
+            "anyOf": [{"enum": list(PART_IDS)}, {"$ref": "#/$defs/id"}],
+            "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + "; "
+            "or the id of a part practice_framework.parts adds.",
         },
     }

@@ -101,6 +101,18 @@ def test_the_referral_pages_follow_the_partnerships_questions(partnership_thresh
     )
     # A question that receives the level takes the place of the template's own "The level of need".
     assert ("The level of need" in template) == (partnership_thresholds.referral_question_receiving("level") is None)
+    # The parts the practice framework adds, each to fill in by hand: under the question that receives it, else
+    # under its own heading after the questions; a scaling question with its range.
+    for part in partnership_thresholds.framework_parts:
+        question = partnership_thresholds.referral_question_receiving(part.id)
+        at = template.index(" ".join(part.label.split()))
+        if question is not None:
+            n = partnership_thresholds.referral_questions.index(question) + 1
+            assert template.index(f"{n}. {' '.join(question.question.split())}") < at
+        else:
+            assert template.index(part.heading) < at
+        if part.scale is not None:
+            assert f"A whole number from {part.scale.lowest} to {part.scale.highest}." in template[at:]
 
 
 def test_the_check_page_offers_the_partnerships_own_filter_examples_and_consent_guidance(

@@ -242,3 +242,23 @@ def test_one_question_answered_twice_is_refused_not_the_last_kept():
     assert run.returncode == 2
     assert "--answer area: answered twice ('northdale' and 'southwick')" in run.stderr
     assert run.stdout == ""
+
+
+def test_summary_takes_the_parts_a_practice_framework_adds(example):
+    # The CLI's words are the page's: the same summary as api.run for the same typed parts.
+    typed = {"danger-statement": "D9 typed", "safety-scale": "7"}
+    args = [f"--part={part}={text}" for part, text in typed.items()]
+    shown = toolkit("summary", "--thresholds", str(EXAMPLE_FILE), "--age", "9", *args)
+    assert shown.returncode == 0, shown.stderr
+    from levels_of_need import api
+
+    assert shown.stdout == api.run_summary(example, {"age": "9", "details": typed})
+    assert "D9 typed" in shown.stdout and "7 on a scale of 0 to 10" in shown.stdout
+    for bad, words in (
+        (["--part", "safety-scale=eleven"], "Safety scale (fictional): enter a whole number from 0 to 10"),
+        (["--part", "danger=x"], "it adds: danger-statement, safety-goal, safety-scale"),
+        (["--part", "safety-goal=a", "--part", "safety-goal=b"], "--part safety-goal: given twice"),
+    ):
+        refused = toolkit("summary", "--thresholds", str(EXAMPLE_FILE), *bad)
+        assert refused.returncode == 2 and words in refused.stderr, refused.stderr
+    assert "it adds none" in toolkit("summary", "--part", "danger-statement=x").stderr

@@ -26,7 +26,9 @@ def test_the_schema_takes_questions_and_parts_from_the_core():
     assert list(defs["answer_condition"]["properties"]) == [q.id for q in QUESTIONS]
     for question in QUESTIONS:
         assert defs["scenario_answers"]["properties"][question.id]["enum"] == list(question.values)
-    assert defs["summary_part"]["enum"] == [part.id for part in PARTS]
+    # A referral question receives a fixed part (offered by an editor), or a part the file's framework adds.
+    fixed, added = defs["summary_part"]["anyOf"]
+    assert fixed["enum"] == [part.id for part in PARTS] and added == {"$ref": "#/$defs/id"}
 
 
 def table_rows(markdown: str, first_header: str) -> list[list[str]]:

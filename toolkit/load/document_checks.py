@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from levels_of_need.model import MOVE_SECTIONS, one_or_many
+from levels_of_need.summary import PART_IDS, RESERVED_IDS
 
 from .colours import too_faint
 from .problems import Problem
@@ -238,6 +239,36 @@ def brag_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
         yield problem(["brag"], "the BRAG ratings are given, but no route has a 'brag' colour")
 
 
+def framework_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """A part the practice framework adds has an id of its own (none of the fixed parts' or typed answers'),
+    and a scale runs upwards."""
+    seen: set[str] = set()
+    for i, part in enumerate(data.get("practice_framework", {}).get("parts", ())):
+        if part["id"] in RESERVED_IDS:
+            yield problem(
+                ["practice_framework", "parts", i, "id"],
+                f"{part['id']!r} is the self-check's own name for a part of the summary or a typed answer: "
+                "choose another id (a fixed part is renamed in 'headings')",
+            )
+        elif part["id"] in seen:
+            yield problem(["practice_framework", "parts", i, "id"], f"{part['id']!r} is the id of an earlier part")
+        seen.add(part["id"])
+        scale = part.get("scale")
+        if scale and scale["lowest"] >= scale["highest"]:
+            yield problem(
+                ["practice_framework", "parts", i, "scale", "lowest"],
+                f"the scale's lowest end ({scale['lowest']}) must be below its highest ({scale['highest']})",
+            )
+
+
+def _unknown_part(part: str, own: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(part, [*PART_IDS, *own], n=1, cutoff=0.8)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{part!r} is not one of: {', '.join(PART_IDS)}, nor a part practice_framework.parts adds{hint}"
+
+
 def summary_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
     """A guidance page includes only sections the file has; each part of the summary goes under one
     referral question at most, and a framework's heading only over a part no question receives."""
@@ -246,10 +277,14 @@ def summary_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Pro
         for j, part in enumerate(section.get("include", ())):
             if sections[part] not in data:
                 yield problem(["guidance", i, "include", j], f"includes {part!r}; the file has no '{sections[part]}'")
+    yield from framework_part_problems(data, problem)
+    own = [part["id"] for part in data.get("practice_framework", {}).get("parts", ())]
     first_question: dict[str, str] = {}
     for i, question in enumerate(data.get("referral_questions", ())):
         for j, part in enumerate(question.get("receives", ())):
-            if part in first_question:
+            if part not in PART_IDS and part not in own:
+                yield problem(["referral_questions", i, "receives", j], _unknown_part(part, own))
+            elif part in first_question:
                 yield problem(
                     ["referral_questions", i, "receives", j],
                     f"{part!r} already goes under referral question {first_question[part]!r}: "

@@ -396,7 +396,7 @@ def _level_specs(t: Thresholds) -> list[PageSpec]:
             "Threshold self-check",
             None,
             "check.md.j2",
-            {"saved_max_bytes": saved.MAX_BYTES},
+            {"saved_max_bytes": saved.MAX_BYTES, "scale_characters": saved.SCALE_CHARACTERS},
             in_whole=False,
         ),
         PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),

@@ -52,6 +52,9 @@ function say(id, text) {
 
 // A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
 // answer changes it no longer applies, and goes.
+// The referral details' boxes: the fixed ones, and the parts the partnership's practice framework adds (a scaling
+// answer is a short input box).
+const DETAIL_FIELDS = "textarea[id^='detail-'], input[id^='detail-']";
 const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-summary-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
 function clearConfirmations() {
   for (const id of CONFIRMATIONS) say(id, "");
@@ -66,7 +69,7 @@ function readForm() {
   const answers = {};
   for (const radio of form.querySelectorAll("input[type=radio]:checked")) answers[radio.name] = radio.value;
   const details = {};
-  for (const field of form.querySelectorAll("textarea[id^='detail-']")) details[field.name] = field.value.trim();
+  for (const field of form.querySelectorAll(DETAIL_FIELDS)) details[field.name] = field.value.trim();
   const ticked = (name) => [...form.querySelectorAll(`input[name='${name}']:checked`)].map((box) => box.value);
   return {
     indicators: ticked("indicator"),
@@ -129,13 +132,17 @@ function showProblems(found) {
   const summary = $("lon-error-summary");
   const list = $("lon-error-list");
   list.replaceChildren();
-  for (const id of ["age", "override_reason"]) {
+  // The boxes with a problem of their own shown beside them: the age, the reason for another level, and a
+  // scaling answer (with its hints, which always describe it).
+  const scales = [...form.querySelectorAll("input[id^='detail-']")].map((box) => box.id);
+  for (const id of ["age", "override_reason", ...scales]) {
     const message = found.find(([field]) => field === id);
     const error = $(`${id}-error`);
     error.hidden = !message;
     error.textContent = message ? said("error", { message: message[1] }) : "";
     $(id).classList.toggle("lon-input--error", Boolean(message));
-    const described = [message ? `${id}-error` : "", id === "age" ? "age-hint" : ""].filter(Boolean).join(" ");
+    const hints = [`${id}-hint`, `${id}-scale`].filter((hint) => $(hint));
+    const described = [message ? `${id}-error` : "", ...hints].filter(Boolean).join(" ");
     if (described) $(id).setAttribute("aria-describedby", described); else $(id).removeAttribute("aria-describedby");
   }
   for (const [id, message] of found) {
@@ -446,7 +453,7 @@ function enteredText() {
     const chosen = fieldset.querySelector("input[type=radio]:checked");
     if (chosen) add(words(fieldset.querySelector("legend")), [labelOf(chosen)]);
   }
-  for (const field of form.querySelectorAll("textarea[id^='detail-'], #consent_note, #confirm_note")) {
+  for (const field of form.querySelectorAll(`${DETAIL_FIELDS}, #consent_note, #confirm_note`)) {
     if (field.value.trim()) add(labelOf(field), [field.value.trim()]);
   }
   return parts.length ? `${parts.join("\n\n")}\n` : "";
@@ -471,13 +478,16 @@ function update() {
       showAgeNotes(answer);
       required = answer.required.map(({ field, message }) => [field, message]);
       const hadProblem = engineProblem;
-      engineProblem = answer.problem ? [answer.problem.field || "lon-result", answer.problem.message] : null;
+      // A refused summary detail (Python's detail_problem) is shown beside its box like any problem, but
+      // the result stays: Python has left that detail out of the summary.
+      const shown = answer.problem || answer.detail_problem;
+      engineProblem = shown ? [shown.field || "lon-result", shown.message] : null;
       if (answer.problem) {
         // The result and the summary on screen always belong to the answers on screen.
         clearResult(answer.problem.message);
         showProblemsOnceReleased();
       } else {
-        if (hadProblem) showProblemsOnceReleased();
+        if (hadProblem || shown) showProblemsOnceReleased();
         showResult(answer);
       }
     },

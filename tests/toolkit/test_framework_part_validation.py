@@ -1,0 +1,125 @@
+"""`validate` on the parts a practice framework adds (practice_framework.parts): one clear line for each
+misuse, at the line it is on, naming the part."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLE_FILE
+
+from toolkit.load import ThresholdsError, load_text
+
+GOOD = EXAMPLE_FILE.read_text(encoding="utf-8")
+SCALE_HIGHEST_MEANS = (
+    '        highest_means: "Fictional example: everyone agrees the child is safe enough to close the case."\n'
+)
+
+
+def edited(old: str, new: str) -> tuple[str, int]:
+    """The fictional file with one edit, and the edit's line."""
+    assert GOOD.count(old) == 1, old
+    return GOOD.replace(old, new), GOOD[: GOOD.index(old)].count("\n") + 1
+
+
+CASES = [
+    (
+        "an-id-of-a-fixed-part",
+        "    - id: safety-goal\n",
+        "    - id: needs\n",
+        "practice_framework.parts[needs].id",
+        "'needs' is the self-check's own name for a part of the summary or a typed answer: choose another id",
+    ),
+    (
+        "an-id-of-a-typed-box",
+        "    - id: safety-goal\n",
+        "    - id: impact\n",
+        "practice_framework.parts[impact].id",
+        "'impact' is the self-check's own name",
+    ),
+    (
+        "two-parts-with-one-id",
+        "    - id: safety-goal\n",
+        "    - id: danger-statement\n",
+        "practice_framework.parts[danger-statement].id",
+        "'danger-statement' is the id of an earlier part",
+    ),
+    (
+        "a-scale-without-its-highest-end",
+        "        highest: 10\n",
+        "",
+        "practice_framework.parts[safety-scale].scale",
+        "missing required field 'highest'",
+    ),
+    (
+        "a-scale-without-what-its-highest-end-means",
+        SCALE_HIGHEST_MEANS,
+        "",
+        "practice_framework.parts[safety-scale].scale",
+        "missing required field 'highest_means'",
+    ),
+    (
+        "a-scale-upside-down",
+        "        lowest: 0\n",
+        "        lowest: 10\n",
+        "practice_framework.parts[safety-scale].scale.lowest",
+        "the scale's lowest end (10) must be below its highest (10)",
+    ),
+    (
+        "a-scale-below-zero",
+        "        lowest: 0\n",
+        "        lowest: -1\n",
+        "practice_framework.parts[safety-scale].scale.lowest",
+        "must be at least 0, got -1",
+    ),
+    (
+        "a-scale-end-not-whole",
+        "        highest: 10\n",
+        "        highest: 10.5\n",
+        "practice_framework.parts[safety-scale].scale.highest",
+        "expected a whole number",
+    ),
+    (
+        "a-part-without-its-label",
+        "      label: What will the family be doing that shows the child is safe? (fictional)\n",
+        "",
+        "practice_framework.parts[safety-goal]",
+        "missing required field 'label'",
+    ),
+    (
+        "receives-an-unknown-part",
+        "    receives: [worries, danger-statement]\n",
+        "    receives: [worries, danger-statment]\n",
+        "referral_questions[worry].receives[1]",
+        "'danger-statment' is not one of: level, age, worries, consent, tried, professionals, strengths, needs, "
+        "child_voice, availability, nor a part practice_framework.parts adds; did you mean 'danger-statement'?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "where", "words"), CASES, ids=[c[0] for c in CASES])
+def test_each_misuse_is_one_line_naming_the_part(name, old, new, where, words):
+    text, near = edited(old, new)
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(text, "example.yml")
+    lines = str(refused.value).splitlines()
+    assert len(lines) == 1, lines
+    line = int(lines[0].split(":")[1])
+    assert abs(line - near) <= 8, (line, near)  # the part's line, or the field's within it
+    assert f": {where}: " in lines[0] and words in lines[0], lines[0]
+
+
+def test_a_framework_may_add_parts_without_renaming_any():
+    text, _ = edited(
+        "  headings:\n    strengths: What is going well for the family (fictional)\n"
+        "    needs: What we agree should happen next (fictional)\n",
+        "",
+    )
+    assert [p.id for p in load_text(text, "example.yml").framework_parts][-1] == "safety-scale"
+
+
+def test_a_framework_that_neither_renames_nor_adds_is_refused():
+    start = GOOD.index("  headings:\n    strengths: What is going well")
+    end = GOOD.index("\nescalation:")
+    text = GOOD[:start] + GOOD[end:].replace("receives: [worries, danger-statement]", "receives: [worries]")
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(text, "example.yml")
+    assert str(refused.value).endswith(": practice_framework: give 'headings' or 'parts', or both")
