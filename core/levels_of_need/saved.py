@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Thresholds
+from .questions import MAX_TYPED
 from .rules import CheckError, age_confirmation, immediate_confirmation
 from .summary import DETAIL_LABELS
 
@@ -26,7 +27,7 @@ FORMAT = "levels-of-need-check"
 FORMAT_VERSION = 2
 MAX_BYTES = 100_000  # a real saved check is a few kilobytes; the page refuses larger files unread
 MAX_DEPTH = 8  # a saved check nests four deep
-MAX_TEXT = 20_000  # characters in one typed answer
+MAX_TEXT = MAX_TYPED  # characters in one typed answer (one limit, the questions')
 RENAMED_QUESTIONS = {"early_help_not_improving": "support_not_improving"}  # format 1 → 2
 
 NOT_A_CHECK = "This file is not a check saved by this self-check."
@@ -178,8 +179,10 @@ def _immediate_confirmations(thresholds: Thresholds, indicators: list[str]) -> t
 
 
 def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str]:
-    """Each answer given, to a question the form asks, with a value the form offers."""
-    asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
+    """Each answer given, to a question the form asks, with a value the form offers (or, to a free-text
+    question, typed words within the typed answers' limit). A conditional question's answer is kept as
+    the form held it: the checker sets it aside while its theme is not chosen (rules.asked)."""
+    asked = {q.id: q for q in thresholds.questions}  # the fixed questions and the file's own (area)
     raw_answers = value or {}
     if not isinstance(raw_answers, dict):
         raise CheckError(_broken("answers"))
@@ -188,7 +191,10 @@ def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str
         question = RENAMED_QUESTIONS.get(question, question) if renamed else question
         if answer in (None, ""):
             continue
-        if question not in asked or answer not in asked[question]:
+        if question in asked and asked[question].free_text:
+            answers[question] = _text(answer, question)
+            continue
+        if question not in asked or not asked[question].accepts(answer):
             raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
         answers[question] = answer
     return answers
