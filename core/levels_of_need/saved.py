@@ -45,7 +45,7 @@ def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
     }
     text = json.dumps(file, ensure_ascii=False, indent=2) + "\n"
     if _size(text) > MAX_BYTES:
-        raise CheckError(_too_large_to_save(check, _size(text)))
+        raise CheckError(_too_large_to_save(thresholds, check, _size(text)))
     return text
 
 
@@ -64,11 +64,14 @@ def typed_labels() -> dict[str, str]:
     }
 
 
-def _too_large_to_save(check: Mapping[str, Any], size: int) -> str:
+def _too_large_to_save(thresholds: Thresholds, check: Mapping[str, Any], size: int) -> str:
     typed = {**check["details"], "consent_note": check["consent_note"], "confirm_note": check["confirm_note"]}
     if check["override"]:
         typed["override"] = check["override"]["reason"]
-    labels = typed_labels()
+    # The words typed to the partnership's free-text questions, named by the question.
+    free = [q for q in thresholds.questions if q.free_text and q.id in check["answers"]]
+    typed |= {f"answers:{q.id}": check["answers"][q.id] for q in free}
+    labels = typed_labels() | {f"answers:{q.id}": q.text for q in free}
     longest = sorted((name for name in typed if typed[name]), key=lambda name: -_size(typed[name]))[:3]
     named = "; ".join(f"“{labels[name]}” ({len(typed[name]):,} characters)" for name in longest)
     return (

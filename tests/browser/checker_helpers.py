@@ -67,7 +67,8 @@ def fill_check(page, check: dict) -> list[str]:
         page.fill("#age", str(check["age"]))
     if check.get("unborn"):
         page.check("#unborn")
-    for question in [q for q in answers if page.locator(f"#page-child #{q}-{answers[q]}").count()]:
+    typed = [q for q in answers if page.locator(f"textarea#{q}-typed").count()]  # words, not an option's id
+    for question in [q for q in answers if q not in typed and page.locator(f"#page-child #{q}-{answers[q]}").count()]:
         page.check(f"#{question}-{answers.pop(question)}")  # asked with the age: the child's area
     if asked := continue_from(page, "page-child"):
         return asked

@@ -209,3 +209,14 @@ def test_a_saved_check_carries_the_words_and_refuses_what_is_not_words(example, 
         api.run_check(example, raw(TIRED, **{TYPED: "x" * (MAX_TYPED + 1)}))
     with pytest.raises(CheckError, match="an answer this self-check does not ask"):
         saved.save_check(thresholds, {"indicators": [], "answers": {TYPED: "Urdu"}})
+
+
+def test_a_check_too_long_to_save_names_the_free_text_question_among_the_longest(example):
+    """Words typed to a free-text question count towards the saved file's limit like any referral detail,
+    and the page's message names the question they were typed under."""
+    polish = "ł" * saved.MAX_TEXT  # two bytes a character: the longest answer in the file
+    state = {**raw(TIRED, **{TYPED: polish}), "details": {"worry": "x" * 20_000}}
+    state["details"] |= {"impact": "y" * 20_000, "tried": "z" * 20_000}
+    with pytest.raises(CheckError) as refused:
+        saved.save_check(example, state)
+    assert f"“{example.question(TYPED).text}” ({saved.MAX_TEXT:,} characters)" in str(refused.value)
