@@ -116,7 +116,7 @@ CASES = {
     "options and free text together": (
         [("    free_text: true\n", "    free_text: true\n    options: [{id: a, text: A}, {id: b, text: B}]\n")],
         "own_questions[language-needs]",
-        "",
+        "give 'options' or 'free_text', not both",
     ),
     "a rule reading free text": (
         [
