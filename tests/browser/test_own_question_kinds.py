@@ -9,6 +9,7 @@ import pytest
 from conftest import EXAMPLE_FILE
 
 from .checker_helpers import (
+    FAILED,
     SCREENS,
     change_answer,
     cli_result_text,
@@ -92,4 +93,38 @@ def test_each_kind_of_own_question_is_asked_shown_summarised_and_saved(browser, 
     assert page.input_value("#language-needs-typed") == TYPED
     assert page.is_checked("#legal-status-looked-after") and page.is_checked("#part-time-timetable-yes")
     assert wait_until(page, "(s) => document.getElementById('lon-summary').value.includes(s)", TYPED)
+    context.close()
+
+
+@pytest.mark.partnerships("example")
+def test_without_the_checker_every_own_question_is_shown_and_its_answer_kept(browser, partnership_url, example):
+    """Python could not start, so nothing may say which questions these worries ask: the question asked only
+    for a worry about school is shown too, and every answer, the words typed among them, is in the summary
+    the page offers, in its own words (no level)."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script("delete globalThis.WebAssembly")
+    page = context.new_page()
+    page.goto(f"{partnership_url}/check/")
+    page.wait_for_selector(FAILED, timeout=30_000)
+    page.check("#immediate_risk-no")
+    page.click("#page-risk .lon-continue")
+    page.fill("#age", "9")
+    page.click("#page-child .lon-continue")
+    page.click("#page-worries .lon-continue")  # no worry ticked, none about school
+    if page.locator("#page-strengths").count():
+        page.click("#page-strengths .lon-continue")
+    page.wait_for_selector("#page-questions:not([hidden])")
+    assert page.locator("#q-part-time-timetable").is_visible()
+    page.check("#legal-status-protection-plan")
+    page.check("#part-time-timetable-no")
+    page.fill("#language-needs-typed", TYPED)
+    page.locator("#language-needs-typed").blur()
+    summary = page.input_value("#lon-summary")
+    for question, label in (
+        ("legal-status", "On a child protection plan (fictional)"),
+        ("part-time-timetable", "No"),
+        ("language-needs", TYPED),
+    ):
+        assert f"{example.question(question).text}\n{label}" in summary, question
+    assert "Suggested level" not in summary
     context.close()
