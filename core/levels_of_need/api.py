@@ -25,7 +25,7 @@ from .present import (
     what_to_do_now,
 )
 from .questions import ANSWER_VALUES, AREA
-from .rules import Challenge, CheckError, Reason, Result, evaluate
+from .rules import Challenge, Check, CheckError, Reason, Result, evaluate, is_asked
 from .summary import Details, asks_consent_note, off_scale, on_scale, render_markdown, render_text
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
@@ -215,7 +215,9 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
     try:
         return _page_answer(thresholds, raw)
     except Exception:  # any failure must still replace what the page shows
-        return _with_problem({"message": UNREADABLE, "field": None}, [], {"age_notes": [], "age_notice": ""})
+        # Every question is shown then: hiding one the check may ask would be the page deciding.
+        shown = {"conditional_asked": [q.id for q in thresholds.questions if q.themes]}
+        return _with_problem({"message": UNREADABLE, "field": None}, [], {"age_notes": [], "age_notice": ""} | shown)
 
 
 def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dict[str, Any]) -> dict[str, Any]:
@@ -242,6 +244,7 @@ def _page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, An
     # Which indicators are written for another age than the child's, in words: shown beside them on
     # the form and above it, so the page holds no rule of its own about ages.
     ages = {"age_notes": age_notes(thresholds, check), "age_notice": age_notice(thresholds, check)}
+    ages["conditional_asked"] = conditional_asked(thresholds, check)
     try:
         answer = run(thresholds, raw)
     except CheckError as error:
@@ -251,6 +254,12 @@ def _page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, An
         needed.append(AREA)  # a contact shown differs by area: asked with the age ("not sure" is an answer)
     required = [{"field": name, "message": required_message(thresholds, name)} for name in needed]
     return {"problem": None, "answers": rows, "required": required, **answer, **ages}
+
+
+def conditional_asked(thresholds: Thresholds, check: Check) -> list[str]:
+    """The questions asked only for some worries (``themes``) that these worries ask: the page shows those
+    and hides the others, so that it holds no rule of its own about which question a theme asks."""
+    return [q.id for q in thresholds.questions if q.themes and is_asked(thresholds, check, q)]
 
 
 def indicator_list(thresholds: Thresholds) -> list[dict[str, Any]]:

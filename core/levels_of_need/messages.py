@@ -52,6 +52,8 @@ EVALUATE = Message(
         "chosen or not, the words that say so (present.age_notes); none while the age is unknown",
         "age_notice": "the words telling the user that chosen indicators are written for another age and "
         "still count, or '' (present.age_notice)",
+        "conditional_asked": "the ids of the partnership's questions asked only for some worries (themes) that "
+        "these worries ask (api.conditional_asked): the page shows those and hides the other such questions",
     },
 )
 SAVE = Message(

@@ -29,6 +29,7 @@ from .rules import (
     age_confirmation,
     harm_step_waits_for,
     immediate_confirmation,
+    is_asked,
     months_needed,
     unsure_advice,
     unsure_emergencies,
@@ -903,7 +904,12 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
         *_area_rows(thresholds, check),
         _chosen_row(thresholds, check, "worries", "What you are worried about", strengths=False),
         *_strengths_rows(thresholds, check),
-        *(_question_row(thresholds, check, q) for q in thresholds.questions if q.id not in asked_first),
+        # A question not asked for these worries (its theme not chosen) is not listed: it was not asked.
+        *(
+            _question_row(thresholds, check, q)
+            for q in thresholds.questions
+            if q.id not in asked_first and is_asked(thresholds, check, q)
+        ),
     ]
 
 
@@ -987,7 +993,7 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
 
 
 def _answer_label(question: Question, value: str | None) -> str:
-    return question.option(value).label if value else "Not answered"
+    return question.label(value) if value else "Not answered"
 
 
 def _age_text(check: Check) -> str:

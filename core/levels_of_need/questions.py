@@ -37,6 +37,11 @@ class Question:
     # not decided by them. The guidance's advice for that case comes from the partnership's rules.
     open_values: tuple[str, ...] = ()
     own: bool = False  # one of the partnership's own questions (``own_questions`` in its file)
+    # Answered in the practitioner's own words (``free_text: true``): no options, and no rule reads it.
+    free_text: bool = False
+    # Asked only where a chosen worry has one of these themes (``themes`` on an own question); else not
+    # asked at all, which is not "unanswered": its answer is set aside (rules.asked).
+    themes: tuple[str, ...] = ()
     # The part of the referral summary (levels_of_need.summary.PARTS) whose block states the answer given.
     # Every answered question is stated somewhere: a question that names no part is stated with the level.
     summary_part: str = "level"
@@ -51,6 +56,16 @@ class Question:
 
     def option(self, value: str) -> Option:
         return next(option for option in self.options if option.value == value)
+
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` is an answer this question takes: one of its options, or typed words."""
+        if self.free_text:
+            return isinstance(value, str) and len(value) <= MAX_TYPED
+        return value in self.values
+
+    def label(self, value: str) -> str:
+        """An answer as the form and "Check your answers" show it: the option's label, or the words typed."""
+        return value if self.free_text else self.option(value).label
 
 
 # "I am not sure": offered on every question a practitioner may not know the answer to. It leaves the
@@ -139,18 +154,38 @@ def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
 # The answers to a partnership's own questions: yes, no, or not sure, which leaves the question open.
 OWN_VALUES: tuple[str, ...] = ("yes", "no", UNSURE)
 MAX_OWN_DECIDING = 3  # own questions that decide a level or route: the checker tries every answer to each
+MAX_OWN_OPTIONS = 12  # a multiple-choice question's options, "I am not sure" aside
+MAX_OWN_TRIALS = 64  # combinations of answers the checker tries across the own questions that decide
+# The page's box for a free-text answer is QUESTION-typed (an option's control is QUESTION-VALUE).
+FREE_TEXT_SUFFIX = "typed"
+MAX_TYPED = 20_000  # characters in one typed answer: a referral detail, or a free-text question's
 
 
 def own_question(raw: Mapping[str, Any]) -> Question:
-    """One of the partnership's own yes / no / not sure questions (``own_questions``)."""
+    """One of the partnership's own questions (``own_questions``): yes / no / not sure; one of its own
+    ``options`` (multiple choice), with "I am not sure" added; or ``free_text``, in the practitioner's words."""
+    if raw.get("free_text"):
+        options: tuple[Option, ...] = ()
+    elif "options" in raw:
+        options = (*(Option(o["id"], o["text"], o["text"]) for o in raw["options"]), NOT_SURE)
+    else:
+        options = (Option("yes", "Yes", "yes"), Option("no", "No", "no"), NOT_SURE)
     return Question(
         id=raw["id"],
         text=raw["text"],
         topic=raw["text"],
-        options=(Option("yes", "Yes", "yes"), Option("no", "No", "no"), Option(UNSURE, "I am not sure", "not sure")),
-        open_values=(UNSURE,),
+        options=options,
+        open_values=() if raw.get("free_text") else (UNSURE,),
         own=True,
+        free_text=bool(raw.get("free_text")),
+        themes=tuple(raw.get("themes", ())),
+        summary_part=raw.get("summary_part", "level"),
     )
+
+
+def own_values(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """The answers one of a file's own questions takes, as rules and scenarios name them (none: free text)."""
+    return own_question(raw).values
 
 
 def worded(
@@ -232,15 +267,49 @@ def schema_question_wording() -> dict[str, Any]:
 
 
 def schema_own_question() -> dict[str, Any]:
-    """The JSON Schema of one of ``own_questions``: a yes / no / not sure question of the partnership's."""
+    """The JSON Schema of one of ``own_questions``: yes / no / not sure, multiple choice or free text."""
     return {
         "type": "object",
         "additionalProperties": False,
         "required": ["id", "text"],
-        "description": "A question of the partnership's own, answered yes, no or not sure (unsure).",
+        "description": "A question of the partnership's own: answered yes, no or not sure (unsure); or one of "
+        "its options (multiple choice, with not sure added); or, with free_text, in the practitioner's own words.",
+        "not": {"required": ["options", "free_text"]},
         "properties": {
             "id": {"$ref": "#/$defs/id", "description": 'How rules name it: when: {answers: {ID: ["yes"]}}.'},
             "text": {"$ref": "#/$defs/text", "description": "The question as the self-check asks it."},
+            "options": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": MAX_OWN_OPTIONS,
+                "description": "Multiple choice: the answers offered, in order (one is chosen); "
+                '"I am not sure" (unsure) is added. Rules name an option by its id.',
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "text"],
+                    "properties": {
+                        "id": {"$ref": "#/$defs/id", "description": "How rules and scenarios name this answer."},
+                        "text": {"$ref": "#/$defs/text", "description": "The answer as the self-check offers it."},
+                    },
+                },
+            },
+            "free_text": {
+                "const": True,
+                "description": "Answered in the practitioner's own words, which go into the referral summary. "
+                "No rule may read it.",
+            },
+            "themes": {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": {"$ref": "#/$defs/id"},
+                "description": "Asked only where a chosen worry has one of these themes; not asked otherwise.",
+            },
+            "summary_part": {
+                "$ref": "#/$defs/summary_part",
+                "description": "The part of the referral summary that states the answer (level if not given).",
+            },
         },
     }
 

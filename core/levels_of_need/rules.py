@@ -72,7 +72,7 @@ from .model import (
     Step,
     Thresholds,
 )
-from .questions import AGE, AREA, UNSURE
+from .questions import AGE, AREA, MAX_TYPED, UNSURE, Question
 
 SIGNIFICANT_HARM = "significant_harm"
 IMMEDIATE_RISK = "immediate_risk"
@@ -226,6 +226,7 @@ class Reached:
 
 def evaluate(thresholds: Thresholds, check: Check) -> Result:
     validate_answers(thresholds, check)
+    check = set_aside_unasked(thresholds, check)
     common = _common_fields(thresholds, check)
     now = reach(thresholds, check)
     if now.emergency is not None and not _emergency_waits_for_age(thresholds, check):
@@ -563,7 +564,13 @@ def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Se
     read = {question for when in deciding for question in when.answers}
     for question in thresholds.questions:
         given = check.answers.get(question.id)
-        if question.id in read and (given is None or given in question.open_values):
+        # A question not asked (its theme not chosen) is not open: no rule that reads it can hold without
+        # that theme (validate refuses any other), so it is never asked for, and never assumed either.
+        if (
+            question.id in read
+            and is_asked(thresholds, check, question)
+            and (given is None or given in question.open_values)
+        ):
             yield question.id, (given, *question.decided_values)
     if not check.age_given:
         # The chosen indicators' age bands too: a worry outside its band counts towards no counting rule.
@@ -724,15 +731,37 @@ def validate_answers(thresholds: Thresholds, check: Check) -> None:
     unknown = sorted((set(check.indicators) | confirmations) - known)
     if unknown:
         raise CheckError(unknown_indicator_message(unknown[0], known))
-    asked = {q.id: q.values for q in thresholds.questions}
+    known = {q.id: q for q in thresholds.questions}
     for question, value in check.answers.items():
-        allowed = asked.get(question)
-        if allowed is None:
-            raise CheckError(f"unknown question {question!r} (known: {', '.join(asked)})")
-        if value not in allowed:
-            raise CheckError(f"{question}: {value!r} is not one of: {', '.join(allowed)}")
+        if question not in known:
+            raise CheckError(f"unknown question {question!r} (known: {', '.join(known)})")
+        if known[question].free_text and not known[question].accepts(value):
+            raise CheckError(f"{question}: the answer is not words of at most {MAX_TYPED:,} characters")
+        if not known[question].accepts(value):
+            raise CheckError(f"{question}: {value!r} is not one of: {', '.join(known[question].values)}")
     if check.override and check.override.level not in {lv.id for lv in thresholds.levels}:
         raise CheckError(f"override: {check.override.level!r} is not a defined level")
+
+
+def is_asked(thresholds: Thresholds, check: Check, question: Question) -> bool:
+    """Whether the self-check asks this question for these worries: always, or, for a question with
+    ``themes``, where a chosen worry has one of them (the same test as a rule's ``themes`` condition)."""
+    return not question.themes or _themes_hold(question.themes, thresholds, check, _worries(thresholds, check), None)
+
+
+def set_aside_unasked(thresholds: Thresholds, check: Check) -> Check:
+    """The check without the answers to questions it does not ask: a conditional question answered, then its
+    theme's worries unticked, no longer counts (the form keeps the answer, should the worry be ticked again)."""
+    kept = {
+        name: value
+        for name, value in check.answers.items()
+        if (q := _question_or_none(thresholds, name)) is None or is_asked(thresholds, check, q)
+    }
+    return check if kept == dict(check.answers) else replace(check, answers=kept)
+
+
+def _question_or_none(thresholds: Thresholds, question_id: str) -> Question | None:
+    return next((q for q in thresholds.questions if q.id == question_id), None)
 
 
 def _confirmed_id(confirmation: str) -> str:

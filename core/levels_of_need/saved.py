@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model import Thresholds
+from .questions import MAX_TYPED
 from .rules import CheckError, age_confirmation, immediate_confirmation
 from .summary import DETAIL_LABELS
 
@@ -26,7 +27,7 @@ FORMAT = "levels-of-need-check"
 FORMAT_VERSION = 2
 MAX_BYTES = 100_000  # a real saved check is a few kilobytes; the page refuses larger files unread
 MAX_DEPTH = 8  # a saved check nests four deep
-MAX_TEXT = 20_000  # characters in one typed answer
+MAX_TEXT = MAX_TYPED  # characters in one typed answer (one limit, the questions')
 SCALE_CHARACTERS = 10  # a scaling answer's box, as the page's (maxlength): a number is at most three digits
 RENAMED_QUESTIONS = {"early_help_not_improving": "support_not_improving"}  # format 1 → 2
 
@@ -70,7 +71,10 @@ def _too_large_to_save(thresholds: Thresholds, check: Mapping[str, Any], size: i
     typed = {**check["details"], "consent_note": check["consent_note"], "confirm_note": check["confirm_note"]}
     if check["override"]:
         typed["override"] = check["override"]["reason"]
-    labels = typed_labels(thresholds)
+    # The words typed to the partnership's free-text questions, named by the question.
+    free = [q for q in thresholds.questions if q.free_text and q.id in check["answers"]]
+    typed |= {f"answers:{q.id}": check["answers"][q.id] for q in free}
+    labels = typed_labels(thresholds) | {f"answers:{q.id}": q.text for q in free}
     longest = sorted((name for name in typed if typed[name]), key=lambda name: -_size(typed[name]))[:3]
     named = "; ".join(f"“{labels[name]}” ({len(typed[name]):,} characters)" for name in longest)
     return (
@@ -181,8 +185,10 @@ def _immediate_confirmations(thresholds: Thresholds, indicators: list[str]) -> t
 
 
 def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str]:
-    """Each answer given, to a question the form asks, with a value the form offers."""
-    asked = {q.id: q.values for q in thresholds.questions}  # the fixed questions and the file's own (area)
+    """Each answer given, to a question the form asks, with a value the form offers (or, to a free-text
+    question, typed words within the typed answers' limit). A conditional question's answer is kept as
+    the form held it: the checker sets it aside while its theme is not chosen (rules.asked)."""
+    asked = {q.id: q for q in thresholds.questions}  # the fixed questions and the file's own (area)
     raw_answers = value or {}
     if not isinstance(raw_answers, dict):
         raise CheckError(_broken("answers"))
@@ -191,7 +197,10 @@ def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str
         question = RENAMED_QUESTIONS.get(question, question) if renamed else question
         if answer in (None, ""):
             continue
-        if question not in asked or answer not in asked[question]:
+        if question in asked and asked[question].free_text:
+            answers[question] = _text(answer, question)
+            continue
+        if question not in asked or not asked[question].accepts(answer):
             raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
         answers[question] = answer
     return answers

@@ -38,7 +38,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import CONSENT, Check, CheckError, Result, written_for_another_age
+from .rules import CONSENT, Check, CheckError, Result, is_asked, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -272,9 +272,7 @@ class _Parts:
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
-            "professionals": lambda: self.own_words(
-                "professionals", [details.professionals], self.answers("professionals")
-            ),
+            "professionals": lambda: self.own_words("professionals", [details.professionals]),
             "strengths": self.strengths,
             "needs": self.needs,
             "child_voice": lambda: self.own_words("child_voice", [details.child_voice]),
@@ -309,6 +307,7 @@ class _Parts:
         lines = _or_placeholder([self.details.worry], self.placeholder("worries"))
         if self.details.impact:
             lines.append(f"Impact on the child: {self.details.impact}")
+        lines += self.answers("worries")
         # From the check itself, not the reasons: an emergency result's only reason is the call to make.
         chosen = [i for i in self.thresholds.indicators if i.id in self.check.indicators and not i.is_strength]
         if chosen:
@@ -335,7 +334,10 @@ class _Parts:
         lines = []
         for question in self.thresholds.questions:
             given = self.check.answers.get(question.id)
-            if question.summary_part != part or not given:
+            if question.summary_part != part or not given or not is_asked(self.thresholds, self.check, question):
+                continue
+            if question.free_text:  # typed by the referrer: under the question, as the referral details are
+                lines.append(f"{asked(question, self.voice)} {given}")
                 continue
             option = question.option(given)
             if question.id == "consent":
@@ -369,13 +371,14 @@ class _Parts:
     def strengths(self) -> list[Block]:
         lines = [self.details.strengths] if self.details.strengths else []
         lines += [f"- {s.text}" for s in self.result.strengths]
-        return [(self.heading("strengths"), lines or [PLACEHOLDERS["strengths"]])]
+        return [(self.heading("strengths"), (lines or [PLACEHOLDERS["strengths"]]) + self.answers("strengths"))]
 
     def needs(self) -> list[Block]:
         return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
 
-    def own_words(self, part: str, lines: list[str], answers: list[str] | None = None) -> list[Block]:
-        return [(self.heading(part), _or_placeholder(lines, self.placeholder(part)) + (answers or []))]
+    def own_words(self, part: str, lines: list[str]) -> list[Block]:
+        """A part the referrer writes, then every answer whose question names the part (summary_part)."""
+        return [(self.heading(part), _or_placeholder(lines, self.placeholder(part)) + self.answers(part))]
 
     def placeholder(self, part: str) -> str:
         return spoken(PLACEHOLDERS[part], self.voice)

@@ -67,7 +67,8 @@ def fill_check(page, check: dict) -> list[str]:
         page.fill("#age", str(check["age"]))
     if check.get("unborn"):
         page.check("#unborn")
-    for question in [q for q in answers if page.locator(f"#page-child #{q}-{answers[q]}").count()]:
+    typed = [q for q in answers if page.locator(f"textarea#{q}-typed").count()]  # words, not an option's id
+    for question in [q for q in answers if q not in typed and page.locator(f"#page-child #{q}-{answers[q]}").count()]:
         page.check(f"#{question}-{answers.pop(question)}")  # asked with the age: the child's area
     if asked := continue_from(page, "page-child"):
         return asked
@@ -81,7 +82,12 @@ def fill_check(page, check: dict) -> list[str]:
             tick(page, indicator)
         continue_from(page, "page-strengths")
     for question, value in answers.items():
-        page.check(f"#{question}-{value}")
+        # A partnership's free-text question is a box (QUESTION-typed); a question asked only for some worries
+        # shows once Python says the worries ticked ask it, which fill and check wait for.
+        if page.locator(f"textarea#{question}-typed").count():
+            page.fill(f"#{question}-typed", value)
+        else:
+            page.check(f"#{question}-{value}")
     for indicator in check.get("confirmed", ()):
         # Offered only once Python has challenged the answer beside this indicator.
         escaped = indicator.replace(":", "\\:")  # "age:ID", a worry confirmed for another age

@@ -39,6 +39,8 @@ EVERY_ANSWER = ("immediate_risk", "significant_harm", "consent")
 
 
 def tried_values(question: Question) -> tuple[str, ...]:
+    if question.free_text:
+        return ("Typed words (fictional)",)  # words typed decide nothing: one is enough
     if question.id in EVERY_ANSWER:
         return question.values
     return (question.decided_values[0], *question.open_values)

@@ -305,13 +305,11 @@ def content_fields(draw: Any, data: dict[str, Any]) -> dict[str, Any]:
     (read by raise and advise rules), and areas with a contact that differs by area (in steps and in the
     emergency rule), whose numbers have an extension, an option and a +44 form."""
     if draw(st.booleans()):
-        own = ["own-1", "own-2"]
-        data["own_questions"] = [{"id": q, "text": f"Fictional question {q}?"} for q in own]
+        data["own_questions"] = [dict(q) for q in OWN_QUESTIONS]
+        readable = [q for q in OWN_QUESTIONS if not q.get("free_text")]  # no rule reads a free-text answer
         for rule in data["rules"]:
             if rule["kind"] != "emergency" and draw(st.booleans()):
-                values = ["yes", "no"] if rule["kind"] == "raise" else ["yes", "no", "unsure"]
-                chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
-                rule["when"].setdefault("answers", {})[draw(st.sampled_from(own))] = chosen
+                _reads_an_own_question(draw, rule, draw(st.sampled_from(readable)))
     if draw(st.booleans()):
         data["areas"] = [{"id": "north", "name": "North (fictional)"}, {"id": "south", "name": "South (fictional)"}]
         data["contacts"] += [
@@ -333,6 +331,27 @@ def content_fields(draw: Any, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+# The partnership's own questions of every kind: yes / no / not sure, multiple choice, free text, and one
+# asked only where a chosen worry has theme t1.
+OWN_QUESTIONS: tuple[dict[str, Any], ...] = (
+    {"id": "own-1", "text": "Fictional question one?"},
+    {"id": "own-2", "text": "Fictional choice?", "options": [{"id": f"opt-{n}", "text": f"Option {n}"} for n in "abc"]},
+    {"id": "own-3", "text": "Fictional words?", "free_text": True, "summary_part": "needs"},
+    {"id": "own-4", "text": "Fictional question for theme one?", "themes": ["t1"], "summary_part": "worries"},
+)
+
+
+def _reads_an_own_question(draw: Any, rule: dict[str, Any], question: dict[str, Any]) -> None:
+    """The rule reads the question: decided answers only where it decides ("not sure" never decides), and,
+    for a question asked only for theme t1, only where the rule needs t1 too (validate refuses any other)."""
+    decided = [o["id"] for o in question["options"]] if "options" in question else ["yes", "no"]
+    values = decided if rule["kind"] == "raise" else [*decided, "unsure"]
+    chosen = draw(st.lists(st.sampled_from(values), min_size=1, max_size=2, unique=True))
+    rule["when"].setdefault("answers", {})[question["id"]] = chosen
+    if "themes" in question:
+        rule["when"]["themes"] = list(question["themes"])
+
+
 def load(data: dict[str, Any]) -> Any:
     """Through the real loader: JSON is YAML, so the file is validated exactly as a partnership's is."""
     return load_text(json.dumps(data), "generated.yml")
@@ -341,7 +360,7 @@ def load(data: dict[str, Any]) -> Any:
 @st.composite
 def checks(draw: Any, thresholds: Any) -> Check:
     ids = [i.id for i in thresholds.indicators]
-    answers = draw(st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in thresholds.questions}))
+    answers = draw(st.fixed_dictionaries({}, optional={q.id: _answers_to(q) for q in thresholds.questions}))
     unborn = draw(st.booleans())
     age = None if unborn else draw(st.one_of(st.none(), st.integers(0, thresholds.age_range.oldest)))
     # A baby's months, as "7 months" gives them; where a band is in months, always for a baby under one (the check
@@ -358,3 +377,8 @@ def checks(draw: Any, thresholds: Any) -> Check:
     )
     confirmed = frozenset(draw(st.sets(st.sampled_from(confirmable), max_size=3))) if confirmable else frozenset()
     return Check(indicators=chosen, answers=answers, age=age, age_months=months, unborn=unborn, confirmed=confirmed)
+
+
+def _answers_to(question: Any) -> Any:
+    """Any answer the question takes: one of its options, or words typed (a free-text question)."""
+    return st.text(min_size=1, max_size=40) if question.free_text else st.sampled_from(question.values)

@@ -15,9 +15,9 @@ import pytest
 from conftest import ROOT, ages_taken
 
 from levels_of_need import api
-from levels_of_need.model import AgeBand
+from levels_of_need.model import AgeBand, check_from_dict
 from levels_of_need.present import REFERRER, age_band, asked, one_line, the_child, to_text
-from levels_of_need.rules import Check, evaluate
+from levels_of_need.rules import Check, evaluate, is_asked
 
 NO_RISK = {"immediate_risk": "no"}
 
@@ -253,8 +253,9 @@ def test_the_summary_holds_every_answer_given(which, thresholds, example):
     worry = next(i for i in t.indicators if not i.is_strength and i.describes_harm)
     questions = [q for q in t.questions if q.id != "immediate_risk"]
     # Every answer to every question, in as many checks as the longest question has answers.
+    # A free-text question's answer is words typed (the partnership's own, free_text).
     for n in range(max(len(q.values) for q in questions)):
-        answers = {**NO_RISK, **{q.id: q.values[n % len(q.values)] for q in questions}}
+        answers = {**NO_RISK, **{q.id: _nth_answer(q, n) for q in questions}}
         check = {
             "indicators": [worry.id],
             "age": 8,
@@ -265,6 +266,12 @@ def test_the_summary_holds_every_answer_given(which, thresholds, example):
         }
         summary = in_summary(t, check)
         for q in questions:
+            if not is_asked(t, check_from_dict(check), q):  # asked only for other worries: set aside, not said
+                assert one_line(asked(q, REFERRER)) not in summary, q.id
+                continue
+            if q.free_text:
+                assert f"{one_line(asked(q, REFERRER))} {answers[q.id]}" in summary, q.id
+                continue
             option = q.option(answers[q.id])
             said = summary.lower()
             assert one_line(option.words).lower() in said or one_line(option.label).lower() in said, (q.id, option)
@@ -274,6 +281,10 @@ def test_the_summary_holds_every_answer_given(which, thresholds, example):
             assert re.search(CONFIRMED, summary) and "because R-1" in summary
         assert "asked on Monday N-1" in summary
         assert worry.text in summary
+
+
+def _nth_answer(question, n: int) -> str:
+    return question.values[n % len(question.values)] if question.values else f"Typed words {n} (fictional)"
 
 
 def test_the_summary_of_an_emergency_keeps_the_worries_and_answers(thresholds):

@@ -37,7 +37,7 @@ def decided_routes(thresholds):
     for level in thresholds.levels:
         worry = next((i for i in thresholds.indicators if i.level == level and not i.is_strength), None)
         for route in level.routes:
-            answers = {q.id: q.values[0] for q in thresholds.questions}
+            answers = {q.id: q.values[0] for q in thresholds.questions if not q.free_text}
             answers |= {"immediate_risk": "no", "significant_harm": "no" if route.consent_required else "yes"}
             raw = {"indicators": [worry.id] if worry else [], "age": youngest_age(thresholds), "answers": answers}
             result = evaluate(thresholds, check_from_dict(raw))
@@ -104,7 +104,9 @@ def test_not_sure_of_an_answer_the_route_waits_for_leads_with_the_guidances_word
     led = 0
     for question in thresholds.questions:
         for indicator in [None, *(i for i in thresholds.indicators if not i.is_strength)]:
-            answers = {q.id: q.decided_values[-1] for q in thresholds.questions} | {"immediate_risk": "no"}
+            answers = {q.id: q.decided_values[-1] for q in thresholds.questions if not q.free_text} | {
+                "immediate_risk": "no"
+            }
             raw = {
                 "indicators": [indicator.id] if indicator else [],
                 "age": youngest_age(thresholds),
@@ -211,7 +213,9 @@ def test_advice_for_being_unsure_that_asks_for_consent_never_leads(which, reques
     )
     checked = 0
     for question in thresholds.questions:
-        answers = {q.id: q.decided_values[-1] for q in thresholds.questions} | {"immediate_risk": "no"}
+        answers = {q.id: q.decided_values[-1] for q in thresholds.questions if not q.free_text} | {
+            "immediate_risk": "no"
+        }
         raw = {"indicators": [], "age": 9, "answers": {**answers, question.id: "unsure"}}
         for rule in unsure_rules:
             result = evaluate(consent_first, check_from_dict(raw))

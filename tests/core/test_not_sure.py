@@ -28,7 +28,11 @@ def test_not_sure_suggests_no_route_where_the_result_depends_on_it_and_says_so(w
     question = thresholds.question(question_id)
     depends_somewhere = False
     for indicator in [None, *(i for i in thresholds.indicators if not i.is_strength)]:
-        decided = {q.id: q.decided_values[-1] if q.id != "immediate_risk" else "no" for q in thresholds.questions}
+        decided = {
+            q.id: q.decided_values[-1] if q.id != "immediate_risk" else "no"
+            for q in thresholds.questions
+            if not q.free_text  # words typed decide nothing
+        }
         raw = {
             "indicators": [indicator.id] if indicator else [],
             "age": youngest_age(thresholds),

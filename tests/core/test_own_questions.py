@@ -17,7 +17,7 @@ QUESTION = "about-a-professional"
 TEXT = "Is the concern about someone who works with children? (fictional)"
 LADO_ADVICE = "Fictional example: tell the Local Authority Designated Officer (LADO)"
 LADO = "Exampleton LADO (fictional): 01632 960555"
-NO = {"immediate_risk": "no", "significant_harm": "no", "social_worker": "none"}
+NO = {"immediate_risk": "no", "significant_harm": "no", "social_worker": "none", "legal-status": "none"}
 TIRED = {"indicators": ["tired"], "age": 9}
 
 
@@ -64,7 +64,7 @@ def test_the_checker_asks_while_advice_depends_on_the_answer(example, answer):
 def test_advice_that_hangs_on_one_of_the_forms_own_questions_is_said_too(example, answer):
     """Not only the partnership's questions: the file's advice on an allocated social worker waits for that
     answer as well, and the result says so rather than leave the advice out unsaid."""
-    answers = {"immediate_risk": "no", "significant_harm": "no", QUESTION: "no"}
+    answers = {"immediate_risk": "no", "significant_harm": "no", QUESTION: "no", "legal-status": "none"}
     raw = {**TIRED, "answers": {**answers, "social_worker": answer} if answer else answers}
     result, words = api.run_check(example, raw), api.result_text(example, raw)
     assert result["advice_open"] == ["social_worker"]

@@ -423,6 +423,10 @@ def test_adding_a_worry_never_lowers_the_result_with_confined_rules(data):
             for r in d["rules"]
             for i in d["indicators"]
         ),
+        # The partnership's own questions of each kind read by a raise rule: a multiple-choice one, and one
+        # asked only for a theme (so that a worry added may bring a question asked, never a lower level).
+        lambda d: any(r["kind"] == "raise" and "own-2" in r["when"].get("answers", {}) for r in d["rules"]),
+        lambda d: any(r["kind"] == "raise" and "own-4" in r["when"].get("answers", {}) for r in d["rules"]),
     ],
     ids=[
         "age band",
@@ -440,6 +444,8 @@ def test_adding_a_worry_never_lowers_the_result_with_confined_rules(data):
         "indicator names an immediate risk",
         "rule names an immediate risk",
         "counting over an age band",
+        "raise rule on a multiple-choice question",
+        "raise rule on a question asked for a theme",
     ],
 )
 def test_the_generated_files_use_each_optional_indicator_field(uses):

@@ -33,6 +33,9 @@ def entries(section: str, ids: set[str]) -> list[dict]:
         ("areas", {"northdale", "southwick"}),
         ("own_questions", {"about-a-professional"}),
         ("rules", {"concern-about-a-professional"}),
+        # Multiple choice, a question asked only for some worries, and free text (issue 29, point 4).
+        ("own_questions", {"legal-status", "part-time-timetable", "language-needs"}),
+        ("rules", {"has-a-plan", "part-time-timetable"}),
         # Counting by domain and by level, and a raise rule confined to a level (issue 29).
         ("rules", {"needs-in-two-domains", "three-emerging-needs"}),
         ("scenario_sets", {"every-level", "end-of-course"}),

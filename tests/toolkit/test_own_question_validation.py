@@ -20,6 +20,11 @@ SCENARIO = (
 )
 
 
+PLAN_RULE = "when: {answers: {legal-status: [looked-after, protection-plan, child-in-need-plan]}}"
+NONE_OPTION = "      - {id: none, text: None of these (fictional)}\n"
+TIMETABLE_RULE = 'when: {themes: [school], answers: {part-time-timetable: ["yes"]}}'
+
+
 def problems_of(*edits: tuple[str, str]) -> list[str]:
     text = EXAMPLE
     for old, new in edits:
@@ -79,11 +84,84 @@ CASES = {
     ),
     "too many questions deciding a level": (
         [
-            (ASKED, ASKED + own("q-one") + own("q-two") + own("q-three")),
-            (LAST_RULE, LAST_RULE + "".join(raising(q) for q in ("about-a-professional", "q-one", "q-two", "q-three"))),
+            (ASKED, ASKED + own("q-one") + own("q-two")),
+            (LAST_RULE, LAST_RULE + "".join(raising(q) for q in ("about-a-professional", "q-one", "q-two"))),
+            (LAST_RULE, LAST_RULE + raising("legal-status", "[none]")),
         ],
         "own_questions",
-        "4 of these questions decide a level or route (about-a-professional, q-one, q-three, q-two); at most 3",
+        "4 of these questions decide a level or route (about-a-professional, legal-status, q-one, q-two); at most 3",
+    ),
+    # Multiple choice, free text and a question asked only for some worries (issue 29, point 4).
+    "an option the multiple-choice question does not offer": (
+        [(PLAN_RULE, PLAN_RULE.replace("child-in-need-plan]", "adopted]"))],
+        "rules[has-a-plan].when.answers.legal-status[2]",
+        "'adopted' is not an answer to this question (looked-after, protection-plan, child-in-need-plan, "
+        "care-plan-only, none, unsure)",
+    ),
+    "yes to a multiple-choice question": (
+        [(PLAN_RULE, 'when: {answers: {legal-status: ["yes"]}}')],
+        "rules[has-a-plan].when.answers.legal-status[0]",
+        "'yes' is not an answer to this question",
+    ),
+    "an option called unsure": (
+        [(NONE_OPTION, "      - {id: unsure, text: Not known (fictional)}\n")],
+        "own_questions[legal-status].options[unsure].id",
+        "an option cannot be called 'unsure': the self-check adds “I am not sure” itself",
+    ),
+    "an option twice": (
+        [(NONE_OPTION, NONE_OPTION + NONE_OPTION)],
+        "own_questions[legal-status].options[none].id",
+        "duplicate option id 'none'",
+    ),
+    "options and free text together": (
+        [("    free_text: true\n", "    free_text: true\n    options: [{id: a, text: A}, {id: b, text: B}]\n")],
+        "own_questions[language-needs]",
+        "give 'options' or 'free_text', not both",
+    ),
+    "a rule reading free text": (
+        [
+            (
+                LAST_RULE,
+                LAST_RULE
+                + raising("language-needs", "[polish]")
+                .replace("kind: raise", "kind: advise")
+                .replace("    level: emerging\n", ""),
+            )
+        ],
+        "rules[raise-language-needs].when.answers.language-needs",
+        "'language-needs' is answered in the practitioner's own words: no rule can read it",
+    ),
+    "a rule on a question asked only for some worries, without its theme": (
+        [(TIMETABLE_RULE, 'when: {answers: {part-time-timetable: ["yes"]}}')],
+        "rules[part-time-timetable].when.answers.part-time-timetable",
+        "'part-time-timetable' is asked only where a chosen worry has one of its themes (school): a rule that "
+        "reads it must need one of them too",
+    ),
+    "a raise rule on it, needing an indicator without its theme": (
+        [(LAST_RULE, LAST_RULE + raising("part-time-timetable").replace("when: {", "when: {indicators: [tired], "))],
+        "rules[raise-part-time-timetable].when.answers.part-time-timetable",
+        "a rule that reads it must need one of them too",
+    ),
+    "a question asked for a theme the file does not have": (
+        [("    themes: [school]\n", "    themes: [schol]\n")],
+        "own_questions[part-time-timetable].themes[0]",
+        "'schol'",
+    ),
+    "a scenario answering free text": (
+        [(SCENARIO, SCENARIO.replace('significant_harm: "no"', 'significant_harm: "no", language-needs: Polish'))],
+        "scenarios[tired-toddler].check.answers.language-needs",
+        "'language-needs' is answered in the practitioner's own words",
+    ),
+    "a scenario answering a question its worries do not ask": (
+        [(SCENARIO, SCENARIO.replace('significant_harm: "no"', 'significant_harm: "no", part-time-timetable: "yes"'))],
+        "scenarios[tired-toddler].check.answers.part-time-timetable",
+        "'part-time-timetable' is asked only where a chosen worry has one of its themes (school): this scenario "
+        "chooses none, so it is not asked",
+    ),
+    "a scenario choosing an option the question does not offer": (
+        [(SCENARIO, SCENARIO.replace('significant_harm: "no"', 'significant_harm: "no", legal-status: adopted'))],
+        "scenarios[tired-toddler].check.answers.legal-status",
+        "'adopted' is not an answer to this question",
     ),
     "a scenario answering a question nobody asks": (
         [(SCENARIO, SCENARIO.replace('significant_harm: "no"', 'significant_harm: "no", lado: "yes"'))],
@@ -98,6 +176,29 @@ def test_misused_own_questions_are_refused_naming_the_item(case):
     edits, where, words = CASES[case]
     problems = problems_of(*edits)
     assert any(f": {where}: " in p and words in p for p in problems), problems
+
+
+def test_too_many_combinations_of_deciding_answers_are_refused():
+    """Three questions of five options each make 216 combinations for the checker to try: one clear line."""
+    five = "    options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}, {id: d, text: D}, {id: e, text: E}]\n"
+    edits = [
+        (ASKED, ASKED + own("q-one") + five + own("q-two") + five),
+        (LAST_RULE, LAST_RULE + raising("legal-status", "[none]") + raising("q-one", "[a]") + raising("q-two", "[b]")),
+    ]
+    problems = problems_of(*edits)
+    assert any(
+        ": own_questions: " in p and "make 216 combinations for the checker to try; at most 64" in p for p in problems
+    ), problems
+
+
+def test_the_line_docs_format_quotes_for_a_rule_without_the_theme_is_validates_own():
+    import re
+
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    quoted = re.search(r'in one line \("([^"]+)…"\)', doc)
+    assert quoted, "docs/format.md quotes the line"
+    problems = problems_of((TIMETABLE_RULE, 'when: {answers: {part-time-timetable: ["yes"]}}'))
+    assert any(quoted.group(1) in p for p in problems), problems
 
 
 def test_the_cli_gives_the_advice_for_a_partnership_question_and_asks_for_it_while_unanswered():

@@ -61,59 +61,136 @@ def _by_area_problems(
 
 
 def own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
-    """The partnership's own questions: ids that are not the check's own, and every question a rule or a
-    scenario names is one the self-check asks."""
-    own = [q["id"] for q in data.get("own_questions", ())]
-    for i, question_id in enumerate(own):
-        if question_id in (AGE, AREA, *questions.QUESTION_IDS):
-            yield problem(
-                ["own_questions", i, "id"], f"{question_id!r} is the check's own: give the question another id"
-            )
-    asked = _Asked(own, problem)
+    """The partnership's own questions: ids that are not the check's own, options that are answers, and every
+    question a rule or a scenario names is one the self-check asks, with an answer it takes, and asked
+    wherever the rule or scenario needs it."""
+    own = {q["id"]: q for q in data.get("own_questions", ())}
+    for i, raw in enumerate(data.get("own_questions", ())):
+        yield from _own_question_problems(raw, ["own_questions", i], problem)
+    asked = _Asked(own, data, problem)
     deciding: set[str] = set()
     for i, rule in enumerate(data["rules"]):
         for question_id, values in rule["when"].get("answers", {}).items():
-            yield from asked.rule_answers(["rules", i, "when", "answers", question_id], question_id, values)
+            path: list[str | int] = ["rules", i, "when", "answers", question_id]
+            yield from asked.rule_answers(path, question_id, values, rule["when"])
             if question_id in own and rule["kind"] != "advise":
                 deciding.add(question_id)
+    yield from _deciding_problems(deciding, own, problem)
+    for i, scenario in enumerate(data.get("scenarios", ())):
+        for question_id, value in scenario["check"].get("answers", {}).items():
+            path = ["scenarios", i, "check", "answers", question_id]
+            yield from asked.scenario_answer(path, question_id, value, scenario["check"])
+
+
+def _own_question_problems(raw: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
+    if raw["id"] in (AGE, AREA, *questions.QUESTION_IDS):
+        yield problem([*base, "id"], f"{raw['id']!r} is the check's own: give the question another id")
+    seen: set[str] = set()
+    for j, option in enumerate(raw.get("options", ())):
+        if option["id"] == UNSURE:
+            message = f"an option cannot be called {UNSURE!r}: the self-check adds “I am not sure” itself"
+            yield problem([*base, "options", j, "id"], message)
+        elif option["id"] in seen:
+            yield problem([*base, "options", j, "id"], f"duplicate option id {option['id']!r}")
+        seen.add(option["id"])
+
+
+def _deciding_problems(deciding: set[str], own: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
+    """The checker tries every answer to each question that decides a level or route: few questions, few answers."""
     if len(deciding) > questions.MAX_OWN_DECIDING:
         yield problem(
             ["own_questions"],
             f"{len(deciding)} of these questions decide a level or route ({', '.join(sorted(deciding))}); at most "
             f"{questions.MAX_OWN_DECIDING} may, since the checker tries every answer to each: use 'advise' rules",
         )
-    for i, scenario in enumerate(data.get("scenarios", ())):
-        for question_id, value in scenario["check"].get("answers", {}).items():
-            yield from asked.scenario_answer(["scenarios", i, "check", "answers", question_id], question_id, value)
+        return
+    trials = 1
+    for question_id in deciding:
+        trials *= len(questions.own_values(own[question_id]))
+    if trials > questions.MAX_OWN_TRIALS:
+        yield problem(
+            ["own_questions"],
+            f"the answers to the questions that decide a level or route ({', '.join(sorted(deciding))}) make "
+            f"{trials} combinations for the checker to try; at most {questions.MAX_OWN_TRIALS}: fewer options, or "
+            "'advise' rules",
+        )
 
 
 class _Asked:
     """The questions the self-check asks (its own and the partnership's), and their answers."""
 
-    def __init__(self, own: list[str], problem: Any) -> None:
+    def __init__(self, own: Mapping[str, Mapping[str, Any]], data: Mapping[str, Any], problem: Any) -> None:
         self.own = own
         self.usable = [*questions.QUESTION_IDS, *own]
         self.problem = problem
+        self.theme_of = {i["id"]: i.get("theme") for i in data.get("indicators", ())}
 
     def unknown(self, question_id: str) -> str:
         if question_id == AREA:
             return "the child's area is not a question rules use: an area changes who to contact, never a level"
         return f"{question_id!r} is not a question the self-check asks (known: {shortlist(self.usable)})"
 
-    def rule_answers(self, path: list[str | int], question_id: str, values: list[str]) -> Iterator[Problem]:
+    def rule_answers(
+        self, path: list[str | int], question_id: str, values: list[str], when: Mapping[str, Any]
+    ) -> Iterator[Problem]:
         if question_id not in self.usable:
             yield self.problem(path, self.unknown(question_id))
-        if question_id in self.own:
-            for j, value in enumerate(values):
-                if value not in questions.OWN_VALUES:
-                    yield self.problem([*path, j], _not_an_answer(value))
+        if question_id not in self.own:
+            return
+        raw = self.own[question_id]
+        if raw.get("free_text"):
+            yield self.problem(
+                path, f"{question_id!r} is answered in the practitioner's own words: no rule can read it"
+            )
+            return
+        for j, value in enumerate(values):
+            if value not in questions.own_values(raw):
+                yield self.problem([*path, j], _not_an_answer(raw, value))
+        if raw.get("themes") and not self._needs_a_theme(when, raw["themes"]):
+            yield self.problem(path, _asked_only_for(raw, _NEEDS_THEME.format(themes=", ".join(raw["themes"]))))
 
-    def scenario_answer(self, path: list[str | int], question_id: str, value: str) -> Iterator[Problem]:
+    def _needs_a_theme(self, when: Mapping[str, Any], themes: list[str]) -> bool:
+        """Whether a rule's ``when`` holds only where a chosen worry has one of these themes: its ``themes``
+        are among them, or each of its ``indicators`` has one (so the question is asked wherever it holds)."""
+        if when.get("themes"):
+            return set(when["themes"]) <= set(themes)
+        ids = when.get("indicators") or []
+        return bool(ids) and all(self.theme_of.get(i) in themes for i in ids)
+
+    def scenario_answer(
+        self, path: list[str | int], question_id: str, value: str, check: Mapping[str, Any]
+    ) -> Iterator[Problem]:
         if question_id not in self.usable:
             yield self.problem(path, self.unknown(question_id))
-        elif question_id in self.own and value not in questions.OWN_VALUES:
-            yield self.problem(path, _not_an_answer(value))
+            return
+        raw = self.own.get(question_id)
+        if raw is None:
+            return
+        if raw.get("free_text"):
+            yield self.problem(
+                path,
+                f"{question_id!r} is answered in the practitioner's own words: a scenario's "
+                "answers are those the checker reads; leave it out",
+            )
+        elif value not in questions.own_values(raw):
+            yield self.problem(path, _not_an_answer(raw, value))
+        elif raw.get("themes") and not {self.theme_of.get(i) for i in check.get("indicators", ())} & set(raw["themes"]):
+            yield self.problem(path, _asked_only_for(raw, "this scenario chooses none, so it is not asked"))
 
 
-def _not_an_answer(value: str) -> str:
-    return f"{value!r} is not an answer to this question ({', '.join(questions.OWN_VALUES)})"
+_NO_RULE = "no rule can read it"
+# Where the question is not asked, no answer is assumed: so a rule reading it holds only where it is asked.
+_NEEDS_THEME = (
+    "a rule that reads it must need one of them too (when: {{themes: [{themes}]}}), since the checker never "
+    "assumes the answer to a question it did not ask"
+)
+
+
+def _not_an_answer(raw: Mapping[str, Any], value: str) -> str:
+    return f"{value!r} is not an answer to this question ({', '.join(questions.own_values(raw))})"
+
+
+def _asked_only_for(raw: Mapping[str, Any], then: str) -> str:
+    return (
+        f"{raw['id']!r} is asked only where a chosen worry has one of its themes ({', '.join(raw['themes'])}): {then}"
+    )

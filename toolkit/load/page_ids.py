@@ -23,7 +23,10 @@ def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | 
     ]
     for i, own in enumerate(data.get("own_questions", ())):
         path: list[str | int] = ["own_questions", i, "id"]
-        asked.append((own["id"], [(value, path) for value in questions.OWN_VALUES], path))
+        # A free-text question's box takes the place of its options (_questions.md.j2: FREE_TEXT_SUFFIX).
+        values = questions.own_values(own) or (questions.FREE_TEXT_SUFFIX,)
+        options = [(value, ["own_questions", i, "options"] if "options" in own else path) for value in values]
+        asked.append((own["id"], options, path))
     if data.get("areas"):
         options = [(area["id"], ["areas", i, "id"]) for i, area in enumerate(data["areas"])]
         asked.append((AREA, [*options, (UNSURE, ["areas"])], ["areas"]))

@@ -21,6 +21,7 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("indicators[*].theme", "theme"),
     ("levels[*].routes[*].next_steps[*].contact", "contact"),
     ("levels[*].routes[*].next_steps[*].timescale", "timescale"),
+    ("own_questions[*].themes[*]", "theme"),
     ("rules[*].level", "level"),
     ("rules[*].route", "route"),
     ("rules[*].timescale", "timescale"),

@@ -164,6 +164,14 @@ def _one_or_any(error: Any) -> str | None:
     return f"give '{names[0]}' or '{names[1]}', {which}{also}"
 
 
+def _not_both(error: Any) -> str | None:
+    """Fields the schema forbids together (``not: {required: [a, b]}``): say which, by name."""
+    names = error.validator_value.get("required") if isinstance(error.validator_value, Mapping) else None
+    if not names or set(error.validator_value) != {"required"}:
+        return None
+    return f"give {' or '.join(repr(name) for name in names)}, not both"
+
+
 def _const(error: Any) -> str:
     # In YAML's words (true, 1), with the schema's reason when it gives one.
     why = f": {error.schema['description']}" if error.schema.get("description") else ""
@@ -199,6 +207,7 @@ def _min_items(error: Any) -> str:
 _EXPLAINED: dict[str, Callable[[Any], str | None]] = {
     "oneOf": _one_or_any,
     "anyOf": _one_or_any,
+    "not": _not_both,
     "type": lambda e: f"expected {_article(e.validator_value)}, got {describe(e.instance)}",
     "enum": lambda e: f"{_show(e.instance)} is not one of: {', '.join(map(str, e.validator_value))}",
     "const": _const,

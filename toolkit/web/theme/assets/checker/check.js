@@ -68,6 +68,8 @@ function readForm() {
   const text = (id) => $(id).value.trim();
   const answers = {};
   for (const radio of form.querySelectorAll("input[type=radio]:checked")) answers[radio.name] = radio.value;
+  // A partnership's free-text question: the words typed are its answer (Python checks them as any answer).
+  for (const box of form.querySelectorAll("textarea[data-own-text]")) if (box.value.trim()) answers[box.name] = box.value.trim();
   const details = {};
   for (const field of form.querySelectorAll(DETAIL_FIELDS)) details[field.name] = field.value.trim();
   const ticked = (name) => [...form.querySelectorAll(`input[name='${name}']:checked`)].map((box) => box.value);
@@ -95,6 +97,8 @@ function applyState(state) {
   $("age").value = state.age;
   $("unborn").checked = state.unborn;
   for (const [name, value] of Object.entries(state.answers)) {
+    const typed = $(`${name}-typed`); // a free-text question's box (questions.FREE_TEXT_SUFFIX)
+    if (typed && typed.tagName === "TEXTAREA") { typed.value = value; continue; }
     const radio = $(`${name}-${value}`);
     if (radio) radio.checked = true;
   }
@@ -420,6 +424,14 @@ function showAgeNotes({ age_notes: notes, age_notice: notice }) {
   }
 }
 
+// A partnership's question asked only for some worries: shown where Python says these worries ask it
+// (null: Python could not say, so every such question is shown; hiding one would be the page deciding).
+function showConditional(asked) {
+  for (const question of form.querySelectorAll("[data-asked-when]")) {
+    question.hidden = asked !== null && !asked.includes(question.id.slice("q-".length));
+  }
+}
+
 function clearResult(message) {
   resultBox.replaceChildren(Object.assign(document.createElement("p"), { className: "lon-hint", textContent: message }));
   resultMore.replaceChildren();
@@ -453,7 +465,7 @@ function enteredText() {
     const chosen = fieldset.querySelector("input[type=radio]:checked");
     if (chosen) add(words(fieldset.querySelector("legend")), [labelOf(chosen)]);
   }
-  for (const field of form.querySelectorAll(`${DETAIL_FIELDS}, #consent_note, #confirm_note`)) {
+  for (const field of form.querySelectorAll(`textarea[data-own-text], ${DETAIL_FIELDS}, #consent_note, #confirm_note`)) {
     if (field.value.trim()) add(labelOf(field), [field.value.trim()]);
   }
   return parts.length ? `${parts.join("\n\n")}\n` : "";
@@ -476,6 +488,7 @@ function update() {
       if (asked !== requestId) return;
       showAnswers(answer.answers);
       showAgeNotes(answer);
+      showConditional(answer.conditional_asked);
       required = answer.required.map(({ field, message }) => [field, message]);
       const hadProblem = engineProblem;
       // A refused summary detail (Python's detail_problem) is shown beside its box like any problem, but
@@ -497,6 +510,7 @@ function update() {
       // on screen may stay from earlier answers: no rows, no age notes, nothing required, one problem.
       showAnswers([]);
       showAgeNotes({ age_notes: [], age_notice: "" });
+      showConditional(null);
       required = [];
       engineProblem = ["lon-result", error.message];
       clearResult(error.message);
@@ -518,6 +532,7 @@ function fallback(reason, detail) {
   $("lon-fallback-detail").textContent = detail || said("noDetail");
   $("lon-fallback").hidden = false;
   $("lon-consent-note").hidden = false; // without Python, every box is offered (nothing decides which)
+  showConditional(null); // and every question asked only for some worries
   form.dataset.engine = "failed";
   clearResult(said("noResult"));
   update();
