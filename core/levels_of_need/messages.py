@@ -46,6 +46,8 @@ EVALUATE = Message(
         "(present.result_lead)",
         "view_more": "the rest of the result below the actions: why, advice, notes (present.result_more)",
         "summary": "the referral summary as plain text",
+        "detail_problem": "{message, field} where a summary detail is refused (a scaling answer off its scale), "
+        "else null: shown beside its box, while the result stays (the summary leaves that answer out)",
         "asks_consent_note": "whether the referral details offer the box for why consent was not sought or what "
         "was done to seek it (summary.asks_consent_note)",
         "age_notes": "[{indicator, text}]: beside each indicator written for another age than the child's, "

@@ -307,7 +307,9 @@ def schema_own_question() -> dict[str, Any]:
                 "description": "Asked only where a chosen worry has one of these themes; not asked otherwise.",
             },
             "summary_part": {
-                "$ref": "#/$defs/summary_part",
+                # One of the fixed parts, which state answers: a framework's own part holds only what is typed
+                # in it, so an answer sent there would be in no summary.
+                "$ref": "#/$defs/fixed_part",
                 "description": "The part of the referral summary that states the answer (level if not given).",
             },
         },

@@ -207,11 +207,22 @@ def _question_lines(question: ReferralQuestion, made: _Parts) -> list[str]:
     return lines or [spoken("[Your answer]", made.voice)]
 
 
+# Characters no summary carries: controls (a terminal's escapes, a bell, a carriage return that overwrites a
+# line) and the marks that reorder text (a right-to-left override makes "01634" read "43610"). The file's own
+# text may hold none (toolkit.load.text); typed text, or a saved check's, may: they are taken out, unseen.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` without the characters no summary carries (tabs and line breaks stay)."""
+    return _UNSHOWN.sub("", text)
+
+
 def render_text(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
     out = [f"REFERRAL SUMMARY: {thresholds.partnership.name}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [heading, "-" * min(len(heading), 72), *lines, ""]
-    return "\n".join(out).rstrip() + "\n"
+    return shown("\n".join(out)).rstrip() + "\n"
 
 
 def render_markdown(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
@@ -220,7 +231,7 @@ def render_markdown(thresholds: Thresholds, check: Check, result: Result, detail
     out = [f"# Referral summary: {markdown_text(thresholds.partnership.name, heading=True)}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [f"## {markdown_text(heading, heading=True)}", ""]
-        for line in filter(None, lines):
+        for line in filter(None, map(shown, lines)):  # before a control could split a line in two
             bullet = line.startswith("- ")
             text = markdown_text(line[2:] if bullet else line)
             out.append(f"- {text}" if bullet else f"{text}  ")
@@ -588,8 +599,13 @@ def schema_defs() -> dict[str, Any]:
                 },
             },
         },
+        "fixed_part": {
+            "enum": list(PART_IDS),
+            "description": "One of the summary's own parts, which every check has (not a part practice_framework.parts "
+            "adds, which holds only what is typed in it).",
+        },
         "summary_part": {
-            "anyOf": [{"enum": list(PART_IDS)}, {"$ref": "#/$defs/id"}],
+            "anyOf": [{"$ref": "#/$defs/fixed_part"}, {"$ref": "#/$defs/id"}],
             "description": "A part of the referral summary: " + "; ".join(f"{p.id}: {p.holds}" for p in PARTS) + "; "
             "or the id of a part practice_framework.parts adds.",
         },

@@ -305,8 +305,14 @@ def content_fields(draw: Any, data: dict[str, Any]) -> dict[str, Any]:
     (read by raise and advise rules), and areas with a contact that differs by area (in steps and in the
     emergency rule), whose numbers have an extension, an option and a +44 form."""
     if draw(st.booleans()):
-        data["own_questions"] = [dict(q) for q in OWN_QUESTIONS]
-        readable = [q for q in OWN_QUESTIONS if not q.get("free_text")]  # no rule reads a free-text answer
+        # A question asked for a theme only where a worry has it (validate refuses one never asked).
+        kinds = {level["id"]: level["indicator_kind"] for level in data["levels"]}
+        worry_themes = {
+            i.get("theme") for i in data["indicators"] if not i.get("strength") and kinds[i["level"]] != "strength"
+        }
+        own = [q for q in OWN_QUESTIONS if set(q.get("themes", ())) <= worry_themes]
+        data["own_questions"] = [dict(q) for q in own]
+        readable = [q for q in own if not q.get("free_text")]  # no rule reads a free-text answer
         for rule in data["rules"]:
             if rule["kind"] != "emergency" and draw(st.booleans()):
                 _reads_an_own_question(draw, rule, draw(st.sampled_from(readable)))

@@ -28,7 +28,10 @@ def test_the_schema_takes_questions_and_parts_from_the_core():
         assert defs["scenario_answers"]["properties"][question.id]["enum"] == list(question.values)
     # A referral question receives a fixed part (offered by an editor), or a part the file's framework adds.
     fixed, added = defs["summary_part"]["anyOf"]
-    assert fixed["enum"] == [part.id for part in PARTS] and added == {"$ref": "#/$defs/id"}
+    assert fixed == {"$ref": "#/$defs/fixed_part"} and added == {"$ref": "#/$defs/id"}
+    assert defs["fixed_part"]["enum"] == [part.id for part in PARTS]
+    # An own question's answer goes to a fixed part only: a framework's part states no answers.
+    assert defs["own_question"]["properties"]["summary_part"]["$ref"] == "#/$defs/fixed_part"
 
 
 def table_rows(markdown: str, first_header: str) -> list[list[str]]:

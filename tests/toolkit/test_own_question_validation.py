@@ -212,3 +212,57 @@ def test_the_cli_gives_the_advice_for_a_partnership_question_and_asks_for_it_whi
     assert "Some of the guidance’s advice depends on it." in unanswered and "LADO" not in unanswered
     bad = subprocess.run([*base, "--answer", "about-a-professional"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "write it as QUESTION=VALUE" in bad.stderr
+
+
+# ---- Where an answer goes: only a part that states answers (no answer is ever in no summary) -----------
+def with_part(part: str) -> str:
+    return EXAMPLE.replace("    summary_part: professionals\n", f"    summary_part: {part}\n", 1)
+
+
+@pytest.mark.parametrize("part", ["danger-statement", "safety-scale", "nonesuch", "Level", "worry", "level-of-need"])
+def test_an_answer_sent_to_a_part_that_states_no_answers_is_refused(part):
+    assert "    summary_part: professionals\n" in EXAMPLE
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(with_part(part), "example.yml")
+    lines = [str(problem) for problem in refused.value.problems]
+    assert len(lines) == 1 and "own_questions[legal-status].summary_part" in lines[0], lines
+    assert f"{part!r} is not one of: level, age," in lines[0]
+
+
+def test_every_part_a_file_may_send_an_answer_to_states_it():
+    from levels_of_need import api
+    from levels_of_need.summary import PART_IDS
+
+    for part in PART_IDS:
+        t = load_text(with_part(part), "example.yml")
+        check = {"age": "9", "indicators": ["tired"], "answers": {"legal-status": "looked-after"}}
+        option = t.question("legal-status").option("looked-after")
+        assert option.label in api.run_summary(t, check), part
+
+
+# ---- A question asked for a theme that no worry has would never be asked -------------------------------
+THEMES = "themes:\n  - {id: school, name: School}\n"
+ASKED_FOR_SCHOOL = "    themes: [school]\n"
+
+
+@pytest.mark.parametrize(
+    ("given_to", "why"),
+    [
+        ("  - {id: healthy, level: thriving,", "a theme only a strength has"),
+        (None, "a theme no indicator has"),
+    ],
+)
+def test_a_question_asked_for_a_theme_no_worry_has_is_refused(given_to, why):
+    edits = [(THEMES, THEMES + "  - {id: clubs, name: Clubs (fictional)}\n")]
+    edits.append((ASKED_FOR_SCHOOL, "    themes: [school, clubs]\n"))
+    if given_to:
+        edits.append((given_to, given_to.replace("level: thriving,", "level: thriving, theme: clubs,")))
+    lines = problems_of(*edits)
+    assert len(lines) == 1, (why, lines)
+    assert "own_questions[part-time-timetable].themes[1]" in lines[0]
+    assert "no worry has the theme 'clubs', so the self-check would never ask this question" in lines[0]
+
+
+def test_a_question_asked_for_an_undefined_theme_is_named_once():
+    lines = problems_of((ASKED_FOR_SCHOOL, "    themes: [school, clubs]\n"))
+    assert len(lines) == 1 and "'clubs'" in lines[0], lines

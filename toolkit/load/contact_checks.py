@@ -65,8 +65,13 @@ def own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Pro
     question a rule or a scenario names is one the self-check asks, with an answer it takes, and asked
     wherever the rule or scenario needs it."""
     own = {q["id"]: q for q in data.get("own_questions", ())}
+    never_asked = _themes_no_worry_has(data)
     for i, raw in enumerate(data.get("own_questions", ())):
         yield from _own_question_problems(raw, ["own_questions", i], problem)
+        for j, theme in enumerate(raw.get("themes", ())):
+            if theme in never_asked:
+                message = f"no worry has the theme {theme!r}, so the self-check would never ask this question"
+                yield problem(["own_questions", i, "themes", j], message)
     asked = _Asked(own, data, problem)
     deciding: set[str] = set()
     for i, rule in enumerate(data["rules"]):
@@ -80,6 +85,14 @@ def own_question_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Pro
         for question_id, value in scenario["check"].get("answers", {}).items():
             path = ["scenarios", i, "check", "answers", question_id]
             yield from asked.scenario_answer(path, question_id, value, scenario["check"])
+
+
+def _themes_no_worry_has(data: Mapping[str, Any]) -> set[str]:
+    """The themes the file defines that no worry has (only strengths, or no indicator at all): a question asked
+    for one would never be asked. A theme the file does not define is the reference checks' to name."""
+    kinds = {level["id"]: level.get("indicator_kind") for level in data.get("levels", ())}
+    worries = [i for i in data.get("indicators", ()) if not i.get("strength") and kinds.get(i["level"]) != "strength"]
+    return {t["id"] for t in data.get("themes", ())} - {i.get("theme") for i in worries}
 
 
 def _own_question_problems(raw: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
