@@ -123,3 +123,31 @@ def test_a_framework_that_neither_renames_nor_adds_is_refused():
     with pytest.raises(ThresholdsError) as refused:
         load_text(text, "example.yml")
     assert str(refused.value).endswith(": practice_framework: give 'headings' or 'parts', or both")
+
+
+def test_each_missing_field_is_named_on_a_line_of_its_own():
+    # The class: any object missing two or more required fields (a scale, a part, an own question).
+    scale = GOOD[GOOD.index("      scale:\n") : GOOD.index(SCALE_HIGHEST_MEANS) + len(SCALE_HIGHEST_MEANS)]
+    cases = {
+        "a scale given only its ends": (
+            scale,
+            "      scale: {lowest: 0, highest: 10}\n",
+            ["lowest_means", "highest_means"],
+        ),
+        "an empty scale": (scale, "      scale: {}\n", ["lowest", "highest", "lowest_means", "highest_means"]),
+    }
+    for why, (old, new, fields) in cases.items():
+        text, _ = edited(old, new)
+        with pytest.raises(ThresholdsError) as refused:
+            load_text(text, "example.yml")
+        named = [str(p).rsplit("missing required field ", 1)[-1] for p in refused.value.problems]
+        assert sorted(named) == sorted(f"'{f}'" for f in fields), (why, named)
+    own, _ = edited("  - id: language-needs\n    text:", "  - text:")
+    own = own.replace("    free_text: true\n    summary_part: needs\n", "", 1)
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(
+            own.replace("  - text: Does the child or family need", "  - hint: Does the child or family need", 1),
+            "x.yml",
+        )
+    named = {str(p).rsplit("missing required field ", 1)[-1] for p in refused.value.problems if "missing" in str(p)}
+    assert named == {"'id'", "'text'"}, named

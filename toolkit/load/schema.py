@@ -113,8 +113,11 @@ def _within_one_or_list(error: Any) -> list[Any]:
 
 
 def _missing(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
+    """jsonschema gives one error for each missing field, each naming its own in its message only ("'x' is a
+    required property"): that one is named, so two missing fields are two lines naming each."""
     missing = [name for name in error.validator_value if name not in error.instance]
-    return lines.line(path), path, f"missing required field '{missing[0]}'"
+    named = next((name for name in missing if error.message.startswith(f"{name!r} ")), missing[0])
+    return lines.line(path), path, f"missing required field '{named}'"
 
 
 def _unknown_field(error: Any, path: FieldPath, lines: LineIndex) -> Explained:
