@@ -231,10 +231,17 @@ def render_markdown(thresholds: Thresholds, check: Check, result: Result, detail
     out = [f"# Referral summary: {markdown_text(thresholds.partnership.name, heading=True)}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [f"## {markdown_text(heading, heading=True)}", ""]
+        in_list = False
         for line in filter(None, map(shown, lines)):  # before a control could split a line in two
             bullet = line.startswith("- ")
             text = markdown_text(line[2:] if bullet else line)
+            if bullet != in_list and out[-1]:
+                # A list set apart by blank lines: a line straight after an item would be read as part of it
+                # (lazy continuation), and some renderers (Python-Markdown) read a list straight after a line
+                # as more of that line.
+                out.append("")
             out.append(f"- {text}" if bullet else f"{text}  ")
+            in_list = bullet
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
