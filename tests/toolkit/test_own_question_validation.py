@@ -266,3 +266,25 @@ def test_a_question_asked_for_a_theme_no_worry_has_is_refused(given_to, why):
 def test_a_question_asked_for_an_undefined_theme_is_named_once():
     lines = problems_of((ASKED_FOR_SCHOOL, "    themes: [school, clubs]\n"))
     assert len(lines) == 1 and "'clubs'" in lines[0], lines
+
+
+# ---- A question about consent goes only where the summary puts consent ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Have the parents given their consent? (fictional)", ""),
+        ("Did the carers CONSENT to this? (fictional)", "    summary_part: worries\n"),
+        ("Is there consent from the young person? (fictional)", "    summary_part: level\n"),
+    ],
+)
+def test_a_question_about_consent_must_go_to_the_consent_part(text, part):
+    asked = (
+        "  - id: about-a-professional\n    text: Is the concern about someone who works with children? (fictional)\n"
+    )
+    lines = problems_of((asked, f"  - id: about-a-professional\n    text: {text}\n{part}"))
+    assert len(lines) == 1 and "own_questions[about-a-professional].summary_part" in lines[0], lines
+    assert "give it summary_part: consent" in lines[0]
+    # Given the consent part, it is taken, and its answer is stated there (last, where the child may be at risk).
+    load_text(
+        EXAMPLE.replace(asked, f"  - id: about-a-professional\n    text: {text}\n    summary_part: consent\n"), "x"
+    )

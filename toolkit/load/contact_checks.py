@@ -8,6 +8,7 @@ from typing import Any
 from levels_of_need import questions
 from levels_of_need.questions import AGE, AREA, UNSURE
 
+from .document_checks import CONSENT
 from .problems import Problem, shortlist
 
 WAYS_TO_REACH = ("phone", "textphone", "email", "url", "areas")
@@ -98,6 +99,13 @@ def _themes_no_worry_has(data: Mapping[str, Any]) -> set[str]:
 def _own_question_problems(raw: Mapping[str, Any], base: list[str | int], problem: Any) -> Iterator[Problem]:
     if raw["id"] in (AGE, AREA, *questions.QUESTION_IDS):
         yield problem([*base, "id"], f"{raw['id']!r} is the check's own: give the question another id")
+    elif CONSENT.search(raw["text"]) and raw.get("summary_part", "level") != CONSENT_PART:
+        # The summary puts consent last where a child may be at risk of significant harm: only its own part.
+        yield problem(
+            [*base, "summary_part"],
+            "this question asks about consent: give it summary_part: consent, so that where a child may be at "
+            "risk of significant harm the summary never leads with it",
+        )
     seen: set[str] = set()
     for j, option in enumerate(raw.get("options", ())):
         if option["id"] == UNSURE:
@@ -192,6 +200,8 @@ class _Asked:
 
 
 _NO_RULE = "no rule can read it"
+# The summary's part that states consent: the one the self-check's own consent question goes to.
+CONSENT_PART = questions.question("consent").summary_part
 # Where the question is not asked, no answer is assumed: so a rule reading it holds only where it is asked.
 _NEEDS_THEME = (
     "a rule that reads it must need one of them too (when: {{themes: [{themes}]}}), since the checker never "
