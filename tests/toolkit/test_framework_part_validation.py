@@ -151,3 +151,35 @@ def test_each_missing_field_is_named_on_a_line_of_its_own():
         )
     named = {str(p).rsplit("missing required field ", 1)[-1] for p in refused.value.problems if "missing" in str(p)}
     assert named == {"'id'", "'text'"}, named
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      heading: Safety goal (fictional)\n", "      heading: Parental consent (fictional)\n"),
+        (
+            "      label: What will the family be doing that shows the child is safe? (fictional)\n",
+            "      label: Have you asked the parents for their CONSENT first? (fictional)\n",
+        ),
+    ],
+)
+def test_a_part_about_consent_goes_with_consent(old, new):
+    from levels_of_need import api
+
+    text, _ = edited(old, new)
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(text, "example.yml")
+    lines = [str(p) for p in refused.value.problems]
+    assert len(lines) == 1 and "practice_framework.parts[safety-goal].id: this part is about consent" in lines[0]
+    # Received with consent, it is taken, and where the child may be at risk it comes last, with consent.
+    with_consent = text.replace("    receives: [consent]\n", "    receives: [consent, safety-goal]\n", 1)
+    t = load_text(with_consent, "example.yml")
+    raw = {"age": "9", "answers": {"significant_harm": "yes"}, "details": {"safety-goal": "Asked mum first"}}
+    lines = api.run_summary(t, raw).splitlines()
+
+    def heading_at(question) -> int:
+        return next(n for n, line in enumerate(lines) if line.endswith(" ".join(question.question.split())))
+
+    consent = next(q for q in t.referral_questions if "consent" in q.receives)
+    assert all(heading_at(consent) > heading_at(q) for q in t.referral_questions if q is not consent)
+    assert lines.index("Asked mum first") > heading_at(consent)

@@ -253,12 +253,31 @@ def framework_part_problems(data: Mapping[str, Any], problem: Any) -> Iterator[P
         elif part["id"] in seen:
             yield problem(["practice_framework", "parts", i, "id"], f"{part['id']!r} is the id of an earlier part")
         seen.add(part["id"])
+        yield from _consent_part_problems(data, part, ["practice_framework", "parts", i], problem)
         scale = part.get("scale")
         if scale and scale["lowest"] >= scale["highest"]:
             yield problem(
                 ["practice_framework", "parts", i, "scale", "lowest"],
                 f"the scale's lowest end ({scale['lowest']}) must be below its highest ({scale['highest']})",
             )
+
+
+def _consent_part_problems(
+    data: Mapping[str, Any], part: Mapping[str, Any], path: list[str | int], problem: Any
+) -> Iterator[Problem]:
+    """A part about consent goes with consent: under the referral question that receives ``consent``, which the
+    summary puts last where a child may be at risk of significant harm (anywhere else, it could lead)."""
+    if not any(CONSENT.search(part.get(field, "")) for field in ("heading", "label", "hint")):
+        return
+    questions = data.get("referral_questions", ())
+    with_consent = next((q for q in questions if "consent" in q.get("receives", ())), None)
+    if with_consent is None or part["id"] not in with_consent.get("receives", ()):
+        where = f"referral question {with_consent['id']!r}" if with_consent else "a referral question"
+        yield problem(
+            [*path, "id"],
+            f"this part is about consent: have {where} receive it with 'consent', so that where a child may be "
+            "at risk of significant harm the summary never leads with it",
+        )
 
 
 def _unknown_part(part: str, own: list[str]) -> str:
