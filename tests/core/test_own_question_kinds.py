@@ -137,8 +137,9 @@ def test_while_its_theme_is_chosen_the_checker_asks_for_it_where_advice_depends_
     assert text not in api.result_text(example, raw(TIRED))  # not asked: nothing to ask for
 
 
-def test_a_raise_rule_needing_the_theme_waits_for_the_answer_only_where_it_is_asked(example):
-    t = with_rule(
+def with_timetable_raising(example):
+    """The fictional file with a raise rule on the question asked only for school worries, needing that theme."""
+    return with_rule(
         example,
         {
             "id": "timetable-raises",
@@ -147,6 +148,10 @@ def test_a_raise_rule_needing_the_theme_waits_for_the_answer_only_where_it_is_as
             "level": "targeted-early-help",
         },
     )
+
+
+def test_a_raise_rule_needing_the_theme_waits_for_the_answer_only_where_it_is_asked(example):
+    t = with_timetable_raising(example)
     waiting = api.run_check(t, raw(SCHOOL))
     assert (waiting["route"], waiting["missing"]) == (None, [CONDITIONAL])
     assert api.run_check(t, raw(SCHOOL, **{CONDITIONAL: "yes"}))["level_id"] == "targeted-early-help"
@@ -158,15 +163,7 @@ def test_a_raise_rule_needing_the_theme_waits_for_the_answer_only_where_it_is_as
 
 
 def test_adding_the_themes_worry_never_lowers_the_level(example):
-    t = with_rule(
-        example,
-        {
-            "id": "timetable-raises",
-            "kind": "raise",
-            "when": {"themes": ["school"], "answers": {CONDITIONAL: ["yes"]}},
-            "level": "targeted-early-help",
-        },
-    )
+    t = with_timetable_raising(example)
     numbers = {lv.id: lv.number for lv in t.levels}
     for answer in ("yes", "no", "unsure", None):
         answers = {CONDITIONAL: answer} if answer else {}
