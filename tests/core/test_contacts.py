@@ -115,7 +115,7 @@ def test_the_area_answered_shows_that_areas_contact_only(example):
         raw = {**FAMILY_HELP, "answers": {**NO, "area": area}}
         words = result_words(example, raw)
         assert mine in words and other not in words
-        assert "by the child’s area" not in words and "area’s contacts are shown" not in words
+        assert "by the child’s area" not in words and "is shown, each with its area’s name" not in words
         result = api.run_check(example, raw)
         assert result["area"] == area and result["area_open"] is False
         hub = next(s["contact"] for s in result["next_steps"] if s["contact"] and s["contact"].get("area"))
