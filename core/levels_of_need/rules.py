@@ -305,7 +305,7 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
     shown_harm_step = None if harm_step_waits_for(missing) else harm_step
     shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
     # The steps shown: the route's, the harm step, and a route held back for consent's words on consent.
-    held = tuple(s for s in consent_route.next_steps if s.seeks_consent) if consent_route else ()
+    held = _held_consent_steps(thresholds, check, consent_route)
     steps_shown = (*next_steps, *([shown_harm_step] if shown_harm_step else ()), *held)
     differs = any(c.by_area for c in shown) or any(s.by_area for s in steps_shown) or any(r.areas for r in advice)
     return Result(
@@ -341,6 +341,15 @@ def _advice_of(
     )
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
     return advice, tuple(rule for rule in matching if rule.consent_exception)
+
+
+def _held_consent_steps(thresholds: Thresholds, check: Check, consent_route: Route | None) -> tuple[Step, ...]:
+    """The steps that seek consent of a route held back for consent, where the result quotes them: consent
+    answered (refused or not sought), not left open (then the result asks for it: present.consent_held)."""
+    given = check.answers.get(CONSENT)
+    if consent_route is None or given is None or given in thresholds.question(CONSENT).open_values:
+        return ()
+    return tuple(s for s in consent_route.next_steps if s.seeks_consent)
 
 
 def in_area(step: Step, area: Area | None) -> Step:
