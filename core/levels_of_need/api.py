@@ -65,11 +65,17 @@ def timescale_to_dict(timescale: Any) -> dict[str, Any] | None:
 
 
 def step_to_dict(step: Step, area: Area | None = None) -> dict[str, Any]:
+    """A step as data; one that differs by area, the area not known, with every area's own words in
+    ``by_area`` (a result's steps are already the child's area's once the area is known: rules.in_area)."""
     return {
         "text": step.text,
         "contact": None if step.contact is None else contact_to_dict(step.contact, area),
         "timescale": timescale_to_dict(step.timescale),
         "seeks_consent": step.seeks_consent,
+        "by_area": [
+            {"area": where.id, "text": own.text, "timescale": timescale_to_dict(own.timescale)}
+            for where, own in step.by_area
+        ],
     }
 
 
@@ -80,6 +86,7 @@ def advice_to_dict(rule: Rule, area: Area | None = None) -> dict[str, Any]:
         "source": rule.source,
         "contacts": [contact_to_dict(c, area) for c in rule.contacts],
         "timescale": timescale_to_dict(rule.timescale),
+        "areas": [a.id for a in rule.areas],  # the guidance gives it for these areas only (none: every area)
     }
 
 

@@ -64,6 +64,19 @@ class Step:
     # The step asks for the parents' or carers' consent. Where a child may be at risk of
     # significant harm, such a step never comes first (see rules.safe_order).
     seeks_consent: bool = False
+    # The guidance's own words or timescale for this step in some areas, in the file's order of areas: each
+    # the step with that area's text and timescale (its contact and consent kept, so its place in the route
+    # and every consent rule hold). An area not named keeps the step's own: the guidance's for the rest.
+    by_area: tuple[tuple[Area, Step], ...] = ()
+
+    def for_area(self, area: Area | None) -> Step | None:
+        """The step as the child's area has it: that area's own words, or the step's own where the file
+        gives the area none; None while the area is not known and the step differs by area."""
+        if not self.by_area:
+            return self
+        if area is None:
+            return None
+        return next((own for where, own in self.by_area if where.id == area.id), replace(self, by_area=()))
 
 
 @dataclass(frozen=True)
@@ -643,6 +656,13 @@ class Rule:
     # Advice that is the guidance's exception to seeking consent for the worries it names: shown beside
     # every step and advice that seeks consent, whatever the answer on consent.
     consent_exception: bool = False
+    # Advice the guidance gives only in these areas (advise rules only: an area never changes a level).
+    areas: tuple[Area, ...] = ()
+
+    def in_area(self, area: Area | None) -> bool:
+        """Whether the advice may be the child's area's: it is where it names no area, or names the child's,
+        and may be while the area is not known (then shown labelled with its areas)."""
+        return not self.areas or area is None or any(a.id == area.id for a in self.areas)
 
 
 @dataclass(frozen=True)
@@ -1064,8 +1084,10 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     timescales = tuple(Timescale(**t) for t in data.get("timescales", ()))
     contact_by_id = _index(contacts)
     timescale_by_id = _index(timescales)
+    area_by_id = _index(areas)
     levels = tuple(
-        _level(lv, contact_by_id, timescale_by_id) for lv in sorted(data["levels"], key=lambda lv: lv["number"])
+        _level(lv, contact_by_id, timescale_by_id, area_by_id)
+        for lv in sorted(data["levels"], key=lambda lv: lv["number"])
     )
     level_by_id = _index(levels)
     route_by_id = _index(r for lv in levels for r in lv.routes)
@@ -1074,7 +1096,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     domain_by_id = _index(domains)
     theme_by_id = _index(themes)
     indicators = tuple(_indicator(i, level_by_id, domain_by_id, theme_by_id) for i in data["indicators"])
-    rules = tuple(_rule(r, level_by_id, route_by_id, contact_by_id, timescale_by_id) for r in data["rules"])
+    rules = tuple(_rule(r, level_by_id, route_by_id, contact_by_id, timescale_by_id, area_by_id) for r in data["rules"])
     scenarios = tuple(_scenario(sc, level_by_id, route_by_id) for sc in data.get("scenarios", ()))
     scenario_by_id = _index(scenarios)
     scenario_sets = tuple(
@@ -1100,7 +1122,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         scenarios=scenarios,
         areas=areas,
         scenario_sets=scenario_sets,
-        **_shown_parts(data, level_by_id, contact_by_id, timescale_by_id),
+        **_shown_parts(data, level_by_id, contact_by_id, timescale_by_id, area_by_id),
     )
 
 
@@ -1109,6 +1131,7 @@ def _shown_parts(
     level_by_id: Mapping[str, Level],
     contact_by_id: Mapping[str, Contact],
     timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> dict[str, Any]:
     """The parts of the file the site shows as they are: the document, its glossary, its optional pages."""
     return {
@@ -1120,7 +1143,7 @@ def _shown_parts(
         "practice_framework": _framework(data["practice_framework"]) if "practice_framework" in data else None,
         "signs_of_safety": tuple(data.get("signs_of_safety", ())),
         "escalation": _escalation(data["escalation"], contact_by_id, timescale_by_id) if "escalation" in data else None,
-        "case_moves": _case_moves(data, level_by_id, contact_by_id, timescale_by_id),
+        "case_moves": _case_moves(data, level_by_id, contact_by_id, timescale_by_id, area_by_id),
         "brag": _brag(data["brag"]) if "brag" in data else None,
         "guidance": tuple(_guidance_section(g) for g in data.get("guidance", ())),
         "accessibility": _accessibility(data["accessibility"]) if "accessibility" in data else None,
@@ -1144,14 +1167,32 @@ def _index(items: Iterable[_Identified]) -> dict[str, _Identified]:
 
 
 def _step(
-    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+    raw: Mapping[str, Any],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> Step:
-    return Step(
+    step = Step(
         text=raw["text"],
         contact=contact_by_id.get(raw.get("contact", "")),
         timescale=timescale_by_id.get(raw.get("timescale", "")),
         seeks_consent=bool(raw.get("seeks_consent", False)),
     )
+    own = raw.get("areas") or {}
+    # In the file's order of areas, as a contact's; each area's text or timescale, the rest the step's own.
+    by_area = tuple(
+        (
+            area,
+            replace(
+                step,
+                text=own[area.id].get("text", step.text),
+                timescale=timescale_by_id[own[area.id]["timescale"]] if "timescale" in own[area.id] else step.timescale,
+            ),
+        )
+        for area in area_by_id.values()
+        if area.id in own
+    )
+    return replace(step, by_area=by_area)
 
 
 def _consent_required(raw: Any) -> bool | None:
@@ -1165,13 +1206,16 @@ def _consent_unless(raw: Any) -> str:
 
 
 def _route(
-    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+    raw: Mapping[str, Any],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> Route:
     return Route(
         id=raw["id"],
         name=raw["name"],
         response=raw["response"],
-        next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
+        next_steps=tuple(_step(s, contact_by_id, timescale_by_id, area_by_id) for s in raw["next_steps"]),
         consent_required=_consent_required(raw.get("consent_required")),
         consent_unless=_consent_unless(raw.get("consent_required")),
         statute=raw.get("statute"),
@@ -1181,7 +1225,10 @@ def _route(
 
 
 def _level(
-    raw: Mapping[str, Any], contact_by_id: Mapping[str, Contact], timescale_by_id: Mapping[str, Timescale]
+    raw: Mapping[str, Any],
+    contact_by_id: Mapping[str, Contact],
+    timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> Level:
     return Level(
         id=raw["id"],
@@ -1191,7 +1238,7 @@ def _level(
         summary=raw["summary"],
         description=raw["description"],
         indicator_kind=raw["indicator_kind"],
-        routes=tuple(_route(r, contact_by_id, timescale_by_id) for r in raw["routes"]),
+        routes=tuple(_route(r, contact_by_id, timescale_by_id, area_by_id) for r in raw["routes"]),
         colour=raw.get("colour"),
     )
 
@@ -1224,6 +1271,7 @@ def _rule(
     route_by_id: Mapping[str, Route],
     contact_by_id: Mapping[str, Contact],
     timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> Rule:
     return Rule(
         id=raw["id"],
@@ -1239,6 +1287,7 @@ def _rule(
         describes_harm=bool(raw.get("describes_harm", False)),
         describes_immediate_risk=bool(raw.get("describes_immediate_risk", False)),
         consent_exception=bool(raw.get("consent_exception", False)),
+        areas=tuple(area_by_id[a] for a in raw.get("areas", ())),
     )
 
 
@@ -1304,6 +1353,7 @@ def _case_moves(
     level_by_id: Mapping[str, Level],
     contact_by_id: Mapping[str, Contact],
     timescale_by_id: Mapping[str, Timescale],
+    area_by_id: Mapping[str, Area],
 ) -> tuple[CaseMove, ...]:
     route_by_id = {route.id: route for level in level_by_id.values() for route in level.routes}
     level_of = {route.id: level for level in level_by_id.values() for route in level.routes}
@@ -1317,7 +1367,7 @@ def _case_moves(
                     start=level_of[raw["from"]] if across else level_by_id[raw["from"]],
                     end=level_of[raw["to"]] if across else level_by_id[raw["to"]],
                     intro=raw["intro"],
-                    next_steps=tuple(_step(s, contact_by_id, timescale_by_id) for s in raw["next_steps"]),
+                    next_steps=tuple(_step(s, contact_by_id, timescale_by_id, area_by_id) for s in raw["next_steps"]),
                     source=raw["source"],
                     consent=raw.get("consent"),
                     start_route=route_by_id[raw["from"]] if across else None,

@@ -29,6 +29,7 @@ from .rules import (
     age_confirmation,
     harm_step_waits_for,
     immediate_confirmation,
+    in_area,
     is_asked,
     months_needed,
     unsure_advice,
@@ -217,8 +218,8 @@ def area_note(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list
         node(
             "p",
             spoken(
-                f"{said} the child’s area (“{{question}}”), so every area’s contacts are shown, each with its "
-                "area’s name. Use the child’s area’s.",
+                f"{said} the child’s area (“{{question}}”), so what the guidance gives for each area is shown, "
+                "each with its area’s name. Use the child’s area’s.",
                 voice,
                 question=asked(question, voice),
             ),
@@ -479,8 +480,9 @@ def unsure_advice_words(result: Result) -> list[Node]:
         first = _first_dialled(rule.contacts, result.area)
         contact = _one_phone(first, result.area) if first else None
         out += [_dial("Telephone", contact, now=False, name=True)] if contact else []
-        words = advice_parts(rule, result.area, result, without=first if contact else None)[1:]
-        out.append(node("p", f"The guidance says: {one_line(rule.text)}", *words))
+        label = area_advice_label(rule, result.area)
+        words = advice_parts(rule, result.area, result, without=first if contact else None)[len(label) + 1 :]
+        out.append(node("p", *label, f"The guidance says: {one_line(rule.text)}", *words))
     return out
 
 
@@ -576,10 +578,15 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
         question=asked(question, voice),
         route=route.name,
     )
+    steps = [in_area(step, result.area) for step in route.next_steps if step.seeks_consent]
     words = [
-        node("p", f"The guidance says: {one_line(step.text)}", *consent_exception_parts(step.text, result))
-        for step in route.next_steps
-        if step.seeks_consent
+        node(
+            "p",
+            f"The guidance says: {one_line(step.text)}",
+            *consent_exception_parts(step.text, result),
+            *area_step_parts(step),
+        )
+        for step in steps
     ]
     return [node("p", said), *words]
 
@@ -740,7 +747,32 @@ def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node 
     if step.timescale:
         # A contact ends with its last link: the timescale starts a sentence of its own after it.
         parts.append(f"{'.' if step.contact else ''} {timescale_text(step.timescale)}")
+    return parts + area_step_parts(step, ended=bool(step.contact and not step.timescale))
+
+
+def area_step_parts(step: Step, ended: bool = False) -> list[Node | str]:
+    """A step that differs by area, the area not known (rules.in_area keeps only the child's area's words
+    once known): after the step's own words, which are the guidance's for every other area, each area's
+    own words and timescale, labelled with the area's name. ``ended``: the parts before end with a link."""
+    parts: list[Node | str] = []
+    for where, own in step.by_area:
+        words = [one_line(own.text)] if own.text != step.text else []
+        words += [timescale_text(own.timescale)] if own.timescale and own.timescale != step.timescale else []
+        parts.append(f"{'.' if ended and not parts else ''} {AREA_STEP.format(area=where.name)} {' '.join(words)}")
     return parts
+
+
+# Before an area's own words for a step, or advice the guidance gives for some areas only (the checker's words).
+AREA_STEP = "For a child in {area}:"
+AREA_ADVICE = "For a child in {areas} only:"
+
+
+def area_advice_label(rule: Rule, area: Area | None) -> list[Node | str]:
+    """Advice the guidance gives for some areas only, while the child's area is not known: its areas named
+    (once the area is known, advice for other areas is not the child's: rules._advice_of leaves it out)."""
+    if not rule.areas or area is not None:
+        return []
+    return [AREA_ADVICE.format(areas=" or ".join(a.name for a in rule.areas)) + " "]
 
 
 def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
@@ -754,8 +786,9 @@ def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
 def advice_parts(
     rule: Rule, area: Area | None = None, result: Result | None = None, without: Contact | None = None
 ) -> list[Node | str]:
-    """The guidance's advice, its contacts (but one already given ``without``), its timescale and its source."""
-    parts: list[Node | str] = [one_line(rule.text)]
+    """The guidance's advice, its contacts (but one already given ``without``), its timescale and its source,
+    led by its areas where the guidance gives it for some areas only and the child's area is not known."""
+    parts: list[Node | str] = [*area_advice_label(rule, area), one_line(rule.text)]
     if rule.seeks_consent and result is not None:
         parts += consent_exception_parts(rule.text, result)
     for contact in (c for c in rule.contacts if c is not without):

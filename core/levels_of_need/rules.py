@@ -296,11 +296,19 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         # "Parents must consent": a route that requires consent is never suggested without it.
         missing, unsure = _consent_asked(thresholds, check, missing, unsure)
         consent_route, route = route, None
-    next_steps = safe_order(route, harm_step) if route else ()
+    area = common["area"]
+    # The child's area's own words for each step, in the step's place: safe_order orders by the step's own
+    # seeks_consent, which an area's words keep, so an area's words never make a consent step lead.
+    next_steps = tuple(in_area(s, area) for s in safe_order(route, harm_step)) if route else ()
+    harm_step = in_area(harm_step, area) if harm_step else None
     advice, consent_exceptions = _advice_of(thresholds, check, now.level, route, harm_step)
     # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
     shown_harm_step = None if harm_step_waits_for(missing) else harm_step
     shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
+    # The steps shown: the route's, the harm step, and a route held back for consent's words on consent.
+    held = _held_consent_steps(thresholds, check, consent_route)
+    steps_shown = (*next_steps, *([shown_harm_step] if shown_harm_step else ()), *held)
+    differs = any(c.by_area for c in shown) or any(s.by_area for s in steps_shown) or any(r.areas for r in advice)
     return Result(
         level=now.level if _has_floor(settled, now) else None,
         level_settled=settled,
@@ -311,7 +319,7 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         reasons=now.reasons,
         next_steps=next_steps,
         advice=advice,
-        area_open=common["area"] is None and any(c.by_area for c in shown),
+        area_open=area is None and differs,
         advice_open=_advice_open(thresholds, check, now.level, (*missing, *unsure)),
         consent_exceptions=consent_exceptions,
         harm_step=harm_step,
@@ -324,9 +332,31 @@ def _advice_of(
     thresholds: Thresholds, check: Check, level: Level, route: Route | None, harm_step: Step | None
 ) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """(the advice to show, in a safe order; the rules that are exceptions to consent) at this level."""
-    matching = tuple(_matching(thresholds, check, "advise", _worries(thresholds, check), level))
+    area = thresholds.area(check.answers.get(AREA))
+    # Advice the guidance gives for other areas only is not the child's (while the area is not known, it is
+    # shown labelled with its areas: present.advice_parts).
+    matching = tuple(
+        rule
+        for rule in _matching(thresholds, check, "advise", _worries(thresholds, check), level)
+        if rule.in_area(area)
+    )
     advice = safe_advice(tuple(rule for rule in matching if not rule.consent_exception), route, harm_step)
     return advice, tuple(rule for rule in matching if rule.consent_exception)
+
+
+def _held_consent_steps(thresholds: Thresholds, check: Check, consent_route: Route | None) -> tuple[Step, ...]:
+    """The steps that seek consent of a route held back for consent, where the result quotes them: consent
+    answered (refused or not sought), not left open (then the result asks for it: present.consent_held)."""
+    given = check.answers.get(CONSENT)
+    if consent_route is None or given is None or given in thresholds.question(CONSENT).open_values:
+        return ()
+    return tuple(s for s in consent_route.next_steps if s.seeks_consent)
+
+
+def in_area(step: Step, area: Area | None) -> Step:
+    """The step in the child's area's own words where the area is known; while it is not, the step with
+    every area's words (present.step_parts shows them all, each labelled, and the result says the area is open)."""
+    return step.for_area(area) or step
 
 
 def _has_floor(settled: bool, now: Reached) -> bool:

@@ -24,6 +24,7 @@ from .present import (
     age_band,
     age_words,
     area_note,
+    area_step_parts,
     asked,
     challenge_text,
     contact_nodes,
@@ -38,7 +39,7 @@ from .present import (
     to_text,
 )
 from .questions import AREA
-from .rules import CONSENT, Check, CheckError, Result, is_asked, written_for_another_age
+from .rules import CONSENT, Check, CheckError, Result, in_area, is_asked, written_for_another_age
 
 # The referrer's own words: field name and the question the form asks.
 DETAIL_LABELS = {
@@ -484,7 +485,9 @@ def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
     if question is not None and question.guidance:
         return [question.guidance]
     route = result.route_but_for_consent
-    steps = [step.text for step in route.next_steps if step.seeks_consent] if route else []
+    own = [in_area(step, result.area) for step in route.next_steps if step.seeks_consent] if route else []
+    # Each area's own words too while the child's area is not known (the result says it is not answered).
+    steps = ["".join([step.text, *map(str, area_step_parts(step))]) for step in own]
     return [*steps, *(rule.text for rule in result.consent_exceptions)]
 
 

@@ -334,6 +334,7 @@ def content_fields(draw: Any, data: dict[str, Any]) -> dict[str, Any]:
         for rule in data["rules"]:
             if rule["kind"] == "emergency" and draw(st.booleans()):
                 rule["contacts"].append("c-area")
+        district_words(draw, data)
     return data
 
 
@@ -356,6 +357,26 @@ def _reads_an_own_question(draw: Any, rule: dict[str, Any], question: dict[str, 
     rule["when"].setdefault("answers", {})[question["id"]] = chosen
     if "themes" in question:
         rule["when"]["themes"] = list(question["themes"])
+
+
+# Each area's own words for a step, and advice for one area only (issue 29, point 5): a step's area words
+# that seek consent too, so that the safety properties are tested where an area's words differ.
+AREA_STEP_WORDS = "North's own words (fictional)."
+AREA_CONSENT_WORDS = "Fictional: in the north, seek the parents' consent first."
+
+
+def district_words(draw: Any, data: dict[str, Any]) -> None:
+    data["timescales"].append({"id": "t-south", "label": "South's own", "within": "5 days", "text": "Fictional."})
+    for step in (step for level in data["levels"] for route in level["routes"] for step in route["next_steps"]):
+        choice = draw(st.integers(0, 3))
+        if choice == 1:
+            words = AREA_CONSENT_WORDS if step.get("seeks_consent") else AREA_STEP_WORDS
+            step["areas"] = {"north": {"text": words}}
+        elif choice == 2:
+            step["areas"] = {"south": {"timescale": "t-south"}}
+    for rule in data["rules"]:
+        if rule["kind"] == "advise" and draw(st.booleans()):
+            rule["areas"] = [draw(st.sampled_from(["north", "south"]))]
 
 
 def load(data: dict[str, Any]) -> Any:

@@ -43,6 +43,8 @@ def entries(section: str, ids: set[str]) -> list[dict]:
         # A pre-birth referral's timing, as an advise rule with a timescale (issue 29, round two).
         ("rules", {"pre-birth-referral"}),
         ("timescales", {"pre-birth"}),
+        # Advice for one district only (issue 29, point 5).
+        ("rules", {"northdale-family-support"}),
     ],
 )
 def test_each_worked_example_is_the_fictional_files_entry(section, ids):
@@ -169,3 +171,19 @@ def test_the_pre_birth_advice_the_docs_quote_is_the_checkers(example):
     shown = " ".join(api.result_text(example, raw).split())
     quoted = re.search(r'The result shows: "([^"]+)"', DOC)
     assert quoted and quoted.group(1) in shown
+
+
+def test_the_district_steps_example_is_the_fictional_files_and_builds_what_the_doc_says(example):
+    """The worked example of steps that differ by district is the fictional file's, step for step, and the
+    words the doc quotes are the checker's."""
+    shown = next(b["levels"] for b in BLOCKS if isinstance(b, dict) and "levels" in b)
+    routes = {r["id"]: r for lv in EXAMPLE["levels"] for r in lv["routes"]}
+    for level in shown:
+        for route in level["routes"]:
+            own = [step for step in routes[route["id"]]["next_steps"] if "areas" in step]
+            assert route["next_steps"] == own
+    raw = {"indicators": ["damp-home"], "age": 5, "answers": {"immediate_risk": "no", "significant_harm": "no"}}
+    words = " ".join(api.result_text(example, raw).split())
+    for quoted in re.findall(r'\("(For a child in [^"]+?): …"\)', DOC):
+        assert quoted in words, quoted
+    assert len(re.findall(r'\("(For a child in [^"]+?): …"\)', DOC)) == 2

@@ -9,7 +9,7 @@ from typing import Any
 
 from schema_walk import SCHEMA, resolve
 
-from toolkit.load.references import EVERY_ITEM, REFERENCES, steps
+from toolkit.load.references import EVERY_ITEM, EVERY_KEY, EVERY_VALUE, REFERENCES, steps
 
 ID_REF = "#/$defs/id"
 
@@ -22,9 +22,14 @@ def schema_fields(schema: dict[str, Any], path: list[str], seen: tuple[str, ...]
     seen = (*seen, ref) if ref else seen
     schema = resolve(schema)
     if path:
-        yield ".".join(path).replace(".*", "[*]"), schema
+        yield ".".join(path).replace(".*", "[*]").replace(".{", "{"), schema
     for name, child in schema.get("properties", {}).items():
         yield from schema_fields(child, [*path, name], seen)
+    # A mapping's keys ({}) and values ({*}): a step's areas, each area's id and its own words.
+    if isinstance(schema.get("propertyNames"), dict):
+        yield from schema_fields(schema["propertyNames"], [*path, EVERY_KEY], seen)
+    if isinstance(schema.get("additionalProperties"), dict):
+        yield from schema_fields(schema["additionalProperties"], [*path, EVERY_VALUE], seen)
     if isinstance(schema.get("items"), dict):
         yield from schema_fields(schema["items"], [*path, EVERY_ITEM], seen)
     options = schema.get("anyOf", ())

@@ -73,7 +73,7 @@ def consent_problems(route: Mapping[str, Any], base: list[str | int], problem: A
     start with a step that seeks it."""
     steps = route["next_steps"]
     for si, step in enumerate(steps):
-        if CONSENT.search(step["text"]) and "seeks_consent" not in step:
+        if any(CONSENT.search(text) for text in step_texts(step)) and "seeks_consent" not in step:
             yield problem(
                 [*base, "next_steps", si],
                 "this step mentions consent: say whether it asks for the parents' or carers' consent "
@@ -85,6 +85,17 @@ def consent_problems(route: Mapping[str, Any], base: list[str | int], problem: A
             "this route does not require consent (a child who may be at risk of significant harm): "
             "its first step must not seek consent; put the telephone call or the referral first",
         )
+
+
+def step_texts(step: Mapping[str, Any]) -> list[str]:
+    """A step's own words and each area's own words for it: an area's words that mention consent make the
+    step say whether it seeks consent, as its own words do (the area's words keep the step's seeks_consent,
+    so an area's words can never make a consent step lead)."""
+    own = step.get("areas") if isinstance(step.get("areas"), Mapping) else {}
+    return [
+        step["text"],
+        *(o["text"] for o in own.values() if isinstance(o, Mapping) and isinstance(o.get("text"), str)),
+    ]
 
 
 def harm_route_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:

@@ -12,7 +12,8 @@ from typing import Any
 from .problems import shortlist
 
 # (path pattern, kind): ``[*]`` is every item of a list (or the one item, where a field holds one item or a
-# list of them: ``step_down``). The kind is the section whose ids the field
+# list of them: ``step_down``); ``{*}`` is every value of a mapping, and ``{}`` every key of it (a step's
+# ``areas``: each area's id and its own words). The kind is the section whose ids the field
 # names; "indicator or rule" is either.
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("indicators[*].level", "level"),
@@ -22,10 +23,13 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("levels[*].routes[*].next_steps[*].contact", "contact"),
     ("levels[*].routes[*].next_steps[*].timescale", "timescale"),
     ("own_questions[*].themes[*]", "theme"),
+    ("levels[*].routes[*].next_steps[*].areas{}", "area"),
+    ("levels[*].routes[*].next_steps[*].areas{*}.timescale", "timescale"),
     ("rules[*].level", "level"),
     ("rules[*].route", "route"),
     ("rules[*].timescale", "timescale"),
     ("rules[*].contacts[*]", "contact"),
+    ("rules[*].areas[*]", "area"),
     ("rules[*].when.indicators[*]", "indicator"),
     ("rules[*].when.themes[*]", "theme"),
     ("rules[*].when.all_of.indicators[*]", "indicator"),
@@ -44,14 +48,20 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("step_down[*].to", "level"),
     ("step_down[*].next_steps[*].contact", "contact"),
     ("step_down[*].next_steps[*].timescale", "timescale"),
+    ("step_down[*].next_steps[*].areas{}", "area"),
+    ("step_down[*].next_steps[*].areas{*}.timescale", "timescale"),
     ("step_up[*].from", "level"),
     ("step_up[*].to", "level"),
     ("step_up[*].next_steps[*].contact", "contact"),
     ("step_up[*].next_steps[*].timescale", "timescale"),
+    ("step_up[*].next_steps[*].areas{}", "area"),
+    ("step_up[*].next_steps[*].areas{*}.timescale", "timescale"),
     ("step_across[*].from", "route"),
     ("step_across[*].to", "route"),
     ("step_across[*].next_steps[*].contact", "contact"),
     ("step_across[*].next_steps[*].timescale", "timescale"),
+    ("step_across[*].next_steps[*].areas{}", "area"),
+    ("step_across[*].next_steps[*].areas{*}.timescale", "timescale"),
     ("scenarios[*].check.indicators[*]", "indicator"),
     ("scenarios[*].expected.level", "level"),
     ("scenarios[*].expected.routes[*]", "route"),
@@ -59,13 +69,16 @@ REFERENCES: tuple[tuple[str, str], ...] = (
 )
 
 EVERY_ITEM = "*"
+EVERY_VALUE = "{*}"
+EVERY_KEY = "{}"
 
 Reference = tuple[list[str | int], str, Any]
 
 
 def steps(pattern: str) -> list[str]:
     """``rules[*].when.indicators[*]`` as the steps of a walk: rules, *, when, indicators, *."""
-    return [step for part in pattern.split(".") for step in part.replace("[*]", ".*").split(".")]
+    marked = pattern.replace("[*]", ".*").replace("{*}", ".{*}").replace("{}", ".{}")
+    return marked.split(".")
 
 
 def references(data: Mapping[str, Any]) -> Iterator[Reference]:
@@ -80,7 +93,11 @@ def _walk(node: Any, rest: list[str], path: list[str | int]) -> Iterator[tuple[l
         yield path, node
         return
     step, after = rest[0], rest[1:]
-    if step == EVERY_ITEM and isinstance(node, list):
+    if step in (EVERY_VALUE, EVERY_KEY) and isinstance(node, Mapping):
+        for key, value in node.items():
+            # A key is reported at its own path (its line is the key's), as its value would be.
+            yield from _walk(key if step == EVERY_KEY else value, after, [*path, key])
+    elif step == EVERY_ITEM and isinstance(node, list):
         for index, item in enumerate(node):
             yield from _walk(item, after, [*path, index])
     elif step == EVERY_ITEM and isinstance(node, Mapping):
@@ -101,6 +118,7 @@ def defined_ids(data: Mapping[str, Any]) -> dict[str, list[str]]:
             ("contact", "contacts"),
             ("timescale", "timescales"),
             ("rule", "rules"),
+            ("area", "areas"),
         )
     }
     known["route"] = [route["id"] for level in data["levels"] for route in level["routes"]]
@@ -126,6 +144,8 @@ def reference_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Any]:
 
 
 def _undefined(kind: str, value: Any, known: list[str]) -> str:
+    if kind == "area" and not known:
+        return f"{value!r} is an area, but the file lists no 'areas': add them, or leave out this area's words"
     if kind == "indicator or rule":
         return f"{value!r} is neither an indicator nor a rule id"
     return f"{value!r} is not a defined {kind} (known: {shortlist(known)})"

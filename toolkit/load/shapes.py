@@ -16,7 +16,10 @@ ONLY_FOR = {
     "describes_immediate_risk": "raise",
     "consent_exception": "advise",
     "seeks_consent": "advise",
+    "areas": "advise",
 }
+# Why a kind refuses a field, where the field's name does not say it.
+WHY_ONLY = {"areas": "an area never changes a level or stops a check, it changes only who to contact and what to do"}
 
 
 def schema_defs_shapes() -> dict[str, dict[str, Any]]:
@@ -121,4 +124,5 @@ def _kind_refuses() -> list[dict[str, Any]]:
 def _refused(name: str, kind: str) -> dict[str, Any]:
     only = ONLY_FOR[name]
     article = "an" if only[0] in "aeiou" else "a"
-    return {"not": {}, "errorMessage": f"only {article} {only!r} rule takes {name!r}; this rule is {kind!r}"}
+    why = f" ({WHY_ONLY[name]})" if name in WHY_ONLY else ""
+    return {"not": {}, "errorMessage": f"only {article} {only!r} rule takes {name!r}; this rule is {kind!r}{why}"}
