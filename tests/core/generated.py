@@ -7,6 +7,7 @@ and go through the real loader, so a file the validator refuses fails the test l
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -179,6 +180,17 @@ def _confine(draw: Any, rule: dict[str, Any], levels: list[dict[str, Any]]) -> N
     rule.pop("describes_immediate_risk", None)
 
 
+# Every file has its emergency rule on "yes" to immediate risk (validate refuses a file without one).
+EMERGENCY_RULE: dict[str, Any] = {
+    "id": "emergency",
+    "kind": "emergency",
+    "when": {"answers": {"immediate_risk": ["yes"]}},
+    "contacts": ["c1"],
+    "text": "Fictional.",
+    "source": "Fictional",
+}
+
+
 @st.composite
 def thresholds_data(draw: Any) -> dict[str, Any]:
     level_ids = [f"lv{n}" for n in range(1, draw(st.integers(2, 5)) + 1)]
@@ -237,18 +249,7 @@ def thresholds_data(draw: Any) -> dict[str, Any]:
     ]
     route_ids = [r["id"] for level in levels for r in level["routes"]]
     worry_levels = [lv["id"] for lv in levels if lv["indicator_kind"] == "worry"]
-    rules: list[dict[str, Any]] = []
-    if draw(st.booleans()):
-        rules.append(
-            {
-                "id": "emergency",
-                "kind": "emergency",
-                "when": {"answers": {"immediate_risk": ["yes"]}},
-                "contacts": ["c1"],
-                "text": "Fictional.",
-                "source": "Fictional",
-            }
-        )
+    rules: list[dict[str, Any]] = [copy.deepcopy(EMERGENCY_RULE)]
     for n in range(draw(st.integers(0, 4))):
         rule = {
             "id": f"raise-{n}",

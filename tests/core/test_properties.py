@@ -24,11 +24,12 @@ thresholds files that use every kind of rule and condition.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 
 import pytest
 from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, examples
-from generated import checks, load, thresholds_data
+from generated import EMERGENCY_RULE, checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -346,6 +347,7 @@ def _confined_file(rule_route: str) -> dict:
             {"id": "high", "level": "lv2", "domain": "d1", "text": "High"},
         ],
         "rules": [
+            copy.deepcopy(EMERGENCY_RULE),
             {
                 "id": "capped",
                 "kind": "raise",
@@ -353,7 +355,7 @@ def _confined_file(rule_route: str) -> dict:
                 "route": rule_route,
                 "text": "Fictional: a step-up for the first level.",
                 "source": "S",
-            }
+            },
         ],
         "glossary": {"GP": "Generated (fictional)"},
     }

@@ -92,6 +92,15 @@ def _bound(band: Mapping[str, Any], years: str) -> tuple[str, int] | None:
 
 def rule_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
     strengths = strength_ids(data)
+    if not any(_answers_immediate_risk(rule) for rule in data["rules"]):
+        # The self-check always asks about immediate risk: "yes" must reach the guidance's words for an
+        # emergency, or the check would go on to a level and route as if nothing had been said.
+        yield problem(
+            ["rules"],
+            "no 'emergency' rule holds on \"yes\" to immediate risk alone (when: {answers: {immediate_risk: "
+            '["yes"]}}): the self-check asks that question of every check, so give your guidance\'s words for '
+            "an emergency and its contacts",
+        )
     for i, rule in enumerate(data["rules"]):
         base: list[str | int] = ["rules", i]
         yield from _strength_problems(rule, [*base, "when"], rule["when"], strengths, problem, "depend on")
@@ -108,6 +117,18 @@ def rule_problems(data: Mapping[str, Any], problem: Any) -> Iterator[Problem]:
             yield from band_problems(
                 rule["when"]["age"], [*base, "when", "age"], data["age_range"], problem, "the rule would never hold"
             )
+
+
+def _answers_immediate_risk(rule: Mapping[str, Any]) -> bool:
+    """An emergency rule that holds on "yes" to immediate risk, whatever else the check holds."""
+    when = rule["when"]
+    # (max_level on an emergency rule is refused on its own line.)
+    return (
+        rule["kind"] == "emergency"
+        and set(when) - {"max_level"} == {"answers"}
+        and list(when["answers"]) == ["immediate_risk"]
+        and ("yes" in when["answers"]["immediate_risk"])
+    )
 
 
 def _strength_problems(
