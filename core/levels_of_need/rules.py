@@ -302,13 +302,7 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
     next_steps = tuple(in_area(s, area) for s in safe_order(route, harm_step)) if route else ()
     harm_step = in_area(harm_step, area) if harm_step else None
     advice, consent_exceptions = _advice_of(thresholds, check, now.level, route, harm_step)
-    # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
-    shown_harm_step = None if harm_step_waits_for(missing) else harm_step
-    shown = _shown_contacts(thresholds, next_steps, shown_harm_step, advice, unsure)
-    # The steps shown: the route's, the harm step, and a route held back for consent's words on consent.
-    held = _held_consent_steps(thresholds, check, consent_route)
-    steps_shown = (*next_steps, *([shown_harm_step] if shown_harm_step else ()), *held)
-    differs = any(c.by_area for c in shown) or any(s.by_area for s in steps_shown) or any(r.areas for r in advice)
+    shown = _Shown(next_steps, harm_step, advice, consent_route)
     return Result(
         level=now.level if _has_floor(settled, now) else None,
         level_settled=settled,
@@ -319,13 +313,35 @@ def _considered_result(thresholds: Thresholds, check: Check, now: Reached, commo
         reasons=now.reasons,
         next_steps=next_steps,
         advice=advice,
-        area_open=area is None and differs,
+        area_open=area is None and shown.differs_by_area(thresholds, check, missing, unsure),
         advice_open=_advice_open(thresholds, check, now.level, (*missing, *unsure)),
         consent_exceptions=consent_exceptions,
         harm_step=harm_step,
         consent_route=consent_route,
         **common,
     )
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a considered result shows that may differ by the child's area."""
+
+    next_steps: tuple[Step, ...]
+    harm_step: Step | None
+    advice: tuple[Rule, ...]
+    consent_route: Route | None  # a route held back for consent: its words on consent are quoted
+
+    def differs_by_area(
+        self, thresholds: Thresholds, check: Check, missing: Sequence[str], unsure: Sequence[str]
+    ) -> bool:
+        """Whether a contact, a step's words or advice for some areas only is shown: then, with the area not
+        known, every area's is shown, labelled, and the result says the area is open."""
+        # The harm step is not shown while the route waits for a question not yet answered (present.first_action).
+        harm_step = None if harm_step_waits_for(missing) else self.harm_step
+        contacts = _shown_contacts(thresholds, self.next_steps, harm_step, self.advice, unsure)
+        held = _held_consent_steps(thresholds, check, self.consent_route)
+        steps = (*self.next_steps, *([harm_step] if harm_step else ()), *held)
+        return any(c.by_area for c in contacts) or any(s.by_area for s in steps) or any(r.areas for r in self.advice)
 
 
 def _advice_of(
@@ -593,19 +609,20 @@ def _open_inputs(thresholds: Thresholds, check: Check) -> Iterator[tuple[str, Se
     deciding = [rule.when for rule in thresholds.rules if rule.kind in ("emergency", "raise")]
     read = {question for when in deciding for question in when.answers}
     for question in thresholds.questions:
-        given = check.answers.get(question.id)
-        # A question not asked (its theme not chosen) is not open: no rule that reads it can hold without
-        # that theme (validate refuses any other), so it is never asked for, and never assumed either.
-        if (
-            question.id in read
-            and is_asked(thresholds, check, question)
-            and (given is None or given in question.open_values)
-        ):
-            yield question.id, (given, *question.decided_values)
+        if question.id in read and _open(thresholds, check, question):
+            yield question.id, (check.answers.get(question.id), *question.decided_values)
     if not check.age_given:
         # The chosen indicators' age bands too: a worry outside its band counts towards no counting rule.
         bands = [i.age for i in thresholds.indicators if i.id in check.indicators and i.age is not None]
         yield AGE, (NOT_GIVEN, *age_candidates(thresholds, [*(when.age for when in deciding if when.age), *bands]))
+
+
+def _open(thresholds: Thresholds, check: Check, question: Question) -> bool:
+    """Not answered, or answered "not sure", and asked. A question not asked (its theme not chosen) is not open:
+    no rule that reads it can hold without that theme (validate refuses any other), so it is never asked for,
+    and never assumed either."""
+    given = check.answers.get(question.id)
+    return (given is None or given in question.open_values) and is_asked(thresholds, check, question)
 
 
 def age_candidates(thresholds: Thresholds, bands: Iterable[AgeBand]) -> list[Age]:

@@ -17,7 +17,28 @@ def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | 
     file (toolkit/site/templates: _questions, check, _practice_choices). The page finds its controls by
     id, so two alike would make one answer tick another (a question "ind" answered "yes" ticking the worry
     "yes"). tests/toolkit/test_hostile_file.py fails when a template builds an id this list lacks."""
-    asked: list[tuple[str, list[tuple[str, list[str | int]]], list[str | int]]] = [
+    for question_id, options, path in _asked(data):
+        yield f"q-{question_id}", path
+        for value, value_path in options:
+            yield f"{question_id}-{value}", value_path
+    for section, prefixes in (
+        ("indicators", INDICATOR_ID_PREFIXES),
+        ("domains", DOMAIN_ID_PREFIXES),
+        # A rule's confirmation box (a rule whose words describe harm) shares the indicators' prefixes, and a
+        # confirmation names its rule or indicator by id alone: so no rule may take an indicator's id.
+        ("rules", RULE_ID_PREFIXES),
+    ):
+        for i, item in enumerate(data.get(section, ())):
+            for prefix in prefixes:
+                yield f"{prefix}{item['id']}", [section, i, "id"]
+
+
+Options = list[tuple[str, list[str | int]]]  # (an answer's value, the field that makes it)
+
+
+def _asked(data: Mapping[str, Any]) -> list[tuple[str, Options, list[str | int]]]:
+    """(question id, its answers, the field that makes the question) for every question the check asks."""
+    asked: list[tuple[str, Options, list[str | int]]] = [
         (question_id, [(value, ["questions", question_id]) for value in values], ["questions", question_id])
         for question_id, values in questions.ANSWER_VALUES.items()
     ]
@@ -25,26 +46,12 @@ def page_element_ids(data: Mapping[str, Any]) -> Iterator[tuple[str, list[str | 
         path: list[str | int] = ["own_questions", i, "id"]
         # A free-text question's box takes the place of its options (_questions.md.j2: FREE_TEXT_SUFFIX).
         values = questions.own_values(own) or (questions.FREE_TEXT_SUFFIX,)
-        options = [(value, ["own_questions", i, "options"] if "options" in own else path) for value in values]
+        options: Options = [(value, ["own_questions", i, "options"] if "options" in own else path) for value in values]
         asked.append((own["id"], options, path))
     if data.get("areas"):
         options = [(area["id"], ["areas", i, "id"]) for i, area in enumerate(data["areas"])]
         asked.append((AREA, [*options, (UNSURE, ["areas"])], ["areas"]))
-    for question_id, options, path in asked:
-        yield f"q-{question_id}", path
-        for value, value_path in options:
-            yield f"{question_id}-{value}", value_path
-    for i, indicator in enumerate(data.get("indicators", ())):
-        for prefix in INDICATOR_ID_PREFIXES:
-            yield f"{prefix}{indicator['id']}", ["indicators", i, "id"]
-    for i, domain in enumerate(data.get("domains", ())):
-        for prefix in DOMAIN_ID_PREFIXES:
-            yield f"{prefix}{domain['id']}", ["domains", i, "id"]
-    # A rule's confirmation box (a rule whose words describe harm) shares the indicators' prefixes, and a
-    # confirmation names its rule or indicator by id alone: so no rule may take an indicator's id.
-    for i, rule in enumerate(data.get("rules", ())):
-        for prefix in RULE_ID_PREFIXES:
-            yield f"{prefix}{rule['id']}", ["rules", i, "id"]
+    return asked
 
 
 INDICATOR_ID_PREFIXES = ("ind-", "hint-", "age-note-", "confirm-", "confirm-box-")
