@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from levels_of_need import api
-from levels_of_need.model import Thresholds
+from levels_of_need.model import Check, Thresholds
 from levels_of_need.present import inline_text, to_text
 from levels_of_need.questions import AREA, Question
+from levels_of_need.rules import is_asked
 
 FIRST_ACTION_CLASS = "lon-first-action"
 AGES = (9, "7 months")  # a child in years, and a baby under one in months
@@ -47,8 +48,9 @@ def tried_values(question: Question) -> tuple[str, ...]:
 
 
 def candidate_checks(thresholds: Thresholds) -> Iterator[dict[str, Any]]:
-    questions = thresholds.questions
     for chosen, age in itertools.product(worries(thresholds), AGES):
+        # Only the questions these worries ask (one asked for a theme none of them has is not on the page).
+        questions = [q for q in thresholds.questions if is_asked(thresholds, Check(indicators=frozenset(chosen)), q)]
         for values in itertools.product(*(tried_values(q) for q in questions)):
             answers = dict(zip((q.id for q in questions), values, strict=True))
             yield {"indicators": chosen, "age": age, "answers": answers}

@@ -75,7 +75,13 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     assert "They are still chosen and still count in the result at their own level" in notice
     assert "untick them" in notice
 
-    # The choice is kept, and beside it the worry says that it is written for another age.
+    # The choice is kept, and beside it the worry says that it is written for another age. (Where what the guidance
+    # gives differs by the child's area, the area is asked with the age: any area will do here.)
+    area = {}
+    if page.locator("#q-area").count():
+        first_area = page.locator("#q-area input[type=radio]").first
+        first_area.check()
+        area = {"area": first_area.get_attribute("value")}
     assert continue_from(page, "page-child") == []
     assert page.locator(f"#ind-{BABY}").is_checked()
     assert (
@@ -92,7 +98,7 @@ def test_worries_for_another_age_say_so_and_a_chosen_one_stays_chosen_when_the_a
     for question, value in ANSWERS.items():
         page.check(f"#{question}-{value}")
     assert continue_from(page, "page-questions") == []
-    check = {"indicators": [BABY], "age": 7, "answers": {"immediate_risk": "no", **ANSWERS}}
+    check = {"indicators": [BABY], "age": 7, "answers": {"immediate_risk": "no", **ANSWERS, **area}}
     expected = cli_result_text(check, partnership_file)
     assert wait_for_result(page, expected) == expected
     assert "The checker offers it for unborn babies and children under 1; you chose it, so it sets its own level." in (

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 from levels_of_need.model import Check
 from levels_of_need.present import advice_parts, inline_text, node, result_view, step_parts
-from levels_of_need.questions import AGE
+from levels_of_need.questions import AGE, AREA
 from levels_of_need.rules import (
     age_matches,
     condition_holds,
@@ -43,6 +43,7 @@ from levels_of_need.rules import (
     harm_described,
     harm_first_step,
     harm_step_waits_for,
+    in_area,
     reach,
 )
 from toolkit.load import load_file
@@ -197,6 +198,8 @@ def harm_words_never_lead_with_consent(thresholds, check):
     if result.emergency or not harm_described(thresholds, check, reach(thresholds, check)):
         return
     step = harm_first_step(thresholds, check)
+    if step is not None:  # in the child's area's own words, where the guidance gives them (the step's place kept)
+        step = in_area(step, thresholds.area(check.answers.get(AREA)))
     assert result.harm_step == step
     if step is None:
         return  # the file gives no step for harm (no route that does not require consent)

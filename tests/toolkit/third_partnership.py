@@ -113,8 +113,9 @@ def build(out):
             "text": "A teenager, 13 or over, not looking after themselves (fictional)",
         },
     ]
+    # The fictional file's own questions (its rules read them), and one of this file's own.
     d["own_questions"] = [
-        {"id": "about-a-professional", "text": "Is the concern about someone who works with children? (fictional)"},
+        *d.get("own_questions", ()),
         {
             "id": "violent-ex-returning",
             "text": "Is a violent former partner about to return to the home? (fictional third)",
