@@ -50,11 +50,11 @@ function say(id, text) {
   if (text && CONFIRMATIONS.includes(id)) showKeepingFocus(box, "nearest");
 }
 
-// A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
-// answer changes it no longer applies, and goes.
 // The referral details' boxes: the fixed ones, and the parts the partnership's practice framework adds (a scaling
 // answer is a short input box).
 const DETAIL_FIELDS = "textarea[id^='detail-'], input[id^='detail-']";
+// A confirmation ("copied", "saved", "opened") belongs to the answers it was given for: once an
+// answer changes it no longer applies, and goes.
 const CONFIRMATIONS = ["lon-action-status", "lon-download-status", "lon-details-status", "lon-summary-status", "lon-keep-status", "lon-open-error", "lon-open-start-error"];
 function clearConfirmations() {
   for (const id of CONFIRMATIONS) say(id, "");
