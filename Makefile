@@ -83,10 +83,11 @@ test: setup /usr/bin/chromium lint
 
 # The inner loop, under a minute: lint and every test not marked slow (no site build, no browser, no
 # subprocess fuzzing; tests/conftest.py marks them), each property test on a tenth of its generated
-# examples (the "check" profile). `make test` runs everything, in full.
+# examples (the "check" profile). `make test` runs everything, in full. tests/browser is not even collected:
+# every test there drives Chromium (so is slow), and importing its Playwright fixtures costs each worker time.
 check: setup
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -m "not slow" -n $(TEST_WORKERS) --hypothesis-profile=check
+	$(PY) -m pytest -q -m "not slow" -n $(TEST_WORKERS) --hypothesis-profile=check --ignore=tests/browser
 
 # Only the tests that build or drive the Zensical site (`make test` runs them too).
 test-zensical: setup /usr/bin/chromium

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -18,18 +19,24 @@ sys.path.insert(0, str(Path(__file__).parent / "core"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-@pytest.fixture(scope="session")
-def thresholds():
+@functools.cache
+def loaded(path: Path):
+    """A partnership's file as toolkit.load.load_file gives it, loaded once per test process: loading and
+    validating a file costs a second or more, and dozens of test files read the same two. The model is frozen;
+    a test that changes the file's data changes a deep copy (as every test does)."""
     from toolkit.load import load_file
 
-    return load_file(THRESHOLDS_FILE)
+    return load_file(path)
+
+
+@pytest.fixture(scope="session")
+def thresholds():
+    return loaded(THRESHOLDS_FILE)
 
 
 @pytest.fixture(scope="session")
 def example():
-    from toolkit.load import load_file
-
-    return load_file(EXAMPLE_FILE)
+    return loaded(EXAMPLE_FILE)
 
 
 def run_pyodide_script(script: str, *args: str, stdin: str | None = None) -> object:
@@ -230,9 +237,7 @@ def partnership_file(partnership) -> Path:
 
 @pytest.fixture(scope="session")
 def partnership_thresholds(partnership_file):
-    from toolkit.load import load_file
-
-    return load_file(partnership_file)
+    return loaded(partnership_file)
 
 
 @pytest.fixture(scope="session")

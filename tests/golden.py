@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml_data
 
 from levels_of_need.present import to_text
 
@@ -25,7 +25,7 @@ PARTNERSHIP_FILES = {"medway": ROOT / "thresholds.yml", "example": ROOT / "examp
 
 def load() -> dict[str, Any]:
     """The fixture: {checks: [...], practice: [...]}."""
-    return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    return yaml_data.read(FIXTURE)
 
 
 def result_text(answer: Mapping[str, Any]) -> str:

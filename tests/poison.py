@@ -12,7 +12,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml_data
 from schema_walk import is_free_text, put, walk
 
 MARK = "document.documentElement.dataset.injected"
@@ -51,7 +51,7 @@ def poisoned(path: Path, offsite: str, part: int = 0, parts: int = 1) -> tuple[s
 
     With parts > 1, only every parts-th field from the part-th: a file with every field poisoned can pass
     the 1 MB a thresholds file may be, and `validate` refuses it for that alone, naming no field."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.read(path)
     poisoned_data: Any = copy.deepcopy(data)
     paths = []
     urls = bad_urls(offsite)
@@ -72,4 +72,4 @@ def poisoned(path: Path, offsite: str, part: int = 0, parts: int = 1) -> tuple[s
         else:
             continue
         paths.append(field_path)
-    return yaml.safe_dump(poisoned_data, sort_keys=False, allow_unicode=True, width=4096), paths
+    return yaml_data.dump(poisoned_data, sort_keys=False, allow_unicode=True, width=4096), paths

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import PARTNERSHIPS
+from conftest import PARTNERSHIPS, loaded
 
 from levels_of_need import api
 from levels_of_need.present import HARM_STEP_LEADS, inline_text
@@ -24,9 +24,8 @@ QUESTIONS = ("immediate_risk", "significant_harm", "consent")
 
 @pytest.fixture(params=list(PARTNERSHIPS), scope="module")
 def any_file(request):
-    from toolkit.load import load_file
 
-    return load_file(PARTNERSHIPS[request.param])
+    return loaded(PARTNERSHIPS[request.param])
 
 
 def one_line(text: str) -> str:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PARTNERSHIPS, ROOT
+from conftest import PARTNERSHIPS, ROOT, loaded
 
 from levels_of_need import api
 from levels_of_need.model import check_from_dict
@@ -24,9 +24,8 @@ CONSENT_ANSWERS = ("given", "refused", None)
 
 @pytest.fixture(params=list(PARTNERSHIPS), scope="module")
 def any_file(request):
-    from toolkit.load import load_file
 
-    return load_file(PARTNERSHIPS[request.param])
+    return loaded(PARTNERSHIPS[request.param])
 
 
 def consent_heading(thresholds) -> str:

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import examples
+from conftest import examples, loaded
 from generated import checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -97,9 +97,7 @@ def test_the_format_doc_shows_the_words_the_checker_gives():
     assert quoted, "docs/format.md has no worked example of a contact as shown"
     from conftest import EXAMPLE_FILE
 
-    from toolkit.load import load_file
-
-    example = load_file(EXAMPLE_FILE)
+    example = loaded(EXAMPLE_FILE)
     assert quoted.group(1) == inline_text(node("p", *contact_nodes(example.contact("hub-northdale"))))
 
 
@@ -179,9 +177,7 @@ def with_hub_in_the_emergency(example):
 def test_an_emergency_shows_every_areas_number_until_the_area_is_known_and_the_summary_too():
     from conftest import EXAMPLE_FILE
 
-    from toolkit.load import load_file
-
-    t = with_hub_in_the_emergency(load_file(EXAMPLE_FILE))
+    t = with_hub_in_the_emergency(loaded(EXAMPLE_FILE))
     raw = {"answers": {"immediate_risk": "yes"}}
     result = evaluate(t, api.check_from_dict(raw))
     words = api.result_text(t, raw)

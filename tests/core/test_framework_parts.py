@@ -9,6 +9,7 @@ import copy
 import json
 
 import pytest
+import yaml_data
 
 from levels_of_need import api, saved
 from levels_of_need.model import from_dict
@@ -201,12 +202,11 @@ def test_saving_names_a_long_part_by_its_label(example):
 def test_the_format_docs_quote_the_checkers_words_and_the_fictional_files_entries(example):
     import re
 
-    import yaml
     from conftest import EXAMPLE_FILE, ROOT
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)]
-    own = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    blocks = [yaml_data.parse(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)]
+    own = yaml_data.read(EXAMPLE_FILE)
     # The referral question shown receiving the danger statement is the fictional file's, as written.
     shown = next(b["referral_questions"] for b in blocks if isinstance(b, dict) and "referral_questions" in b)
     assert shown[0] == own["referral_questions"][0] and "danger-statement" in shown[0]["receives"]

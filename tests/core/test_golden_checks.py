@@ -9,10 +9,10 @@ import re
 
 import golden
 import pytest
+from conftest import loaded
 
 from levels_of_need import api, training
 from levels_of_need.model import given_age
-from toolkit.load import load_file
 
 FIXTURE = golden.load()
 CHECKS = {check["name"]: check for check in FIXTURE["checks"]}
@@ -21,7 +21,7 @@ PRACTICE = {case["name"]: case for case in FIXTURE["practice"]}
 
 @functools.cache
 def partnership(name: str):
-    return load_file(golden.PARTNERSHIP_FILES[name])
+    return loaded(golden.PARTNERSHIP_FILES[name])
 
 
 def test_the_fixture_covers_both_partnerships_and_every_kind_of_check():

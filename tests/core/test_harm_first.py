@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PARTNERSHIPS, ROOT
+from conftest import PARTNERSHIPS, ROOT, loaded
 
 from levels_of_need import api
 from levels_of_need.model import AgeBand
@@ -31,9 +31,8 @@ CONSENT_ANSWERS = ("given", "refused", "not-sought", "unsure", None)
 
 @pytest.fixture(params=list(PARTNERSHIPS), scope="module")
 def any_file(request):
-    from toolkit.load import load_file
 
-    return load_file(PARTNERSHIPS[request.param])
+    return loaded(PARTNERSHIPS[request.param])
 
 
 def one_line(text: str) -> str:

@@ -28,7 +28,7 @@ import copy
 from dataclasses import replace
 
 import pytest
-from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, examples
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, examples, loaded
 from generated import EMERGENCY_RULE, checks, load, thresholds_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -46,9 +46,8 @@ from levels_of_need.rules import (
     in_area,
     reach,
 )
-from toolkit.load import load_file
 
-FILES = {"medway": load_file(THRESHOLDS_FILE), "example": load_file(EXAMPLE_FILE)}
+FILES = {"medway": loaded(THRESHOLDS_FILE), "example": loaded(EXAMPLE_FILE)}
 SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

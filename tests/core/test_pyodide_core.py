@@ -9,10 +9,9 @@ import zipfile
 
 import golden
 import pytest
-from conftest import ROOT, run_pyodide_script
+from conftest import ROOT, loaded, run_pyodide_script
 
 from levels_of_need import agreement, api, training, training_session
-from toolkit.load import load_file
 
 # Pyodide in Node (a few seconds a test): `make test` runs these, `make check` does not.
 pytestmark = pytest.mark.slow
@@ -86,7 +85,7 @@ def test_core_in_pyodide_gives_the_golden_checks_words(name):
     practice = [case for case in fixture["practice"] if case["partnership"] == name]
     payload = {
         "files": {f"levels_of_need/{path.name}": path.read_text(encoding="utf-8") for path in CORE.glob("*.py")},
-        "thresholds": json.dumps(load_file(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False),
+        "thresholds": json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False),
         "pages": [check["check"] for check in checks],
         "practice": practice,
     }

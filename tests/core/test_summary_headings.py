@@ -8,7 +8,7 @@ import copy
 import re
 
 import pytest
-import yaml
+import yaml_data
 from conftest import EXAMPLE_FILE, ROOT
 
 from levels_of_need import api
@@ -63,8 +63,10 @@ def test_the_format_doc_gives_the_plain_and_signs_of_safety_headings_and_the_wor
         assert part.heading in row
         if part.id in SIGNS_OF_SAFETY.headings:
             assert f"a file with `signs_of_safety`: {SIGNS_OF_SAFETY.headings[part.id]}" in row
-    shown = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S) if "practice_framework:" in b]
-    example = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    shown = [
+        yaml_data.parse(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.S) if "practice_framework:" in b
+    ]
+    example = yaml_data.read(EXAMPLE_FILE)
     assert shown == [{"practice_framework": example["practice_framework"]}]
 
 

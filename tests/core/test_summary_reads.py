@@ -17,7 +17,7 @@ import re
 
 import pytest
 from browser.result_kinds import result_kinds
-from conftest import PARTNERSHIPS
+from conftest import PARTNERSHIPS, loaded
 
 from levels_of_need import api
 from levels_of_need.summary import CONSENT_REASONS
@@ -29,9 +29,8 @@ DETAILS = {"worry": "bruises seen twice", "availability": "mornings"}
 
 @pytest.fixture(params=list(PARTNERSHIPS), scope="module")
 def any_file(request):
-    from toolkit.load import load_file
 
-    return load_file(PARTNERSHIPS[request.param])
+    return loaded(PARTNERSHIPS[request.param])
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, THRESHOLDS_FILE, examples
+from conftest import ROOT, THRESHOLDS_FILE, examples, loaded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -211,9 +211,8 @@ def test_an_unbalanced_set_is_warned_of(thresholds):
 
 @functools.cache
 def medway():
-    from toolkit.load import load_file
 
-    return load_file(THRESHOLDS_FILE)
+    return loaded(THRESHOLDS_FILE)
 
 
 @settings(max_examples=examples(20), deadline=None)

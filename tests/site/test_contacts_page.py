@@ -10,9 +10,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE, loaded
 
-from toolkit.load import load_file
 from toolkit.site.escaping import page_text
 
 
@@ -21,7 +20,7 @@ def contacts_page(request, tmp_path):
     out = tmp_path / "sources"
     run = [sys.executable, "-m", "toolkit", "sources", "--thresholds", str(request.param), "--out", str(out)]
     subprocess.run(run, cwd=ROOT, check=True, capture_output=True)
-    return load_file(request.param), (out / "docs" / "contacts.md").read_text(encoding="utf-8")
+    return loaded(request.param), (out / "docs" / "contacts.md").read_text(encoding="utf-8")
 
 
 def without_the_guidances_words(thresholds, page: str) -> str:

@@ -12,10 +12,9 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, loaded
 from sitebuild import ENGINES, BuiltSite, html_pages, visible_text
 
-from toolkit.load import load_file
 from toolkit.site import site_pages
 from toolkit.site.pages import served_at
 from toolkit.site.write import DEVELOPER_PAGES
@@ -104,7 +103,7 @@ def chrome_differences(one: BuiltSite, other: BuiltSite, page: str) -> Counter:
 
 def test_every_generated_and_hand_written_page_is_in_both_builds(partnership_builds):
     thresholds_file, builds = partnership_builds
-    generated = {built_page(page.path) for page in site_pages(load_file(thresholds_file))}
+    generated = {built_page(page.path) for page in site_pages(loaded(thresholds_file))}
     written = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
     handwritten = {built_page(path) for path in written if path not in DEVELOPER_PAGES}
     developers = {built_page(path) for path in DEVELOPER_PAGES}

@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import EXAMPLE_FILE, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, loaded
 
-from toolkit.load import load_file
 from toolkit.site import site_pages
 
 
 @pytest.fixture(scope="module")
 def example_pages() -> dict[str, str]:
-    return {page.path: page.markdown for page in site_pages(load_file(EXAMPLE_FILE))}
+    return {page.path: page.markdown for page in site_pages(loaded(EXAMPLE_FILE))}
 
 
 def worries_page(check: str) -> str:
@@ -76,7 +75,7 @@ def test_a_strength_above_level_1_is_offered_as_a_strength_and_never_as_a_worry(
 
 
 def test_medways_pages_say_only_the_age_bands_its_words_name():
-    medway = load_file(THRESHOLDS_FILE)
+    medway = loaded(THRESHOLDS_FILE)
     pages = {page.path: page.markdown for page in site_pages(medway)}
     for path, markdown in pages.items():
         assert not re.search(r"\((a strength|also under [^)]*)\)", markdown), path

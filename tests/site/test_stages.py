@@ -11,13 +11,12 @@ import subprocess
 import sys
 
 import pytest
-import yaml
-from conftest import EXAMPLE_FILE, ROOT
+import yaml_data
+from conftest import EXAMPLE_FILE, ROOT, loaded
 from sitebuild import ENGINES
 
 from toolkit.engine import ENGINES as ENGINE_COMMANDS
 from toolkit.engine import EngineError, run_engine
-from toolkit.load import load_file
 from toolkit.publish.conformance import FIXES, MarkupChanged, conform
 from toolkit.publish.finish import AlreadyFinished, finish_site
 from toolkit.publish.runtime_styles import RUNTIME_STYLES, runtime_style_hashes
@@ -40,7 +39,7 @@ def nav_files(nav) -> list[str]:
 def test_sources_hold_every_page_with_the_glossary_and_a_config_without_hooks(thresholds, tmp_path):
     sources = site_sources(thresholds)
     config_file = write_sources(sources, ROOT, tmp_path / "sources")
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = yaml_data.read(config_file)
     assert config["site_name"] == thresholds.partnership.short_name
     assert config["site_description"] == thresholds.document.title
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
@@ -168,7 +167,7 @@ def test_a_finished_site_is_not_finished_twice(medway_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(medway_site.directory, site)
     with pytest.raises(AlreadyFinished):
-        finish_site(site, load_file(EXAMPLE_FILE), ROOT, medway_site.engine)
+        finish_site(site, loaded(EXAMPLE_FILE), ROOT, medway_site.engine)
     run = subprocess.run(
         [sys.executable, "-m", "toolkit", "finish", "--site", str(tmp_path / "nothing")],
         cwd=ROOT,

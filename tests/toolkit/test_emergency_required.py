@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+import yaml_data
 from conftest import EXAMPLE_FILE, ROOT
 
 from toolkit.load import ThresholdsError, load_text
@@ -18,7 +18,7 @@ NEEDED = "no 'emergency' rule holds on \"yes\" to immediate risk alone"
 
 def emergency_block(text: str) -> str:
     """The file's emergency rule on immediate risk, as written (from its id to the next rule)."""
-    rule = next(r for r in yaml.safe_load(text)["rules"] if r["kind"] == "emergency")
+    rule = next(r for r in yaml_data.parse(text)["rules"] if r["kind"] == "emergency")
     start = text.index(f"  - id: {rule['id']}\n")
     end = text.index("\n  - id: ", start + 1) + 1
     return text[start:end]

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+import yaml_data
 from conftest import EXAMPLE_FILE, ROOT
 
 from levels_of_need import api
 
 DOC = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-EXAMPLE = yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
-BLOCKS = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S)]
+EXAMPLE = yaml_data.read(EXAMPLE_FILE)
+BLOCKS = [yaml_data.parse(block) for block in re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S)]
 
 
 def entries(section: str, ids: set[str]) -> list[dict]:
@@ -120,7 +120,7 @@ def test_the_quoted_yes_example_rewords_the_answers():
     from toolkit.load import load_text
 
     block = quoted_yes_block()
-    options = yaml.safe_load(block)["questions"]["significant_harm"]["options"]
+    options = yaml_data.parse(block)["questions"]["significant_harm"]["options"]
     assert set(options) == {"yes", "no"}  # keys read as words, thanks to the quotes
     question = load_text(with_questions(block)).question("significant_harm")
     assert [question.option(value).label for value in ("yes", "no")] == [options["yes"], options["no"]]

@@ -14,6 +14,7 @@ import unicodedata
 
 import pytest
 import yaml
+import yaml_data
 from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
 from schema_walk import SCHEMA, get, mappings, put, text_fields, walk
 
@@ -23,15 +24,14 @@ from toolkit.load.loading import read_file
 from toolkit.load.page_ids import DOMAIN_ID_PREFIXES, INDICATOR_ID_PREFIXES, page_element_ids
 
 FILES = {"example": EXAMPLE_FILE, "medway": THRESHOLDS_FILE}
-DATA = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in FILES.items()}
+DATA = {name: yaml_data.read(path) for name, path in FILES.items()}
 MARK = "zzmarkzz"
-# libyaml's emitter where it is installed: about five times faster than PyYAML's, and what it writes reads
-# back the same (the invisible-character test keeps PyYAML's, which writes those characters as they are).
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dumped(data: dict, width: int = 80) -> str:
-    return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=width)
+    """libyaml's text (tests/yaml_data.py); the invisible-character test keeps PyYAML's emitter, which writes
+    those characters as they are where libyaml escapes them."""
+    return yaml_data.dump(data, allow_unicode=True, sort_keys=False, width=width)
 
 
 def with_raw(data: dict, path: list, raw: str) -> str:

@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE, loaded
 from schema_walk import mappings
 
-from toolkit.load import load_file, load_schema
+from toolkit.load import load_schema
 
 CODE_FOLDERS = ("toolkit", "core", "hooks")
 SUFFIXES = {".py", ".j2", ".js", ".mjs", ".css", ".html", ".json", ".toml"}
@@ -52,7 +52,7 @@ def format_vocabulary() -> set[str]:
 
 def partnership_words(path: Path) -> tuple[set[str], set[str]]:
     """(ids, names and numbers) of a partnership's file."""
-    thresholds = load_file(path)
+    thresholds = loaded(path)
     ids = {node["id"] for node in mappings(thresholds.data) if isinstance(node.get("id"), str)}
     names = {getattr(thresholds.partnership, key) for key in ("name", "short_name", "area")}
     names.add(thresholds.document.title)

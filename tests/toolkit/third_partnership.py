@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import yaml
+import yaml_data
 
 SRC = Path(__file__).resolve().parents[2] / "examples" / "fictional-four-levels.yml"
 RENAME = {
@@ -34,7 +35,7 @@ def ren(x):
 
 
 def build(out):
-    d = yaml.safe_load(SRC.read_text(encoding="utf-8"))
+    d = yaml_data.read(SRC)
     d = ren(d)
     d.pop("scenarios", None)
     d.pop("scenario_sets", None)
