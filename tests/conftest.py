@@ -117,6 +117,14 @@ def pytest_collection_modifyitems(items):
     items[:] = heaviest_files_first(items)
 
 
+def first_in_check(values, keep: int = 2) -> list:
+    """A sweep's cases (a parametrize list) of which `make check` runs the first ``keep`` and `make test` all:
+    each case of a sweep over every field of a kind validates a whole file once per field, seconds each, and
+    the inner loop needs one or two of a class to catch its breaking, the full run every one."""
+    slow = pytest.mark.slow(seconds=2)
+    return [value if index < keep else pytest.param(value, marks=slow) for index, value in enumerate(values)]
+
+
 # ---- The order files run in: the heaviest first -------------------------------------------------
 # `make test` hands each pytest-xdist worker whole files (--dist loadfile) in collection order
 # (--no-loadscope-reorder: xdist's own order puts the files with the most tests first, which left a few

@@ -46,6 +46,7 @@ def every_kind(any_file) -> list[dict]:
     return checks
 
 
+@pytest.mark.slow(seconds=15)  # every kind of result (every_kind: thousands of checks)
 def test_the_numbers_in_the_summary_read_one_two_three_down_the_page(any_file, every_kind):
     questions = [" ".join(q.question.split()) for q in any_file.referral_questions]
     for check in every_kind:
@@ -93,6 +94,7 @@ def guidance_strings(data) -> list[str]:
     return sorted({text for item in items for text in guidance_strings(item) if text}, key=len, reverse=True)
 
 
+@pytest.mark.slow(seconds=15)  # every kind of result (every_kind: thousands of checks)
 def test_the_checkers_own_words_in_the_summary_never_say_you(any_file, every_kind):
     quoted = guidance_strings(any_file.data)
     said: set[str] = set()

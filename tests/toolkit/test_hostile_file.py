@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 import yaml
 import yaml_data
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE, first_in_check
 from schema_walk import SCHEMA, get, mappings, put, text_fields, walk
 
 from toolkit.load import ThresholdsError, load_text
@@ -98,7 +98,7 @@ def test_every_number_field_of_the_schema_is_covered():
     assert covered, "no number field found"
 
 
-@pytest.mark.parametrize("raw", OTHER_BASES)
+@pytest.mark.parametrize("raw", first_in_check(OTHER_BASES))
 def test_a_whole_number_in_another_base_is_one_clear_line_at_every_number_field(raw):
     for name, path in NUMBER_FIELDS:
         lines = refused_in_one_line(with_raw(DATA[name], path, raw))
@@ -155,8 +155,8 @@ def test_every_pattern_in_the_schema_is_exercised():
     assert patterns - exercised == {SCHEMA["properties"]["glossary"]["propertyNames"]["pattern"]}
 
 
-# "\n" is tried at every patterned field (slow: `make test` runs it); the others at every sixth.
-@pytest.mark.parametrize("ending", [pytest.param("\n", marks=pytest.mark.slow), "\r\n", "\n\n", " \n"])
+# "\n" is tried at every patterned field; the others at every sixth.
+@pytest.mark.parametrize("ending", first_in_check(["\r\n", "\n\n", " \n", "\n"], keep=1))
 def test_a_trailing_line_break_is_refused_at_every_patterned_field(ending):
     wrong = []
     for name, path in PATTERNED if ending == "\n" else PATTERNED[::6]:
@@ -280,9 +280,7 @@ BLOCKS = {
 
 
 # An admonition is tried at every plain-text field (slow: `make test` runs it); the others at every eighth.
-@pytest.mark.parametrize(
-    "what", [pytest.param(what, marks=pytest.mark.slow) if what == "an admonition" else what for what in sorted(BLOCKS)]
-)
+@pytest.mark.parametrize("what", first_in_check(sorted(BLOCKS)))
 def test_block_markdown_in_any_plain_text_field_is_refused_naming_it(what):
     data = DATA["example"]
     fields = [path for _, path in _one_of_each([("example", path) for path in text_fields(data)]) if path[-1] != "body"]
@@ -379,7 +377,7 @@ def test_two_own_questions_whose_ids_collide_on_the_page_are_refused():
     assert any("page element id 'q-a-yes'" in line for line in lines), lines
 
 
-@pytest.mark.parametrize("raw", ["7.0", "0.0", "18.000", "1e1", "7.", "-0.0"])
+@pytest.mark.parametrize("raw", first_in_check(["7.0", "0.0", "18.000", "1e1", "7.", "-0.0"]))
 def test_a_whole_number_written_with_a_decimal_point_is_one_clear_line_at_every_number_field(raw):
     """YAML reads these as floats, which JSON Schema counts as integers; a range or a count then failed with
     a traceback (the second probe's fresh eyes: oldest: 18.0)."""
