@@ -296,8 +296,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .load.immediate_words import immediate_risk_warnings
     from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
+    from .load.schema import load_schema
+    from .load.translations import untranslated_warnings
 
     warnings = [
+        *untranslated_warnings(thresholds.data, load_schema()),
         *scenario_set_warnings(thresholds),
         *age_band_warnings(thresholds),
         *immediate_risk_warnings(thresholds),
@@ -461,11 +464,29 @@ def cmd_sources(args: argparse.Namespace) -> int:
     warn_of_placeholders(thresholds)
     try:
         config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
+        written = [config, *write_language_sources(thresholds, Path(args.out), args.engine)]
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"{config} and {config.parent / 'docs'}/")
+    for each in written:
+        print(f"{each} and {each.parent / 'docs'}/")
     return 0
+
+
+def write_language_sources(thresholds: Thresholds, out: Path, engine: str) -> list[Path]:
+    """Each declared language's sources: the default's configuration rewritten with the language
+    switch, each other language's pages and configuration in its own folder (``out/cy``)."""
+    from .load.schema import load_schema
+    from .site.languages import language_builds, thresholds_in
+    from .site.write import site_sources, write_sources
+
+    builds = language_builds(dict(thresholds.data))
+    schema = load_schema() if builds else {}
+    written = []
+    for build in builds:
+        in_language = thresholds if not build.folder else thresholds_in(dict(thresholds.data), build, schema)
+        written.append(write_sources(site_sources(in_language), PROJECT, out / build.folder, engine, build))
+    return written[1:]
 
 
 def cmd_engine(args: argparse.Namespace) -> int:
