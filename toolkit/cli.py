@@ -491,9 +491,14 @@ def write_language_sources(thresholds: Thresholds, out: Path, engine: str) -> li
 
 def cmd_engine(args: argparse.Namespace) -> int:
     from .engine import EngineError, run_engine  # host only
+    from .site.languages import other_folders
 
+    sources, site = Path(args.sources), Path(args.site)
     try:
-        log = run_engine(args.engine, Path(args.sources), Path(args.site))
+        log = run_engine(args.engine, sources, site)
+        # Each other language's site into its folder of the default's (cy/), as the switch links to it.
+        for folder in other_folders(sources):
+            log += run_engine(args.engine, sources / folder, site / folder)
     except EngineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ data in that language (``toolkit.load.translations.translated``), with a switch 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from levels_of_need.model import Thresholds, from_dict
@@ -46,3 +47,13 @@ def language_builds(data: dict[str, Any]) -> list[LanguageBuild]:
 def thresholds_in(data: dict[str, Any], build: LanguageBuild, schema: dict[str, Any]) -> Thresholds:
     """The thresholds in a build's language, built from data that has passed validation."""
     return from_dict(translated(data, schema, build.language.code))
+
+
+def other_folders(sources: Path) -> list[str]:
+    """The other languages' source folders beside the default's, as its language switch names them
+    (a folder another file's build left behind is not one)."""
+    from ..engine import CONFIG
+    from .write import read_config
+
+    switch = (read_config(sources / CONFIG).get("extra") or {}).get("alternate") or []
+    return [item["link"].removeprefix("./").rstrip("/") for item in switch if item["link"] != "./"]
