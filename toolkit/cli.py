@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=helptext)
         _add_common(command)
         _add_check_arguments(command)
+        command.add_argument(
+            "--language",
+            metavar="CODE",
+            help="one of the file's declared languages (its code, such as cy), as "
+            "that language's self-check reads the file; default: the file's own text",
+        )
         command.set_defaults(run=run)
     summary = sub.choices["summary"]
     summary.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
@@ -218,6 +224,19 @@ def load(path: str, verify_scenarios: bool = False) -> Thresholds | None:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return None
+
+
+def in_language(thresholds: Thresholds | None, code: str | None) -> Thresholds | None:
+    """The thresholds as the self-check of language ``code`` reads them (the file's own without a code)."""
+    if thresholds is None or code is None:
+        return thresholds
+    from .load.schema import load_schema
+    from .site.languages import language_builds, thresholds_in
+
+    builds = {build.language.code: build for build in language_builds(dict(thresholds.data))}
+    if code not in builds:
+        raise CheckError(f"--language {code}: not a language the file declares ({', '.join(builds) or 'none'})")
+    return thresholds if not builds[code].folder else thresholds_in(dict(thresholds.data), builds[code], load_schema())
 
 
 def check_payload(args: argparse.Namespace) -> dict[str, Any]:
@@ -552,7 +571,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    thresholds = load(args.thresholds)
+    thresholds = in_language(load(args.thresholds), args.language)
     if thresholds is None:
         return 1
     payload = check_payload(args)
@@ -578,7 +597,7 @@ def refuse_needless_confirmations(payload: dict[str, Any], result: dict[str, Any
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    thresholds = load(args.thresholds)
+    thresholds = in_language(load(args.thresholds), args.language)
     if thresholds is None:
         return 1
     payload = check_payload(args)

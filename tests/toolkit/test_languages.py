@@ -10,30 +10,13 @@ import sys
 
 import pytest
 import yaml
-from conftest import EXAMPLE_FILE, ROOT
+from conftest import ROOT
+from worked_languages import EXAMPLE_TEXT, WORDS, WORKED, with_languages
 
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
-from toolkit.load.translations import Fallback, text_fields, translated, untranslated
-
-DOC = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-EXAMPLE_TEXT = EXAMPLE_FILE.read_text(encoding="utf-8")
-
-
-def worked_example() -> str:
-    """docs/format.md's example of languages and translations, as YAML text."""
-    return next(b for b in re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S) if b.startswith("languages:"))
-
-
-def with_languages(block: str) -> str:
-    """The fictional file with ``block`` (top-level YAML) added before its contacts."""
-    at = EXAMPLE_TEXT.index("\ncontacts:\n") + 1
-    return EXAMPLE_TEXT[:at] + block + EXAMPLE_TEXT[at:]
-
-
-WORKED = with_languages(worked_example())
-WORDS = yaml.safe_load(worked_example())["translations"]
+from toolkit.load.translations import Marked, text_fields, translated, untranslated
 
 
 def problems_of(block: str) -> list[str]:
@@ -67,18 +50,25 @@ def test_a_file_without_languages_has_nothing_untranslated_and_its_text_fields_a
     assert "document.version" not in fields  # the content's name, the same in every language
 
 
-def test_the_welsh_data_holds_the_translations_and_marks_every_untranslated_field():
+def test_the_welsh_data_holds_the_translations_marked_welsh_among_the_toolkits_english_words():
     data = load_text(WORKED).data
     welsh = translated(data, load_schema(), "cy")
     assert "translations" not in welsh
     level = next(lv for lv in welsh["levels"] if lv["id"] == "thriving")
-    assert level["name"] == WORDS["cy"]["levels.thriving.name"] and not isinstance(level["name"], Fallback)
-    assert isinstance(level["description"], Fallback) and level["description"].lang == "en"
+    assert level["name"] == WORDS["cy"]["levels.thriving.name"]
+    assert isinstance(level["name"], Marked) and level["name"].lang == "cy"
+    # Untranslated, the professional English, among the toolkit's English words: nothing to mark.
+    assert level["description"] == "Fictional example level one." and not isinstance(level["description"], Marked)
+    # Once the words around it are Welsh, the English left untranslated is what is marked.
+    around_welsh = translated(data, load_schema(), "cy", around="cy")
+    level = next(lv for lv in around_welsh["levels"] if lv["id"] == "thriving")
+    assert isinstance(level["description"], Marked) and level["description"].lang == "en"
+    assert not isinstance(level["name"], Marked)
     easy = translated(data, load_schema(), "en-easy")
     tired = next(i for i in easy["indicators"] if i["id"] == "tired")
     assert tired["text"] == WORDS["en-easy"]["indicators.tired.text"]
-    # Easy read is English: the professional text it has not rewritten is shown as it is, unmarked.
-    assert not any(isinstance(i["text"], Fallback) for i in easy["indicators"])
+    # Easy read is English: nothing in it is in another language than the words around it.
+    assert not any(isinstance(i["text"], Marked) for i in easy["indicators"])
 
 
 def test_the_sources_build_each_language_with_its_lang_its_switch_and_fallbacks_marked(tmp_path):
@@ -97,12 +87,16 @@ def test_the_sources_build_each_language_with_its_lang_its_switch_and_fallbacks_
     assert [alt["link"] for alt in configs[""]["extra"]["alternate"]] == ["./", "./cy/", "./en-easy/"]
     assert [alt["link"] for alt in configs["cy"]["extra"]["alternate"]] == ["../", "./", "../en-easy/"]
     assert [alt["lang"] for alt in configs["cy"]["extra"]["alternate"]] == ["en", "cy", "en"]
+    # The Welsh pages' content is the toolkit's English words around the file's: so it says, and each
+    # Welsh text in it says it is Welsh.
+    assert configs["cy"]["extra"]["content_lang"] == "en"
+    assert "content_lang" not in configs[""]["extra"] and "content_lang" not in configs["en-easy"]["extra"]
     welsh = (out / "cy" / "docs" / "levels" / "thriving.md").read_text(encoding="utf-8")
     english = (out / "docs" / "levels" / "thriving.md").read_text(encoding="utf-8")
-    assert WORDS["cy"]["levels.thriving.name"] in welsh and WORDS["cy"]["levels.thriving.name"] not in english
-    # The level's description is untranslated: shown in English, marked as English inside the Welsh page.
-    assert '<span lang="en">Fictional example level one.</span>' in welsh
-    assert 'lang="en"' not in english
+    healthy = WORDS["cy"]["indicators.healthy.text"].replace("'", "&#39;")
+    assert f'<span lang="cy">{healthy}</span>' in welsh
+    assert "Fictional example level one." in welsh  # untranslated: the professional text
+    assert 'lang="' not in english and "Fictional example level one." in english
     # Never inside an attribute or an option, which hold text only.
     for page in (out / "cy" / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ the file's ids, never list positions where an item has an id::
         indicators.l2-young-carer.text: ...
 
 A text field is one the schema defines as text (``#/$defs/text``): never an id, a reference, a number,
-a date or a choice. A field left untranslated shows the professional text, marked as in that text's
-language (``Fallback``), and ``validate`` warns how many are left.
+a date or a choice. A field left untranslated shows the professional text, and ``validate`` warns how
+many are left. Each text on a page whose language differs from the words around it is ``Marked``.
 """
 
 from __future__ import annotations
@@ -36,13 +36,18 @@ class Language:
     name: str  # the language switch's words, in that language
 
 
-class Fallback(str):
-    """A text field left untranslated: the professional text, in the default language, shown inside a
-    page of another language, so the page marks it with that text's own ``lang`` (WCAG 3.1.2)."""
+# The language the toolkit's own words are in (headings, buttons, "Check your answers"): English, until
+# they come from a message catalogue. A language's pages are built around them: see ``translated``.
+INTERFACE_LANG = "en"
 
-    lang: str = "en"
 
-    def __new__(cls, text: str, lang: str = "en") -> Fallback:
+class Marked(str):
+    """Text in another language than the words around it on the page, which the page marks with the
+    text's own ``lang`` (WCAG 3.1.2): a Welsh translation among the toolkit's English words."""
+
+    lang: str = INTERFACE_LANG
+
+    def __new__(cls, text: str, lang: str = INTERFACE_LANG) -> Marked:
         made = super().__new__(cls, text)
         made.lang = lang
         return made
@@ -244,9 +249,11 @@ def untranslated_warnings(data: Mapping[str, Any], schema: Schema) -> list[str]:
 # ---- A language's data ------------------------------------------------------------------------------
 
 
-def translated(data: Mapping[str, Any], schema: Schema, code: str) -> dict[str, Any]:
+def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str = INTERFACE_LANG) -> dict[str, Any]:
     """The file's data in language ``code``: each translated field's words, each other text field the
-    default's words as a ``Fallback``; no ``translations`` (a language's site holds its own words only)."""
+    default's words; no ``translations`` (a language's site holds its own words only). A text whose
+    language is not ``around``, the language of the words around it on the page, is ``Marked``: while
+    the toolkit's own words are English, a Welsh translation; once they are Welsh, an untranslated field."""
     declared = languages(data)
     default, target = declared[0], next(lang for lang in declared if lang.code == code)
     out = copy.deepcopy({k: v for k, v in data.items() if k != "translations"})
@@ -255,9 +262,6 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str) -> dict[str, 
         parent: Any = out
         for step in path[:-1]:
             parent = parent[step]
-        if key in words:
-            parent[path[-1]] = words[key]
-        elif target.lang != default.lang:
-            # An easy-read variant of English shows the professional English unmarked: same language.
-            parent[path[-1]] = Fallback(parent[path[-1]], default.lang)
+        text, lang = (words[key], target.lang) if key in words else (parent[path[-1]], default.lang)
+        parent[path[-1]] = Marked(text, lang) if lang != around else text
     return out

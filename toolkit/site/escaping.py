@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..load.translations import Fallback
+from ..load.translations import Marked
 
 # & < > " ' for HTML; \ ` * _ { } [ ] | # for Markdown (with the attr_list and tables extensions).
 _TEXT = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]|#"})
@@ -43,15 +43,15 @@ def page_text(value: Any) -> Markup:
         return Markup(value.__html__())
     text = _LEADING_SPACE.sub(" ", _LINE_BREAK.sub(" ", str(value))).translate(_TEXT)
     safe = Markup(_BLOCK_START.sub(lambda start: "".join(f"&#{ord(char)};" for char in start.group()), text))
-    if isinstance(value, Fallback):
-        # Untranslated text inside another language's page says which language it is in (WCAG 3.1.2).
+    if isinstance(value, Marked):
+        # Text in another language than the words around it says which it is in (WCAG 3.1.2).
         return Markup('<span lang="{}">{}</span>').format(value.lang, safe)
     return safe
 
 
 def plain(value: Any) -> str:
     """A value for an attribute or an element that holds text only (an option): never marked up, so
-    untranslated text there is shown as it is (its page's own language marks it no other way)."""
+    text in another language there is shown as it is (nothing there can say its language)."""
     return str.__str__(value) if isinstance(value, str) else value
 
 

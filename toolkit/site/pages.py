@@ -41,7 +41,7 @@ from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.training import answer_key_label, consent_hold
 
 from ..load.colours import css_class
-from ..load.translations import Fallback
+from ..load.translations import Marked
 from . import accessibility, discussion, nothing_found
 from .escaping import markdown_field, page_text, plain
 from .nothing_found import WORDS_PAGE, has_everyday_words
@@ -92,8 +92,8 @@ def oneline(text: object) -> str:
 
 
 def same_language(source: object, text: str) -> str:
-    """``text`` made from ``source``: still untranslated text, if ``source`` was (translations.py)."""
-    return Fallback(text, source.lang) if isinstance(source, Fallback) else text
+    """``text`` made from ``source``: still marked as in its own language, if ``source`` was (translations.py)."""
+    return Marked(text, source.lang) if isinstance(source, Marked) else text
 
 
 def sentence_of(text: object) -> str:

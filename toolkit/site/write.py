@@ -31,6 +31,7 @@ from levels_of_need.model import Thresholds
 from ..engine import CONFIG, SITE
 from ..load.colours import colours
 from ..load.colours import stylesheet as colour_stylesheet
+from ..load.translations import INTERFACE_LANG
 from ..resources import THEME, site_base
 from . import escaping, nothing_found
 from .languages import LanguageBuild
@@ -197,6 +198,8 @@ def engine_config(
     if language is not None:
         theme["language"] = language.lang
         config["extra"]["alternate"] = language.switch
+        if language.lang != INTERFACE_LANG:
+            config["extra"]["content_lang"] = INTERFACE_LANG  # the toolkit's own words, around the file's
     config["theme"] = theme
     return config
 
