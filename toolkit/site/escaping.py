@@ -45,7 +45,7 @@ def page_text(value: Any) -> Markup:
     safe = Markup(_BLOCK_START.sub(lambda start: "".join(f"&#{ord(char)};" for char in start.group()), text))
     if isinstance(value, Marked):
         # Text in another language than the words around it says which it is in (WCAG 3.1.2).
-        return Markup('<span lang="{}">{}</span>').format(value.lang, safe)
+        return Markup('<span lang="{lang}">{text}</span>').format(lang=value.lang, text=safe)
     return safe
 
 
