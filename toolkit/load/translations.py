@@ -193,6 +193,15 @@ def translation_problems(data: Mapping[str, Any], schema: Schema, problem: Probl
         if code in declared[:index]:
             yield problem(["languages", index, "code"], f"{code!r} is declared twice: declare each language once")
     others = declared[1:]
+    theme_languages = site_theme_languages()
+    for index, lang in enumerate(languages(data) if data.get("languages") else []):
+        if theme_languages and lang.lang not in theme_languages:
+            field = "lang" if lang.lang != lang.code else "code"
+            yield problem(
+                ["languages", index, field],
+                f"the site's theme has no words for {lang.lang!r} (it has: {shortlist(sorted(theme_languages), 12)}): "
+                "give lang: the language the text is in, such as en for an easy-read version",
+            )
     for code, words in (data.get("translations") or {}).items():
         if code not in others:
             why = (
@@ -226,6 +235,19 @@ def _key_problem(data: Mapping[str, Any], schema: Schema, key: str, text: Any) -
         return f"the translation is {describe(text)}: write the text"
     message = string_problem(text)
     return message or (None if is_markdown_field(path) else block_markdown_problem(text))
+
+
+def site_theme_languages() -> frozenset[str]:
+    """The languages the site's theme (Material for MkDocs) has its own words for, which a page declaring
+    the language needs; none where the theme is not installed (validate without the site's packages)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / "partials" / "languages"
+    return frozenset(path.stem for path in folder.glob("*.html"))
 
 
 def untranslated(data: Mapping[str, Any], schema: Schema) -> dict[str, list[str]]:
