@@ -63,7 +63,7 @@ def test_the_welsh_pages_say_so_and_the_switch_goes_to_english_and_back(phone, w
         assert words in phone.inner_text("body")
 
 
-def test_untranslated_text_is_marked_english_and_axe_finds_nothing_at_360_px(phone, welsh):
+def test_each_text_is_in_the_language_its_element_says_and_axe_finds_nothing_at_360_px(phone, welsh):
     base, _ = welsh
     for path in ("cy/levels/thriving/", "cy/", "cy/check/"):
         phone.goto(f"{base}/{path}")
