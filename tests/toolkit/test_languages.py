@@ -121,6 +121,7 @@ BASE = "languages:\n  - {code: en, name: English}\n  - {code: cy, name: Cymraeg}
         (BASE + "translations:\n  cy:\n    levels.thriving.name: '  '\n", "is blank"),
         (BASE + "translations:\n  cy:\n    levels.thriving.name: '<b>Ffynnu</b>'\n", "contains an HTML tag"),
         (BASE + 'translations:\n  cy:\n    levels.thriving.name: "- Ffynnu"\n', "would make a list"),
+        ("translations:\n  cy:\n    levels.thriving.name: Ffynnu\n", "(declared: none): add it under languages:"),
         (BASE + "  - {code: cy, name: Cymraeg eto}\n", "'cy' is declared twice"),
         (BASE + "  - {code: en-easy, name: Easy read}\n", "the site's theme has no words for 'en-easy'"),
         (BASE + "  - {code: en-plain, lang: xx, name: Plain}\n", "languages[2].lang: the site's theme has no words"),

@@ -61,7 +61,10 @@ def finish_site(
             raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
     # Each language's site is whole in its own folder (cy/): its search, its checker reading the file's
     # data in that language, its own service worker; the default's worker leaves those folders alone.
-    languages = [(site / folder, t) for folder, t in languages_of(thresholds)]
+    # (`mkdocs serve` builds the default's pages alone: a language whose site is not there is left.)
+    languages = [
+        (site / folder, t) for folder, t in languages_of(thresholds) if (site / folder / "index.html").exists()
+    ]
     for folder, in_language in [(site, thresholds), *languages]:
         put_search_in_reading_order(
             folder, engine, [page.path for page in site_pages(in_language)], graver_by_word(in_language)
