@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=helptext)
         _add_common(command)
         _add_check_arguments(command)
+        command.add_argument(
+            "--language",
+            metavar="CODE",
+            help="one of the file's declared languages (its code, such as cy), as "
+            "that language's self-check reads the file; default: the file's own text",
+        )
         command.set_defaults(run=run)
     summary = sub.choices["summary"]
     summary.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
@@ -220,6 +226,19 @@ def load(path: str, verify_scenarios: bool = False) -> Thresholds | None:
         return None
 
 
+def in_language(thresholds: Thresholds | None, code: str | None) -> Thresholds | None:
+    """The thresholds as the self-check of language ``code`` reads them (the file's own without a code)."""
+    if thresholds is None or code is None:
+        return thresholds
+    from .load.schema import load_schema
+    from .site.languages import language_builds, thresholds_in
+
+    builds = {build.language.code: build for build in language_builds(dict(thresholds.data))}
+    if code not in builds:
+        raise CheckError(f"--language {code}: not a language the file declares ({', '.join(builds) or 'none'})")
+    return thresholds if not builds[code].folder else thresholds_in(dict(thresholds.data), builds[code], load_schema())
+
+
 def check_payload(args: argparse.Namespace) -> dict[str, Any]:
     if args.age is not None and not args.age.strip():
         raise CheckError("--age is empty: give the child's age, or leave --age out")
@@ -296,8 +315,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .load.immediate_words import immediate_risk_warnings
     from .load.named_ages import age_band_warnings
     from .load.scenario_sets import scenario_set_warnings
+    from .load.schema import load_schema
+    from .load.translations import untranslated_warnings
 
     warnings = [
+        *untranslated_warnings(thresholds.data, load_schema()),
         *scenario_set_warnings(thresholds),
         *age_band_warnings(thresholds),
         *immediate_risk_warnings(thresholds),
@@ -461,18 +483,41 @@ def cmd_sources(args: argparse.Namespace) -> int:
     warn_of_placeholders(thresholds)
     try:
         config = write_sources(site_sources(thresholds), PROJECT, Path(args.out), args.engine)
+        written = [config, *write_language_sources(thresholds, Path(args.out), args.engine)]
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"{config} and {config.parent / 'docs'}/")
+    for each in written:
+        print(f"{each} and {each.parent / 'docs'}/")
     return 0
+
+
+def write_language_sources(thresholds: Thresholds, out: Path, engine: str) -> list[Path]:
+    """Each declared language's sources: the default's configuration rewritten with the language
+    switch, each other language's pages and configuration in its own folder (``out/cy``)."""
+    from .load.schema import load_schema
+    from .site.languages import language_builds, thresholds_in
+    from .site.write import site_sources, write_sources
+
+    builds = language_builds(dict(thresholds.data))
+    schema = load_schema() if builds else {}
+    written = []
+    for build in builds:
+        in_language = thresholds if not build.folder else thresholds_in(dict(thresholds.data), build, schema)
+        written.append(write_sources(site_sources(in_language), PROJECT, out / build.folder, engine, build))
+    return written[1:]
 
 
 def cmd_engine(args: argparse.Namespace) -> int:
     from .engine import EngineError, run_engine  # host only
+    from .site.languages import other_folders
 
+    sources, site = Path(args.sources), Path(args.site)
     try:
-        log = run_engine(args.engine, Path(args.sources), Path(args.site))
+        log = run_engine(args.engine, sources, site)
+        # Each other language's site into its folder of the default's (cy/), as the switch links to it.
+        for folder in other_folders(sources):
+            log += run_engine(args.engine, sources / folder, site / folder)
     except EngineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -526,7 +571,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    thresholds = load(args.thresholds)
+    thresholds = in_language(load(args.thresholds), args.language)
     if thresholds is None:
         return 1
     payload = check_payload(args)
@@ -552,7 +597,7 @@ def refuse_needless_confirmations(payload: dict[str, Any], result: dict[str, Any
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    thresholds = load(args.thresholds)
+    thresholds = in_language(load(args.thresholds), args.language)
     if thresholds is None:
         return 1
     payload = check_payload(args)

@@ -16,6 +16,10 @@ from toolkit.load.schema import load_schema
 READ_INTO = {
     "own_questions": "questions",
     "format": None,
+    # Build time only: each language's site gets the file's data in that language (toolkit/load/translations.py),
+    # so the core never reads either.
+    "languages": None,
+    "translations": None,
     "step_down": "case_moves",
     "step_up": "case_moves",
     "step_across": "case_moves",

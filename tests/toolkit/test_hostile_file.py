@@ -17,6 +17,7 @@ import yaml
 import yaml_data
 from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE, first_in_check
 from schema_walk import SCHEMA, get, mappings, put, text_fields, walk
+from worked_languages import WORKED
 
 from toolkit.load import ThresholdsError, load_text
 from toolkit.load.limits import BAD_CHARACTER, FORMAT_ALLOWED
@@ -150,9 +151,27 @@ PATTERNED = _one_of_each(
 
 def test_every_pattern_in_the_schema_is_exercised():
     patterns = {node["pattern"] for node in mappings(SCHEMA) if isinstance(node.get("pattern"), str)}
-    exercised = {schema["pattern"] for name, data in DATA.items() for _, v, schema in walk(data) if "pattern" in schema}
-    # The one pattern on keys (glossary abbreviations) is tested on its own below.
-    assert patterns - exercised == {SCHEMA["properties"]["glossary"]["propertyNames"]["pattern"]}
+    # The languages' fields are in neither partnership's file (a second language is a second site to build):
+    # docs/format.md's worked example holds them, and they are tried below.
+    files = [*DATA.values(), yaml.safe_load(WORKED)]
+    exercised = {schema["pattern"] for data in files for _, v, schema in walk(data) if "pattern" in schema}
+    # The patterns on keys (glossary abbreviations, the translations' languages) are tested on their own below.
+    on_keys = {SCHEMA["properties"][name]["propertyNames"]["pattern"] for name in ("glossary", "translations")}
+    assert patterns - exercised == on_keys - exercised
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", " \n"])
+def test_a_trailing_line_break_is_refused_at_every_languages_field(ending):
+    worked = yaml.safe_load(WORKED)
+    for path in (["languages", 1, "code"], ["languages", 2, "lang"]):
+        changed = copy.deepcopy(worked)
+        put(changed, path, get(changed, path) + ending)
+        lines = refused_in_one_line(dumped(changed))
+        assert any("languages" in line and "not in the expected form" in line for line in lines), lines
+    changed = copy.deepcopy(worked)
+    changed["translations"]["cy" + ending] = changed["translations"].pop("cy")
+    lines = refused_in_one_line(dumped(changed))
+    assert any("translations" in line and "not in the expected form" in line for line in lines), lines
 
 
 # "\n" is tried at every patterned field; the others at every sixth.

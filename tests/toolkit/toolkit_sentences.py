@@ -112,8 +112,9 @@ def python_text(source: str) -> list[str]:
             continue  # a list of the page's classes, not words for a reader
         if text:
             text = re.sub(r"\{[a-z_]+\}", GAP, text)  # a str.format field: a value filled in, as in an f-string
-        # Words for a reader have a space between words; an id, a key or a format does not.
-        if text and re.search(r"[A-Za-z]{2,}[,.:;?!’'”)]* +[A-Za-z“‘(…]", text):
+        # Words for a reader have a space between words; an id, a key or a format does not, nor does a
+        # tag's name and its attributes (<span lang="…">), which no reader sees.
+        if text and re.search(r"[A-Za-z]{2,}[,.:;?!’'”)]* +[A-Za-z“‘(…]", re.sub(r"<[^<>]*>", " ", text)):
             texts.append(text)
     return texts
 

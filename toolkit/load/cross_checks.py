@@ -23,6 +23,8 @@ from .references import reference_problems
 from .rule_checks import indicator_problems, rule_problems
 from .scenario_checks import scenario_problems
 from .scenario_sets import scenario_set_problems
+from .schema import load_schema
+from .translations import translation_problems
 from .yaml_lines import LineIndex
 
 # The sections whose items' ids are unique within the section (route ids are unique across levels).
@@ -58,6 +60,8 @@ def cross_check_problems(data: Mapping[str, Any], lines: LineIndex, filename: st
     yield from element_id_problems(data, problem)
     yield from brag_problems(data, problem)
     yield from summary_part_problems(data, problem)
+    if "languages" in data or "translations" in data:
+        yield from translation_problems(data, load_schema(), problem)
     yield from glossary_problems(data, lines, problem)
     yield from accessibility_problems(data, problem)
     yield from case_move_problems(data, problem)

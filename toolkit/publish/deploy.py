@@ -13,6 +13,7 @@ The nginx snippet also serves the build's precompressed copies (compress.py): ``
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .csp import inline_script_hashes, policy
@@ -88,9 +89,13 @@ def typed_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix[1:] in TYPES)
 
 
-def write_headers_file(site: Path) -> Path:
+def write_headers_file(site: Path, other_sites: Sequence[str] = ()) -> Path:
+    """``other_sites``: each other language's folder (``cy/``), whose own service worker is never cached."""
     target = site / "_headers"
-    target.write_text(netlify_headers(site), encoding="utf-8")
+    text = netlify_headers(site)
+    for folder in other_sites:
+        text += f"/{folder}sw.js\n  Cache-Control: no-cache\n"
+    target.write_text(text, encoding="utf-8")
     return target
 
 

@@ -59,16 +59,37 @@ def finish_site(
             more = len(error.problems) - 3
             shown = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
             raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
-    put_search_in_reading_order(
-        site, engine, [page.path for page in site_pages(thresholds)], graver_by_word(thresholds)
-    )
-    build_engine(thresholds, project, site, source_date_epoch(project), cache=project / CACHE / "python-bundle")
-    write_headers_file(site)
-    if serving:
-        write_retiring_service_worker(site)  # pages under development are never served from a cache
-    else:
-        write_service_worker(site)
+    # Each language's site is whole in its own folder (cy/): its search, its checker reading the file's
+    # data in that language, its own service worker; the default's worker leaves those folders alone.
+    # (`mkdocs serve` builds the default's pages alone: a language whose site is not there is left.)
+    languages = [
+        (site / folder, t) for folder, t in languages_of(thresholds) if (site / folder / "index.html").exists()
+    ]
+    for folder, in_language in [(site, thresholds), *languages]:
+        put_search_in_reading_order(
+            folder, engine, [page.path for page in site_pages(in_language)], graver_by_word(in_language)
+        )
+        build_engine(in_language, project, folder, source_date_epoch(project), cache=project / CACHE / "python-bundle")
+    other_roots = [folder.relative_to(site).as_posix() + "/" for folder, _ in languages]
+    write_headers_file(site, other_roots)
+    for folder in [site, *(folder for folder, _ in languages)]:
+        if serving:
+            write_retiring_service_worker(folder)  # pages under development are never served from a cache
+        else:
+            write_service_worker(folder, other_roots if folder == site else ())
+    if not serving:
         write_precompressed(site, project / CACHE / "compressed")
+
+
+def languages_of(thresholds: Thresholds) -> list[tuple[str, Thresholds]]:
+    """Each language's folder and thresholds, beside the default's (none for a one-language file)."""
+    from ..load.schema import load_schema
+    from ..site.languages import language_builds, thresholds_in
+
+    data = dict(thresholds.data)
+    builds = language_builds(data)[1:]
+    schema = load_schema() if builds else {}
+    return [(build.folder, thresholds_in(data, build, schema)) for build in builds]
 
 
 def source_date_epoch(project: Path) -> int:

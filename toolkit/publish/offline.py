@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,16 @@ SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
 
 
-def precache_paths(site: Path) -> list[str]:
+def precache_paths(site: Path, other_sites: Sequence[str] = ()) -> list[str]:
     """The guidance's files worth keeping offline, as URLs relative to the site root ("check/" for
-    check/index.html): every file but the engine's."""
+    check/index.html): every file but the engine's, and none of another language's site (``cy/``),
+    which its own service worker keeps."""
     engine = set(engine_paths(site))
+    skipped = (*SKIP_DIRECTORIES, *other_sites)
     paths = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = file.relative_to(site).as_posix()
-        if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or relative.startswith(SKIP_DIRECTORIES):
+        if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or relative.startswith(skipped):
             continue
         if relative in engine:
             continue
@@ -51,8 +54,8 @@ def site_version(site: Path, paths: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(site: Path) -> dict[str, Any]:
-    paths = precache_paths(site)
+def write_service_worker(site: Path, other_sites: Sequence[str] = ()) -> dict[str, Any]:
+    paths = precache_paths(site, other_sites)
     # The engine's manifest first: the service worker looks for it to know whether a device keeps the engine.
     engine = sorted(engine_paths(site), key=lambda path: not path.endswith("/manifest.json"))
     # Each engine file's SHA-256: a file the page hands over is kept only if it is the build's own.

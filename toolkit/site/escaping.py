@@ -19,6 +19,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..load.translations import Marked
+
 # & < > " ' for HTML; \ ` * _ { } [ ] | # for Markdown (with the attr_list and tables extensions).
 _TEXT = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]|#"})
 _MARKDOWN_FIELD = str.maketrans({"<": "&lt;", "{": "&#123;", "}": "&#125;"})
@@ -40,7 +42,17 @@ def page_text(value: Any) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     text = _LEADING_SPACE.sub(" ", _LINE_BREAK.sub(" ", str(value))).translate(_TEXT)
-    return Markup(_BLOCK_START.sub(lambda start: "".join(f"&#{ord(char)};" for char in start.group()), text))
+    safe = Markup(_BLOCK_START.sub(lambda start: "".join(f"&#{ord(char)};" for char in start.group()), text))
+    if isinstance(value, Marked):
+        # Text in another language than the words around it says which it is in (WCAG 3.1.2).
+        return Markup('<span lang="{lang}">{text}</span>').format(lang=value.lang, text=safe)
+    return safe
+
+
+def plain(value: Any) -> str:
+    """A value for an attribute or an element that holds text only (an option): never marked up, so
+    text in another language there is shown as it is (nothing there can say its language)."""
+    return str.__str__(value) if isinstance(value, str) else value
 
 
 def markdown_field(value: str) -> Markup:

@@ -41,8 +41,9 @@ from levels_of_need.summary import DETAIL_LABELS
 from levels_of_need.training import answer_key_label, consent_hold
 
 from ..load.colours import css_class
+from ..load.translations import Marked
 from . import accessibility, discussion, nothing_found
-from .escaping import markdown_field, page_text
+from .escaping import markdown_field, page_text, plain
 from .nothing_found import WORDS_PAGE, has_everyday_words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -74,6 +75,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["tel"] = tel_href  # the core's one definition of a phone link
     env.filters["oneline"] = oneline
+    env.filters["plain"] = plain  # attributes and options hold text only (escaping.plain)
     env.filters["markdown"] = markdown_field
     env.filters["sentence"] = sentence_of
     env.filters["timescale"] = timescale_text
@@ -86,13 +88,18 @@ def _environment() -> jinja2.Environment:
 def oneline(text: object) -> str:
     """Text with its line breaks and runs of spaces made single spaces (Markup stays Markup)."""
     joined = " ".join(str(text).split())
-    return Markup(joined) if hasattr(text, "__html__") else joined
+    return Markup(joined) if hasattr(text, "__html__") else same_language(text, joined)
+
+
+def same_language(source: object, text: str) -> str:
+    """``text`` made from ``source``: still marked as in its own language, if ``source`` was (translations.py)."""
+    return Marked(text, source.lang) if isinstance(source, Marked) else text
 
 
 def sentence_of(text: object) -> str:
     """Text from the file on one line, ended with a full stop unless it ends a sentence already."""
     ended = sentence(str(oneline(text)))
-    return Markup(ended) if hasattr(text, "__html__") else ended
+    return Markup(ended) if hasattr(text, "__html__") else same_language(text, ended)
 
 
 def render(template: str, here: str, t: Thresholds, **context: object) -> str:

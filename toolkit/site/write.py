@@ -31,8 +31,10 @@ from levels_of_need.model import Thresholds
 from ..engine import CONFIG, SITE
 from ..load.colours import colours
 from ..load.colours import stylesheet as colour_stylesheet
+from ..load.translations import INTERFACE_LANG
 from ..resources import THEME, site_base
 from . import escaping, nothing_found
+from .languages import LanguageBuild
 from .pages import Page, abbreviations, served_at, site_pages
 
 DOCS = "docs"
@@ -175,9 +177,13 @@ def read_config(path: Path) -> dict[str, Any]:
         return yaml.load(file, Loader=_ConfigLoader)
 
 
-def engine_config(project_config: dict[str, Any], out: Path, sources: SiteSources) -> dict[str, Any]:
+def engine_config(
+    project_config: dict[str, Any], out: Path, sources: SiteSources, language: LanguageBuild | None = None
+) -> dict[str, Any]:
     """The project's configuration for this partnership, with every path relative to the build folder.
-    The theme override folder is always the toolkit's own, wherever the toolkit is installed."""
+    The theme override folder is always the toolkit's own, wherever the toolkit is installed. A file
+    that declares languages has each language's pages declare it (Material's ``theme.language`` sets
+    ``<html lang>`` and Material's own words) and a language switch (``extra.alternate``)."""
     config = {key: value for key, value in project_config.items() if key not in SERVE_ONLY}
     config["site_name"] = sources.site_name
     config["site_description"] = sources.site_description
@@ -189,6 +195,11 @@ def engine_config(project_config: dict[str, Any], out: Path, sources: SiteSource
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = os.path.relpath(THEME, out)
+    if language is not None:
+        theme["language"] = language.lang
+        config["extra"]["alternate"] = language.switch
+        if language.lang != INTERFACE_LANG:
+            config["extra"]["content_lang"] = INTERFACE_LANG  # the toolkit's own words, around the file's
     config["theme"] = theme
     return config
 
@@ -196,7 +207,9 @@ def engine_config(project_config: dict[str, Any], out: Path, sources: SiteSource
 # ---- Writing the build folder ---------------------------------------------------------------
 
 
-def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = "mkdocs") -> Path:
+def write_sources(
+    sources: SiteSources, project: Path, out: Path, engine: str = "mkdocs", language: LanguageBuild | None = None
+) -> Path:
     """Write the pages and the engine configuration into ``out`` for ``engine``; return the configuration's path."""
 
     def page_text(markdown: str, path: str) -> str:
@@ -228,7 +241,7 @@ def write_sources(sources: SiteSources, project: Path, out: Path, engine: str = 
             raise ValueError(f"docs/{page.path} is hand-written, but the toolkit generates that page")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_text(page.markdown, page.path), encoding="utf-8")
-    config = engine_config(read_config(base.config), out, sources)
+    config = engine_config(read_config(base.config), out, sources, language)
     header = f"# Written by `python -m toolkit sources` from the project's {CONFIG} and a thresholds file.\n"
     text = header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=120)
     (out / CONFIG).write_text(text, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""A Welsh site beside the English one (issue 29, point 10), built from docs/format.md's worked example
+added to the fictional file: the Welsh pages declare lang="cy", the switch goes to English and back,
+every text is in the language its element says (the toolkit's words, still English, and the Welsh
+translations marked lang="cy"), axe finds nothing at 360 px, and /cy/check/ shows what Python says
+of the file in Welsh (`toolkit check --language cy`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT
+from sitebuild import serve
+from worked_languages import WORDS, with_languages, worked_example
+
+from .checker_helpers import NO_RISK, as_seen, cli, cli_args, fill_check, open_checker, wait_for_result
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.build  # one small site of its own, built once for the module
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "service_workers": "block"}
+
+
+@pytest.fixture(scope="module")
+def welsh(tmp_path_factory):
+    """The worked example's site, served; and its thresholds file."""
+    folder = tmp_path_factory.mktemp("welsh")
+    # English and Welsh only: each language is a site build of its own (the easy-read site is built
+    # as the Welsh one is; its sources are checked in tests/toolkit/test_languages.py).
+    declared = [lang for lang in yaml.safe_load(worked_example())["languages"] if lang["code"] in ("en", "cy")]
+    block = yaml.safe_dump({"languages": declared, "translations": {"cy": WORDS["cy"]}}, allow_unicode=True)
+    (folder / "thresholds.yml").write_text(with_languages(block), encoding="utf-8")
+    command = ["build", "--thresholds", str(folder / "thresholds.yml"), "--out", str(folder / "sources")]
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", *command, "--site", str(folder / "site")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    with serve(folder / "site") as base:
+        yield base, folder / "thresholds.yml"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(bypass_csp=True, **PHONE)  # axe is injected as a script
+    yield context.new_page()
+    context.close()
+
+
+def test_the_welsh_pages_say_so_and_the_switch_goes_to_english_and_back(phone, welsh):
+    base, _ = welsh
+    phone.goto(f"{base}/cy/levels/thriving/")
+    assert phone.evaluate("document.documentElement.lang") == "cy"
+    assert WORDS["cy"]["levels.thriving.name"] in phone.inner_text("h1")
+    for language, words in (("en", "Thriving"), ("cy", WORDS["cy"]["levels.thriving.name"])):
+        phone.hover(".md-header .md-select")
+        phone.click(f".md-header a[hreflang={language}]")
+        phone.wait_for_load_state()
+        assert phone.evaluate("document.documentElement.lang") == language
+        assert words in phone.inner_text("body")
+
+
+def test_each_text_is_in_the_language_its_element_says_and_axe_finds_nothing_at_360_px(phone, welsh):
+    base, _ = welsh
+    for path in ("cy/levels/thriving/", "cy/", "cy/check/"):
+        phone.goto(f"{base}/{path}")
+        assert axe_violations(phone) == [], path
+    phone.goto(f"{base}/cy/levels/thriving/")
+    # Each text is in the language its element says: the toolkit's words and the untranslated
+    # description in English, the Welsh translation in Welsh, inside a page that declares Welsh.
+    for text, lang in (("Fictional example level one.", "en"), (WORDS["cy"]["indicators.healthy.text"], "cy")):
+        shown = phone.locator("article p, article li, article span", has_text=text).last
+        assert shown.is_visible(), text
+        assert shown.evaluate("(e) => e.closest('[lang]').lang") == lang, text
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_welsh_self_check_shows_what_python_says_of_the_welsh_data(browser, welsh):
+    base, thresholds = welsh
+    context = browser.new_context(**PHONE)  # the site's own CSP applies
+    page = context.new_page()
+    try:
+        open_checker(page, f"{base}/cy")
+        assert page.evaluate("document.documentElement.lang") == "cy"
+        assert page.text_content("label[for=ind-tired]") == WORDS["cy"]["indicators.tired.text"]
+        check = {"indicators": ["tired"], "age": 9, "answers": {**NO_RISK, "significant_harm": "no"}}
+        assert fill_check(page, check) == []
+        expected = as_seen(cli("check", *cli_args(check), "--language", "cy", thresholds=thresholds))
+        assert any(WORDS["cy"]["levels.emerging.name"] in line for line in expected)
+        assert wait_for_result(page, expected) == expected
+    finally:
+        context.close()
