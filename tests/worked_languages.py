@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+import yaml_data
 from conftest import EXAMPLE_FILE, ROOT
 
 DOC = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
@@ -24,4 +24,4 @@ def with_languages(block: str) -> str:
 
 
 WORKED = with_languages(worked_example())
-WORDS = yaml.safe_load(worked_example())["translations"]
+WORDS = yaml_data.parse(worked_example())["translations"]

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 import yaml
+import yaml_data
 from conftest import ROOT
 from sitebuild import serve
 from worked_languages import WORDS, with_languages, worked_example
@@ -28,7 +29,7 @@ def welsh(tmp_path_factory):
     folder = tmp_path_factory.mktemp("welsh")
     # English and Welsh only: each language is a site build of its own (the easy-read site is built
     # as the Welsh one is; its sources are checked in tests/toolkit/test_languages.py).
-    declared = [lang for lang in yaml.safe_load(worked_example())["languages"] if lang["code"] in ("en", "cy")]
+    declared = [lang for lang in yaml_data.parse(worked_example())["languages"] if lang["code"] in ("en", "cy")]
     block = yaml.safe_dump({"languages": declared, "translations": {"cy": WORDS["cy"]}}, allow_unicode=True)
     (folder / "thresholds.yml").write_text(with_languages(block), encoding="utf-8")
     command = ["build", "--thresholds", str(folder / "thresholds.yml"), "--out", str(folder / "sources")]

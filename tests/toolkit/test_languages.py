@@ -10,6 +10,7 @@ import sys
 
 import pytest
 import yaml
+import yaml_data
 from conftest import ROOT
 from worked_languages import EXAMPLE_TEXT, WORDS, WORKED, with_languages
 
@@ -136,7 +137,7 @@ def test_each_misuse_is_one_line_naming_its_field(block, expected):
 
 
 def test_a_guidance_bodys_translation_may_be_markdown_as_the_body_is():
-    data = yaml.safe_load(EXAMPLE_TEXT)
+    data = yaml_data.parse(EXAMPLE_TEXT)
     if not data.get("guidance"):
         pytest.skip("the fictional file has no guidance sections")
     section = data["guidance"][0]["id"]
