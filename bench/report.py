@@ -113,7 +113,8 @@ def not_met(results: dict[str, Any]) -> list[str]:
         "",
         f"- **Bytes, every context** ({mb(all_contexts)} against 4.0 MB): the page and its worker take "
         f"{mb(page_only)} (measured with the service worker blocked); the service worker's copy of the "
-        f"guidance and its revalidations take {mb(all_contexts - page_only)} more. Of the page's bytes, "
+        f"guidance takes {mb(all_contexts - page_only)} more (its pages in one file, and the few files the "
+        "page did not load: what the page loaded it takes from the browser's cache). Of the page's bytes, "
         f"`python.zip` is {mb(zipped['br_bytes'])} (brotli) and Pyodide's wasm, about 2.7 MB, is its floor. "
         + (
             f"Deferring the guidance copy to a later visit would meet 4.0 MB ({mb(page_only)}), but the "
@@ -323,6 +324,12 @@ def render(results: dict[str, Any]) -> str:
         "- **Progress where the user looks.** A bar with the megabytes over the wire and the time left, at "
         "the top of the self-check and in its result area; once everything has arrived it says Python is "
         "starting, and it says ready the moment Python is.",
+        "- **The first question first (issue 28).** The self-check's page asks at once for every module its "
+        "script imports (`modulepreload`: a module found only once its importer has arrived cost a round "
+        "trip, and the script, which starts the engine, waited for it), and nothing of the engine. On a "
+        "checker's page the site search builds its index only once the checker has started, or when the "
+        "user goes to the search (assets/search/blob-worker.js): on a slow phone that index took seconds "
+        "of the CPU the form and Python's start need.",
         "- **One request per change.** Each tick or choice asks the checker once; the answer comes back in "
         "a few milliseconds.",
         "",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import urljoin
 
 import pytest
 from conftest import ROOT
@@ -110,8 +111,12 @@ def test_a_first_visit_asks_the_server_for_each_file_once_in_every_context(offli
             page = visit_once(offline_capable_context, base, path)
         cached = next(iter(page.evaluate(CACHED).values()))
     precache = precached_files(medway_site.directory)
+    # The tab's icon is the browser's own request, made on its own schedule around the page's load, and
+    # not through the page: the service worker can find it not yet in the HTTP cache (a couple of kB).
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', (medway_site.directory / path / "index.html").read_text())
+    icon_path = urljoin(f"/{path}", icon.group(1)) if icon else None
     asked = [p for p, _ in answered]
-    assert {p: asked.count(p) for p in asked if asked.count(p) > 1} == {}, answered
+    assert {p: asked.count(p) for p in asked if asked.count(p) > (2 if p == icon_path else 1)} == {}, answered
     assert [p for p, status in answered if status != 200] == [], answered
     pages = {f"/{p.removeprefix('./')}" for p in precache["files"] if p.endswith(("/", ".html"))}
     assert set(asked) & pages == {f"/{path}"}  # the page itself; every other came in the file of pages
