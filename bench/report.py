@@ -151,8 +151,10 @@ def webkit(results: dict[str, Any]) -> list[str]:
     if not found:
         return ["WebKit: not measured in this run (bench/webkit_phone.py needs WebKitWebDriver, Xvfb, Selenium).", ""]
     load = ", ".join(f"{value:.1f}" for value in found["load_average"])
+    same = found["cpu_share_of_one_core"] == results["slow_phone"]["cpu_share_of_one_core"]
     return [
-        f"**The same CPU limit in WebKitGTK** ({found['cpu_share_of_one_core']:.0%} of one core, "
+        f"**{'The same' if same else 'A'} CPU limit in WebKitGTK** ({found['cpu_share_of_one_core']:.0%} of one core"
+        f"{'' if same else ', as calibrated in the run before: WebKit ran apart'}, "
         f"{found['cpu_limit']}; no network emulation, WebKit has none; load {load}): Python's start took "
         f"{found['python_start_factor']:.1f}× as long as unlimited; Python ready in "
         f"{shown(found['python_ready_ms'], seconds)}, the form usable in {seconds(found['form_usable_ms'])}, "
