@@ -63,9 +63,22 @@ dist: build
 
 # Speed and bytes over the wire, in headless Chromium on 127.0.0.1 and two emulated networks (not part of
 # `make test`; about ten minutes): prints a table, writes bench/latest.json and docs/performance.md from it.
-bench: setup /usr/bin/chromium
+bench: setup /usr/bin/chromium /usr/bin/WebKitWebDriver /usr/bin/Xvfb $(VENV)/.selenium
 	$(PY) bench/run.py
 	$(PY) bench/webkit_phone.py
+
+# What bench/webkit_phone.py needs for the WebKit figure: WebKitGTK's WebDriver (its MiniBrowser comes
+# with it), a virtual display, and Selenium (only the benchmark uses it, so not in requirements-dev.txt).
+/usr/bin/WebKitWebDriver:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq webkit2gtk-driver
+
+/usr/bin/Xvfb:
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb
+
+$(VENV)/.selenium: $(VENV)/.installed
+	$(PY) -m pip install --quiet --no-compile selenium==4.51.0
+	touch $@
 
 # MkDocs + Material, rebuilding when thresholds.yml, docs/, toolkit/ or hooks/ change.
 serve: setup

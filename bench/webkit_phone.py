@@ -4,9 +4,9 @@ CpuLimit) at the share Chromium's calibration chose, over the whole WebDriver pr
 slowdown of Python's start is measured against unlimited runs just before. WebKit has no DevTools
 protocol, so there is no network emulation: CPU only, on 127.0.0.1.
 
-Merges its results into bench/latest.json ("webkit_slow_phone") and rewrites docs/performance.md. Where
-the machine lacks WebKitWebDriver, Xvfb or Selenium (not among the pinned dependencies: `pip install
-selenium`), it says so and changes nothing.
+Merges its results into bench/latest.json ("webkit_slow_phone") and rewrites docs/performance.md.
+`make bench` installs what it needs first (WebKitWebDriver, Xvfb, Selenium: the Makefile's targets);
+run on its own where the machine lacks one of them, it says so and changes nothing.
 """
 
 from __future__ import annotations

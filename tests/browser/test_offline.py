@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import urljoin
 
 import pytest
 from conftest import ROOT
@@ -96,6 +97,31 @@ def test_a_first_visit_to_the_checker_downloads_each_engine_file_once_the_offlin
     assert page.get_attribute("#lon-check", "data-engine") == "ready"
     assert all(f"{base}{path}" in next(iter(kept.values())) for path in engine), "the engine was not kept"
     assert {path: count for path, count in downloads.items() if count != 1} == {}, answered
+
+
+@pytest.mark.parametrize("path", ["check/", "contacts/"])
+def test_a_first_visit_asks_the_server_for_each_file_once_in_every_context(offline_capable_context, medway_site, path):
+    # Issue 28: what the page has downloaded, the service worker takes from the browser's HTTP cache (no
+    # second download, no revalidation), and the guidance's pages come in one file, not one by one.
+    answered: list[tuple[str, int]] = []
+    with serve(medway_site.directory, on_response=lambda p, status: answered.append((p, status))) as base:
+        if path == "check/":
+            page = visit_the_checker(offline_capable_context, base)
+        else:
+            page = visit_once(offline_capable_context, base, path)
+        cached = next(iter(page.evaluate(CACHED).values()))
+    precache = precached_files(medway_site.directory)
+    # The tab's icon is the browser's own request, made on its own schedule around the page's load, and
+    # not through the page: the service worker can find it not yet in the HTTP cache (a couple of kB).
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', (medway_site.directory / path / "index.html").read_text())
+    icon_path = urljoin(f"/{path}", icon.group(1)) if icon else None
+    asked = [p for p, _ in answered]
+    assert {p: asked.count(p) for p in asked if asked.count(p) > (2 if p == icon_path else 1)} == {}, answered
+    assert [p for p, status in answered if status != 200] == [], answered
+    pages = {f"/{p.removeprefix('./')}" for p in precache["files"] if p.endswith(("/", ".html"))}
+    assert set(asked) & pages == {f"/{path}"}  # the page itself; every other came in the file of pages
+    assert f"/{precache['pages']}" in asked
+    assert {f"{base}/{p.removeprefix('./')}" for p in precache["files"]} <= set(cached)
 
 
 def test_after_one_visit_to_the_checker_everything_works_offline_and_nothing_of_the_users_is_cached(

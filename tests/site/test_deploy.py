@@ -19,7 +19,7 @@ from sitebuild import headers_for, html_pages, parse_headers_file
 from toolkit.publish.bundle import engine_paths
 from toolkit.publish.compress import write_precompressed
 from toolkit.publish.deploy import TYPES, make_dist, site_policy
-from toolkit.publish.offline import precache_paths, site_version, write_service_worker
+from toolkit.publish.offline import file_of, is_page, precache_paths, site_version, write_service_worker
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -130,6 +130,24 @@ def test_the_service_worker_precaches_every_page_and_no_engine_file(medway_site)
     assert precache["files"] == paths
     assert precache["engine"][0] == "assets/checker/manifest.json" and sorted(precache["engine"]) == engine
     assert precache["version"] == site_version(site, paths + precache["engine"])
+
+
+def test_the_file_of_pages_holds_every_page_as_built_and_every_other_file_has_its_digest(medway_site):
+    # The service worker takes the pages from one file, and every other file from a copy the browser
+    # holds only if its SHA-256 is this one (web/service-worker.js): each must be the build's own.
+    site = medway_site.directory
+    script = (site / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
+    pages_file = site / precache["pages"]
+    pages = json.loads(pages_file.read_text(encoding="utf-8"))
+    assert pages == {p: file_of(site, p).read_text(encoding="utf-8") for p in precache["files"] if is_page(p)}
+    assert "check/" in pages and "contacts/" in pages and "404.html" in pages
+    assert precache["pages"] not in precache["files"]
+    assert (site / f"{precache['pages']}.br").exists()  # sent compressed: the pages' shared parts once
+    others = [p for p in precache["files"] + precache["engine"] if not is_page(p)] + [precache["pages"]]
+    assert sorted(precache["digests"]) == sorted(others)
+    for path in others:
+        assert precache["digests"][path] == hashlib.sha256(file_of(site, path).read_bytes()).hexdigest(), path
 
 
 def test_the_precompressed_copies_decompress_to_the_originals(medway_site):

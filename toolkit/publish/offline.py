@@ -5,6 +5,12 @@ its assets, cached when the service worker installs) and the checker's engine (c
 page asks for it: see web/service-worker.js), derives a version from their contents, and writes
 ``sw.js`` at the site's root from ``web/service-worker.js``. A rebuilt site with any changed file
 gets a new version, which browsers pick up as an update.
+
+The guidance's pages also go into one file, ``GUIDANCE_PAGES`` ({path: the page's HTML}), which the
+service worker downloads in place of the pages one by one: every page repeats the site's header and
+navigation, which one compressed file sends once (thresholds.yml's 39 pages: 308 kB of brotli one by one,
+133 kB together). Every other file comes with its SHA-256, so that the service worker can take the
+copy the page has just downloaded from the browser's HTTP cache, instead of asking the server again.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ TEMPLATE = Path(__file__).parent.parent / "web" / "service-worker.js"
 SKIP_SUFFIXES = (".map", ".gz", ".br")
 SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
+# The pages in one file (JSON, a type every host compresses), beside the offline scripts.
+GUIDANCE_PAGES = "assets/offline/pages.json"
 
 
 def precache_paths(site: Path, other_sites: Sequence[str] = ()) -> list[str]:
@@ -35,7 +43,8 @@ def precache_paths(site: Path, other_sites: Sequence[str] = ()) -> list[str]:
     paths = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = file.relative_to(site).as_posix()
-        if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or relative.startswith(skipped):
+        left_out = relative == GUIDANCE_PAGES or relative.startswith(skipped)
+        if file.name in SKIP_NAMES or relative.endswith(SKIP_SUFFIXES) or left_out:
             continue
         if relative in engine:
             continue
@@ -45,11 +54,34 @@ def precache_paths(site: Path, other_sites: Sequence[str] = ()) -> list[str]:
     return paths
 
 
+def file_of(site: Path, path: str) -> Path:
+    """The file a precached URL path names ("check/" is check/index.html)."""
+    return site / (path + "index.html" if path.endswith("/") else path)
+
+
+def file_digest(site: Path, path: str) -> str:
+    return hashlib.sha256(file_of(site, path).read_bytes()).hexdigest()
+
+
+def is_page(path: str) -> bool:
+    return path.endswith(("/", ".html"))
+
+
+def write_guidance_pages(site: Path, paths: list[str]) -> str:
+    """Every page of ``paths`` in one JSON file; returns the file's SHA-256."""
+    pages = {path: file_of(site, path).read_text(encoding="utf-8") for path in paths if is_page(path)}
+    data = json.dumps(pages, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    target = site / GUIDANCE_PAGES
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
 def site_version(site: Path, paths: list[str]) -> str:
     """A digest of every precached file's path and contents."""
     digest = hashlib.sha256()
     for path in paths:
-        file = site / (path + "index.html" if path.endswith("/") else path)
+        file = file_of(site, path)
         digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
@@ -58,9 +90,17 @@ def write_service_worker(site: Path, other_sites: Sequence[str] = ()) -> dict[st
     paths = precache_paths(site, other_sites)
     # The engine's manifest first: the service worker looks for it to know whether a device keeps the engine.
     engine = sorted(engine_paths(site), key=lambda path: not path.endswith("/manifest.json"))
-    # Each engine file's SHA-256: a file the page hands over is kept only if it is the build's own.
-    digests = {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in engine}
-    precache = {"version": site_version(site, paths + engine), "files": paths, "engine": engine, "digests": digests}
+    # Each file's SHA-256 but the pages' (they come in GUIDANCE_PAGES, which has its own): a copy from
+    # the browser's HTTP cache, or one the page hands over, is kept only if it is the build's own.
+    digests = {path: file_digest(site, path) for path in engine + [path for path in paths if not is_page(path)]}
+    digests[GUIDANCE_PAGES] = write_guidance_pages(site, paths)
+    precache = {
+        "version": site_version(site, paths + engine),
+        "files": paths,
+        "engine": engine,
+        "pages": GUIDANCE_PAGES,
+        "digests": digests,
+    }
     script = TEMPLATE.read_text(encoding="utf-8").replace("self.__PRECACHE__", json.dumps(precache, indent=1))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return precache

@@ -7,7 +7,14 @@
 // megabytes, is cached when a page asks for it ({kind: "keep-engine"}): the checker's pages once
 // their engine has started (the wasm from the bytes the page hands over, the rest from the browser's
 // HTTP cache, so no engine file is downloaded twice), or the button on the privacy page. A device that
-// had the engine gets it again with each new version.
+// had the engine gets it again with each new version (each unchanged file from the old version's copy).
+//
+// No byte twice (issue 28): the pages come in one file (PRECACHE.pages, {path: HTML}; every page
+// repeats the site's header and navigation, which one compressed file sends once), and every other
+// file is taken, where it can be, from a copy the browser already holds: an earlier version's Cache
+// Storage (a file the new version did not change) or the HTTP cache (what the page has just
+// downloaded: its styles, scripts, search index and the engine), each kept only if its SHA-256 is
+// the build's. Only a file held nowhere, or held in another version, is asked of the server.
 //
 // What it never does: cache anything it was not built with. It has no runtime caching, so no
 // page state, form data or request of the user's can ever reach Cache Storage.
@@ -15,32 +22,75 @@ const PRECACHE = self.__PRECACHE__;
 const PREFIX = "levels-of-need-";
 const CACHE = `${PREFIX}${PRECACHE.version}`;
 const scoped = (path) => new URL(path, self.registration.scope).href;
-// Every file revalidated with the server ("no-cache"): one version's files, never a stale mix, and
-// what the page has just downloaded comes back as a 304 instead of a second download.
-const requests = (paths) => paths.map((path) => new Request(scoped(path), { cache: "no-cache" }));
+const isPage = (path) => path.endsWith("/") || path.endsWith(".html");
+// Asked of the server, revalidated ("no-cache"): one version's files, never a stale mix.
+const fromServer = (path) => fetch(new Request(scoped(path), { cache: "no-cache" }));
 
 async function engineKept() {
   // Any version's cache: an engine kept before an update is kept again by the new version.
   return Boolean(await caches.match(scoped(PRECACHE.engine[0])));
 }
 
-// handedOver: {path: ArrayBuffer} of engine files the page has just downloaded (engine.js keeps the
-// wasm's bytes as they arrive). Each is kept only if its SHA-256 is the build's, so nothing but the
-// build's own files is ever cached; the rest are revalidated ("no-cache", a 304 from the HTTP cache).
-// A page's download is never repeated: a browser's HTTP cache may not hold a file of several
-// megabytes (Chromium's in-memory cache does not hold the 9.6 MB wasm a host sends uncompressed).
-async function keepEngine(handedOver = {}) {
-  const cache = await caches.open(CACHE);
-  const fetched = [];
-  for (const path of PRECACHE.engine) {
-    const bytes = handedOver[path];
-    if (bytes instanceof ArrayBuffer && await sha256(bytes) === PRECACHE.digests[path]) {
-      await cache.put(scoped(path), new Response(bytes, { headers: { "content-type": typeOf(path) } }));
-    } else {
-      fetched.push(path);
+// A copy the browser already holds, if it is the build's own: Cache Storage (any version), then the
+// HTTP cache without asking the server ("only-if-cached"); null if neither holds it.
+async function heldCopy(path) {
+  const url = scoped(path);
+  const held = [
+    () => caches.match(url),
+    () => fetch(new Request(url, { cache: "only-if-cached", mode: "same-origin" })),
+  ];
+  for (const find of held) {
+    const response = await find().catch(() => null);
+    if (response && response.ok && await sha256(await response.clone().arrayBuffer()) === PRECACHE.digests[path]) {
+      return response;
     }
   }
-  await cache.addAll(requests(fetched));
+  return null;
+}
+
+async function keepFile(cache, path) {
+  const response = (await heldCopy(path)) || (await fromServer(path));
+  if (!response.ok) throw new Error(`${path} could not be loaded (HTTP ${response.status})`);
+  await cache.put(scoped(path), response);
+}
+
+// Every page from the one file of pages, each with that file's own headers (the site's security
+// headers, which every file is sent with) as an HTML page. A file that is not the build's (a host
+// that changed it) is set aside, and each page asked of the server as before.
+async function keepPages(cache) {
+  const pages = PRECACHE.files.filter(isPage);
+  const response = await fromServer(PRECACHE.pages);
+  const bytes = response.ok ? await response.arrayBuffer() : null;
+  if (!bytes || await sha256(bytes) !== PRECACHE.digests[PRECACHE.pages]) {
+    await cache.addAll(pages.map((path) => new Request(scoped(path), { cache: "no-cache" })));
+    return;
+  }
+  const html = JSON.parse(new TextDecoder().decode(bytes));
+  const headers = new Headers(response.headers);
+  for (const name of ["content-encoding", "content-length", "etag", "last-modified", "vary"]) headers.delete(name);
+  headers.set("content-type", "text/html; charset=utf-8");
+  await Promise.all(pages.map((path) => cache.put(scoped(path), new Response(html[path], { headers }))));
+}
+
+// handedOver: {path: ArrayBuffer} of engine files the page has just downloaded (engine.js keeps the
+// wasm's bytes as they arrive). Each is kept only if its SHA-256 is the build's, so nothing but the
+// build's own files is ever cached; the rest come from a held copy or the server (keepFile).
+// A page's download is never repeated: a browser's HTTP cache may not hold a file of several
+// megabytes (Chromium's in-memory cache does not hold the 9.6 MB wasm a host sends uncompressed).
+// The manifest goes last: once it is cached, the whole engine is (engineKept).
+async function keepEngine(handedOver = {}) {
+  const cache = await caches.open(CACHE);
+  const [manifest, ...rest] = PRECACHE.engine;
+  await Promise.all(rest.map((path) => keepEngineFile(cache, path, handedOver[path])));
+  await keepEngineFile(cache, manifest, handedOver[manifest]);
+}
+
+async function keepEngineFile(cache, path, bytes) {
+  if (bytes instanceof ArrayBuffer && await sha256(bytes) === PRECACHE.digests[path]) {
+    await cache.put(scoped(path), new Response(bytes, { headers: { "content-type": typeOf(path) } }));
+  } else {
+    await keepFile(cache, path);
+  }
 }
 
 async function sha256(bytes) {
@@ -59,7 +109,10 @@ function typeOf(path) {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(requests(PRECACHE.files));
+    await Promise.all([
+      keepPages(cache),
+      ...PRECACHE.files.filter((path) => !isPage(path)).map((path) => keepFile(cache, path)),
+    ]);
     if (await engineKept()) await keepEngine();
     // A new version takes over at once: new guidance (a changed phone number, say) must not wait
     // for every tab to close. Open pages are told, and offer a reload (see register.js).

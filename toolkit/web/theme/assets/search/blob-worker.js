@@ -29,7 +29,36 @@
         + (/\/workers\/search\.[^/]*\.js$/.test(address.pathname) ? `importScripts(${forgiving.join(", ")});\n` : "")
         + `importScripts(${href});\n`;
     const blob = URL.createObjectURL(new Blob([load], { type: "text/javascript" }));
-    return new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });
+    const worker = new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });
+    return /\/workers\/search\.[^/]*\.js$/.test(address.pathname) ? heldWhileTheCheckerStarts(worker) : worker;
+  }
+
+  // On a checker's page, the site search builds its index (seconds of CPU on a slow phone, in a worker
+  // that shares the phone's cores with the checker's) only once the checker has started, or failed, or
+  // the moment the user goes to the search: until then the theme's messages to its worker wait here.
+  // Nothing is lost: they go in order, and the search answers as it did.
+  function heldWhileTheCheckerStarts(worker) {
+    const checker = document.querySelector("form[data-engine]"); // from the page itself: "loading"
+    if (!checker) return worker;
+    const post = worker.postMessage.bind(worker);
+    const waiting = [];
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      watcher.disconnect();
+      document.removeEventListener("focusin", searching, true);
+      for (const message of waiting.splice(0)) post(...message);
+    };
+    const searching = ({ target }) => {
+      if (target instanceof Element && target.closest("form[name=search], .md-search")) release();
+    };
+    const watcher = new MutationObserver(() => { if (checker.dataset.engine !== "loading") release(); });
+    worker.postMessage = (...message) => { if (released) post(...message); else waiting.push(message); };
+    watcher.observe(checker, { attributes: true, attributeFilter: ["data-engine"] });
+    document.addEventListener("focusin", searching, true);
+    if (checker.dataset.engine && checker.dataset.engine !== "loading") release();
+    return worker;
   }
   Worker.prototype = PageWorker.prototype;
   window.Worker = Worker;
