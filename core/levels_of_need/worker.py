@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any
 
-from . import api, messages, model, saved, training, training_session
+from . import api, messages, model, saved, training
 from .rules import CheckError
 
 _loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
+
+
+def _session() -> ModuleType:
+    """The presenter's session (and its agreement statistics), imported at its first request: only the
+    presenter's page sends one, and on a slow phone the check's start should not pay for importing it."""
+    from . import training_session
+
+    return training_session
+
 
 # Each request the page may send (messages.REQUEST_KINDS), and how it is answered: its reply's fields.
 REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
@@ -25,9 +35,9 @@ REQUESTS: Mapping[str, Callable[[model.Thresholds, Any], dict[str, Any]]] = {
     },
     messages.SAVE.kind: lambda t, payload: {"text": saved.save_check(t, payload)},
     messages.OPEN.kind: lambda t, payload: saved.open_check(t, payload["text"]),
-    messages.SESSION.kind: lambda t, payload: training_session.page_answer(t, payload),
-    messages.SAVE_SESSION.kind: lambda t, payload: training_session.page_save(t, payload["session"]),
-    messages.OPEN_SESSION.kind: lambda t, payload: training_session.open_session(t, payload["text"]),
+    messages.SESSION.kind: lambda t, payload: _session().page_answer(t, payload),
+    messages.SAVE_SESSION.kind: lambda t, payload: _session().page_save(t, payload["session"]),
+    messages.OPEN_SESSION.kind: lambda t, payload: _session().open_session(t, payload["text"]),
 }
 assert tuple(REQUESTS) == messages.REQUEST_KINDS
 
