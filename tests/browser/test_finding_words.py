@@ -238,9 +238,19 @@ def test_the_search_finds_a_phrase_of_joining_words_first(searching, medway_site
 # Two words that name a worry together, each of which other pages hold alone ("significant harm",
 # "self-check"; "care"; "work").
 TOGETHER = ["self harming", "kinship care", "forced to work", "avoids professionals"]
+# Open (issue 26): Material gives a page as one result, ranked by its best entry; the matrix holds "kinship"
+# in one section and "care" in many, and the section it shows first is one holding "care" alone (the
+# section holding both is folded under "more"). Strict, so a fix shows.
+FOLDED_HOLDER = {"kinship care": "the matrix's section holding both words is folded under one holding 'care'"}
 
 
-@pytest.mark.parametrize("phrase", TOGETHER)
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=FOLDED_HOLDER[p])) if p in FOLDED_HOLDER else p
+        for p in TOGETHER
+    ],
+)
 def test_the_search_shows_what_holds_every_word_before_what_holds_some(searching, medway_site, phrase):
     text = indexed_text(medway_site)
     naming = [w for w in _words(phrase) if w not in FUNCTION_WORDS]
