@@ -82,8 +82,8 @@
 
   // The results, as the filter shows worries: those with an entry holding every typed word that finds
   // something first, those holding only some after (lunr finds a page holding any one word, and ranks
-  // a title's one word above a section holding them all: "self harming" led with "significant harm"
-  // and "self-check"); then the words page's after the first of the guidance's that holds every typed
+  // a title's one word above a section holding them all: for self harming, the pages of significant
+  // harm and of the self-check came first); then the words page's after the first of the guidance's that holds every typed
   // word. Each result is a list of entries (a page and its sections), the words page's marked "aid".
   function guidanceFirst(found, query, entriesOf) {
     const holds = holder(query);
