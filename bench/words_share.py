@@ -31,7 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "core"))
-from levels_of_need.model import Thresholds, from_dict, graver_first, words_finding  # noqa: E402
+from levels_of_need.model import Thresholds, _words, from_dict, graver_first, phrase_finds, words_finding  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "everyday-words.yml"
 
@@ -44,6 +44,10 @@ def filter_results(t: Thresholds, phrase: str) -> list[str]:
     the highest level first."""
     worries = [i for d in t.domains for i in t.indicators if not i.is_strength and i.domain.id == d.id]
     found = {w: _found(worries, w) for w in phrase.split()}
+    # The phrase as typed, where it runs on in a worry's words with the words that join it ("not
+    # getting on"): one more word to find, rarer than any of its own.
+    typed = _words(phrase)
+    found.setdefault(" ".join(typed), {i.id for i in worries if phrase_finds(typed, i.search_terms)})
     useful = [w for w in found if found[w]]
     if not useful:
         return []

@@ -90,3 +90,14 @@ MORE_FORMS = [
     ("deal", ["dealer", "dealers"]),
     ("drinking", ["drinker"]),
 ]
+
+# A word ending in "-ly" that is a word of its own, and the shorter word it must not run on past
+# ("poorly" is ill, not poor; "lonely" no lone parent); beside it, "-ly" words that keep the shorter
+# word's meaning and still find it ("sexually": "sexual").
+OWN_LY = [("poorly", "poor"), ("lonely", "lone"), ("hardly", "hard"), ("lately", "late")]
+LY_KEEPS_THE_MEANING = [("sexually", "sexual"), ("physically", "physical"), ("violently", "violent")]
+
+# Phrases whose every word but one, or all, join a sentence ("not getting on"): alone each such word finds
+# nothing, so the phrase found nothing, or every worry of its one naming word. A worry whose words
+# hold the phrase as typed comes first.
+JOINED_PHRASES = ["not getting on", "not getting on with", "not going to school", "goes out", "can't get out of bed"]

@@ -515,6 +515,51 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# Words ending in "-ly" that are words of their own, not a manner of the word they run on from:
+# "poorly" is ill, not poor; "lonely" is alone, not a lone parent; "hardly" is not hard. Each finds the
+# terms it starts ("poorly" where a worry gives it), never the shorter word it runs on past. The same
+# in finds.js (OWN_LY_WORDS).
+OWN_LY_WORDS = frozenset(
+    [
+        "poorly",
+        "lonely",
+        "hardly",
+        "barely",
+        "lately",
+        "shortly",
+        "likely",
+        "fairly",
+        "elderly",
+        "friendly",
+        "homely",
+        "kindly",
+        "lovely",
+        "surely",
+        "nearly",
+        "merely",
+    ]
+)
+
+
+def phrase_finds(typed: Sequence[str], terms: str) -> bool:
+    """Whether a typed phrase of two words or more, holding a word that joins a sentence ("not getting
+    on", "goes out"), runs on in the vocabulary as typed: each joining word as itself, each other word as
+    ``word_finds`` finds it, no slip forgiven. Alone, a joining word finds nothing (``FUNCTION_WORDS``),
+    so a phrase made of them ("not getting on") found nothing, and one with a naming word found every
+    worry of that word. The same in finds.js (phraseFinds)."""
+    if len(typed) < 2 or not any(word in FUNCTION_WORDS for word in typed):
+        return False
+    split = _words(terms)
+    return any(
+        all(_run_finds(word, term) for word, term in zip(typed, split[start:], strict=False))
+        for start in range(len(split) - len(typed) + 1)
+    )
+
+
+def _run_finds(word: str, term: str) -> bool:
+    return word == term if word in FUNCTION_WORDS else word_finds(word, term, slips=False)
+
+
 def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -> bool:
     """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
     site's search, assets/search/finds.js) too."""
@@ -527,7 +572,7 @@ def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -
     starts, shorts = _forms(word)
     if any(term.startswith(form) for form in starts) or any(_short_finds(form, term) for form in shorts):
         return True
-    if (slips or runs_on) and any(runs_on_past(form, term) for form in starts):
+    if (slips or runs_on) and word not in OWN_LY_WORDS and any(runs_on_past(form, term) for form in starts):
         return True
     return slips and _slip_finds(word, starts[0], term)
 

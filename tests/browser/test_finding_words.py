@@ -14,8 +14,10 @@ from finding_words import (
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
+    JOINED_PHRASES,
     MORE_FORMS,
     NOT_A_SLIP,
+    OWN_LY,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
@@ -25,7 +27,7 @@ from finding_words import (
     TWO_READINGS,
 )
 
-from levels_of_need.model import FUNCTION_WORDS, word_finds
+from levels_of_need.model import FUNCTION_WORDS, _words, phrase_finds, word_finds
 from toolkit.site.pages import everyday_words
 
 from .checker_helpers import open_checker
@@ -75,6 +77,7 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {w for pair in NOT_A_SLIP for w in pair}
         | {w for pair in (*STEM_NOT_ANOTHER_WORD, *RUN_INTO_ANOTHER_WORD, *DOUBLED_IS_THE_WORDS_OWN) for w in pair}
         | {w for word, forms in MORE_FORMS for w in (word, *forms)}
+        | {w for pair in OWN_LY for w in pair}
         | FUNCTION_WORDS
     )
     terms = sorted(
@@ -208,3 +211,63 @@ def test_the_search_finds_the_grave_reading_first(searching, medway_site, thresh
     level = {i.id: i.level for i in thresholds.indicators}
     assert len({level[w] for w in shown}) >= 2, (results, shown)
     assert level[shown[0]] == thresholds.levels[-1], (results, shown)
+
+
+def test_the_page_and_the_search_find_a_phrase_as_the_core_does(strict_context, medway_url, thresholds):
+    # finds.js's phraseFinds gives the core's phrase_finds for each phrase against every worry's words.
+    page = strict_context.new_page()
+    open_checker(page, medway_url)
+    phrases = [_words(p) for p in (*JOINED_PHRASES, *(p for p, _ in IN_A_SENTENCE), "self harm", "on not")]
+    terms = [i.search_terms for i in thresholds.indicators]
+    expected = [[phrase_finds(p, t) for t in terms] for p in phrases]
+    shown = page.evaluate(
+        "([phrases, terms]) => phrases.map((p) => terms.map((t) =>"
+        " self.lonFinds.phraseFinds(p, self.lonFinds.termsOf(t))))",
+        [phrases, terms],
+    )
+    assert any(any(row) for row in expected) and shown == expected
+
+
+@pytest.mark.parametrize("phrase", JOINED_PHRASES)
+def test_the_search_finds_a_phrase_of_joining_words_first(searching, medway_site, phrase):
+    # Lunr leaves the joining words out: the first result is an everyday word holding the phrase.
+    first = words_share.search_results(searching, phrase)[:1]
+    assert first and f" {phrase} " in f" {indexed_title(medway_site)[first[0]]} ", first
+
+
+# Two words that name a worry together, each of which other pages hold alone ("significant harm",
+# "self-check"; "care"; "work").
+TOGETHER = ["self harming", "kinship care", "forced to work", "avoids professionals"]
+# Open (issue 26): Material gives a page as one result, ranked by its best entry; the matrix holds "kinship"
+# in one section and "care" in many, and the section it shows first is one holding "care" alone (the
+# section holding both is folded under "more"). Strict, so a fix shows.
+FOLDED_HOLDER = {"kinship care": "the matrix's section holding both words is folded under one holding 'care'"}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=FOLDED_HOLDER[p])) if p in FOLDED_HOLDER else p
+        for p in TOGETHER
+    ],
+)
+def test_the_search_shows_what_holds_every_word_before_what_holds_some(searching, medway_site, phrase):
+    text = indexed_text(medway_site)
+    naming = [w for w in _words(phrase) if w not in FUNCTION_WORDS]
+
+    def holding(location: str) -> int:
+        own = _words(text[location])
+        return sum(any(word_finds(w, t) for t in own) for w in naming)
+
+    results = words_share.search_results(searching, phrase)[:5]
+    # A page is listed above its sections; its sections say what it holds.
+    own = [r for r in results if "#" in r or not any(o.startswith(f"{r}#") for o in results)]
+    held = [holding(r) for r in own]
+    assert held and held[0] == len(naming) and held == sorted(held, reverse=True), list(zip(own, held, strict=True))
+
+
+def test_the_words_page_opening_takes_no_place_among_the_results(searching):
+    # Each everyday word's section is a result of its own: the page's opening, which lists no worry,
+    # is not among them.
+    results = words_share.search_results(searching, "drinking")
+    assert any(r.startswith("words/#") for r in results) and "words/" not in results, results

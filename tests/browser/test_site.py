@@ -99,7 +99,6 @@ ZENSICAL_RANKS_OTHERWISE = {
 
 
 FORGIVING_RANKS_OTHERWISE = {
-    "Lead Professional": "the escalation page holds many forms of 'lead' and 'professional'",
     # The contacts page names each emergency contact once, in a section of its own in the emergency box.
     "01634 334466": "the universal level page, whose next steps give the number, ranks above the contacts "
     "page's section for First Response",

@@ -12,8 +12,11 @@ from finding_words import (
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
+    JOINED_PHRASES,
+    LY_KEEPS_THE_MEANING,
     MORE_FORMS,
     NOT_A_SLIP,
+    OWN_LY,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
@@ -23,7 +26,16 @@ from finding_words import (
     TWO_READINGS,
 )
 
-from levels_of_need.model import FUNCTION_WORDS, filter_finds, graver_first, runs_on_past, word_finds, words_finding
+from levels_of_need.model import (
+    FUNCTION_WORDS,
+    OWN_LY_WORDS,
+    filter_finds,
+    graver_first,
+    phrase_finds,
+    runs_on_past,
+    word_finds,
+    words_finding,
+)
 from levels_of_need.model import _stem as stem
 from toolkit.site.pages import graver_rank
 
@@ -67,9 +79,10 @@ def test_a_slip_is_forgiven_as_the_filter_tiers_it(thresholds, slip, right):
 def test_a_word_running_on_past_a_shorter_term_finds_it_beside_its_own(thresholds):
     # Every word of the vocabulary that runs on past a shorter one by a word ending finds the
     # shorter word's worries as well as its own: a word found as typed ("alcoholic") never hides those
-    # of the word it runs on past ("alcohol").
+    # of the word it runs on past ("alcohol"). An "-ly" word of its own ("poorly") runs on past none.
     worries = [i for i in thresholds.indicators if not i.is_strength]
     vocabulary = {w for i in worries for w in re.split(r"[^a-z0-9']+", i.search_terms) if w} - FUNCTION_WORDS
+    vocabulary -= OWN_LY_WORDS
     pairs = [(w, t) for w in vocabulary for t in vocabulary if w != t and runs_on_past(stem(w), t)]
     holding = {t: {i.id for i in worries if holds(i, t)} for t in {t for _, t in pairs}}
     found = {w: tiered_ids(thresholds, w) for w in {w for w, _ in pairs}}
@@ -205,3 +218,41 @@ def test_a_word_found_as_typed_sets_its_slips_aside(thresholds, typed, other):
 def test_a_short_words_plural_finds_the_word(plural, forms, longer):
     assert all(word_finds(plural, form) for form in forms)
     assert not any(word_finds(plural, word) for word in longer)
+
+
+@pytest.mark.parametrize(("word", "shorter"), OWN_LY, ids=[w for w, _ in OWN_LY])
+def test_an_ly_word_of_its_own_never_finds_the_word_it_runs_on_past(thresholds, word, shorter):
+    # "poorly" is ill: it finds no worry only "poor" names (poor home conditions, poor supervision).
+    assert word in OWN_LY_WORDS and not word_finds(word, shorter) and not word_finds(word, shorter, slips=False)
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    only_shorter = {i.id for i in worries if holds(i, shorter) and word not in i.search_terms}
+    assert not tiered_ids(thresholds, word) & only_shorter
+
+
+@pytest.mark.parametrize(("word", "shorter"), LY_KEEPS_THE_MEANING, ids=[w for w, _ in LY_KEEPS_THE_MEANING])
+def test_an_ly_word_keeping_the_meaning_still_finds_the_shorter_word(word, shorter):
+    assert word not in OWN_LY_WORDS and word_finds(word, shorter)
+
+
+def holding_phrase(t, phrase: str) -> set[str]:
+    """The worries whose own words hold the phrase whole."""
+    return {i.id for i in t.indicators if not i.is_strength and holds(i, phrase)}
+
+
+@pytest.mark.parametrize("phrase", JOINED_PHRASES)
+def test_a_phrase_of_joining_words_finds_the_worries_holding_it_first(thresholds, phrase):
+    holding = holding_phrase(thresholds, phrase)
+    assert holding, f"no worry's words hold {phrase!r}"
+    first = shown_first(thresholds, phrase, top=len(holding))
+    assert first and set(first) <= holding, first
+
+
+def test_a_phrase_is_found_only_as_it_runs_on():
+    # Its words in another order, or with a word between, are no run; nor is a phrase without a joining
+    # word (found word by word as before), nor one word alone.
+    assert phrase_finds(["not", "getting", "on"], "child not getting on with stepdad")
+    assert phrase_finds(["not", "going", "to", "schools"], "not going to school")  # another form of its naming word
+    assert not phrase_finds(["not", "on"], "not getting on")
+    assert not phrase_finds(["on", "not", "getting"], "not getting on")
+    assert not phrase_finds(["self", "harm"], "self harm")  # no joining word: found word by word
+    assert not phrase_finds(["not"], "not")

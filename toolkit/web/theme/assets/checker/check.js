@@ -735,7 +735,7 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
 // only whole or with a word ending ("men" is not in "mental").
-const { words, termsOf, findsAmong, nearestWords } = self.lonFinds;
+const { words, termsOf, findsAmong, phraseFinds, nearestWords } = self.lonFinds;
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -752,7 +752,11 @@ function filterWorries() {
     const hits = findsAmong(word, itemTerms);
     return [word, new Set(items.filter((_, n) => hits[n]))];
   }));
-  const useful = typed.filter((word) => found.get(word).size);
+  // The phrase as typed, where it runs on in a worry's words with the words that join it ("not getting
+  // on"): one more word to find, rarer than any of its own (bench/words_share.py, filter_results).
+  const run = typed.join(" ");
+  if (!found.has(run)) found.set(run, new Set(items.filter((_, n) => phraseFinds(typed, itemTerms[n]))));
+  const useful = [...found.keys()].filter((word) => found.get(word).size);
   // Those having every such word where any has; else those having any (no flood of one word's worries).
   const all = items.filter((item) => useful.every((word) => found.get(word).has(item)));
   const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => found.get(word).has(item))));

@@ -56,6 +56,12 @@
   // meaning ("alcoholic" finds "alcohol"); running on into another word ("selfharm" past "self",
   // "blackmail" past "black") finds nothing so. The core's _RUN_ON.
   const RUN_ON = /^('|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist|ful|ity|ality|ance|ence|ness|ment|age|hood|ship)$/;
+  // Words ending in "-ly" that are words of their own ("poorly" is ill, not poor; "lonely" no lone
+  // parent): they never run on past the shorter word (the core's OWN_LY_WORDS; a test holds the two the same).
+  const OWN_LY_WORDS = new Set([
+    "poorly", "lonely", "hardly", "barely", "lately", "shortly", "likely", "fairly", "elderly", "friendly",
+    "homely", "kindly", "lovely", "surely", "nearly", "merely",
+  ]);
   const runsOnPast = (stemmed, term) => term.length >= 4 && stemmed.startsWith(term) && RUN_ON.test(stemmed.slice(term.length));
   function shortFinds(word, term) {
     if (!term.startsWith(word)) return false;
@@ -88,7 +94,7 @@
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const [starts, shorts] = forms(word);
     if (starts.some((form) => term.startsWith(form)) || shorts.some((form) => shortFinds(form, term))) return true;
-    if ((slips || runsOn) && starts.some((form) => runsOnPast(form, term))) return true;
+    if ((slips || runsOn) && !OWN_LY_WORDS.has(word) && starts.some((form) => runsOnPast(form, term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const stemmed = starts[0];
     const slipForms = stemmed.length >= 6 ? [word, stemmed] : [word];
@@ -112,6 +118,18 @@
     const forgive = !all.some((terms) => compare(word, terms, false, false, false));
     return all.map((terms) => compare(word, terms, forgive));
   };
+  // A typed phrase of two words or more holding a word that joins a sentence ("not getting on"), found
+  // where it runs on in the vocabulary as typed: each joining word as itself, each other word as
+  // wordFinds finds it, no slip forgiven (the core's phrase_finds). ``typed``: words; ``terms``: termsOf.
+  function phraseFinds(typed, terms) {
+    if (typed.length < 2 || !typed.some((word) => FUNCTION_WORDS.has(word))) return false;
+    const runFinds = (word, term) => (FUNCTION_WORDS.has(word) ? word === term : wordFinds(word, term, false));
+    const { split } = terms;
+    for (let start = 0; start + typed.length <= split.length; start += 1) {
+      if (typed.every((word, n) => runFinds(word, split[start + n]))) return true;
+    }
+    return false;
+  }
   // Letters to change to turn one word into the other (Levenshtein).
   function distance(a, b) {
     let row = [...Array(b.length + 1).keys()];
@@ -138,5 +156,5 @@
     }
     return [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([term]) => term);
   }
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, nearestWords });
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, nearestWords, OWN_LY_WORDS });
 })();

@@ -18,7 +18,7 @@
 // {config, items}}, searches with {type: 2, data: {input, page?}} and answers a page of ten at a time
 // with {type: 3, data: {items: [{id}], pagination: {total, next?}}}.
 (() => {
-  const { wordFinds, findsAmong } = self.lonFinds;
+  const { words, wordFinds, findsAmong, phraseFinds, termsOf } = self.lonFinds;
   const SETUP = 0;
   const QUERY = 2;
   const RESULT = 3;
@@ -80,15 +80,28 @@
     };
   }
 
-  // The results, the words page's after the last of the guidance's that holds every typed word; each
-  // result is a list of entries (a page and its sections), the words page's marked "aid".
-  function guidanceFirst(results, query, entriesOf) {
+  // The results, as the filter shows worries: those with an entry holding every typed word that finds
+  // something first, those holding only some after (lunr finds a page holding any one word, and ranks
+  // a title's one word above a section holding them all: for self harming, the pages of significant
+  // harm and of the self-check came first); then the words page's after the first of the guidance's that holds every typed
+  // word. Each result is a list of entries (a page and its sections), the words page's marked "aid".
+  function guidanceFirst(found, query, entriesOf) {
     const holds = holder(query);
+    const holding = (result) => entriesOf(result).some(holds);
+    // An everyday word holding the phrase as typed, with the words that join it ("not getting on"),
+    // comes first, as the filter shows the worries holding it (finds.js, phraseFinds): lunr leaves those
+    // words out, and finds the others' pages anywhere. (The engine marks the words it found in a
+    // result's title: its words are read without the marks.)
+    const typed = words(query);
+    const runs = (result) => entriesOf(result).some((doc) => doc.aid && phraseFinds(typed, termsOf(plain({ title: doc.title }))));
+    const lead = found.filter(runs);
+    const rest = found.filter((result) => !runs(result));
+    const results = [...rest.filter(holding), ...rest.filter((result) => !holding(result))];
     const isAid = (result) => entriesOf(result).some((doc) => doc.aid);
     const last = results.map((result) => !isAid(result) && entriesOf(result).some(holds)).indexOf(true);
     const ordered = last < 0 ? results
       : [...results.slice(0, last + 1).filter((r) => !isAid(r)), ...results.slice(0, last + 1).filter(isAid), ...results.slice(last + 1)];
-    return graverWordsFirst(ordered, entriesOf, isAid, holds);
+    return [...lead, ...graverWordsFirst(ordered, entriesOf, isAid, holds)];
   }
 
   // The everyday words' sections that hold every word typed, the graver first (each has the place of the
@@ -99,13 +112,13 @@
   // filled graver first.
   const byGraver = (a, b) => (a.graver ?? Infinity) - (b.graver ?? Infinity);
   function graverWordsFirst(results, entriesOf, isAid, holds) {
-    const section = (doc) => (doc.location || "").includes("#");
     const within = results.map((r) => {
       if (!Array.isArray(r) || !isAid(r)) return r;
       const sections = r.filter(section);
       return [...r.filter((doc) => !section(doc)), ...sections.filter(holds).sort(byGraver), ...sections.filter((doc) => !holds(doc))];
     });
-    const places = within.map((r, n) => [r, n]).filter(([r]) => !Array.isArray(r) && isAid(r) && entriesOf(r).some(holds));
+    const alone = (r) => !Array.isArray(r) || r.length === 1;
+    const places = within.map((r, n) => [r, n]).filter(([r]) => alone(r) && isAid(r) && entriesOf(r).some(holds));
     const sorted = places.map(([r]) => r).sort((a, b) => byGraver(entriesOf(a)[0], entriesOf(b)[0]));
     places.forEach(([, n], k) => { within[n] = sorted[k]; });
     return within;
@@ -172,12 +185,23 @@
     return { ...results.data, items: results.items.slice(from, from + size), pagination };
   }
 
+  // Material gives the words page as one result: the page's own entry (its opening, which shows no
+  // worry) above its sections. Each everyday word's section is a result of its own, as Zensical gives
+  // it, so that the page's opening takes no place among the first results, and each word's section is
+  // ranked, graver first, beside the guidance's pages (Material shows a result of one section alone).
+  const section = (doc) => (doc.location || "").includes("#");
+  function wordByWord(result) {
+    if (!Array.isArray(result) || !result.some((doc) => doc.aid && section(doc))) return [result];
+    return result.filter(section).map((doc) => [doc]);
+  }
+
   self.postMessage = (message, ...rest) => {
     if (holding) return void holding.push(message);
     if (message && message.type === RESULT && asked.length && message.data && Array.isArray(message.data.items)) {
       const query = asked.shift();
       if (!QUERY_LANGUAGE.test(query)) {
-        message = { ...message, data: { ...message.data, items: guidanceFirst(message.data.items, query, (page) => page) } };
+        const items = guidanceFirst(message.data.items.flatMap(wordByWord), query, (page) => page);
+        message = { ...message, data: { ...message.data, items } };
       }
     }
     return post(message, ...rest);
