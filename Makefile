@@ -41,6 +41,11 @@ $(VENV)/.installed: pyproject.toml requirements-dev.txt
 lock: setup
 	$(PY) -m pip install --quiet pip-tools
 	$(PY) -m piptools compile --quiet --upgrade --extra dev --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt pyproject.toml
+	# pip-compile pins the toolkit itself as a folder (its dev extra names its other extras):
+	# `levels-of-need-toolkit @ file:///...`, this checkout's path. Drop it and its comment lines: setup
+	# installs this checkout with `pip install -e .`, and another machine has no such folder.
+	awk '/^levels-of-need-toolkit @ /{skip=1; next} skip && /^ +#/{next} {skip=0; print}' requirements-dev.txt > requirements-dev.txt.new
+	mv requirements-dev.txt.new requirements-dev.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
