@@ -461,10 +461,21 @@ def _one_path_per_field(data: dict[str, Any], wanted: Callable[[Any, dict], bool
     return list(kept.values())
 
 
-def _with_raw(tree: Any, path: list, raw: str) -> bytes:
+def _marked(tree: Any, paths: list[list]) -> list[str]:
+    """The tree written once with a mark at each path: its text split at the marks (text, mark, text,
+    ...). PyYAML's emitter takes half a second for Medway's file, and each field's case needs the whole
+    file: one writing per file, not one per case."""
     changed = copy.deepcopy(tree)
-    put(changed, path, MARK)
-    return dump(changed).replace(MARK.encode(), raw.encode("utf-8"), 1)
+    for index, path in enumerate(paths):
+        put(changed, path, f"{MARK}{index:04d}")
+    return re.split(f"({MARK}[0-9]{{4}})", dump(changed).decode("utf-8"))
+
+
+def _with_raw(pieces: list[str], originals: list[str], index: int, raw: str) -> bytes:
+    """The file with ``raw`` at the field marked ``index``, and every other marked field as it was (its
+    value written as YAML reads it back: a JSON string is a double-quoted YAML scalar)."""
+    marks = {f"{MARK}{i:04d}": value for i, value in enumerate(originals)} | {f"{MARK}{index:04d}": raw}
+    return "".join(marks.get(piece, piece) if piece.startswith(MARK) else piece for piece in pieces).encode("utf-8")
 
 
 def schema_field_cases(data: dict[str, Any]) -> list[Case]:
@@ -477,15 +488,27 @@ def schema_field_cases(data: dict[str, Any]) -> list[Case]:
     def is_patterned(value: Any, schema: dict) -> bool:
         return isinstance(value, str) and isinstance(schema.get("pattern"), str)
 
+    numbers, patterned = _one_path_per_field(data, is_number), _one_path_per_field(data, is_patterned)
+    fields = [*numbers, *patterned]
+    written = {}
+    for source in data:
+        paths = [path for at, path in fields if at == source]
+        originals = [json.dumps(get(data[source], path), ensure_ascii=False) for path in paths]
+        written[source] = (_marked(data[source], paths), originals, {tuple(path): i for i, path in enumerate(paths)})
+
+    def with_raw(source: str, path: list, raw: str) -> bytes:
+        pieces, originals, index = written[source]
+        return _with_raw(pieces, originals, index[tuple(path)], raw)
+
     cases = []
-    for source, path in _one_path_per_field(data, is_number):
+    for source, path in numbers:
         shown = ".".join(str(part) for part in path)
         for index, raw in enumerate(OTHER_BASES):
-            cases.append(Case(f"base-{source}-{shown}-{index}", _with_raw(data[source], path, raw)))
-    for source, path in _one_path_per_field(data, is_patterned):
+            cases.append(Case(f"base-{source}-{shown}-{index}", with_raw(source, path, raw)))
+    for source, path in patterned:
         shown = ".".join(str(part) for part in path)
         value = get(data[source], path)
-        cases.append(Case(f"line-break-{source}-{shown}", _with_raw(data[source], path, json.dumps(value + "\\n"))))
+        cases.append(Case(f"line-break-{source}-{shown}", with_raw(source, path, json.dumps(value + "\\n"))))
     return cases
 
 
