@@ -8,11 +8,10 @@ page, its copy, print and saved views show the same summary: api.run)."""
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
 
 import pytest
-from conftest import PARTNERSHIPS, ROOT, loaded
+from conftest import PARTNERSHIPS, loaded
+from toolkit_cli import run_toolkit
 
 from levels_of_need import api
 from levels_of_need.model import check_from_dict
@@ -92,13 +91,9 @@ def test_where_nothing_says_the_child_may_be_at_risk_the_partnerships_order_stay
 
 def test_the_cli_summary_puts_consent_last_where_harm_is_suspected(thresholds):
     answers = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "yes", "--consent", "refused"]
-    out = subprocess.run(
-        [sys.executable, "-m", "toolkit", "summary", *answers, harm_worry(thresholds).id],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout
+    done = run_toolkit("summary", *answers, harm_worry(thresholds).id)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     consent = consent_heading(thresholds)
     others = [f"{n}. " for n in range(1, len(thresholds.referral_questions))]
     assert out.index(f"\n{consent}\n") > max(out.index(f"\n{start}") for start in others)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT, ages_taken
+from toolkit_cli import run_toolkit
 
 from levels_of_need import api
 from levels_of_need.model import AgeBand, check_from_dict
@@ -125,12 +124,7 @@ CONFIRM_RULE = ["--confirm", "sexual-activity-or-pregnancy-under-13"]
 
 def test_the_cli_confirms_a_rule_by_its_id():
     answers = ["--age", "11", "--immediate-risk", "no", "--significant-harm", "no", "--consent", "given"]
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", *answers, *CONFIRM_RULE, "l2-underage-sexual-activity"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    run = run_toolkit("check", *answers, *CONFIRM_RULE, "l2-underage-sexual-activity")
     assert run.returncode == 0, run.stderr
     assert "Suggested level: Level 3: Statutory Social Care, Child in need (s.17)." in run.stdout
     assert "You confirmed your answer “No”" in run.stdout  # the result, as the page says it
@@ -313,7 +307,7 @@ def test_the_text_output_keeps_web_addresses(thresholds):
     assert f"({portal.url})" in text
     assert "web page" not in text
     args = ["--age", "8", "--immediate-risk", "no", "--significant-harm", "no", "--consent", "given", "l2-bereavement"]
-    run = subprocess.run([sys.executable, "-m", "toolkit", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    run = run_toolkit("check", *args)
     assert run.returncode == 0 and portal.url in run.stdout and "web page" not in run.stdout
 
 
@@ -385,9 +379,7 @@ def test_validate_prints_the_age_warning(tmp_path):
     text = (ROOT / "thresholds.yml").read_text(encoding="utf-8")
     text = text.replace("theme: housing, age: {at_least: 16, under: 18}, synonyms:", "theme: housing, synonyms:")
     (tmp_path / "t.yml").write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(tmp_path / "t.yml")], capture_output=True, text=True, cwd=ROOT
-    )
+    run = run_toolkit("validate", str(tmp_path / "t.yml"))
     assert run.returncode == 0
     assert "indicators[l3-16-17-homeless]: its words name an age (“16/17year old”) but it has no age band" in run.stderr
 

@@ -15,11 +15,10 @@ These tests use only the API that main (fa2e951) already had, so that they run, 
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
 
 import pytest
 from conftest import PARTNERSHIPS, ROOT, loaded
+from toolkit_cli import run_toolkit
 
 from levels_of_need import api
 from levels_of_need.model import AgeBand
@@ -171,14 +170,12 @@ def test_immediate_risk_words_challenge_a_no_to_immediate_risk(thresholds):
 def test_the_cli_and_the_page_say_the_same_and_the_cli_confirms_by_id(thresholds):
     worry = immediate_worries(thresholds)[0]
     args = ["--age", "4", "--immediate-risk", "no", "--significant-harm", "yes", worry.id]
-    held = subprocess.run([sys.executable, "-m", "toolkit", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    held = run_toolkit("check", *args)
     raw = {"indicators": [worry.id], "age": 4, "answers": {"immediate_risk": "no", "significant_harm": "yes"}}
     assert held.returncode == 0 and held.stdout == api.result_text(thresholds, raw)
     assert "999" in held.stdout and "does not suggest a route" in held.stdout
     args += ["--confirm", f"immediate:{worry.id}"]
-    confirmed = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", "--json", *args], capture_output=True, text=True, cwd=ROOT
-    )
+    confirmed = run_toolkit("check", "--json", *args)
     import json
 
     assert confirmed.returncode == 0, confirmed.stderr
@@ -208,9 +205,7 @@ def test_validate_warns_where_words_name_an_immediate_risk_unmarked(tmp_path):
     unmarked = tmp_path / "thresholds.yml"
     unmarked.write_text(text.replace("describes_immediate_risk: true, ", ""), encoding="utf-8")
     for path, warned in ((ROOT / "thresholds.yml", False), (unmarked, True)):
-        run = subprocess.run(
-            [sys.executable, "-m", "toolkit", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
-        )
+        run = run_toolkit("validate", str(path))
         assert run.returncode == 0
         assert ("imminent or immediate risk" in run.stderr) is warned, run.stderr
 

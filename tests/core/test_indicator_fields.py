@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 
 import pytest
 from conftest import EXAMPLE_FILE, ROOT
+from toolkit_cli import run_toolkit
 
 from levels_of_need import api
 from levels_of_need.model import AgeBand
@@ -33,12 +32,7 @@ def rule_text(example, rule_id):
 
 def cli(*args: str) -> dict:
     """``python -m toolkit check --json`` over the fictional file: "no" to the first two questions, consent given."""
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", "--json", "--thresholds", str(EXAMPLE_FILE), *NO_ANSWERS, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    run = run_toolkit("check", "--json", "--thresholds", str(EXAMPLE_FILE), *NO_ANSWERS, *args)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
 

@@ -8,13 +8,12 @@ import functools
 import json
 import math
 import random
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, THRESHOLDS_FILE, examples, loaded
+from conftest import THRESHOLDS_FILE, examples, loaded
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from toolkit_cli import run_toolkit
 
 from levels_of_need import agreement, messages, worker
 from levels_of_need import training_session as ts
@@ -338,22 +337,16 @@ def test_the_cli_prints_the_presenters_summary(thresholds, tmp_path):
     session = full_session(thresholds, random.Random(11))
     file = tmp_path / "session.json"
     file.write_text(ts.save_session(thresholds, session), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "agreement", str(file)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_toolkit("agreement", str(file))
     assert run.returncode == 0, run.stderr
     figures = ts.report(thresholds, session)
     assert run.stdout == ts.summary_text(thresholds, figures)
     assert f"Gwet’s AC1, round 1: {figures['session']['rounds'][0]['ac1']['text']}" in run.stdout
-    as_json = subprocess.run(
-        [sys.executable, "-m", "toolkit", "agreement", "--json", str(file)], cwd=ROOT, capture_output=True, text=True
-    )
+    as_json = run_toolkit("agreement", "--json", str(file))
     assert json.loads(as_json.stdout) == json.loads(json.dumps(figures))
 
     file.write_text("not a session", encoding="utf-8")
-    refused = subprocess.run(
-        [sys.executable, "-m", "toolkit", "agreement", str(file)], cwd=ROOT, capture_output=True, text=True
-    )
+    refused = run_toolkit("agreement", str(file))
     assert refused.returncode == 2
     assert (
         refused.stderr.strip()

@@ -6,11 +6,10 @@ contact too ("please contact the Children's Services First Response Service on â
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE, loaded
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, loaded
+from toolkit_cli import run_toolkit
 
 from toolkit.site.escaping import page_text
 
@@ -18,8 +17,8 @@ from toolkit.site.escaping import page_text
 @pytest.fixture(params=[THRESHOLDS_FILE, EXAMPLE_FILE], ids=["medway", "example"])
 def contacts_page(request, tmp_path):
     out = tmp_path / "sources"
-    run = [sys.executable, "-m", "toolkit", "sources", "--thresholds", str(request.param), "--out", str(out)]
-    subprocess.run(run, cwd=ROOT, check=True, capture_output=True)
+    done = run_toolkit("sources", "--thresholds", str(request.param), "--out", str(out))
+    assert done.returncode == 0, done.stderr
     return loaded(request.param), (out / "docs" / "contacts.md").read_text(encoding="utf-8")
 
 

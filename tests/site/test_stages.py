@@ -7,13 +7,12 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml_data
 from conftest import EXAMPLE_FILE, ROOT, loaded
 from sitebuild import ENGINES
+from toolkit_cli import run_toolkit
 
 from toolkit.engine import ENGINES as ENGINE_COMMANDS
 from toolkit.engine import EngineError, run_engine
@@ -168,12 +167,7 @@ def test_a_finished_site_is_not_finished_twice(medway_site, tmp_path):
     shutil.copytree(medway_site.directory, site)
     with pytest.raises(AlreadyFinished):
         finish_site(site, loaded(EXAMPLE_FILE), ROOT, medway_site.engine)
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "finish", "--site", str(tmp_path / "nothing")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    run = run_toolkit("finish", "--site", str(tmp_path / "nothing"))
     assert run.returncode == 1 and "run the site engine first" in run.stderr
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml_data
@@ -207,34 +206,24 @@ def test_a_build_that_does_not_finish_leaves_no_site_behind(tmp_path, monkeypatc
 
 
 def test_a_missing_thresholds_file_says_how_to_name_it(tmp_path):
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", "--age", "4"], cwd=tmp_path, capture_output=True, text=True
-    )
+    run = run_toolkit("check", "--age", "4", cwd=tmp_path)
     assert run.returncode == 1
     assert "thresholds.yml: no such file" in run.stderr and "--thresholds FILE" in run.stderr
     assert ":1:" not in run.stderr  # no line number for a file that is not there
 
 
 def test_validate_warns_of_the_starters_texts_left_in_a_valid_file(tmp_path):
-    made = subprocess.run([sys.executable, "-m", "toolkit", "new"], cwd=tmp_path, capture_output=True, text=True)
+    made = run_toolkit("new", cwd=tmp_path)
     assert made.returncode == 0
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", "thresholds.yml"], cwd=tmp_path, capture_output=True, text=True
-    )
+    run = run_toolkit("validate", "thresholds.yml", cwd=tmp_path)
     assert run.returncode == 0 and "valid." in run.stdout
     assert "texts still say “(replace this)”" in run.stderr
-    real = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(ROOT / "thresholds.yml")], capture_output=True, text=True
-    )
+    real = run_toolkit("validate", str(ROOT / "thresholds.yml"))
     assert real.returncode == 0 and "(replace this)" not in real.stderr
     # Medway's file gives no contact or dates for its accessibility statement: said, once, by name.
     assert real.stderr.count("warning") == 1
     assert "the accessibility statement lacks a contact for reporting a problem" in real.stderr
-    example = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(ROOT / "examples" / "fictional-four-levels.yml")],
-        capture_output=True,
-        text=True,
-    )
+    example = run_toolkit("validate", str(ROOT / "examples" / "fictional-four-levels.yml"))
     assert example.returncode == 0 and "warning" not in example.stderr
 
 

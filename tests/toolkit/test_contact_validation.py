@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT
+from conftest import EXAMPLE_FILE
+from toolkit_cli import run_toolkit
 
 from toolkit.load import ThresholdsError, load_text
 
@@ -127,7 +127,7 @@ def test_the_rewording_of_the_area_question_needs_areas():
 
 
 def toolkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=ROOT)
+    return run_toolkit(*args)
 
 
 def test_the_cli_gives_the_districts_contacts_for_the_area_answered_and_every_district_while_it_is_not():

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from conftest import ROOT, THRESHOLDS_FILE
+from toolkit_cli import run_toolkit
 
 from toolkit.load import ThresholdsError, load_text
 
@@ -255,17 +256,13 @@ def test_validate_runs_the_scenario_verification(tmp_path):
     assert disagreeing != GOOD
     bad = tmp_path / "thresholds.yml"
     bad.write_text(disagreeing, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(bad)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_toolkit("validate", str(bad))
     assert run.returncode == 1
     line = disagreeing[: disagreeing.index("expected: {level: statutory")].rsplit("\n  - id:", 1)[0].count("\n") + 2
     assert run.stderr.startswith(f"{bad}:{line}: scenarios["), run.stderr
     assert "but the checker gives" in run.stderr
     # The same file still loads for the commands that only read it: the scenarios are training material.
-    check = subprocess.run(
-        [sys.executable, "-m", "toolkit", "check", "--thresholds", str(bad), "--json"], cwd=ROOT, capture_output=True
-    )
+    check = run_toolkit("check", "--thresholds", str(bad), "--json")
     assert check.returncode == 0
 
 

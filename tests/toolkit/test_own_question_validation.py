@@ -3,11 +3,9 @@ and a partnership question through the CLI."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from conftest import EXAMPLE_FILE, ROOT
+from toolkit_cli import run_toolkit
 
 from toolkit.load import ThresholdsError, load_text
 
@@ -202,15 +200,15 @@ def test_the_line_docs_format_quotes_for_a_rule_without_the_theme_is_validates_o
 
 
 def test_the_cli_gives_the_advice_for_a_partnership_question_and_asks_for_it_while_unanswered():
-    base = [sys.executable, "-m", "toolkit", "check", "--thresholds", str(EXAMPLE_FILE), "--age", "9"]
+    base = ["check", "--thresholds", str(EXAMPLE_FILE), "--age", "9"]
     base += ["--immediate-risk", "no", "--significant-harm", "no", "tired"]
-    answered = subprocess.run([*base, "--answer", "about-a-professional=yes"], capture_output=True, text=True, cwd=ROOT)
+    answered = run_toolkit(*base, "--answer", "about-a-professional=yes")
     assert answered.returncode == 0, answered.stderr
     assert "Fictional example: tell the Local Authority Designated Officer (LADO)" in answered.stdout
     assert "Exampleton LADO (fictional): 01632 960555" in answered.stdout
-    unanswered = subprocess.run(base, capture_output=True, text=True, cwd=ROOT).stdout
+    unanswered = run_toolkit(*base).stdout
     assert "Some of the guidance’s advice depends on it." in unanswered and "LADO" not in unanswered
-    bad = subprocess.run([*base, "--answer", "about-a-professional"], capture_output=True, text=True, cwd=ROOT)
+    bad = run_toolkit(*base, "--answer", "about-a-professional")
     assert bad.returncode == 2 and "write it as QUESTION=VALUE" in bad.stderr
 
 

@@ -4,12 +4,11 @@ and a meta refresh: `validate` refuses the file, naming every poisoned field."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE
 from poison import poisoned
+from toolkit_cli import run_toolkit
 
 from toolkit.load import format_path
 from toolkit.load.limits import MAX_BYTES
@@ -30,8 +29,7 @@ def test_validate_refuses_a_poisoned_file_naming_every_field(tmp_path, source, p
     assert len(text.encode()) <= MAX_BYTES  # refused for what it holds, not for its size
     bad = tmp_path / source.name
     bad.write_text(text, encoding="utf-8")
-    command = [sys.executable, "-m", "toolkit", "validate", str(bad)]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    run = run_toolkit("validate", str(bad))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     problem = re.compile(rf"^{re.escape(str(bad))}:(\d+): (\S+): (.+)$")

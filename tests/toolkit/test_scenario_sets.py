@@ -3,12 +3,9 @@ partnerships' files a set balanced across levels and statutory routes, and an en
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from conftest import ROOT
 from test_validation import edit
+from toolkit_cli import run_toolkit
 
 from levels_of_need.training_session import MIN_VIGNETTES, balance_warning
 from toolkit.load import ThresholdsError, load_text
@@ -108,9 +105,7 @@ def test_validate_refuses_a_twin_that_makes_another_decision(tmp_path):
     text, line = edit("    twin_of: universal-strengths\n", "    twin_of: early-help-young-carer\n")
     file = tmp_path / "thresholds.yml"
     file.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(file)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_toolkit("validate", str(file))
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{file}:{line}: scenarios[twin-universal-childminder].twin_of: a twin makes the same decision as its "
@@ -126,9 +121,7 @@ def test_validate_warns_of_a_set_too_small_or_unbalanced(tmp_path):
     )
     file = tmp_path / "thresholds.yml"
     file.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(file)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_toolkit("validate", str(file))
     assert run.returncode == 0, run.stderr
     warnings = [line for line in run.stderr.splitlines() if "scenario_sets[levels-and-routes]" in line]
     assert any("4 scenarios are too few to measure the room's agreement" in line for line in warnings), warnings

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT, THRESHOLDS_FILE
+from toolkit_cli import run_toolkit
 
 from toolkit.load import ThresholdsError, format_path, load_text
 
@@ -580,9 +579,7 @@ def test_cli_validate_prints_the_line_and_no_traceback(tmp_path, case):
     _name, text, line, path, words = next(c for c in CASES if c[0] == case)
     bad = tmp_path / "thresholds.yml"
     bad.write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(bad)], capture_output=True, text=True, cwd=ROOT
-    )
+    run = run_toolkit("validate", str(bad))
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.count("\n") == 1

@@ -9,6 +9,7 @@ this package.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,12 +74,19 @@ def load_with_lines(text: str, filename: str = "thresholds.yml") -> tuple[Thresh
 def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:
     """Each example the check page offers for its filter finds a worry. Checked on the built
     thresholds, because the filter reads each worry's whole vocabulary (Indicator.vocabulary)."""
-    worries = [i.search_terms for i in t.indicators if not i.is_strength]
+    worries = tuple(i.search_terms for i in t.indicators if not i.is_strength)
     for i, example in enumerate(t.filter_examples):
-        if not any(filter_finds(example, terms) for terms in worries):
+        if not _finds_a_worry(example, worries):
             path = ["filter_examples", i]
             message = f"{example!r} finds no worry: use a word from a worry's wording, its theme or its synonyms"
             yield Problem(filename, lines.line(path), lines.name(path), message)
+
+
+# Each example against every worry's words is thousands of word comparisons, and a file's examples and
+# words rarely change between loads: answered once per process for each.
+@functools.lru_cache(maxsize=256)
+def _finds_a_worry(example: str, worries: tuple[str, ...]) -> bool:
+    return any(filter_finds(example, terms) for terms in worries)
 
 
 def indicators_without_everyday_words(t: Thresholds) -> list[str]:

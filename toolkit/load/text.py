@@ -8,6 +8,7 @@ only spaces.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -68,6 +69,9 @@ def text_problems(data: Any) -> Iterator[tuple[PathItems, str]]:
             yield path, message
 
 
+# A file's texts barely change between loads (an editor's next save, a test's next edit of the same
+# file), and each is searched by a score of patterns: each text is judged once per process.
+@functools.lru_cache(maxsize=1 << 16)
 def block_markdown_problem(value: str) -> str | None:
     """What block-level Markdown a plain-text field holds, in words, or None."""
     for pattern, what in _BLOCK_STARTS:
@@ -91,6 +95,7 @@ def strings(value: Any, path: PathItems) -> Iterator[tuple[PathItems, str]]:
             yield from strings(item, [*path, index])
 
 
+@functools.lru_cache(maxsize=1 << 16)  # as block_markdown_problem
 def string_problem(value: str) -> str | None:
     if bad := BAD_CHARACTER.search(value):
         return f"contains {character_problem(bad.group())}; remove it"
