@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -81,8 +82,10 @@ def inline_refs(node: Any, root: Mapping[str, Any], following: tuple[str, ...] =
 
 
 @functools.cache
-def _validator() -> Any:
-    """The schema's validator, made once per process (the schema is the toolkit's, not the file's)."""
+def _validators() -> tuple[Any, Any, dict[str, Any]]:
+    """The schema's validators, made once per process (the schema is the toolkit's, not the file's): the
+    whole file's, the top level's alone (its sections' names, none of their contents), and each
+    section's."""
     from jsonschema import Draft202012Validator, validators
 
     # JSON Schema counts 18.0 as an integer; YAML reads it as a float, which a range or a count then
@@ -92,11 +95,53 @@ def _validator() -> Any:
     )
     checker = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=whole)
     schema = load_schema()
-    return checker(inline_refs(schema, schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    inlined = inline_refs(schema, schema)
+    if set(inlined) - {"properties", "required", "additionalProperties", "type"} - _ANNOTATIONS - {"$schema", "$id"}:
+        raise ValueError("the schema's top level has a rule across sections: its sections cannot be checked alone")
+
+    def made(part: Any) -> Any:
+        return checker(part, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    top = {**inlined, "properties": dict.fromkeys(inlined["properties"], True)}
+    return made(inlined), made(top), {name: made(part) for name, part in inlined["properties"].items()}
+
+
+# Sections found valid in this process, by a digest of their exact value (``repr`` tells 1, 1.0, True
+# and "1" apart): a file is mostly read again with one section changed (an editor's next save, a test's next
+# edit), and its other sections need not be checked again. Only "valid" is remembered: a section with
+# a problem is always checked afresh, so every message comes from one whole-file validation.
+_VALID_SECTIONS: set[tuple[str, bytes | None]] = set()
+_MAX_REMEMBERED = 4096
+
+
+def _digest(value: Any) -> bytes | None:
+    try:
+        return hashlib.sha256(repr(value).encode("utf-8", "backslashreplace")).digest()
+    except ValueError:  # a number too long to write out: the whole file's validation says what is wrong
+        return None
+
+
+def _all_valid(data: Any) -> bool:
+    _, top, sections = _validators()
+    if not isinstance(data, dict) or not top.is_valid(data):
+        return False
+    for name, value in data.items():
+        seen = (name, _digest(value))
+        if seen[1] is None:
+            return False
+        if seen not in _VALID_SECTIONS:
+            if not sections[name].is_valid(value):
+                return False
+            if len(_VALID_SECTIONS) >= _MAX_REMEMBERED:
+                _VALID_SECTIONS.clear()
+            _VALID_SECTIONS.add(seen)
+    return True
 
 
 def schema_problems(data: Any, lines: LineIndex, filename: str) -> Iterator[Problem]:
-    validator = _validator()
+    if _all_valid(data):
+        return
+    validator = _validators()[0]
     errors = [inner for error in validator.iter_errors(data) for inner in _within_one_or_list(error)]
     # A value not in the pattern's form is one problem: "not a real date" beside it says the same again.
     misshapen = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
