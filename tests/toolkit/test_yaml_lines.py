@@ -81,6 +81,10 @@ def test_every_generated_bad_file_reads_the_same_with_or_without_libyaml(monkeyp
     """The fuzz test's files (YAML PyYAML chokes on, aliases, deep nesting, odd keys, tags, tabs, noise):
     libyaml never accepts what PyYAML refuses, and every refusal is the same line."""
     cases = [case for case in bad_files.generate(count=100) if len(case.content) <= limits.MAX_BYTES and readable(case)]
+    # The schema's fields written in other forms (numbers in other bases, a trailing line break) are the
+    # same scalars in both files: read in the small one only (Medway's takes a third of a second each
+    # without libyaml, and it holds 108 of them).
+    cases = [case for case in cases if not case.name.startswith(("base-medway-", "line-break-medway-"))]
     texts = [case.content.decode("utf-8", "surrogatepass") for case in cases]
     quick = [outcome(text) for text in texts]
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
