@@ -168,6 +168,8 @@ def test_a_typical_check_reaches_its_result_within_12_phone_screens(browser, med
     tick(page, "l2-poor-supervision")
     travelled += span("#page-worries-title", "#page-worries .lon-continue")
     page.click("#page-worries .lon-continue")
+    # Continue waits for Python's answer to the worries ticked: the next page is measured once it has come.
+    page.wait_for_selector("#page-strengths:not([hidden])", timeout=30_000)
     travelled += span("#page-strengths-title", "#page-strengths .lon-continue")
     page.click("#page-strengths .lon-continue")
     for answer in ("significant_harm-no", "support_not_improving-no", "social_worker-none", "consent-given"):
@@ -188,7 +190,8 @@ def test_back_walks_the_pages_and_change_returns_to_check_your_answers(checker_a
     page.go_back()
     assert page.locator("#page-questions").is_visible()
     page.click("#page-questions [data-back]")
-    assert page.locator("#page-strengths").is_visible()
+    # Back is history.back(): the page before shows once the browser has gone back, a moment after the click.
+    expect(page.locator("#page-strengths")).to_be_visible(timeout=30_000)
     assert page.url.endswith("/check/")  # the pages never change the address
     see_the_result(page)
     change_answer(page, "age")

@@ -132,7 +132,10 @@ def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now
     for _ in range(2):
         assert shows(page, "#lon-current-now", lead), page.evaluate(SHOWN_PAGE)
         assert page.evaluate("() => document.getElementById('lon-current').firstElementChild.id") == "lon-current-now"
+        shown = page.evaluate(SHOWN_PAGE)
         page.click(".lon-page:not([hidden]) [data-back]")
+        # Back is history.back(): the page before shows a moment after the click, and is the one looked at next.
+        assert wait_until(page, f"(was) => {SHOWN_PAGE} !== was", shown, 30), shown
     assert [v["id"] for v in axe_violations(page)] == []
 
 
@@ -172,7 +175,10 @@ def test_every_not_sure_on_the_page_of_questions_shows_what_python_says_to_do_no
                 to_text(api.run(thresholds, {**base, "answers": answers})["now"])
             )
         else:
-            page.wait_for_timeout(300)
+            # Until Python answers these, the box may still show the last one's; wait for their summary, not a time.
+            summary = api.run(thresholds, {**base, "answers": answers})["summary"]
+            answered = "(s) => document.getElementById('lon-summary').value === s"
+            assert wait_until(page, answered, summary, 30), question.id
             assert page.locator("#lon-now-questions").is_hidden(), question.id
     assert shown >= 1
 

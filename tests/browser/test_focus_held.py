@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from .checker_helpers import READY
 from .conftest import NOTHING_MOVING, open_search, search_at_rest
 from .test_header_keyboard import open_with_enter, tab_to
 
@@ -106,6 +107,8 @@ def unseen(at: dict | None, state: str) -> list[str]:
 def test_every_focus_stop_of_a_closed_page_is_seen_whole(screen, medway_url, path):
     page = screen
     page.goto(f"{medway_url}{path}")
+    if path == "/check/":  # the checker's progress, then its ready line and notes, move the page while it starts
+        page.wait_for_selector(READY, timeout=60_000)
     found, seen = [], 0
     for _ in range(MAX_TABS):
         at = press(page, "Tab")

@@ -193,6 +193,8 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url, tmp_p
     for page_id, answer in steps:
         hidden[f"{page_id}, Space on a first answer"] = first_answers_with_space(page)
         answer()
+        # What the answers show (the banner, notes) comes with Python's answers, later: walk the page once they have.
+        page.wait_for_function(ANSWERED, timeout=30_000)
         hidden[page_id] = hidden_focus(page)
         hidden[f"{page_id}, axe"] = [(v["id"], v["nodes"]) for v in axe_violations(page)]
         # What sticks (the header, the banner where it sticks) takes at most a fifth of the height at 320 px
@@ -227,6 +229,8 @@ def test_every_focus_stop_of_the_check_is_in_full_view(zoomed, medway_url, tmp_p
     page.set_input_files("#lon-open", str(opened))
     page.wait_for_selector("#page-answers:not([hidden])")
     hidden["result, after opening a saved check"] = not_in_full_view(page.evaluate(FOCUS))
+    # The opened check's result is asked for as its page shows (check.js, applyOpened): walk it once it has come.
+    page.wait_for_function(ANSWERED, timeout=30_000)
     hidden["result, opened"] = hidden_focus(page)
     assert {where: found for where, found in hidden.items() if found} == {}
 

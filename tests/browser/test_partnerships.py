@@ -31,6 +31,7 @@ from .checker_helpers import (
     write_details,
 )
 from .conftest import axe_violations
+from .test_offline import ENGINE_KEPT
 from .test_training import DEBRIEF_SHOWN, commit_and_reveal, open_practice, shown_debrief
 
 CANARY = "CANARY-partnership-5e2b"
@@ -161,6 +162,8 @@ def test_after_a_visit_to_the_check_it_works_offline(
     page = context.new_page()
     open_checker(page, partnership_url)
     assert wait_until(page, CONTROLLED, timeout=60), "the service worker did not take control"
+    # The engine is kept after the worker takes control (register.js asks once it is active): wait for it, as offline.
+    assert wait_until(page, ENGINE_KEPT, timeout=60), "the service worker did not keep the engine"
 
     context.set_offline(True)
     page.goto(f"{partnership_url}/check/")

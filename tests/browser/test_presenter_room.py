@@ -419,8 +419,13 @@ def test_downloads_are_named_by_date_and_time_and_the_csv_opens_in_a_spreadsheet
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"format": "something else"}), encoding="utf-8")
     page.set_input_files("#lon-open-session", str(other))
+    # The CSV's refusal ends alike: this one is said once the box, hidden as the file is chosen, shows again.
     assert wait_until(
-        page, "(m) => document.getElementById('lon-open-error').textContent.endsWith(m)", ts.CHOOSE_THE_SESSION
+        page,
+        "(m) => { const error = document.getElementById('lon-open-error');"
+        " return !error.hidden && error.textContent.endsWith(m); }",
+        ts.CHOOSE_THE_SESSION,
+        30,
     )
 
     # The session file opens where it was saved: the message and the answer key in view, under the header.

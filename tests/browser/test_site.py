@@ -227,8 +227,9 @@ def _search_for(page, base: str, words: str):
     page.goto(f"{base}/", wait_until="networkidle")  # the search index has arrived
     open_search(page)
     page.keyboard.type(words)
-    offers = page.locator("#lon-search-none")  # Playwright's CSS finds it in Zensical's shadow root too
-    offers.wait_for(timeout=10_000)
+    # Each key searches anew, and a part typed that finds nothing has offers of its own: wait for the whole words'.
+    offers = page.locator(f"#lon-search-none[data-query='{words}']")  # CSS finds it in Zensical's shadow root too
+    offers.wait_for(timeout=30_000)
     return offers
 
 
