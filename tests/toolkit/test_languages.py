@@ -12,12 +12,13 @@ import pytest
 import yaml
 import yaml_data
 from conftest import ROOT
-from worked_languages import EXAMPLE_TEXT, WORDS, WORKED, with_languages
+from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
-from toolkit.load.translations import Marked, text_fields, translated, untranslated
+from toolkit.load.translations import IN_LANGUAGE, Marked, text_fields, translated, untranslated
+from toolkit.site.interface import CATALOGUE
 
 
 def problems_of(block: str) -> list[str]:
@@ -143,3 +144,94 @@ def test_a_guidance_bodys_translation_may_be_markdown_as_the_body_is():
     section = data["guidance"][0]["id"]
     block = BASE + f'translations:\n  cy:\n    guidance.{section}.body: "Testun:\\n\\n- un\\n- dau\\n"\n'
     assert load_text(with_languages(block)).data["translations"]["cy"]
+
+
+# ---- The toolkit's own phrases: the message catalogue (toolkit/site/interface.py) ----------------------
+
+
+def test_validate_warns_once_counting_the_phrases_a_language_leaves_in_english(tmp_path):
+    path = tmp_path / "thresholds.yml"
+    path.write_text(WORKED, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    phrases = [line for line in run.stderr.splitlines() if "of the toolkit's" in line]
+    left = len(CATALOGUE) - len(INTERFACE["cy"])
+    # Welsh only: easy read is English, the language the toolkit's phrases are in.
+    assert len(phrases) == 1 and f"{left} of the toolkit's {len(CATALOGUE)} phrases have no 'cy' words" in phrases[0]
+    assert "check.continue" not in phrases[0]  # given: not among those named as left
+
+
+def test_a_languages_data_holds_its_own_phrases_alone_marked_with_its_language():
+    data = load_text(WORKED).data
+    welsh = translated(data, load_schema(), "cy")
+    assert "interface" not in welsh
+    assert welsh[IN_LANGUAGE] == INTERFACE["cy"]
+    assert all(isinstance(text, Marked) and text.lang == "cy" for text in welsh[IN_LANGUAGE].values())
+    assert IN_LANGUAGE not in translated(data, load_schema(), "en-easy")  # it gives none
+
+
+def test_the_welsh_pages_show_the_files_phrases_marked_welsh_and_the_rest_in_english(tmp_path):
+    path = tmp_path / "thresholds.yml"
+    path.write_text(WORKED, encoding="utf-8")
+    out = tmp_path / "sources"
+    command = ["sources", "--thresholds", str(path), "--out", str(out)]
+    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    welsh = (out / "cy" / "docs" / "check.md").read_text(encoding="utf-8")
+    english = (out / "docs" / "check.md").read_text(encoding="utf-8")
+    assert f'# <span lang="cy">{INTERFACE["cy"]["check.title"]}</span>' in welsh
+    assert f"# {CATALOGUE['check.title']}" in english and "Hunanwiriad" not in english
+    # A value filled in among the Welsh words; the English phrase left untranslated, inside the page's
+    # English content (content_lang, tested above), unmarked.
+    counts = re.findall(r'<p class="lon-page-count"><span lang="cy">Cwestiwn (\d) o (\d)</span></p>', welsh)
+    assert counts and counts[0][0] == "1" and len({total for _, total in counts}) == 1
+    assert f">{CATALOGUE['check.answers']}</h2>" in welsh
+    assert welsh.count('<span lang="cy">Parhau</span></button>') == english.count(">Continue</button>") > 0
+    # The words the page's script shows stay text only in their attribute, and keep its {name} for the script.
+    assert f'data-chosen="{CATALOGUE["check.script.chosen"]}"' in welsh
+
+
+def test_a_phrases_words_are_data_escaped_and_its_script_values_kept():
+    from toolkit.site.interface import phrase
+
+    given = {"check.script.chosen": Marked("{count} <wedi> *dewis*", "cy"), "check.title": Marked("A & B", "cy")}
+    shown = str(phrase(given, "check.script.chosen", {}, text_only=True))
+    assert shown.startswith("{count} ") and "<wedi>" not in shown and "*dewis*" not in shown
+    assert str(phrase(given, "check.title", {})) == '<span lang="cy">A &#38; B</span>'
+    assert str(phrase({}, "check.question-count", {"number": 2, "count": 5})) == "Question 2 of 5"
+
+
+I_BASE = BASE + "interface:\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (I_BASE + "  cy:\n    check.contineu: Parhau\n", "(did you mean 'check.continue'?)"),
+        (I_BASE + "  fr:\n    check.continue: Continuer\n", "'fr' is not a declared language"),
+        (I_BASE + "  en:\n    check.continue: Continue\n", "'en' is the default language"),
+        (I_BASE + "  cy:\n    check.continue: '  '\n", "is blank"),
+        (I_BASE + "  cy:\n    check.continue: '<b>Parhau</b>'\n", "contains an HTML tag"),
+        (I_BASE + "  cy:\n    check.answers: '# Gwirio'\n", "would make a heading"),
+        (I_BASE + "  cy:\n    check.question-count: Cwestiwn {number}\n", "as the English has them: {count}, {number}"),
+        (I_BASE + "  cy:\n    check.continue: Parhau {count}\n", "as the English has them: no {name}"),
+        (I_BASE + "  cy:\n    check.continue: 3\n", "interface.cy.check.continue"),
+        ("interface:\n  cy:\n    check.continue: Parhau\n", "(declared: none): add it under languages:"),
+    ],
+)
+def test_each_misuse_of_the_phrases_is_one_line_naming_its_field(block, expected):
+    problems = problems_of(block)
+    assert len(problems) == 1, problems
+    assert expected in problems[0]
+    assert problems[0].startswith("t.yml:")
+
+
+def test_every_phrase_a_template_asks_for_is_in_the_catalogue_and_every_phrase_is_asked_for():
+    from toolkit.site.pages import TEMPLATES
+
+    asked = set()
+    for template in TEMPLATES.glob("*.j2"):
+        asked |= set(re.findall(r"words(?:_text)?\('([a-z0-9.-]+)'", template.read_text(encoding="utf-8")))
+    assert asked == set(CATALOGUE)
