@@ -235,3 +235,28 @@ def test_every_phrase_a_template_asks_for_is_in_the_catalogue_and_every_phrase_i
     for template in TEMPLATES.glob("*.j2"):
         asked |= set(re.findall(r"words(?:_text)?\('([a-z0-9.-]+)'", template.read_text(encoding="utf-8")))
     assert asked == set(CATALOGUE)
+
+
+def test_validate_refuses_a_language_served_where_the_site_has_a_folder_of_its_own(tmp_path):
+    # A partnership's folder with its own configuration and a hand-written page cy.md (served at cy/):
+    # the Welsh site would be served in the same folder.
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "cy.md").write_text("# Cymraeg\n", encoding="utf-8")
+    (tmp_path / "thresholds.yml").write_text(WORKED, encoding="utf-8")
+    validate = [sys.executable, "-m", "toolkit", "validate", "thresholds.yml"]
+    run = subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1
+    lines = [line for line in run.stderr.splitlines() if "a folder the site already has" in line]
+    assert len(lines) == 1 and "languages[1].code" in lines[0] and "'cy'" in lines[0], run.stderr
+    # Without that page, the same file validates there.
+    (tmp_path / "docs" / "cy.md").unlink()
+    assert subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path).returncode == 0
+
+
+def test_the_sites_folders_are_its_pages_and_its_built_folders():
+    from toolkit.site.languages import site_folders
+
+    folders = site_folders(load_text(WORKED), ROOT)
+    assert {"check", "levels", "assets", "search", "training", "privacy"} <= folders
+    assert not any("/" in folder for folder in folders)

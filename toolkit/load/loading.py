@@ -64,10 +64,24 @@ def load_with_lines(text: str, filename: str = "thresholds.yml") -> tuple[Thresh
     if problems:
         raise ThresholdsError(sorted(problems, key=lambda p: p.line))
     thresholds = from_dict(data)
-    problems = list(filter_example_problems(thresholds, lines, filename))
+    problems = [*filter_example_problems(thresholds, lines, filename), *folder_problems(thresholds, lines, filename)]
     if problems:
         raise ThresholdsError(problems)
     return thresholds, lines
+
+
+def folder_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    """A language served in a folder the site already has (``cy/`` beside ``check/``): checked on the built
+    thresholds, whose pages say which folders the site has (toolkit.site.languages.site_folders)."""
+    if not t.data.get("languages"):
+        return
+    from pathlib import Path
+
+    from ..site.languages import language_folder_problems
+
+    for index, message in language_folder_problems(t, Path.cwd()):
+        path = ["languages", index, "code"]
+        yield Problem(filename, lines.line(path), lines.name(path), message)
 
 
 def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:
