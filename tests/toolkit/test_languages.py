@@ -4,6 +4,7 @@ untranslated and writes a Welsh site's sources beside the default's; each misuse
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -260,3 +261,31 @@ def test_the_sites_folders_are_its_pages_and_its_built_folders():
     folders = site_folders(load_text(WORKED), ROOT)
     assert {"check", "levels", "assets", "search", "training", "privacy"} <= folders
     assert not any("/" in folder for folder in folders)
+
+
+def test_a_check_saved_in_welsh_opens_in_english_as_the_same_guidance_and_in_welsh_as_saved():
+    from levels_of_need import saved
+    from levels_of_need.model import from_dict
+
+    data = load_text(WORKED).data
+    english = load_text(WORKED)
+    welsh = from_dict(translated(data, load_schema(), "cy"))
+    assert welsh.version != english.version  # each language's words: its own stamp on a result
+    state = {"indicators": ["tired"], "age": "9"}
+    in_welsh = saved.save_check(welsh, state)
+    assert json.loads(in_welsh)["language"] == "cy"
+    assert saved.open_check(welsh, in_welsh)["opened"] == saved.OPENED
+    # On the English page: the same guidance, saved in Welsh, and no word of another version.
+    opened = saved.open_check(english, in_welsh)["opened"]
+    assert (
+        opened == f"{saved.OPENED} It was saved on the self-check in Cymraeg: the same guidance, in another language."
+    )
+    assert saved.open_check(welsh, saved.save_check(english, state))["opened"].endswith(
+        "in English: the same guidance, in another language."
+    )
+    # A file is untrusted: a language the guidance does not declare, or another file's stamp, is another version.
+    for tampered in ({"language": "xx"}, {"guidance_version": "0.1 (000000000000)"}):
+        file = {**json.loads(in_welsh), **tampered}
+        assert "It was made with thresholds version" in saved.open_check(english, json.dumps(file))["opened"]
+    # A file in one language saves as it always has.
+    assert "language" not in json.loads(saved.save_check(load_text(EXAMPLE_TEXT), state))

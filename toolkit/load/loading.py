@@ -77,11 +77,15 @@ def folder_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[
         return
     from pathlib import Path
 
-    from ..site.languages import language_folder_problems
+    from ..site.languages import languages_in_site_folders
 
-    for index, message in language_folder_problems(t, Path.cwd()):
+    for index, code in languages_in_site_folders(t, Path.cwd()):
         path = ["languages", index, "code"]
-        yield Problem(filename, lines.line(path), lines.name(path), message)
+        why = (
+            f"{code!r} is a folder the site already has ({code}/), where this language's pages would be served: "
+            "give the language another code (and lang: the language its pages declare)"
+        )
+        yield Problem(filename, lines.line(path), lines.name(path), why)
 
 
 def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:

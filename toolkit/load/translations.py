@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from levels_of_need.model import content_hash
+
 from .problems import PathItems, describe, shortlist
 from .text import block_markdown_problem, is_markdown_field, string_problem
 
@@ -122,6 +124,7 @@ def _strings(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int
 # language's words alone, which its pages and its self-check read (the file's ``interface`` holds every
 # language's).
 IN_LANGUAGE = "interface_words"
+LANGUAGE = "language"  # a language's data: which it is (levels_of_need.saved reads it)
 UNTRANSLATED = frozenset({"languages", "translations", "interface", "format"})
 SAME_IN_EVERY_LANGUAGE = frozenset({"document.version"})
 
@@ -336,6 +339,9 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str =
     declared = languages(data)
     default, target = declared[0], next(lang for lang in declared if lang.code == code)
     out = copy.deepcopy({k: v for k, v in data.items() if k not in ("translations", "interface")})
+    # Which language this is, and the whole file's content hash: a check saved on this language's page
+    # is known as the same guidance on another's (levels_of_need.saved).
+    out[LANGUAGE] = {"code": code, "file": content_hash(data)}
     words = (data.get("translations") or {}).get(code) or {}
     # The language's words for the toolkit's own phrases (toolkit.site.interface), its alone.
     interface = (data.get("interface") or {}).get(code) or {}

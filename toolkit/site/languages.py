@@ -81,20 +81,12 @@ def site_folders(t: Thresholds, project: Path) -> set[str]:
     return {path.split("/")[0] for path in [*served, *handwritten, *built] if path}
 
 
-def language_folder_problems(t: Thresholds, project: Path) -> list[tuple[int, str]]:
-    """Each other language whose code is a folder the site already has (its pages would be served there):
-    (its place in ``languages``, why)."""
+def languages_in_site_folders(t: Thresholds, project: Path) -> list[tuple[int, str]]:
+    """Each other language whose code is a folder the site already has, where its pages would be served:
+    (its place in ``languages``, its code)."""
     builds = language_builds(dict(t.data))[1:]
     if not builds:
         return []
     taken = site_folders(t, project)
     declared = [lang["code"] for lang in t.data["languages"]]
-    return [
-        (
-            declared.index(build.folder),
-            f"{build.folder!r} is a folder the site already has ({build.folder}/): "
-            "its pages would be served there; give the language another code, and its lang: the language",
-        )
-        for build in builds
-        if build.folder in taken
-    ]
+    return [(declared.index(build.folder), build.folder) for build in builds if build.folder in taken]
