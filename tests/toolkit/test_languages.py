@@ -15,11 +15,11 @@ import yaml_data
 from conftest import ROOT
 from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
+from levels_of_need.interface import CATALOGUE
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
 from toolkit.load.translations import IN_LANGUAGE, Marked, text_fields, translated, untranslated
-from toolkit.site.interface import CATALOGUE
 
 
 def problems_of(block: str) -> list[str]:
@@ -147,7 +147,7 @@ def test_a_guidance_bodys_translation_may_be_markdown_as_the_body_is():
     assert load_text(with_languages(block)).data["translations"]["cy"]
 
 
-# ---- The toolkit's own phrases: the message catalogue (toolkit/site/interface.py) ----------------------
+# ---- The toolkit's own phrases: the message catalogue (core/levels_of_need/interface.py) ----------------------
 
 
 def test_validate_warns_once_counting_the_phrases_a_language_leaves_in_english(tmp_path):

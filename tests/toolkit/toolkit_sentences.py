@@ -172,11 +172,11 @@ def script_sentences() -> Iterator[tuple[str, str]]:
 
 
 def catalogue_sentences() -> Iterator[tuple[str, str]]:
-    """Every phrase of the message catalogue (toolkit/site/interface.py), a single word ("Continue") too:
+    """Every phrase of the message catalogue (core/levels_of_need/interface.py), a single word ("Continue") too:
     each is words the pages show, wherever a template asks for it by its key."""
-    from toolkit.site.interface import CATALOGUE
+    from levels_of_need.interface import CATALOGUE
 
-    where = "toolkit/site/interface.py"
+    where = "core/levels_of_need/interface.py"
     for text in CATALOGUE.values():
         for sentence in sentences(re.sub(r"\{[a-z_]+\}", GAP, text)):
             yield where, sentence

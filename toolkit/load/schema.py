@@ -39,9 +39,9 @@ def load_schema() -> dict[str, Any]:
 
 
 def interface_keys() -> dict[str, Any]:
-    """The message catalogue's keys, each with its English, for an editor's completion (toolkit.site.interface:
+    """The message catalogue's keys, each with its English, for an editor's completion (levels_of_need.interface:
     their one definition). A key outside them passes the schema and is refused by validate in one line."""
-    from ..site.interface import CATALOGUE
+    from levels_of_need.interface import CATALOGUE
 
     return {key: {"type": "string", "description": english} for key, english in CATALOGUE.items()}
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from levels_of_need.interface import CATALOGUE, IN_LANGUAGE, fields
 from levels_of_need.model import content_hash
 
 from .problems import PathItems, describe, shortlist
@@ -120,10 +121,6 @@ def _strings(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int
 
 # Not translated: the languages themselves, and the version, which names the file's content whatever
 # its language (a saved check names it).
-# Where a language's words for the toolkit's own phrases (toolkit.site.interface) sit in its data: that
-# language's words alone, which its pages and its self-check read (the file's ``interface`` holds every
-# language's).
-IN_LANGUAGE = "interface_words"
 LANGUAGE = "language"  # a language's data: which it is (levels_of_need.saved reads it)
 UNTRANSLATED = frozenset({"languages", "translations", "interface", "format"})
 SAME_IN_EVERY_LANGUAGE = frozenset({"document.version"})
@@ -244,8 +241,6 @@ def interface_problems(data: Mapping[str, Any], problem: Problem) -> Iterator[An
 
 
 def _phrase_problem(key: str, text: Any) -> str | None:
-    from ..site.interface import CATALOGUE, fields
-
     if key not in CATALOGUE:
         near = difflib.get_close_matches(key, CATALOGUE, n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
@@ -315,8 +310,6 @@ def untranslated_warnings(data: Mapping[str, Any], schema: Schema) -> list[str]:
 
 def interface_warnings(data: Mapping[str, Any]) -> list[str]:
     """One warning per other language, counting the toolkit's phrases it gives no words for."""
-    from ..site.interface import CATALOGUE
-
     given = data.get("interface") or {}
     lang_of = {lang.code: lang.lang for lang in languages(data)}
     left = {lang.code: [k for k in CATALOGUE if k not in (given.get(lang.code) or {})] for lang in languages(data)[1:]}
@@ -343,7 +336,7 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str =
     # is known as the same guidance on another's (levels_of_need.saved).
     out[LANGUAGE] = {"code": code, "file": content_hash(data)}
     words = (data.get("translations") or {}).get(code) or {}
-    # The language's words for the toolkit's own phrases (toolkit.site.interface), its alone.
+    # The language's words for the toolkit's own phrases (levels_of_need.interface), its alone.
     interface = (data.get("interface") or {}).get(code) or {}
     if interface:
         out[IN_LANGUAGE] = {k: Marked(v, target.lang) if target.lang != around else v for k, v in interface.items()}
