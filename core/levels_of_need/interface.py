@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from typing import Any
 
 # Where a language's words for the catalogue's phrases sit in its data: that language's words alone (the
 # file's own ``interface`` holds every language's).
@@ -89,7 +88,17 @@ CATALOGUE: dict[str, str] = {
     "check.script.worries-match": "{shown} of {all} worries match.",
     "check.script.some-words": "No worry has all of those words; {shown} have some of them.",
     "check.script.error": "Error: {message}",
+    # The self-check's result, as Python writes it (present.py): the page and the CLI show the same words.
+    "result.first-action": "What to do first",
+    "result.emergency-contacts": "Who to call in an emergency",
+    "result.next-steps": "Next steps",
+    "result.why": "Why",
+    "result.guidance-also": "The guidance also says",
+    "result.please-note": "Please note",
 }
+
+# The language the catalogue's English is in: what a language's own words are marked as differing from.
+CATALOGUE_LANG = "en"
 
 
 def fields(text: str) -> set[str]:
@@ -97,11 +106,12 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def given_words(data: Mapping[str, Any]) -> Mapping[str, str]:
-    """A language's own words for the catalogue's keys, from its data (none in the default's)."""
-    return data.get(IN_LANGUAGE) or {}
+def phrase_text(phrases: Mapping[str, str], key: str) -> str:
+    """The words for ``key``: a language's own (``phrases``, Thresholds.phrases), else the English."""
+    return phrases.get(key, CATALOGUE[key])
 
 
-def phrase_text(data: Mapping[str, Any], key: str) -> str:
-    """The words for ``key`` in the data's language, as plain text: the language's own, else the English."""
-    return given_words(data).get(key, CATALOGUE[key])
+def phrase_lang(phrases: Mapping[str, str], lang: str | None, key: str) -> str | None:
+    """The language to mark the words for ``key`` with, where they differ from the catalogue's English
+    around them (a Welsh phrase among English ones, WCAG 3.1.2); None where they need no mark."""
+    return lang if key in phrases and lang is not None and lang != CATALOGUE_LANG else None

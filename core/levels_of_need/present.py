@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import phones
+from .interface import CATALOGUE, phrase_lang, phrase_text
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
@@ -316,19 +317,21 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
         return [version]
     view = waiting_for(thresholds, result)
     contacts = [emergency_item(c, result.area).get("children", []) for c in _emergency_listed(thresholds, result)]
-    view += section(EMERGENCY_CONTACTS, "ol", contacts)
-    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
+    view += section(said(thresholds, EMERGENCY_CONTACTS), "ol", contacts)
+    next_steps = [step_parts(thresholds, s, result) for s in result.next_steps[1:]]
+    view += section(said(thresholds, "result.next-steps"), "ol", next_steps)
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
-        view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
+        view += section(said(thresholds, "result.why"), "ul", [[reason_text(r)] for r in result.reasons])
     below = [advice_parts(r, result.area, result) for r in _advice_below(result)]
-    view += section("The guidance also says", "ul", below)
+    view += section(said(thresholds, "result.guidance-also"), "ul", below)
     notes = [*result.caveats, *checker_notes(thresholds, result)]
-    view += section("Please note", "ul", [[one_line(n)] for n in notes])
+    view += section(said(thresholds, "result.please-note"), "ul", [[one_line(n)] for n in notes])
     view.append(version)
     return view
 
 
-FIRST_ACTION = "What to do first"
+FIRST_ACTION_KEY = "result.first-action"  # its words: the catalogue's (levels_of_need.interface)
+FIRST_ACTION = CATALOGUE[FIRST_ACTION_KEY]
 # Beside what the route waits for ("not sure", or consent), where the first action still gives the step the guidance
 # gives first where harm is suspected: why a step leads although no route is suggested. The checker's own words.
 HARM_STEP_LEADS = (
@@ -337,7 +340,7 @@ HARM_STEP_LEADS = (
 )
 # Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
 # emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
-EMERGENCY_CONTACTS = "Who to call in an emergency"
+EMERGENCY_CONTACTS = "result.emergency-contacts"
 
 
 def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -356,7 +359,8 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         contact = _one_phone(first, result.area) if first else None
         if first is None or contact is None:
             return []
-        return [_action_box([_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")])]
+        call = [_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")]
+        return [_action_box(thresholds, call)]
     body = unsure_emergency_words(thresholds, result)
     step = _first_step(result)
     if step is not None:
@@ -367,7 +371,7 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         body += unsure_advice_words(result)
     # Last, under every number to call: where the checker cannot decide, it says so, and asks.
     body += cannot_decide(thresholds, result)
-    return [_action_box(body)] if body else []
+    return [_action_box(thresholds, body)] if body else []
 
 
 def what_to_do_now(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -513,14 +517,22 @@ def _dial(verb: str, contact: Contact, now: bool = True, name: bool = False) -> 
     return node("p", node("strong", f"{verb} ", link, f"{' now' if now else ''}{option}{who}."))
 
 
-def _action_box(body: list[Node]) -> Node:
-    return node("div", node("h4", FIRST_ACTION), *body, class_="lon-first-action")
+def _action_box(thresholds: Thresholds, body: list[Node]) -> Node:
+    return node("div", node("h4", said(thresholds, FIRST_ACTION_KEY)), *body, class_="lon-first-action")
 
 
-def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
+def section(heading: Node | str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
     """A heading and its list, or nothing at all: never a heading without content under it."""
     shown = [parts for parts in items if inline_text(node("li", *parts)).strip()] if items else []
     return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
+
+
+def said(thresholds: Thresholds, key: str) -> Node | str:
+    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data: its
+    own words where the file gives them, marked with their language among the English; else the English."""
+    text = phrase_text(thresholds.phrases, key)
+    lang = phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
+    return node("span", text, lang=lang) if lang else text
 
 
 def emergency_item(contact: Contact, area: Area | None = None) -> Node:

@@ -130,33 +130,21 @@ def opened_words(thresholds: Thresholds, saved_with: str, language: str | None =
 # A file that declares languages is built into a site for each (toolkit.site.languages); each language's
 # data differs (its words), and so does its version stamp. A saved check says which language's page
 # saved it and the whole file's stamp, so that the same guidance in another language is known as such.
-# A language's data names its language and the whole file's content hash ("language", written by
-# toolkit.load.translations.translated); the default's data is the whole file.
-
-
-def _page_language(thresholds: Thresholds) -> tuple[str, str] | None:
-    """(the page's language code, the whole file's stamp), or None for a file in one language."""
-    own = thresholds.data.get("language")
-    if isinstance(own, Mapping):
-        return own["code"], f"{thresholds.document.version} ({own['file'][:12]})"
-    declared = thresholds.data.get("languages")
-    return (declared[0]["code"], thresholds.version) if declared else None
 
 
 def _language_fields(thresholds: Thresholds) -> dict[str, str]:
-    page = _page_language(thresholds)
-    return {"language": page[0], "guidance_version": page[1]} if page else {}
+    page = thresholds.language
+    return {"language": page.code, "guidance_version": page.file_version} if page else {}
 
 
 def saved_in(thresholds: Thresholds, file: Mapping[str, Any]) -> str | None:
     """The name of the language a check was saved in, where that is another language of this page's
     guidance (the same file's stamp); None otherwise. The file is untrusted: only a declared code counts."""
-    page = _page_language(thresholds)
+    page = thresholds.language
     code = file.get("language")
-    if page is None or code == page[0] or file.get("guidance_version") != page[1]:
+    if page is None or code == page.code or file.get("guidance_version") != page.file_version:
         return None
-    names = {lang["code"]: lang["name"] for lang in thresholds.data["languages"]}
-    return names.get(code) if isinstance(code, str) else None
+    return page.names.get(code) if isinstance(code, str) else None
 
 
 def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:

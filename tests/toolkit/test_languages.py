@@ -229,12 +229,18 @@ def test_each_misuse_of_the_phrases_is_one_line_naming_its_field(block, expected
     assert problems[0].startswith("t.yml:")
 
 
-def test_every_phrase_a_template_asks_for_is_in_the_catalogue_and_every_phrase_is_asked_for():
+def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_every_phrase_is_asked_for():
     from toolkit.site.pages import TEMPLATES
 
     asked = set()
     for template in TEMPLATES.glob("*.j2"):
         asked |= set(re.findall(r"words(?:_text)?\('([a-z0-9.-]+)'", template.read_text(encoding="utf-8")))
+    in_templates = set(asked)
+    # The core's Python names a phrase by its key, a string of its own (present.said).
+    for module in (ROOT / "core" / "levels_of_need").glob("*.py"):
+        if module.name != "interface.py":
+            asked |= set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8"))) & set(CATALOGUE)
+    assert in_templates <= set(CATALOGUE)
     assert asked == set(CATALOGUE)
 
 
@@ -289,3 +295,20 @@ def test_a_check_saved_in_welsh_opens_in_english_as_the_same_guidance_and_in_wel
         assert "It was made with thresholds version" in saved.open_check(english, json.dumps(file))["opened"]
     # A file in one language saves as it always has.
     assert "language" not in json.loads(saved.save_check(load_text(EXAMPLE_TEXT), state))
+
+
+def test_pythons_result_holds_the_languages_words_for_its_headings_marked_and_the_rest_in_english():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    welsh = from_dict(translated(load_text(WORKED).data, load_schema(), "cy"))
+    check = {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no", "significant_harm": "no"}}
+    answer = api.page_answer(welsh, check)
+    headings = [n for n in [*answer["view"], *answer["view_more"]] if n["tag"] == "h4"]
+    why = {"tag": "span", "text": INTERFACE["cy"]["result.why"], "attrs": {"lang": "cy"}}
+    assert {"tag": "h4", "children": [why]} in headings, headings
+    # A phrase the file leaves out: the English, unmarked among the result's English words.
+    in_english = api.page_answer(load_text(WORKED), check)
+    english = [*in_english["view"], *in_english["view_more"]]
+    assert {"tag": "h4", "text": CATALOGUE["result.why"]} in english
+    assert not any("attrs" in n and "lang" in n["attrs"] for n in english if n["tag"] == "h4")

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from levels_of_need.interface import CATALOGUE, given_words
+from levels_of_need.interface import CATALOGUE
 
 from ..load.translations import Marked
 from .escaping import page_text
@@ -52,4 +52,4 @@ def phrase(given: Mapping[str, str], key: str, values: Mapping[str, Any], text_o
     return filled
 
 
-__all__ = ["CATALOGUE", "given_words", "phrase"]
+__all__ = ["CATALOGUE", "phrase"]

@@ -44,7 +44,7 @@ from ..load.colours import css_class
 from ..load.translations import Marked
 from . import accessibility, discussion, nothing_found
 from .escaping import markdown_field, page_text, plain
-from .interface import given_words, phrase
+from .interface import phrase
 from .nothing_found import WORDS_PAGE, has_everyday_words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -113,7 +113,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
         relative = posixpath.relpath(served_at(target) or ".", served_at(here) or ".")
         return "./" if relative == "." else relative + "/"
 
-    given = given_words(t.data)
+    given = t.phrases
 
     def words(key: str, **values: object) -> Markup:
         """The toolkit's phrase ``key`` in the page's language (interface.py), values filled in."""
