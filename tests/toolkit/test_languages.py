@@ -236,10 +236,12 @@ def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_ev
     for template in TEMPLATES.glob("*.j2"):
         asked |= set(re.findall(r"words(?:_text)?\('([a-z0-9.-]+)'", template.read_text(encoding="utf-8")))
     in_templates = set(asked)
-    # The core's Python names a phrase by its key, a string of its own (present.said).
-    for module in (ROOT / "core" / "levels_of_need").glob("*.py"):
+    # The core's Python and the site's name a phrase by its key, a string of its own (present.said, pages.title).
+    for module in [*(ROOT / "core" / "levels_of_need").glob("*.py"), *(ROOT / "toolkit" / "site").glob("*.py")]:
         if module.name != "interface.py":
-            asked |= set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8"))) & set(CATALOGUE)
+            keys = set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8")))
+            asked |= keys & set(CATALOGUE)
+    asked |= {key for key in CATALOGUE if key.startswith("nav.")}  # pages.SECTIONS: every "nav." key
     assert in_templates <= set(CATALOGUE)
     assert asked == set(CATALOGUE)
 
@@ -312,3 +314,23 @@ def test_pythons_result_holds_the_languages_words_for_its_headings_marked_and_th
     english = [*in_english["view"], *in_english["view_more"]]
     assert {"tag": "h4", "text": CATALOGUE["result.why"]} in english
     assert not any("attrs" in n and "lang" in n["attrs"] for n in english if n["tag"] == "h4")
+
+
+def test_the_navigation_holds_the_languages_words_for_its_sections_and_titles(tmp_path):
+    block = BASE + "interface:\n  cy:\n    nav.about: Ynghylch\n    page.glossary: Geirfa\n"
+    path = tmp_path / "thresholds.yml"
+    path.write_text(with_languages(block), encoding="utf-8")
+    out = tmp_path / "sources"
+    command = ["sources", "--thresholds", str(path), "--out", str(out)]
+    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    nav = {code: yaml.safe_load((out / code / "mkdocs.yml").read_text())["nav"] for code in ("", "cy")}
+    sections = {
+        code: {next(iter(item)): item[next(iter(item))] for item in nav[code] if isinstance(item, dict)} for code in nav
+    }
+    # The Welsh section holds its generated pages, the glossary under its Welsh title, and the hand-written
+    # page mkdocs.yml names under the section's English title.
+    about = sections["cy"]["Ynghylch"]
+    assert {"Geirfa": "glossary.md"} in about and {"Privacy": "privacy.md"} in about
+    assert "About" not in sections["cy"]
+    assert {"Glossary": "glossary.md"} in sections[""]["About"] and "Ynghylch" not in sections[""]
