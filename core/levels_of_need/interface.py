@@ -18,7 +18,6 @@ translation keeps the same ones. Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Mapping
 
 # Where a language's words for the catalogue's phrases sit in its data: that language's words alone (the
@@ -74,7 +73,7 @@ CATALOGUE: dict[str, str] = {
     "check.title": "Threshold self-check",
     "check.preparing": "Preparing the checker…",
     "check.question-count": "Question {number} of {count}",
-    "check.immediate-risk": "Immediate risk",
+    "check.risk-title": "Immediate risk",
     "check.continue": "Continue",
     "check.back": "Back",
     "check.answers": "Check your answers",
@@ -154,7 +153,14 @@ CATALOGUE: dict[str, str] = {
     "check.script.worries-match": "{shown} of {all} worries match.",
     "check.script.some-words": "No worry has all of those words; {shown} have some of them.",
     "check.script.error": "Error: {message}",
-    # The self-check's result, as Python writes it (present.py): the page and the CLI show the same words.
+    # The self-check's result, as Python writes it (present.py): the page, the CLI, the referral summary and
+    # the training debrief show the same words. Its headline, one of five, announced by the live region:
+    "result.emergency": "Immediate risk: call now.",
+    "result.suggested": "Suggested level: {level}.",
+    "result.no-level": "No suggested level yet.",
+    "result.route-open": "Suggested level: {level}. The route is not decided yet.",
+    "result.so-far": "So far: at least {level}. The level and route are not decided yet.",
+    "result.version": "Thresholds version {version}.",
     "result.first-action": "What to do first",
     "result.emergency-contacts": "Who to call in an emergency",
     "result.next-steps": "Next steps",
@@ -167,9 +173,24 @@ CATALOGUE: dict[str, str] = {
 CATALOGUE_LANG = "en"
 
 
+# A value a phrase holds, filled in where it is shown: a name in braces, nothing else (no format spec, no
+# attribute: a partnership's words are data, never a format string).
+FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
 def fields(text: str) -> set[str]:
     """The ``{name}`` values a phrase holds, filled in where it is shown."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return set(FIELD.findall(text))
+
+
+def stray_brace(text: str) -> bool:
+    """A ``{`` or ``}`` in ``text`` that is not part of a ``{name}``: a value misspelt, or braces of its own."""
+    return "{" in FIELD.sub("", text) or "}" in FIELD.sub("", text)
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name}`` given in ``values`` filled in; one not given is kept (a page script's)."""
+    return FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(), text)
 
 
 def phrase_text(phrases: Mapping[str, str], key: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import phones
-from .interface import CATALOGUE, phrase_lang, phrase_text
+from .interface import CATALOGUE, fill, phrase_lang, phrase_text
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
@@ -247,17 +247,30 @@ def sentence(text: str) -> str:
 # ---- The result -------------------------------------------------------------------------------
 
 
-def headline(result: Result) -> str:
-    """One line: what the live region announces, and the heading of the result."""
+def headline_phrase(result: Result) -> tuple[str, dict[str, str]]:
+    """Which of the catalogue's headlines (levels_of_need.interface) the result has, and its values."""
     if result.emergency:
-        return "Immediate risk: call now."
+        return "result.emergency", {}
     if result.route is not None:
-        return f"Suggested level: {level_and_route(result.level, result.route)}."
+        return "result.suggested", {"level": level_and_route(result.level, result.route)}
     if result.level is None:
-        return "No suggested level yet."
+        return "result.no-level", {}
     if result.level_settled:
-        return f"Suggested level: {result.level.label}. The route is not decided yet."
-    return f"So far: at least {result.level.label}. The level and route are not decided yet."
+        return "result.route-open", {"level": result.level.label}
+    return "result.so-far", {"level": result.level.label}
+
+
+def headline(thresholds: Thresholds, result: Result) -> str:
+    """One line: what the live region announces, and the heading of the result, in the language of the
+    thresholds' data where the file gives its words for it, else the English."""
+    key, values = headline_phrase(result)
+    return fill(phrase_text(thresholds.phrases, key), values)
+
+
+def headline_node(thresholds: Thresholds, result: Result) -> Node:
+    """The result's heading: the headline, marked with its language where it is not the English around it."""
+    key, _ = headline_phrase(result)
+    return node("h3", said_as(thresholds, key, headline(thresholds, result)))
 
 
 def level_and_route(level: Level | None, route: Route) -> str:
@@ -277,7 +290,7 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
     Save right under it, before the rest of the next steps, which on a route that telephones first can be
     a phone screen long on their own. The headline already says when the route is not decided, so what
     the result waits for follows the box rather than pushing it off the first screen."""
-    view = [node("h3", headline(result))]
+    view = [headline_node(thresholds, result)]
     if result.emergency:
         view += area_note(thresholds, result)
         view += first_action(thresholds, result)
@@ -312,7 +325,7 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
 def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     """The rest of the result, below the actions: what it waits for, an emergency's other contacts, the rest
     of the next steps, why, the guidance's advice, notes, the version."""
-    version = node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version")
+    version = node("p", said(thresholds, "result.version", version=result.thresholds_version), class_="lon-version")
     if result.emergency:
         return [version]
     view = waiting_for(thresholds, result)
@@ -527,10 +540,15 @@ def section(heading: Node | str, tag: str, items: Iterable[list[Node | str]]) ->
     return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
 
 
-def said(thresholds: Thresholds, key: str) -> Node | str:
-    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data: its
-    own words where the file gives them, marked with their language among the English; else the English."""
-    text = phrase_text(thresholds.phrases, key)
+def said(thresholds: Thresholds, key: str, **values: str) -> Node | str:
+    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data, its
+    values filled in: its own words where the file gives them, marked with their language among the
+    English; else the English."""
+    return said_as(thresholds, key, fill(phrase_text(thresholds.phrases, key), values))
+
+
+def said_as(thresholds: Thresholds, key: str, text: str) -> Node | str:
+    """``text``, the words of phrase ``key``, marked with their language where the file gave them."""
     lang = phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
     return node("span", text, lang=lang) if lang else text
 

@@ -101,6 +101,10 @@ def test_the_welsh_self_check_shows_what_python_says_of_the_welsh_data(browser, 
         expected = as_seen(cli("check", *cli_args(check), "--language", "cy", thresholds=thresholds))
         assert any(WORDS["cy"]["levels.emerging.name"] in line for line in expected)
         assert wait_for_result(page, expected) == expected
+        # Python's headline in the file's words, its value filled in, marked Welsh in the page's English content.
+        headline = page.locator("#lon-result h3").first
+        assert INTERFACE["cy"]["result.suggested"].split("{")[0] in headline.inner_text()
+        assert headline.evaluate("(e) => e.querySelector('[lang]').lang") == "cy"
         # One Pyodide for every language: the Welsh check ran the root's, and the Welsh site has none.
         runtime = [path for path in REQUESTED if "/pyodide/" in path]
         assert "/assets/checker/pyodide/pyodide.mjs" in runtime, runtime

@@ -219,6 +219,11 @@ I_BASE = BASE + "interface:\n"
         (I_BASE + "  cy:\n    check.question-count: Cwestiwn {number}\n", "as the English has them: {count}, {number}"),
         (I_BASE + "  cy:\n    check.continue: Parhau {count}\n", "as the English has them: no {name}"),
         (I_BASE + "  cy:\n    check.continue: 3\n", "interface.cy.check.continue"),
+        # A value is a name in braces: never a format string's spec or conversion, never a brace of its own.
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level!r}.'\n", "as the English has them: {level}"),
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level:>99}.'\n", "as the English has them: {level}"),
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level} {'\n", "write { and } only around a value"),
+        (I_BASE + "  cy:\n    check.continue: 'Parhau }'\n", "write { and } only around a value"),
         ("interface:\n  cy:\n    check.continue: Parhau\n", "(declared: none): add it under languages:"),
     ],
 )
@@ -314,6 +319,40 @@ def test_pythons_result_holds_the_languages_words_for_its_headings_marked_and_th
     english = [*in_english["view"], *in_english["view_more"]]
     assert {"tag": "h4", "text": CATALOGUE["result.why"]} in english
     assert not any("attrs" in n and "lang" in n["attrs"] for n in english if n["tag"] == "h4")
+
+
+def test_pythons_headline_is_the_languages_words_on_the_page_in_the_live_region_and_in_the_summary():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    welsh = from_dict(translated(load_text(WORKED).data, load_schema(), "cy"))
+    english = load_text(WORKED)
+    check = {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no", "significant_harm": "no"}}
+    level = welsh.level("emerging")
+    assert WORDS["cy"]["levels.emerging.name"] in level.label
+    # The file's words, its value filled in by Python: the live region's line, the page's heading
+    # (marked Welsh among the toolkit's English), the referral summary's line.
+    words = INTERFACE["cy"]["result.suggested"].replace("{level}", level.label)
+    answer = api.run(welsh, check)
+    assert answer["headline"] == words
+    assert answer["view"][0] == {"tag": "h3", "children": [{"tag": "span", "text": words, "attrs": {"lang": "cy"}}]}
+    assert words in answer["summary"].splitlines()
+    # The English page: the catalogue's English, unmarked, with the English data's label.
+    english_label = english.level("emerging").label
+    in_english = api.run(english, check)
+    assert in_english["headline"] == CATALOGUE["result.suggested"].replace("{level}", english_label)
+    assert in_english["view"][0] == {"tag": "h3", "text": in_english["headline"]}
+    # A headline the file gives no words for is the English in the Welsh page too, unmarked.
+    at_risk = {**check, "answers": {"immediate_risk": "yes"}}
+    assert api.run(welsh, at_risk)["headline"] == api.run(english, at_risk)["headline"] == CATALOGUE["result.emergency"]
+
+
+def test_a_phrases_value_is_filled_in_as_text_never_as_a_format_string():
+    from levels_of_need.interface import fill
+
+    assert fill("{level} {count}", {"level": "{count}"}) == "{count} {count}"  # a value is never read again
+    assert fill("{level!r} {level.__class__}", {"level": "x"}) == "{level!r} {level.__class__}"
+    assert fill("Cwestiwn {number} o {count}", {"number": 2}) == "Cwestiwn 2 o {count}"  # kept for the script
 
 
 def test_the_navigation_holds_the_languages_words_for_its_sections_and_titles(tmp_path):

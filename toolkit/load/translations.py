@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from levels_of_need.interface import CATALOGUE, IN_LANGUAGE, fields
+from levels_of_need.interface import CATALOGUE, IN_LANGUAGE, fields, stray_brace
 from levels_of_need.model import content_hash
 
 from .problems import PathItems, describe, shortlist
@@ -250,9 +250,11 @@ def _phrase_problem(key: str, text: Any) -> str | None:
     if message := string_problem(text) or block_markdown_problem(text):
         return message
     english = fields(CATALOGUE[key])
+    keep = ", ".join(f"{{{name}}}" for name in sorted(english)) or "no {name}"
     if fields(text) != english:
-        keep = ", ".join(f"{{{name}}}" for name in sorted(english)) or "no {name}"
         return f"keep the values the phrase fills in as the English has them: {keep}"
+    if stray_brace(text):
+        return f"write {{ and }} only around a value the phrase fills in, as the English has them: {keep}"
     return None
 
 

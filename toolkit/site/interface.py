@@ -8,18 +8,15 @@ or, where the template gives none, the page's script.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
-from levels_of_need.interface import CATALOGUE
+from levels_of_need.interface import CATALOGUE, FIELD
 
 from ..load.translations import Marked
 from .escaping import page_text
-
-_FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 def _filled(text: str, values: Mapping[str, Any], escape: bool) -> Markup:
@@ -27,7 +24,7 @@ def _filled(text: str, values: Mapping[str, Any], escape: bool) -> Markup:
     the page's script. A partnership's words are data, escaped; the toolkit's own English is markup-free
     and written as it is, as a template's words are."""
     parts, at = [], 0
-    for match in _FIELD.finditer(text):
+    for match in FIELD.finditer(text):
         literal = text[at : match.start()]
         parts.append(page_text(literal) if escape and literal else Markup(literal))
         name = match.group(1)
