@@ -77,6 +77,7 @@ CATALOGUE: dict[str, str] = {
     "check.continue": "Continue",
     "check.back": "Back",
     "check.answers": "Check your answers",
+    "check.change": "Change",
     # The self-check's pages: their headings, labels and buttons (check.md.j2).
     "check.how-kept": "How the checker keeps what you enter on this page",
     "check.could-not-start": "The checker could not start on this device",
@@ -162,6 +163,14 @@ CATALOGUE: dict[str, str] = {
     "result.so-far": "So far: at least {level}. The level and route are not decided yet.",
     "result.version": "Thresholds version {version}.",
     "result.first-action": "What to do first",
+    # "Check your answers", its rows as Python lists them (present.answers_view) and the script shows them.
+    "answers.age": "The child’s age",
+    "answers.worries": "What you are worried about",
+    "answers.strengths": "Strengths",
+    "answers.not-answered": "Not answered",
+    "answers.none-chosen": "None chosen",
+    "answers.unborn": "Unborn",
+    "answers.change": "your answer to “{question}”",
     "result.emergency-contacts": "Who to call in an emergency",
     "result.next-steps": "Next steps",
     "result.why": "Why",

@@ -963,9 +963,9 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     asked_first = (IMMEDIATE_RISK, AREA)  # immediate risk leads the form; the area is asked with the age
     return [
         _immediate_row(thresholds, check),
-        _answer_row(AGE, "The child’s age", [_age_text(check)]),
+        _answer_row(thresholds, AGE, said(thresholds, "answers.age"), [_age_text(thresholds, check)]),
         *_area_rows(thresholds, check),
-        _chosen_row(thresholds, check, "worries", "What you are worried about", strengths=False),
+        _chosen_row(thresholds, check, "worries", "answers.worries", strengths=False),
         *_strengths_rows(thresholds, check),
         # A question not asked for these worries (its theme not chosen) is not listed: it was not asked.
         *(
@@ -976,8 +976,11 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     ]
 
 
-def _answer_row(field: str, key: str, lines: list[str]) -> dict[str, Any]:
-    return {"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"}
+def _answer_row(thresholds: Thresholds, field: str, key: Node | str, lines: list[Node | str]) -> dict[str, Any]:
+    """A row: its key and each line text, or a span saying its language where the file gave the words
+    (the page's script shows either as it is given, holding no word of its own)."""
+    question = key if isinstance(key, str) else inline_text(key)
+    return {"field": field, "key": key, "value": lines, "change": said(thresholds, "answers.change", question=question)}
 
 
 def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
@@ -988,7 +991,10 @@ def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
         if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
     ]
     return _answer_row(
-        question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate]
+        thresholds,
+        question.id,
+        question.text,
+        [_answer_label(thresholds, question, check.answers.get(question.id)), *immediate],
     )
 
 
@@ -996,25 +1002,28 @@ def _area_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     if not thresholds.areas:
         return []
     question = thresholds.question(AREA)
-    return [_answer_row(AREA, question.text, [_answer_label(question, check.answers.get(AREA))])]
+    return [
+        _answer_row(thresholds, AREA, question.text, [_answer_label(thresholds, question, check.answers.get(AREA))])
+    ]
 
 
 def _chosen_row(thresholds: Thresholds, check: Check, field: str, key: str, strengths: bool) -> dict[str, Any]:
     chosen = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength == strengths]
-    return _answer_row(field, key, [_chosen(thresholds, i, check) for i in chosen] or ["None chosen"])
+    lines: list[Node | str] = [_chosen(thresholds, i, check) for i in chosen]
+    return _answer_row(thresholds, field, said(thresholds, key), lines or [said(thresholds, "answers.none-chosen")])
 
 
 def _strengths_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     """The strengths chosen, where the guidance has any."""
     if not any(i.is_strength for i in thresholds.indicators):
         return []
-    return [_chosen_row(thresholds, check, "strengths", "Strengths", strengths=True)]
+    return [_chosen_row(thresholds, check, "strengths", "answers.strengths", strengths=True)]
 
 
 def _question_row(thresholds: Thresholds, check: Check, question: Question) -> dict[str, Any]:
-    lines = [_answer_label(question, check.answers.get(question.id))]
+    lines: list[Node | str] = [_answer_label(thresholds, question, check.answers.get(question.id))]
     more = _MORE_LINES.get(question.id)
-    return _answer_row(question.id, question.text, lines + (more(thresholds, check) if more else []))
+    return _answer_row(thresholds, question.id, question.text, lines + (more(thresholds, check) if more else []))
 
 
 def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[str]:
@@ -1055,17 +1064,17 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     return text
 
 
-def _answer_label(question: Question, value: str | None) -> str:
-    return question.label(value) if value else "Not answered"
+def _answer_label(thresholds: Thresholds, question: Question, value: str | None) -> Node | str:
+    return question.label(value) if value else said(thresholds, "answers.not-answered")
 
 
-def _age_text(check: Check) -> str:
+def _age_text(thresholds: Thresholds, check: Check) -> Node | str:
     if check.unborn and check.age is None and check.age_text is None:
-        return "Unborn"
+        return said(thresholds, "answers.unborn")
     if check.age_text is not None:
         return f"“{check.age_text}” (not a whole number of years)"
     if check.age is None:
-        return "Not answered"
+        return said(thresholds, "answers.not-answered")
     return age_words(check) + (" (and ticked unborn)" if check.unborn else "")
 
 

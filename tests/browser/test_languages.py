@@ -16,6 +16,8 @@ from conftest import ROOT
 from sitebuild import serve
 from worked_languages import INTERFACE, WORDS, with_languages, worked_example
 
+from levels_of_need.interface import CATALOGUE
+
 from .checker_helpers import NO_RISK, as_seen, cli, cli_args, fill_check, open_checker, wait_for_result
 from .conftest import axe_violations
 
@@ -105,6 +107,12 @@ def test_the_welsh_self_check_shows_what_python_says_of_the_welsh_data(browser, 
         headline = page.locator("#lon-result h3").first
         assert INTERFACE["cy"]["result.suggested"].split("{")[0] in headline.inner_text()
         assert headline.evaluate("(e) => e.querySelector('[lang]').lang") == "cy"
+        # "Check your answers": a row's name in the file's words, marked Welsh; another's in English.
+        worries = page.locator("#lon-answers [data-field=worries] dt span[lang=cy]")
+        assert worries.text_content() == INTERFACE["cy"]["answers.worries"]
+        age = page.locator("#lon-answers [data-field=age] dt")
+        assert age.text_content() == CATALOGUE["answers.age"]
+        assert age.evaluate("(e) => e.closest('[lang]').lang") == "en"
         # One Pyodide for every language: the Welsh check ran the root's, and the Welsh site has none.
         runtime = [path for path in REQUESTED if "/pyodide/" in path]
         assert "/assets/checker/pyodide/pyodide.mjs" in runtime, runtime

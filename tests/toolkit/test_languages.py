@@ -347,6 +347,43 @@ def test_pythons_headline_is_the_languages_words_on_the_page_in_the_live_region_
     assert api.run(welsh, at_risk)["headline"] == api.run(english, at_risk)["headline"] == CATALOGUE["result.emergency"]
 
 
+def test_check_your_answers_rows_hold_the_languages_words_marked_and_the_rest_in_english():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    words = {
+        "answers.age": "Oed y plentyn",
+        "answers.not-answered": "Heb ei ateb",
+        "answers.change": "eich ateb i “{question}”",
+    }
+    block = (
+        BASE
+        + "interface:\n  cy:\n"
+        + "".join(f"    {key}: {json.dumps(text, ensure_ascii=False)}\n" for key, text in words.items())
+    )
+    data = load_text(with_languages(block)).data
+    welsh = from_dict(translated(data, load_schema(), "cy"))
+    english = load_text(with_languages(BASE))
+    check = {"indicators": ["tired"]}  # no age, no answer: the rows say so
+
+    def span(text: str) -> dict[str, object]:
+        return {"tag": "span", "text": text, "attrs": {"lang": "cy"}}
+
+    rows = {row["field"]: row for row in api.page_answer(welsh, check)["answers"]}
+    assert rows["age"]["key"] == span(words["answers.age"])
+    assert rows["age"]["value"] == [span(words["answers.not-answered"])]
+    assert rows["age"]["change"] == span(f"eich ateb i “{words['answers.age']}”")
+    # A phrase the file leaves out, and the guidance's own words (a question, a worry), are text.
+    assert rows["worries"]["key"] == CATALOGUE["answers.worries"]
+    assert all(isinstance(line, str) for line in rows["worries"]["value"])
+    # The English page's rows are text throughout, as they have always been.
+    for row in api.page_answer(english, check)["answers"]:
+        assert all(isinstance(part, str) for part in (row["key"], row["change"], *row["value"])), row
+    in_english = {row["field"]: row for row in api.page_answer(english, check)["answers"]}
+    assert in_english["age"]["value"] == [CATALOGUE["answers.not-answered"]]
+    assert in_english["age"]["change"] == "your answer to “The child’s age”"
+
+
 def test_a_phrases_value_is_filled_in_as_text_never_as_a_format_string():
     from levels_of_need.interface import fill
 
