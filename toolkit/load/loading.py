@@ -77,9 +77,12 @@ def folder_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[
         return
     from pathlib import Path
 
-    from ..site.languages import languages_in_site_folders
+    from ..site.languages import language_builds, site_folders
 
-    for index, code in languages_in_site_folders(t, Path.cwd()):
+    builds = language_builds(dict(t.data))[1:]
+    taken = site_folders(t, Path.cwd()) if builds else set()
+    declared = [lang["code"] for lang in t.data["languages"]]
+    for index, code in ((declared.index(b.folder), b.folder) for b in builds if b.folder in taken):
         path = ["languages", index, "code"]
         why = (
             f"{code!r} is a folder the site already has ({code}/), where this language's pages would be served: "

@@ -79,14 +79,3 @@ def site_folders(t: Thresholds, project: Path) -> set[str]:
     ]
     # A path's first part: "levels/thriving", "check" (served as check/index.html), "search/search_index.json".
     return {path.split("/")[0] for path in [*served, *handwritten, *built] if path}
-
-
-def languages_in_site_folders(t: Thresholds, project: Path) -> list[tuple[int, str]]:
-    """Each other language whose code is a folder the site already has, where its pages would be served:
-    (its place in ``languages``, its code)."""
-    builds = language_builds(dict(t.data))[1:]
-    if not builds:
-        return []
-    taken = site_folders(t, project)
-    declared = [lang["code"] for lang in t.data["languages"]]
-    return [(declared.index(build.folder), build.folder) for build in builds if build.folder in taken]
