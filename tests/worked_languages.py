@@ -25,3 +25,4 @@ def with_languages(block: str) -> str:
 
 WORKED = with_languages(worked_example())
 WORDS = yaml_data.parse(worked_example())["translations"]
+INTERFACE = yaml_data.parse(worked_example())["interface"]

@@ -196,7 +196,7 @@ def run(thresholds: Thresholds, raw: Mapping[str, Any], markdown: bool = False) 
     now = what_to_do_now(thresholds, result)
     return {
         "result": result_to_dict(result),
-        "headline": headline(result),
+        "headline": headline(thresholds, result),
         # Where the child may be at risk: the first action, which leads the question pages, and its first
         # line, which leads the sticky banner (nothing otherwise).
         "now": now,

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol, TypeVar
 
+from .interface import IN_LANGUAGE
 from .questions import Question, worded
 
 
@@ -1017,6 +1018,17 @@ class Introductions:
 
 
 @dataclass(frozen=True)
+class PageLanguage:
+    """The language a site's data is in, where the file declares languages: the default's is the first,
+    each other language's is written into its data by the build (toolkit.load.translations.translated)."""
+
+    code: str  # as the file declares it: "cy", "en-easy"
+    lang: str  # what its pages declare: "cy", "en"
+    names: Mapping[str, str]  # each declared language's name, by code
+    file_version: str  # the whole file's stamp, every language's words: the same guidance in each language
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Everything in one partnership's thresholds file."""
 
@@ -1051,6 +1063,10 @@ class Thresholds:
     brag: Brag | None = None
     guidance: tuple[GuidanceSection, ...] = ()
     accessibility: Accessibility | None = None
+    # The language this data is in and its words for the toolkit's own phrases (levels_of_need.interface),
+    # where the file declares languages.
+    language: PageLanguage | None = None
+    phrases: Mapping[str, str] = field(default_factory=dict)
 
     def area(self, area_id: str | None) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -1192,7 +1208,20 @@ def _shown_parts(
         "brag": _brag(data["brag"]) if "brag" in data else None,
         "guidance": tuple(_guidance_section(g) for g in data.get("guidance", ())),
         "accessibility": _accessibility(data["accessibility"]) if "accessibility" in data else None,
+        "language": _page_language(data),
+        "phrases": dict(data.get(IN_LANGUAGE) or {}),
     }
+
+
+def _page_language(data: Mapping[str, Any]) -> PageLanguage | None:
+    declared = data.get("languages")
+    if not declared:
+        return None
+    own = data.get("language")  # a language's data: which, and the whole file's content hash
+    code, whole = (own["code"], own["file"]) if own else (declared[0]["code"], content_hash(data))
+    lang = next(d.get("lang", d["code"]) for d in declared if d["code"] == code)
+    names = {d["code"]: d["name"] for d in declared}
+    return PageLanguage(code, lang, names, f"{data['document']['version']} ({whole[:12]})")
 
 
 class _HasId(Protocol):

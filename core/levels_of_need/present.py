@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import phones
+from .interface import CATALOGUE, fill, phrase_lang, phrase_text
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
@@ -246,17 +247,30 @@ def sentence(text: str) -> str:
 # ---- The result -------------------------------------------------------------------------------
 
 
-def headline(result: Result) -> str:
-    """One line: what the live region announces, and the heading of the result."""
+def headline_phrase(result: Result) -> tuple[str, dict[str, str]]:
+    """Which of the catalogue's headlines (levels_of_need.interface) the result has, and its values."""
     if result.emergency:
-        return "Immediate risk: call now."
+        return "result.emergency", {}
     if result.route is not None:
-        return f"Suggested level: {level_and_route(result.level, result.route)}."
+        return "result.suggested", {"level": level_and_route(result.level, result.route)}
     if result.level is None:
-        return "No suggested level yet."
+        return "result.no-level", {}
     if result.level_settled:
-        return f"Suggested level: {result.level.label}. The route is not decided yet."
-    return f"So far: at least {result.level.label}. The level and route are not decided yet."
+        return "result.route-open", {"level": result.level.label}
+    return "result.so-far", {"level": result.level.label}
+
+
+def headline(thresholds: Thresholds, result: Result) -> str:
+    """One line: what the live region announces, and the heading of the result, in the language of the
+    thresholds' data where the file gives its words for it, else the English."""
+    key, values = headline_phrase(result)
+    return fill(phrase_text(thresholds.phrases, key), values)
+
+
+def headline_node(thresholds: Thresholds, result: Result) -> Node:
+    """The result's heading: the headline, marked with its language where it is not the English around it."""
+    key, _ = headline_phrase(result)
+    return node("h3", said_as(thresholds, key, headline(thresholds, result)))
 
 
 def level_and_route(level: Level | None, route: Route) -> str:
@@ -276,7 +290,7 @@ def result_lead(thresholds: Thresholds, result: Result) -> list[Node]:
     Save right under it, before the rest of the next steps, which on a route that telephones first can be
     a phone screen long on their own. The headline already says when the route is not decided, so what
     the result waits for follows the box rather than pushing it off the first screen."""
-    view = [node("h3", headline(result))]
+    view = [headline_node(thresholds, result)]
     if result.emergency:
         view += area_note(thresholds, result)
         view += first_action(thresholds, result)
@@ -311,24 +325,26 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
 def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     """The rest of the result, below the actions: what it waits for, an emergency's other contacts, the rest
     of the next steps, why, the guidance's advice, notes, the version."""
-    version = node("p", f"Thresholds version {result.thresholds_version}.", class_="lon-version")
+    version = node("p", said(thresholds, "result.version", version=result.thresholds_version), class_="lon-version")
     if result.emergency:
         return [version]
     view = waiting_for(thresholds, result)
     contacts = [emergency_item(c, result.area).get("children", []) for c in _emergency_listed(thresholds, result)]
-    view += section(EMERGENCY_CONTACTS, "ol", contacts)
-    view += section("Next steps", "ol", [step_parts(thresholds, s, result) for s in result.next_steps[1:]])
+    view += section(said(thresholds, EMERGENCY_CONTACTS), "ol", contacts)
+    next_steps = [step_parts(thresholds, s, result) for s in result.next_steps[1:]]
+    view += section(said(thresholds, "result.next-steps"), "ol", next_steps)
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
-        view += section("Why", "ul", [[reason_text(r)] for r in result.reasons])
+        view += section(said(thresholds, "result.why"), "ul", [[reason_text(r)] for r in result.reasons])
     below = [advice_parts(r, result.area, result) for r in _advice_below(result)]
-    view += section("The guidance also says", "ul", below)
+    view += section(said(thresholds, "result.guidance-also"), "ul", below)
     notes = [*result.caveats, *checker_notes(thresholds, result)]
-    view += section("Please note", "ul", [[one_line(n)] for n in notes])
+    view += section(said(thresholds, "result.please-note"), "ul", [[one_line(n)] for n in notes])
     view.append(version)
     return view
 
 
-FIRST_ACTION = "What to do first"
+FIRST_ACTION_KEY = "result.first-action"  # its words: the catalogue's (levels_of_need.interface)
+FIRST_ACTION = CATALOGUE[FIRST_ACTION_KEY]
 # Beside what the route waits for ("not sure", or consent), where the first action still gives the step the guidance
 # gives first where harm is suspected: why a step leads although no route is suggested. The checker's own words.
 HARM_STEP_LEADS = (
@@ -337,7 +353,7 @@ HARM_STEP_LEADS = (
 )
 # Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
 # emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
-EMERGENCY_CONTACTS = "Who to call in an emergency"
+EMERGENCY_CONTACTS = "result.emergency-contacts"
 
 
 def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -356,7 +372,8 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         contact = _one_phone(first, result.area) if first else None
         if first is None or contact is None:
             return []
-        return [_action_box([_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")])]
+        call = [_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")]
+        return [_action_box(thresholds, call)]
     body = unsure_emergency_words(thresholds, result)
     step = _first_step(result)
     if step is not None:
@@ -367,7 +384,7 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         body += unsure_advice_words(result)
     # Last, under every number to call: where the checker cannot decide, it says so, and asks.
     body += cannot_decide(thresholds, result)
-    return [_action_box(body)] if body else []
+    return [_action_box(thresholds, body)] if body else []
 
 
 def what_to_do_now(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -513,14 +530,27 @@ def _dial(verb: str, contact: Contact, now: bool = True, name: bool = False) -> 
     return node("p", node("strong", f"{verb} ", link, f"{' now' if now else ''}{option}{who}."))
 
 
-def _action_box(body: list[Node]) -> Node:
-    return node("div", node("h4", FIRST_ACTION), *body, class_="lon-first-action")
+def _action_box(thresholds: Thresholds, body: list[Node]) -> Node:
+    return node("div", node("h4", said(thresholds, FIRST_ACTION_KEY)), *body, class_="lon-first-action")
 
 
-def section(heading: str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
+def section(heading: Node | str, tag: str, items: Iterable[list[Node | str]]) -> list[Node]:
     """A heading and its list, or nothing at all: never a heading without content under it."""
     shown = [parts for parts in items if inline_text(node("li", *parts)).strip()] if items else []
     return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
+
+
+def said(thresholds: Thresholds, key: str, **values: str) -> Node | str:
+    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data, its
+    values filled in: its own words where the file gives them, marked with their language among the
+    English; else the English."""
+    return said_as(thresholds, key, fill(phrase_text(thresholds.phrases, key), values))
+
+
+def said_as(thresholds: Thresholds, key: str, text: str) -> Node | str:
+    """``text``, the words of phrase ``key``, marked with their language where the file gave them."""
+    lang = phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
+    return node("span", text, lang=lang) if lang else text
 
 
 def emergency_item(contact: Contact, area: Area | None = None) -> Node:
@@ -933,9 +963,9 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     asked_first = (IMMEDIATE_RISK, AREA)  # immediate risk leads the form; the area is asked with the age
     return [
         _immediate_row(thresholds, check),
-        _answer_row(AGE, "The child’s age", [_age_text(check)]),
+        _answer_row(thresholds, AGE, said(thresholds, "answers.age"), [_age_text(thresholds, check)]),
         *_area_rows(thresholds, check),
-        _chosen_row(thresholds, check, "worries", "What you are worried about", strengths=False),
+        _chosen_row(thresholds, check, "worries", "answers.worries", strengths=False),
         *_strengths_rows(thresholds, check),
         # A question not asked for these worries (its theme not chosen) is not listed: it was not asked.
         *(
@@ -946,8 +976,11 @@ def answers_view(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     ]
 
 
-def _answer_row(field: str, key: str, lines: list[str]) -> dict[str, Any]:
-    return {"field": field, "key": key, "value": lines, "change": f"your answer to “{key}”"}
+def _answer_row(thresholds: Thresholds, field: str, key: Node | str, lines: list[Node | str]) -> dict[str, Any]:
+    """A row: its key and each line text, or a span saying its language where the file gave the words
+    (the page's script shows either as it is given, holding no word of its own)."""
+    question = key if isinstance(key, str) else inline_text(key)
+    return {"field": field, "key": key, "value": lines, "change": said(thresholds, "answers.change", question=question)}
 
 
 def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
@@ -958,7 +991,10 @@ def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
         if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
     ]
     return _answer_row(
-        question.id, question.text, [_answer_label(question, check.answers.get(question.id)), *immediate]
+        thresholds,
+        question.id,
+        question.text,
+        [_answer_label(thresholds, question, check.answers.get(question.id)), *immediate],
     )
 
 
@@ -966,25 +1002,28 @@ def _area_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     if not thresholds.areas:
         return []
     question = thresholds.question(AREA)
-    return [_answer_row(AREA, question.text, [_answer_label(question, check.answers.get(AREA))])]
+    return [
+        _answer_row(thresholds, AREA, question.text, [_answer_label(thresholds, question, check.answers.get(AREA))])
+    ]
 
 
 def _chosen_row(thresholds: Thresholds, check: Check, field: str, key: str, strengths: bool) -> dict[str, Any]:
     chosen = [i for i in thresholds.indicators if i.id in check.indicators and i.is_strength == strengths]
-    return _answer_row(field, key, [_chosen(thresholds, i, check) for i in chosen] or ["None chosen"])
+    lines: list[Node | str] = [_chosen(thresholds, i, check) for i in chosen]
+    return _answer_row(thresholds, field, said(thresholds, key), lines or [said(thresholds, "answers.none-chosen")])
 
 
 def _strengths_rows(thresholds: Thresholds, check: Check) -> list[dict[str, Any]]:
     """The strengths chosen, where the guidance has any."""
     if not any(i.is_strength for i in thresholds.indicators):
         return []
-    return [_chosen_row(thresholds, check, "strengths", "Strengths", strengths=True)]
+    return [_chosen_row(thresholds, check, "strengths", "answers.strengths", strengths=True)]
 
 
 def _question_row(thresholds: Thresholds, check: Check, question: Question) -> dict[str, Any]:
-    lines = [_answer_label(question, check.answers.get(question.id))]
+    lines: list[Node | str] = [_answer_label(thresholds, question, check.answers.get(question.id))]
     more = _MORE_LINES.get(question.id)
-    return _answer_row(question.id, question.text, lines + (more(thresholds, check) if more else []))
+    return _answer_row(thresholds, question.id, question.text, lines + (more(thresholds, check) if more else []))
 
 
 def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[str]:
@@ -1025,17 +1064,17 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     return text
 
 
-def _answer_label(question: Question, value: str | None) -> str:
-    return question.label(value) if value else "Not answered"
+def _answer_label(thresholds: Thresholds, question: Question, value: str | None) -> Node | str:
+    return question.label(value) if value else said(thresholds, "answers.not-answered")
 
 
-def _age_text(check: Check) -> str:
+def _age_text(thresholds: Thresholds, check: Check) -> Node | str:
     if check.unborn and check.age is None and check.age_text is None:
-        return "Unborn"
+        return said(thresholds, "answers.unborn")
     if check.age_text is not None:
         return f"“{check.age_text}” (not a whole number of years)"
     if check.age is None:
-        return "Not answered"
+        return said(thresholds, "answers.not-answered")
     return age_words(check) + (" (and ticked unborn)" if check.unborn else "")
 
 

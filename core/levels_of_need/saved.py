@@ -42,6 +42,7 @@ def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "thresholds_version": thresholds.version,
+        **_language_fields(thresholds),
         "state": check,
     }
     text = json.dumps(file, ensure_ascii=False, indent=2) + "\n"
@@ -108,17 +109,42 @@ def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
     if not _evaluates(thresholds, state):
         raise CheckError(NOT_A_CHECK)
     saved_with = version if isinstance(version, str) and len(version) < 100 else ""
-    return {"state": state, "thresholds_version": saved_with, "opened": opened_words(thresholds, saved_with)}
+    opened = opened_words(thresholds, saved_with, saved_in(thresholds, file))
+    return {"state": state, "thresholds_version": saved_with, "opened": opened}
 
 
 OPENED = "The saved check has been opened."
 
 
-def opened_words(thresholds: Thresholds, saved_with: str) -> str:
-    """What the page says once a saved check is open: and, where it was made with other thresholds, which."""
+def opened_words(thresholds: Thresholds, saved_with: str, language: str | None = None) -> str:
+    """What the page says once a saved check is open: and, where it was made with other thresholds, which;
+    where it was saved in another language of the same guidance (``language``: that language's name), so."""
     if saved_with == thresholds.version:
         return OPENED
+    if language is not None:
+        return f"{OPENED} It was saved on the self-check in {language}: the same guidance, in another language."
     return f"{OPENED} It was made with thresholds version {saved_with or 'unknown'}; this is {thresholds.version}."
+
+
+# ---- Which language of the guidance a check was saved in ---------------------------------------------
+# A file that declares languages is built into a site for each (toolkit.site.languages); each language's
+# data differs (its words), and so does its version stamp. A saved check says which language's page
+# saved it and the whole file's stamp, so that the same guidance in another language is known as such.
+
+
+def _language_fields(thresholds: Thresholds) -> dict[str, str]:
+    page = thresholds.language
+    return {"language": page.code, "guidance_version": page.file_version} if page else {}
+
+
+def saved_in(thresholds: Thresholds, file: Mapping[str, Any]) -> str | None:
+    """The name of the language a check was saved in, where that is another language of this page's
+    guidance (the same file's stamp); None otherwise. The file is untrusted: only a declared code counts."""
+    page = thresholds.language
+    code = file.get("language")
+    if page is None or code == page.code or file.get("guidance_version") != page.file_version:
+        return None
+    return page.names.get(code) if isinstance(code, str) else None
 
 
 def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:

@@ -499,7 +499,7 @@ def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
     still_open = to_text(still_to_answer(thresholds, result, voice), lettered=True).strip().splitlines()
-    lines = [headline(result), *still_open, "Reasons:"]
+    lines = [headline(thresholds, result), *still_open, "Reasons:"]
     lines += [f"- {reason_text(reason, voice)}" for reason in result.reasons]
     return lines
 

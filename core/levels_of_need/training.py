@@ -192,7 +192,7 @@ def debrief(
         "expected": result_to_dict(expected),
         "answer_key": answer_key_label(scenario),
         "yours": result_to_dict(yours),
-        "yours_label": headline(yours),
+        "yours_label": headline(thresholds, yours),
         "commit_matches": commit_matches,
         "outcome": "match" if commit_matches else "differ",
         "outcome_text": OUTCOME_TEXT[commit_matches],
@@ -231,7 +231,7 @@ def differences(
 ) -> Iterator[dict[str, str]]:
     """Each difference as {kind, id, text}, the most important first."""
     why_of = _reasons_once(thresholds)
-    yield from _choice_differences(scenario, expected, yours, committed_level, committed_route, why_of)
+    yield from _choice_differences(thresholds, scenario, expected, yours, committed_level, committed_route, why_of)
     yield from _indicator_differences(thresholds, scenario, expected, learner)
     yield from _answer_differences(thresholds, scenario, learner)
     yield from _rule_differences(thresholds, expected, yours, learner)
@@ -250,6 +250,7 @@ def _reasons_once(thresholds: Thresholds) -> Callable[[Result], str]:
 
 
 def _choice_differences(
+    thresholds: Thresholds,
     scenario: Scenario,
     expected: Result,
     yours: Result,
@@ -274,7 +275,8 @@ def _choice_differences(
         yield _difference(
             "your-choices",
             reached.id if reached else "undecided",
-            f"From the worries and answers you chose, the checker says: {headline(yours)} Because: {why_of(yours)}",
+            f"From the worries and answers you chose, the checker says: {headline(thresholds, yours)} "
+            f"Because: {why_of(yours)}",
         )
 
 
@@ -336,7 +338,7 @@ def _what_it_changes(thresholds: Thresholds, scenario: Scenario, expected: Resul
     added = evaluate(thresholds, replace(scenario.check, indicators=scenario.check.indicators | {indicator.id}))
     if added.level == expected.level and added.route == expected.route:
         return "With the answer key’s other choices, it does not change the level or the route."
-    return f"With the answer key’s other choices, it changes the result to: {headline(added)}"
+    return f"With the answer key’s other choices, it changes the result to: {headline(thresholds, added)}"
 
 
 def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, Any], yours: Result) -> str:

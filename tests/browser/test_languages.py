@@ -14,12 +14,15 @@ import yaml
 import yaml_data
 from conftest import ROOT
 from sitebuild import serve
-from worked_languages import WORDS, with_languages, worked_example
+from worked_languages import INTERFACE, WORDS, with_languages, worked_example
+
+from levels_of_need.interface import CATALOGUE
 
 from .checker_helpers import NO_RISK, as_seen, cli, cli_args, fill_check, open_checker, wait_for_result
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.build  # one small site of its own, built once for the module
+REQUESTED: list[str] = []  # every path the welsh site was asked for
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "service_workers": "block"}
 
 
@@ -30,7 +33,8 @@ def welsh(tmp_path_factory):
     # English and Welsh only: each language is a site build of its own (the easy-read site is built
     # as the Welsh one is; its sources are checked in tests/toolkit/test_languages.py).
     declared = [lang for lang in yaml_data.parse(worked_example())["languages"] if lang["code"] in ("en", "cy")]
-    block = yaml.safe_dump({"languages": declared, "translations": {"cy": WORDS["cy"]}}, allow_unicode=True)
+    given = {"languages": declared, "translations": {"cy": WORDS["cy"]}, "interface": {"cy": INTERFACE["cy"]}}
+    block = yaml.safe_dump(given, allow_unicode=True)
     (folder / "thresholds.yml").write_text(with_languages(block), encoding="utf-8")
     command = ["build", "--thresholds", str(folder / "thresholds.yml"), "--out", str(folder / "sources")]
     run = subprocess.run(
@@ -40,7 +44,7 @@ def welsh(tmp_path_factory):
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    with serve(folder / "site") as base:
+    with serve(folder / "site", on_request=REQUESTED.append) as base:
         yield base, folder / "thresholds.yml"
 
 
@@ -87,10 +91,31 @@ def test_the_welsh_self_check_shows_what_python_says_of_the_welsh_data(browser, 
         open_checker(page, f"{base}/cy")
         assert page.evaluate("document.documentElement.lang") == "cy"
         assert page.text_content("label[for=ind-tired]") == WORDS["cy"]["indicators.tired.text"]
+        # The file's words for the toolkit's own phrases, each in Welsh where its element says so; the
+        # phrases it leaves out in English, inside the page's English content.
+        for phrase in ("check.title", "check.continue"):
+            shown = page.locator(f"text={INTERFACE['cy'][phrase]}").first
+            assert shown.is_visible() and shown.evaluate("(e) => e.closest('[lang]').lang") == "cy", phrase
+        back = page.locator("#page-child .lon-back")
+        assert back.evaluate("(e) => e.closest('[lang]').lang") == "en"
         check = {"indicators": ["tired"], "age": 9, "answers": {**NO_RISK, "significant_harm": "no"}}
         assert fill_check(page, check) == []
         expected = as_seen(cli("check", *cli_args(check), "--language", "cy", thresholds=thresholds))
         assert any(WORDS["cy"]["levels.emerging.name"] in line for line in expected)
         assert wait_for_result(page, expected) == expected
+        # Python's headline in the file's words, its value filled in, marked Welsh in the page's English content.
+        headline = page.locator("#lon-result h3").first
+        assert INTERFACE["cy"]["result.suggested"].split("{")[0] in headline.inner_text()
+        assert headline.evaluate("(e) => e.querySelector('[lang]').lang") == "cy"
+        # "Check your answers": a row's name in the file's words, marked Welsh; another's in English.
+        worries = page.locator("#lon-answers [data-field=worries] dt span[lang=cy]")
+        assert worries.text_content() == INTERFACE["cy"]["answers.worries"]
+        age = page.locator("#lon-answers [data-field=age] dt")
+        assert age.text_content() == CATALOGUE["answers.age"]
+        assert age.evaluate("(e) => e.closest('[lang]').lang") == "en"
+        # One Pyodide for every language: the Welsh check ran the root's, and the Welsh site has none.
+        runtime = [path for path in REQUESTED if "/pyodide/" in path]
+        assert "/assets/checker/pyodide/pyodide.mjs" in runtime, runtime
+        assert not [path for path in runtime if path.startswith("/cy/")], runtime
     finally:
         context.close()

@@ -66,7 +66,7 @@ def test_a_first_visit_to_a_guidance_page_fetches_and_caches_no_engine_file(offl
         precache = precached_files(medway_site.directory)
         cached = page.evaluate(CACHED)
     assert page.inner_text("h1") == "Who to contact"
-    assert list(cached) == [f"levels-of-need-{precache['version']}"]
+    assert list(cached) == [f"levels-of-need-{precache['version']}@/"]
     assert sorted(next(iter(cached.values()))) == sorted(f"{base}/{p.removeprefix('./')}" for p in precache["files"])
     engine = {f"/{path}" for path in engine_paths(medway_site.directory)}
     assert "/assets/checker/pyodide/pyodide.asm.wasm" in engine
@@ -131,7 +131,7 @@ def test_after_one_visit_to_the_checker_everything_works_offline_and_nothing_of_
     page = visit_the_checker(context, medway_url)
     precache = precached_files(medway_site.directory)
     cached = page.evaluate(CACHED)
-    assert list(cached) == [f"levels-of-need-{precache['version']}"]
+    assert list(cached) == [f"levels-of-need-{precache['version']}@/"]
     expected_urls = sorted(f"{medway_url}/{path.removeprefix('./')}" for path in precache["files"] + precache["engine"])
     assert sorted(next(iter(cached.values()))) == expected_urls
 
@@ -224,7 +224,7 @@ def test_a_rebuilt_site_is_picked_up_and_the_update_notice_shown(offline_capable
         assert wait_until(
             page,
             "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
-            f"levels-of-need-{new}",
+            f"levels-of-need-{new}@/",
         )
         assert wait_until(page, ENGINE_KEPT)
 

@@ -20,6 +20,7 @@ READ_INTO = {
     # so the core never reads either.
     "languages": None,
     "translations": None,
+    "interface": None,  # the language's own words for the toolkit's phrases: Thresholds.phrases
     "step_down": "case_moves",
     "step_up": "case_moves",
     "step_across": "case_moves",

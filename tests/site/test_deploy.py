@@ -190,3 +190,21 @@ def test_any_changed_file_gives_a_new_service_worker_version(tmp_path):
     assert write_service_worker(tmp_path) == first  # the same files, the same version
     (tmp_path / "a" / "index.html").write_text("<h1>a, changed</h1>", encoding="utf-8")
     assert write_service_worker(tmp_path)["version"] != first["version"]
+
+
+def test_the_nginx_snippet_revalidates_each_languages_service_worker_as_the_roots(tmp_path, monkeypatch):
+    # A site in two languages (toolkit/site/languages.py): the root's sw.js and the Welsh site's cy/sw.js,
+    # each a service worker a browser must check for a new version on every visit.
+    from toolkit.publish import deploy
+
+    for worker in ("sw.js", "cy/sw.js", "en-easy/sw.js"):
+        (tmp_path / worker).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / worker).write_text("// a service worker\n", encoding="utf-8")
+    monkeypatch.setattr(deploy, "site_policy", lambda site: "default-src 'self'")
+    assert deploy.service_workers(tmp_path) == ["sw.js", "cy/sw.js", "en-easy/sw.js"]
+    snippet = deploy.nginx_snippet(tmp_path)
+    for worker in ("sw.js", "cy/sw.js", "en-easy/sw.js"):
+        block = re.search(rf"^location = /{re.escape(worker)} \{{(.*?)^\}}", snippet, re.M | re.S)
+        assert block, worker
+        assert 'expires epoch; add_header Cache-Control "no-cache" always;' in block.group(1)
+        assert "Content-Security-Policy \"default-src 'self'\"" in block.group(1)  # its own headers, as nginx needs

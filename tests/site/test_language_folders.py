@@ -52,3 +52,41 @@ def test_the_switch_links_each_site_to_the_others_root_and_the_engine_builds_wha
     assert other_folders(tmp_path) == ["cy", "en-easy"]
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({"extra": {}}), encoding="utf-8")
     assert other_folders(tmp_path) == []
+
+
+def test_a_languages_engine_scripts_name_the_roots_one_pyodide_and_its_lists_find_it(tmp_path):
+    # The theme's own engine scripts, as a language's site (cy/) holds them, given the root's runtime.
+    import json
+    import re
+    import shutil
+
+    import pytest
+
+    from toolkit.publish.bundle import (
+        ENGINE_DIR,
+        RUNTIME_NAMED,
+        BundleError,
+        engine_paths,
+        shared_runtime,
+        use_runtime_at,
+    )
+    from toolkit.resources import THEME
+
+    engine = tmp_path / "cy" / ENGINE_DIR
+    engine.mkdir(parents=True)
+    for name in RUNTIME_NAMED:
+        shutil.copyfile(THEME / ENGINE_DIR / name, engine / name)
+    runtime = shared_runtime(tmp_path / "cy", tmp_path)
+    assert runtime == "../../../assets/checker/pyodide/"
+    use_runtime_at(engine, runtime)
+    for name, times in RUNTIME_NAMED.items():
+        text = (engine / name).read_text(encoding="utf-8")
+        assert text.count(runtime) == times, name
+        assert not re.search(r"""["'](?:\./)?pyodide/""", text), name  # nothing left naming its own
+    (engine / "manifest.json").write_text(json.dumps({"files": {f"{runtime}pyodide.asm.wasm": 1}}), encoding="utf-8")
+    assert "../assets/checker/pyodide/pyodide.asm.wasm" in engine_paths(tmp_path / "cy")
+    # A script that names the runtime another way fails the build, rather than loading a runtime not there.
+    shutil.copyfile(THEME / ENGINE_DIR / "worker.mjs", engine / "worker.mjs")
+    (engine / "engine.js").write_text('new URL("./pyodide/a"); new URL("pyodide/b");\n', encoding="utf-8")
+    with pytest.raises(BundleError, match="names Pyodide's folder 2 times, not 1"):
+        use_runtime_at(engine, runtime)

@@ -4,6 +4,7 @@ untranslated and writes a Welsh site's sources beside the default's; each misuse
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -12,12 +13,13 @@ import pytest
 import yaml
 import yaml_data
 from conftest import ROOT
-from worked_languages import EXAMPLE_TEXT, WORDS, WORKED, with_languages
+from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
+from levels_of_need.interface import CATALOGUE
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
-from toolkit.load.translations import Marked, text_fields, translated, untranslated
+from toolkit.load.translations import IN_LANGUAGE, Marked, text_fields, translated, untranslated
 
 
 def problems_of(block: str) -> list[str]:
@@ -143,3 +145,268 @@ def test_a_guidance_bodys_translation_may_be_markdown_as_the_body_is():
     section = data["guidance"][0]["id"]
     block = BASE + f'translations:\n  cy:\n    guidance.{section}.body: "Testun:\\n\\n- un\\n- dau\\n"\n'
     assert load_text(with_languages(block)).data["translations"]["cy"]
+
+
+# ---- The toolkit's own phrases: the message catalogue (core/levels_of_need/interface.py) ----------------------
+
+
+def test_validate_warns_once_counting_the_phrases_a_language_leaves_in_english(tmp_path):
+    path = tmp_path / "thresholds.yml"
+    path.write_text(WORKED, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    phrases = [line for line in run.stderr.splitlines() if "of the toolkit's" in line]
+    left = len(CATALOGUE) - len(INTERFACE["cy"])
+    # Welsh only: easy read is English, the language the toolkit's phrases are in.
+    assert len(phrases) == 1 and f"{left} of the toolkit's {len(CATALOGUE)} phrases have no 'cy' words" in phrases[0]
+    assert "check.continue" not in phrases[0]  # given: not among those named as left
+
+
+def test_a_languages_data_holds_its_own_phrases_alone_marked_with_its_language():
+    data = load_text(WORKED).data
+    welsh = translated(data, load_schema(), "cy")
+    assert "interface" not in welsh
+    assert welsh[IN_LANGUAGE] == INTERFACE["cy"]
+    assert all(isinstance(text, Marked) and text.lang == "cy" for text in welsh[IN_LANGUAGE].values())
+    assert IN_LANGUAGE not in translated(data, load_schema(), "en-easy")  # it gives none
+
+
+def test_the_welsh_pages_show_the_files_phrases_marked_welsh_and_the_rest_in_english(tmp_path):
+    path = tmp_path / "thresholds.yml"
+    path.write_text(WORKED, encoding="utf-8")
+    out = tmp_path / "sources"
+    command = ["sources", "--thresholds", str(path), "--out", str(out)]
+    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    welsh = (out / "cy" / "docs" / "check.md").read_text(encoding="utf-8")
+    english = (out / "docs" / "check.md").read_text(encoding="utf-8")
+    assert f'# <span lang="cy">{INTERFACE["cy"]["check.title"]}</span>' in welsh
+    assert f"# {CATALOGUE['check.title']}" in english and "Hunanwiriad" not in english
+    # A value filled in among the Welsh words; the English phrase left untranslated, inside the page's
+    # English content (content_lang, tested above), unmarked.
+    counts = re.findall(r'<p class="lon-page-count"><span lang="cy">Cwestiwn (\d) o (\d)</span></p>', welsh)
+    assert counts and counts[0][0] == "1" and len({total for _, total in counts}) == 1
+    assert f">{CATALOGUE['check.answers']}</h2>" in welsh
+    assert welsh.count('<span lang="cy">Parhau</span></button>') == english.count(">Continue</button>") > 0
+    # The words the page's script shows stay text only in their attribute, and keep its {name} for the script.
+    assert f'data-chosen="{CATALOGUE["check.script.chosen"]}"' in welsh
+
+
+def test_a_phrases_words_are_data_escaped_and_its_script_values_kept():
+    from toolkit.site.interface import phrase
+
+    given = {"check.script.chosen": Marked("{count} <wedi> *dewis*", "cy"), "check.title": Marked("A & B", "cy")}
+    shown = str(phrase(given, "check.script.chosen", {}, text_only=True))
+    assert shown.startswith("{count} ") and "<wedi>" not in shown and "*dewis*" not in shown
+    assert str(phrase(given, "check.title", {})) == '<span lang="cy">A &#38; B</span>'
+    assert str(phrase({}, "check.question-count", {"number": 2, "count": 5})) == "Question 2 of 5"
+
+
+I_BASE = BASE + "interface:\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (I_BASE + "  cy:\n    check.contineu: Parhau\n", "(did you mean 'check.continue'?)"),
+        (I_BASE + "  fr:\n    check.continue: Continuer\n", "'fr' is not a declared language"),
+        (I_BASE + "  en:\n    check.continue: Continue\n", "'en' is the default language"),
+        (I_BASE + "  cy:\n    check.continue: '  '\n", "is blank"),
+        (I_BASE + "  cy:\n    check.continue: '<b>Parhau</b>'\n", "contains an HTML tag"),
+        (I_BASE + "  cy:\n    check.answers: '# Gwirio'\n", "would make a heading"),
+        (I_BASE + "  cy:\n    check.question-count: Cwestiwn {number}\n", "as the English has them: {count}, {number}"),
+        (I_BASE + "  cy:\n    check.continue: Parhau {count}\n", "as the English has them: no {name}"),
+        (I_BASE + "  cy:\n    check.continue: 3\n", "interface.cy.check.continue"),
+        # A value is a name in braces: never a format string's spec or conversion, never a brace of its own.
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level!r}.'\n", "as the English has them: {level}"),
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level:>99}.'\n", "as the English has them: {level}"),
+        (I_BASE + "  cy:\n    result.suggested: 'Lefel: {level} {'\n", "write { and } only around a value"),
+        (I_BASE + "  cy:\n    check.continue: 'Parhau }'\n", "write { and } only around a value"),
+        ("interface:\n  cy:\n    check.continue: Parhau\n", "(declared: none): add it under languages:"),
+    ],
+)
+def test_each_misuse_of_the_phrases_is_one_line_naming_its_field(block, expected):
+    problems = problems_of(block)
+    assert len(problems) == 1, problems
+    assert expected in problems[0]
+    assert problems[0].startswith("t.yml:")
+
+
+def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_every_phrase_is_asked_for():
+    from toolkit.site.pages import TEMPLATES
+
+    asked = set()
+    for template in TEMPLATES.glob("*.j2"):
+        asked |= set(re.findall(r"words(?:_text)?\('([a-z0-9.-]+)'", template.read_text(encoding="utf-8")))
+    in_templates = set(asked)
+    # The core's Python and the site's name a phrase by its key, a string of its own (present.said, pages.title).
+    for module in [*(ROOT / "core" / "levels_of_need").glob("*.py"), *(ROOT / "toolkit" / "site").glob("*.py")]:
+        if module.name != "interface.py":
+            keys = set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8")))
+            asked |= keys & set(CATALOGUE)
+    asked |= {key for key in CATALOGUE if key.startswith("nav.")}  # pages.SECTIONS: every "nav." key
+    assert in_templates <= set(CATALOGUE)
+    assert asked == set(CATALOGUE)
+
+
+def test_validate_refuses_a_language_served_where_the_site_has_a_folder_of_its_own(tmp_path):
+    # A partnership's folder with its own configuration and a hand-written page cy.md (served at cy/):
+    # the Welsh site would be served in the same folder.
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "cy.md").write_text("# Cymraeg\n", encoding="utf-8")
+    (tmp_path / "thresholds.yml").write_text(WORKED, encoding="utf-8")
+    validate = [sys.executable, "-m", "toolkit", "validate", "thresholds.yml"]
+    run = subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1
+    lines = [line for line in run.stderr.splitlines() if "a folder the site already has" in line]
+    assert len(lines) == 1 and "languages[1].code" in lines[0] and "'cy'" in lines[0], run.stderr
+    # Without that page, the same file validates there.
+    (tmp_path / "docs" / "cy.md").unlink()
+    assert subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path).returncode == 0
+
+
+def test_the_sites_folders_are_its_pages_and_its_built_folders():
+    from toolkit.site.languages import site_folders
+
+    folders = site_folders(load_text(WORKED), ROOT)
+    assert {"check", "levels", "assets", "search", "training", "privacy"} <= folders
+    assert not any("/" in folder for folder in folders)
+
+
+def test_a_check_saved_in_welsh_opens_in_english_as_the_same_guidance_and_in_welsh_as_saved():
+    from levels_of_need import saved
+    from levels_of_need.model import from_dict
+
+    data = load_text(WORKED).data
+    english = load_text(WORKED)
+    welsh = from_dict(translated(data, load_schema(), "cy"))
+    assert welsh.version != english.version  # each language's words: its own stamp on a result
+    state = {"indicators": ["tired"], "age": "9"}
+    in_welsh = saved.save_check(welsh, state)
+    assert json.loads(in_welsh)["language"] == "cy"
+    assert saved.open_check(welsh, in_welsh)["opened"] == saved.OPENED
+    # On the English page: the same guidance, saved in Welsh, and no word of another version.
+    opened = saved.open_check(english, in_welsh)["opened"]
+    assert (
+        opened == f"{saved.OPENED} It was saved on the self-check in Cymraeg: the same guidance, in another language."
+    )
+    assert saved.open_check(welsh, saved.save_check(english, state))["opened"].endswith(
+        "in English: the same guidance, in another language."
+    )
+    # A file is untrusted: a language the guidance does not declare, or another file's stamp, is another version.
+    for tampered in ({"language": "xx"}, {"guidance_version": "0.1 (000000000000)"}):
+        file = {**json.loads(in_welsh), **tampered}
+        assert "It was made with thresholds version" in saved.open_check(english, json.dumps(file))["opened"]
+    # A file in one language saves as it always has.
+    assert "language" not in json.loads(saved.save_check(load_text(EXAMPLE_TEXT), state))
+
+
+def test_pythons_result_holds_the_languages_words_for_its_headings_marked_and_the_rest_in_english():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    welsh = from_dict(translated(load_text(WORKED).data, load_schema(), "cy"))
+    check = {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no", "significant_harm": "no"}}
+    answer = api.page_answer(welsh, check)
+    headings = [n for n in [*answer["view"], *answer["view_more"]] if n["tag"] == "h4"]
+    why = {"tag": "span", "text": INTERFACE["cy"]["result.why"], "attrs": {"lang": "cy"}}
+    assert {"tag": "h4", "children": [why]} in headings, headings
+    # A phrase the file leaves out: the English, unmarked among the result's English words.
+    in_english = api.page_answer(load_text(WORKED), check)
+    english = [*in_english["view"], *in_english["view_more"]]
+    assert {"tag": "h4", "text": CATALOGUE["result.why"]} in english
+    assert not any("attrs" in n and "lang" in n["attrs"] for n in english if n["tag"] == "h4")
+
+
+def test_pythons_headline_is_the_languages_words_on_the_page_in_the_live_region_and_in_the_summary():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    welsh = from_dict(translated(load_text(WORKED).data, load_schema(), "cy"))
+    english = load_text(WORKED)
+    check = {"indicators": ["tired"], "age": 9, "answers": {"immediate_risk": "no", "significant_harm": "no"}}
+    level = welsh.level("emerging")
+    assert WORDS["cy"]["levels.emerging.name"] in level.label
+    # The file's words, its value filled in by Python: the live region's line, the page's heading
+    # (marked Welsh among the toolkit's English), the referral summary's line.
+    words = INTERFACE["cy"]["result.suggested"].replace("{level}", level.label)
+    answer = api.run(welsh, check)
+    assert answer["headline"] == words
+    assert answer["view"][0] == {"tag": "h3", "children": [{"tag": "span", "text": words, "attrs": {"lang": "cy"}}]}
+    assert words in answer["summary"].splitlines()
+    # The English page: the catalogue's English, unmarked, with the English data's label.
+    english_label = english.level("emerging").label
+    in_english = api.run(english, check)
+    assert in_english["headline"] == CATALOGUE["result.suggested"].replace("{level}", english_label)
+    assert in_english["view"][0] == {"tag": "h3", "text": in_english["headline"]}
+    # A headline the file gives no words for is the English in the Welsh page too, unmarked.
+    at_risk = {**check, "answers": {"immediate_risk": "yes"}}
+    assert api.run(welsh, at_risk)["headline"] == api.run(english, at_risk)["headline"] == CATALOGUE["result.emergency"]
+
+
+def test_check_your_answers_rows_hold_the_languages_words_marked_and_the_rest_in_english():
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    words = {
+        "answers.age": "Oed y plentyn",
+        "answers.not-answered": "Heb ei ateb",
+        "answers.change": "eich ateb i “{question}”",
+    }
+    block = (
+        BASE
+        + "interface:\n  cy:\n"
+        + "".join(f"    {key}: {json.dumps(text, ensure_ascii=False)}\n" for key, text in words.items())
+    )
+    data = load_text(with_languages(block)).data
+    welsh = from_dict(translated(data, load_schema(), "cy"))
+    english = load_text(with_languages(BASE))
+    check = {"indicators": ["tired"]}  # no age, no answer: the rows say so
+
+    def span(text: str) -> dict[str, object]:
+        return {"tag": "span", "text": text, "attrs": {"lang": "cy"}}
+
+    rows = {row["field"]: row for row in api.page_answer(welsh, check)["answers"]}
+    assert rows["age"]["key"] == span(words["answers.age"])
+    assert rows["age"]["value"] == [span(words["answers.not-answered"])]
+    assert rows["age"]["change"] == span(f"eich ateb i “{words['answers.age']}”")
+    # A phrase the file leaves out, and the guidance's own words (a question, a worry), are text.
+    assert rows["worries"]["key"] == CATALOGUE["answers.worries"]
+    assert all(isinstance(line, str) for line in rows["worries"]["value"])
+    # The English page's rows are text throughout, as they have always been.
+    for row in api.page_answer(english, check)["answers"]:
+        assert all(isinstance(part, str) for part in (row["key"], row["change"], *row["value"])), row
+    in_english = {row["field"]: row for row in api.page_answer(english, check)["answers"]}
+    assert in_english["age"]["value"] == [CATALOGUE["answers.not-answered"]]
+    assert in_english["age"]["change"] == "your answer to “The child’s age”"
+
+
+def test_a_phrases_value_is_filled_in_as_text_never_as_a_format_string():
+    from levels_of_need.interface import fill
+
+    assert fill("{level} {count}", {"level": "{count}"}) == "{count} {count}"  # a value is never read again
+    assert fill("{level!r} {level.__class__}", {"level": "x"}) == "{level!r} {level.__class__}"
+    assert fill("Cwestiwn {number} o {count}", {"number": 2}) == "Cwestiwn 2 o {count}"  # kept for the script
+
+
+def test_the_navigation_holds_the_languages_words_for_its_sections_and_titles(tmp_path):
+    block = BASE + "interface:\n  cy:\n    nav.about: Ynghylch\n    page.glossary: Geirfa\n"
+    path = tmp_path / "thresholds.yml"
+    path.write_text(with_languages(block), encoding="utf-8")
+    out = tmp_path / "sources"
+    command = ["sources", "--thresholds", str(path), "--out", str(out)]
+    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    nav = {code: yaml.safe_load((out / code / "mkdocs.yml").read_text())["nav"] for code in ("", "cy")}
+    sections = {
+        code: {next(iter(item)): item[next(iter(item))] for item in nav[code] if isinstance(item, dict)} for code in nav
+    }
+    # The Welsh section holds its generated pages, the glossary under its Welsh title, and the hand-written
+    # page mkdocs.yml names under the section's English title.
+    about = sections["cy"]["Ynghylch"]
+    assert {"Geirfa": "glossary.md"} in about and {"Privacy": "privacy.md"} in about
+    assert "About" not in sections["cy"]
+    assert {"Glossary": "glossary.md"} in sections[""]["About"] and "Ynghylch" not in sections[""]

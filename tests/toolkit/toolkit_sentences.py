@@ -171,9 +171,20 @@ def script_sentences() -> Iterator[tuple[str, str]]:
                 yield f"{path.relative_to(ROOT)}", sentence
 
 
+def catalogue_sentences() -> Iterator[tuple[str, str]]:
+    """Every phrase of the message catalogue (core/levels_of_need/interface.py), a single word ("Continue") too:
+    each is words the pages show, wherever a template asks for it by its key."""
+    from levels_of_need.interface import CATALOGUE
+
+    where = "core/levels_of_need/interface.py"
+    for text in CATALOGUE.values():
+        for sentence in sentences(re.sub(r"\{[a-z_]+\}", GAP, text)):
+            yield where, sentence
+
+
 def toolkit_sentences() -> list[tuple[str, str]]:
     """Every sentence the toolkit writes, with the file it is written in."""
-    return [*template_sentences(), *core_sentences(), *script_sentences()]
+    return [*template_sentences(), *core_sentences(), *catalogue_sentences(), *script_sentences()]
 
 
 # ---- the two places a sentence may come from -----------------------------------------------------

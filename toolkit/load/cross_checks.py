@@ -60,7 +60,7 @@ def cross_check_problems(data: Mapping[str, Any], lines: LineIndex, filename: st
     yield from element_id_problems(data, problem)
     yield from brag_problems(data, problem)
     yield from summary_part_problems(data, problem)
-    if "languages" in data or "translations" in data:
+    if "languages" in data or "translations" in data or "interface" in data:
         yield from translation_problems(data, load_schema(), problem)
     yield from glossary_problems(data, lines, problem)
     yield from accessibility_problems(data, problem)

@@ -65,10 +65,31 @@ def load_with_lines(text: str, filename: str = "thresholds.yml") -> tuple[Thresh
     if problems:
         raise ThresholdsError(sorted(problems, key=lambda p: p.line))
     thresholds = from_dict(data)
-    problems = list(filter_example_problems(thresholds, lines, filename))
+    problems = [*filter_example_problems(thresholds, lines, filename), *folder_problems(thresholds, lines, filename)]
     if problems:
         raise ThresholdsError(problems)
     return thresholds, lines
+
+
+def folder_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:
+    """A language served in a folder the site already has (``cy/`` beside ``check/``): checked on the built
+    thresholds, whose pages say which folders the site has (toolkit.site.languages.site_folders)."""
+    if not t.data.get("languages"):
+        return
+    from pathlib import Path
+
+    from ..site.languages import language_builds, site_folders
+
+    builds = language_builds(dict(t.data))[1:]
+    taken = site_folders(t, Path.cwd()) if builds else set()
+    declared = [lang["code"] for lang in t.data["languages"]]
+    for index, code in ((declared.index(b.folder), b.folder) for b in builds if b.folder in taken):
+        path = ["languages", index, "code"]
+        why = (
+            f"{code!r} is a folder the site already has ({code}/), where this language's pages would be served: "
+            "give the language another code (and lang: the language its pages declare)"
+        )
+        yield Problem(filename, lines.line(path), lines.name(path), why)
 
 
 def filter_example_problems(t: Thresholds, lines: LineIndex, filename: str) -> Iterator[Problem]:

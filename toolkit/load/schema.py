@@ -36,7 +36,16 @@ def load_schema() -> dict[str, Any]:
     schema["$defs"].update(phones.schema_defs())
     for name, shape in schema_defs_shapes().items():
         schema["$defs"][name].update(shape)
+    schema["properties"]["interface"]["additionalProperties"]["properties"] = interface_keys()
     return schema
+
+
+def interface_keys() -> dict[str, Any]:
+    """The message catalogue's keys, each with its English, for an editor's completion (levels_of_need.interface:
+    their one definition). A key outside them passes the schema and is refused by validate in one line."""
+    from levels_of_need.interface import CATALOGUE
+
+    return {key: {"type": "string", "description": english} for key, english in CATALOGUE.items()}
 
 
 def schema_text() -> str:

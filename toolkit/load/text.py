@@ -62,8 +62,8 @@ def is_markdown_field(path: PathItems) -> bool:
 def text_problems(data: Any) -> Iterator[tuple[PathItems, str]]:
     """(path, message) for each string in the data that is not plain text; one message per string."""
     for path, value in strings(data, []):
-        if path[:1] == ["translations"]:
-            continue  # a translation is checked as the field it translates (translations.py)
+        if path[:1] in (["translations"], ["interface"]):
+            continue  # a translation is checked as the field or phrase it translates (translations.py)
         message = string_problem(value) or (None if is_markdown_field(path) else block_markdown_problem(value))
         if message:
             yield path, message

@@ -18,9 +18,13 @@ many are left. Each text on a page whose language differs from the words around 
 from __future__ import annotations
 
 import copy
+import difflib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from levels_of_need.interface import CATALOGUE, IN_LANGUAGE, fields, stray_brace
+from levels_of_need.model import content_hash
 
 from .problems import PathItems, describe, shortlist
 from .text import block_markdown_problem, is_markdown_field, string_problem
@@ -117,7 +121,8 @@ def _strings(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int
 
 # Not translated: the languages themselves, and the version, which names the file's content whatever
 # its language (a saved check names it).
-UNTRANSLATED = frozenset({"languages", "translations", "format"})
+LANGUAGE = "language"  # a language's data: which it is (levels_of_need.saved reads it)
+UNTRANSLATED = frozenset({"languages", "translations", "interface", "format"})
 SAME_IN_EVERY_LANGUAGE = frozenset({"document.version"})
 
 
@@ -192,7 +197,6 @@ def translation_problems(data: Mapping[str, Any], schema: Schema, problem: Probl
     for index, code in enumerate(declared):
         if code in declared[:index]:
             yield problem(["languages", index, "code"], f"{code!r} is declared twice: declare each language once")
-    others = declared[1:]
     theme_languages = site_theme_languages()
     for index, lang in enumerate(languages(data) if data.get("languages") else []):
         if theme_languages and lang.lang not in theme_languages:
@@ -203,18 +207,55 @@ def translation_problems(data: Mapping[str, Any], schema: Schema, problem: Probl
                 "give lang: the language the text is in, such as en for an easy-read version",
             )
     for code, words in (data.get("translations") or {}).items():
-        if code not in others:
-            why = (
-                f"{code!r} is the default language: its words are the file's own fields"
-                if code == declared[0]
-                else f"{code!r} is not a declared language (declared: {shortlist(others) or 'none'}): "
-                "add it under languages:"
-            )
+        if why := _language_problem(declared, code):
             yield problem(["translations", code], why)
             continue
         for key, text in words.items():
             if message := _key_problem(data, schema, key, text):
                 yield problem(["translations", code, key], message)
+    yield from interface_problems(data, problem)
+
+
+def _language_problem(declared: list[str], code: str) -> str | None:
+    """Why words for language ``code`` cannot be given, or None for one of the other declared languages."""
+    others = declared[1:]
+    if code in others:
+        return None
+    if code == declared[0]:
+        return f"{code!r} is the default language: its words are the file's own fields and the toolkit's own"
+    return f"{code!r} is not a declared language (declared: {shortlist(others) or 'none'}): add it under languages:"
+
+
+def interface_problems(data: Mapping[str, Any], problem: Problem) -> Iterator[Any]:
+    """One line for each misuse of ``interface``, a language's words for the toolkit's own phrases: an
+    undeclared language, a key the message catalogue lacks, text that is empty, holds markup or drops a
+    value the phrase fills in."""
+    declared = [lang.code for lang in languages(data)]
+    for code, words in (data.get("interface") or {}).items():
+        if why := _language_problem(declared, code):
+            yield problem(["interface", code], why)
+            continue
+        for key, text in words.items():
+            if message := _phrase_problem(key, text):
+                yield problem(["interface", code, key], message)
+
+
+def _phrase_problem(key: str, text: Any) -> str | None:
+    if key not in CATALOGUE:
+        near = difflib.get_close_matches(key, CATALOGUE, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        return f"{key!r} is not one of the toolkit's phrases{hint}: the schema lists them, each with its English"
+    if not isinstance(text, str):
+        return f"the translation is {describe(text)}: write the text"
+    if message := string_problem(text) or block_markdown_problem(text):
+        return message
+    english = fields(CATALOGUE[key])
+    keep = ", ".join(f"{{{name}}}" for name in sorted(english)) or "no {name}"
+    if fields(text) != english:
+        return f"keep the values the phrase fills in as the English has them: {keep}"
+    if stray_brace(text):
+        return f"write {{ and }} only around a value the phrase fills in, as the English has them: {keep}"
+    return None
 
 
 def _key_problem(data: Mapping[str, Any], schema: Schema, key: str, text: Any) -> str | None:
@@ -260,11 +301,25 @@ def untranslated(data: Mapping[str, Any], schema: Schema) -> dict[str, list[str]
 
 
 def untranslated_warnings(data: Mapping[str, Any], schema: Schema) -> list[str]:
-    return [
+    fields = [
         f"{len(keys)} text fields have no {code!r} translation, so its pages show them in the default language "
         f"(marked as such): {shortlist(keys, 5)}"
         for code, keys in untranslated(data, schema).items()
         if keys
+    ]
+    return fields + interface_warnings(data)
+
+
+def interface_warnings(data: Mapping[str, Any]) -> list[str]:
+    """One warning per other language, counting the toolkit's phrases it gives no words for."""
+    given = data.get("interface") or {}
+    lang_of = {lang.code: lang.lang for lang in languages(data)}
+    left = {lang.code: [k for k in CATALOGUE if k not in (given.get(lang.code) or {})] for lang in languages(data)[1:]}
+    return [
+        f"{len(keys)} of the toolkit's {len(CATALOGUE)} phrases have no {code!r} words under interface:, so its "
+        f"pages show them in English (marked as such): {shortlist(keys, 5)}"
+        for code, keys in left.items()
+        if keys and data.get("languages") and lang_of[code] != INTERFACE_LANG  # easy read: English is its language
     ]
 
 
@@ -278,8 +333,15 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str =
     the toolkit's own words are English, a Welsh translation; once they are Welsh, an untranslated field."""
     declared = languages(data)
     default, target = declared[0], next(lang for lang in declared if lang.code == code)
-    out = copy.deepcopy({k: v for k, v in data.items() if k != "translations"})
+    out = copy.deepcopy({k: v for k, v in data.items() if k not in ("translations", "interface")})
+    # Which language this is, and the whole file's content hash: a check saved on this language's page
+    # is known as the same guidance on another's (levels_of_need.saved).
+    out[LANGUAGE] = {"code": code, "file": content_hash(data)}
     words = (data.get("translations") or {}).get(code) or {}
+    # The language's words for the toolkit's own phrases (levels_of_need.interface), its alone.
+    interface = (data.get("interface") or {}).get(code) or {}
+    if interface:
+        out[IN_LANGUAGE] = {k: Marked(v, target.lang) if target.lang != around else v for k, v in interface.items()}
     for key, path in text_fields(data, schema).items():
         parent: Any = out
         for step in path[:-1]:

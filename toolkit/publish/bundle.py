@@ -23,6 +23,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +47,7 @@ BUNDLE_SCRIPT = Path(__file__).parent / "make_python_bundle.mjs"
 MANIFEST = "manifest.json"
 # The worker script is part of the engine too: nothing but the checker uses it.
 WORKER = "worker.mjs"
+RUNTIME = "pyodide/"  # Pyodide's runtime, in the engine's folder
 
 
 class BundleError(RuntimeError):
@@ -52,21 +55,34 @@ class BundleError(RuntimeError):
 
 
 def build_engine(
-    thresholds: Thresholds, project: Path, site: Path, source_date_epoch: int, cache: Path | None = None
+    thresholds: Thresholds,
+    project: Path,
+    site: Path,
+    source_date_epoch: int,
+    cache: Path | None = None,
+    runtime_of: Path | None = None,
 ) -> dict[str, Any]:
     """Write the engine into ``site/assets/checker`` and return its manifest; ``cache``: a folder where
-    python.zip is kept for the next build with the same inputs (see python_bundle)."""
+    python.zip is kept for the next build with the same inputs (see python_bundle). ``runtime_of``: the
+    site whose Pyodide runtime this one uses (a language's site, cy/, uses the root's: one download, one
+    copy), its own data and Python beside it."""
     out = site / ENGINE_DIR
-    pyodide_out = out / "pyodide"
-    pyodide_out.mkdir(parents=True, exist_ok=True)
+    runtime = RUNTIME if runtime_of is None else shared_runtime(site, runtime_of)
+    out.mkdir(parents=True, exist_ok=True)
     package = pyodide_dir(project)
     files: dict[str, int] = {}
     for name in (*PYODIDE_FILES, LOCK_FILE):
         if not (package / name).exists():
             raise BundleError(f"{package / name} is missing: run `npm ci` (the pinned pyodide package)")
     for name in PYODIDE_FILES:
-        shutil.copyfile(package / name, pyodide_out / name)
-        files[f"pyodide/{name}"] = (package / name).stat().st_size
+        if runtime_of is None:
+            (out / RUNTIME).mkdir(exist_ok=True)
+            shutil.copyfile(package / name, out / RUNTIME / name)
+        elif not (out / runtime / name).is_file():
+            raise BundleError(f"{out / runtime / name} is missing: build {runtime_of}'s engine first")
+        files[f"{runtime}{name}"] = (package / name).stat().st_size
+    if runtime_of is not None:
+        use_runtime_at(out, runtime)
 
     data = (json.dumps(thresholds.data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     (out / "thresholds.json").write_bytes(data)
@@ -94,11 +110,33 @@ def build_engine(
 
 def engine_paths(site: Path) -> list[str]:
     """The engine's files in a built site, relative to the site root: what only the checker needs
-    (none in a site built without the checker)."""
+    (none in a site built without the checker). A language's site names the root's runtime from its own
+    root ("../assets/checker/pyodide/pyodide.asm.wasm")."""
     if not (site / ENGINE_DIR / MANIFEST).exists():
         return []
     manifest = json.loads((site / ENGINE_DIR / MANIFEST).read_text(encoding="utf-8"))
-    return sorted(f"{ENGINE_DIR}/{name}" for name in [*manifest["files"], MANIFEST, WORKER])
+    return sorted(posixpath.normpath(f"{ENGINE_DIR}/{name}") for name in [*manifest["files"], MANIFEST, WORKER])
+
+
+def shared_runtime(site: Path, runtime_of: Path) -> str:
+    """Where a language's engine finds the root's Pyodide runtime, from its own engine folder: "../../../…/"."""
+    return Path(os.path.relpath(runtime_of / ENGINE_DIR / RUNTIME, site / ENGINE_DIR)).as_posix() + "/"
+
+
+# The scripts that name the runtime's folder ("pyodide/"), each as often as it does: the worker imports
+# Pyodide, gives it its folder and knows its wasm; the page fetches the wasm. A language's site rewrites
+# each to the root's runtime (use_runtime_at), and a script that names it another way fails the build.
+RUNTIME_NAMED = {WORKER: 3, "engine.js": 1}
+_RUNTIME_LITERAL = re.compile(r"""(?<=["'])(?:\./)?pyodide/""")
+
+
+def use_runtime_at(engine: Path, runtime: str) -> None:
+    """The engine scripts in a language's site, each naming the root's runtime in place of its own."""
+    for name, times in RUNTIME_NAMED.items():
+        text, found = _RUNTIME_LITERAL.subn(runtime, (engine / name).read_text(encoding="utf-8"))
+        if found != times:
+            raise BundleError(f"{engine / name} names Pyodide's folder {found} times, not {times}: see RUNTIME_NAMED")
+        (engine / name).write_text(text, encoding="utf-8")
 
 
 def python_bundle(

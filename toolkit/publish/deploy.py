@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .csp import inline_script_hashes, policy
+from .offline import SERVICE_WORKER
 from .runtime_styles import runtime_style_hashes
 
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()"
@@ -79,10 +80,18 @@ def nginx_snippet(site: Path) -> str:
     lines += NGINX_PRECOMPRESSED
     for extension, mime in TYPES.items():
         lines.append(f'location ~* \\.{extension}$ {{ types {{ }} default_type "{mime}"; }}')
-    lines.append('location = /sw.js { expires epoch; add_header Cache-Control "no-cache" always;')
-    lines += [f'    add_header {name} "{value}" always;' for name, value in headers.items()]
-    lines.append("}")
+    # Each language's site (cy/) has its own service worker, revalidated as the root's is.
+    for worker in service_workers(site):
+        lines.append(f'location = /{worker} {{ expires epoch; add_header Cache-Control "no-cache" always;')
+        lines += [f'    add_header {name} "{value}" always;' for name, value in headers.items()]
+        lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def service_workers(site: Path) -> list[str]:
+    """Each service worker the built site holds, by its path: the root's, then each language's (cy/sw.js)."""
+    found = [p.relative_to(site).as_posix() for p in site.rglob(SERVICE_WORKER) if p.is_file()]
+    return sorted(found, key=lambda path: (path.count("/"), path))
 
 
 def typed_files(site: Path) -> list[Path]:

@@ -69,7 +69,10 @@ def finish_site(
         put_search_in_reading_order(
             folder, engine, [page.path for page in site_pages(in_language)], graver_by_word(in_language)
         )
-        build_engine(in_language, project, folder, source_date_epoch(project), cache=project / CACHE / "python-bundle")
+        # Each language's checker reads its own data with its own Python, on the root's one Pyodide.
+        runtime_of = None if folder == site else site
+        cache = project / CACHE / "python-bundle"
+        build_engine(in_language, project, folder, source_date_epoch(project), cache=cache, runtime_of=runtime_of)
     other_roots = [folder.relative_to(site).as_posix() + "/" for folder, _ in languages]
     write_headers_file(site, other_roots)
     for folder in [site, *(folder for folder, _ in languages)]:

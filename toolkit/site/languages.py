@@ -57,3 +57,25 @@ def other_folders(sources: Path) -> list[str]:
 
     switch = (read_config(sources / CONFIG).get("extra") or {}).get("alternate") or []
     return [item["link"].removeprefix("./").rstrip("/") for item in switch if item["link"] != "./"]
+
+
+def site_folders(t: Thresholds, project: Path) -> set[str]:
+    """The folders at the site's root, each from where it is defined: each page's (its path, served with
+    directory URLs), each hand-written page's, the engine's and the theme's assets, the search index's."""
+    from ..publish.bundle import ENGINE_DIR
+    from ..publish.search_order import SEARCH_INDEX
+    from ..resources import THEME, site_base
+    from .pages import served_at, site_pages
+    from .write import DEVELOPER_PAGES
+
+    served = [served_at(page.path) for page in site_pages(t)]
+    docs = site_base(project).docs
+    sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
+    handwritten = [served_at(source) for source in sources if source not in DEVELOPER_PAGES]
+    built = [
+        ENGINE_DIR,
+        *(path for path, _ in SEARCH_INDEX.values()),
+        *(p.name + "/" for p in THEME.iterdir() if p.is_dir()),
+    ]
+    # A path's first part: "levels/thriving", "check" (served as check/index.html), "search/search_index.json".
+    return {path.split("/")[0] for path in [*served, *handwritten, *built] if path}

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from levels_of_need import saved, training_session
+from levels_of_need.interface import CATALOGUE, phrase_text
 from levels_of_need.model import (
     MOVE_SECTIONS,
     CaseMove,
@@ -44,6 +45,7 @@ from ..load.colours import css_class
 from ..load.translations import Marked
 from . import accessibility, discussion, nothing_found
 from .escaping import markdown_field, page_text, plain
+from .interface import phrase
 from .nothing_found import WORDS_PAGE, has_everyday_words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -112,11 +114,23 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
         relative = posixpath.relpath(served_at(target) or ".", served_at(here) or ".")
         return "./" if relative == "." else relative + "/"
 
+    given = t.phrases
+
+    def words(key: str, **values: object) -> Markup:
+        """The toolkit's phrase ``key`` in the page's language (interface.py), values filled in."""
+        return phrase(given, key, values)
+
+    def words_text(key: str, **values: object) -> Markup:
+        """The same for an attribute or an option, which hold text only."""
+        return phrase(given, key, values, text_only=True)
+
     return (
         _environment()
         .get_template(template)
         .render(
             t=t,
+            words=words,
+            words_text=words_text,
             here=here,
             link=link,
             url=url,
@@ -372,6 +386,17 @@ def check_hint(indicator: Indicator, lead: str | None = None) -> str:
 # ---- Pages ----------------------------------------------------------------------------
 
 
+def title(t: Thresholds, key: str) -> str:
+    """A page's title (the navigation's, the browser tab's) in the data's language: the catalogue's phrase,
+    as text alone (the navigation holds text only: its words are in the page's language, or English)."""
+    return str.__str__(phrase_text(t.phrases, key))
+
+
+# The navigation's sections, by their English: their words in a language are given at the navigation
+# (write.generated_nav), where a hand-written page named under a section's English title has joined it.
+SECTIONS = {key: CATALOGUE[key] for key in CATALOGUE if key.startswith("nav.")}
+
+
 @dataclass(frozen=True)
 class PageSpec:
     path: str
@@ -386,9 +411,15 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
     """What the site holds, in reading order. Sections a file leaves out get no page."""
     return [
         *_level_specs(t),
-        *(PageSpec(domain_page(d.id), d.name, "Domains", "domain.md.j2", {"domain": d}) for d in t.domains),
+        *(
+            PageSpec(domain_page(d.id), d.name, SECTIONS["nav.domains"], "domain.md.j2", {"domain": d})
+            for d in t.domains
+        ),
         *_referral_specs(t),
-        *(PageSpec(f"guidance/{s.id}.md", s.title, "Guidance", "guidance.md.j2", {"section": s}) for s in t.guidance),
+        *(
+            PageSpec(f"guidance/{s.id}.md", s.title, SECTIONS["nav.guidance"], "guidance.md.j2", {"section": s})
+            for s in t.guidance
+        ),
         *_training_specs(t),
         *_about_specs(t),
     ]
@@ -397,35 +428,42 @@ def page_specs(t: Thresholds) -> list[PageSpec]:
 def _level_specs(t: Thresholds) -> list[PageSpec]:
     """The home page, the check, who to contact, and the levels of need."""
     specs = [
-        PageSpec("index.md", "Home", None, "home.md.j2", {}, in_whole=False),
+        PageSpec("index.md", title(t, "page.home"), None, "home.md.j2", {}, in_whole=False),
         PageSpec(
             "check.md",
-            "Threshold self-check",
+            title(t, "check.title"),
             None,
             "check.md.j2",
             {"saved_max_bytes": saved.MAX_BYTES, "scale_characters": saved.SCALE_CHARACTERS},
             in_whole=False,
         ),
-        PageSpec("contacts.md", "Who to contact", None, "contacts.md.j2", {}),
-        PageSpec("continuum.md", "The continuum of need", "Levels of need", "continuum.md.j2", {}),
-        *(PageSpec(level_page(lv), lv.label, "Levels of need", "level.md.j2", {"level": lv}) for lv in t.levels),
-        PageSpec("matrix.md", "All indicators by domain", "Levels of need", "matrix.md.j2", {}),
+        PageSpec("contacts.md", title(t, "page.contacts"), None, "contacts.md.j2", {}),
+        PageSpec("continuum.md", title(t, "page.continuum"), SECTIONS["nav.levels-of-need"], "continuum.md.j2", {}),
+        *(
+            PageSpec(level_page(lv), lv.label, SECTIONS["nav.levels-of-need"], "level.md.j2", {"level": lv})
+            for lv in t.levels
+        ),
+        PageSpec("matrix.md", title(t, "page.matrix"), SECTIONS["nav.levels-of-need"], "matrix.md.j2", {}),
     ]
     if t.themes:
-        specs.append(PageSpec("themes.md", "The same theme across levels", "Levels of need", "themes.md.j2", {}))
+        specs.append(PageSpec("themes.md", title(t, "page.themes"), SECTIONS["nav.levels-of-need"], "themes.md.j2", {}))
     if has_everyday_words(t):
-        specs.append(PageSpec(WORDS_PAGE, "Everyday words", "Levels of need", "words.md.j2", {}, in_whole=False))
+        specs.append(
+            PageSpec(
+                WORDS_PAGE, title(t, "page.words"), SECTIONS["nav.levels-of-need"], "words.md.j2", {}, in_whole=False
+            )
+        )
     return specs
 
 
 def _referral_specs(t: Thresholds) -> list[PageSpec]:
     """Making a referral, its blank template, and escalation and stepping down where the file has them."""
     specs = [
-        PageSpec("referral.md", "Making a referral", "Referrals", "referral.md.j2", {}),
+        PageSpec("referral.md", title(t, "page.referral"), SECTIONS["nav.referrals"], "referral.md.j2", {}),
         PageSpec(
             "referral-template.md",
-            "Blank referral template",
-            "Referrals",
+            title(t, "page.referral-template"),
+            SECTIONS["nav.referrals"],
             "referral-template.md.j2",
             {},
             in_whole=False,
@@ -433,18 +471,16 @@ def _referral_specs(t: Thresholds) -> list[PageSpec]:
     ]
     if t.escalation is not None:
         specs.append(
-            PageSpec(
-                "escalation.md", "Escalation: resolving professional differences", "Referrals", "escalation.md.j2", {}
-            )
+            PageSpec("escalation.md", title(t, "page.escalation"), SECTIONS["nav.referrals"], "escalation.md.j2", {})
         )
     return specs + _case_move_specs(t)
 
 
 # Each direction's page: its file and its title.
 MOVE_PAGES = {
-    "down": ("step-down.md", "Stepping down"),
-    "up": ("step-up.md", "Stepping up"),
-    "across": ("step-across.md", "Stepping across"),
+    "down": ("step-down.md", "page.step-down"),
+    "up": ("step-up.md", "page.step-up"),
+    "across": ("step-across.md", "page.step-across"),
 }
 
 
@@ -456,10 +492,10 @@ def _case_move_specs(t: Thresholds) -> list[PageSpec]:
         moves = [move for move in t.case_moves if move.direction == direction]
         if not moves:
             continue
-        path, title = MOVE_PAGES[direction]
-        heading = move_heading(moves[0]) if len(moves) == 1 else title
+        path, key = MOVE_PAGES[direction]
+        heading = move_heading(moves[0]) if len(moves) == 1 else title(t, key)
         context = {"heading": heading, "moves": moves, "move_heading": move_heading}
-        specs.append(PageSpec(path, title, "Referrals", "case-moves.md.j2", context))
+        specs.append(PageSpec(path, title(t, key), SECTIONS["nav.referrals"], "case-moves.md.j2", context))
     return specs
 
 
@@ -490,26 +526,31 @@ def _training_specs(t: Thresholds) -> list[PageSpec]:
     }
     return [
         PageSpec(
-            f"training/{path}.md", title, "Training", template, session if path == "presenter" else {}, in_whole=False
+            f"training/{path}.md",
+            title(t, key),
+            SECTIONS["nav.training"],
+            template,
+            session if path == "presenter" else {},
+            in_whole=False,
         )
-        for path, title, template in (
-            ("index", "Training scenarios", "training.md.j2"),
-            ("practice", "Practise a scenario", "training-practice.md.j2"),
-            ("presenter", "Presenter view", "training-presenter.md.j2"),
-            ("handout", "Learner handout", "training-handout.md.j2"),
-            ("answers", "Trainer answer sheet", "training-answers.md.j2"),
+        for path, key, template in (
+            ("index", "page.training", "training.md.j2"),
+            ("practice", "page.practice", "training-practice.md.j2"),
+            ("presenter", "page.presenter", "training-presenter.md.j2"),
+            ("handout", "page.handout", "training-handout.md.j2"),
+            ("answers", "page.answers", "training-answers.md.j2"),
         )
     ]
 
 
 def _about_specs(t: Thresholds) -> list[PageSpec]:
     return [
-        PageSpec("glossary.md", "Glossary", "About", "glossary.md.j2", {}),
-        PageSpec("about.md", "About this guidance", "About", "about.md.j2", {}),
+        PageSpec("glossary.md", title(t, "page.glossary"), SECTIONS["nav.about"], "glossary.md.j2", {}),
+        PageSpec("about.md", title(t, "page.about"), SECTIONS["nav.about"], "about.md.j2", {}),
         PageSpec(
             "accessibility.md",
-            "Accessibility statement",
-            "About",
+            title(t, "page.accessibility"),
+            SECTIONS["nav.about"],
             "accessibility.md.j2",
             {
                 "statement": accessibility.statement(t),
@@ -527,7 +568,7 @@ def site_pages(t: Thresholds) -> list[Page]:
     """Every generated page, in reading order, ending with the printable whole guidance."""
     specs = page_specs(t)
     pages = [Page(s.path, s.title, s.section, render(s.template, s.path, t, **s.context), s.in_whole) for s in specs]
-    pages.append(Page(WHOLE, "The whole guidance (for printing)", "About", whole_guidance(t, specs), in_whole=False))
+    pages.append(Page(WHOLE, title(t, "page.whole"), SECTIONS["nav.about"], whole_guidance(t, specs), in_whole=False))
     return pages
 
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
+from levels_of_need.interface import phrase_text
 from levels_of_need.model import Thresholds
 
 from ..engine import CONFIG, SITE
@@ -35,7 +36,7 @@ from ..load.translations import INTERFACE_LANG
 from ..resources import THEME, site_base
 from . import escaping, nothing_found
 from .languages import LanguageBuild
-from .pages import Page, abbreviations, served_at, site_pages
+from .pages import SECTIONS, Page, abbreviations, served_at, site_pages
 
 DOCS = "docs"
 COLOURS_CSS = "assets/stylesheets/colours.css"
@@ -79,8 +80,11 @@ class SiteSources:
         return {**self.stylesheets, nothing_found.OFFERS_FILE: offers}
 
     def nav(self, handwritten: list[Any]) -> list[Any]:
-        """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in."""
-        return merge_nav(generated_nav(self.pages), handwritten)
+        """The generated pages' navigation, with the hand-written pages of ``handwritten`` joined in, each
+        section's title in the data's language (joined by its English, as mkdocs.yml names it)."""
+        merged = merge_nav(generated_nav(self.pages), handwritten)
+        words = {english: str.__str__(phrase_text(self.thresholds.phrases, key)) for key, english in SECTIONS.items()}
+        return [{words.get(k, k): v for k, v in item.items()} if isinstance(item, dict) else item for item in merged]
 
 
 def site_sources(thresholds: Thresholds) -> SiteSources:

@@ -20,7 +20,11 @@
 // page state, form data or request of the user's can ever reach Cache Storage.
 const PRECACHE = self.__PRECACHE__;
 const PREFIX = "levels-of-need-";
-const CACHE = `${PREFIX}${PRECACHE.version}`;
+// Each site's own: a language's site (cy/) has a service worker of its own, and neither may delete the
+// other's copy when it takes over. A cache named before sites were told apart ends with no "@".
+const SCOPE = new URL(self.registration.scope).pathname;
+const CACHE = `${PREFIX}${PRECACHE.version}@${SCOPE}`;
+const isOwnOrOld = (key) => key.startsWith(PREFIX) && (key.endsWith(`@${SCOPE}`) || !key.includes("@"));
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const isPage = (path) => path.endsWith("/") || path.endsWith(".html");
 // Asked of the server, revalidated ("no-cache"): one version's files, never a stale mix.
@@ -72,7 +76,7 @@ async function keepPages(cache) {
   await Promise.all(pages.map((path) => cache.put(scoped(path), new Response(html[path], { headers }))));
 }
 
-// handedOver: {path: ArrayBuffer} of engine files the page has just downloaded (engine.js keeps the
+// handedOver: {address: ArrayBuffer} of engine files the page has just downloaded (engine.js keeps the
 // wasm's bytes as they arrive). Each is kept only if its SHA-256 is the build's, so nothing but the
 // build's own files is ever cached; the rest come from a held copy or the server (keepFile).
 // A page's download is never repeated: a browser's HTTP cache may not hold a file of several
@@ -81,8 +85,8 @@ async function keepPages(cache) {
 async function keepEngine(handedOver = {}) {
   const cache = await caches.open(CACHE);
   const [manifest, ...rest] = PRECACHE.engine;
-  await Promise.all(rest.map((path) => keepEngineFile(cache, path, handedOver[path])));
-  await keepEngineFile(cache, manifest, handedOver[manifest]);
+  await Promise.all(rest.map((path) => keepEngineFile(cache, path, handedOver[scoped(path)])));
+  await keepEngineFile(cache, manifest, handedOver[scoped(manifest)]);
 }
 
 async function keepEngineFile(cache, path, bytes) {
@@ -123,7 +127,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+      if (isOwnOrOld(key) && key !== CACHE) await caches.delete(key);
     }
     await self.clients.claim();
   })());

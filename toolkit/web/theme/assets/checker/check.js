@@ -349,18 +349,25 @@ window.addEventListener("resize", keepFocusClearOfTheBanner);
 
 // ---- The result ---------------------------------------------------------------------
 
+// Python's words, as text or as a span that says its language (a partnership's words for a phrase).
+const withWords = (element, words) => {
+  element.append(...(typeof words === "string" ? [words] : buildNodes([words])));
+  return element;
+};
+
 function showAnswers(rows) {
   const list = $("lon-answers");
   const change = list.dataset.change;
   list.replaceChildren(...rows.map((row) => {
     const wrap = Object.assign(document.createElement("div"), { className: "lon-summary-row" });
     wrap.dataset.field = row.field;
-    const key = Object.assign(document.createElement("dt"), { textContent: row.key });
+    const key = withWords(document.createElement("dt"), row.key);
     const value = document.createElement("dd");
-    for (const line of row.value) value.append(Object.assign(document.createElement("p"), { textContent: line }));
+    for (const line of row.value) value.append(withWords(document.createElement("p"), line));
     const action = Object.assign(document.createElement("dd"), { className: "lon-summary-action" });
     const button = Object.assign(document.createElement("button"), { type: "button", className: "lon-link-button" });
-    button.append(change, Object.assign(document.createElement("span"), { className: "lon-visually-hidden", textContent: ` ${row.change}` }));
+    const hidden = Object.assign(document.createElement("span"), { className: "lon-visually-hidden", textContent: " " });
+    button.append(change, withWords(hidden, row.change));
     button.addEventListener("click", () => {
       const page = pageOf(row.field);
       if (!page) return;

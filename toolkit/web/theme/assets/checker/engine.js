@@ -23,7 +23,8 @@ const TAGS = new Set([
   "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "span", "div", "section",
   "table", "caption", "thead", "tbody", "tr", "th", "td",
 ]);
-const SCOPES = new Set(["col", "row"]); // a table header's scope, the one other attribute allowed
+const SCOPES = new Set(["col", "row"]); // a table header's scope
+const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/; // a language tag, as the thresholds file's `lang` pattern
 const SAFE_HREF = /^(tel:\+?[0-9]+(?:;ext=[0-9]+)?|mailto:[^\s<>"]+|https:\/\/[^\s<>"]+|#[A-Za-z0-9_-]+)$/;
 
 // A page's own words: the template's hidden #lon-words element, one data-* attribute per sentence, each
@@ -48,6 +49,8 @@ function buildNode(spec) {
   if (typeof attrs.class === "string") element.className = attrs.class;
   if (element.tagName === "A" && SAFE_HREF.test(attrs.href || "")) element.setAttribute("href", attrs.href);
   if (element.tagName === "TH" && SCOPES.has(attrs.scope)) element.setAttribute("scope", attrs.scope);
+  // Python's words in another language than those around them (a partnership's own words for a phrase).
+  if (typeof attrs.lang === "string" && LANG_TAG.test(attrs.lang)) element.setAttribute("lang", attrs.lang);
   if ("text" in spec) element.textContent = String(spec.text);
   else element.append(...buildNodes(spec.children));
   return element;

@@ -62,7 +62,8 @@ async function downloadedFiles() {
   const files = {};
   for (const [url, bytes] of window[ENGINE_FILES] || []) {
     const whole = await bytes;
-    if (whole && url.startsWith(root.href)) files[url.slice(root.href.length)] = whole;
+    // By address: a language's site (cy/) runs the root's Pyodide, above its own root.
+    if (whole && new URL(url).origin === root.origin) files[url] = whole;
   }
   dropDownloaded();
   return files;
