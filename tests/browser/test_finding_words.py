@@ -23,7 +23,9 @@ from finding_words import (
     SHORT_INSIDE,
     SHORT_PLURALS,
     SLIPS,
+    STEM_KEEPS_THE_MEANING,
     STEM_NOT_ANOTHER_WORD,
+    STEM_RUNS_INTO_ANOTHER_WORD,
     TWO_READINGS,
 )
 
@@ -78,6 +80,7 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {w for pair in (*STEM_NOT_ANOTHER_WORD, *RUN_INTO_ANOTHER_WORD, *DOUBLED_IS_THE_WORDS_OWN) for w in pair}
         | {w for word, forms in MORE_FORMS for w in (word, *forms)}
         | {w for pair in OWN_LY for w in pair}
+        | {w for pair in (*STEM_RUNS_INTO_ANOTHER_WORD, *STEM_KEEPS_THE_MEANING) for w in pair}
         | FUNCTION_WORDS
     )
     terms = sorted(
