@@ -111,6 +111,16 @@ LY_KEEPS_THE_MEANING = [("sexually", "sexual"), ("physically", "physical"), ("vi
 # nothing, so the phrase found nothing, or every worry of its one naming word. A worry whose words
 # hold the phrase as typed comes first.
 JOINED_PHRASES = ["not getting on", "not getting on with", "not going to school", "goes out", "can't get out of bed"]
+# Such a phrase with more typed around it (who, where, how often), and the part of it that runs on in a
+# worry's words: the worries holding that part come first, not every worry of the words around it
+# ("not getting on with his dad" showed the worries of "dad"; "at nursery", those of "nursery").
+PARTLY_JOINED = [
+    ("not getting on with his dad", "not getting on with"),
+    ("she is not going to school at all", "not going to school"),
+    ("he can't get out of bed most days", "can't get out of bed"),
+    ("touching other children at nursery", "touching other children"),
+    ("mum goes out and leaves them every night", "goes out and leaves them"),
+]
 
 # A whole typed word (its ending taken off: "bonding", "bond") and a longer word of the vocabulary that
 # its stem only begins: another word, about another harm, never found by it ("bonding" with a baby is no
@@ -143,4 +153,16 @@ STEM_KEEPS_THE_MEANING = [
     ("injured", "injury"),
     ("drugs", "drugged"),
     ("parents", "parental"),
+]
+
+# A word that names a worry typed beside a word many worries hold ("concerns", as the guidance's own
+# wording begins), and the naming word: the worries it finds at their highest level are among the first
+# five. Those holding both words once hid every other ("concerns about grooming" showed the online worry
+# alone, never exploitation).
+BESIDE_A_COMMON_WORD = [
+    ("CSE concerns", "cse"),
+    ("concerns about grooming", "grooming"),
+    ("worries about trafficking", "trafficking"),
+    ("concerns regarding sexting", "sexting"),
+    ("issues with cannabis", "cannabis"),
 ]

@@ -552,12 +552,37 @@ def phrase_finds(typed: Sequence[str], terms: str) -> bool:
     ``word_finds`` finds it, no slip forgiven. Alone, a joining word finds nothing (``FUNCTION_WORDS``),
     so a phrase made of them ("not getting on") found nothing, and one with a naming word found every
     worry of that word. The same in finds.js (phraseFinds)."""
-    if len(typed) < 2 or not any(word in FUNCTION_WORDS for word in typed):
-        return False
+    return len(typed) >= 2 and phrase_run(typed, terms) == len(typed)
+
+
+def phrase_run(typed: Sequence[str], terms: str) -> int:
+    """The length of the longest part of a typed phrase that runs on in the vocabulary as typed (as
+    ``phrase_finds`` finds a whole phrase), 0 where none does: two words or more holding a word that
+    joins a sentence (``_a_phrase``). A
+    phrase runs on in a worry's words only in part where the person typed more around it ("not getting on
+    with his dad": "not getting on with"; "touching other children at nursery": "touching other
+    children"); the worry holding the longest part comes first (bench/words_share.py, filter_results).
+    The same in finds.js (phraseRun)."""
     split = _words(terms)
+    for length in range(len(typed), 1, -1):
+        for start in range(len(typed) - length + 1):
+            part = typed[start : start + length]
+            if _a_phrase(part, whole=length == len(typed)) and _runs_on_in(part, split):
+                return length
+    return 0
+
+
+def _a_phrase(part: Sequence[str], whole: bool) -> bool:
+    """Whether a part of a typed phrase is one to find as typed: one holding a joining word, and, unless
+    it is all that was typed ("goes out"), a naming word too or three words ("with his" is in too many)."""
+    joining = sum(word in FUNCTION_WORDS for word in part)
+    return joining > 0 and (whole or joining < len(part) or len(part) >= 3)
+
+
+def _runs_on_in(part: Sequence[str], split: Sequence[str]) -> bool:
     return any(
-        all(_run_finds(word, term) for word, term in zip(typed, split[start:], strict=False))
-        for start in range(len(split) - len(typed) + 1)
+        all(_run_finds(word, term) for word, term in zip(part, split[start : start + len(part)], strict=True))
+        for start in range(len(split) - len(part) + 1)
     )
 
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from finding_words import (
+    BESIDE_A_COMMON_WORD,
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
@@ -17,6 +18,7 @@ from finding_words import (
     MORE_FORMS,
     NOT_A_SLIP,
     OWN_LY,
+    PARTLY_JOINED,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
@@ -33,6 +35,7 @@ from levels_of_need.model import (
     filter_finds,
     graver_first,
     phrase_finds,
+    phrase_run,
     runs_on_past,
     word_finds,
     words_finding,
@@ -259,6 +262,27 @@ def test_a_phrase_is_found_only_as_it_runs_on():
     assert not phrase_finds(["not"], "not")
 
 
+@pytest.mark.parametrize(("phrase", "part"), PARTLY_JOINED, ids=[p for p, _ in PARTLY_JOINED])
+def test_the_part_of_a_phrase_that_runs_on_finds_the_worries_holding_it_first(thresholds, phrase, part):
+    holding = holding_phrase(thresholds, part)
+    assert holding, f"no worry's words hold {part!r}"
+    assert not holding_phrase(thresholds, phrase), f"a worry holds {phrase!r} whole: no case of a part"
+    first = shown_first(thresholds, phrase, top=len(holding))
+    assert first and set(first) <= holding, first
+
+
+def test_a_phrase_runs_on_as_far_as_its_longest_part_does():
+    # The longest part holding a joining word and a naming word, or three words, that runs on as typed.
+    assert phrase_run(["not", "getting", "on", "with", "his", "dad"], "child not getting on with stepdad") == 4
+    assert phrase_run(["he", "goes", "out", "at", "night"], "goes out at night") == 4
+    assert phrase_run(["goes", "out"], "mum goes out") == 2  # all that was typed: found as typed
+    assert phrase_run(["he", "goes", "out"], "mum goes out") == 0  # two joining words in more are no part
+    assert phrase_run(["with", "his", "dad"], "not getting on with his dad") == 3
+    assert phrase_run(["with", "his", "mum"], "with his dad") == 0  # two joining words in more are no part
+    assert phrase_run(["his", "arms", "on"], "bruises on arms") == 0  # not in the order typed
+    assert phrase_run(["dad"], "dad") == 0
+
+
 INTO_ANOTHER_IDS = [w for w, _ in STEM_RUNS_INTO_ANOTHER_WORD]
 
 
@@ -279,3 +303,11 @@ def test_a_whole_typed_words_stem_never_runs_on_into_another_word(thresholds, wo
 @pytest.mark.parametrize(("word", "longer"), STEM_KEEPS_THE_MEANING, ids=[w for w, _ in STEM_KEEPS_THE_MEANING])
 def test_a_whole_typed_words_stem_still_finds_the_same_word_with_another_ending(word, longer):
     assert word_finds(word, longer, slips=False, runs_on=False)
+
+
+@pytest.mark.parametrize(("phrase", "word"), BESIDE_A_COMMON_WORD, ids=[p for p, _ in BESIDE_A_COMMON_WORD])
+def test_a_word_beside_a_common_one_still_shows_its_gravest_worries(thresholds, phrase, word):
+    ids = tiered_ids(thresholds, word)
+    alone = [i for i in thresholds.indicators if i.id in ids]
+    gravest = {i.id for i in alone if i.level == graver_first(alone, thresholds.levels)[0].level}
+    assert alone and gravest <= set(shown_first(thresholds, phrase)), (gravest, shown_first(thresholds, phrase))

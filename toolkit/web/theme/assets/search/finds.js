@@ -142,12 +142,29 @@
   // A typed phrase of two words or more holding a word that joins a sentence ("not getting on"), found
   // where it runs on in the vocabulary as typed: each joining word as itself, each other word as
   // wordFinds finds it, no slip forgiven (the core's phrase_finds). ``typed``: words; ``terms``: termsOf.
-  function phraseFinds(typed, terms) {
-    if (typed.length < 2 || !typed.some((word) => FUNCTION_WORDS.has(word))) return false;
-    const runFinds = (word, term) => (FUNCTION_WORDS.has(word) ? word === term : wordFinds(word, term, false));
-    const { split } = terms;
-    for (let start = 0; start + typed.length <= split.length; start += 1) {
-      if (typed.every((word, n) => runFinds(word, split[start + n]))) return true;
+  const phraseFinds = (typed, terms) => typed.length >= 2 && phraseRun(typed, terms) === typed.length;
+  // The length of the longest part of a typed phrase that runs on in the vocabulary as typed, 0 where
+  // none does: a part of two words or more holding a joining word and a naming word, or of three words
+  // or more ("not getting on with his dad": "not getting on with"). The core's phrase_run.
+  function phraseRun(typed, terms) {
+    for (let length = typed.length; length > 1; length -= 1) {
+      for (let start = 0; start + length <= typed.length; start += 1) {
+        const part = typed.slice(start, start + length);
+        if (aPhrase(part, length === typed.length) && runsOnIn(part, terms.split)) return length;
+      }
+    }
+    return 0;
+  }
+  // A part holding a joining word, and, unless it is all that was typed ("goes out"), a naming word too
+  // or three words ("with his" is in too many). The core's _a_phrase.
+  function aPhrase(part, whole) {
+    const joining = part.filter((word) => FUNCTION_WORDS.has(word)).length;
+    return joining > 0 && (whole || joining < part.length || part.length >= 3);
+  }
+  const runFinds = (word, term) => (FUNCTION_WORDS.has(word) ? word === term : wordFinds(word, term, false));
+  function runsOnIn(part, split) {
+    for (let start = 0; start + part.length <= split.length; start += 1) {
+      if (part.every((word, n) => runFinds(word, split[start + n]))) return true;
     }
     return false;
   }
@@ -177,5 +194,5 @@
     }
     return [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([term]) => term);
   }
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, nearestWords });
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, phraseRun, nearestWords });
 })();
