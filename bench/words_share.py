@@ -99,8 +99,13 @@ def search_results(page: Any, query: str, folded: bool = False) -> list[str]:
     """The site's search as a person uses it, on a page of the site already open: the query typed in
     the search box, the results' locations ("levels/statutory/#family-environment") once they stop
     changing; those on show, or with ``folded`` those folded under a page's "more" too."""
-    page.fill(SEARCH_BOX, query)
-    page.press(SEARCH_BOX, "End")  # the theme searches on a key going up
+    # Nothing typed first, until the theme says so: its index has loaded (until then it says it is
+    # starting, and shows no results), and the last query's results are gone, so that the results read
+    # next are this query's. Then the query, until the theme counts its results (or says there are none).
+    for typed, state in (("", "waiting"), (query, "answered")):
+        page.fill(SEARCH_BOX, typed)
+        page.press(SEARCH_BOX, "End")  # the theme searches on a key going up
+        _until(page, state, query)
     seen: list[tuple[str, ...]] = []
     while len(seen) < 4 or len(set(seen[-4:])) > 1:
         assert len(seen) < 100, f"the results for {query!r} never settled"
@@ -108,6 +113,28 @@ def search_results(page: Any, query: str, folded: bool = False) -> list[str]:
         hrefs = page.eval_on_selector_all(EVERY_RESULT if folded else SEARCH_RESULT, "as => as.map((a) => a.href)")
         seen.append(tuple(re.sub(r"^[a-z]+://[^/]+/", "", href) for href in hrefs))
     return list(seen[-1])
+
+
+# What the theme's line above its results says, in its own words (its config, in the page's language):
+# "waiting" for a query (its index loaded, nothing typed), "answered" (results counted, or none), or
+# neither (still starting, or searching).
+SEARCH_STATE = """() => {
+  const words = JSON.parse(document.getElementById('__config').textContent).translations;
+  const meta = document.querySelector('.md-search-result__meta');
+  const said = meta ? meta.textContent.trim() : '';
+  const escaped = (text) => text.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+  const pattern = (text) => new RegExp('^' + escaped(text).replace('#', '[0-9]+') + '$');
+  if (said === words['search.result.placeholder']) return 'waiting';
+  const counted = [words['search.result.none'], words['search.result.one'], words['search.result.other']];
+  return counted.some((text) => pattern(text).test(said)) ? 'answered' : '';
+}"""
+
+
+def _until(page: Any, state: str, query: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while page.evaluate(SEARCH_STATE) != state:
+        assert time.monotonic() < deadline, f"the search never said it had {state} ({query!r})"
+        time.sleep(0.05)
 
 
 def search_shows(site: Path, t: Thresholds) -> dict[str, set[str]]:
