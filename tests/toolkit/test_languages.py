@@ -132,6 +132,10 @@ BASE = "languages:\n  - {code: en, name: English}\n  - {code: cy, name: Cymraeg}
     ],
 )
 def test_each_misuse_is_one_line_naming_its_field(block, expected):
+    assert_one_line_naming_its_field(block, expected)
+
+
+def assert_one_line_naming_its_field(block: str, expected: str) -> None:
     problems = problems_of(block)
     assert len(problems) == 1, problems
     assert expected in problems[0]
@@ -228,10 +232,7 @@ I_BASE = BASE + "interface:\n"
     ],
 )
 def test_each_misuse_of_the_phrases_is_one_line_naming_its_field(block, expected):
-    problems = problems_of(block)
-    assert len(problems) == 1, problems
-    assert expected in problems[0]
-    assert problems[0].startswith("t.yml:")
+    assert_one_line_naming_its_field(block, expected)
 
 
 def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_every_phrase_is_asked_for():
