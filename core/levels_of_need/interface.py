@@ -69,6 +69,86 @@ CATALOGUE: dict[str, str] = {
         "These describe a child whose needs are met. The self-check records them as strengths; it never "
         "lowers a level because of them."
     ),
+    # The accessibility statement (accessibility.md.j2), in the order the regulations' model statement gives
+    # its parts. {site} and {partnership} are the file's names; the links' words are phrases of their own.
+    "accessibility.applies": (
+        "This accessibility statement applies to the {site} website, built from the {partnership}’s guidance."
+    ),
+    "accessibility.want": (
+        "We want as many people as possible to be able to use this website, on a phone, on a locked-down laptop, "
+        "with a keyboard alone or with a screen reader. For example, you should be able to:"
+    ),
+    "accessibility.able-zoom": "zoom in up to 400% without the text spilling off the screen;",
+    "accessibility.able-keyboard": "use the whole site, the self-check included, with a keyboard alone;",
+    "accessibility.able-search": "find any indicator, phone number or term with the search box;",
+    "accessibility.able-abbreviations": "hover over or focus an abbreviation to see its meaning, or read the glossary;",
+    "accessibility.able-print": "print any page, with the navigation left out.",
+    "accessibility.how-accessible": "How accessible this website is",
+    "accessibility.some-not-accessible": "We know some parts of this website are not fully accessible:",
+    "accessibility.no-part-not-accessible": "We know of no part of this website that is not accessible.",
+    "accessibility.feedback": "Feedback and contact information",
+    "accessibility.contact-us": (
+        "If you find a problem with this website, or you need anything on it in a different format, such as large "
+        "print, easy read or audio, contact {whom}:"
+    ),
+    "accessibility.team-at": "{team} at {partnership}",
+    "accessibility.email": "email",
+    "accessibility.telephone": "telephone",
+    "accessibility.textphone": "textphone",
+    "accessibility.online": "online",
+    "accessibility.post": "post",
+    "accessibility.respond-within": "We will consider your request and get back to you within {within}.",
+    "accessibility.no-contact": "This statement does not yet give a contact for accessibility problems.",
+    "accessibility.no-contact-until": (
+        "{partnership} must add one. Until then, tell the partnership through any contact you already have for it."
+    ),
+    "accessibility.reporting": "Reporting accessibility problems with this website",
+    "accessibility.report-above": (
+        "We are always looking to improve the accessibility of this website. If you find any problems not listed "
+        "on this page, or think we are not meeting accessibility requirements, use the contact details above."
+    ),
+    "accessibility.report-tell": (
+        "We are always looking to improve the accessibility of this website. If you find any problems not listed "
+        "on this page, or think we are not meeting accessibility requirements, tell {partnership}."
+    ),
+    "accessibility.enforcement": "Enforcement procedure",
+    "accessibility.enforcement-text": (
+        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing {regulations} (the "
+        "accessibility regulations). If you are not happy with how we respond to your complaint, contact the {eass}."
+    ),
+    "accessibility.regulations": (
+        "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018"
+    ),
+    "accessibility.eass": "Equality Advisory and Support Service (EASS)",
+    "accessibility.technical": "Technical information about this website’s accessibility",
+    "accessibility.committed": "We are committed to making this website accessible, in accordance with {regulations}.",
+    "accessibility.compliance": "Compliance status",
+    "accessibility.partially-compliant": (
+        "This website is partially compliant with {standard}, due to the non-compliances listed below."
+    ),
+    "accessibility.fully-compliant": "This website is fully compliant with {standard}.",
+    "accessibility.not-tested-against": "This website has not yet been tested against {standard}.",
+    "accessibility.standard": "the Web Content Accessibility Guidelines version 2.2 AA standard",
+    "accessibility.non-accessible": "Non-accessible content",
+    "accessibility.reasons": "The content listed below is non-accessible for the following reasons.",
+    "accessibility.non-compliance": "Non-compliance with the accessibility regulations",
+    "accessibility.fails": "This fails WCAG 2.2 success criterion {criterion}.",
+    "accessibility.no-content-not-accessible": "We know of no content that is not accessible.",
+    "accessibility.burden": "Disproportionate burden",
+    "accessibility.no-burden": "We are not claiming that fixing any problem would be a disproportionate burden.",
+    "accessibility.preparation": "Preparation of this accessibility statement",
+    "accessibility.prepared": "This statement was prepared on {prepared}. It was last reviewed on {reviewed}.",
+    "accessibility.not-prepared": "This statement does not yet say when it was prepared.",
+    "accessibility.must-add-date": "{partnership} must add the date.",
+    "accessibility.tested": "This website was last tested on {tested}.",
+    "accessibility.tested-by": "This website was last tested on {tested}. The test was carried out by {tested_by}.",
+    "accessibility.not-tested": "This statement does not yet say when the website was last tested.",
+    "accessibility.toolkit-tested": (
+        "The toolkit that builds this website is tested on every change to it: every page, and the self-check in "
+        "each of its states, with the axe-core accessibility engine against the WCAG 2.0, 2.1 and 2.2 A and AA "
+        "rules; the HTML of every page is validated; the self-check is used with the keyboard alone and at a "
+        "width of 320 CSS pixels (the width of a 1280 pixel screen zoomed to 400%)."
+    ),
     # The self-check (check.md.j2): its title, the page's steps and buttons.
     "check.title": "Threshold self-check",
     "check.preparing": "Preparing the checker…",

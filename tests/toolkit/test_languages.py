@@ -4,6 +4,7 @@ untranslated and writes a Welsh site's sources beside the default's; each misuse
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -13,9 +14,10 @@ import pytest
 import yaml
 import yaml_data
 from conftest import ROOT
+from toolkit_cli import run_toolkit
 from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
-from levels_of_need.interface import CATALOGUE
+from levels_of_need.interface import CATALOGUE, fields
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
@@ -411,3 +413,60 @@ def test_the_navigation_holds_the_languages_words_for_its_sections_and_titles(tm
     assert {"Geirfa": "glossary.md"} in about and {"Privacy": "privacy.md"} in about
     assert "About" not in sections["cy"]
     assert {"Glossary": "glossary.md"} in sections[""]["About"] and "Ynghylch" not in sections[""]
+
+
+STATEMENT_KEYS = ["page.accessibility", *sorted(key for key in CATALOGUE if key.startswith("accessibility."))]
+
+
+def _every_string(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _every_string(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _every_string(item)]
+    return []
+
+
+@pytest.mark.parametrize(
+    "accessibility",
+    [
+        "as the fictional file gives it",  # a team, every way to reach it, dates, a known issue: partially compliant
+        None,  # no section: every "not yet" sentence
+        {
+            "contact": {"url": "https://example.org/access"},
+            **{"prepared": "2026-01-01", "reviewed": "2026-02-01", "tested": "2026-01-15"},
+        },
+    ],
+    ids=["given", "missing", "url only, tested, no issue"],
+)
+def test_every_sentence_of_the_welsh_accessibility_statement_can_be_the_languages_own(tmp_path, accessibility):
+    # The regulations ask for the statement in each language the site is in. Each phrase of the statement
+    # is given in Welsh here (a made-up word and its number, keeping the English's {values}); whatever of
+    # the page is then neither one of those phrases nor the file's own data is a sentence the toolkit
+    # wrote outside the catalogue, which a Welsh site could not translate.
+    data = yaml_data.parse(WORKED)
+    if accessibility is None:
+        del data["accessibility"]
+    elif isinstance(accessibility, dict):
+        data["accessibility"] = accessibility
+    given = {
+        key: " ".join([f"Cymraeg{number}", *(f"{{{name}}}" for name in sorted(fields(CATALOGUE[key])))])
+        for number, key in enumerate(STATEMENT_KEYS)
+    }
+    data["interface"]["cy"].update(given)
+    path = tmp_path / "thresholds.yml"
+    path.write_text(yaml_data.dump(data), encoding="utf-8")
+    run = run_toolkit("sources", "--thresholds", str(path), "--out", str(tmp_path / "sources"))
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "sources" / "cy" / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    body = page.split("\n---\n", 1)[1].split("\n*[", 1)[0]  # after the front matter, before the abbreviations
+    assert re.search(r'<span lang="cy">Cymraeg\d+', body)
+    rest, innermost = body, re.compile(r'<span lang="cy">[^<]*</span>|<br>|\]\([^)]*\)')
+    while innermost.search(rest):  # a phrase's value may be a phrase too (a link's words)
+        rest = innermost.sub(" ", rest)
+    # The file's own words, longest first (a short id such as "cy" could hide part of a sentence).
+    for text in sorted((text for text in _every_string(data) if len(text) > 3), key=len, reverse=True):
+        for written in {text, html.escape(text, quote=False), text.replace("'", "&#39;")}:
+            rest = rest.replace(written, " ")
+    assert re.findall(r"[A-Za-z]{2,}", rest) == [], rest

@@ -15,12 +15,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from levels_of_need.model import Accessibility, Thresholds
 
-REGULATIONS = "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018"
+# The statement's sentences, the regulations' and the standard's names included, are the message catalogue's
+# phrases ("accessibility.*" in levels_of_need.interface), so that a language's site can give them in its words.
 REGULATIONS_URL = "https://www.legislation.gov.uk/uksi/2018/952/contents"
 EASS_URL = "https://www.equalityadvisoryservice.com/"
-STANDARD = "the Web Content Accessibility Guidelines version 2.2 AA standard"
+
+
+def markdown_link(words: Markup, url: str) -> Markup:
+    """A Markdown link to one of the toolkit's own addresses, with the catalogue's words (already safe)."""
+    return Markup("[{words}]({url})").format(words=words, url=url)
 
 
 @dataclass(frozen=True)
@@ -63,11 +70,12 @@ class Statement:
 
     @property
     def compliance(self) -> str:
-        """The status the regulations ask for: partially compliant while any issue is listed; fully compliant
-        only once the site has been tested (the file's ``tested``); otherwise none ("" : not yet tested)."""
+        """The status the regulations ask for, as the catalogue's key for its sentence: partially compliant
+        while any issue is listed; fully compliant only once the site has been tested (the file's
+        ``tested``); otherwise not yet tested."""
         if self.issues:
-            return "partially compliant"
-        return "fully compliant" if self.tested else ""
+            return "accessibility.partially-compliant"
+        return "accessibility.fully-compliant" if self.tested else "accessibility.not-tested-against"
 
 
 def statement(t: Thresholds) -> Statement:

@@ -554,10 +554,9 @@ def _about_specs(t: Thresholds) -> list[PageSpec]:
             "accessibility.md.j2",
             {
                 "statement": accessibility.statement(t),
-                "REGULATIONS": accessibility.REGULATIONS,
+                "link_to": accessibility.markdown_link,
                 "REGULATIONS_URL": accessibility.REGULATIONS_URL,
                 "EASS_URL": accessibility.EASS_URL,
-                "STANDARD": accessibility.STANDARD,
             },
             in_whole=False,
         ),
