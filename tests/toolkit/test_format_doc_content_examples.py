@@ -187,3 +187,180 @@ def test_the_district_steps_example_is_the_fictional_files_and_builds_what_the_d
     for quoted in re.findall(r'\("(For a child in [^"]+?): …"\)', DOC):
         assert quoted in words, quoted
     assert len(re.findall(r'\("(For a child in [^"]+?): …"\)', DOC)) == 2
+
+
+# ---- The shapes the web officer's report found missing (session 15) --------------------------------------
+
+
+def block_with(*sections: str) -> dict:
+    """The doc's one worked example that gives exactly these top-level sections."""
+    [block] = [b for b in BLOCKS if isinstance(b, dict) and set(b) == set(sections)]
+    return block
+
+
+def valid_with(data: dict, tmp_path) -> None:
+    """The data, written as a file, validates and its scenarios agree with the checker."""
+    import yaml
+
+    from toolkit.load.scenarios import load_and_verify
+
+    path = tmp_path / "thresholds.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    load_and_verify(path)
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        ("document",),
+        ("age_range",),
+        ("domains", "themes"),
+        ("caveats", "introductions"),
+        ("signs_of_safety", "brag", "guidance"),
+    ],
+)
+def test_each_sections_worked_example_validates_in_the_fictional_file(sections, tmp_path):
+    """Each section's worked example, in place of the fictional file's own section, validates: the doc shows a
+    shape the toolkit takes. (BRAG ratings need a route with a BRAG colour: each route is given one.)"""
+    import copy
+
+    data = copy.deepcopy(EXAMPLE)
+    for section, shown in copy.deepcopy(block_with(*sections)).items():
+        data[section] = merged(data.get(section), shown)
+    if "brag" in sections:
+        for level in data["levels"]:
+            for route in level["routes"]:
+                route["brag"] = "green"
+    valid_with(data, tmp_path)
+
+
+def merged(own, shown):
+    """A section as the example shows it; a list of items with ids keeps the file's other items (the domains
+    example shows two of the file's four, which the file's indicators name)."""
+    if isinstance(shown, list) and isinstance(own, list) and all(isinstance(i, dict) and "id" in i for i in shown):
+        by_id = {item["id"]: item for item in shown}
+        return [by_id.pop(item["id"], item) for item in own] + list(by_id.values())
+    return shown
+
+
+def test_the_domains_example_is_of_the_fictional_files_domains_with_the_optional_fields():
+    shown = block_with("domains", "themes")
+    assert {d["id"] for d in shown["domains"]} <= {d["id"] for d in EXAMPLE["domains"]}
+    assert {"heading", "synonyms"} <= {key for d in shown["domains"] for key in d}
+
+
+def test_the_age_range_example_is_the_fictional_files_and_its_refusal_is_the_checkers(example):
+    from levels_of_need.model import check_from_dict
+    from levels_of_need.rules import CheckError, validate_age
+
+    assert block_with("age_range")["age_range"] == EXAMPLE["age_range"]
+    quoted = re.search(r'its message quotes `text` \("([^"]+)"\)', " ".join(DOC.split())).group(1)
+    with pytest.raises(CheckError) as refused:
+        validate_age(example, check_from_dict({"age": 30}))
+    assert str(refused.value) == quoted
+
+
+def test_the_advice_that_seeks_consent_validates_in_the_fictional_file(tmp_path):
+    import copy
+
+    [rule] = entries("rules", {"ask-about-early-help"})
+    assert rule["kind"] == "advise" and rule["seeks_consent"] is True and "consent" in rule["text"]
+    data = copy.deepcopy(EXAMPLE)
+    data["rules"].append(rule)
+    valid_with(data, tmp_path)
+    del rule["seeks_consent"]  # the same advice without it is refused: its text mentions consent
+    from toolkit.load import ThresholdsError
+
+    with pytest.raises(ThresholdsError):
+        valid_with(data, tmp_path)
+
+
+def test_the_check_that_confirms_a_challenged_answer_is_what_the_checker_takes(example, tmp_path):
+    """The doc's scenario check with `confirmed`: without it the checker suggests no route; with it, the child in
+    need assessment, which, as the doc says, no scenario can expect, since its first step seeks consent."""
+    import copy
+
+    from levels_of_need.model import check_from_dict
+    from levels_of_need.rules import evaluate
+    from toolkit.load import ThresholdsError
+
+    [check] = [b["check"] for b in BLOCKS if isinstance(b, dict) and set(b) == {"check"}]
+    assert check["confirmed"] == ["injury"]
+    confirmed = evaluate(example, check_from_dict(check))
+    unconfirmed = evaluate(example, check_from_dict({**check, "confirmed": []}))
+    assert confirmed.route is not None and confirmed.route.id == "child-in-need-assessment"
+    assert confirmed.route.next_steps[0].seeks_consent
+    assert unconfirmed.route is None
+    data = copy.deepcopy(EXAMPLE)
+    scenario = copy.deepcopy(data["scenarios"][0])
+    scenario.update(id="confirmed-injury", check=check, decided_by=["injury"])
+    scenario["expected"] = {"level": "statutory-social-work", "routes": ["child-in-need-assessment"]}
+    data["scenarios"].append(scenario)
+    with pytest.raises(ThresholdsError) as refused:
+        valid_with(data, tmp_path)
+    [problem] = refused.value.problems
+    assert "whose first step seeks consent" in problem.message
+
+
+def test_a_scenario_cannot_give_the_childs_area_as_the_doc_says(tmp_path):
+    import copy
+
+    from toolkit.load import ThresholdsError
+
+    data = copy.deepcopy(EXAMPLE)
+    data["scenarios"][0]["check"]["answers"]["area"] = "northdale"
+    with pytest.raises(ThresholdsError) as refused:
+        valid_with(data, tmp_path)
+    quoted = re.search(r'among a scenario\'s `answers` \("([^"]+)"\)', " ".join(DOC.split())).group(1)
+    assert [p.message for p in refused.value.problems] == [quoted]
+
+
+def test_each_translation_key_the_doc_shows_names_a_field_of_the_fictional_file():
+    """The table of translation keys: each names a text field of the fictional file (its languages added)."""
+    from worked_languages import with_languages
+
+    from toolkit.load import load_text
+
+    table = DOC[DOC.index("| to translate | write the key |") :].split("\n\n", 1)[0]
+    keys = [key for row in table.splitlines()[2:] for key in re.findall(r"`([^`]+)`", row.split("|")[2])]
+    assert "glossary.FESP" in keys and "questions.consent.options.given" in keys
+    words = "".join(f"    {key}: Geiriau (ffuglennol)\n" for key in keys)
+    load_text(
+        with_languages(
+            "languages:\n  - {code: en, name: English}\n  - {code: cy, name: Cymraeg}\n"
+            f"translations:\n  cy:\n{words}"
+        )
+    )
+
+
+def test_a_fixed_question_the_file_does_not_reword_cannot_be_translated_as_the_doc_says():
+    from worked_languages import with_languages
+
+    from toolkit.load import ThresholdsError, load_text
+
+    assert "names no field of the file" in " ".join(DOC.split())
+    with pytest.raises(ThresholdsError) as refused:
+        load_text(
+            with_languages(
+                "languages:\n  - {code: en, name: English}\n  - {code: cy, name: Cymraeg}\n"
+                "translations:\n  cy:\n    questions.immediate_risk.text: Geiriau (ffuglennol)\n"
+            )
+        )
+    [problem] = refused.value.problems
+    assert "names no field of the file" in problem.message
+
+
+def test_a_languages_everyday_words_are_the_english_lists_places_as_the_doc_says():
+    """A current limit, documented: a language gives each everyday word by its place in the English list, and
+    cannot add one past its end."""
+    from worked_languages import with_languages
+
+    from toolkit.load import ThresholdsError, load_text
+
+    [left_alone] = [i for i in EXAMPLE["indicators"] if i["id"] == "left-alone"]
+    head = "languages:\n  - {code: en, name: English}\n  - {code: cy, name: Cymraeg}\ntranslations:\n  cy:\n"
+    load_text(with_languages(head + "    indicators.left-alone.synonyms.0: Geiriau (ffuglennol)\n"))
+    past_the_end = f"    indicators.left-alone.synonyms.{len(left_alone['synonyms'])}: Geiriau (ffuglennol)\n"
+    with pytest.raises(ThresholdsError):
+        load_text(with_languages(head + past_the_end))
+    assert "It cannot add words of its own" in " ".join(DOC.split())

@@ -64,3 +64,18 @@ def test_the_format_doc_lists_every_field_that_names_another_part():
 
     rows = table_rows(FORMAT_DOC.read_text(encoding="utf-8"), "field naming a part")
     assert [(row[0].strip("`"), row[1]) for row in rows] == list(REFERENCES)
+
+
+def test_the_format_doc_lists_every_phrase_of_the_catalogue_as_the_catalogue_has_it():
+    """docs/format.md's table of the toolkit's phrases is written from the message catalogue, the only
+    definition of each phrase: every key, with its English, in the catalogue's order."""
+    from levels_of_need.interface import CATALOGUE
+    from toolkit.phrase_table import written
+
+    doc = FORMAT_DOC.read_text(encoding="utf-8")
+    assert written(doc) == doc, (
+        "docs/format.md's table of the toolkit's phrases is out of step with levels_of_need.interface: "
+        "run `python -m toolkit.phrase_table`"
+    )
+    rows = table_rows(doc, "phrase's key")
+    assert [(row[0].strip("`"), row[1]) for row in rows] == list(CATALOGUE.items())
