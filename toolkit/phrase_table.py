@@ -8,7 +8,7 @@ each phrase; this writes the table from it, and a test fails while the documenta
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 from levels_of_need.interface import CATALOGUE
@@ -35,8 +35,9 @@ def written(doc: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else FORMAT_DOC
+    parser = argparse.ArgumentParser(prog="python -m toolkit.phrase_table", description=__doc__.splitlines()[0])
+    parser.add_argument("doc", nargs="?", type=Path, default=FORMAT_DOC, help="the page to rewrite (docs/format.md)")
+    path = parser.parse_args(argv).doc
     path.write_text(written(path.read_text(encoding="utf-8")), encoding="utf-8")
     return 0
 
