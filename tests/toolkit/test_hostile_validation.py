@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLE_FILE, ROOT, THRESHOLDS_FILE
+from conftest import PARTNERSHIPS, ROOT, THRESHOLDS_FILE, first_in_check
 from toolkit_cli import run_toolkit
 
 from toolkit.load import ThresholdsError, load_text
@@ -185,6 +185,11 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(("name", "text", "line", "path", "words"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_input_gives_one_clear_line(name, text, line, path, words):
+    assert_one_clear_line(text, line, path, words)
+
+
 # (name, YAML written after a whole valid file, words of the message): refused at its first line, whatever the file
 # before it holds. A YAML error is placed by reading the file again with PyYAML's pure-Python parser, a quarter
 # of a second for Medway's file: `make check` appends each to the fictional file (a quarter of Medway's size),
@@ -196,27 +201,17 @@ APPENDED = [
     ("self-alias", "\nloop: &a [*a]\n", "anchors and aliases"),
     ("alias-bomb", "\na: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n", "anchors and aliases"),
 ]
-APPENDED_TO = {"example": EXAMPLE_FILE.read_text(encoding="utf-8"), "medway": GOOD}
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "line", "path", "words"),
-    [pytest.param(*case, id=case[0]) for case in CASES]
-    + [
-        pytest.param(
-            name,
-            before + after,
-            before.count("\n") + 2,
-            "(YAML syntax)",
-            words,
-            id=f"{name}-{partnership}",
-            marks=[pytest.mark.slow(seconds=0.3)] if partnership == "medway" else [],
-        )
-        for name, after, words in APPENDED
-        for partnership, before in APPENDED_TO.items()
-    ],
-)
-def test_hostile_input_gives_one_clear_line(name, text, line, path, words):
+@pytest.mark.parametrize("whose", first_in_check(["example", "medway"], keep=1))
+@pytest.mark.parametrize(("name", "after", "words"), APPENDED, ids=[c[0] for c in APPENDED])
+def test_hostile_yaml_after_a_whole_file_gives_one_clear_line(name, after, words, whose):
+    before = PARTNERSHIPS[whose].read_text(encoding="utf-8")
+    assert_one_clear_line(before + after, before.count("\n") + 2, "(YAML syntax)", words)
+
+
+def assert_one_clear_line(text: str, line: int, path: str, words: str) -> None:
+    """The file is refused with a problem at that path and line in those words, and every problem is one line."""
     with pytest.raises(ThresholdsError) as caught:
         load_text(text, "thresholds.yml")
     problems = caught.value.problems
