@@ -278,13 +278,7 @@ def test_validate_runs_the_scenario_verification(tmp_path):
 def test_every_command_that_takes_a_file_gives_the_same_one_line_errors(tmp_path, command):
     bad = tmp_path / "bad.yml"
     bad.write_text(GOOD + "\nloop: &a [*a]\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", *command, "--thresholds", str(bad)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=10,
-    )
+    run = run_toolkit(*command, "--thresholds", str(bad))
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         f"{bad}:{GOOD.count(chr(10)) + 2}: (YAML syntax): anchors and aliases (&name, *name) are not allowed "
