@@ -100,7 +100,7 @@ test: setup /usr/bin/chromium lint
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=25
 
 # The inner loop, under a minute: lint and every test not marked slow (no site build, no browser, no
-# subprocess fuzzing; tests/conftest.py marks them), each property test on a tenth of its generated
+# subprocess fuzzing; tests/conftest.py marks them), each property test on a twentieth of its generated
 # examples (the "check" profile). `make test` runs everything, in full. tests/browser is not even collected:
 # every test there drives Chromium (so is slow), and importing its Playwright fixtures costs each worker time.
 check: setup

@@ -239,14 +239,12 @@ def test_no_typed_answer_makes_an_attribute_in_the_markdown_summary(thresholds, 
 
 
 def test_the_cli_summary_from_the_probe_makes_no_attribute():
-    import subprocess
-    from pathlib import Path
+    from toolkit_cli import run_toolkit  # in process: a new Python's start and imports cost more than the summary
 
-    root = Path(__file__).resolve().parents[2]
-    args = [sys.executable, "-m", "toolkit", "summary", "--markdown", "--age", "7", "--consent", "not-sought"]
+    args = ["summary", "--markdown", "--age", "7", "--consent", "not-sought"]
     typed = 'x\n{: onclick="alert`1`" }'
     args += ["--override", "universal", "--override-reason", typed, "--tried", typed, "l3-exploitation"]
-    done = subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=60)
+    done = run_toolkit(*args)
     assert done.returncode == 0, done.stderr
     html = _rendered(done.stdout)
     assert _attributes(html) == set() and "onclick" in html

@@ -7,8 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
@@ -33,9 +31,7 @@ def problems_of(block: str) -> list[str]:
 def test_the_worked_example_validates_and_warns_of_each_languages_untranslated_fields(tmp_path):
     path = tmp_path / "thresholds.yml"
     path.write_text(WORKED, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
-    )
+    run = run_toolkit("validate", str(path))
     assert run.returncode == 0, run.stderr
     left = untranslated(load_text(WORKED).data, load_schema())
     assert set(left) == {"cy", "en-easy"}
@@ -80,12 +76,7 @@ def test_the_sources_build_each_language_with_its_lang_its_switch_and_fallbacks_
     path = tmp_path / "thresholds.yml"
     path.write_text(WORKED, encoding="utf-8")
     out = tmp_path / "sources"
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "sources", "--thresholds", str(path), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    run = run_toolkit("sources", "--thresholds", str(path), "--out", str(out))
     assert run.returncode == 0, run.stderr
     configs = {code: yaml.safe_load((out / code / "mkdocs.yml").read_text()) for code in ("", "cy", "en-easy")}
     assert [configs[code]["theme"]["language"] for code in configs] == ["en", "cy", "en"]
@@ -159,9 +150,7 @@ def test_a_guidance_bodys_translation_may_be_markdown_as_the_body_is():
 def test_validate_warns_once_counting_the_phrases_a_language_leaves_in_english(tmp_path):
     path = tmp_path / "thresholds.yml"
     path.write_text(WORKED, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
-    )
+    run = run_toolkit("validate", str(path))
     assert run.returncode == 0, run.stderr
     phrases = [line for line in run.stderr.splitlines() if "of the toolkit's" in line]
     left = len(CATALOGUE) - len(INTERFACE["cy"])
@@ -184,7 +173,7 @@ def test_the_welsh_pages_show_the_files_phrases_marked_welsh_and_the_rest_in_eng
     path.write_text(WORKED, encoding="utf-8")
     out = tmp_path / "sources"
     command = ["sources", "--thresholds", str(path), "--out", str(out)]
-    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    run = run_toolkit(*command)
     assert run.returncode == 0, run.stderr
     welsh = (out / "cy" / "docs" / "check.md").read_text(encoding="utf-8")
     english = (out / "docs" / "check.md").read_text(encoding="utf-8")
@@ -261,14 +250,13 @@ def test_validate_refuses_a_language_served_where_the_site_has_a_folder_of_its_o
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "cy.md").write_text("# Cymraeg\n", encoding="utf-8")
     (tmp_path / "thresholds.yml").write_text(WORKED, encoding="utf-8")
-    validate = [sys.executable, "-m", "toolkit", "validate", "thresholds.yml"]
-    run = subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path)
+    run = run_toolkit("validate", "thresholds.yml", cwd=tmp_path)
     assert run.returncode == 1
     lines = [line for line in run.stderr.splitlines() if "a folder the site already has" in line]
     assert len(lines) == 1 and "languages[1].code" in lines[0] and "'cy'" in lines[0], run.stderr
     # Without that page, the same file validates there.
     (tmp_path / "docs" / "cy.md").unlink()
-    assert subprocess.run(validate, capture_output=True, text=True, cwd=tmp_path).returncode == 0
+    assert run_toolkit("validate", "thresholds.yml", cwd=tmp_path).returncode == 0
 
 
 def test_the_sites_folders_are_its_pages_and_its_built_folders():
@@ -401,7 +389,7 @@ def test_the_navigation_holds_the_languages_words_for_its_sections_and_titles(tm
     path.write_text(with_languages(block), encoding="utf-8")
     out = tmp_path / "sources"
     command = ["sources", "--thresholds", str(path), "--out", str(out)]
-    run = subprocess.run([sys.executable, "-m", "toolkit", *command], capture_output=True, text=True, cwd=ROOT)
+    run = run_toolkit(*command)
     assert run.returncode == 0, run.stderr
     nav = {code: yaml.safe_load((out / code / "mkdocs.yml").read_text())["nav"] for code in ("", "cy")}
     sections = {

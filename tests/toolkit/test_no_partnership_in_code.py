@@ -69,10 +69,17 @@ def partnership_words(path: Path) -> tuple[set[str], set[str]]:
 SCRIPT_TEXT = r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`"
 
 
-def texts(path: Path) -> Iterator[str]:
+@functools.cache
+def texts(path: Path) -> tuple[str, ...]:
     """The parts of a file where a partnership's words could be written: a Python file's strings and
     comments, a script's strings and comments, and the whole of a template, stylesheet or schema
-    (without the numbers of HTML attributes such as max="999", which are not contact numbers)."""
+    (without the numbers of HTML attributes such as max="999", which are not contact numbers).
+    Read once per process: parsing and tokenizing every code file is about a second of CPU, and each
+    partnership's run searches the same texts."""
+    return tuple(file_texts(path))
+
+
+def file_texts(path: Path) -> Iterator[str]:
     source = path.read_text(encoding="utf-8")
     if path.suffix == ".py":
         for node in ast.walk(ast.parse(source)):
