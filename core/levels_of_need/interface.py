@@ -277,9 +277,24 @@ def stray_brace(text: str) -> bool:
     return "{" in FIELD.sub("", text) or "}" in FIELD.sub("", text)
 
 
+# A text that ends a sentence already: its own stop, perhaps inside quotes or brackets ("(level A).").
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+# A value with the full stop the phrase puts after it, if any: a value that ends a sentence already
+# takes that stop's place ("within 5 working days.", never "days..").
+_FIELD_AND_STOP = re.compile(FIELD.pattern + r"(\.?)")
+
+
 def fill(text: str, values: Mapping[str, object]) -> str:
     """``text`` with each ``{name}`` given in ``values`` filled in; one not given is kept (a page script's)."""
-    return FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(), text)
+
+    def filled(match: re.Match[str]) -> str:
+        if match.group(1) not in values:
+            return match.group()
+        value = str(values[match.group(1)])
+        return value if ENDS_SENTENCE.search(value) else value + match.group(2)
+
+    return _FIELD_AND_STOP.sub(filled, text)
 
 
 def phrase_text(phrases: Mapping[str, str], key: str) -> str:

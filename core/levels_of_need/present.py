@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import phones
-from .interface import CATALOGUE, fill, phrase_lang, phrase_text
+from .interface import CATALOGUE, ENDS_SENTENCE, fill, phrase_lang, phrase_text
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
@@ -235,13 +235,12 @@ def timescale_text(timescale: Timescale) -> str:
 
 
 # A sentence already ends with one of these, perhaps inside closing quotes or brackets.
-_ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def sentence(text: str) -> str:
     """Text from the file as a whole sentence: a full stop added only where it does not end one already."""
     text = text.rstrip()
-    return text if not text or _ENDED.search(text) else text + "."
+    return text if not text or ENDS_SENTENCE.search(text) else text + "."
 
 
 # ---- The result -------------------------------------------------------------------------------
@@ -626,7 +625,7 @@ def consent_unless_text(route: Route) -> str:
     with the route's name. One sentence for the level page, the self-check's consent question and the result."""
     unless = one_line(route.consent_unless)
     return f"The guidance says that “{route.name}” requires consent unless “{unless}”" + (
-        "" if _ENDED.search(unless) else "."
+        "" if ENDS_SENTENCE.search(unless) else "."
     )
 
 

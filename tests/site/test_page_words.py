@@ -3,12 +3,16 @@ file's text is put into, and what a timescale beside a step says."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
-from conftest import THRESHOLDS_FILE
+import yaml_data
+from conftest import EXAMPLE_FILE, THRESHOLDS_FILE, first_in_check
 
 from toolkit.load import load_text
+from toolkit.load.schema import load_schema
+from toolkit.load.translations import text_fields
 from toolkit.site import site_pages
 from toolkit.site.write import site_sources
 
@@ -68,3 +72,28 @@ def test_the_site_header_uses_the_short_name_and_the_home_and_about_pages_the_fu
         pages = {page.path: page.markdown for page in sources.pages}
         assert t.partnership.name in pages["index.md"]
         assert t.partnership.name in pages["about.md"]
+
+
+def is_a_name(path: list) -> bool:
+    """A name, not a sentence: a level's, a route's, a domain's, a theme's, the partnership's short name, a
+    filter example. Names are listed ("these routes: Early help, Child in need."), so a name that ended
+    with a full stop of its own would read as two; no guidance ends a name so ("MSCP." is not even in the
+    glossary, which validation refuses)."""
+    return path[-1] in ("name", "short_name") or path[0] == "filter_examples"
+
+
+@pytest.mark.parametrize("file", first_in_check([EXAMPLE_FILE, THRESHOLDS_FILE], keep=1), ids=lambda p: p.stem)
+def test_no_page_doubles_a_full_stop_whichever_text_of_the_file_ends_with_one(file):
+    # The class of the test above: every text field the file gives, ended with a full stop where it has
+    # no ending of its own, then every generated page read for a stop the template added after it.
+    data = yaml_data.read(file)
+    for path in text_fields(data, load_schema()).values():
+        if is_a_name(path):
+            continue
+        *parents, last = path
+        holder = functools.reduce(lambda node, step: node[step], parents, data)
+        if not re.search(r"[.!?…:;]\W*$", holder[last]):
+            holder[last] = holder[last].rstrip() + "."
+    ended = [page for page in site_pages(load_text(yaml_data.dump(data), "thresholds.yml"))]
+    assert ended
+    assert {page.path: doubled_stops(page.markdown) for page in ended if doubled_stops(page.markdown)} == {}

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from levels_of_need.interface import CATALOGUE, FIELD
+from levels_of_need.interface import CATALOGUE, ENDS_SENTENCE, FIELD
 
 from ..load.translations import Marked
 from .escaping import page_text
@@ -30,6 +30,10 @@ def _filled(text: str, values: Mapping[str, Any], escape: bool) -> Markup:
         name = match.group(1)
         parts.append(page_text(values[name]) if name in values else Markup(match.group()))
         at = match.end()
+        # A value that ends a sentence already takes the place of the phrase's full stop after it, as the
+        # core's fill does ("within 5 working days.", never "days..").
+        if name in values and text.startswith(".", at) and ENDS_SENTENCE.search(Markup(parts[-1]).striptags()):
+            at += 1
     tail = text[at:]
     parts.append(page_text(tail) if escape and tail else Markup(tail))
     return Markup("").join(parts)
