@@ -18,7 +18,7 @@
 // {config, items}}, searches with {type: 2, data: {input, page?}} and answers a page of ten at a time
 // with {type: 3, data: {items: [{id}], pagination: {total, next?}}}.
 (() => {
-  const { words, wordFinds, findsAmong, phraseFinds, termsOf } = self.lonFinds;
+  const { words, wordFinds, findsAmong, phraseRun, termsOf } = self.lonFinds;
   const SETUP = 0;
   const QUERY = 2;
   const RESULT = 3;
@@ -88,12 +88,16 @@
   function guidanceFirst(found, query, entriesOf) {
     const holds = holder(query);
     const holding = (result) => entriesOf(result).some(holds);
-    // An everyday word holding the phrase as typed, with the words that join it ("not getting on"),
-    // comes first, as the filter shows the worries holding it (finds.js, phraseFinds): lunr leaves those
-    // words out, and finds the others' pages anywhere. (The engine marks the words it found in a
-    // result's title: its words are read without the marks.)
+    // An everyday word holding the phrase as typed, with the words that join it ("not getting on"), or
+    // the longest part of it that any holds ("not getting on with his dad"), comes first, as the filter
+    // shows the worries holding it (finds.js, phraseRun): lunr leaves those words out, and finds the
+    // others' pages anywhere. (The engine marks the words it found in a result's title: its words are
+    // read without the marks.)
     const typed = words(query);
-    const runs = (result) => entriesOf(result).some((doc) => doc.aid && phraseFinds(typed, termsOf(plain({ title: doc.title }))));
+    const runOf = (result) => Math.max(0, ...entriesOf(result).filter((doc) => doc.aid)
+      .map((doc) => phraseRun(typed, termsOf(plain({ title: doc.title })))));
+    const longest = Math.max(0, ...found.map(runOf));
+    const runs = (result) => longest > 0 && runOf(result) === longest;
     const lead = found.filter(runs);
     const rest = found.filter((result) => !runs(result));
     const results = [...rest.filter(holding), ...rest.filter((result) => !holding(result))];
