@@ -619,7 +619,7 @@ def runs_on_past(stem: str, term: str) -> bool:
 def _stem_finds(stem: str, term: str) -> bool:
     """A typed word's stem, its ending taken off, against a term it starts: the word typed was whole, so
     the term must be the same word, with another ending ("bonded", "bruise", "bullying", "drugged") or
-    one that keeps its meaning ("exploited": "exploitation"; "arranged": "arrangements"), never another
+    one that keeps its meaning ("arranged": "arrangements"; "isolated": "isolation"), never another
     word that happens to begin with it ("bonding" is no "bondage", "signs" no "significant")."""
     if not term.startswith(stem):
         return False

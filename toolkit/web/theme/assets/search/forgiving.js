@@ -88,8 +88,8 @@
   function guidanceFirst(found, query, entriesOf) {
     const holds = holder(query);
     const holding = (result) => entriesOf(result).some(holds);
-    // An everyday word holding the phrase as typed, with the words that join it ("not getting on"), or
-    // the longest part of it that any holds ("not getting on with his dad"), comes first, as the filter
+    // An everyday word holding the phrase as typed, with the words that join it (not getting on), or
+    // the longest part of it that any holds (of not getting on with his dad), comes first, as the filter
     // shows the worries holding it (finds.js, phraseRun): lunr leaves those words out, and finds the
     // others' pages anywhere. (The engine marks the words it found in a result's title: its words are
     // read without the marks.)
