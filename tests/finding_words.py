@@ -166,3 +166,14 @@ BESIDE_A_COMMON_WORD = [
     ("concerns regarding sexting", "sexting"),
     ("issues with cannabis", "cannabis"),
 ]
+
+# Two typed words, one of them very common across the worries (a parent, a child, "concerns"), and that
+# common word: where some worry holds both, no worry holding the common word alone is shown ("self harm"
+# showed every worry of "harm" below the self-harm ones).
+COMMON_BESIDE_RARE = [
+    ("mum drinking", "mum"),
+    ("dad hits", "dad"),
+    ("child grooming", "child"),
+    ("parent cannabis", "parent"),
+    ("concerns sexting", "concerns"),
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -347,6 +348,41 @@ def words_finding(word: str, terms: Sequence[str]) -> list[int]:
     the one tiering of the filter and the search (finds.js, found)."""
     forgive = slips_forgiven(word, terms)
     return [n for n, t in enumerate(terms) if filter_finds(word, t, slips=forgive)]
+
+
+_Item = TypeVar("_Item")
+
+
+def shown_among(items: Sequence[_Item], found: Mapping[str, Iterable[_Item]]) -> list[_Item]:
+    """The items (worries, or the search's results) shown for the typed words, in ``items``' order:
+    ``found`` gives the items each typed word, or the phrase as typed (``phrase_run``), finds; words
+    finding nothing are left aside. Those holding every word are shown, and, where none does, those
+    holding any. Where some do, one holding only some of the words is shown only where that helps, by
+    two tests at once:
+
+    - what it holds is rarer than what it lacks, each word weighing the log of the items over those it
+      finds (for "concerns about grooming", a worry of grooming alone shows, one holding alone the word
+      many worries hold does not; a common word typed beside a rare one never floods the list);
+    - the words it lacks are not ones that most items holding its words have as well: where they do, the
+      words are read together, and an item holding its words without them is another reading (for "self
+      harm", most worries holding self hold harm too, so one of self-esteem alone is not shown, as for
+      "self-harm" and "selfharm").
+
+    The check's filter and the site's search share it (finds.js, shownAmong)."""
+    sets = {word: set(hits) for word, hits in found.items()}
+    useful = [word for word in sets if sets[word]]
+    weight = {word: math.log(len(items) / len(sets[word])) for word in useful}
+    having_all = {item for item in items if all(item in sets[word] for word in useful)}
+
+    def helps(item: _Item) -> bool:
+        held = [word for word in useful if item in sets[word]]
+        if not held or len(held) == len(useful) or not having_all:
+            return bool(held)
+        lacked = sum(weight[word] for word in useful if word not in held)
+        holding = sum(all(other in sets[word] for word in held) for other in items)
+        return sum(weight[word] for word in held) > lacked and 2 * len(having_all) <= holding
+
+    return [item for item in items if helps(item)]
 
 
 def joined_finds(word: str, term: str) -> bool:

@@ -11,6 +11,7 @@ import re
 import pytest
 from conftest import ROOT
 from finding_words import (
+    COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
@@ -298,3 +299,19 @@ def test_the_words_page_opening_takes_no_place_among_the_results(searching):
     # is not among them.
     results = words_share.search_results(searching, "drinking")
     assert any(r.startswith("words/#") for r in results) and "words/" not in results, results
+
+
+@pytest.mark.parametrize(("phrase", "common"), COMMON_BESIDE_RARE, ids=[p for p, _ in COMMON_BESIDE_RARE])
+def test_the_filter_shows_the_worries_the_core_shows_for_a_common_word_beside_a_rare_one(
+    worries_page, thresholds, phrase, common
+):
+    # check.js's filterWorries through finds.js's shownAmong, as bench/words_share.py's filter_results
+    # through the core's shown_among: the same worries, none holding the common word alone.
+    page = worries_page("10")
+    page.fill("#lon-filter", phrase)
+    shown = page.evaluate(
+        """[...document.querySelectorAll('#lon-worries .lon-worry')].filter(w => w.checkVisibility())
+            .map(w => w.querySelector('input').value)"""
+    )
+    expected = set(words_share.filter_results(thresholds, phrase))
+    assert expected and set(shown) == expected, (shown, sorted(expected))

@@ -10,6 +10,7 @@ import re
 import pytest
 from finding_words import (
     BESIDE_A_COMMON_WORD,
+    COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
@@ -37,6 +38,7 @@ from levels_of_need.model import (
     phrase_finds,
     phrase_run,
     runs_on_past,
+    shown_among,
     word_finds,
     words_finding,
 )
@@ -311,3 +313,29 @@ def test_a_word_beside_a_common_one_still_shows_its_gravest_worries(thresholds, 
     alone = [i for i in thresholds.indicators if i.id in ids]
     gravest = {i.id for i in alone if i.level == graver_first(alone, thresholds.levels)[0].level}
     assert alone and gravest <= set(shown_first(thresholds, phrase)), (gravest, shown_first(thresholds, phrase))
+
+
+@pytest.mark.parametrize(("phrase", "common"), COMMON_BESIDE_RARE, ids=[p for p, _ in COMMON_BESIDE_RARE])
+def test_a_common_word_beside_a_rare_one_shows_none_of_its_own_worries(thresholds, phrase, common):
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    rare = next(word for word in phrase.split() if word != common)
+    with_common, with_rare = tiered_ids(thresholds, common), tiered_ids(thresholds, rare)
+    assert 4 * len(with_common) >= len(worries), f"{common!r} is no common word"  # a quarter of them or more
+    assert with_common & with_rare, f"no worry holds both words of {phrase!r}"
+    shown = set(shown_first(thresholds, phrase, top=len(worries)))
+    assert with_common & with_rare <= shown
+    assert not shown & (with_common - with_rare), sorted(shown & (with_common - with_rare))
+
+
+def test_an_item_holding_only_some_words_shows_only_where_that_helps():
+    # Ten items; each case's words and the items they find (weights: the log of 10 over each set's size).
+    items = list(range(10))
+    # Nothing holds both words: those holding either are shown.
+    assert shown_among(items, {"a": {0, 1}, "b": {2}, "none": set()}) == [0, 1, 2]
+    # A common word beside a rare one: the rare word's other item shows, the common word's do not.
+    assert shown_among(items, {"common": set(range(8)), "rare": {0, 8}}) == [0, 8]
+    # Two words read together (most items holding "a" hold "b"): an item of "a" alone is another reading.
+    assert shown_among(items, {"a": {0, 1, 2, 3, 4}, "b": {0, 1, 2, 3, 5, 6, 7, 8}}) == [0, 1, 2, 3]
+    # A word nearly every item holds beside one of four items: its own items alone do not show.
+    assert shown_among(items, {"a": {0, 1, 2, 3}, "b": set(range(9))}) == [0, 1, 2, 3]
+    assert shown_among(items, {}) == []

@@ -194,5 +194,25 @@
     }
     return [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([term]) => term);
   }
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, phraseRun, nearestWords });
+  // The items (worries, or the search's results) shown for the typed words, in their order: ``found``
+  // maps each typed word, or the phrase as typed, to the Set of items it finds. Those holding every word
+  // that finds something; where none does, those holding any; where some do, one holding only some only
+  // where that helps: what it holds weighs more than what it lacks (each word the log of the items over
+  // those it finds: a common word typed beside a rare one never floods the list), and the words it lacks
+  // are not ones most items holding its words have too (then the words are read together, and the item
+  // is another reading: "self-esteem" for "self harm"). The core's shown_among, which says why at length.
+  function shownAmong(items, found) {
+    const useful = [...found.keys()].filter((word) => found.get(word).size);
+    const weight = new Map(useful.map((word) => [word, Math.log(items.length / found.get(word).size)]));
+    const havingAll = items.filter((item) => useful.every((word) => found.get(word).has(item))).length;
+    const weighs = (list) => list.reduce((sum, word) => sum + weight.get(word), 0);
+    const helps = (item) => {
+      const held = useful.filter((word) => found.get(word).has(item));
+      if (!held.length || held.length === useful.length || !havingAll) return held.length > 0;
+      const holding = items.filter((other) => held.every((word) => found.get(word).has(other))).length;
+      return weighs(held) > weighs(useful.filter((word) => !held.includes(word))) && 2 * havingAll <= holding;
+    };
+    return items.filter(helps);
+  }
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, phraseRun, shownAmong, nearestWords });
 })();
