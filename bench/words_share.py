@@ -4,7 +4,8 @@ among its first five results (issue 26.5).
 
 The filter's answer is computed as the page computes it (check.js, filterWorries): each typed word is
 compared by levels_of_need.model.filter_finds, words that find nothing are left aside, and the worries
-having all the others are shown, or, where none has all, those having any; those whose words are
+levels_of_need.model.shown_among shows are shown (those having all the others, and those having only
+some where that helps); those whose words are
 rarest first (each word weighs the log of the worries over those it finds), then the highest level
 first, as the page shows them while words are typed. A browser
 test holds the page's comparison to the core's. Strengths are not worries the filter shows: phrases
@@ -31,29 +32,34 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "core"))
-from levels_of_need.model import Thresholds, _words, from_dict, graver_first, phrase_finds, words_finding  # noqa: E402
+from levels_of_need.model import Thresholds, _words, from_dict, graver_first, phrase_run, shown_among, words_finding  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "everyday-words.yml"
 
 
 def filter_results(t: Thresholds, phrase: str) -> list[str]:
     """The worries the filter shows for the phrase, in the check page's order (check.js, filterWorries):
-    those having all the typed words that find something, or, where none has all, those having any (a
-    multi-word phrase is not flooded with one word's worries: "self harm" is not every "harm"); the
-    rarest words weighing most (a word found in few worries tells more than one found in many), then
-    the highest level first."""
+    those having any of the typed words that find something, the rarest words weighing most (a word
+    found in few worries tells more than one found in many), so those having them all first (a
+    multi-word phrase is not flooded with one word's worries: "self harm" is not every "harm"), then
+    the highest level first. Those having only some are shown where that helps (shown_among): a word
+    typed beside the one naming the worry ("missing for days", "CSE concerns") hid it where other
+    worries had both, and "self harm" showed every "harm"."""
     worries = [i for d in t.domains for i in t.indicators if not i.is_strength and i.domain.id == d.id]
     found = {w: _found(worries, w) for w in phrase.split()}
     # The phrase as typed, where it runs on in a worry's words with the words that join it ("not
-    # getting on"): one more word to find, rarer than any of its own.
+    # getting on"), whole or the longest part of it that does ("not getting on with his dad": "not
+    # getting on with"): one more word to find, rarer than any of its own.
     typed = _words(phrase)
-    found.setdefault(" ".join(typed), {i.id for i in worries if phrase_finds(typed, i.search_terms)})
+    runs = {i.id: phrase_run(typed, i.search_terms) for i in worries}
+    longest = max(runs.values(), default=0)
+    found.setdefault(" ".join(typed), {i for i, run in runs.items() if longest and run == longest})
     useful = [w for w in found if found[w]]
     if not useful:
         return []
     weight = {w: math.log(len(worries) / len(found[w])) for w in useful}
-    having_all = [i for i in worries if all(i.id in found[w] for w in useful)]
-    shown = having_all or [i for i in worries if any(i.id in found[w] for w in useful)]
+    shown_ids = set(shown_among([i.id for i in worries], found))
+    shown = [i for i in worries if i.id in shown_ids]
     score = {i.id: sum(weight[w] for w in useful if i.id in found[w]) for i in shown}
     return [i.id for i in sorted(graver_first(shown, t.levels), key=lambda i: -round(score[i.id], 6))]
 

@@ -91,13 +91,89 @@ MORE_FORMS = [
     ("drinking", ["drinker"]),
 ]
 
-# A word ending in "-ly" that is a word of its own, and the shorter word it must not run on past
-# ("poorly" is ill, not poor; "lonely" no lone parent); beside it, "-ly" words that keep the shorter
-# word's meaning and still find it ("sexually": "sexual").
-OWN_LY = [("poorly", "poor"), ("lonely", "lone"), ("hardly", "hard"), ("lately", "late")]
+# A word that runs on past a shorter word into a word of its own, and the shorter word it must not find:
+# "-ly" after a plain word ("poorly" is ill, not poor; "lonely" no lone parent; "friendly" no friend),
+# "-n" or "-r" after a letter other than "e" ("partner" is no part-time timetable), "-ry" ("toiletries"
+# no toilet training); beside it, "-ly" words that keep the shorter word's meaning and still find it
+# ("sexually": "sexual").
+OWN_LY = [
+    ("poorly", "poor"),
+    ("lonely", "lone"),
+    ("hardly", "hard"),
+    ("lately", "late"),
+    ("friendly", "friend"),
+    ("partner", "part"),
+    ("toiletries", "toilet"),
+]
 LY_KEEPS_THE_MEANING = [("sexually", "sexual"), ("physically", "physical"), ("violently", "violent")]
 
 # Phrases whose every word but one, or all, join a sentence ("not getting on"): alone each such word finds
 # nothing, so the phrase found nothing, or every worry of its one naming word. A worry whose words
 # hold the phrase as typed comes first.
 JOINED_PHRASES = ["not getting on", "not getting on with", "not going to school", "goes out", "can't get out of bed"]
+# Such a phrase with more typed around it (who, where, how often), and the part of it that runs on in a
+# worry's words: the worries holding that part come first, not every worry of the words around it
+# ("not getting on with his dad" showed the worries of "dad"; "at nursery", those of "nursery").
+PARTLY_JOINED = [
+    ("not getting on with his dad", "not getting on with"),
+    ("she is not going to school at all", "not going to school"),
+    ("he can't get out of bed most days", "can't get out of bed"),
+    ("touching other children at nursery", "touching other children"),
+    ("mum goes out and leaves them every night", "goes out and leaves them"),
+]
+
+# A whole typed word (its ending taken off: "bonding", "bond") and a longer word of the vocabulary that
+# its stem only begins: another word, about another harm, never found by it ("bonding" with a baby is no
+# "bondage"; "stabbed" no "stable" home; "strangers" online no "strangled"). Its own forms it still finds.
+STEM_RUNS_INTO_ANOTHER_WORD = [
+    ("bonding", "bondage"),
+    ("breaking", "breakfast"),
+    ("stabbed", "stable"),
+    ("strangers", "strangled"),
+    ("parties", "partner"),
+    ("pushed", "pushchair"),
+    ("played", "playstation"),
+    ("hunger", "hungover"),
+    ("shopping", "shoplifting"),
+    ("passed", "passport"),
+    ("flashing", "flashbacks"),
+    ("related", "relationship"),
+    ("temper", "temporary"),
+    ("schooled", "schoolgirl"),
+]
+# A whole typed word whose stem runs on to a longer word by an ending that keeps its meaning, which it
+# still finds ("exploited": "exploitation", "threats": "threatened", "arranged": "arrangements").
+STEM_KEEPS_THE_MEANING = [
+    ("exploited", "exploitation"),
+    ("abducted", "abduction"),
+    ("threats", "threatened"),
+    ("arranged", "arrangements"),
+    ("depressed", "depression"),
+    ("abused", "abusive"),
+    ("injured", "injury"),
+    ("drugs", "drugged"),
+    ("parents", "parental"),
+]
+
+# A word that names a worry typed beside a word many worries hold ("concerns", as the guidance's own
+# wording begins), and the naming word: the worries it finds at their highest level are among the first
+# five. Those holding both words once hid every other ("concerns about grooming" showed the online worry
+# alone, never exploitation).
+BESIDE_A_COMMON_WORD = [
+    ("CSE concerns", "cse"),
+    ("concerns about grooming", "grooming"),
+    ("worries about trafficking", "trafficking"),
+    ("concerns regarding sexting", "sexting"),
+    ("issues with cannabis", "cannabis"),
+]
+
+# Two typed words, one of them very common across the worries (a parent, a child, "concerns"), and that
+# common word: where some worry holds both, no worry holding the common word alone is shown ("self harm"
+# showed every worry of "harm" below the self-harm ones).
+COMMON_BESIDE_RARE = [
+    ("mum drinking", "mum"),
+    ("dad hits", "dad"),
+    ("child grooming", "child"),
+    ("parent cannabis", "parent"),
+    ("concerns sexting", "concerns"),
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -349,10 +350,50 @@ def words_finding(word: str, terms: Sequence[str]) -> list[int]:
     return [n for n, t in enumerate(terms) if filter_finds(word, t, slips=forgive)]
 
 
+_Item = TypeVar("_Item")
+
+
+def shown_among(items: Sequence[_Item], found: Mapping[str, Iterable[_Item]]) -> list[_Item]:
+    """The items (worries, or the search's results) shown for the typed words, in ``items``' order:
+    ``found`` gives the items each typed word, or the phrase as typed (``phrase_run``), finds; words
+    finding nothing are left aside. Those holding every word are shown, and, where none does, those
+    holding any. Where some do, one holding only some of the words is shown only where that helps, by
+    two tests at once:
+
+    - what it holds is rarer than what it lacks, each word weighing the log of the items over those it
+      finds (for "concerns about grooming", a worry of grooming alone shows, one holding alone the word
+      many worries hold does not; a common word typed beside a rare one never floods the list);
+    - the words it lacks are not ones that most items holding its words have as well: where they do, the
+      words are read together, and an item holding its words without them is another reading (for "self
+      harm", most worries holding self hold harm too, so one of self-esteem alone is not shown, as for
+      "self-harm" and "selfharm").
+
+    The check's filter and the site's search share it (finds.js, shownAmong)."""
+    sets = {word: set(hits) for word, hits in found.items()}
+    useful = [word for word in sets if sets[word]]
+    weight = {word: math.log(len(items) / len(sets[word])) for word in useful}
+    having_all = {item for item in items if all(item in sets[word] for word in useful)}
+
+    def helps(item: _Item) -> bool:
+        held = [word for word in useful if item in sets[word]]
+        if not held or len(held) == len(useful) or not having_all:
+            return bool(held)
+        lacked = sum(weight[word] for word in useful if word not in held)
+        holding = sum(all(other in sets[word] for word in held) for other in items)
+        return sum(weight[word] for word in held) > lacked and 2 * len(having_all) <= holding
+
+    return [item for item in items if helps(item)]
+
+
 def joined_finds(word: str, term: str) -> bool:
     """A typed word against two neighbouring terms run together ("selfharm"): a word starting them,
-    no slip forgiven; a short word never (it would find "men" in "mental health")."""
-    return len(word) > SHORT_WORD and word not in FUNCTION_WORDS and term.startswith(_stem(word))
+    as typed or as its stem starts the same word (``_stem_finds``: "selfharming", never "bonding" in
+    "bondage more"), no slip forgiven; a short word never (it would find "men" in "mental health")."""
+    return (
+        len(word) > SHORT_WORD
+        and word not in FUNCTION_WORDS
+        and (term.startswith(word) or _stem_finds(_stem(word), term))
+    )
 
 
 def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> list[Indicator]:
@@ -367,15 +408,41 @@ def graver_first(indicators: Iterable[Indicator], levels: Sequence[Level]) -> li
 SHORT_WORD = 3
 _ENDING = re.compile(r"(s|es|ed|ing|er|ers|ies|ied)?")
 _DOUBLED_ENDING = re.compile(r"(ed|ing|ings)")
-# What a stemmed word may run on past a shorter term by and still find it: a word ending that keeps the
-# word's meaning ("alcoholic" finds "alcohol", "carer" "care", "radicalised" "radical", "child's"
-# "child"). A word that runs on into another word is two words written as one, found by joined_finds or
-# not at all: "selfharm" is not every "self", "blackmail" no "black", "homeless" no "home". The same
-# in finds.js (RUN_ON).
-_RUN_ON = re.compile(
+# Word endings that keep a word's meaning ("exploit": "exploitation", "alcohol": "alcoholic", "child":
+# "childhood", "radical": "radicalised", "child's"): a typed word runs on past a shorter term by one
+# (``runs_on_past``), and a typed word's stem runs on to a longer term by one (``_stem_finds``). Any
+# other letters after a word make another word, found by joined_finds or not at all: "selfharm" is not
+# every "self", "blackmail" no "black", "homeless" no "home", "breaking" no "breakfast", "needs" no
+# "needles". "-age" is none: it mostly makes another word ("bondage" from "bond"; "passage",
+# "message"). The same in finds.js (KEEPS_MEANING).
+_KEEPS_MEANING = re.compile(
     r"'|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist"
-    r"|ful|ity|ality|ance|ence|ness|ment|age|hood|ship"
+    r"|ful|ity|ality|ance|ence|ness|ment|hood|ship|ive|ure|ant"
 )
+# "-n" and "-r" keep the meaning only after an "e" ("taken", "carer"; "partner" is no "part", "known" no
+# "know"). The same in finds.js (AFTER_E).
+_AFTER_E = frozenset({"r", "rs", "n"})
+# "-ly" and "-y" keep the meaning of a word made with an ending of its own ("sexually", "frequently",
+# "jealousy", "repeatedly"); after a plain word they make a word of their own ("poorly" is ill, not poor;
+# "lonely" is alone, not a lone parent; "hardly", "lately", "nearly", "elderly", "friendly"; "county" is
+# no "count"). The same in finds.js (MANNER_OF).
+_MANNER = frozenset({"ly", "y"})
+_MANNER_OF = re.compile(r".{3,}(al|ic|ful|ous|ive|ent|ant|ate|ar|ed|ing|less)")
+# What a typed word's stem (its ending taken off: "bonding": "bond") starts as the same word with another
+# ending ("bond", "bonds", "bonded"; "bruis": "bruise"; "bull": "bully", "bullying"). The same in finds.js.
+_INFLECTED = re.compile(r"e?(s|es|ed|d|ing|ings|er|ers)?|y|ies|ied|ying")
+_DOUBLED_INFLECTED = re.compile(r"(ed|ing|ings|er|ers)")
+
+
+def keeps_meaning(word: str, ending: str) -> bool:
+    """Whether the word with this ending run on is the same word in another form (``_KEEPS_MEANING``)."""
+    if not _KEEPS_MEANING.fullmatch(ending):
+        return False
+    if ending in _AFTER_E:
+        return word.endswith("e")
+    return ending not in _MANNER or bool(_MANNER_OF.fullmatch(word))
+
+
 # Words that join a sentence, not name a worry ("bruises on his arms", "not going to school"): typed,
 # they find nothing, so the words that name the worry decide what is found (a typed "on" or "his" made
 # every worry holding it count as much as the one with "bruises"); in the vocabulary, nothing finds
@@ -516,44 +583,43 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-# Words ending in "-ly" that are words of their own, not a manner of the word they run on from:
-# "poorly" is ill, not poor; "lonely" is alone, not a lone parent; "hardly" is not hard. Each finds the
-# terms it starts ("poorly" where a worry gives it), never the shorter word it runs on past. The same
-# in finds.js (OWN_LY_WORDS).
-OWN_LY_WORDS = frozenset(
-    [
-        "poorly",
-        "lonely",
-        "hardly",
-        "barely",
-        "lately",
-        "shortly",
-        "likely",
-        "fairly",
-        "elderly",
-        "friendly",
-        "homely",
-        "kindly",
-        "lovely",
-        "surely",
-        "nearly",
-        "merely",
-    ]
-)
-
-
 def phrase_finds(typed: Sequence[str], terms: str) -> bool:
     """Whether a typed phrase of two words or more, holding a word that joins a sentence ("not getting
     on", "goes out"), runs on in the vocabulary as typed: each joining word as itself, each other word as
     ``word_finds`` finds it, no slip forgiven. Alone, a joining word finds nothing (``FUNCTION_WORDS``),
     so a phrase made of them ("not getting on") found nothing, and one with a naming word found every
     worry of that word. The same in finds.js (phraseFinds)."""
-    if len(typed) < 2 or not any(word in FUNCTION_WORDS for word in typed):
-        return False
+    return len(typed) >= 2 and phrase_run(typed, terms) == len(typed)
+
+
+def phrase_run(typed: Sequence[str], terms: str) -> int:
+    """The length of the longest part of a typed phrase that runs on in the vocabulary as typed (as
+    ``phrase_finds`` finds a whole phrase), 0 where none does: two words or more holding a word that
+    joins a sentence (``_a_phrase``). A
+    phrase runs on in a worry's words only in part where the person typed more around it ("not getting on
+    with his dad": "not getting on with"; "touching other children at nursery": "touching other
+    children"); the worry holding the longest part comes first (bench/words_share.py, filter_results).
+    The same in finds.js (phraseRun)."""
     split = _words(terms)
+    for length in range(len(typed), 1, -1):
+        for start in range(len(typed) - length + 1):
+            part = typed[start : start + length]
+            if _a_phrase(part, whole=length == len(typed)) and _runs_on_in(part, split):
+                return length
+    return 0
+
+
+def _a_phrase(part: Sequence[str], whole: bool) -> bool:
+    """Whether a part of a typed phrase is one to find as typed: one holding a joining word, and, unless
+    it is all that was typed ("goes out"), a naming word too or three words ("with his" is in too many)."""
+    joining = sum(word in FUNCTION_WORDS for word in part)
+    return joining > 0 and (whole or joining < len(part) or len(part) >= 3)
+
+
+def _runs_on_in(part: Sequence[str], split: Sequence[str]) -> bool:
     return any(
-        all(_run_finds(word, term) for word, term in zip(typed, split[start:], strict=False))
-        for start in range(len(split) - len(typed) + 1)
+        all(_run_finds(word, term) for word, term in zip(part, split[start : start + len(part)], strict=True))
+        for start in range(len(split) - len(part) + 1)
     )
 
 
@@ -571,16 +637,37 @@ def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -
     if _short_plural_finds(word, term):
         return True
     starts, shorts = _forms(word)
-    if any(term.startswith(form) for form in starts) or any(_short_finds(form, term) for form in shorts):
+    if term.startswith(word) or any(_stem_finds(form, term) for form in starts if form != word):
         return True
-    if (slips or runs_on) and word not in OWN_LY_WORDS and any(runs_on_past(form, term) for form in starts):
+    if any(_short_finds(form, term) for form in shorts):
+        return True
+    if (slips or runs_on) and any(runs_on_past(form, term) for form in starts):
         return True
     return slips and _slip_finds(word, starts[0], term)
 
 
 def runs_on_past(stem: str, term: str) -> bool:
-    """A stemmed word running on past a term of four letters or more by a word ending (``_RUN_ON``)."""
-    return len(term) >= 4 and stem.startswith(term) and bool(_RUN_ON.fullmatch(stem[len(term) :]))
+    """A stemmed word running on past a term of four letters or more by an ending that keeps the term's
+    meaning ("alcoholic" past "alcohol"; never "poorly" past "poor": ``keeps_meaning``)."""
+    return len(term) >= 4 and stem.startswith(term) and keeps_meaning(term, stem[len(term) :])
+
+
+def _stem_finds(stem: str, term: str) -> bool:
+    """A typed word's stem, its ending taken off, against a term it starts: the word typed was whole, so
+    the term must be the same word, with another ending ("bonded", "bruise", "bullying", "drugged") or
+    one that keeps its meaning ("arranged": "arrangements"; "isolated": "isolation"), never another
+    word that happens to begin with it ("bonding" is no "bondage", "signs" no "significant")."""
+    if not term.startswith(stem):
+        return False
+    rest = term[len(stem) :]
+    if _INFLECTED.fullmatch(rest) or (rest[:1] == stem[-1] and _DOUBLED_INFLECTED.fullmatch(rest[1:])):
+        return True
+    # The term's own ending taken off first ("threatened": "threaten", "arrangements": "arrangement").
+    for whole in {term, *_forms(term)[0]}:
+        ending = whole[len(stem) :] if whole.startswith(stem) else ""
+        if ending and (keeps_meaning(stem, ending) or (ending[0] == "e" and keeps_meaning(stem + "e", ending[1:]))):
+            return True
+    return False
 
 
 def _short_plural_finds(word: str, term: str) -> bool:

@@ -11,6 +11,7 @@ import re
 import pytest
 from conftest import ROOT
 from finding_words import (
+    COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
@@ -18,16 +19,19 @@ from finding_words import (
     MORE_FORMS,
     NOT_A_SLIP,
     OWN_LY,
+    PARTLY_JOINED,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
     SLIPS,
+    STEM_KEEPS_THE_MEANING,
     STEM_NOT_ANOTHER_WORD,
+    STEM_RUNS_INTO_ANOTHER_WORD,
     TWO_READINGS,
 )
 
-from levels_of_need.model import FUNCTION_WORDS, _words, phrase_finds, word_finds
+from levels_of_need.model import FUNCTION_WORDS, _words, phrase_finds, phrase_run, word_finds
 from toolkit.site.pages import everyday_words
 
 from .checker_helpers import open_checker
@@ -78,6 +82,7 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {w for pair in (*STEM_NOT_ANOTHER_WORD, *RUN_INTO_ANOTHER_WORD, *DOUBLED_IS_THE_WORDS_OWN) for w in pair}
         | {w for word, forms in MORE_FORMS for w in (word, *forms)}
         | {w for pair in OWN_LY for w in pair}
+        | {w for pair in (*STEM_RUNS_INTO_ANOTHER_WORD, *STEM_KEEPS_THE_MEANING) for w in pair}
         | FUNCTION_WORDS
     )
     terms = sorted(
@@ -214,10 +219,12 @@ def test_the_search_finds_the_grave_reading_first(searching, medway_site, thresh
 
 
 def test_the_page_and_the_search_find_a_phrase_as_the_core_does(strict_context, medway_url, thresholds):
-    # finds.js's phraseFinds gives the core's phrase_finds for each phrase against every worry's words.
+    # finds.js's phraseFinds and phraseRun give the core's phrase_finds and phrase_run for each phrase
+    # against every worry's words.
     page = strict_context.new_page()
     open_checker(page, medway_url)
-    phrases = [_words(p) for p in (*JOINED_PHRASES, *(p for p, _ in IN_A_SENTENCE), "self harm", "on not")]
+    typed = (*JOINED_PHRASES, *(p for p, _ in (*IN_A_SENTENCE, *PARTLY_JOINED)), "self harm", "on not", "he goes out")
+    phrases = [_words(p) for p in typed]
     terms = [i.search_terms for i in thresholds.indicators]
     expected = [[phrase_finds(p, t) for t in terms] for p in phrases]
     shown = page.evaluate(
@@ -226,6 +233,27 @@ def test_the_page_and_the_search_find_a_phrase_as_the_core_does(strict_context, 
         [phrases, terms],
     )
     assert any(any(row) for row in expected) and shown == expected
+    expected_runs = [[phrase_run(p, t) for t in terms] for p in phrases]
+    shown_runs = page.evaluate(
+        "([phrases, terms]) => phrases.map((p) => terms.map((t) =>"
+        " self.lonFinds.phraseRun(p, self.lonFinds.termsOf(t))))",
+        [phrases, terms],
+    )
+    assert any(0 < run < len(p) for p, row in zip(phrases, expected_runs, strict=True) for run in row)
+    assert shown_runs == expected_runs
+
+
+@pytest.mark.parametrize(("phrase", "part"), PARTLY_JOINED, ids=[p for p, _ in PARTLY_JOINED])
+def test_the_filter_shows_first_a_worry_holding_the_part_that_runs_on(worries_page, thresholds, phrase, part):
+    # check.js's filterWorries as the core's phrase_run: the worry whose words hold the longest part leads.
+    page = worries_page("10")
+    page.fill("#lon-filter", phrase)
+    shown = page.evaluate(
+        """[...document.querySelectorAll('#lon-worries .lon-worry')].filter(w => w.checkVisibility())
+            .map(w => w.querySelector('input').value)"""
+    )
+    holding = {i.id for i in thresholds.indicators if f" {part} " in f" {' '.join(i.search_terms.split())} "}
+    assert holding and shown and shown[0] in holding, shown
 
 
 @pytest.mark.parametrize("phrase", JOINED_PHRASES)
@@ -271,3 +299,19 @@ def test_the_words_page_opening_takes_no_place_among_the_results(searching):
     # is not among them.
     results = words_share.search_results(searching, "drinking")
     assert any(r.startswith("words/#") for r in results) and "words/" not in results, results
+
+
+@pytest.mark.parametrize(("phrase", "common"), COMMON_BESIDE_RARE, ids=[p for p, _ in COMMON_BESIDE_RARE])
+def test_the_filter_shows_the_worries_the_core_shows_for_a_common_word_beside_a_rare_one(
+    worries_page, thresholds, phrase, common
+):
+    # check.js's filterWorries through finds.js's shownAmong, as bench/words_share.py's filter_results
+    # through the core's shown_among: the same worries, none holding the common word alone.
+    page = worries_page("10")
+    page.fill("#lon-filter", phrase)
+    shown = page.evaluate(
+        """[...document.querySelectorAll('#lon-worries .lon-worry')].filter(w => w.checkVisibility())
+            .map(w => w.querySelector('input').value)"""
+    )
+    expected = set(words_share.filter_results(thresholds, phrase))
+    assert expected and set(shown) == expected, (shown, sorted(expected))

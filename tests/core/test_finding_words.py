@@ -9,6 +9,8 @@ import re
 
 import pytest
 from finding_words import (
+    BESIDE_A_COMMON_WORD,
+    COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
     FORMS,
     IN_A_SENTENCE,
@@ -17,22 +19,26 @@ from finding_words import (
     MORE_FORMS,
     NOT_A_SLIP,
     OWN_LY,
+    PARTLY_JOINED,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
     SLIPS,
+    STEM_KEEPS_THE_MEANING,
     STEM_NOT_ANOTHER_WORD,
+    STEM_RUNS_INTO_ANOTHER_WORD,
     TWO_READINGS,
 )
 
 from levels_of_need.model import (
     FUNCTION_WORDS,
-    OWN_LY_WORDS,
     filter_finds,
     graver_first,
     phrase_finds,
+    phrase_run,
     runs_on_past,
+    shown_among,
     word_finds,
     words_finding,
 )
@@ -79,10 +85,9 @@ def test_a_slip_is_forgiven_as_the_filter_tiers_it(thresholds, slip, right):
 def test_a_word_running_on_past_a_shorter_term_finds_it_beside_its_own(thresholds):
     # Every word of the vocabulary that runs on past a shorter one by a word ending finds the
     # shorter word's worries as well as its own: a word found as typed ("alcoholic") never hides those
-    # of the word it runs on past ("alcohol"). An "-ly" word of its own ("poorly") runs on past none.
+    # of the word it runs on past ("alcohol"). A word of its own ("poorly") runs on past none (runs_on_past).
     worries = [i for i in thresholds.indicators if not i.is_strength]
     vocabulary = {w for i in worries for w in re.split(r"[^a-z0-9']+", i.search_terms) if w} - FUNCTION_WORDS
-    vocabulary -= OWN_LY_WORDS
     pairs = [(w, t) for w in vocabulary for t in vocabulary if w != t and runs_on_past(stem(w), t)]
     holding = {t: {i.id for i in worries if holds(i, t)} for t in {t for _, t in pairs}}
     found = {w: tiered_ids(thresholds, w) for w in {w for w, _ in pairs}}
@@ -221,9 +226,10 @@ def test_a_short_words_plural_finds_the_word(plural, forms, longer):
 
 
 @pytest.mark.parametrize(("word", "shorter"), OWN_LY, ids=[w for w, _ in OWN_LY])
-def test_an_ly_word_of_its_own_never_finds_the_word_it_runs_on_past(thresholds, word, shorter):
-    # "poorly" is ill: it finds no worry only "poor" names (poor home conditions, poor supervision).
-    assert word in OWN_LY_WORDS and not word_finds(word, shorter) and not word_finds(word, shorter, slips=False)
+def test_a_word_of_its_own_never_finds_the_word_it_runs_on_past(thresholds, word, shorter):
+    # "poorly" is ill: it finds no worry only "poor" names (poor home conditions, poor supervision). No
+    # list of such words: the rule is the ending's (keeps_meaning).
+    assert not word_finds(word, shorter, slips=False)
     worries = [i for i in thresholds.indicators if not i.is_strength]
     only_shorter = {i.id for i in worries if holds(i, shorter) and word not in i.search_terms}
     assert not tiered_ids(thresholds, word) & only_shorter
@@ -231,7 +237,7 @@ def test_an_ly_word_of_its_own_never_finds_the_word_it_runs_on_past(thresholds, 
 
 @pytest.mark.parametrize(("word", "shorter"), LY_KEEPS_THE_MEANING, ids=[w for w, _ in LY_KEEPS_THE_MEANING])
 def test_an_ly_word_keeping_the_meaning_still_finds_the_shorter_word(word, shorter):
-    assert word not in OWN_LY_WORDS and word_finds(word, shorter)
+    assert word_finds(word, shorter) and word_finds(word, shorter, slips=False)
 
 
 def holding_phrase(t, phrase: str) -> set[str]:
@@ -256,3 +262,80 @@ def test_a_phrase_is_found_only_as_it_runs_on():
     assert not phrase_finds(["on", "not", "getting"], "not getting on")
     assert not phrase_finds(["self", "harm"], "self harm")  # no joining word: found word by word
     assert not phrase_finds(["not"], "not")
+
+
+@pytest.mark.parametrize(("phrase", "part"), PARTLY_JOINED, ids=[p for p, _ in PARTLY_JOINED])
+def test_the_part_of_a_phrase_that_runs_on_finds_the_worries_holding_it_first(thresholds, phrase, part):
+    holding = holding_phrase(thresholds, part)
+    assert holding, f"no worry's words hold {part!r}"
+    assert not holding_phrase(thresholds, phrase), f"a worry holds {phrase!r} whole: no case of a part"
+    first = shown_first(thresholds, phrase, top=len(holding))
+    assert first and set(first) <= holding, first
+
+
+def test_a_phrase_runs_on_as_far_as_its_longest_part_does():
+    # The longest part holding a joining word and a naming word, or three words, that runs on as typed.
+    assert phrase_run(["not", "getting", "on", "with", "his", "dad"], "child not getting on with stepdad") == 4
+    assert phrase_run(["he", "goes", "out", "at", "night"], "goes out at night") == 4
+    assert phrase_run(["goes", "out"], "mum goes out") == 2  # all that was typed: found as typed
+    assert phrase_run(["he", "goes", "out"], "mum goes out") == 0  # two joining words in more are no part
+    assert phrase_run(["with", "his", "dad"], "not getting on with his dad") == 3
+    assert phrase_run(["with", "his", "mum"], "with his dad") == 0  # two joining words in more are no part
+    assert phrase_run(["his", "arms", "on"], "bruises on arms") == 0  # not in the order typed
+    assert phrase_run(["dad"], "dad") == 0
+
+
+INTO_ANOTHER_IDS = [w for w, _ in STEM_RUNS_INTO_ANOTHER_WORD]
+
+
+@pytest.mark.parametrize(("word", "other"), STEM_RUNS_INTO_ANOTHER_WORD, ids=INTO_ANOTHER_IDS)
+def test_a_whole_typed_words_stem_never_runs_on_into_another_word(thresholds, word, other):
+    # The worries whose words hold the other word but no form of the typed one are never shown for it,
+    # while those holding the typed word are.
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    own_form = re.compile(rf"\b({word}|{stem(word)}(e|s|es|ed|d|ing|er|ers)?)\b")
+    only_other = {i.id for i in worries if holds(i, other) and not own_form.search(i.search_terms)}
+    own = {i.id for i in worries if holds(i, word)}
+    assert only_other and own, f"no worry holds {other!r} alone, or none {word!r}"
+    assert not word_finds(word, other, slips=False)
+    assert not tiered_ids(thresholds, word) & only_other
+    assert own <= tiered_ids(thresholds, word)
+
+
+@pytest.mark.parametrize(("word", "longer"), STEM_KEEPS_THE_MEANING, ids=[w for w, _ in STEM_KEEPS_THE_MEANING])
+def test_a_whole_typed_words_stem_still_finds_the_same_word_with_another_ending(word, longer):
+    assert word_finds(word, longer, slips=False, runs_on=False)
+
+
+@pytest.mark.parametrize(("phrase", "word"), BESIDE_A_COMMON_WORD, ids=[p for p, _ in BESIDE_A_COMMON_WORD])
+def test_a_word_beside_a_common_one_still_shows_its_gravest_worries(thresholds, phrase, word):
+    ids = tiered_ids(thresholds, word)
+    alone = [i for i in thresholds.indicators if i.id in ids]
+    gravest = {i.id for i in alone if i.level == graver_first(alone, thresholds.levels)[0].level}
+    assert alone and gravest <= set(shown_first(thresholds, phrase)), (gravest, shown_first(thresholds, phrase))
+
+
+@pytest.mark.parametrize(("phrase", "common"), COMMON_BESIDE_RARE, ids=[p for p, _ in COMMON_BESIDE_RARE])
+def test_a_common_word_beside_a_rare_one_shows_none_of_its_own_worries(thresholds, phrase, common):
+    worries = [i for i in thresholds.indicators if not i.is_strength]
+    rare = next(word for word in phrase.split() if word != common)
+    with_common, with_rare = tiered_ids(thresholds, common), tiered_ids(thresholds, rare)
+    assert 4 * len(with_common) >= len(worries), f"{common!r} is no common word"  # a quarter of them or more
+    assert with_common & with_rare, f"no worry holds both words of {phrase!r}"
+    shown = set(shown_first(thresholds, phrase, top=len(worries)))
+    assert with_common & with_rare <= shown
+    assert not shown & (with_common - with_rare), sorted(shown & (with_common - with_rare))
+
+
+def test_an_item_holding_only_some_words_shows_only_where_that_helps():
+    # Ten items; each case's words and the items they find (weights: the log of 10 over each set's size).
+    items = list(range(10))
+    # Nothing holds both words: those holding either are shown.
+    assert shown_among(items, {"a": {0, 1}, "b": {2}, "none": set()}) == [0, 1, 2]
+    # A common word beside a rare one: the rare word's other item shows, the common word's do not.
+    assert shown_among(items, {"common": set(range(8)), "rare": {0, 8}}) == [0, 8]
+    # Two words read together (most items holding "a" hold "b"): an item of "a" alone is another reading.
+    assert shown_among(items, {"a": {0, 1, 2, 3, 4}, "b": {0, 1, 2, 3, 5, 6, 7, 8}}) == [0, 1, 2, 3]
+    # A word nearly every item holds beside one of four items: its own items alone do not show.
+    assert shown_among(items, {"a": {0, 1, 2, 3}, "b": set(range(9))}) == [0, 1, 2, 3]
+    assert shown_among(items, {}) == []

@@ -735,14 +735,14 @@ $("lon-clear-confirm").addEventListener("click", () => {
 // Words are compared as words: "self-harm" and "self harm" are the same two words; a word typed finds
 // every word that starts with it ("drink" finds "drinking"), and one that runs on past a word finds it
 // too ("alcoholic" finds "alcohol"). Typed words that find nothing ("weekend", and words that join a
-// sentence: "her", "on") are left aside; a worry shows when it has all the others, or, where none has
-// all, any of them, those whose words are rarest first (a word found in few worries tells more than one
-// in many: "hits" more than "mum").
+// sentence: "her", "on") are left aside; a worry shows when it has all the others, or only some where
+// that helps (finds.js, shownAmong), those having the rarest words first (a word found in few worries
+// tells more than one in many: "hits" more than "mum"), so those having them all first of all.
 // The comparison is the core's (levels_of_need.model.word_finds), in assets/search/finds.js, which the
 // site's search shares: a word of five letters or more forgives one slip ("bruses", "neglet"), two
 // neighbouring terms run together find a word typed as one ("selfharm"), and a short word is found
 // only whole or with a word ending ("men" is not in "mental").
-const { words, termsOf, findsAmong, phraseFinds, nearestWords } = self.lonFinds;
+const { words, termsOf, findsAmong, phraseRun, shownAmong, nearestWords } = self.lonFinds;
 
 // While words are typed, the groups with a match open; once the words are cleared, each group is as
 // the user left it, and a group holding a chosen worry stays open.
@@ -760,13 +760,19 @@ function filterWorries() {
     return [word, new Set(items.filter((_, n) => hits[n]))];
   }));
   // The phrase as typed, where it runs on in a worry's words with the words that join it ("not getting
-  // on"): one more word to find, rarer than any of its own (bench/words_share.py, filter_results).
+  // on"), whole or the longest part of it that does ("not getting on with his dad": "not getting on
+  // with"): one more word to find, rarer than any of its own (bench/words_share.py, filter_results).
   const run = typed.join(" ");
-  if (!found.has(run)) found.set(run, new Set(items.filter((_, n) => phraseFinds(typed, itemTerms[n]))));
+  const runs = itemTerms.map((itemTerm) => phraseRun(typed, itemTerm));
+  const longest = Math.max(0, ...runs);
+  if (!found.has(run)) found.set(run, new Set(items.filter((_, n) => longest && runs[n] === longest)));
   const useful = [...found.keys()].filter((word) => found.get(word).size);
-  // Those having every such word where any has; else those having any (no flood of one word's worries).
+  // Those having every such word, and those having only some where that helps (finds.js, shownAmong):
+  // a word typed beside the one that names the worry ("missing for days", "CSE concerns") found in
+  // other worries hid it where those had both; a common word beside a rare one ("self harm") never
+  // shows every worry of the common one. Those having them all come first (their words weigh most).
   const all = items.filter((item) => useful.every((word) => found.get(word).has(item)));
-  const matched = new Set(all.length ? all : items.filter((item) => useful.some((word) => found.get(word).has(item))));
+  const matched = new Set(shownAmong(items, found));
   // Each word weighs the log of the worries over those it finds (bench/words_share.py, filter_results).
   const weight = new Map(useful.map((word) => [word, Math.log(items.length / found.get(word).size)]));
   const score = (item) => useful.filter((word) => found.get(word).has(item)).reduce((sum, word) => sum + weight.get(word), 0);

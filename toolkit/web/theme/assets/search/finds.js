@@ -52,17 +52,36 @@
   ]);
   const ENDING = /^(s|es|ed|ing|er|ers|ies|ied)?$/;
   const DOUBLED_ENDING = /^(ed|ing|ings)$/;
-  // A stemmed word runs on past a term of four letters or more only by a word ending that keeps its
-  // meaning ("alcoholic" finds "alcohol"); running on into another word ("selfharm" past "self",
-  // "blackmail" past "black") finds nothing so. The core's _RUN_ON.
-  const RUN_ON = /^('|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist|ful|ity|ality|ance|ence|ness|ment|age|hood|ship)$/;
-  // Words ending in "-ly" that are words of their own ("poorly" is ill, not poor; "lonely" no lone
-  // parent): they never run on past the shorter word (the core's OWN_LY_WORDS; a test holds the two the same).
-  const OWN_LY_WORDS = new Set([
-    "poorly", "lonely", "hardly", "barely", "lately", "shortly", "likely", "fairly", "elderly", "friendly",
-    "homely", "kindly", "lovely", "surely", "nearly", "merely",
-  ]);
-  const runsOnPast = (stemmed, term) => term.length >= 4 && stemmed.startsWith(term) && RUN_ON.test(stemmed.slice(term.length));
+  // Word endings that keep a word's meaning ("exploit": "exploitation", "alcohol": "alcoholic"): a typed
+  // word runs on past a shorter term by one, and a typed word's stem to a longer term; any other letters
+  // make another word ("blackmail" no "black", "breaking" no "breakfast"; "-age" mostly does: "bondage").
+  // "-n" and "-r" only after an "e" ("taken", "carer"; "partner" no "part"); "-ly" and "-y" only after a
+  // word's own ending ("sexually", "jealousy"; "poorly" is ill, not poor; "lonely" no lone parent).
+  // The core's _KEEPS_MEANING, _AFTER_E, _MANNER_OF and keeps_meaning.
+  const KEEPS_MEANING = /^('|'s|s'|r|rs|n|en|ren|y|ly|ally|al|ic|ical|ics|ion|ation|isation|ization|is|iz|ise|ize|ism|ist|ful|ity|ality|ance|ence|ness|ment|hood|ship|ive|ure|ant)$/;
+  const AFTER_E = new Set(["r", "rs", "n"]);
+  const MANNER_OF = /^.{3,}(al|ic|ful|ous|ive|ent|ant|ate|ar|ed|ing|less)$/;
+  function keepsMeaning(word, ending) {
+    if (!KEEPS_MEANING.test(ending)) return false;
+    if (AFTER_E.has(ending)) return word.endsWith("e");
+    return !["ly", "y"].includes(ending) || MANNER_OF.test(word);
+  }
+  const runsOnPast = (stemmed, term) => term.length >= 4 && stemmed.startsWith(term) && keepsMeaning(term, stemmed.slice(term.length));
+  // A typed word's stem, its ending taken off, finds a term only as the same word: with another ending
+  // ("bonded", "bruise", "bullying", "drugged") or one that keeps its meaning, the term's own ending taken
+  // off first ("exploitation", "threatened"); never another word that begins with it ("bonding" is no
+  // "bondage"). The core's _stem_finds.
+  const INFLECTED = /^(e?(s|es|ed|d|ing|ings|er|ers)?|y|ies|ied|ying)$/;
+  const DOUBLED_INFLECTED = /^(ed|ing|ings|er|ers)$/;
+  function stemFinds(stemmed, term) {
+    if (!term.startsWith(stemmed)) return false;
+    const rest = term.slice(stemmed.length);
+    if (INFLECTED.test(rest) || (rest.slice(0, 1) === stemmed[stemmed.length - 1] && DOUBLED_INFLECTED.test(rest.slice(1)))) return true;
+    return [term, ...forms(term)[0]].some((whole) => {
+      const ending = whole.startsWith(stemmed) ? whole.slice(stemmed.length) : "";
+      return ending !== "" && (keepsMeaning(stemmed, ending) || (ending[0] === "e" && keepsMeaning(`${stemmed}e`, ending.slice(1))));
+    });
+  }
   function shortFinds(word, term) {
     if (!term.startsWith(word)) return false;
     let rest = term.slice(word.length);
@@ -93,16 +112,18 @@
     // A short word's plural finds what the word finds ("hits": "hit", "hitting"; "cuts", "mums").
     if (word.length === SHORT_WORD + 1 && word.endsWith("s") && !word.endsWith("ss") && shortFinds(word.slice(0, -1), term)) return true;
     const [starts, shorts] = forms(word);
-    if (starts.some((form) => term.startsWith(form)) || shorts.some((form) => shortFinds(form, term))) return true;
-    if ((slips || runsOn) && !OWN_LY_WORDS.has(word) && starts.some((form) => runsOnPast(form, term))) return true;
+    if (term.startsWith(word) || starts.some((form) => form !== word && stemFinds(form, term))) return true;
+    if (shorts.some((form) => shortFinds(form, term))) return true;
+    if ((slips || runsOn) && starts.some((form) => runsOnPast(form, term))) return true;
     // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
     const stemmed = starts[0];
     const slipForms = stemmed.length >= 6 ? [word, stemmed] : [word];
     return slips && word.length >= 5 && term.length >= 4 && slipForms.some((form) => slipStarts(form, term));
   }
-  // Neighbouring terms run together are found by a word starting them ("selfharm"), with no slip
-  // forgiven (a slip would find "touch" in "to children"), and never by a short word.
-  const joinedFinds = (word, term) => word.length > SHORT_WORD && !FUNCTION_WORDS.has(word) && term.startsWith(stem(word));
+  // Neighbouring terms run together are found by a word starting them ("selfharm"), as typed or as its
+  // stem starts the same word ("selfharming", never "bonding" in "bondage more"), with no slip forgiven
+  // (a slip would find "touch" in "to children"), and never by a short word.
+  const joinedFinds = (word, term) => word.length > SHORT_WORD && !FUNCTION_WORDS.has(word) && (term.startsWith(word) || stemFinds(stem(word), term));
   const termsOf = (text) => {
     const split = words(text);
     return { split, joined: split.slice(1).map((b, i) => split[i] + b) };
@@ -121,12 +142,29 @@
   // A typed phrase of two words or more holding a word that joins a sentence ("not getting on"), found
   // where it runs on in the vocabulary as typed: each joining word as itself, each other word as
   // wordFinds finds it, no slip forgiven (the core's phrase_finds). ``typed``: words; ``terms``: termsOf.
-  function phraseFinds(typed, terms) {
-    if (typed.length < 2 || !typed.some((word) => FUNCTION_WORDS.has(word))) return false;
-    const runFinds = (word, term) => (FUNCTION_WORDS.has(word) ? word === term : wordFinds(word, term, false));
-    const { split } = terms;
-    for (let start = 0; start + typed.length <= split.length; start += 1) {
-      if (typed.every((word, n) => runFinds(word, split[start + n]))) return true;
+  const phraseFinds = (typed, terms) => typed.length >= 2 && phraseRun(typed, terms) === typed.length;
+  // The length of the longest part of a typed phrase that runs on in the vocabulary as typed, 0 where
+  // none does: a part of two words or more holding a joining word and a naming word, or of three words
+  // or more ("not getting on with his dad": "not getting on with"). The core's phrase_run.
+  function phraseRun(typed, terms) {
+    for (let length = typed.length; length > 1; length -= 1) {
+      for (let start = 0; start + length <= typed.length; start += 1) {
+        const part = typed.slice(start, start + length);
+        if (aPhrase(part, length === typed.length) && runsOnIn(part, terms.split)) return length;
+      }
+    }
+    return 0;
+  }
+  // A part holding a joining word, and, unless it is all that was typed ("goes out"), a naming word too
+  // or three words ("with his" is in too many). The core's _a_phrase.
+  function aPhrase(part, whole) {
+    const joining = part.filter((word) => FUNCTION_WORDS.has(word)).length;
+    return joining > 0 && (whole || joining < part.length || part.length >= 3);
+  }
+  const runFinds = (word, term) => (FUNCTION_WORDS.has(word) ? word === term : wordFinds(word, term, false));
+  function runsOnIn(part, split) {
+    for (let start = 0; start + part.length <= split.length; start += 1) {
+      if (part.every((word, n) => runFinds(word, split[start + n]))) return true;
     }
     return false;
   }
@@ -156,5 +194,25 @@
     }
     return [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([term]) => term);
   }
-  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, nearestWords, OWN_LY_WORDS });
+  // The items (worries, or the search's results) shown for the typed words, in their order: ``found``
+  // maps each typed word, or the phrase as typed, to the Set of items it finds. Those holding every word
+  // that finds something; where none does, those holding any; where some do, one holding only some only
+  // where that helps: what it holds weighs more than what it lacks (each word the log of the items over
+  // those it finds: a common word typed beside a rare one never floods the list), and the words it lacks
+  // are not ones most items holding its words have too (then the words are read together, and the item
+  // is another reading: "self-esteem" for "self harm"). The core's shown_among, which says why at length.
+  function shownAmong(items, found) {
+    const useful = [...found.keys()].filter((word) => found.get(word).size);
+    const weight = new Map(useful.map((word) => [word, Math.log(items.length / found.get(word).size)]));
+    const havingAll = items.filter((item) => useful.every((word) => found.get(word).has(item))).length;
+    const weighs = (list) => list.reduce((sum, word) => sum + weight.get(word), 0);
+    const helps = (item) => {
+      const held = useful.filter((word) => found.get(word).has(item));
+      if (!held.length || held.length === useful.length || !havingAll) return held.length > 0;
+      const holding = items.filter((other) => held.every((word) => found.get(word).has(other))).length;
+      return weighs(held) > weighs(useful.filter((word) => !held.includes(word))) && 2 * havingAll <= holding;
+    };
+    return items.filter(helps);
+  }
+  self.lonFinds = Object.freeze({ words, wordFinds, finds, termsOf, findsAmong, phraseFinds, phraseRun, shownAmong, nearestWords });
 })();

@@ -18,7 +18,7 @@
 // {config, items}}, searches with {type: 2, data: {input, page?}} and answers a page of ten at a time
 // with {type: 3, data: {items: [{id}], pagination: {total, next?}}}.
 (() => {
-  const { words, wordFinds, findsAmong, phraseFinds, termsOf } = self.lonFinds;
+  const { words, wordFinds, findsAmong, phraseRun, shownAmong, termsOf } = self.lonFinds;
   const SETUP = 0;
   const QUERY = 2;
   const RESULT = 3;
@@ -31,6 +31,7 @@
   let siteWords = [];
   let docs = []; // the index's entries, in its order (Zensical's results name them by position)
   const wordsOf = new Map(); // an entry's location -> the set of its words
+  const textOf = new Map(); // an entry's location -> its own title and text, as in the index
 
   const tokens = (text) => text.toLowerCase().split(separator).filter(Boolean);
   const plain = (doc) => `${doc.title || ""} ${doc.text || ""}`.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
@@ -42,6 +43,7 @@
     for (const doc of docs) {
       const own = new Set(tokens(plain(doc)));
       wordsOf.set(doc.location, own);
+      textOf.set(doc.location, plain(doc));
       for (const word of own) seen.add(word);
     }
     siteWords = [...seen];
@@ -80,24 +82,48 @@
     };
   }
 
+  // Each typed word that finds something on the site, and the results with an entry holding a word it
+  // finds: what the filter's shownAmong (finds.js) weighs, over the results in place of the worries.
+  function foundIn(results, query, entriesOf) {
+    const found = new Map();
+    for (const word of new Set(tokens(query))) {
+      const wanted = holder(word);
+      found.set(word, new Set(results.filter((result) => entriesOf(result).some(wanted))));
+    }
+    return found;
+  }
+
   // The results, as the filter shows worries: those with an entry holding every typed word that finds
-  // something first, those holding only some after (lunr finds a page holding any one word, and ranks
+  // something first, then those holding only some where that helps (finds.js, shownAmong: for self
+  // harm, no page of harm alone), then the others (lunr finds a page holding any one word, and ranks
   // a title's one word above a section holding them all: for self harming, the pages of significant
   // harm and of the self-check came first); then the words page's after the first of the guidance's that holds every typed
   // word. Each result is a list of entries (a page and its sections), the words page's marked "aid".
   function guidanceFirst(found, query, entriesOf) {
     const holds = holder(query);
     const holding = (result) => entriesOf(result).some(holds);
-    // An everyday word holding the phrase as typed, with the words that join it ("not getting on"),
-    // comes first, as the filter shows the worries holding it (finds.js, phraseFinds): lunr leaves those
-    // words out, and finds the others' pages anywhere. (The engine marks the words it found in a
-    // result's title: its words are read without the marks.)
+    // The results holding the phrase as typed, with the words that join it (not getting on), or the
+    // longest part of it that any holds (of not getting on with his dad), come first, as the filter
+    // shows the worries holding it (finds.js, phraseRun): lunr leaves those words out, and finds the
+    // others' pages anywhere. A page of the guidance is read in its own words, an everyday word by its
+    // title alone (the engine marks the words it found in a title: read without the marks), and where
+    // both hold as long a part, the guidance comes first: an everyday word holding a part of the phrase
+    // (from home) once led a page of the guidance holding it whole (missing from home), as only the
+    // words page's runs were measured.
     const typed = words(query);
-    const runs = (result) => entriesOf(result).some((doc) => doc.aid && phraseFinds(typed, termsOf(plain({ title: doc.title }))));
-    const lead = found.filter(runs);
-    const rest = found.filter((result) => !runs(result));
-    const results = [...rest.filter(holding), ...rest.filter((result) => !holding(result))];
+    const termsOfEntry = (doc) => termsOf(doc.aid ? plain({ title: doc.title }) : textOf.get(doc.location) ?? plain(doc));
+    // A page of the guidance only where it holds every typed word too: "concerns about" runs on in many.
+    const runOf = (result) => Math.max(0, ...entriesOf(result).filter((doc) => doc.aid || holds(doc))
+      .map((doc) => phraseRun(typed, termsOfEntry(doc))));
+    const lengths = new Map(found.map((result) => [result, runOf(result)]));
+    const longest = Math.max(0, ...lengths.values());
+    const runs = (result) => longest > 0 && lengths.get(result) === longest;
     const isAid = (result) => entriesOf(result).some((doc) => doc.aid);
+    const lead = [...found.filter((r) => runs(r) && !isAid(r)), ...found.filter((r) => runs(r) && isAid(r))];
+    const rest = found.filter((result) => !runs(result));
+    const helping = new Set(shownAmong(rest, foundIn(rest, query, entriesOf)));
+    const partly = (result) => !holding(result) && helping.has(result);
+    const results = [...rest.filter(holding), ...rest.filter(partly), ...rest.filter((r) => !holding(r) && !partly(r))];
     const last = results.map((result) => !isAid(result) && entriesOf(result).some(holds)).indexOf(true);
     const ordered = last < 0 ? results
       : [...results.slice(0, last + 1).filter((r) => !isAid(r)), ...results.slice(0, last + 1).filter(isAid), ...results.slice(last + 1)];
