@@ -34,7 +34,14 @@ PRACTICE_READY = "#lon-practice[data-engine=ready]"
 # As test_offline.py's first visit: a host that compresses nothing sends the 9.6 MB wasm whole, which
 # Chromium's in-memory HTTP cache does not hold.
 COMPRESS = pytest.mark.parametrize("compress", [True, False], ids=["precompressed-copies", "host-compresses-nothing"])
-COMPRESSED = pytest.mark.parametrize("compress", [True], ids=["precompressed-copies"])
+
+
+def compress_or_twice(reason: str):
+    """COMPRESS, with the uncompressed host's case a known failure (measured: ``reason``)."""
+    uncompressed = pytest.param(False, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason))
+    return pytest.mark.parametrize(
+        "compress", [True, uncompressed], ids=["precompressed-copies", "host-compresses-nothing"]
+    )
 
 
 class Server:
@@ -136,7 +143,11 @@ def test_the_privacy_pages_button_then_the_checker_and_its_reload_download_each_
     assert engine & set(server.downloads(kept)) == set(), server.trail(kept)
 
 
-@COMPRESSED
+@compress_or_twice(
+    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice: first to /cy/check/'s page, then to "
+    "/check/'s page's own fetch (engine.js), before /sw.js is asked for: no service worker controls the root's "
+    "page yet, the wasm is kept only in /cy/'s Cache Storage, and the HTTP cache does not hold it uncompressed"
+)
 def test_a_second_languages_checker_then_the_roots_download_each_engine_file_once(
     hearing_context, welsh_site, compress
 ):
@@ -226,7 +237,11 @@ def test_a_new_version_of_the_thresholds_downloads_only_its_changed_engine_files
     assert {path for path in engine if after[path]} == changed, server.trail(published)
 
 
-@COMPRESSED
+@compress_or_twice(
+    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice, once to each tab's page (engine.js), "
+    "both before /sw.js is asked for: no service worker controls either tab yet, and the HTTP cache does not give "
+    "one tab's uncompressed download to the other; every other engine file is sent once"
+)
 def test_the_checker_and_training_practice_opened_together_on_a_first_visit_download_each_engine_file_once(
     hearing_context, medway_site, compress
 ):
