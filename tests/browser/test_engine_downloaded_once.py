@@ -175,6 +175,28 @@ def test_a_second_languages_checker_then_the_roots_download_each_engine_file_onc
     assert twice(server, welsh | english) == {}, server.trail()
 
 
+@COMPRESS
+def test_the_roots_checker_then_a_second_languages_download_each_engine_file_once(
+    hearing_context, welsh_site, compress
+):
+    site = welsh_site
+    welsh = engine_urls(site / "cy", "/cy/")
+    english = engine_urls(site)
+    server = Server()
+    with serve(site, compress=compress, on_response=server) as base:
+        page = visit_the_checker(hearing_context, base)
+        assert kept_by(page, base, "/", english) == set()
+        assert {path for path in english if server.downloads()[path] != 1} == set(), server.trail()
+
+        # The language switch, to the Welsh checker in the same tab: the root's runtime already kept.
+        page.goto(f"{base}/cy/check/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, CONTROLLED, timeout=60), "the Welsh site's service worker did not take control"
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/cy/", welsh) == set()
+    assert twice(server, welsh | english) == {}, server.trail()
+
+
 @pytest.fixture(scope="module")
 def welsh_site(tmp_path_factory):
     """docs/format.md's worked example, English and Welsh (test_languages.py builds it so)."""
