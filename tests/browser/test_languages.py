@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -26,10 +27,9 @@ REQUESTED: list[str] = []  # every path the welsh site was asked for
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "service_workers": "block"}
 
 
-@pytest.fixture(scope="module")
-def welsh(tmp_path_factory):
-    """The worked example's site, served; and its thresholds file."""
-    folder = tmp_path_factory.mktemp("welsh")
+def build_welsh_site(folder: Path) -> Path:
+    """The worked example's site (English and Welsh) built in ``folder``: its site; the thresholds file
+    is ``folder / "thresholds.yml"``."""
     # English and Welsh only: each language is a site build of its own (the easy-read site is built
     # as the Welsh one is; its sources are checked in tests/toolkit/test_languages.py).
     declared = [lang for lang in yaml_data.parse(worked_example())["languages"] if lang["code"] in ("en", "cy")]
@@ -44,7 +44,14 @@ def welsh(tmp_path_factory):
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    with serve(folder / "site", on_request=REQUESTED.append) as base:
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def welsh(tmp_path_factory):
+    """The worked example's site, served; and its thresholds file."""
+    folder = tmp_path_factory.mktemp("welsh")
+    with serve(build_welsh_site(folder), on_request=REQUESTED.append) as base:
         yield base, folder / "thresholds.yml"
 
 

@@ -1,0 +1,283 @@
+"""No engine file downloaded twice (issue 28), however a visit begins: in one visit, every request from
+every context (the page, its workers, the service worker) reaches the server at most once per engine
+file with a 200 (a 304 only confirms the browser's copy), and the engine ends kept where the visit keeps
+it. tests/browser/test_offline.py covers a first visit that starts at /check/ and at /contacts/; these
+are the other ways in: training practice, a guidance page then the checker, the privacy page's button,
+a reload once kept, a second language's checker (and then the root's), and a new version of the
+thresholds file."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from collections import Counter
+
+import pytest
+from conftest import THRESHOLDS_FILE
+from sitebuild import build_site, serve
+
+from toolkit.publish.bundle import engine_paths
+
+from .checker_helpers import READY, wait_until
+from .test_languages import build_welsh_site
+from .test_offline import CACHED, CONTROLLED, ENGINE_KEPT, precached_files, visit_once, visit_the_checker
+
+# What the service worker answers a page that asks it to keep the engine (web/service-worker.js), heard by
+# the page from its first script on: the wait for the offline copy to be made is a wait on its answer.
+HEAR_ANSWERS = """window.__lonAnswers = [];
+if (navigator.serviceWorker) {
+  const heard = (event) => window.__lonAnswers.push(event.data && event.data.kind);
+  navigator.serviceWorker.addEventListener("message", heard);
+}"""
+ANSWERED_KEPT = "() => window.__lonAnswers.includes('engine-kept')"
+PRACTICE_READY = "#lon-practice[data-engine=ready]"
+# As test_offline.py's first visit: a host that compresses nothing sends the 9.6 MB wasm whole, which
+# Chromium's in-memory HTTP cache does not hold.
+COMPRESS = pytest.mark.parametrize("compress", [True, False], ids=["precompressed-copies", "host-compresses-nothing"])
+
+
+def compress_or_twice(reason: str):
+    """COMPRESS, with the uncompressed host's case a known failure (measured: ``reason``)."""
+    uncompressed = pytest.param(False, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason))
+    return pytest.mark.parametrize(
+        "compress", [True, uncompressed], ids=["precompressed-copies", "host-compresses-nothing"]
+    )
+
+
+class Server:
+    """The server's own log of one visit: each request's path and the status it was answered with."""
+
+    def __init__(self) -> None:
+        self.answered: list[tuple[str, int]] = []
+
+    def __call__(self, path: str, status: int) -> None:
+        self.answered.append((path, status))
+
+    def trail(self, since: int = 0) -> str:
+        """The visit as the server saw it, for a failure's message: each page, service worker and file of
+        the checker, in order (a page's files come before its sw.js, which it registers once settled)."""
+        return "; ".join(
+            f"{path} {status}"
+            for path, status in self.answered[since:]
+            if path.endswith(("/", "sw.js")) or "/assets/checker/" in path
+        )
+
+    def downloads(self, since: int = 0) -> Counter:
+        """How often each path was sent whole (a 200), from the ``since``-th answer on."""
+        return Counter(path for path, status in self.answered[since:] if status == 200)
+
+
+def engine_urls(site, under: str = "/") -> set[str]:
+    """The engine's files as the server sees their paths; a language's site names the root's runtime."""
+    return {posixpath.normpath(f"{under}{path}") for path in engine_paths(site)}
+
+
+def twice(server: Server, engine: set[str], since: int = 0) -> dict[str, int]:
+    counts = server.downloads(since)
+    return {path: counts[path] for path in sorted(engine) if counts[path] > 1}
+
+
+def kept_by(page, base: str, scope: str, engine: set[str]) -> set[str]:
+    """The engine's files that the service worker of ``scope`` has not kept."""
+    caches = page.evaluate(CACHED)
+    held = {url for key, urls in caches.items() if key.endswith(f"@{scope}") for url in urls}
+    return {path for path in engine if f"{base}{path}" not in held}
+
+
+@pytest.fixture
+def hearing_context(offline_capable_context):
+    offline_capable_context.add_init_script(HEAR_ANSWERS)
+    return offline_capable_context
+
+
+@COMPRESS
+def test_a_first_visit_to_training_practice_downloads_each_engine_file_once(hearing_context, medway_site, compress):
+    server = Server()
+    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+        page = visit_once(hearing_context, base, "training/practice/")
+        page.wait_for_selector(PRACTICE_READY, timeout=60_000)
+        assert wait_until(page, ENGINE_KEPT, timeout=60), "the service worker did not keep the engine"
+        engine = engine_urls(medway_site.directory)
+        assert kept_by(page, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+
+
+@COMPRESS
+def test_a_visit_that_begins_at_a_guidance_page_then_opens_the_checker_downloads_each_engine_file_once(
+    hearing_context, medway_site, compress
+):
+    server = Server()
+    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+        page = visit_once(hearing_context, base, "contacts/")  # the service worker installed and in control
+        engine = engine_urls(medway_site.directory)
+        assert not engine & set(server.downloads())
+        page.goto(f"{base}/check/")  # the same tab
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert page.evaluate(ENGINE_KEPT)
+        assert kept_by(page, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+
+
+def test_the_privacy_pages_button_then_the_checker_and_its_reload_download_each_engine_file_once(
+    hearing_context, medway_site
+):
+    server = Server()
+    with serve(medway_site.directory, on_response=server) as base:
+        page = visit_once(hearing_context, base, "privacy/")
+        page.click("[data-lon-keep-engine]")
+        page.wait_for_selector("#lon-keep-engine-status:has-text('with no connection')", timeout=60_000)
+        assert page.evaluate(ENGINE_KEPT)
+        engine = engine_urls(medway_site.directory)
+        assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+        kept = len(server.answered)
+        for arrive in (lambda: page.goto(f"{base}/check/"), page.reload):
+            arrive()
+            page.wait_for_selector(READY, timeout=60_000)
+            # The checker page asks again to keep what it ran: answered from what is kept.
+            assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+    assert engine & set(server.downloads(kept)) == set(), server.trail(kept)
+
+
+@compress_or_twice(
+    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice: first to /cy/check/'s page, then to "
+    "/check/'s page's own fetch (engine.js), before /sw.js is asked for: no service worker controls the root's "
+    "page yet, the wasm is kept only in /cy/'s Cache Storage, and the HTTP cache does not hold it uncompressed"
+)
+def test_a_second_languages_checker_then_the_roots_download_each_engine_file_once(
+    hearing_context, welsh_site, compress
+):
+    site = welsh_site
+    welsh = engine_urls(site / "cy", "/cy/")
+    english = engine_urls(site)
+    runtime = {path for path in english if "/pyodide/" in path}
+    assert runtime <= welsh  # /cy/check/ runs the root's Pyodide
+    server = Server()
+    with serve(site, compress=compress, on_response=server) as base:
+        page = visit_once(hearing_context, base, "cy/check/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/cy/", welsh) == set()
+        assert twice(server, welsh) == {}, server.trail()
+        assert {path for path in welsh if server.downloads()[path] != 1} == set(), server.trail()
+
+        # The language switch, to the root's checker in the same tab: its own service worker, its own data,
+        # the runtime already on this device.
+        page.goto(f"{base}/check/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, CONTROLLED, timeout=60), "the root's service worker did not take control"
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/", english) == set()
+    assert twice(server, welsh | english) == {}, server.trail()
+
+
+@COMPRESS
+def test_the_roots_checker_then_a_second_languages_download_each_engine_file_once(
+    hearing_context, welsh_site, compress
+):
+    site = welsh_site
+    welsh = engine_urls(site / "cy", "/cy/")
+    english = engine_urls(site)
+    server = Server()
+    with serve(site, compress=compress, on_response=server) as base:
+        page = visit_the_checker(hearing_context, base)
+        assert kept_by(page, base, "/", english) == set()
+        assert {path for path in english if server.downloads()[path] != 1} == set(), server.trail()
+
+        # The language switch, to the Welsh checker in the same tab: the root's runtime already kept.
+        page.goto(f"{base}/cy/check/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, CONTROLLED, timeout=60), "the Welsh site's service worker did not take control"
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/cy/", welsh) == set()
+    assert twice(server, welsh | english) == {}, server.trail()
+
+
+@pytest.fixture(scope="module")
+def welsh_site(tmp_path_factory):
+    """docs/format.md's worked example, English and Welsh (test_languages.py builds it so)."""
+    return build_welsh_site(tmp_path_factory.mktemp("welsh"))
+
+
+@pytest.fixture(scope="module")
+def new_thresholds_version(tmp_path_factory, site_engine):
+    """The site built again from thresholds.yml with one change: its version (the data, so the engine's
+    thresholds.json, python.zip and manifest.json, changes; Pyodide and the worker do not)."""
+    folder = tmp_path_factory.mktemp("new-version")
+    text = THRESHOLDS_FILE.read_text(encoding="utf-8")
+    assert text.count('  version: "1.0"\n') == 1
+    changed = folder / "thresholds.yml"
+    changed.write_text(text.replace('  version: "1.0"\n', '  version: "1.1"\n'), encoding="utf-8")
+    return build_site(changed, folder / "build", site_engine).directory
+
+
+def test_a_new_version_of_the_thresholds_downloads_only_its_changed_engine_files_once(
+    hearing_context, medway_site, new_thresholds_version, tmp_path
+):
+    site = tmp_path / "site"
+    shutil.copytree(medway_site.directory, site)
+    engine = engine_urls(site)
+    assert engine == engine_urls(new_thresholds_version)
+    changed = {
+        path for path in engine if (site / path[1:]).read_bytes() != (new_thresholds_version / path[1:]).read_bytes()
+    }
+    # The data changed, and the manifest that sizes it; the runtime and the worker did not.
+    assert {"/assets/checker/manifest.json", "/assets/checker/thresholds.json"} <= changed
+    assert not {path for path in changed if "/pyodide/" in path or path.endswith(".mjs")}, changed
+    server = Server()
+    with serve(site, on_response=server) as base:
+        page = visit_the_checker(hearing_context, base)
+        assert twice(server, engine) == {}, server.trail()
+        old = precached_files(site)["version"]
+
+        # The new version published while the tab is open, as a host swaps one build for the next.
+        shutil.rmtree(site)
+        shutil.copytree(new_thresholds_version, site)
+        new = precached_files(site)["version"]
+        assert new != old
+        published = len(server.answered)
+        page.reload()
+        page.wait_for_selector("#lon-updated", timeout=60_000)
+        assert wait_until(
+            page,
+            "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
+            f"levels-of-need-{new}@/",
+            timeout=60,
+        )
+        assert wait_until(page, ENGINE_KEPT, timeout=60), "the new version did not keep the engine"
+        page.click("#lon-updated button")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(page, base, "/", engine) == set()
+        assert page.get_attribute("#lon-check", "data-engine") == "ready"
+    after = server.downloads(published)
+    assert twice(server, engine, published) == {}, server.trail(published)
+    assert {path for path in engine if after[path]} == changed, server.trail(published)
+
+
+@compress_or_twice(
+    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice, once to each tab's page (engine.js), "
+    "both before /sw.js is asked for: no service worker controls either tab yet, and the HTTP cache does not give "
+    "one tab's uncompressed download to the other; every other engine file is sent once"
+)
+def test_the_checker_and_training_practice_opened_together_on_a_first_visit_download_each_engine_file_once(
+    hearing_context, medway_site, compress
+):
+    # Two tabs of one first visit, each starting the engine while the other does (a link opened in a new
+    # tab): neither controlled yet, both downloading.
+    server = Server()
+    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+        check, practice = hearing_context.new_page(), hearing_context.new_page()
+        check.goto(f"{base}/check/", wait_until="commit")
+        practice.goto(f"{base}/training/practice/", wait_until="commit")
+        check.wait_for_selector(READY, timeout=60_000)
+        practice.wait_for_selector(PRACTICE_READY, timeout=60_000)
+        for page in (check, practice):
+            assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        engine = engine_urls(medway_site.directory)
+        assert kept_by(check, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
