@@ -143,6 +143,16 @@ def test_the_privacy_pages_button_then_the_checker_and_its_reload_download_each_
     assert engine & set(server.downloads(kept)) == set(), server.trail(kept)
 
 
+def switch_to_checker(page, base: str, scope: str, urls: set[str]) -> None:
+    """The language switch, in the same tab, to the checker of the site at ``scope``: it starts, its own
+    service worker takes control and answers that it has kept the engine, and every engine file is kept."""
+    page.goto(f"{base}{scope}check/")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert wait_until(page, CONTROLLED, timeout=60), f"the service worker of {scope} did not take control"
+    assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+    assert kept_by(page, base, scope, urls) == set()
+
+
 @compress_or_twice(
     "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice: first to /cy/check/'s page, then to "
     "/check/'s page's own fetch (engine.js), before /sw.js is asked for: no service worker controls the root's "
@@ -167,11 +177,7 @@ def test_a_second_languages_checker_then_the_roots_download_each_engine_file_onc
 
         # The language switch, to the root's checker in the same tab: its own service worker, its own data,
         # the runtime already on this device.
-        page.goto(f"{base}/check/")
-        page.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(page, CONTROLLED, timeout=60), "the root's service worker did not take control"
-        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
-        assert kept_by(page, base, "/", english) == set()
+        switch_to_checker(page, base, "/", english)
     assert twice(server, welsh | english) == {}, server.trail()
 
 
@@ -189,11 +195,7 @@ def test_the_roots_checker_then_a_second_languages_download_each_engine_file_onc
         assert {path for path in english if server.downloads()[path] != 1} == set(), server.trail()
 
         # The language switch, to the Welsh checker in the same tab: the root's runtime already kept.
-        page.goto(f"{base}/cy/check/")
-        page.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(page, CONTROLLED, timeout=60), "the Welsh site's service worker did not take control"
-        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
-        assert kept_by(page, base, "/cy/", welsh) == set()
+        switch_to_checker(page, base, "/cy/", welsh)
     assert twice(server, welsh | english) == {}, server.trail()
 
 
