@@ -277,7 +277,7 @@ def stray_brace(text: str) -> bool:
     return "{" in FIELD.sub("", text) or "}" in FIELD.sub("", text)
 
 
-# A text that ends a sentence already: its own stop, perhaps inside quotes or brackets ("(level A).").
+# A text that ends a sentence already: its own stop, perhaps inside quotes or brackets ("…at once.”", "(see below.)").
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 # A value with the full stop the phrase puts after it, if any: a value that ends a sentence already
