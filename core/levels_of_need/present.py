@@ -234,9 +234,6 @@ def timescale_text(timescale: Timescale) -> str:
     return sentence(f"Timescale: {one_line(timescale.label)}, {one_line(timescale.within)}")
 
 
-# A sentence already ends with one of these, perhaps inside closing quotes or brackets.
-
-
 def sentence(text: str) -> str:
     """Text from the file as a whole sentence: a full stop added only where it does not end one already."""
     text = text.rstrip()

@@ -32,7 +32,7 @@ def _filled(text: str, values: Mapping[str, Any], escape: bool) -> Markup:
         at = match.end()
         # A value that ends a sentence already takes the place of the phrase's full stop after it, as the
         # core's fill does ("within 5 working days.", never "days..").
-        if name in values and text.startswith(".", at) and ENDS_SENTENCE.search(Markup(parts[-1]).striptags()):
+        if name in values and text.startswith(".", at) and ENDS_SENTENCE.search(parts[-1].striptags()):
             at += 1
     tail = text[at:]
     parts.append(page_text(tail) if escape and tail else Markup(tail))
