@@ -176,23 +176,32 @@ const KEEPING = new URL("../offline/engine.json", import.meta.url);
 const WAIT_MS = STALL_MS / 2;
 
 // {response, keep(bytes)}: the file from Cache Storage (keep null) or the server (keep(bytes) keeps the
-// bytes received, or null when the download broke off, and lets a waiting page go on).
+// bytes received, or null when the download broke off, and lets a waiting page go on; it resolves false
+// where they were not kept, and the page hands them to the service worker instead).
+// The list is asked for at once, beside the lock: where this origin keeps nothing at all (a first visit),
+// there is no copy to look for, and the download starts without waiting for it.
 async function engineFile(url, waiting) {
-  const keeping = offlineWanted() ? await keepingOf().catch(() => null) : null;
-  const path = keeping && keeping.engine.find((name) => new URL(name, SITE_ROOT).href === url.href);
-  if (!path) {
-    // No list to keep by (an older build's site, say): the page hands its bytes to the service worker.
-    const handOnly = offlineWanted() ? Object.assign(async () => false, { heard() {} }) : null;
-    return { response: await fetch(url), keep: handOnly };
-  }
-  const cacheName = `${keeping.cache}${SITE_ROOT.pathname}`;
+  if (!offlineWanted()) return { response: await fetch(url), keep: null };
+  const listed = keepingOf().then((keeping) => keeping && entryOf(keeping, url)).catch(() => null);
   return oneAtATime(url, waiting, async (heard, release) => {
-    const held = await keptCopy(url, cacheName, keeping.digests[path]).catch(() => null);
+    const nothingKept = (await caches.keys().catch(() => [])).length === 0;
+    const entry = nothingKept ? null : await listed;
+    const held = entry && (await keptCopy(url, entry.cacheName, entry.digest).catch(() => null));
     if (held) { release(); return { response: held, keep: null }; }
     const response = await fetch(url); // if it fails, oneAtATime lets the next page go on
-    const keep = (bytes) => keepCopy(url, cacheName, keeping.digests[path], bytes).finally(release);
-    return { response, keep: Object.assign(keep, { heard }) };
+    const keep = async (bytes) => {
+      const where = await listed;
+      return where ? keepCopy(url, where.cacheName, where.digest, bytes) : false;
+    };
+    const keepThenRelease = (bytes) => keep(bytes).finally(release);
+    return { response, keep: Object.assign(keepThenRelease, { heard }) };
   });
+}
+
+// Where the list says the file is kept: {cacheName, digest}, or null if it is not one of the engine's.
+function entryOf(keeping, url) {
+  const path = keeping.engine.find((name) => new URL(name, SITE_ROOT).href === url.href);
+  return path ? { cacheName: `${keeping.cache}${SITE_ROOT.pathname}`, digest: keeping.digests[path] } : null;
 }
 
 // The list, or null where there is none to go by (a site built before it, a host that lost it): the page
