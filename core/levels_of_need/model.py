@@ -7,6 +7,7 @@ Pyodide unchanged.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -314,6 +315,7 @@ class Indicator:
         return " ".join(" ".join(self.vocabulary).lower().replace("\u2019", "'").split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # see word_finds
 def filter_finds(query: str, terms: str, slips: bool = True, runs_on: bool = True, joined: bool = True) -> bool:
     """Whether every word of the query finds one of these search terms, as the page's filter compares
     words (check.js, filterWorries): a typed word, stemmed, starts a term, or runs on past a term of
@@ -322,7 +324,7 @@ def filter_finds(query: str, terms: str, slips: bool = True, runs_on: bool = Tru
     uses it to check that the examples a partnership offers find a worry; a browser test holds the two
     to the same answers. Without ``slips``, no slip is forgiven; without ``runs_on`` or ``joined`` either,
     the word must start a term (``slips_forgiven``)."""
-    split = _words(terms)
+    split = _term_words(terms)
     joined_terms = _joined(split)
     typed = _words(query)
     return bool(typed) and all(
@@ -600,11 +602,11 @@ def phrase_run(typed: Sequence[str], terms: str) -> int:
     with his dad": "not getting on with"; "touching other children at nursery": "touching other
     children"); the worry holding the longest part comes first (bench/words_share.py, filter_results).
     The same in finds.js (phraseRun)."""
-    split = _words(terms)
+    longest = _longest_runs(tuple(typed), _term_words(terms))
     for length in range(len(typed), 1, -1):
         for start in range(len(typed) - length + 1):
             part = typed[start : start + length]
-            if _a_phrase(part, whole=length == len(typed)) and _runs_on_in(part, split):
+            if _a_phrase(part, whole=length == len(typed)) and longest[start] >= length:
                 return length
     return 0
 
@@ -616,17 +618,31 @@ def _a_phrase(part: Sequence[str], whole: bool) -> bool:
     return joining > 0 and (whole or joining < len(part) or len(part) >= 3)
 
 
-def _runs_on_in(part: Sequence[str], split: Sequence[str]) -> bool:
-    return any(
-        all(_run_finds(word, term) for word, term in zip(part, split[start : start + len(part)], strict=True))
-        for start in range(len(split) - len(part) + 1)
-    )
+def _longest_runs(typed: tuple[str, ...], split: tuple[str, ...]) -> list[int]:
+    """For each typed word, how many typed words from it on run on in the vocabulary's words in a row
+    (``_run_finds`` word by word), at the best place: a part of the phrase runs on in the vocabulary where
+    its first word's figure reaches its length. Each word against each term is compared once (as the
+    parts' own comparison did, for every part at every place, a phrase's worth of times over)."""
+    longest = [0] * len(typed)
+    following = [0] * (len(split) + 1)  # the run from the next typed word, at each term's place
+    for at in range(len(typed) - 1, -1, -1):
+        here = [0] * (len(split) + 1)
+        for place, term in enumerate(split):
+            if _run_finds(typed[at], term):
+                here[place] = 1 + following[place + 1]
+        longest[at] = max(here)
+        following = here
+    return longest
 
 
 def _run_finds(word: str, term: str) -> bool:
     return word == term if word in FUNCTION_WORDS else word_finds(word, term, slips=False)
 
 
+# The comparisons are pure and asked again and again (every typed word against every term of every worry,
+# at each key typed; the words-share tests ask millions): each is kept once answered, as a typed word's forms
+# and a worry's words are. The sizes bound the memory; what falls out is only worked out again.
+@functools.lru_cache(maxsize=1 << 16)
 def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -> bool:
     """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
     site's search, assets/search/finds.js) too."""
@@ -718,10 +734,17 @@ def _one_slip(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
-def _joined(split: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=1 << 10)
+def _term_words(terms: str) -> tuple[str, ...]:
+    """A worry's search terms as words, each worry's worked out once (see word_finds)."""
+    return tuple(_words(terms))
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _joined(split: tuple[str, ...]) -> tuple[str, ...]:
     """Each two neighbouring words run together ("self harm" as "selfharm"): a typed word starting one
     finds it, with no slip forgiven (a slip would find "touch" in "to children")."""
-    return [a + b for a, b in itertools.pairwise(split)]
+    return tuple(a + b for a, b in itertools.pairwise(split))
 
 
 def _words(text: str) -> list[str]:
@@ -739,6 +762,7 @@ def _stem(word: str) -> str:
     return _forms(word)[0][0]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The forms a typed word finds terms by: (forms a term starts with, forms found only whole or with a
     word ending, as a short word is). Its ending taken off ("bruises": "bruis"; "dealer": "deal"), never
