@@ -32,7 +32,19 @@ FORMS = [
 
 # Words with a mild and a grave reading: each must find a worry at the highest level as well as a
 # lower one, so the grave reading is never hidden behind the mild one.
-TWO_READINGS = ["grooming", "hit", "touching", "missing", "self harm", "online", "drugs", "fighting", "left alone"]
+TWO_READINGS = [
+    "grooming",
+    "hit",
+    "touching",
+    "missing",
+    "self harm",
+    "online",
+    "drugs",
+    "fighting",
+    "left alone",
+    # session 16: an infection, in a young child a sign of abuse, in a teenager a sexual health worry
+    "STI",
+]
 
 
 # A short typed word and longer words it must not find: inside a longer word, a word of three letters
