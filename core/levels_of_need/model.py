@@ -619,10 +619,11 @@ def _a_phrase(part: Sequence[str], whole: bool) -> bool:
 
 
 def _longest_runs(typed: tuple[str, ...], split: tuple[str, ...]) -> list[int]:
-    """For each typed word, how many typed words from it on run on in the vocabulary's words in a row
-    (``_run_finds`` word by word), at the best place: a part of the phrase runs on in the vocabulary where
-    its first word's figure reaches its length. Each word against each term is compared once (as the
-    parts' own comparison did, for every part at every place, a phrase's worth of times over)."""
+    """For each typed word, the most typed words from it on that run on in the vocabulary's words in a row
+    (``_run_finds`` word by word), wherever in the vocabulary that is longest: a part of the phrase runs
+    on in it where its first word's figure reaches the part's length. Each typed word is compared with
+    each term once, walking the phrase from its last word back (the run from a word is one more than
+    the run from the next word at the next term)."""
     longest = [0] * len(typed)
     following = [0] * (len(split) + 1)  # the run from the next typed word, at each term's place
     for at in range(len(typed) - 1, -1, -1):
@@ -639,9 +640,9 @@ def _run_finds(word: str, term: str) -> bool:
     return word == term if word in FUNCTION_WORDS else word_finds(word, term, slips=False)
 
 
-# The comparisons are pure and asked again and again (every typed word against every term of every worry,
-# at each key typed; the words-share tests ask millions): each is kept once answered, as a typed word's forms
-# and a worry's words are. The sizes bound the memory; what falls out is only worked out again.
+# The comparisons are pure and asked again and again (every typed word against every term of every worry:
+# the build's check of a file's examples, bench/words_share.py and the words tests ask millions): each is
+# kept once answered, as a typed word's forms and a worry's words are. The sizes bound the memory.
 @functools.lru_cache(maxsize=1 << 16)
 def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -> bool:
     """One typed word against one term of the vocabulary: the one comparison, in check.js (and the
