@@ -97,9 +97,19 @@ def fill_check(page, check: dict) -> list[str]:
 
 
 def continue_from(page, page_id: str) -> list[str]:
-    """Press Continue: [] once the page has gone, or the lines of the error summary if it stays."""
+    """Press Continue: [] once the page has gone, or the lines of the error summary if it stays.
+
+    An error summary shown before the press (the last Continue's) stays on screen until Python has read the
+    new answer, so it is no answer to this press: its lines are marked first, and only a summary drawn anew
+    (the page replaces its lines) counts. Without this, a corrected answer read as still wrong whenever
+    Python was slower than the test (seen under load)."""
+    page.evaluate("() => document.querySelectorAll('#lon-error-list li').forEach((li) => { li.dataset.before = '' })")
     page.click(f"#{page_id} .lon-continue")
-    page.wait_for_selector(f"#{page_id}[hidden], #lon-error-summary:not([hidden])", state="attached", timeout=10_000)
+    page.wait_for_selector(
+        f"#{page_id}[hidden], #lon-error-summary:not([hidden]) #lon-error-list li:not([data-before])",
+        state="attached",
+        timeout=10_000,
+    )
     if page.locator(f"#{page_id}").is_hidden():
         return []
     return [line.strip() for line in page.locator("#lon-error-list li").all_inner_texts()]
