@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import zipfile
 
 import golden
 import pytest
 from conftest import ROOT, loaded, run_pyodide_script
 
-from levels_of_need import agreement, api, training, training_session
+from levels_of_need import agreement, api, training, training_session, worker
 
 # Pyodide in Node (a few seconds a test): `make test` runs these, `make check` does not.
 pytestmark = pytest.mark.slow
 
 CORE = ROOT / "core" / "levels_of_need"
+SAVED_CHECKS = ROOT / "tests" / "fixtures" / "saved-checks"
 CHECKS = [
     {"indicators": ["l2-domestic-abuse"], "unborn": True, "answers": {"immediate_risk": "no"}},
     {"indicators": ["l2-underage-sexual-activity"], "age": 12},
@@ -153,16 +155,60 @@ def test_the_python_bundle_holds_compiled_modules_only(medway_site):
     assert not [name for name in names if name.startswith(("sqlite3/", "email/", "http/", "multiprocessing/"))]
 
 
-def test_the_python_bundle_carries_line_numbers_but_no_column_ranges_docstrings_or_optional_modules(medway_site):
+def test_the_python_bundle_carries_the_cores_line_numbers_but_no_column_ranges_docstrings_or_optional_modules(
+    medway_site,
+):
     """Issue 28's lighter python.zip: what it leaves out nothing the checker runs reads. The bundle has no
-    source, so a traceback never shows the ^^^ markers that column ranges are for; it names each file and
-    line as before."""
+    source, so a traceback never shows the ^^^ markers that column ranges are for. The core's frames name
+    their own lines; the standard library's and Pyodide's name their function's first line, a number still
+    (inspect does sums with it); no docstring is left, Pyodide's included."""
     bundle = medway_site.directory / "assets" / "checker" / "python.zip"
     found = run_pyodide_script("inspect_bundle.mjs", str(bundle), str(CORE))
     assert found["code_objects"] > 1000
     assert found["with_lines"] == found["code_objects"]
     assert found["with_columns"] == 0
+    assert found["stdlib_beyond_first_line"] == 0
+    assert found["core_code_objects"] > 100
+    assert found["core_beyond_first_line"] > found["core_code_objects"] / 3  # one-line functions have one line
     assert found["docstrings"] == []
     assert found["ssl_loaded"] is False  # asyncio, for Pyodide's event loop, does without it
-    assert 'levels_of_need/model.py", line ' in found["traceback"]
     assert "JSONDecodeError: Expecting value" in found["traceback"]
+    # The core's frame names the line that raised, exactly: from_json's call of json.loads.
+    line = int(re.search(r'levels_of_need/model\.py", line (\d+), in from_json', found["traceback"])[1])
+    assert "json.loads(" in (CORE / "model.py").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert found["stack_lines"] and all(isinstance(line, int) for line in found["stack_lines"])
+
+
+@pytest.mark.parametrize("name", sorted(golden.PARTNERSHIP_FILES))
+def test_the_sites_python_bundle_alone_gives_the_golden_checks_words_and_opens_every_saved_check(
+    name, built_site, site_engine
+):
+    """The golden checks and practice cases, and every saved-check fixture, through each partnership's
+    python.zip alone (no docstrings, the standard library's lines left out): the fixture's words to the
+    letter, and each saved file opened or refused as CPython's worker does."""
+    site = built_site(golden.PARTNERSHIP_FILES[name], site_engine)
+    fixture = golden.load()
+    checks = [check for check in fixture["checks"] if check["partnership"] == name]
+    practice = [case for case in fixture["practice"] if case["partnership"] == name]
+    data = json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False)
+    saved_files = [
+        path.read_bytes().decode("utf-8-sig", errors="replace")
+        for path in sorted(SAVED_CHECKS.glob("*.json"))
+        if path.name != "expected.json"  # the outcomes, not a saved check
+    ]
+    payload = {"thresholds": data, "pages": [check["check"] for check in checks], "practice": practice}
+    out = run_pyodide_script(
+        "run_core.mjs",
+        str(site.directory / "assets" / "checker" / "python.zip"),
+        stdin=json.dumps({**payload, "opened": saved_files}),
+    )
+    assert out["core_from"].endswith(".zip/levels_of_need/api.pyc")
+    assert len(out["pages"]) == len(checks) > 0 and len(out["practice"]) == len(practice) > 0
+    for check, answer in zip(checks, out["pages"], strict=True):
+        shown = golden.page_texts(answer)
+        assert shown == {key: check[key] for key in shown}, check["name"]
+    for case, debrief in zip(practice, out["practice"], strict=True):
+        assert golden.debrief_text(debrief) == case["debrief"], case["name"]
+    worker.start(data)
+    assert len(saved_files) > 60
+    assert out["opened"] == [json.loads(worker.answer("open", json.dumps({"text": text}))) for text in saved_files]

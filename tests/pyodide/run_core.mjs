@@ -5,12 +5,13 @@
 // stdin: {"files": {"levels_of_need/x.py": "source", ...}, "thresholds": "<json>", "checks": [...],
 //         "imports": [module names to import first], "unknown": [indicator ids],
 //         "session": a presenter's request ({session, round, ...}), "quantiles": [[p, df], ...],
-//         "pages": [checks], "practice": [{scenario, choices, committed}, ...]}
+//         "pages": [checks], "practice": [{scenario, choices, committed}, ...], "opened": [saved files' text]}
 // stdout: {"python": "3.14.x", "results": [...], "summary", "verify", "debriefs", "unknown", "pages",
-//          "practice"}: one api.run answer per check (result, headline, view, summary), the first check's summary, every scenario verified
+//          "practice", "opened"}: one api.run answer per check (result, headline, view, summary), the first check's summary, every scenario verified
 // and debriefed, the message for a check with unknown indicators, the presenter's answer to the session
 // request (levels_of_need.training_session), Student's t quantiles (levels_of_need.agreement), and for the
-// golden checks (tests/fixtures/checks.yml) api.page_answer for each page and training.debrief for each case.
+// golden checks (tests/fixtures/checks.yml) api.page_answer for each page and training.debrief for each case;
+// the worker's answer to opening each saved file (as the page asks it: levels_of_need.worker).
 import { loadPyodide } from "pyodide";
 
 const chunks = [];
@@ -31,8 +32,9 @@ sys.path.insert(0, "/lib/core-src")
 request = json.loads(input_json)
 for module in request.get("imports", []):
     importlib.import_module(module)
-from levels_of_need import agreement, api, model, rules, training, training_session
+from levels_of_need import agreement, api, model, rules, training, training_session, worker
 thresholds = model.from_json(thresholds_json)
+worker.start(thresholds_json)
 checks = request.get("checks", [])
 try:
     api.run(thresholds, {"indicators": request.get("unknown", [])})
@@ -54,6 +56,7 @@ json.dumps({
         training.debrief(thresholds, case["scenario"], case["choices"], case["committed"])
         for case in request.get("practice", [])
     ],
+    "opened": [json.loads(worker.answer("open", json.dumps({"text": text}))) for text in request.get("opened", [])],
 })
 `);
 process.stdout.write(output);

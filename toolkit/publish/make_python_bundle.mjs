@@ -11,12 +11,13 @@
 // and runs the checker, so a module missing from it fails the build, not a user.
 // Lighter on the wire (issue 28): the entries are stored, not deflated, so the build's .br and .gz
 // copies compress the zip as a whole (1.70 MB deflated against about 1.2 MB brotli over stored
-// entries); docstrings are left out as python -OO does (see strip below); the bytecode carries line
-// numbers but not the column ranges that only a traceback's ^^^ markers use (-X no_debug_ranges: 0.26
-// MB of the brotli copy); and a module the standard library imports only where it handles its absence
-// (ssl, bz2, lzma, compression.zstd, for asyncio's TLS and shutil's archives) is left out unless the
-// core names it. Source (.py) instead of bytecode would be 0.39 MB lighter still but takes Python
-// about 6 s longer to start, compiling it at every start: bytecode it stays.
+// entries); docstrings are left out as python -OO does (see strip below); the bytecode carries no
+// column ranges, which only a traceback's ^^^ markers use (-X no_debug_ranges: 0.26 MB of the brotli
+// copy), and line numbers for the core only (see first_lines_only below: 93 kB); and a module the
+// standard library imports only where it handles its absence (ssl, bz2, lzma, compression.zstd, for
+// asyncio's TLS and shutil's archives) is left out unless the core names it. Source (.py) instead of
+// bytecode would be lighter still but takes Python seconds longer to start, compiling it at every start
+// (docs/performance.md): bytecode it stays.
 //
 // Usage: node make_python_bundle.mjs WHEEL THRESHOLDS_JSON OUT_ZIP
 // stdout (last line): {"version", "stdlib": [module file names], "core": [...]}
@@ -88,7 +89,7 @@ loaded = sorted({
 
 pyodide.globals.set("named_json", JSON.stringify(named));
 const made = JSON.parse(pyodide.runPython(`${EXERCISE}
-import ast, importlib.util, io, os, zipfile
+import ast, importlib.util, io, os, types, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 core_dir = importlib.util.find_spec(CORE).submodule_search_locations[0]
@@ -137,11 +138,11 @@ with zipfile.ZipFile(STDLIB) as source:
 stdlib = [name for name in stdlib if not any(module_name(name) == module or module_name(name).startswith(module + ".") for module in optional)]
 
 # Docstrings, left out as python -OO does: a module's, a function's and a class's; nothing the checker
-# runs reads them. Two kinds are kept. Pyodide's own packages: its JavaScript bindings are documented from
-# their docstrings. A decorated class's: dataclasses builds a docstring from inspect.signature for a
-# class without one, which costs time at every start (the core's dataclasses, enum's _simple_enum).
-KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
-
+# runs reads them, Pyodide's own packages included (their docstrings document its JavaScript bindings for
+# help(), which no page offers; a C method without one is given its signature alone:
+# _pyodide/docstring.py). A decorated class keeps its docstring: dataclasses builds one from
+# inspect.signature for a class without, which costs time at every start (the core's dataclasses, enum's
+# _simple_enum).
 def strip(tree):
     for node in ast.walk(tree):
         undecorated_class = isinstance(node, ast.ClassDef) and not node.decorator_list
@@ -151,13 +152,27 @@ def strip(tree):
                 node.body = node.body[1:] or [ast.Pass(lineno=first.lineno, col_offset=first.col_offset)]
     return tree
 
+# Line numbers: the core's are kept, so a traceback from the checker (the detail a failed start shows
+# for IT) points at the core's own line. The standard library's and Pyodide's code (pinned, and read in
+# Pyodide's own python_stdlib.zip) gives each instruction its function's first line: a traceback still
+# names the file and the function, f_lineno is always a number (inspect.stack() does sums with it; "no
+# line" breaks it), and the zip is 93 kB of brotli lighter (issue 28). A line table is a run of entries
+# of up to 8 code units each (CPython's Objects/locations.md); this one is "no columns, line + 0" for
+# each: first byte 0x80 | 13 << 3 | (units - 1), then the signed varint 0.
+FIRST_LINE = 13
+
+def first_lines_only(code):
+    units = len(code.co_code) // 2
+    table = b"".join(bytes([0x80 | FIRST_LINE << 3 | (min(8, units - start) - 1), 0]) for start in range(0, units, 8))
+    consts = tuple(first_lines_only(const) if isinstance(const, types.CodeType) else const for const in code.co_consts)
+    return code.replace(co_linetable=table, co_consts=consts)
+
 def compiled(source, path, name):
     # Unchecked hash-based bytecode: the same source always gives the same bytes, and there is no
     # source beside it to check against.
-    code = source
-    if not name.startswith(KEEP_DOCSTRINGS):
-        code = strip(ast.parse(source, path))
-    code = compile(code, path, "exec", dont_inherit=True, optimize=0)
+    code = compile(strip(ast.parse(source, path)), path, "exec", dont_inherit=True, optimize=0)
+    if name != CORE:
+        code = first_lines_only(code)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 def add(archive, name, data):
