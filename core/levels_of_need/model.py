@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol, TypeVar
 
-from .interface import IN_LANGUAGE
+from .interface import ENGLISH, IN_LANGUAGE, fill, phrase_text
 from .questions import Question, worded
 
 
@@ -954,11 +954,13 @@ class ScenarioSet:
     scenarios: tuple[Scenario, ...]
 
 
-def given_age(years: int | None, months: int | None) -> str:
+def given_age(years: int | None, months: int | None, phrases: Mapping[str, str] = ENGLISH) -> str:
     """An age in the checker's one wording for it, wherever an age is counted out (the answers, the summary,
-    the notes on other ages, a scenario's): "7 years", "1 year"; a baby's given in months, "7 months", "1 month"."""
+    the notes on other ages, a scenario's): "7 years", "1 year"; a baby's given in months, "7 months", "1 month"
+    (the catalogue's "age.…" phrases, in a language's words where ``phrases`` gives them)."""
     count, unit = (months, "month") if months is not None else (years, "year")
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    key = f"age.one-{unit}" if count == 1 else f"age.{unit}s"
+    return fill(phrase_text(phrases, key), {"count": count})
 
 
 @dataclass(frozen=True)
