@@ -60,6 +60,7 @@ CATALOGUE: dict[str, str] = {
     "page.step-up": "Stepping up",
     "page.step-across": "Stepping across",
     # A level's page (level.md.j2).
+    "level.label": "Level {number}: {name}",
     "level.response": "What response to expect",
     "level.under-statute": "Under {statute}.",
     "level.consent-required": "Parents must consent",
@@ -372,17 +373,19 @@ CATALOGUE: dict[str, str] = {
     "result.your-view": "You think {level} is right. Your view and your reason are recorded in the summary.",
     # A contact's ways of being reached, each a link after these words.
     "contact.by-area": "by the child’s area",
+    "contact.extension": "{number} extension {extension}",
     "contact.textphone": "textphone",
     "contact.web-page": "web page",
     "contact.hours": "(hours: {hours})",
     "contact.option": "then choose option {option}",
+    # Two names or bands joined: two domains of one worry, an unborn baby's band and a child's.
+    "list.and": "{one} and {other}",
     # Ages and age bands, as the result, "Check your answers" and the summary name them.
     "age.years": "{count} years",
     "age.one-year": "1 year",
     "age.months": "{count} months",
     "age.one-month": "1 month",
     "age.unborn-babies": "unborn babies",
-    "age.and": "{one} and {other}",
     "age.children-aged": "children aged {low}",
     "age.children-aged-or": "children aged {low} or {last}",
     "age.children-aged-to": "children aged {low} to {last}",
@@ -483,6 +486,60 @@ CATALOGUE: dict[str, str] = {
     "summary.detail-needs": "What needs to happen",
     "summary.detail-family-view": "The family’s view",
     "summary.detail-availability": "When and how you can be contacted",
+    # Saving a check to a file and opening it again (saved.py): what the page says.
+    "saved.opened": "The saved check has been opened.",
+    "saved.opened-in-language": (
+        "The saved check has been opened. It was saved on the self-check in {language}: the same guidance, in "
+        "another language."
+    ),
+    "saved.opened-other-version": (
+        "The saved check has been opened. It was made with thresholds version {version}; this is {current}."
+    ),
+    "saved.version-unknown": "unknown",
+    "saved.not-a-check": "This file is not a check saved by this self-check.",
+    "saved.not-json": "This file is not a saved check: it is not a JSON file.",
+    "saved.too-large": "This file is too large to be a saved check (a saved check is under {limit} KB).",
+    "saved.newer": "This check was saved by a newer version of the self-check, which this page cannot read.",
+    "saved.too-long": (
+        "This check is too long to save: a saved check must be under {limit} KB, and these answers make {size} KB. "
+        "Shorten the longest answers: {answers}. Nothing has been saved."
+    ),
+    "saved.answer-length": "“{answer}” ({count} characters)",
+    "saved.unknown-answer": "This check has an answer this self-check does not ask ({name}).",
+    "saved.unknown-typed": "This check has a typed answer this self-check does not ask ({name}).",
+    "saved.unknown-level": "This check names a level these thresholds do not have.",
+    "saved.unknown-indicator": (
+        "This check names 1 indicator these thresholds do not have. It may have been saved for another "
+        "partnership's guidance."
+    ),
+    "saved.unknown-indicators": (
+        "This check names {count} indicators these thresholds do not have. It may have been saved for another "
+        "partnership's guidance."
+    ),
+    "saved.typed-too-long": "One of the typed answers in this check is too long ({name}).",
+    "saved.damaged": "This check is damaged: its {name} is not in the form this self-check saves.",
+    # The typed answers beside the referral's details, as a message about saving names them.
+    "saved.consent-note": "Why consent was not sought, or what you did to seek it",
+    "saved.confirm-note": "Why your answer stands",
+    "saved.override": "Why (your view of the level)",
+    # What the page says where the checker cannot take an answer as given (rules.validate_age), and where
+    # it could not read the answers or do what was asked at all (api.page_answer, worker.py).
+    "check.age-refused": (
+        "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"
+    ),
+    "check.age-and-unborn": "Enter the child’s age or tick that the child is unborn, not both",
+    "check.age-out-of-range": "Enter an age from {youngest} to {oldest}: this guidance is for {ages}",
+    "check.months-needed": (
+        "Enter the baby’s age in months, like 7 months: the checker offers some worries by a baby’s age in months"
+    ),
+    "check.unreadable": (
+        "The checker could not read these answers, so there is no result. Check each answer, or clear the form and "
+        "start again."
+    ),
+    "check.unexpected": "The checker could not do this. Nothing on this page has changed.",
+    "saved.could-not-write": "Something in these answers could not be written to a file.",
+    "saved.could-not-read": "This file could not be read as a saved check.",
+    "saved.could-not-read-session": "This file could not be read as a saved session.",
     # What the page says beside an answer the result needs, when Continue is pressed without it.
     "check.age-required": "Enter the child’s age in years, or tick that the child is not born yet",
     "check.answer-required": "Answer the question: {question}",

@@ -174,7 +174,8 @@ def contact_nodes(contact: Contact, area: Area | None = None, phrases: Mapping[s
         own = contact.for_area(area)
         if own is not None:
             return contact_nodes(own, phrases=phrases)
-        parts: list[Node | str] = [f"{contact.name}, {words_of(phrases, 'contact.by-area')}: "]
+        by_area = words_of(phrases, "contact.by-area")
+        parts: list[Node | str] = [f"{contact.name}, {by_area}: "]
         for n, (where, own) in enumerate(contact.by_area):
             parts += ["; "] * (n > 0) + [f"{where.name}: ", *contact_ways(own, phrases=phrases)]
         return parts
@@ -190,7 +191,7 @@ def contact_ways(
     "01632 960999 (then choose option 2), textphone 18001 01632 960999, web page (hours: …)"."""
     ways: list[list[Node | str]] = []
     if contact.phone:
-        shown = phones.shown_with_extension(contact.phone, contact.extension)
+        shown = phones.shown_with_extension(contact.phone, contact.extension, phrases)
         way: list[Node | str] = [node("a", shown, href=phones.tel_href(contact.phone, contact.extension))]
         way.append(option_text(contact, phrases))
         ways.append(way)
@@ -209,7 +210,10 @@ def contact_ways(
 
 def option_text(contact: Contact, phrases: Mapping[str, str] = ENGLISH) -> str:
     """ " (then choose option 2)" after a number to dial where the call asks for an option, else nothing."""
-    return f" ({words_of(phrases, 'contact.option', option=contact.option)})" if contact.option else ""
+    if not contact.option:
+        return ""
+    option = words_of(phrases, "contact.option", option=contact.option)
+    return f" ({option})"
 
 
 def hours_words(contact: Contact, phrases: Mapping[str, str] = ENGLISH) -> list[Node | str]:
@@ -463,7 +467,7 @@ def _conditioned_call(thresholds: Thresholds, text: str, contact: Contact) -> li
     do not, the contact's own words for when to call follow, with the number."""
     assert contact.phone is not None
     words = one_line(text)
-    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    shown = phones.shown_with_extension(contact.phone, contact.extension, thresholds.phrases)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
     found = re.search(rf"(?<!\d){re.escape(shown)}(?!\d)", words)
     if found:
@@ -521,7 +525,7 @@ def _dial(thresholds: Thresholds, key: str, contact: Contact) -> Node:
     "result.telephone-now"; "result.telephone-name" without "now", where the guidance says when to call, and
     with the contact's name, where no step's words name it)."""
     assert contact.phone is not None
-    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    shown = phones.shown_with_extension(contact.phone, contact.extension, thresholds.phrases)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
     text = words_of(thresholds.phrases, key, option=option_text(contact, thresholds.phrases), name=contact.name)
     before, _, after = text.partition("{number}")
@@ -699,9 +703,8 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
     }
     # One whole sentence for each: a worry chosen or a rule that applies, whose words describe harm or name
     # an immediate risk, and the answer challenged or confirmed.
-    whose = "immediate" if challenge.question == IMMEDIATE_RISK else "harm"
-    what = "worry" if challenge.kind == "indicator" else "rule"
-    key = f"result.{'confirmed' if challenge.confirmed else 'challenge'}-{what}-{whose}"
+    immediate = challenge.question == IMMEDIATE_RISK
+    key = _CHALLENGES[(challenge.confirmed, challenge.kind == "indicator", immediate)]
     text = words_of(thresholds.phrases, key, voice, **words)
     if challenge.question == IMMEDIATE_RISK:
         # The guidance's own words for an immediate risk (its emergency rule), beside the answer that contradicts it.
@@ -710,6 +713,19 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
             for rule in unsure_emergencies(thresholds, [IMMEDIATE_RISK])
         )
     return text
+
+
+# A challenge's sentence, by (confirmed, a worry chosen rather than a rule, about an immediate risk).
+_CHALLENGES = {
+    (False, True, False): "result.challenge-worry-harm",
+    (False, True, True): "result.challenge-worry-immediate",
+    (False, False, False): "result.challenge-rule-harm",
+    (False, False, True): "result.challenge-rule-immediate",
+    (True, True, False): "result.confirmed-worry-harm",
+    (True, True, True): "result.confirmed-worry-immediate",
+    (True, False, False): "result.confirmed-rule-harm",
+    (True, False, True): "result.confirmed-rule-immediate",
+}
 
 
 def age_challenge_text(
@@ -846,7 +862,7 @@ def age_band(age: AgeBand, phrases: Mapping[str, str] = ENGLISH) -> str:
         parts += _years_band(age.at_least, age.under, phrases)
     band = parts[0] if parts else ""
     for part in parts[1:]:
-        band = words_of(phrases, "age.and", one=band, other=part)
+        band = words_of(phrases, "list.and", one=band, other=part)
     return band
 
 

@@ -42,28 +42,53 @@ from .present import (
 from .questions import AREA
 from .rules import CONSENT, Check, CheckError, Result, in_area, is_asked, written_for_another_age
 
-
-def phrase_key(kind: str, name: str) -> str:
-    """The catalogue's key (levels_of_need.interface) for a part's or a box's phrase: "summary.part-child-voice"."""
-    return f"summary.{kind}-{name.replace('_', '-')}"
-
+# The catalogue's phrases (levels_of_need.interface) for the summary's parts and the page's boxes, by name:
+# a part's heading where no referral question receives it, what is left in brackets where nothing is written
+# (and the reasons for consent left to give), and the name of each box the referrer types the details in.
+PART_KEYS = {
+    "level": "summary.part-level",
+    "age": "summary.part-age",
+    "worries": "summary.part-worries",
+    "consent": "summary.part-consent",
+    "tried": "summary.part-tried",
+    "professionals": "summary.part-professionals",
+    "strengths": "summary.part-strengths",
+    "needs": "summary.part-needs",
+    "child_voice": "summary.part-child-voice",
+    "availability": "summary.part-availability",
+}
+LEFT_KEYS = {
+    "worries": "summary.left-worries",
+    "consent": "summary.left-consent",
+    "tried": "summary.left-tried",
+    "professionals": "summary.left-professionals",
+    "strengths": "summary.left-strengths",
+    "needs": "summary.left-needs",
+    "child_voice": "summary.left-child-voice",
+    "availability": "summary.left-availability",
+    "not-sought": "summary.left-not-sought",
+    "refused": "summary.left-refused",
+}
+DETAIL_KEYS = {
+    "worry": "summary.detail-worry",
+    "impact": "summary.detail-impact",
+    "tried": "summary.detail-tried",
+    "worked": "summary.detail-worked",
+    "professionals": "summary.detail-professionals",
+    "child_voice": "summary.detail-child-voice",
+    "strengths": "summary.detail-strengths",
+    "needs": "summary.detail-needs",
+    "family_view": "summary.detail-family-view",
+    "availability": "summary.detail-availability",
+}
+SIGNS_OF_SAFETY_KEYS = {
+    "worries": "summary.signs-of-safety-worries",
+    "strengths": "summary.signs-of-safety-strengths",
+    "needs": "summary.signs-of-safety-needs",
+}
 
 # The referrer's own words: field name and the question the form asks (the catalogue's English).
-DETAIL_LABELS = {
-    name: CATALOGUE[phrase_key("detail", name)]
-    for name in (
-        "worry",
-        "impact",
-        "tried",
-        "worked",
-        "professionals",
-        "child_voice",
-        "strengths",
-        "needs",
-        "family_view",
-        "availability",
-    )
-}
+DETAIL_LABELS = {name: CATALOGUE[key] for name, key in DETAIL_KEYS.items()}
 
 
 @dataclass(frozen=True)
@@ -107,35 +132,35 @@ class Part:
 PARTS: tuple[Part, ...] = (
     Part(
         "level",
-        CATALOGUE["summary.part-level"],
+        CATALOGUE[PART_KEYS["level"]],
         "the suggested level and route with every reason, any answer the checker asked the referrer to check, "
         "and the referrer's own view of the level",
     ),
     Part(
         "age",
-        CATALOGUE["summary.part-age"],
+        CATALOGUE[PART_KEYS["age"]],
         "the child's age in years, or that the child is unborn, and the child's area where the partnership has areas",
     ),
     Part(
         "worries",
-        CATALOGUE["summary.part-worries"],
+        CATALOGUE[PART_KEYS["worries"]],
         "the worries and their impact on the child, in the referrer's words, and the threshold indicators chosen",
     ),
     Part(
         "consent",
-        CATALOGUE["summary.part-consent"],
+        CATALOGUE[PART_KEYS["consent"]],
         "the answer to the consent question, and why consent was not sought or what was done",
     ),
     Part(
         "tried",
-        CATALOGUE["summary.part-tried"],
+        CATALOGUE[PART_KEYS["tried"]],
         "what has been tried and what worked, and whether help was tried without enough improvement",
     ),
-    Part("professionals", CATALOGUE["summary.part-professionals"], "the other professionals working with the family"),
-    Part("strengths", CATALOGUE["summary.part-strengths"], "strengths and existing safety, and the strengths chosen"),
-    Part("needs", CATALOGUE["summary.part-needs"], "what needs to happen, and the family's view"),
-    Part("child_voice", CATALOGUE["summary.part-child-voice"], "the child's wishes and feelings"),
-    Part("availability", CATALOGUE["summary.part-availability"], "when and how the referrer can be contacted"),
+    Part("professionals", CATALOGUE[PART_KEYS["professionals"]], "the other professionals working with the family"),
+    Part("strengths", CATALOGUE[PART_KEYS["strengths"]], "strengths and existing safety, and the strengths chosen"),
+    Part("needs", CATALOGUE[PART_KEYS["needs"]], "what needs to happen, and the family's view"),
+    Part("child_voice", CATALOGUE[PART_KEYS["child_voice"]], "the child's wishes and feelings"),
+    Part("availability", CATALOGUE[PART_KEYS["availability"]], "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
 # Names a part the practice framework adds may not take: the fixed parts', and the typed answers' (the page
@@ -147,7 +172,7 @@ RESERVED_IDS: frozenset[str] = frozenset(PART_IDS) | frozenset(DETAIL_LABELS)
 # chosen Signs of Safety, whose three questions head these parts. With neither, the plain headings above.
 SIGNS_OF_SAFETY = Framework(
     name="Signs of Safety",
-    headings={part: CATALOGUE[phrase_key("signs-of-safety", part)] for part in ("worries", "strengths", "needs")},
+    headings={part: CATALOGUE[key] for part, key in SIGNS_OF_SAFETY_KEYS.items()},
 )
 
 
@@ -172,10 +197,8 @@ def heading(thresholds: Thresholds, part: str) -> str:
         return own.heading
     framework = practice_framework(thresholds)
     if framework is SIGNS_OF_SAFETY and part in framework.headings:  # the toolkit's words for its questions
-        return words_of(thresholds.phrases, phrase_key("signs-of-safety", part))
-    return (framework and framework.headings.get(part)) or words_of(
-        thresholds.phrases, phrase_key("part", part), REFERRER
-    )
+        return words_of(thresholds.phrases, SIGNS_OF_SAFETY_KEYS[part])
+    return (framework and framework.headings.get(part)) or words_of(thresholds.phrases, PART_KEYS[part], REFERRER)
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
@@ -425,7 +448,7 @@ class _Parts:
 
     def placeholder(self, part: str) -> str:
         """What the summary leaves in brackets for a part, or a reason for consent, the referrer has not written."""
-        return self.words(phrase_key("left", part))
+        return self.words(LEFT_KEYS[part])
 
     def heading(self, part: str) -> str:
         return heading(self.thresholds, part)
@@ -483,9 +506,7 @@ def on_scale(details: Details, refused: list[CheckError]) -> Details:
 
 # Consent not sought or refused, and no reason typed: what the summary leaves for the referrer to say (the
 # catalogue's English; a language's own words for it where its data gives them: _Parts.placeholder).
-CONSENT_REASONS: Mapping[str, str] = {
-    answer: CATALOGUE[phrase_key("left", answer)] for answer in ("not-sought", "refused")
-}
+CONSENT_REASONS: Mapping[str, str] = {answer: CATALOGUE[LEFT_KEYS[answer]] for answer in ("not-sought", "refused")}
 
 
 def asks_consent_note(check: Check) -> bool:

@@ -15,7 +15,7 @@ from conftest import ROOT
 from toolkit_cli import run_toolkit
 from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
-from levels_of_need.interface import CATALOGUE, fields
+from levels_of_need.interface import CATALOGUE, REFERRER_KEY, VOICED, fields
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
@@ -239,6 +239,8 @@ def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_ev
             keys = set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8")))
             asked |= keys & set(CATALOGUE)
     asked |= {key for key in CATALOGUE if key.startswith("nav.")}  # pages.SECTIONS: every "nav." key
+    # A sentence said in both voices: the referrer's is asked for wherever the practitioner's is (present.said).
+    asked |= {REFERRER_KEY.format(key=key) for key in VOICED & asked}
     assert in_templates <= set(CATALOGUE)
     assert asked == set(CATALOGUE)
 
