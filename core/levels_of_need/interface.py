@@ -458,7 +458,7 @@ CATALOGUE: dict[str, str] = {
     "summary.consent-why": "Why, or what was done to seek it: {note}",
     "summary.what-worked": "What worked: {worked}",
     "summary.family-view": "The family’s view: {view}",
-    "summary.immediate-risk": "IMMEDIATE RISK: call now.",
+    "summary.emergency": "IMMEDIATE RISK: call now.",
     "summary.reasons": "Reasons:",
     # A practice framework's scaling question: the answer typed, or left for the referrer.
     "summary.on-scale": "{typed} on a scale of {lowest} to {highest}",

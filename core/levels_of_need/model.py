@@ -115,7 +115,7 @@ class Level:
 
     @property
     def label(self) -> str:
-        """ "Level 2: Early help": the level's number and name, as the catalogue's phrase words them."""
+        """ "Level 2: …": the level's number and name, as the catalogue's phrase words them."""
         return fill(self.label_words, {"number": self.number, "name": self.name})
 
 

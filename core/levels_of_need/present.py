@@ -90,6 +90,7 @@ def asked(question: Question, voice: str = PAGE) -> str:
 
 
 AGE_REQUIRED = CATALOGUE["check.age-required"]
+AGE_TOPIC, AGE_TOPIC_MONTHS = CATALOGUE["result.age-topic"], CATALOGUE["result.age-topic-months"]
 
 
 # ---- Nodes ------------------------------------------------------------------------------------
@@ -338,12 +339,14 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     next_steps = [step_parts(thresholds, s, result) for s in result.next_steps[1:]]
     view += section(said(thresholds, "result.next-steps"), "ol", next_steps)
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
-        reasons = [[reason_text(r, phrases=thresholds.phrases)] for r in result.reasons]
+        reasons = [
+            [_marked(thresholds, reason_text(r, phrases=thresholds.phrases), reason_key(r))] for r in result.reasons
+        ]
         view += section(said(thresholds, "result.why"), "ul", reasons)
     below = [advice_parts(r, result.area, result, phrases=thresholds.phrases) for r in _advice_below(result)]
     view += section(said(thresholds, "result.guidance-also"), "ul", below)
-    notes = [*result.caveats, *checker_notes(thresholds, result)]
-    view += section(said(thresholds, "result.please-note"), "ul", [[one_line(n)] for n in notes])
+    notes = [[one_line(caveat)] for caveat in result.caveats] + [[note] for note in checker_notes(thresholds, result)]
+    view += section(said(thresholds, "result.please-note"), "ul", notes)
     view.append(version)
     return view
 
@@ -557,6 +560,12 @@ def said_as(thresholds: Thresholds, key: str, text: str) -> Node | str:
     return node("span", text, lang=lang) if lang else text
 
 
+def _marked(thresholds: Thresholds, text: str, key: str | None) -> Node | str:
+    """A sentence made with phrase ``key`` and the guidance's words, marked with the language of the phrase's
+    words where the file gave them (the guidance's words in it are not marked apart: docs/format.md)."""
+    return said_as(thresholds, key, text) if key else text
+
+
 def _lang(thresholds: Thresholds, key: str) -> str | None:
     return phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
 
@@ -664,9 +673,11 @@ def topic(thresholds: Thresholds, name: str, voice: str = PAGE) -> str:
 
 
 def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
-    texts = [challenge_text(thresholds, challenge) for challenge in challenges]
+    texts = [
+        _marked(thresholds, challenge_text(thresholds, challenge), challenge_key(challenge)) for challenge in challenges
+    ]
     if overruled:
-        texts.append(overruled)
+        texts.append(_marked(thresholds, overruled, "result.harm-overruled"))
     heading = said(thresholds, "result.check-your-answer")
     return [node("h4", heading), *(node("p", text) for text in texts)] if texts else []
 
@@ -703,9 +714,7 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
     }
     # One whole sentence for each: a worry chosen or a rule that applies, whose words describe harm or name
     # an immediate risk, and the answer challenged or confirmed.
-    immediate = challenge.question == IMMEDIATE_RISK
-    key = _CHALLENGES[(challenge.confirmed, challenge.kind == "indicator", immediate)]
-    text = words_of(thresholds.phrases, key, voice, **words)
+    text = words_of(thresholds.phrases, challenge_key(challenge), voice, **words)
     if challenge.question == IMMEDIATE_RISK:
         # The guidance's own words for an immediate risk (its emergency rule), beside the answer that contradicts it.
         text += "".join(
@@ -713,6 +722,14 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
             for rule in unsure_emergencies(thresholds, [IMMEDIATE_RISK])
         )
     return text
+
+
+def challenge_key(challenge: Challenge) -> str:
+    """The catalogue's sentence for a challenge: one whole sentence for each kind."""
+    if challenge.question == AGE:
+        return "result.age-confirmed" if challenge.confirmed else "result.age-challenge"
+    immediate = challenge.question == IMMEDIATE_RISK
+    return _CHALLENGES[(challenge.confirmed, challenge.kind == "indicator", immediate)]
 
 
 # A challenge's sentence, by (confirmed, a worry chosen rather than a rule, about an immediate risk).
@@ -746,6 +763,15 @@ def age_challenge_text(
         child=child,
         band=age_band(indicator.age or AgeBand(), phrases),
     )
+
+
+def reason_key(reason: Reason) -> str | None:
+    """The catalogue's phrase a reason is said in, if any (a worry's reason is the guidance's words alone)."""
+    if reason.kind == "rule":
+        return "result.reason-rule"
+    if reason.kind == "default":
+        return "result.reason-none"
+    return "result.reason-other-age" if reason.written_for is not None else None
 
 
 def reason_text(reason: Reason, voice: str = PAGE, phrases: Mapping[str, str] = ENGLISH) -> str:
@@ -834,13 +860,13 @@ def advice_parts(
     return parts
 
 
-def checker_notes(thresholds: Thresholds, result: Result) -> list[str]:
+def checker_notes(thresholds: Thresholds, result: Result) -> list[Node | str]:
     """How the checker treats what was entered: the checker's own words, never the guidance's."""
-    notes = []
+    notes: list[Node | str] = []
     if result.strengths and result.level is not None and result.level.number > thresholds.levels[0].number:
-        notes.append(words_of(thresholds.phrases, "result.strengths-recorded"))
+        notes.append(said(thresholds, "result.strengths-recorded"))
     if result.override and result.override_level and result.override_level != result.level:
-        notes.append(words_of(thresholds.phrases, "result.your-view", level=result.override_level.label))
+        notes.append(said(thresholds, "result.your-view", level=result.override_level.label))
     return notes
 
 
@@ -1002,7 +1028,7 @@ def _answer_row(thresholds: Thresholds, field: str, key: Node | str, lines: list
 def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
     question = thresholds.question(IMMEDIATE_RISK)
     immediate = [
-        words_of(thresholds.phrases, "answers.confirmed-for", worry=one_line(x.text))
+        said(thresholds, "answers.confirmed-for", worry=one_line(x.text))
         for x in (*thresholds.indicators, *thresholds.rules)
         if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
     ]
@@ -1042,25 +1068,25 @@ def _question_row(thresholds: Thresholds, check: Check, question: Question) -> d
     return _answer_row(thresholds, question.id, question.text, lines + (more(thresholds, check) if more else []))
 
 
-def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[str]:
+def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[Node | str]:
     """Beside significant harm: the worries and rules whose words describe harm, checked and confirmed."""
     return [
-        words_of(thresholds.phrases, "answers.confirmed-for", worry=i.text)
+        said(thresholds, "answers.confirmed-for", worry=i.text)
         for i in thresholds.indicators
         if i.id in check.confirmed and i.id in check.indicators
     ] + [
-        words_of(thresholds.phrases, "answers.confirmed-for-rule", rule=one_line(r.text))
+        said(thresholds, "answers.confirmed-for-rule", rule=one_line(r.text))
         for r in thresholds.rules
         if r.describes_harm and r.id in check.confirmed
     ]
 
 
-def _consent_note_lines(thresholds: Thresholds, check: Check) -> list[str]:
+def _consent_note_lines(thresholds: Thresholds, check: Check) -> list[Node | str]:
     return [check.consent_note] if check.consent_note else []
 
 
 # The lines a question's row has after its answer, where it has more.
-_MORE_LINES: dict[str, Callable[[Thresholds, Check], list[str]]] = {
+_MORE_LINES: dict[str, Callable[[Thresholds, Check], list[Node | str]]] = {
     SIGNIFICANT_HARM: _harm_confirmed_lines,
     CONSENT: _consent_note_lines,
 }
@@ -1089,11 +1115,11 @@ def _age_text(thresholds: Thresholds, check: Check) -> Node | str:
     if check.unborn and check.age is None and check.age_text is None:
         return said(thresholds, "answers.unborn")
     if check.age_text is not None:
-        return words_of(thresholds.phrases, "answers.age-typed", typed=check.age_text)
+        return said(thresholds, "answers.age-typed", typed=check.age_text)
     if check.age is None:
         return said(thresholds, "answers.not-answered")
     age = age_words(check, thresholds.phrases)
-    return words_of(thresholds.phrases, "answers.age-and-unborn", age=age) if check.unborn else age
+    return said(thresholds, "answers.age-and-unborn", age=age) if check.unborn else age
 
 
 def age_words(check: Check, phrases: Mapping[str, str] = ENGLISH) -> str:

@@ -534,7 +534,7 @@ def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
 def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:
     phrases = thresholds.phrases
     if result.emergency:
-        lines = [words_of(phrases, "summary.immediate-risk")]
+        lines = [words_of(phrases, "summary.emergency")]
         lines += to_text(area_note(thresholds, result, voice), lettered=True).strip().splitlines()
         lines += [f"- {_plain(contact_nodes(c, result.area, phrases))}" for c in result.emergency_contacts]
         return lines
