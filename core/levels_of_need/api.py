@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import phones
+from .interface import CATALOGUE, phrase_text
 from .model import Area, Contact, Rule, Step, Thresholds, check_from_dict, parse_age
 from .present import (
     age_notes,
@@ -30,10 +31,7 @@ from .summary import Details, asks_consent_note, off_scale, on_scale, render_mar
 
 # What the page shows when Python could not read the answers at all (a bug, or a file made to break it):
 # the page's own words, never Python's, and no result, summary or answers that are not the form's.
-UNREADABLE = (
-    "The checker could not read these answers, so there is no result. Check each answer, or clear the form and "
-    "start again."
-)
+UNREADABLE = CATALOGUE["check.unreadable"]
 
 
 def contact_to_dict(contact: Contact, area: Area | None = None) -> dict[str, Any]:
@@ -224,7 +222,8 @@ def page_answer(thresholds: Thresholds, raw: Mapping[str, Any]) -> dict[str, Any
     except Exception:  # any failure must still replace what the page shows
         # Every question is shown then: hiding one the check may ask would be the page deciding.
         shown = {"conditional_asked": [q.id for q in thresholds.questions if q.themes]}
-        return _with_problem({"message": UNREADABLE, "field": None}, [], {"age_notes": [], "age_notice": ""} | shown)
+        unreadable = phrase_text(thresholds.phrases, "check.unreadable")
+        return _with_problem({"message": unreadable, "field": None}, [], {"age_notes": [], "age_notice": ""} | shown)
 
 
 def _with_problem(problem: dict[str, Any], rows: list[dict[str, Any]], ages: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 
 # Where a language's words for the catalogue's phrases sit in its data: that language's words alone (the
 # file's own ``interface`` holds every language's).
@@ -59,6 +60,7 @@ CATALOGUE: dict[str, str] = {
     "page.step-up": "Stepping up",
     "page.step-across": "Stepping across",
     # A level's page (level.md.j2).
+    "level.label": "Level {number}: {name}",
     "level.response": "What response to expect",
     "level.under-statute": "Under {statute}.",
     "level.consent-required": "Parents must consent",
@@ -256,7 +258,360 @@ CATALOGUE: dict[str, str] = {
     "result.why": "Why",
     "result.guidance-also": "The guidance also says",
     "result.please-note": "Please note",
+    # The rest of the result's sentences, as Python writes them (present.py). A key in VOICED is said to the
+    # practitioner on the page ("you") and, in the referral summary, as the referrer writes it ("I"): its
+    # English is written once, here, and the referrer's (the same key with ".referrer" after it) is made from
+    # it (in_first_person). A {name} is filled in as it is shown: the guidance's words, a question, an age.
+    "result.area-unsure": (
+        "You are not sure of the child’s area (“{question}”), so what the guidance gives for each area is shown, "
+        "each with its area’s name. Use the child’s area’s."
+    ),
+    "result.area-unanswered": (
+        "You have not answered the child’s area (“{question}”), so what the guidance gives for each area is "
+        "shown, each with its area’s name. Use the child’s area’s."
+    ),
+    "result.timescale": "Timescale: {label}, {within}.",
+    "result.harm-step-leads": (
+        "What to do first, above, does not wait for the route: the words of a worry or rule that applies describe "
+        "harm, and the guidance gives that step first where harm is suspected."
+    ),
+    "result.advice-below": "The guidance’s advice for this is below.",
+    "result.guidance-says": "The guidance says: {words}",
+    "result.cannot-decide": (
+        "The checker cannot answer “{question}” for you, and the guidance gives no advice for being unsure of it. "
+        "Decide now, with the guidance’s words above, then answer the question."
+    ),
+    # A number to dial as a link ({number}); {option} is "contact.option" in brackets, or nothing.
+    "result.call-now": "Call {number} now{option}.",
+    "result.telephone-now": "Telephone {number} now{option}.",
+    "result.telephone-name": "Telephone {number}{option}: {name}.",
+    "result.missing-level": "The checker does not suggest a level and route until you answer:",
+    "result.missing-route": "The checker does not suggest the route until you answer:",
+    "result.unsure-route": (
+        "You are not sure of the answer to “{question}” The route depends on it, so the checker does not suggest one."
+    ),
+    "result.advice-unsure": (
+        "You are not sure of the answer to “{question}” Some of the guidance’s advice depends on it."
+    ),
+    "result.advice-unanswered": (
+        "You have not given the answer to “{question}” Some of the guidance’s advice depends on it."
+    ),
+    "result.consent-held": (
+        "You answered “{answer}” to “{question}” The partnership’s file says that “{route}” requires consent, so "
+        "the checker does not suggest it."
+    ),
+    # {unless} is the guidance's exceptions in quotation marks.
+    "result.consent-unless": "The guidance says that “{route}” requires consent unless {unless}.",
+    "result.consent-judged": "Whether that applies is for you to judge: the checker does not decide it.",
+    "result.age-topic": "The child’s age in years, or that the child is unborn",
+    "result.age-topic-months": "The child’s age in years (a baby’s in months), or that the child is unborn",
+    "result.check-your-answer": "Check your answer",
+    "result.harm-overruled": (
+        "You answered “{answer}” to “{question}” A rule of the guidance decides this route whatever that answer. "
+        "Check your answer, and say in your referral why you gave it."
+    ),
+    # A "no" challenged: {about} is the worry's or rule's words in quotation marks, with its level.
+    "result.challenge-worry-harm": (
+        "You chose {about}, whose words describe harm, and you answered “{answer}” to “{question}” Check that "
+        "answer. If it stands, confirm it under the question and say why in your referral. Until then the checker "
+        "does not suggest a route."
+    ),
+    "result.challenge-worry-immediate": (
+        "You chose {about}, whose words name an imminent or immediate risk, and you answered “{answer}” to "
+        "“{question}” Check that answer. If it stands, confirm it under the question and say why in your "
+        "referral. Until then the checker does not suggest a route."
+    ),
+    "result.challenge-rule-harm": (
+        "The guidance’s rule {about}, whose words describe harm, applies to your answers, and you answered "
+        "“{answer}” to “{question}” Check that answer. If it stands, confirm it under the question and say why in "
+        "your referral. Until then the checker does not suggest a route."
+    ),
+    "result.challenge-rule-immediate": (
+        "The guidance’s rule {about}, whose words name an imminent or immediate risk, applies to your answers, and "
+        "you answered “{answer}” to “{question}” Check that answer. If it stands, confirm it under the question "
+        "and say why in your referral. Until then the checker does not suggest a route."
+    ),
+    "result.confirmed-worry-harm": (
+        "You confirmed your answer “{answer}” to “{question}” although you chose {about}, whose words describe harm."
+    ),
+    "result.confirmed-worry-immediate": (
+        "You confirmed your answer “{answer}” to “{question}” although you chose {about}, whose words name an "
+        "imminent or immediate risk."
+    ),
+    "result.confirmed-rule-harm": (
+        "You confirmed your answer “{answer}” to “{question}” although the guidance’s rule {about}, whose words "
+        "describe harm, applies to your answers."
+    ),
+    "result.confirmed-rule-immediate": (
+        "You confirmed your answer “{answer}” to “{question}” although the guidance’s rule {about}, whose words "
+        "name an imminent or immediate risk, applies to your answers."
+    ),
+    # A worry chosen for a child outside its age band: {worry} its words, {level} its level, {child} and {band}
+    # the "age." phrases.
+    "result.age-challenge": (
+        "You chose “{worry}” ({level}) for {child}, though the checker offers it only for {band}. Check that "
+        "answer: if it does not apply to this child, untick it. If it does, confirm it under the question and say "
+        "why in your referral. Until then the checker does not suggest a route. It does not count towards a rule "
+        "that needs several of the guidance’s worries together."
+    ),
+    "result.age-confirmed": (
+        "You confirmed that you chose “{worry}” ({level}) for {child}, though the checker offers it only for "
+        "{band}. It sets its own level, but it does not count towards a rule that needs several of the guidance’s "
+        "worries together."
+    ),
+    "result.reason-rule": "Rule: {rule} ({source})",
+    "result.reason-none": "No worries were chosen. {level}: {text}",
+    "result.reason-other-age": "The checker offers it for {band}; you chose it, so it sets its own level.",
+    "result.about-consent": "About consent, the guidance says: {words}",
+    "result.your-answer": "(Your answer: {answer}.)",
+    "result.area-step": "For a child in {area}:",
+    "result.area-advice": "For a child in {areas} only:",
+    "result.area-or": "{one} or {other}",
+    "result.strengths-recorded": (
+        "The checker records the strengths you chose for the referral. It never lowers a level because of them."
+    ),
+    "result.your-view": "You think {level} is right. Your view and your reason are recorded in the summary.",
+    # A contact's ways of being reached, each a link after these words.
+    "contact.by-area": "by the child’s area",
+    "contact.extension": "{number} extension {extension}",
+    "contact.textphone": "textphone",
+    "contact.web-page": "web page",
+    "contact.hours": "(hours: {hours})",
+    "contact.option": "then choose option {option}",
+    # Two names or bands joined: two domains of one worry, an unborn baby's band and a child's.
+    "list.and": "{one} and {other}",
+    # Ages and age bands, as the result, "Check your answers" and the summary name them.
+    "age.years": "{count} years",
+    "age.one-year": "1 year",
+    "age.months": "{count} months",
+    "age.one-month": "1 month",
+    "age.unborn-babies": "unborn babies",
+    "age.children-aged": "children aged {low}",
+    "age.children-aged-or": "children aged {low} or {last}",
+    "age.children-aged-to": "children aged {low} to {last}",
+    "age.children-aged-over": "children aged {low} or over",
+    "age.children-under": "children under {high}",
+    "age.babies-under": "babies under {high}",
+    "age.babies-aged": "babies aged {low}",
+    "age.babies-aged-or": "babies aged {low} or {last}",
+    "age.babies-aged-to": "babies aged {low} to {last}",
+    "age.an-unborn-baby": "an unborn baby",
+    "age.a-baby-aged": "a baby aged {age}",
+    "age.a-child-aged": "a child aged {age}",
+    "age.offered-for": "The checker offers it for {band}.",
+    "age.offered-not-for": "The checker offers it for {band}, not for {child}.",
+    "age.listed": "“{worry}” (the checker offers it for {band})",
+    "age.notice": (
+        "You chose indicators that the checker offers for another age than {child}: {listed}. They are still "
+        "chosen and still count in the result at their own level, though not towards a rule that needs several "
+        "of the guidance’s worries together. If they do not apply to this child, untick them."
+    ),
+    # "Check your answers": the lines under an answer.
+    "answers.confirmed-for": "Checked and confirmed for “{worry}”",
+    "answers.confirmed-for-rule": "Checked and confirmed for the guidance’s rule “{rule}”",
+    "answers.other-age": "The checker offers it for {band}, not for {child}",
+    "answers.other-age-confirmed": (
+        "The checker offers it for {band}, not for {child}. You confirmed that it applies to this child"
+    ),
+    "answers.age-typed": "“{typed}” (not a whole number of years)",
+    "answers.age-and-unborn": "{age} (and ticked unborn)",
+    "answers.yes": "Yes",
+    "answers.no": "No",
+    "answers.not-sure": "I am not sure",
+    # The referral summary (summary.py), in the referrer's words: its title, its parts' headings where no
+    # referral question of the partnership receives them, and the lines the checker writes under them.
+    "summary.title": "REFERRAL SUMMARY: {partnership}",
+    "summary.title-markdown": "Referral summary: {partnership}",
+    "summary.part-level": "Suggested level",
+    "summary.part-age": "The child’s age",
+    "summary.part-worries": "Concerns about the child",
+    "summary.part-consent": "Consent",
+    "summary.part-tried": "What has been tried",
+    "summary.part-professionals": "Other professionals involved",
+    "summary.part-strengths": "Strengths and safety",
+    "summary.part-needs": "What should happen next",
+    "summary.part-child-voice": "The child’s voice",
+    "summary.part-availability": "When and how you can be contacted",
+    # Signs of Safety's three questions, heading its parts where the file chooses Signs of Safety.
+    "summary.signs-of-safety-worries": "What I am worried about",
+    "summary.signs-of-safety-strengths": "What is working well",
+    "summary.signs-of-safety-needs": "What needs to happen",
+    "summary.thresholds": "Thresholds",
+    "summary.version": "{title}, version {version}.",
+    "summary.suggested-by": "Suggested by the Levels of Need self-check. It does not replace professional judgement.",
+    "summary.your-answer": "[Your answer]",
+    "summary.your-reason": "Your reason: {reason}",
+    "summary.reason-left": "[Reason]",
+    "summary.asked-to-check": "Answers the checker asked you to check",
+    "summary.professional-view": "Professional view of the level",
+    "summary.override": "You consider {level} to be right, rather than the suggested {suggested}.",
+    "summary.no-level-yet": "no level yet (not finished)",
+    "summary.impact": "Impact on the child: {impact}",
+    "summary.indicators": "Threshold indicators:",
+    "summary.indicator": "Level {number}, {domains}: {worry}",
+    "summary.offered-for": "(the checker offers it for {band})",
+    "summary.area": "Area: {area}",
+    "summary.area-left": "[Area]",
+    "summary.age": "Age: {age}",
+    "summary.age-unborn": "Age: unborn",
+    "summary.age-left": "[Age]",
+    "summary.consent-why": "Why, or what was done to seek it: {note}",
+    "summary.what-worked": "What worked: {worked}",
+    "summary.family-view": "The family’s view: {view}",
+    "summary.emergency": "IMMEDIATE RISK: call now.",
+    "summary.reasons": "Reasons:",
+    # A practice framework's scaling question: the answer typed, or left for the referrer.
+    "summary.on-scale": "{typed} on a scale of {lowest} to {highest}",
+    "summary.scale-left": "[A whole number from {lowest} to {highest}]",
+    "summary.off-scale": "{heading}: enter a whole number from {lowest} to {highest}",
+    # What the summary leaves, in brackets, for the referrer to write where they have written nothing.
+    "summary.left-worries": "[What you are worried about, in your own words]",
+    "summary.left-consent": "[Has consent been sought? Given or refused?]",
+    "summary.left-tried": "[What has been done already, and what worked or did not]",
+    "summary.left-professionals": "[Other professionals working with the family]",
+    "summary.left-strengths": "[Strengths and existing safety]",
+    "summary.left-needs": "[What needs to happen]",
+    "summary.left-child-voice": "[The child’s wishes and feelings]",
+    "summary.left-availability": "[When and how you can be contacted]",
+    "summary.left-not-sought": "[Why consent has not been sought]",
+    "summary.left-refused": "[What I did to seek consent]",
+    # The boxes the referrer types the referral's details in: each one's name.
+    "summary.detail-worry": "What you are worried about, in your own words",
+    "summary.detail-impact": "The impact on the child",
+    "summary.detail-tried": "What has been tried",
+    "summary.detail-worked": "What worked, and what did not",
+    "summary.detail-professionals": "Other professionals involved",
+    "summary.detail-child-voice": "The child’s voice: their wishes and feelings",
+    "summary.detail-strengths": "Strengths and existing safety",
+    "summary.detail-needs": "What needs to happen",
+    "summary.detail-family-view": "The family’s view",
+    "summary.detail-availability": "When and how you can be contacted",
+    # Saving a check to a file and opening it again (saved.py): what the page says.
+    "saved.opened": "The saved check has been opened.",
+    "saved.opened-in-language": (
+        "The saved check has been opened. It was saved on the self-check in {language}: the same guidance, in "
+        "another language."
+    ),
+    "saved.opened-other-version": (
+        "The saved check has been opened. It was made with thresholds version {version}; this is {current}."
+    ),
+    "saved.version-unknown": "unknown",
+    "saved.not-a-check": "This file is not a check saved by this self-check.",
+    "saved.not-json": "This file is not a saved check: it is not a JSON file.",
+    "saved.too-large": "This file is too large to be a saved check (a saved check is under {limit} KB).",
+    "saved.newer": "This check was saved by a newer version of the self-check, which this page cannot read.",
+    "saved.too-long": (
+        "This check is too long to save: a saved check must be under {limit} KB, and these answers make {size} KB. "
+        "Shorten the longest answers: {answers}. Nothing has been saved."
+    ),
+    "saved.answer-length": "“{answer}” ({count} characters)",
+    "saved.unknown-answer": "This check has an answer this self-check does not ask ({name}).",
+    "saved.unknown-typed": "This check has a typed answer this self-check does not ask ({name}).",
+    "saved.unknown-level": "This check names a level these thresholds do not have.",
+    "saved.unknown-indicator": (
+        "This check names 1 indicator these thresholds do not have. It may have been saved for another "
+        "partnership's guidance."
+    ),
+    "saved.unknown-indicators": (
+        "This check names {count} indicators these thresholds do not have. It may have been saved for another "
+        "partnership's guidance."
+    ),
+    "saved.typed-too-long": "One of the typed answers in this check is too long ({name}).",
+    "saved.damaged": "This check is damaged: its {name} is not in the form this self-check saves.",
+    # The typed answers beside the referral's details, as a message about saving names them.
+    "saved.consent-note": "Why consent was not sought, or what you did to seek it",
+    "saved.confirm-note": "Why your answer stands",
+    "saved.override": "Why (your view of the level)",
+    # What the page says where the checker cannot take an answer as given (rules.validate_age), and where
+    # it could not read the answers or do what was asked at all (api.page_answer, worker.py).
+    "check.age-refused": (
+        "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"
+    ),
+    "check.age-and-unborn": "Enter the child’s age or tick that the child is unborn, not both",
+    "check.age-out-of-range": "Enter an age from {youngest} to {oldest}: this guidance is for {ages}",
+    "check.months-needed": (
+        "Enter the baby’s age in months, like 7 months: the checker offers some worries by a baby’s age in months"
+    ),
+    "check.unreadable": (
+        "The checker could not read these answers, so there is no result. Check each answer, or clear the form and "
+        "start again."
+    ),
+    "check.unexpected": "The checker could not do this. Nothing on this page has changed.",
+    "saved.could-not-write": "Something in these answers could not be written to a file.",
+    "saved.could-not-read": "This file could not be read as a saved check.",
+    "saved.could-not-read-session": "This file could not be read as a saved session.",
+    # What the page says beside an answer the result needs, when Continue is pressed without it.
+    "check.age-required": "Enter the child’s age in years, or tick that the child is not born yet",
+    "check.answer-required": "Answer the question: {question}",
 }
+
+# The sentences said both to the practitioner and in the referrer's voice (see "result.area-unsure" above).
+VOICED = frozenset(
+    {
+        "result.area-unsure",
+        "result.area-unanswered",
+        "result.missing-level",
+        "result.missing-route",
+        "result.unsure-route",
+        "result.advice-unsure",
+        "result.advice-unanswered",
+        "result.consent-held",
+        "result.consent-judged",
+        "result.harm-overruled",
+        "result.challenge-worry-harm",
+        "result.challenge-worry-immediate",
+        "result.challenge-rule-harm",
+        "result.challenge-rule-immediate",
+        "result.confirmed-worry-harm",
+        "result.confirmed-worry-immediate",
+        "result.confirmed-rule-harm",
+        "result.confirmed-rule-immediate",
+        "result.age-challenge",
+        "result.age-confirmed",
+        "result.reason-other-age",
+        "summary.part-availability",
+        "summary.your-answer",
+        "summary.your-reason",
+        "summary.asked-to-check",
+        "summary.override",
+        "summary.left-worries",
+        "summary.left-availability",
+    }
+)
+REFERRER_KEY = "{key}.referrer"
+
+# The practitioner's "you" as the referrer writes it in the summary ("I", "me", "my"): "you" as an object first
+# ("asked you to check": "asked me to check"), then as a subject. Only the checker's own English is turned so,
+# never the guidance's words, which are filled in after.
+_FIRST_PERSON = (
+    (r"\b(asked|tell|told|to|for|with|gives|give|help|helps) you\b", r"\1 me"),
+    (r"\bYou are\b", "I am"),
+    (r"\byou are\b", "I am"),
+    (r"\b(asked|for|to) you\b", r"\1 me"),  # you as the object: me, not I
+    (r"\bYour\b", "My"),
+    (r"\byour\b", "my"),
+    (r"\b[Yy]ou\b", "I"),
+)
+
+
+def in_first_person(text: str) -> str:
+    """The checker's English sentence to the practitioner as the referrer writes it: "you" as "I"."""
+    for pattern, first_person in _FIRST_PERSON:
+        text = re.sub(pattern, first_person, text)
+    return text
+
+
+def _with_referrer_voice(written: dict[str, str]) -> dict[str, str]:
+    """The catalogue with each VOICED key's referrer's English right after its own."""
+    out: dict[str, str] = {}
+    for key, english in written.items():
+        out[key] = english
+        if key in VOICED:
+            out[REFERRER_KEY.format(key=key)] = in_first_person(english)
+    return out
+
+
+CATALOGUE = _with_referrer_voice(CATALOGUE)
 
 # The language the catalogue's English is in: what a language's own words are marked as differing from.
 CATALOGUE_LANG = "en"
@@ -295,6 +650,10 @@ def fill(text: str, values: Mapping[str, object]) -> str:
         return value if ENDS_SENTENCE.search(value) else value + match.group(2)
 
     return _FIELD_AND_STOP.sub(filled, text)
+
+
+# No language's own words: each phrase in the catalogue's English.
+ENGLISH: Mapping[str, str] = MappingProxyType({})
 
 
 def phrase_text(phrases: Mapping[str, str], key: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol, TypeVar
 
-from .interface import IN_LANGUAGE
+from .interface import CATALOGUE, ENGLISH, IN_LANGUAGE, fill, phrase_text
 from .questions import Question, worded
 
 
@@ -110,10 +110,13 @@ class Level:
     indicator_kind: str  # "strength" or "worry"
     routes: tuple[Route, ...]
     colour: str | None = None  # "#rrggbb" that marks the level's name (toolkit.load.colours)
+    # How a level is named with its number: the catalogue's "level.label", in the data's language.
+    label_words: str = field(default=CATALOGUE["level.label"], repr=False, compare=False)
 
     @property
     def label(self) -> str:
-        return f"Level {self.number}: {self.name}"
+        """ "Level 2: …": the level's number and name, as the catalogue's phrase words them."""
+        return fill(self.label_words, {"number": self.number, "name": self.name})
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,8 @@ class Indicator:
     # The domains after the first, for an indicator the table puts under several: one indicator, one
     # tick, shown under each (or said to be under each).
     more_domains: tuple[Named, ...] = ()
+    # How two names are joined: the catalogue's "list.and", in the data's language.
+    and_words: str = field(default=CATALOGUE["list.and"], repr=False, compare=False)
 
     @property
     def is_strength(self) -> bool:
@@ -299,7 +304,10 @@ class Indicator:
     @property
     def domain_names(self) -> str:
         """The domain's name, or every domain's name joined with "and" for an indicator under several."""
-        return " and ".join(d.name for d in self.domains)
+        names = self.domain.name
+        for more in self.more_domains:
+            names = fill(self.and_words, {"one": names, "other": more.name})
+        return names
 
     @property
     def vocabulary(self) -> tuple[str, ...]:
@@ -954,11 +962,16 @@ class ScenarioSet:
     scenarios: tuple[Scenario, ...]
 
 
-def given_age(years: int | None, months: int | None) -> str:
+_AGE_UNITS = {"month": "age.months", "year": "age.years"}  # the catalogue's phrase for a count of each
+
+
+def given_age(years: int | None, months: int | None, phrases: Mapping[str, str] = ENGLISH) -> str:
     """An age in the checker's one wording for it, wherever an age is counted out (the answers, the summary,
-    the notes on other ages, a scenario's): "7 years", "1 year"; a baby's given in months, "7 months", "1 month"."""
+    the notes on other ages, a scenario's): "7 years", "1 year"; a baby's given in months, "7 months", "1 month"
+    (the catalogue's "age.…" phrases, in a language's words where ``phrases`` gives them)."""
     count, unit = (months, "month") if months is not None else (years, "year")
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    key = {"month": "age.one-month", "year": "age.one-year"}[unit] if count == 1 else _AGE_UNITS[unit]
+    return fill(phrase_text(phrases, key), {"count": count})
 
 
 @dataclass(frozen=True)
@@ -1259,7 +1272,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     timescale_by_id = _index(timescales)
     area_by_id = _index(areas)
     levels = tuple(
-        _level(lv, contact_by_id, timescale_by_id, area_by_id)
+        _level(lv, contact_by_id, timescale_by_id, area_by_id, data.get(IN_LANGUAGE) or {})
         for lv in sorted(data["levels"], key=lambda lv: lv["number"])
     )
     level_by_id = _index(levels)
@@ -1268,7 +1281,8 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     themes = tuple(named(t) for t in data.get("themes", ()))
     domain_by_id = _index(domains)
     theme_by_id = _index(themes)
-    indicators = tuple(_indicator(i, level_by_id, domain_by_id, theme_by_id) for i in data["indicators"])
+    phrases = data.get(IN_LANGUAGE) or {}
+    indicators = tuple(_indicator(i, level_by_id, domain_by_id, theme_by_id, phrases) for i in data["indicators"])
     rules = tuple(_rule(r, level_by_id, route_by_id, contact_by_id, timescale_by_id, area_by_id) for r in data["rules"])
     scenarios = tuple(_scenario(sc, level_by_id, route_by_id) for sc in data.get("scenarios", ()))
     scenario_by_id = _index(scenarios)
@@ -1290,7 +1304,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         age_range=AgeRange(
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
-        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ())),
+        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ()), data.get(IN_LANGUAGE) or {}),
         referral_questions=tuple(_referral_question(q) for q in data.get("referral_questions", ())),
         scenarios=scenarios,
         areas=areas,
@@ -1415,6 +1429,7 @@ def _level(
     contact_by_id: Mapping[str, Contact],
     timescale_by_id: Mapping[str, Timescale],
     area_by_id: Mapping[str, Area],
+    phrases: Mapping[str, str] = ENGLISH,
 ) -> Level:
     return Level(
         id=raw["id"],
@@ -1426,6 +1441,7 @@ def _level(
         indicator_kind=raw["indicator_kind"],
         routes=tuple(_route(r, contact_by_id, timescale_by_id, area_by_id) for r in raw["routes"]),
         colour=raw.get("colour"),
+        label_words=phrase_text(phrases, "level.label"),
     )
 
 
@@ -1434,6 +1450,7 @@ def _indicator(
     level_by_id: Mapping[str, Level],
     domain_by_id: Mapping[str, Named],
     theme_by_id: Mapping[str, Named],
+    phrases: Mapping[str, str] = ENGLISH,
 ) -> Indicator:
     domain_ids = indicator_domain_ids(raw)
     return Indicator(
@@ -1448,6 +1465,7 @@ def _indicator(
         age=age_band_of(raw.get("age")),
         strength=bool(raw.get("strength", False)),
         more_domains=tuple(domain_by_id[d] for d in domain_ids[1:]),
+        and_words=phrase_text(phrases, "list.and"),
     )
 
 

@@ -13,7 +13,10 @@ Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
+
+from .interface import ENGLISH, fill, phrase_text
 
 # As the file may write a number: digits and single spaces, or "+" and a country code, where the
 # national trunk 0 may be shown in brackets, "(0)", which is never dialled from abroad.
@@ -49,14 +52,12 @@ def tel_href(phone: str, extension: str | None = None) -> str:
     return f"{link};ext={extension}" if extension else link
 
 
-def shown_with_extension(phone: str, extension: str | None) -> str:
-    """The number as the link shows it: as written, and its extension in words."""
-    return f"{phone} extension {extension}" if extension else phone
-
-
-def option_words(option: str) -> str:
-    """An option chosen on the call, said beside the link: it is not part of the dialled number."""
-    return f"then choose option {option}"
+def shown_with_extension(phone: str, extension: str | None, phrases: Mapping[str, str] = ENGLISH) -> str:
+    """The number as the link shows it: as written, and its extension in words (the catalogue's
+    "contact.extension", in a language's words where ``phrases`` gives them)."""
+    if not extension:
+        return phone
+    return fill(phrase_text(phrases, "contact.extension"), {"number": phone, "extension": extension})
 
 
 def schema_defs() -> dict[str, Any]:

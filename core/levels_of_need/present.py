@@ -12,11 +12,21 @@ Standard library only (runs in the browser).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import phones
-from .interface import CATALOGUE, ENDS_SENTENCE, fill, phrase_lang, phrase_text
+from .interface import (
+    CATALOGUE,
+    ENDS_SENTENCE,
+    ENGLISH,
+    REFERRER_KEY,
+    VOICED,
+    fill,
+    in_first_person,
+    phrase_lang,
+    phrase_text,
+)
 from .model import AgeBand, Area, Contact, Indicator, Level, Route, Rule, Step, Thresholds, Timescale, given_age
 from .questions import AGE, AREA, QUESTIONS, Question
 from .rules import (
@@ -40,23 +50,11 @@ from .rules import (
 
 Node = dict[str, Any]
 
-AGE_TOPIC = "The child’s age in years, or that the child is unborn"
-AGE_TOPIC_MONTHS = "The child’s age in years (a baby’s in months), or that the child is unborn"
 # Who the checker's own sentences speak as. The page speaks to the practitioner ("you"). The referral summary is
 # the referrer's, so there the checker's sentences say "I", as the referrer writes them, whatever the
 # partnership's questions say ("Have I included…", or "What is worrying you…", answered "I…"). Only the
 # checker's words change, never the guidance's, which are put in after (spoken, asked).
 PAGE, REFERRER = "page", "referrer"
-_FIRST_PERSON = (
-    # "you" as an object first ("asked you to check": "asked me to check"), then as a subject.
-    (r"\b(asked|tell|told|to|for|with|gives|give|help|helps) you\b", r"\1 me"),
-    (r"\bYou are\b", "I am"),
-    (r"\byou are\b", "I am"),
-    (r"\b(asked|for|to) you\b", r"\1 me"),  # you as the object: me, not I
-    (r"\bYour\b", "My"),
-    (r"\byour\b", "my"),
-    (r"\b[Yy]ou\b", "I"),
-)
 
 
 def spoken(template: str, voice: str, **words: str) -> str:
@@ -65,10 +63,19 @@ def spoken(template: str, voice: str, **words: str) -> str:
 
 
 def _in_voice(text: str, voice: str) -> str:
-    if voice == REFERRER:
-        for pattern, first_person in _FIRST_PERSON:
-            text = re.sub(pattern, first_person, text)
-    return text
+    return in_first_person(text) if voice == REFERRER else text
+
+
+def words_of(phrases: Mapping[str, str], key: str, voice: str = PAGE, **values: object) -> str:
+    """The toolkit's phrase ``key`` (levels_of_need.interface) in a language's words (``phrases``, a
+    Thresholds' ``phrases``; the English where it gives none), in the voice asked for where the phrase has
+    two (interface.VOICED), its values filled in: plain text, unmarked (``said`` marks its language)."""
+    return fill(phrase_text(phrases, voiced_key(key, voice)), values)
+
+
+def voiced_key(key: str, voice: str) -> str:
+    """The catalogue's key for phrase ``key`` in ``voice``: its referrer's own, where it has one."""
+    return REFERRER_KEY.format(key=key) if voice == REFERRER and key in VOICED else key
 
 
 _CHECKERS_QUESTIONS = {question.id: question.text for question in QUESTIONS}
@@ -82,7 +89,8 @@ def asked(question: Question, voice: str = PAGE) -> str:
     return _in_voice(question.text, voice) if own else question.text
 
 
-AGE_REQUIRED = "Enter the child’s age in years, or tick that the child is not born yet"
+AGE_REQUIRED = CATALOGUE["check.age-required"]
+AGE_TOPIC, AGE_TOPIC_MONTHS = CATALOGUE["result.age-topic"], CATALOGUE["result.age-topic-months"]
 
 
 # ---- Nodes ------------------------------------------------------------------------------------
@@ -156,50 +164,61 @@ def plain_text(item: Node) -> str:
 
 # ---- Contacts and their links ----------------------------------------------------------------
 
-BY_AREA = "by the child’s area"  # before each area's own ways, where a contact differs by area
+BY_AREA = CATALOGUE["contact.by-area"]  # before each area's own ways, where a contact differs by area
 
 
-def contact_nodes(contact: Contact, area: Area | None = None) -> list[Node | str]:
+def contact_nodes(contact: Contact, area: Area | None = None, phrases: Mapping[str, str] = ENGLISH) -> list[Node | str]:
     """ "Name: 01632 960999", with every way of reaching the contact as a link; a web page alone is
     a link named after the contact. A contact that differs by area is the child's area's own, or,
     while the area is not known, every area's, each labelled: never one area's number guessed."""
     if contact.by_area:
         own = contact.for_area(area)
         if own is not None:
-            return contact_nodes(own)
-        parts: list[Node | str] = [f"{contact.name}, {BY_AREA}: "]
+            return contact_nodes(own, phrases=phrases)
+        by_area = words_of(phrases, "contact.by-area")
+        parts: list[Node | str] = [f"{contact.name}, {by_area}: "]
         for n, (where, own) in enumerate(contact.by_area):
-            parts += ["; "] * (n > 0) + [f"{where.name}: ", *contact_ways(own)]
+            parts += ["; "] * (n > 0) + [f"{where.name}: ", *contact_ways(own, phrases=phrases)]
         return parts
     if not (contact.phone or contact.email or contact.textphone) and contact.url:
-        return [node("a", contact.name, href=contact.url), *hours_words(contact)]
-    return [f"{contact.name}: ", *contact_ways(contact)]
+        return [node("a", contact.name, href=contact.url), *hours_words(contact, phrases)]
+    return [f"{contact.name}: ", *contact_ways(contact, phrases=phrases)]
 
 
-def contact_ways(contact: Contact, url_text: str = "web page") -> list[Node | str]:
+def contact_ways(
+    contact: Contact, url_text: str | None = None, phrases: Mapping[str, str] = ENGLISH
+) -> list[Node | str]:
     """Every way of reaching a contact as a link, without its name, then its hours:
     "01632 960999 (then choose option 2), textphone 18001 01632 960999, web page (hours: …)"."""
     ways: list[list[Node | str]] = []
     if contact.phone:
-        shown = phones.shown_with_extension(contact.phone, contact.extension)
+        shown = phones.shown_with_extension(contact.phone, contact.extension, phrases)
         way: list[Node | str] = [node("a", shown, href=phones.tel_href(contact.phone, contact.extension))]
-        if contact.option:
-            way.append(f" ({phones.option_words(contact.option)})")
+        way.append(option_text(contact, phrases))
         ways.append(way)
     if contact.textphone:
-        ways.append(["textphone ", node("a", contact.textphone, href=phones.tel_href(contact.textphone))])
+        textphone = words_of(phrases, "contact.textphone")
+        ways.append([f"{textphone} ", node("a", contact.textphone, href=phones.tel_href(contact.textphone))])
     if contact.email:
         ways.append([node("a", contact.email, href=f"mailto:{contact.email}")])
     if contact.url:
-        ways.append([node("a", url_text, href=contact.url)])
+        ways.append([node("a", url_text or words_of(phrases, "contact.web-page"), href=contact.url)])
     parts: list[Node | str] = []
     for n, way in enumerate(ways):
-        parts += [", "] * (n > 0) + way
-    return parts + hours_words(contact)
+        parts += [", "] * (n > 0) + [part for part in way if part]
+    return parts + hours_words(contact, phrases)
 
 
-def hours_words(contact: Contact) -> list[Node | str]:
-    return [f" (hours: {one_line(contact.hours)})"] if contact.hours else []
+def option_text(contact: Contact, phrases: Mapping[str, str] = ENGLISH) -> str:
+    """ " (then choose option 2)" after a number to dial where the call asks for an option, else nothing."""
+    if not contact.option:
+        return ""
+    option = words_of(phrases, "contact.option", option=contact.option)
+    return f" ({option})"
+
+
+def hours_words(contact: Contact, phrases: Mapping[str, str] = ENGLISH) -> list[Node | str]:
+    return [" " + words_of(phrases, "contact.hours", hours=one_line(contact.hours))] if contact.hours else []
 
 
 def tel_href(phone: str) -> str:
@@ -213,25 +232,14 @@ def area_note(thresholds: Thresholds, result: Result, voice: str = PAGE) -> list
     if not result.area_open:
         return []
     question = thresholds.question(AREA)
-    given = result.answers.get(AREA)
-    said = "You are not sure of" if given else "You have not answered"
-    return [
-        node(
-            "p",
-            spoken(
-                f"{said} the child’s area (“{{question}}”), so what the guidance gives for each area is shown, "
-                "each with its area’s name. Use the child’s area’s.",
-                voice,
-                question=asked(question, voice),
-            ),
-        )
-    ]
+    key = "result.area-unsure" if result.answers.get(AREA) else "result.area-unanswered"
+    return [node("p", said(thresholds, key, voice, question=asked(question, voice)))]
 
 
-def timescale_text(timescale: Timescale) -> str:
+def timescale_text(timescale: Timescale, phrases: Mapping[str, str] = ENGLISH) -> str:
     """A timescale beside a step or advice, with its own label: what it is the timescale of, so that,
     say, a strategy discussion's timescale never reads as the referrer's deadline."""
-    return sentence(f"Timescale: {one_line(timescale.label)}, {one_line(timescale.within)}")
+    return words_of(phrases, "result.timescale", label=one_line(timescale.label), within=one_line(timescale.within))
 
 
 def sentence(text: str) -> str:
@@ -306,14 +314,15 @@ def waiting_for(thresholds: Thresholds, result: Result) -> list[Node]:
     # The box holds the guidance's words for an emergency the practitioner is not sure of.
     view = still_to_answer(thresholds, result, emergency_words=False)
     if result.route is None and _first_step(result) is not None:
-        view.append(node("p", HARM_STEP_LEADS))  # beside "does not suggest": why a step leads all the same
+        # Beside "does not suggest": why a step leads all the same.
+        view.append(node("p", said(thresholds, "result.harm-step-leads")))
     # Where words describe harm, the telephone step leads and the words on consent follow it: never
     # consent first where a child may be at risk of significant harm.
     view += consent_held(thresholds, result)
-    view += consent_unless_view(result)
+    view += consent_unless_view(result, phrases=thresholds.phrases)
     # Only where the advice below is the guidance's for being unsure of that answer (never other advice).
     if {r.id for r in unsure_advice(result)} & {r.id for r in _advice_below(result)}:
-        view.append(node("p", "The guidance’s advice for this is below."))
+        view.append(node("p", said(thresholds, "result.advice-below")))
     view += challenge_view(thresholds, result.challenges, overruled_answer(thresholds, result))
     return view
 
@@ -330,11 +339,14 @@ def result_more(thresholds: Thresholds, result: Result) -> list[Node]:
     next_steps = [step_parts(thresholds, s, result) for s in result.next_steps[1:]]
     view += section(said(thresholds, "result.next-steps"), "ol", next_steps)
     if result.level is not None:  # with nothing to go on yet, there is nothing to explain
-        view += section(said(thresholds, "result.why"), "ul", [[reason_text(r)] for r in result.reasons])
-    below = [advice_parts(r, result.area, result) for r in _advice_below(result)]
+        reasons = [
+            [_marked(thresholds, reason_text(r, phrases=thresholds.phrases), reason_key(r))] for r in result.reasons
+        ]
+        view += section(said(thresholds, "result.why"), "ul", reasons)
+    below = [advice_parts(r, result.area, result, phrases=thresholds.phrases) for r in _advice_below(result)]
     view += section(said(thresholds, "result.guidance-also"), "ul", below)
-    notes = [*result.caveats, *checker_notes(thresholds, result)]
-    view += section(said(thresholds, "result.please-note"), "ul", [[one_line(n)] for n in notes])
+    notes = [[one_line(caveat)] for caveat in result.caveats] + [[note] for note in checker_notes(thresholds, result)]
+    view += section(said(thresholds, "result.please-note"), "ul", notes)
     view.append(version)
     return view
 
@@ -343,10 +355,7 @@ FIRST_ACTION_KEY = "result.first-action"  # its words: the catalogue's (levels_o
 FIRST_ACTION = CATALOGUE[FIRST_ACTION_KEY]
 # Beside what the route waits for ("not sure", or consent), where the first action still gives the step the guidance
 # gives first where harm is suspected: why a step leads although no route is suggested. The checker's own words.
-HARM_STEP_LEADS = (
-    "What to do first, above, does not wait for the route: the words of a worry or rule that applies describe harm, "
-    "and the guidance gives that step first where harm is suspected."
-)
+HARM_STEP_LEADS = CATALOGUE["result.harm-step-leads"]
 # Under the actions, where the practitioner is not sure of immediate risk: the guidance's contacts for an
 # emergency, each named with its words (the first number to call leads in the box, beside the emergency's words).
 EMERGENCY_CONTACTS = "result.emergency-contacts"
@@ -368,16 +377,16 @@ def first_action(thresholds: Thresholds, result: Result) -> list[Node]:
         contact = _one_phone(first, result.area) if first else None
         if first is None or contact is None:
             return []
-        call = [_dial("Call", contact), node("p", f"{contact.name}. {one_line(first.when)}")]
+        call = [_dial(thresholds, "result.call-now", contact), node("p", f"{contact.name}. {one_line(first.when)}")]
         return [_action_box(thresholds, call)]
     body = unsure_emergency_words(thresholds, result)
     step = _first_step(result)
     if step is not None:
         contact = _one_phone(step.contact, result.area) if step.contact and result.at_risk else None
-        body += [_dial("Telephone", contact)] if contact else []
+        body += [_dial(thresholds, "result.telephone-now", contact)] if contact else []
         body.append(node("p", *step_parts(thresholds, step, result)))
     elif result.unsure:
-        body += unsure_advice_words(result)
+        body += unsure_advice_words(thresholds, result)
     # Last, under every number to call: where the checker cannot decide, it says so, and asks.
     body += cannot_decide(thresholds, result)
     return [_action_box(thresholds, body)] if body else []
@@ -431,19 +440,16 @@ def unsure_emergency_words(thresholds: Thresholds, result: Result) -> list[Node]
         first = _first_dialled(rule.contacts, result.area)
         contact = _one_phone(first, result.area) if first else None
         if contact is None:
-            out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
-            out.append(node("ol", *(emergency_item(c, result.area) for c in rule.contacts)))
+            out.append(node("p", said(thresholds, "result.guidance-says", words=one_line(rule.text))))
+            out.append(node("ol", *(emergency_item(c, result.area, thresholds.phrases) for c in rule.contacts)))
         else:
-            out += _conditioned_call(rule.text, contact)
+            out += _conditioned_call(thresholds, rule.text, contact)
     return out
 
 
 # Where the practitioner is not sure of an answer that would stop the check and the guidance gives no
 # advice for being unsure of it: the checker's own words, never presented as the guidance's.
-CANNOT_DECIDE = (
-    "The checker cannot answer “{question}” for you, and the guidance gives no advice for being unsure of it. "
-    "Decide now, with the guidance’s words above, then answer the question."
-)
+CANNOT_DECIDE = CATALOGUE["result.cannot-decide"]
 
 
 def cannot_decide(thresholds: Thresholds, result: Result) -> list[Node]:
@@ -452,27 +458,27 @@ def cannot_decide(thresholds: Thresholds, result: Result) -> list[Node]:
     emergencies = {q for rule in unsure_emergencies(thresholds, result.unsure) for q in rule.when.answers}
     advised = {q for rule in unsure_advice(result) for q in rule.when.answers}
     return [
-        node("p", spoken(CANNOT_DECIDE, PAGE, question=thresholds.question(q).text))
+        node("p", said(thresholds, "result.cannot-decide", question=thresholds.question(q).text))
         for q in result.unsure
         if q in emergencies and q not in advised
     ]
 
 
-def _conditioned_call(text: str, contact: Contact) -> list[Node]:
+def _conditioned_call(thresholds: Thresholds, text: str, contact: Contact) -> list[Node]:
     """The guidance's words for an emergency, its condition kept as the guidance words it, with the number
     to dial as a link where those words give it ("… contact the emergency services on <number> …"); where they
     do not, the contact's own words for when to call follow, with the number."""
     assert contact.phone is not None
     words = one_line(text)
-    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    shown = phones.shown_with_extension(contact.phone, contact.extension, thresholds.phrases)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
     found = re.search(rf"(?<!\d){re.escape(shown)}(?!\d)", words)
     if found:
         before, after = words[: found.start()], words[found.end() :]
-        return [node("p", node("strong", f"The guidance says: {before}", link, after))]
+        return [node("p", node("strong", said(thresholds, "result.guidance-says", words=before), link, after))]
     when = one_line(contact.when)
     call = node("p", node("strong", f"{when} ({contact.name}: ", link, ")."))
-    return [node("p", f"The guidance says: {words}"), call]
+    return [node("p", said(thresholds, "result.guidance-says", words=words)), call]
 
 
 def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
@@ -485,17 +491,19 @@ def _emergency_listed(thresholds: Thresholds, result: Result) -> list[Contact]:
     return listed
 
 
-def unsure_advice_words(result: Result) -> list[Node]:
+def unsure_advice_words(thresholds: Thresholds, result: Result) -> list[Node]:
     """The guidance's advice for being unsure of an answer the route waits for, each led by the number it
     gives to call, where it gives one that can be dialled for this child."""
     out: list[Node] = []
     for rule in unsure_advice(result):
         first = _first_dialled(rule.contacts, result.area)
         contact = _one_phone(first, result.area) if first else None
-        out += [_dial("Telephone", contact, now=False, name=True)] if contact else []
-        label = area_advice_label(rule, result.area)
-        words = advice_parts(rule, result.area, result, without=first if contact else None)[len(label) + 1 :]
-        out.append(node("p", *label, f"The guidance says: {one_line(rule.text)}", *words))
+        out += [_dial(thresholds, "result.telephone-name", contact)] if contact else []
+        label = area_advice_label(rule, result.area, thresholds.phrases)
+        without = first if contact else None
+        words = advice_parts(rule, result.area, result, without, thresholds.phrases)[len(label) + 1 :]
+        says = said(thresholds, "result.guidance-says", words=one_line(rule.text))
+        out.append(node("p", *label, says, *words))
     return out
 
 
@@ -515,15 +523,18 @@ def _one_phone(contact: Contact, area: Area | None) -> Contact | None:
     return own if own is not None and own.phone else None
 
 
-def _dial(verb: str, contact: Contact, now: bool = True, name: bool = False) -> Node:
-    """ "Telephone 01632 960999 now.": the number as a link to dial. Without ``now`` where the guidance says
-    when to call (the words beside it); with the contact's ``name`` where no step's words name it."""
+def _dial(thresholds: Thresholds, key: str, contact: Contact) -> Node:
+    """ "Telephone 01632 960999 now.": the number as a link to dial, in phrase ``key``'s words ("result.call-now",
+    "result.telephone-now"; "result.telephone-name" without "now", where the guidance says when to call, and
+    with the contact's name, where no step's words name it)."""
     assert contact.phone is not None
-    shown = phones.shown_with_extension(contact.phone, contact.extension)
+    shown = phones.shown_with_extension(contact.phone, contact.extension, thresholds.phrases)
     link = node("a", shown, href=phones.tel_href(contact.phone, contact.extension))
-    option = f" ({phones.option_words(contact.option)})" if contact.option else ""
-    who = f": {contact.name}" if name else ""
-    return node("p", node("strong", f"{verb} ", link, f"{' now' if now else ''}{option}{who}."))
+    text = words_of(thresholds.phrases, key, option=option_text(contact, thresholds.phrases), name=contact.name)
+    before, _, after = text.partition("{number}")
+    parts = [part for part in (before, link, after) if part]
+    lang = _lang(thresholds, key)
+    return node("p", node("strong", node("span", *parts, lang=lang)) if lang else node("strong", *parts))
 
 
 def _action_box(thresholds: Thresholds, body: list[Node]) -> Node:
@@ -536,23 +547,33 @@ def section(heading: Node | str, tag: str, items: Iterable[list[Node | str]]) ->
     return [node("h4", heading), node(tag, *(node("li", *parts) for parts in shown))] if shown else []
 
 
-def said(thresholds: Thresholds, key: str, **values: str) -> Node | str:
-    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data, its
-    values filled in: its own words where the file gives them, marked with their language among the
-    English; else the English."""
-    return said_as(thresholds, key, fill(phrase_text(thresholds.phrases, key), values))
+def said(thresholds: Thresholds, key: str, voice: str = PAGE, **values: object) -> Node | str:
+    """The toolkit's phrase ``key`` (levels_of_need.interface) in the language of the thresholds' data, in
+    ``voice``, its values filled in: its own words where the file gives them, marked with their language
+    among the English; else the English."""
+    return said_as(thresholds, voiced_key(key, voice), words_of(thresholds.phrases, key, voice, **values))
 
 
 def said_as(thresholds: Thresholds, key: str, text: str) -> Node | str:
     """``text``, the words of phrase ``key``, marked with their language where the file gave them."""
-    lang = phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
+    lang = _lang(thresholds, key)
     return node("span", text, lang=lang) if lang else text
 
 
-def emergency_item(contact: Contact, area: Area | None = None) -> Node:
+def _marked(thresholds: Thresholds, text: str, key: str | None) -> Node | str:
+    """A sentence made with phrase ``key`` and the guidance's words, marked with the language of the phrase's
+    words where the file gave them (the guidance's words in it are not marked apart: docs/format.md)."""
+    return said_as(thresholds, key, text) if key else text
+
+
+def _lang(thresholds: Thresholds, key: str) -> str | None:
+    return phrase_lang(thresholds.phrases, thresholds.language.lang if thresholds.language else None, key)
+
+
+def emergency_item(contact: Contact, area: Area | None = None, phrases: Mapping[str, str] = ENGLISH) -> Node:
     """Who to call, then when, in the guidance's words. The name leads even where those words name the
     contact again: in an emergency the eye looks for who to call, and a bare number says nothing."""
-    return node("li", *contact_nodes(contact, area), f". {one_line(contact.when)}")
+    return node("li", *contact_nodes(contact, area, phrases), f". {one_line(contact.when)}")
 
 
 def still_to_answer(
@@ -562,30 +583,19 @@ def still_to_answer(
     emergency the practitioner is not sure of follow (the page shows them in the first action instead)."""
     out: list[Node] = []
     if result.missing:
-        what = "a level and route" if result.level is None or not result.level_settled else "the route"
+        key = "result.missing-level" if result.level is None or not result.level_settled else "result.missing-route"
         out += [
-            node("p", spoken(f"The checker does not suggest {what} until you answer:", voice)),
+            node("p", said(thresholds, key, voice)),
             node("ul", *(node("li", topic(thresholds, name, voice)) for name in result.missing)),
         ]
     for question_id in result.unsure:
         question = thresholds.question(question_id)
-        out.append(
-            node(
-                "p",
-                spoken(
-                    "You are not sure of the answer to “{question}” The route depends on it, so the checker "
-                    "does not suggest one.",
-                    voice,
-                    question=asked(question, voice),
-                ),
-            )
-        )
+        out.append(node("p", said(thresholds, "result.unsure-route", voice, question=asked(question, voice))))
         out += unsure_of_an_emergency(thresholds, question_id, result.area) if emergency_words else []
     for name in result.advice_open:
         question = thresholds.question(name)
-        said = "You are not sure of" if result.answers.get(name) else "You have not given"
-        said = spoken(f"{said} the answer to", voice)
-        out.append(node("p", f"{said} “{asked(question, voice)}” Some of the guidance’s advice depends on it."))
+        key = "result.advice-unsure" if result.answers.get(name) else "result.advice-unanswered"
+        out.append(node("p", said(thresholds, key, voice, question=asked(question, voice))))
     return out
 
 
@@ -596,9 +606,9 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
     question = thresholds.question(CONSENT)
     if route is None or result.answers.get(CONSENT, question.open_values[0]) in question.open_values:
         return []  # not answered, or not sure: still_to_answer asks for it
-    said = spoken(
-        "You answered “{answer}” to “{question}” The partnership’s file says that “{route}” requires consent, "
-        "so the checker does not suggest it.",
+    held = said(
+        thresholds,
+        "result.consent-held",
         voice,
         answer=question.option(result.answers[CONSENT]).label,
         question=asked(question, voice),
@@ -608,35 +618,33 @@ def consent_held(thresholds: Thresholds, result: Result, voice: str = PAGE) -> l
     words = [
         node(
             "p",
-            f"The guidance says: {one_line(step.text)}",
+            said(thresholds, "result.guidance-says", words=one_line(step.text)),
             *consent_exception_parts(step.text, result),
-            *area_step_parts(step),
+            *area_step_parts(step, phrases=thresholds.phrases),
         )
         for step in steps
     ]
-    return [node("p", said), *words]
+    return [node("p", held), *words]
 
 
-def consent_unless_text(route: Route) -> str:
+def consent_unless_text(route: Route, phrases: Mapping[str, str] = ENGLISH) -> str:
     """A route that requires consent unless…: the guidance's exceptions, quoted whole as the file gives them,
     with the route's name. One sentence for the level page, the self-check's consent question and the result."""
-    unless = one_line(route.consent_unless)
-    return f"The guidance says that “{route.name}” requires consent unless “{unless}”" + (
-        "" if ENDS_SENTENCE.search(unless) else "."
-    )
+    unless = f"“{one_line(route.consent_unless)}”"
+    return words_of(phrases, "result.consent-unless", route=route.name, unless=unless)
 
 
-def consent_unless_judged(route: Route, voice: str = PAGE) -> str:
+def consent_unless_judged(route: Route, voice: str = PAGE, phrases: Mapping[str, str] = ENGLISH) -> str:
     """The exceptions where the self-check asks about consent: whether one applies is the practitioner's
     judgement, never the checker's (it still waits for the answer on consent)."""
-    judged = spoken("Whether that applies is for you to judge: the checker does not decide it.", voice)
-    return f"{consent_unless_text(route)} {judged}"
+    judged = words_of(phrases, "result.consent-judged", voice)
+    return f"{consent_unless_text(route, phrases)} {judged}"
 
 
-def consent_unless_view(result: Result, voice: str = PAGE) -> list[Node]:
+def consent_unless_view(result: Result, voice: str = PAGE, phrases: Mapping[str, str] = ENGLISH) -> list[Node]:
     """While the route waits for consent, the guidance's exceptions to it, in its words."""
     route = result.consent_route
-    return [node("p", consent_unless_judged(route, voice))] if route and route.consent_unless else []
+    return [node("p", consent_unless_judged(route, voice, phrases))] if route and route.consent_unless else []
 
 
 def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area | None) -> list[Node]:
@@ -644,28 +652,34 @@ def unsure_of_an_emergency(thresholds: Thresholds, question_id: str, area: Area 
     for that emergency and whom they say to call, so that "not sure" never hides them."""
     out: list[Node] = []
     for rule in unsure_emergencies(thresholds, [question_id]):
-        out.append(node("p", f"The guidance says: {one_line(rule.text)}"))
-        out.append(node("ol", *(emergency_item(c, area) for c in rule.contacts)))
+        out.append(node("p", said(thresholds, "result.guidance-says", words=one_line(rule.text))))
+        out.append(node("ol", *(emergency_item(c, area, thresholds.phrases) for c in rule.contacts)))
     return out
 
 
 def required_message(thresholds: Thresholds, name: str) -> str:
     """What the page says beside an answer the result needs, when Continue is pressed without it."""
-    return AGE_REQUIRED if name == AGE else f"Answer the question: {thresholds.question(name).text}"
+    if name == AGE:
+        return words_of(thresholds.phrases, "check.age-required")
+    return words_of(thresholds.phrases, "check.answer-required", question=thresholds.question(name).text)
 
 
 def topic(thresholds: Thresholds, name: str, voice: str = PAGE) -> str:
     if name == AGE:
         # Where an age band is in months, a baby's age is asked in months (rules.validate_age): say so here too.
-        return AGE_TOPIC_MONTHS if thresholds.months_asked else AGE_TOPIC
+        key = "result.age-topic-months" if thresholds.months_asked else "result.age-topic"
+        return words_of(thresholds.phrases, key)
     return asked(thresholds.question(name), voice)
 
 
 def challenge_view(thresholds: Thresholds, challenges: Iterable[Challenge], overruled: str | None = None) -> list[Node]:
-    texts = [challenge_text(thresholds, challenge) for challenge in challenges]
+    texts = [
+        _marked(thresholds, challenge_text(thresholds, challenge), challenge_key(challenge)) for challenge in challenges
+    ]
     if overruled:
-        texts.append(overruled)
-    return [node("h4", "Check your answer"), *(node("p", text) for text in texts)] if texts else []
+        texts.append(_marked(thresholds, overruled, "result.harm-overruled"))
+    heading = said(thresholds, "result.check-your-answer")
+    return [node("h4", heading), *(node("p", text) for text in texts)] if texts else []
 
 
 def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) -> str | None:
@@ -675,9 +689,9 @@ def overruled_answer(thresholds: Thresholds, result: Result, voice: str = PAGE) 
     if result.answers.get(SIGNIFICANT_HARM) != "no":
         return None
     question = thresholds.question(SIGNIFICANT_HARM)
-    return spoken(
-        "You answered “{answer}” to “{question}” A rule of the guidance decides this route whatever that "
-        "answer. Check your answer, and say in your referral why you gave it.",
+    return words_of(
+        thresholds.phrases,
+        "result.harm-overruled",
         voice,
         answer=question.option("no").label,
         question=asked(question, voice),
@@ -689,7 +703,8 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
     The guidance's words go in unchanged; only the checker's own take the voice."""
     if challenge.question == AGE:
         assert isinstance(challenge.about, Indicator)
-        return age_challenge_text(challenge.about, given_child(challenge.answer), challenge.confirmed, voice)
+        child = given_child(challenge.answer, thresholds.phrases)
+        return age_challenge_text(challenge.about, child, challenge.confirmed, voice, thresholds.phrases)
     question = thresholds.question(challenge.question)
     level = f" ({challenge.level.label})" if challenge.level else ""
     words = {
@@ -697,108 +712,124 @@ def challenge_text(thresholds: Thresholds, challenge: Challenge, voice: str = PA
         "question": asked(question, voice),
         "about": f"“{one_line(challenge.about.text)}”{level}",
     }
-    describe = "name an imminent or immediate risk" if challenge.question == IMMEDIATE_RISK else "describe harm"
-    if challenge.kind == "indicator":
-        subject = f"you chose {{about}}, whose words {describe}"
-    else:
-        subject = f"the guidance’s rule {{about}}, whose words {describe}, applies to your answers"
-    if challenge.confirmed:
-        text = spoken(f"You confirmed your answer “{{answer}}” to “{{question}}” although {subject}.", voice, **words)
-    else:
-        text = spoken(
-            f"{subject[0].upper()}{subject[1:]}, and you answered “{{answer}}” to “{{question}}” Check that answer. "
-            "If it stands, confirm it under the question and say why in your referral. Until then the checker does "
-            "not suggest a route.",
-            voice,
-            **words,
-        )
+    # One whole sentence for each: a worry chosen or a rule that applies, whose words describe harm or name
+    # an immediate risk, and the answer challenged or confirmed.
+    text = words_of(thresholds.phrases, challenge_key(challenge), voice, **words)
     if challenge.question == IMMEDIATE_RISK:
         # The guidance's own words for an immediate risk (its emergency rule), beside the answer that contradicts it.
         text += "".join(
-            f" The guidance says: {one_line(rule.text)} ({rule.source})"
+            " " + words_of(thresholds.phrases, "result.guidance-says", words=f"{one_line(rule.text)} ({rule.source})")
             for rule in unsure_emergencies(thresholds, [IMMEDIATE_RISK])
         )
     return text
 
 
-def age_challenge_text(indicator: Indicator, child: str, confirmed: bool = False, voice: str = PAGE) -> str:
+def challenge_key(challenge: Challenge) -> str:
+    """The catalogue's sentence for a challenge: one whole sentence for each kind."""
+    if challenge.question == AGE:
+        return "result.age-confirmed" if challenge.confirmed else "result.age-challenge"
+    immediate = challenge.question == IMMEDIATE_RISK
+    return _CHALLENGES[(challenge.confirmed, challenge.kind == "indicator", immediate)]
+
+
+# A challenge's sentence, by (confirmed, a worry chosen rather than a rule, about an immediate risk).
+_CHALLENGES = {
+    (False, True, False): "result.challenge-worry-harm",
+    (False, True, True): "result.challenge-worry-immediate",
+    (False, False, False): "result.challenge-rule-harm",
+    (False, False, True): "result.challenge-rule-immediate",
+    (True, True, False): "result.confirmed-worry-harm",
+    (True, True, True): "result.confirmed-worry-immediate",
+    (True, False, False): "result.confirmed-rule-harm",
+    (True, False, True): "result.confirmed-rule-immediate",
+}
+
+
+def age_challenge_text(
+    indicator: Indicator,
+    child: str,
+    confirmed: bool = False,
+    voice: str = PAGE,
+    phrases: Mapping[str, str] = ENGLISH,
+) -> str:
     """A worry chosen for a child outside the age band the checker offers it for (the partnership's file
     gives the band; the guidance's own words may not): challenged, with its words and the band."""
-    chosen = (
-        f"“{one_line(indicator.text)}” ({indicator.level.label}) for {child}, though the checker offers it "
-        f"only for {age_band(indicator.age or AgeBand())}"
-    )
-    if confirmed:
-        return spoken(
-            "You confirmed that you chose {chosen}. It sets its own level, but it does not count towards a rule "
-            "that needs several of the guidance’s worries together.",
-            voice,
-            chosen=chosen,
-        )
-    return spoken(
-        "You chose {chosen}. Check that answer: if it does not apply to this child, untick it. If it does, "
-        "confirm it under the question and say why in your referral. Until then the checker does not suggest a "
-        "route. It does not count towards a rule that needs several of the guidance’s worries together.",
+    return words_of(
+        phrases,
+        "result.age-confirmed" if confirmed else "result.age-challenge",
         voice,
-        chosen=chosen,
+        worry=one_line(indicator.text),
+        level=indicator.level.label,
+        child=child,
+        band=age_band(indicator.age or AgeBand(), phrases),
     )
 
 
-def reason_text(reason: Reason, voice: str = PAGE) -> str:
+def reason_key(reason: Reason) -> str | None:
+    """The catalogue's phrase a reason is said in, if any (a worry's reason is the guidance's words alone)."""
     if reason.kind == "rule":
-        return f"Rule: {one_line(reason.text)} ({reason.source})"
+        return "result.reason-rule"
     if reason.kind == "default":
-        return f"No worries were chosen. {reason.level.label}: {one_line(reason.text)}"
+        return "result.reason-none"
+    return "result.reason-other-age" if reason.written_for is not None else None
+
+
+def reason_text(reason: Reason, voice: str = PAGE, phrases: Mapping[str, str] = ENGLISH) -> str:
+    if reason.kind == "rule":
+        return words_of(phrases, "result.reason-rule", rule=one_line(reason.text), source=reason.source)
+    if reason.kind == "default":
+        return words_of(phrases, "result.reason-none", level=reason.level.label, text=one_line(reason.text))
     text = f"{reason.level.label}, {reason.domain}: {reason.text}"
     if reason.written_for is not None:
-        band = age_band(reason.written_for)
-        text = f"{sentence(text)} " + spoken(
-            f"The checker offers it for {band}; you chose it, so it sets its own level.", voice
-        )
+        band = age_band(reason.written_for, phrases)
+        text = f"{sentence(text)} " + words_of(phrases, "result.reason-other-age", voice, band=band)
     return text
 
 
 def step_parts(thresholds: Thresholds, step: Step, result: Result) -> list[Node | str]:
+    phrases = thresholds.phrases
     parts: list[Node | str] = [one_line(step.text)]
     if step.seeks_consent:
         if result.at_risk:
             # Consent is not what this route leads with: say whose words follow, in the checker's words.
-            parts.insert(0, "About consent, the guidance says: ")
+            parts[0] = said(thresholds, "result.about-consent", words=one_line(step.text))
         parts += consent_exception_parts(step.text, result)
         given = result.answers.get("consent")
         if given:  # in the partnership's own words for the answer, as the summary gives it
-            parts.append(f" (Your answer: {thresholds.question('consent').option(given).words}.)")
+            answer = thresholds.question("consent").option(given).words
+            parts += [" ", said(thresholds, "result.your-answer", answer=answer)]
     if step.contact:
-        parts += [" ", *contact_nodes(step.contact, result.area)]
+        parts += [" ", *contact_nodes(step.contact, result.area, phrases)]
     if step.timescale:
         # A contact ends with its last link: the timescale starts a sentence of its own after it.
-        parts.append(f"{'.' if step.contact else ''} {timescale_text(step.timescale)}")
-    return parts + area_step_parts(step, ended=bool(step.contact and not step.timescale))
+        parts.append(f"{'.' if step.contact else ''} {timescale_text(step.timescale, phrases)}")
+    return parts + area_step_parts(step, ended=bool(step.contact and not step.timescale), phrases=phrases)
 
 
-def area_step_parts(step: Step, ended: bool = False) -> list[Node | str]:
+def area_step_parts(step: Step, ended: bool = False, phrases: Mapping[str, str] = ENGLISH) -> list[Node | str]:
     """A step that differs by area, the area not known (rules.in_area keeps only the child's area's words
     once known): after the step's own words, which are the guidance's for every other area, each area's
     own words and timescale, labelled with the area's name. ``ended``: the parts before end with a link."""
     parts: list[Node | str] = []
     for where, own in step.by_area:
         words = [one_line(own.text)] if own.text != step.text else []
-        words += [timescale_text(own.timescale)] if own.timescale and own.timescale != step.timescale else []
-        parts.append(f"{'.' if ended and not parts else ''} {AREA_STEP.format(area=where.name)} {' '.join(words)}")
+        changed = own.timescale and own.timescale != step.timescale
+        words += [timescale_text(own.timescale, phrases)] if changed and own.timescale else []
+        label = words_of(phrases, "result.area-step", area=where.name)
+        parts.append(f"{'.' if ended and not parts else ''} {label} {' '.join(words)}")
     return parts
 
 
-# Before an area's own words for a step, or advice the guidance gives for some areas only (the checker's words).
-AREA_STEP = "For a child in {area}:"
-AREA_ADVICE = "For a child in {areas} only:"
-
-
-def area_advice_label(rule: Rule, area: Area | None) -> list[Node | str]:
+def area_advice_label(rule: Rule, area: Area | None, phrases: Mapping[str, str] = ENGLISH) -> list[Node | str]:
     """Advice the guidance gives for some areas only, while the child's area is not known: its areas named
     (once the area is known, advice for other areas is not the child's: rules._advice_of leaves it out)."""
     if not rule.areas or area is not None:
         return []
-    return [AREA_ADVICE.format(areas=" or ".join(a.name for a in rule.areas)) + " "]
+    names = [a.name for a in rule.areas]
+    areas = names[0]
+    for name in names[1:]:
+        areas = words_of(phrases, "result.area-or", one=areas, other=name)
+    return [words_of(phrases, "result.area-advice", areas=areas) + " "]
 
 
 def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
@@ -810,32 +841,32 @@ def consent_exception_parts(text: str, result: Result) -> list[Node | str]:
 
 
 def advice_parts(
-    rule: Rule, area: Area | None = None, result: Result | None = None, without: Contact | None = None
+    rule: Rule,
+    area: Area | None = None,
+    result: Result | None = None,
+    without: Contact | None = None,
+    phrases: Mapping[str, str] = ENGLISH,
 ) -> list[Node | str]:
     """The guidance's advice, its contacts (but one already given ``without``), its timescale and its source,
     led by its areas where the guidance gives it for some areas only and the child's area is not known."""
-    parts: list[Node | str] = [*area_advice_label(rule, area), one_line(rule.text)]
+    parts: list[Node | str] = [*area_advice_label(rule, area, phrases), one_line(rule.text)]
     if rule.seeks_consent and result is not None:
         parts += consent_exception_parts(rule.text, result)
     for contact in (c for c in rule.contacts if c is not without):
-        parts += [" ", *contact_nodes(contact, area), "."]
+        parts += [" ", *contact_nodes(contact, area, phrases), "."]
     if rule.timescale:
-        parts.append(f" {timescale_text(rule.timescale)}")
+        parts.append(f" {timescale_text(rule.timescale, phrases)}")
     parts.append(f" ({rule.source})")
     return parts
 
 
-def checker_notes(thresholds: Thresholds, result: Result) -> list[str]:
+def checker_notes(thresholds: Thresholds, result: Result) -> list[Node | str]:
     """How the checker treats what was entered: the checker's own words, never the guidance's."""
-    notes = []
+    notes: list[Node | str] = []
     if result.strengths and result.level is not None and result.level.number > thresholds.levels[0].number:
-        notes.append(
-            "The checker records the strengths you chose for the referral. It never lowers a level because of them."
-        )
+        notes.append(said(thresholds, "result.strengths-recorded"))
     if result.override and result.override_level and result.override_level != result.level:
-        notes.append(
-            f"You think {result.override_level.label} is right. Your view and your reason are recorded in the summary."
-        )
+        notes.append(said(thresholds, "result.your-view", level=result.override_level.label))
     return notes
 
 
@@ -846,69 +877,77 @@ def one_line(text: str) -> str:
 # ---- Age bands ---------------------------------------------------------------------------------
 
 
-def age_band(age: AgeBand) -> str:
+def age_band(age: AgeBand, phrases: Mapping[str, str] = ENGLISH) -> str:
     """An age band (as a rule's ``when: age`` and an indicator's ``age`` give it) in words: "unborn
-    babies and children under 1", "children aged 16 or 17", "babies under 6 months"."""
-    parts = ["unborn babies"] if age.unborn else []
+    babies and children under 1", "children aged 16 or 17", "babies under 6 months". Each shape of band
+    is one phrase of the catalogue ("age.…"), its numbers filled in."""
+    parts = [words_of(phrases, "age.unborn-babies")] if age.unborn else []
     if age.in_months:
-        parts += _months_band(age.from_month, age.below_month)
+        parts += _months_band(age.from_month, age.below_month, phrases)
     else:
-        parts += _years_band(age.at_least, age.under)
-    return " and ".join(parts)
+        parts += _years_band(age.at_least, age.under, phrases)
+    band = parts[0] if parts else ""
+    for part in parts[1:]:
+        band = words_of(phrases, "list.and", one=band, other=part)
+    return band
 
 
-def _years_band(low: int | None, high: int | None) -> list[str]:
+def _years_band(low: int | None, high: int | None, phrases: Mapping[str, str]) -> list[str]:
     if low is not None and high is not None:
         last = high - 1
-        upto = "" if last == low else f" or {last}" if last == low + 1 else f" to {last}"
-        return [f"children aged {low}{upto}"]
+        key = (
+            "age.children-aged"
+            if last == low
+            else ("age.children-aged-or" if last == low + 1 else "age.children-aged-to")
+        )
+        return [words_of(phrases, key, low=low, last=last)]
     if low is not None:
-        return [f"children aged {low} or over"]
-    return [f"children under {high}"] if high is not None else []
+        return [words_of(phrases, "age.children-aged-over", low=low)]
+    return [words_of(phrases, "age.children-under", high=high)] if high is not None else []
 
 
-def _months_band(low: int, high: int | None) -> list[str]:
+def _months_band(low: int, high: int | None, phrases: Mapping[str, str]) -> list[str]:
     """A band with a bound in months, counted in months: "babies under 6 months", "babies aged 6 to 11
     months", "children aged 6 months or over"."""
     if high is None:
-        return [f"children aged {given_age(None, low)} or over"]
+        return [words_of(phrases, "age.children-aged-over", low=given_age(None, low, phrases))]
     if not low:
-        return [f"babies under {given_age(None, high)}"]
+        return [words_of(phrases, "age.babies-under", high=given_age(None, high, phrases))]
     last = high - 1
-    upto = (
-        given_age(None, low)
-        if last == low
-        else f"{low} or {given_age(None, last)}"
-        if last == low + 1
-        else (f"{low} to {given_age(None, last)}")
-    )
-    return [f"babies aged {upto}"]
+    if last == low:
+        return [words_of(phrases, "age.babies-aged", low=given_age(None, low, phrases))]
+    key = "age.babies-aged-or" if last == low + 1 else "age.babies-aged-to"
+    return [words_of(phrases, key, low=low, last=given_age(None, last, phrases))]
 
 
-def child_age(age: int | None, unborn: bool, months: int | None = None) -> str:
+def child_age(age: int | None, unborn: bool, months: int | None = None, phrases: Mapping[str, str] = ENGLISH) -> str:
     """ "a child aged 7", "a baby aged 7 months", "an unborn baby": the child the check is about."""
     if unborn:
-        return "an unborn baby"
-    return f"a baby aged {given_age(age, months)}" if months is not None else f"a child aged {age}"
+        return words_of(phrases, "age.an-unborn-baby")
+    if months is not None:
+        return words_of(phrases, "age.a-baby-aged", age=given_age(age, months, phrases))
+    return words_of(phrases, "age.a-child-aged", age=age)
 
 
-def the_child(check: Check) -> str:
+def the_child(check: Check, phrases: Mapping[str, str] = ENGLISH) -> str:
     """The child of a check, by the age as given."""
-    return child_age(check.age, check.unborn, check.age_months)
+    return child_age(check.age, check.unborn, check.age_months, phrases)
 
 
-def given_child(age: str) -> str:
+def given_child(age: str, phrases: Mapping[str, str] = ENGLISH) -> str:
     """The child of an age challenge's answer as rules.challenges_of gives it: "unborn", "7" or "7 months"."""
     if age == "unborn":
-        return child_age(None, True)
+        return child_age(None, True, phrases=phrases)
     number, _, unit = age.partition(" ")
-    return child_age(int(number), False, int(number) if unit else None)
+    return child_age(int(number), False, int(number) if unit else None, phrases)
 
 
-def age_band_hint(indicator: Indicator) -> str:
+def age_band_hint(indicator: Indicator, phrases: Mapping[str, str] = ENGLISH) -> str:
     """What the check's form says beside an indicator with an age band: the band is the checker's (from
     the partnership's file), never said to be the guidance's words."""
-    return f"The checker offers it for {age_band(indicator.age)}." if indicator.age is not None else ""
+    if indicator.age is None:
+        return ""
+    return words_of(phrases, "age.offered-for", band=age_band(indicator.age, phrases))
 
 
 def _for_another_age(thresholds: Thresholds, check: Check, indicator: Indicator) -> bool:
@@ -922,32 +961,39 @@ def _for_another_age(thresholds: Thresholds, check: Check, indicator: Indicator)
 def age_notes(thresholds: Thresholds, check: Check) -> list[dict[str, str]]:
     """Beside each indicator the guidance writes for other ages than the child's, chosen or not:
     {indicator, text}. None while the age is unknown: then every indicator applies."""
+    phrases = thresholds.phrases
+    child = the_child(check, phrases)
     return [
         {
             "indicator": i.id,
-            "text": f"The checker offers it for {age_band(i.age or AgeBand())}, not for {the_child(check)}.",
+            "text": words_of(phrases, "age.offered-not-for", band=age_band(i.age or AgeBand(), phrases), child=child),
         }
         for i in thresholds.indicators
         if _for_another_age(thresholds, check, i)
     ]
 
 
-def other_age_notice(chosen: Iterable[Indicator], age: int | None, unborn: bool, months: int | None = None) -> str:
+def other_age_notice(
+    chosen: Iterable[Indicator],
+    age: int | None,
+    unborn: bool,
+    months: int | None = None,
+    phrases: Mapping[str, str] = ENGLISH,
+) -> str:
     """What the user is told when indicators they chose are written for another age than the child's:
     the choices stay, and count, until the user takes them off."""
-    listed = "; ".join(f"“{i.text}” (the checker offers it for {age_band(i.age or AgeBand())})" for i in chosen)
-    return (
-        "You chose indicators that the checker offers for another age than "
-        f"{child_age(age, unborn, months)}: {listed}. "
-        "They are still chosen and still count in the result at their own level, though not towards a rule that "
-        "needs several of the guidance’s worries together. If they do not apply to this child, untick them."
+    listed = "; ".join(
+        words_of(phrases, "age.listed", worry=i.text, band=age_band(i.age or AgeBand(), phrases)) for i in chosen
     )
+    return words_of(phrases, "age.notice", child=child_age(age, unborn, months, phrases), listed=listed)
 
 
 def age_notice(thresholds: Thresholds, check: Check) -> str:
     """The notice for the form as it stands, or "" when no chosen indicator is for another age."""
     chosen = [i for i in thresholds.indicators if i.id in check.indicators and _for_another_age(thresholds, check, i)]
-    return other_age_notice(chosen, check.age, check.unborn, check.age_months) if chosen else ""
+    if not chosen:
+        return ""
+    return other_age_notice(chosen, check.age, check.unborn, check.age_months, thresholds.phrases)
 
 
 # ---- The answers, as "Check your answers" lists them --------------------------------------------
@@ -982,7 +1028,7 @@ def _answer_row(thresholds: Thresholds, field: str, key: Node | str, lines: list
 def _immediate_row(thresholds: Thresholds, check: Check) -> dict[str, Any]:
     question = thresholds.question(IMMEDIATE_RISK)
     immediate = [
-        f"Checked and confirmed for “{one_line(x.text)}”"
+        said(thresholds, "answers.confirmed-for", worry=one_line(x.text))
         for x in (*thresholds.indicators, *thresholds.rules)
         if x.describes_immediate_risk and immediate_confirmation(x.id) in check.confirmed
     ]
@@ -1022,25 +1068,25 @@ def _question_row(thresholds: Thresholds, check: Check, question: Question) -> d
     return _answer_row(thresholds, question.id, question.text, lines + (more(thresholds, check) if more else []))
 
 
-def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[str]:
+def _harm_confirmed_lines(thresholds: Thresholds, check: Check) -> list[Node | str]:
     """Beside significant harm: the worries and rules whose words describe harm, checked and confirmed."""
     return [
-        f"Checked and confirmed for “{i.text}”"
+        said(thresholds, "answers.confirmed-for", worry=i.text)
         for i in thresholds.indicators
         if i.id in check.confirmed and i.id in check.indicators
     ] + [
-        f"Checked and confirmed for the guidance’s rule “{one_line(r.text)}”"
+        said(thresholds, "answers.confirmed-for-rule", rule=one_line(r.text))
         for r in thresholds.rules
         if r.describes_harm and r.id in check.confirmed
     ]
 
 
-def _consent_note_lines(thresholds: Thresholds, check: Check) -> list[str]:
+def _consent_note_lines(thresholds: Thresholds, check: Check) -> list[Node | str]:
     return [check.consent_note] if check.consent_note else []
 
 
 # The lines a question's row has after its answer, where it has more.
-_MORE_LINES: dict[str, Callable[[Thresholds, Check], list[str]]] = {
+_MORE_LINES: dict[str, Callable[[Thresholds, Check], list[Node | str]]] = {
     SIGNIFICANT_HARM: _harm_confirmed_lines,
     CONSENT: _consent_note_lines,
 }
@@ -1054,9 +1100,10 @@ def _chosen(thresholds: Thresholds, indicator: Indicator, check: Check) -> str:
     if not indicator.is_strength or indicator.level.indicator_kind != "strength":
         text += f" ({indicator.level.label})"
     if _for_another_age(thresholds, check, indicator):
-        text += f". The checker offers it for {age_band(indicator.age or AgeBand())}, not for {the_child(check)}"
-        if age_confirmation(indicator.id) in check.confirmed:
-            text += ". You confirmed that it applies to this child"
+        confirmed = age_confirmation(indicator.id) in check.confirmed
+        key = "answers.other-age-confirmed" if confirmed else "answers.other-age"
+        band = age_band(indicator.age or AgeBand(), thresholds.phrases)
+        text += ". " + words_of(thresholds.phrases, key, band=band, child=the_child(check, thresholds.phrases))
     return text
 
 
@@ -1068,12 +1115,13 @@ def _age_text(thresholds: Thresholds, check: Check) -> Node | str:
     if check.unborn and check.age is None and check.age_text is None:
         return said(thresholds, "answers.unborn")
     if check.age_text is not None:
-        return f"“{check.age_text}” (not a whole number of years)"
+        return said(thresholds, "answers.age-typed", typed=check.age_text)
     if check.age is None:
         return said(thresholds, "answers.not-answered")
-    return age_words(check) + (" (and ticked unborn)" if check.unborn else "")
+    age = age_words(check, thresholds.phrases)
+    return said(thresholds, "answers.age-and-unborn", age=age) if check.unborn else age
 
 
-def age_words(check: Check) -> str:
+def age_words(check: Check, phrases: Mapping[str, str] = ENGLISH) -> str:
     """A check's age as given: "7 months" for a baby under one given in months, else "7 years"."""
-    return given_age(check.age, check.age_months)
+    return given_age(check.age, check.age_months, phrases)

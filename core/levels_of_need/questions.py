@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from .interface import CATALOGUE, ENGLISH, phrase_text
+
 AGE = "age"  # not a multiple-choice question, but a required answer like one: "missing" names it
 AREA = "area"  # the child's area, asked only where a partnership's contacts differ by area
 UNSURE = "unsure"
@@ -70,7 +72,7 @@ class Question:
 
 # "I am not sure": offered on every question a practitioner may not know the answer to. It leaves the
 # question open: a result that depends on it says so and suggests no route (rules.open_questions).
-NOT_SURE = Option(UNSURE, "I am not sure", "not sure")
+NOT_SURE = Option(UNSURE, CATALOGUE["answers.not-sure"], "not sure")
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
@@ -138,7 +140,7 @@ class _Area(Protocol):
     name: str
 
 
-def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
+def area_question(areas: Sequence[_Area], text: str | None = None, phrases: Mapping[str, str] = ENGLISH) -> Question:
     """Which of the partnership's areas the child lives in: the areas as options, and "not sure",
     which leaves the question open (the result then shows every area's contacts, labelled)."""
     return Question(
@@ -146,7 +148,7 @@ def area_question(areas: Sequence[_Area], text: str | None = None) -> Question:
         text=text or "Which area does the child live in?",
         topic="the child’s area",
         summary_part="age",
-        options=(*(Option(a.id, a.name, a.name) for a in areas), Option(UNSURE, "I am not sure", "not sure")),
+        options=(*(Option(a.id, a.name, a.name) for a in areas), _not_sure(phrases)),
         open_values=(UNSURE,),
     )
 
@@ -161,15 +163,22 @@ FREE_TEXT_SUFFIX = "typed"
 MAX_TYPED = 20_000  # characters in one typed answer: a referral detail, or a free-text question's
 
 
-def own_question(raw: Mapping[str, Any]) -> Question:
+def _not_sure(phrases: Mapping[str, str]) -> Option:
+    """ "I am not sure", in a language's words (the catalogue's "answers.not-sure") where its data gives them."""
+    return replace(NOT_SURE, label=phrase_text(phrases, "answers.not-sure"))
+
+
+def own_question(raw: Mapping[str, Any], phrases: Mapping[str, str] = ENGLISH) -> Question:
     """One of the partnership's own questions (``own_questions``): yes / no / not sure; one of its own
     ``options`` (multiple choice), with "I am not sure" added; or ``free_text``, in the practitioner's words."""
     if raw.get("free_text"):
         options: tuple[Option, ...] = ()
     elif "options" in raw:
-        options = (*(Option(o["id"], o["text"], o["text"]) for o in raw["options"]), NOT_SURE)
+        options = (*(Option(o["id"], o["text"], o["text"]) for o in raw["options"]), _not_sure(phrases))
     else:
-        options = (Option("yes", "Yes", "yes"), Option("no", "No", "no"), NOT_SURE)
+        # The toolkit's answers to a yes-or-no question, in the language's words where its data gives them.
+        yes, no = phrase_text(phrases, "answers.yes"), phrase_text(phrases, "answers.no")
+        options = (Option("yes", yes, "yes"), Option("no", no, "no"), _not_sure(phrases))
     return Question(
         id=raw["id"],
         text=raw["text"],
@@ -189,7 +198,10 @@ def own_values(raw: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def worded(
-    overrides: Mapping[str, Any], areas: Sequence[_Area] = (), own: Sequence[Mapping[str, Any]] = ()
+    overrides: Mapping[str, Any],
+    areas: Sequence[_Area] = (),
+    own: Sequence[Mapping[str, Any]] = (),
+    phrases: Mapping[str, str] = ENGLISH,
 ) -> tuple[Question, ...]:
     """The questions in a partnership's own words: ``{id: {text?, options?: {value: label}}}``, then
     its own questions, then the question on the child's area where the partnership has areas.
@@ -202,9 +214,11 @@ def worded(
         labels = own_words.get("options", {})
         options = tuple(replace(o, label=labels.get(o.value, o.label)) for o in q.options)
         questions.append(replace(q, text=own_words.get("text", q.text), options=options))
-    questions += [own_question(raw) for raw in own]
+    # The toolkit's own answers to the partnership's questions, and "I am not sure" on the child's area, in the
+    # data's language (``phrases``); the fixed questions' answers are translated by rewording them (overrides).
+    questions += [own_question(raw, phrases) for raw in own]
     if areas:
-        questions.append(area_question(areas, overrides.get(AREA, {}).get("text")))
+        questions.append(area_question(areas, overrides.get(AREA, {}).get("text"), phrases))
     return tuple(questions)
 
 

@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .interface import CATALOGUE, fill, phrase_text
 from .model import (
     AgeBand,
     Area,
@@ -819,24 +820,27 @@ def _confirmed_id(confirmation: str) -> str:
     return confirmation
 
 
-AGE_REFUSED = "Enter the child’s age as a whole number of years, like 7, or a baby’s in months, like 7 months"
+AGE_REFUSED = CATALOGUE["check.age-refused"]
 
 
 def validate_age(thresholds: Thresholds, check: Check) -> None:
+    """CheckError, at the age, where the checker cannot take the age as given: said in the data's language."""
     ages = thresholds.age_range
+
+    def refused(key: str, **values: object) -> CheckError:
+        return CheckError(fill(phrase_text(thresholds.phrases, key), values), field=AGE)
+
     if check.age_text is not None:
-        raise CheckError(AGE_REFUSED, field=AGE)
+        raise refused("check.age-refused")
     if check.age is not None and check.unborn:
-        raise CheckError("Enter the child’s age or tick that the child is unborn, not both", field=AGE)
+        raise refused("check.age-and-unborn")
     if check.age is not None and not ages.covers(check.age):
-        raise CheckError(f"Enter an age from {ages.youngest} to {ages.oldest}: this guidance is for {ages.text}", AGE)
+        raise refused("check.age-out-of-range", youngest=ages.youngest, oldest=ages.oldest, ages=ages.text)
     if months_needed(thresholds, check):
-        raise CheckError(MONTHS_NEEDED, field=AGE)
+        raise refused("check.months-needed")
 
 
-MONTHS_NEEDED = (
-    "Enter the baby’s age in months, like 7 months: the checker offers some worries by a baby’s age in months"
-)
+MONTHS_NEEDED = CATALOGUE["check.months-needed"]
 
 
 def months_needed(thresholds: Thresholds, check: Check) -> bool:

@@ -18,10 +18,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .interface import CATALOGUE, ENGLISH, fill, phrase_text
 from .model import Thresholds
 from .questions import MAX_TYPED
 from .rules import CheckError, age_confirmation, immediate_confirmation
-from .summary import DETAIL_LABELS
+from .summary import DETAIL_KEYS, DETAIL_LABELS
 
 FORMAT = "levels-of-need-check"
 FORMAT_VERSION = 2
@@ -31,12 +32,35 @@ MAX_TEXT = MAX_TYPED  # characters in one typed answer (one limit, the questions
 SCALE_CHARACTERS = 10  # a scaling answer's box, as the page's (maxlength): a number is at most three digits
 RENAMED_QUESTIONS = {"early_help_not_improving": "support_not_improving"}  # format 1 → 2
 
-NOT_A_CHECK = "This file is not a check saved by this self-check."
+NOT_A_CHECK = CATALOGUE["saved.not-a-check"]
+
+
+class Refused(CheckError):
+    """A saved check refused, said by the catalogue's phrase ``key`` (levels_of_need.interface) with its
+    values: its message is the English; ``open_check`` and ``save_check`` say it in the page's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(_words(ENGLISH, key, **values))
+        self.key, self.values = key, values
+
+    def said_in(self, phrases: Mapping[str, str]) -> CheckError:
+        return CheckError(_words(phrases, self.key, **self.values), self.field)
+
+
+def _words(phrases: Mapping[str, str], key: str, **values: object) -> str:
+    return fill(phrase_text(phrases, key), values)
 
 
 def save_check(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
     """The saved file's text for the form's state, through the same checks as opening it: never larger
     than ``open_check`` reads (MAX_BYTES, one limit for both), else CheckError naming the longest answers."""
+    try:
+        return _saved(thresholds, state)
+    except Refused as refused:
+        raise refused.said_in(thresholds.phrases) from None
+
+
+def _saved(thresholds: Thresholds, state: Mapping[str, Any]) -> str:
     check = normalise(thresholds, state)
     file = {
         "format": FORMAT,
@@ -59,13 +83,16 @@ def _size(text: str) -> int:
 def typed_labels(thresholds: Thresholds) -> dict[str, str]:
     """Each typed answer's name in the saved state, and the words the page shows it under: a part the
     practice framework adds is saved under its id, beside the fixed details."""
+    phrases = thresholds.phrases
     return {
-        **DETAIL_LABELS,
+        **{name: phrase_text(phrases, DETAIL_KEYS[name]) for name in DETAIL_LABELS},
         **{part.id: part.label for part in thresholds.framework_parts},
-        "consent_note": "Why consent was not sought, or what you did to seek it",
-        "confirm_note": "Why your answer stands",
-        "override": "Why (your view of the level)",
+        **{name: phrase_text(phrases, key) for name, key in _NOTES.items()},
     }
+
+
+# The other typed answers a saved check holds: their names in the saved state ("saved.<name>" in the catalogue).
+_NOTES = {"consent_note": "saved.consent-note", "confirm_note": "saved.confirm-note", "override": "saved.override"}
 
 
 def _too_large_to_save(thresholds: Thresholds, check: Mapping[str, Any], size: int) -> str:
@@ -77,53 +104,62 @@ def _too_large_to_save(thresholds: Thresholds, check: Mapping[str, Any], size: i
     typed |= {f"answers:{q.id}": check["answers"][q.id] for q in free}
     labels = typed_labels(thresholds) | {f"answers:{q.id}": q.text for q in free}
     longest = sorted((name for name in typed if typed[name]), key=lambda name: -_size(typed[name]))[:3]
-    named = "; ".join(f"“{labels[name]}” ({len(typed[name]):,} characters)" for name in longest)
-    return (
-        f"This check is too long to save: a saved check must be under {MAX_BYTES // 1000} KB, and these answers "
-        f"make {-(-size // 1000)} KB. Shorten the longest answers: {named}. Nothing has been saved."
+    phrases = thresholds.phrases
+    named = "; ".join(
+        _words(phrases, "saved.answer-length", answer=labels[name], count=f"{len(typed[name]):,}") for name in longest
     )
+    return _words(phrases, "saved.too-long", limit=MAX_BYTES // 1000, size=-(-size // 1000), answers=named)
 
 
 def open_check(thresholds: Thresholds, text: str) -> dict[str, Any]:
     """{"state": the check as the form holds it, "thresholds_version": what it was saved with, "opened": the
     page's words for it}."""
+    try:
+        return _opened(thresholds, text)
+    except Refused as refused:
+        raise refused.said_in(thresholds.phrases) from None
+
+
+def _opened(thresholds: Thresholds, text: str) -> dict[str, Any]:
     if _size(text) > MAX_BYTES:
-        raise CheckError(f"This file is too large to be a saved check (a saved check is under {MAX_BYTES // 1000} KB).")
+        raise Refused("saved.too-large", limit=MAX_BYTES // 1000)
     if _depth(text) > MAX_DEPTH:
-        raise CheckError(NOT_A_CHECK)
+        raise Refused("saved.not-a-check")
     try:
         file = json.loads(text)
     except (ValueError, RecursionError):
-        raise CheckError("This file is not a saved check: it is not a JSON file.") from None
+        raise Refused("saved.not-json") from None
     if not isinstance(file, dict) or file.get("format") != FORMAT or not isinstance(file.get("state"), dict):
-        raise CheckError(NOT_A_CHECK)
+        raise Refused("saved.not-a-check")
     if file.get("format_version") not in (1, FORMAT_VERSION):
-        raise CheckError("This check was saved by a newer version of the self-check, which this page cannot read.")
+        raise Refused("saved.newer")
     version = file.get("thresholds_version")
     try:
         state = normalise(thresholds, file["state"], renamed=file["format_version"] == 1)
     except CheckError:
         raise
     except Exception:  # a file made to break the reader is refused whole, in the page's words
-        raise CheckError(NOT_A_CHECK) from None
+        raise Refused("saved.not-a-check") from None
     if not _evaluates(thresholds, state):
-        raise CheckError(NOT_A_CHECK)
+        raise Refused("saved.not-a-check")
     saved_with = version if isinstance(version, str) and len(version) < 100 else ""
     opened = opened_words(thresholds, saved_with, saved_in(thresholds, file))
     return {"state": state, "thresholds_version": saved_with, "opened": opened}
 
 
-OPENED = "The saved check has been opened."
+OPENED = CATALOGUE["saved.opened"]
 
 
 def opened_words(thresholds: Thresholds, saved_with: str, language: str | None = None) -> str:
     """What the page says once a saved check is open: and, where it was made with other thresholds, which;
     where it was saved in another language of the same guidance (``language``: that language's name), so."""
+    phrases = thresholds.phrases
     if saved_with == thresholds.version:
-        return OPENED
+        return _words(phrases, "saved.opened")
     if language is not None:
-        return f"{OPENED} It was saved on the self-check in {language}: the same guidance, in another language."
-    return f"{OPENED} It was made with thresholds version {saved_with or 'unknown'}; this is {thresholds.version}."
+        return _words(phrases, "saved.opened-in-language", language=language)
+    version = saved_with or _words(phrases, "saved.version-unknown")
+    return _words(phrases, "saved.opened-other-version", version=version, current=thresholds.version)
 
 
 # ---- Which language of the guidance a check was saved in ---------------------------------------------
@@ -150,10 +186,10 @@ def saved_in(thresholds: Thresholds, file: Mapping[str, Any]) -> str | None:
 def _evaluates(thresholds: Thresholds, state: Mapping[str, Any]) -> bool:
     """Whether the checker can answer for the state: with a result, or with a problem it reports in its
     own words (an age out of range). A check it cannot read is refused whole, never opened half-shown."""
-    from .api import UNREADABLE, page_answer  # api uses this module's neighbours; imported when opening
+    from .api import page_answer  # api uses this module's neighbours; imported when opening
 
     problem = page_answer(thresholds, state)["problem"]
-    return not (problem and problem["message"] == UNREADABLE)
+    return not (problem and problem["message"] == phrase_text(thresholds.phrases, "check.unreadable"))
 
 
 def normalise(thresholds: Thresholds, state: Mapping[str, Any], renamed: bool = False) -> dict[str, Any]:
@@ -217,7 +253,7 @@ def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str
     asked = {q.id: q for q in thresholds.questions}  # the fixed questions and the file's own (area)
     raw_answers = value or {}
     if not isinstance(raw_answers, dict):
-        raise CheckError(_broken("answers"))
+        raise _broken("answers")
     answers = {}
     for question, answer in raw_answers.items():
         question = RENAMED_QUESTIONS.get(question, question) if renamed else question
@@ -227,7 +263,7 @@ def _answers(thresholds: Thresholds, value: Any, renamed: bool) -> dict[str, str
             answers[question] = _text(answer, question)
             continue
         if question not in asked or not asked[question].accepts(answer):
-            raise CheckError(f"This check has an answer this self-check does not ask ({_short(question)}).")
+            raise Refused("saved.unknown-answer", name=_short(question))
         answers[question] = answer
     return answers
 
@@ -236,10 +272,10 @@ def _details(thresholds: Thresholds, value: Any) -> dict[str, Any]:
     """The typed answers, by name; checked one by one later, as the form's own."""
     details = value or {}
     if not isinstance(details, dict):
-        raise CheckError(_broken("details"))
+        raise _broken("details")
     unknown = sorted(set(details) - set(DETAIL_LABELS) - {part.id for part in thresholds.framework_parts})
     if unknown:
-        raise CheckError(f"This check has a typed answer this self-check does not ask ({_short(unknown[0])}).")
+        raise Refused("saved.unknown-typed", name=_short(unknown[0]))
     return details
 
 
@@ -251,7 +287,7 @@ def _parts(thresholds: Thresholds, details: Mapping[str, Any]) -> dict[str, str]
     for part in thresholds.framework_parts:
         text = _text(details.get(part.id), part.id)
         if part.scale is not None and len(text) > SCALE_CHARACTERS:
-            raise CheckError(_broken(part.id))
+            raise _broken(part.id)
         typed[part.id] = text
     return typed
 
@@ -261,12 +297,12 @@ def _override(thresholds: Thresholds, value: Any) -> dict[str, str] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise CheckError(_broken("override"))
+        raise _broken("override")
     level = value.get("level") or ""
     if not isinstance(level, str):  # a list or an object is no level the form offers
-        raise CheckError(_broken("override"))
+        raise _broken("override")
     if level and level not in {lv.id for lv in thresholds.levels}:
-        raise CheckError("This check names a level these thresholds do not have.")
+        raise Refused("saved.unknown-level")
     return {"level": level, "reason": _text(value.get("reason"), "override")}
 
 
@@ -274,12 +310,11 @@ def _id_list(value: Any, known: set[str], what: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise CheckError(_broken(what))
+        raise _broken(what)
     unknown = [item for item in value if item not in known]
     if unknown:
-        raise CheckError(
-            f"This check names {len(unknown)} indicator{'s' if len(unknown) != 1 else ''} these thresholds do not "
-            "have. It may have been saved for another partnership's guidance."
+        raise Refused(
+            "saved.unknown-indicator" if len(unknown) == 1 else "saved.unknown-indicators", count=len(unknown)
         )
     return sorted(set(value), key=value.index)
 
@@ -289,31 +324,31 @@ def _age(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise CheckError(_broken("age"))
+        raise _broken("age")
     text = str(value).strip()
     if len(text) > 10:
-        raise CheckError(_broken("age"))
+        raise _broken("age")
     return text
 
 
 def _flag(value: Any, what: str) -> bool:
     if value is None or isinstance(value, bool):  # 1 and "yes" are not the form's tick
         return bool(value)
-    raise CheckError(_broken(what))
+    raise _broken(what)
 
 
 def _text(value: Any, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CheckError(_broken(what))
+        raise _broken(what)
     if len(value) > MAX_TEXT:
-        raise CheckError(f"One of the typed answers in this check is too long ({_short(what)}).")
+        raise Refused("saved.typed-too-long", name=_short(what))
     return value
 
 
-def _broken(what: str) -> str:
-    return f"This check is damaged: its {_short(what)} is not in the form this self-check saves."
+def _broken(what: str) -> Refused:
+    return Refused("saved.damaged", name=_short(what))
 
 
 def _short(text: str) -> str:

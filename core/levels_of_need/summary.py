@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from .interface import CATALOGUE, ENGLISH
 from .model import Framework, FrameworkPart, Indicator, ReferralQuestion, Thresholds
 from .present import (
     REFERRER,
@@ -34,26 +35,60 @@ from .present import (
     one_line,
     overruled_answer,
     reason_text,
-    spoken,
     still_to_answer,
     to_text,
+    words_of,
 )
 from .questions import AREA
 from .rules import CONSENT, Check, CheckError, Result, in_area, is_asked, written_for_another_age
 
-# The referrer's own words: field name and the question the form asks.
-DETAIL_LABELS = {
-    "worry": "What you are worried about, in your own words",
-    "impact": "The impact on the child",
-    "tried": "What has been tried",
-    "worked": "What worked, and what did not",
-    "professionals": "Other professionals involved",
-    "child_voice": "The child’s voice: their wishes and feelings",
-    "strengths": "Strengths and existing safety",
-    "needs": "What needs to happen",
-    "family_view": "The family’s view",
-    "availability": "When and how you can be contacted",
+# The catalogue's phrases (levels_of_need.interface) for the summary's parts and the page's boxes, by name:
+# a part's heading where no referral question receives it, what is left in brackets where nothing is written
+# (and the reasons for consent left to give), and the name of each box the referrer types the details in.
+PART_KEYS = {
+    "level": "summary.part-level",
+    "age": "summary.part-age",
+    "worries": "summary.part-worries",
+    "consent": "summary.part-consent",
+    "tried": "summary.part-tried",
+    "professionals": "summary.part-professionals",
+    "strengths": "summary.part-strengths",
+    "needs": "summary.part-needs",
+    "child_voice": "summary.part-child-voice",
+    "availability": "summary.part-availability",
 }
+LEFT_KEYS = {
+    "worries": "summary.left-worries",
+    "consent": "summary.left-consent",
+    "tried": "summary.left-tried",
+    "professionals": "summary.left-professionals",
+    "strengths": "summary.left-strengths",
+    "needs": "summary.left-needs",
+    "child_voice": "summary.left-child-voice",
+    "availability": "summary.left-availability",
+    "not-sought": "summary.left-not-sought",
+    "refused": "summary.left-refused",
+}
+DETAIL_KEYS = {
+    "worry": "summary.detail-worry",
+    "impact": "summary.detail-impact",
+    "tried": "summary.detail-tried",
+    "worked": "summary.detail-worked",
+    "professionals": "summary.detail-professionals",
+    "child_voice": "summary.detail-child-voice",
+    "strengths": "summary.detail-strengths",
+    "needs": "summary.detail-needs",
+    "family_view": "summary.detail-family-view",
+    "availability": "summary.detail-availability",
+}
+SIGNS_OF_SAFETY_KEYS = {
+    "worries": "summary.signs-of-safety-worries",
+    "strengths": "summary.signs-of-safety-strengths",
+    "needs": "summary.signs-of-safety-needs",
+}
+
+# The referrer's own words: field name and the question the form asks (the catalogue's English).
+DETAIL_LABELS = {name: CATALOGUE[key] for name, key in DETAIL_KEYS.items()}
 
 
 @dataclass(frozen=True)
@@ -97,31 +132,35 @@ class Part:
 PARTS: tuple[Part, ...] = (
     Part(
         "level",
-        "Suggested level",
+        CATALOGUE[PART_KEYS["level"]],
         "the suggested level and route with every reason, any answer the checker asked the referrer to check, "
         "and the referrer's own view of the level",
     ),
     Part(
         "age",
-        "The child’s age",
+        CATALOGUE[PART_KEYS["age"]],
         "the child's age in years, or that the child is unborn, and the child's area where the partnership has areas",
     ),
     Part(
         "worries",
-        "Concerns about the child",
+        CATALOGUE[PART_KEYS["worries"]],
         "the worries and their impact on the child, in the referrer's words, and the threshold indicators chosen",
     ),
-    Part("consent", "Consent", "the answer to the consent question, and why consent was not sought or what was done"),
+    Part(
+        "consent",
+        CATALOGUE[PART_KEYS["consent"]],
+        "the answer to the consent question, and why consent was not sought or what was done",
+    ),
     Part(
         "tried",
-        "What has been tried",
+        CATALOGUE[PART_KEYS["tried"]],
         "what has been tried and what worked, and whether help was tried without enough improvement",
     ),
-    Part("professionals", "Other professionals involved", "the other professionals working with the family"),
-    Part("strengths", "Strengths and safety", "strengths and existing safety, and the strengths chosen"),
-    Part("needs", "What should happen next", "what needs to happen, and the family's view"),
-    Part("child_voice", "The child’s voice", "the child's wishes and feelings"),
-    Part("availability", "When and how you can be contacted", "when and how the referrer can be contacted"),
+    Part("professionals", CATALOGUE[PART_KEYS["professionals"]], "the other professionals working with the family"),
+    Part("strengths", CATALOGUE[PART_KEYS["strengths"]], "strengths and existing safety, and the strengths chosen"),
+    Part("needs", CATALOGUE[PART_KEYS["needs"]], "what needs to happen, and the family's view"),
+    Part("child_voice", CATALOGUE[PART_KEYS["child_voice"]], "the child's wishes and feelings"),
+    Part("availability", CATALOGUE[PART_KEYS["availability"]], "when and how the referrer can be contacted"),
 )
 PART_IDS: tuple[str, ...] = tuple(part.id for part in PARTS)
 # Names a part the practice framework adds may not take: the fixed parts', and the typed answers' (the page
@@ -133,11 +172,7 @@ RESERVED_IDS: frozenset[str] = frozenset(PART_IDS) | frozenset(DETAIL_LABELS)
 # chosen Signs of Safety, whose three questions head these parts. With neither, the plain headings above.
 SIGNS_OF_SAFETY = Framework(
     name="Signs of Safety",
-    headings={
-        "worries": "What I am worried about",
-        "strengths": "What is working well",
-        "needs": "What needs to happen",
-    },
+    headings={part: CATALOGUE[key] for part, key in SIGNS_OF_SAFETY_KEYS.items()},
 )
 
 
@@ -161,8 +196,9 @@ def heading(thresholds: Thresholds, part: str) -> str:
     if own is not None:
         return own.heading
     framework = practice_framework(thresholds)
-    plain = next(p.heading for p in PARTS if p.id == part)
-    return (framework and framework.headings.get(part)) or spoken(plain, REFERRER)
+    if framework is SIGNS_OF_SAFETY and part in framework.headings:  # the toolkit's words for its questions
+        return words_of(thresholds.phrases, SIGNS_OF_SAFETY_KEYS[part])
+    return (framework and framework.headings.get(part)) or words_of(thresholds.phrases, PART_KEYS[part], REFERRER)
 
 
 def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details: Details) -> list[Block]:
@@ -186,15 +222,9 @@ def summary_blocks(thresholds: Thresholds, check: Check, result: Result, details
         if part != "level" and part not in received:
             (consent_last if at_risk and part == "consent" else blocks).extend(made.blocks(part))
     blocks += consent_last
-    blocks.append(
-        (
-            "Thresholds",
-            [
-                f"{thresholds.document.title}, version {result.thresholds_version}.",
-                "Suggested by the Levels of Need self-check. It does not replace professional judgement.",
-            ],
-        )
-    )
+    phrases = thresholds.phrases
+    version = words_of(phrases, "summary.version", title=thresholds.document.title, version=result.thresholds_version)
+    blocks.append((words_of(phrases, "summary.thresholds"), [version, words_of(phrases, "summary.suggested-by")]))
     return blocks
 
 
@@ -205,7 +235,7 @@ def _question_lines(question: ReferralQuestion, made: _Parts) -> list[str]:
     parts = [block for part in question.receives for block in made.blocks(part)]
     for heading, body in parts:
         lines += ([f"{heading}:"] if len(parts) > 1 else []) + body
-    return lines or [spoken("[Your answer]", made.voice)]
+    return lines or [words_of(made.thresholds.phrases, "summary.your-answer", made.voice)]
 
 
 # Characters no summary carries: controls (a terminal's escapes, a bell, a carriage return that overwrites a
@@ -220,7 +250,7 @@ def shown(text: str) -> str:
 
 
 def render_text(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
-    out = [f"REFERRAL SUMMARY: {thresholds.partnership.name}", ""]
+    out = [words_of(thresholds.phrases, "summary.title", partnership=thresholds.partnership.name), ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [heading, "-" * min(len(heading), 72), *lines, ""]
     return shown("\n".join(out)).rstrip() + "\n"
@@ -229,7 +259,8 @@ def render_text(thresholds: Thresholds, check: Check, result: Result, details: D
 def render_markdown(thresholds: Thresholds, check: Check, result: Result, details: Details) -> str:
     """Markdown in which every text, the referrer's own words above all, is literal: no HTML, link or
     heading can come from what was typed."""
-    out = [f"# Referral summary: {markdown_text(thresholds.partnership.name, heading=True)}", ""]
+    title = words_of(thresholds.phrases, "summary.title-markdown", partnership=thresholds.partnership.name)
+    out = [f"# {markdown_text(title, heading=True)}", ""]
     for heading, lines in summary_blocks(thresholds, check, result, details):
         out += [f"## {markdown_text(heading, heading=True)}", ""]
         in_list = False
@@ -287,7 +318,7 @@ class _Parts:
         self.voice = REFERRER
         self.makers: Mapping[str, Callable[[], list[Block]]] = {
             "level": self.level,
-            "age": lambda: [(self.heading("age"), [_age_line(check), *self.area_lines()])],
+            "age": lambda: [(self.heading("age"), [_age_line(check, thresholds.phrases), *self.area_lines()])],
             "worries": self.worries,
             "consent": self.consent,
             "tried": self.tried,
@@ -301,7 +332,8 @@ class _Parts:
         assert set(self.makers) == set(all_part_ids(thresholds))
 
     def framework_maker(self, part: FrameworkPart) -> Callable[[], list[Block]]:
-        return lambda: [(part.heading, framework_lines(part, self.details.parts.get(part.id, "")))]
+        typed = self.details.parts.get(part.id, "")
+        return lambda: [(part.heading, framework_lines(part, typed, self.thresholds.phrases))]
 
     def blocks(self, part: str) -> list[Block]:
         return self.makers[part]()
@@ -316,36 +348,47 @@ class _Parts:
             checked.append(overruled)
         if checked:
             if self.check.confirm_note:
-                checked.append(spoken("Your reason: {reason}", self.voice, reason=self.check.confirm_note))
-            blocks.append((spoken("Answers the checker asked you to check", self.voice), checked))
+                checked.append(self.words("summary.your-reason", reason=self.check.confirm_note))
+            blocks.append((self.words("summary.asked-to-check"), checked))
         if result.override:
-            blocks.append(("Professional view of the level", _override_lines(result, self.voice)))
+            blocks.append((self.words("summary.professional-view"), _override_lines(thresholds, result, self.voice)))
         return blocks
+
+    def words(self, key: str, **values: object) -> str:
+        """The catalogue's phrase ``key`` in the data's language and the referrer's voice, values filled in."""
+        return words_of(self.thresholds.phrases, key, self.voice, **values)
 
     def worries(self) -> list[Block]:
         lines = _or_placeholder([self.details.worry], self.placeholder("worries"))
         if self.details.impact:
-            lines.append(f"Impact on the child: {self.details.impact}")
+            lines.append(self.words("summary.impact", impact=self.details.impact))
         lines += self.answers("worries")
         # From the check itself, not the reasons: an emergency result's only reason is the call to make.
         chosen = [i for i in self.thresholds.indicators if i.id in self.check.indicators and not i.is_strength]
         if chosen:
-            lines.append("Threshold indicators:")
-            lines += [f"- Level {i.level.number}, {i.domain_names}: {i.text}{self.written_for(i)}" for i in chosen]
+            lines.append(self.words("summary.indicators"))
+            lines += [
+                "- "
+                + self.words("summary.indicator", number=i.level.number, domains=i.domain_names, worry=i.text)
+                + self.written_for(i)
+                for i in chosen
+            ]
         return [(self.heading("worries"), lines)]
 
     def written_for(self, indicator: Indicator) -> str:
         """Beside an indicator the checker offers for another age than the child's: which age (the
         checker's band, from the partnership's file, not the guidance's words)."""
         other = indicator.age is not None and written_for_another_age(indicator, self.check)
-        return f" (the checker offers it for {age_band(indicator.age or {})})" if other else ""
+        if not other or indicator.age is None:
+            return ""
+        return " " + self.words("summary.offered-for", band=age_band(indicator.age, self.thresholds.phrases))
 
     def area_lines(self) -> list[str]:
         """The child's area where the partnership has areas (a placeholder until answered), and any other
         answer stated with the age."""
         answers = self.answers("age")
         area_given = self.check.answers.get(AREA)
-        return answers if area_given or not self.thresholds.areas else ["[Area]", *answers]
+        return answers if area_given or not self.thresholds.areas else [self.words("summary.area-left"), *answers]
 
     def answers(self, part: str) -> list[str]:
         """Every answer given to a question whose answer this part states, in the form's order: derived
@@ -362,51 +405,56 @@ class _Parts:
             if question.id == "consent":
                 lines.append(option.words.capitalize() + ".")
             elif question.id == AREA:
-                lines.append(f"Area: {option.words}")
+                lines.append(self.words("summary.area", area=option.words))
             else:
                 lines.append(f"{asked(question, self.voice)} {option.label}")
         return lines
 
     def consent(self) -> list[Block]:
-        lines = self.answers("consent") or [PLACEHOLDERS["consent"]]
+        lines = self.answers("consent") or [self.placeholder("consent")]
         if self.result.at_risk:
             # The guidance's own words on consent where the child may be at risk, before the answer.
             lines = [
-                f"The guidance says: {one_line(words)}" for words in consent_words(self.thresholds, self.result)
+                self.words("result.guidance-says", words=one_line(words))
+                for words in consent_words(self.thresholds, self.result)
             ] + lines
         if self.check.consent_note:
-            lines.append(f"Why, or what was done to seek it: {self.check.consent_note}")
-        elif reason := CONSENT_REASONS.get(self.check.answers.get(CONSENT, "")):
+            lines.append(self.words("summary.consent-why", note=self.check.consent_note))
+        elif (answer := self.check.answers.get(CONSENT, "")) in CONSENT_REASONS:
             # The guidance asks the referrer to say why consent was not sought, or what was done to gain it:
             # left for them to fill in, never left out.
-            lines.append(reason)
+            lines.append(self.placeholder(answer))
         return [(self.heading("consent"), lines)]
 
     def tried(self) -> list[Block]:
         details = self.details
-        lines = _or_placeholder([details.tried, _labelled("What worked", details.worked)], PLACEHOLDERS["tried"])
+        worked = self.words("summary.what-worked", worked=details.worked) if details.worked else ""
+        lines = _or_placeholder([details.tried, worked], self.placeholder("tried"))
         return [(self.heading("tried"), lines + self.answers("tried"))]
 
     def strengths(self) -> list[Block]:
         lines = [self.details.strengths] if self.details.strengths else []
         lines += [f"- {s.text}" for s in self.result.strengths]
-        return [(self.heading("strengths"), (lines or [PLACEHOLDERS["strengths"]]) + self.answers("strengths"))]
+        return [(self.heading("strengths"), (lines or [self.placeholder("strengths")]) + self.answers("strengths"))]
 
     def needs(self) -> list[Block]:
-        return self.own_words("needs", [self.details.needs, _labelled("The family’s view", self.details.family_view)])
+        family = self.details.family_view
+        view = self.words("summary.family-view", view=family) if family else ""
+        return self.own_words("needs", [self.details.needs, view])
 
     def own_words(self, part: str, lines: list[str]) -> list[Block]:
         """A part the referrer writes, then every answer whose question names the part (summary_part)."""
         return [(self.heading(part), _or_placeholder(lines, self.placeholder(part)) + self.answers(part))]
 
     def placeholder(self, part: str) -> str:
-        return spoken(PLACEHOLDERS[part], self.voice)
+        """What the summary leaves in brackets for a part, or a reason for consent, the referrer has not written."""
+        return self.words(LEFT_KEYS[part])
 
     def heading(self, part: str) -> str:
         return heading(self.thresholds, part)
 
 
-def framework_lines(part: FrameworkPart, typed: str) -> list[str]:
+def framework_lines(part: FrameworkPart, typed: str, phrases: Mapping[str, str] = ENGLISH) -> list[str]:
     """A framework part's lines: what was typed, or its label in brackets; a scaling answer under the
     question it answers, with what the scale's two ends mean in the partnership's words."""
     if part.scale is None:
@@ -414,10 +462,11 @@ def framework_lines(part: FrameworkPart, typed: str) -> list[str]:
     scale = part.scale
     typed = typed.strip()
     typed = str(int(typed)) if WHOLE_NUMBER.fullmatch(typed) else typed  # "07" is 7
-    answer = f"{typed} on a scale of {scale.lowest} to {scale.highest}" if typed else ""
+    ends = {"lowest": scale.lowest, "highest": scale.highest}
+    answer = words_of(phrases, "summary.on-scale", typed=typed, **ends) if typed else ""
     return [
         part.label,
-        answer or f"[A whole number from {scale.lowest} to {scale.highest}]",
+        answer or words_of(phrases, "summary.scale-left", **ends),
         f"- {scale.lowest}: {scale.lowest_means}",
         f"- {scale.highest}: {scale.highest_means}",
     ]
@@ -433,7 +482,13 @@ def off_scale(thresholds: Thresholds, details: Details) -> list[CheckError]:
     and it never stops the result: a slip in a summary detail must not take away what to do now."""
     return [
         CheckError(
-            f"{one_line(part.heading)}: enter a whole number from {part.scale.lowest} to {part.scale.highest}",
+            words_of(
+                thresholds.phrases,
+                "summary.off-scale",
+                heading=one_line(part.heading),
+                lowest=part.scale.lowest,
+                highest=part.scale.highest,
+            ),
             field=f"detail-{part.id}",
         )
         for part in thresholds.framework_parts
@@ -449,24 +504,9 @@ def on_scale(details: Details, refused: list[CheckError]) -> Details:
     return replace(details, parts={k: v for k, v in details.parts.items() if f"detail-{k}" not in boxes})
 
 
-# What the summary leaves for the referrer where they have not written anything.
-PLACEHOLDERS: Mapping[str, str] = {
-    "worries": "[What you are worried about, in your own words]",
-    "consent": "[Has consent been sought? Given or refused?]",
-    "tried": "[What has been done already, and what worked or did not]",
-    "professionals": "[Other professionals working with the family]",
-    "strengths": "[Strengths and existing safety]",
-    "needs": "[What needs to happen]",
-    "child_voice": "[The child’s wishes and feelings]",
-    "availability": "[When and how you can be contacted]",
-}
-
-
-# Consent not sought or refused, and no reason typed: what the summary leaves for the referrer to say.
-CONSENT_REASONS: Mapping[str, str] = {
-    "not-sought": "[Why consent has not been sought]",
-    "refused": "[What I did to seek consent]",
-}
+# Consent not sought or refused, and no reason typed: what the summary leaves for the referrer to say (the
+# catalogue's English; a language's own words for it where its data gives them: _Parts.placeholder).
+CONSENT_REASONS: Mapping[str, str] = {answer: CATALOGUE[LEFT_KEYS[answer]] for answer in ("not-sought", "refused")}
 
 
 def asks_consent_note(check: Check) -> bool:
@@ -487,41 +527,45 @@ def consent_words(thresholds: Thresholds, result: Result) -> list[str]:
     route = result.route_but_for_consent
     own = [in_area(step, result.area) for step in route.next_steps if step.seeks_consent] if route else []
     # Each area's own words too while the child's area is not known (the result says it is not answered).
-    steps = ["".join([step.text, *map(str, area_step_parts(step))]) for step in own]
+    steps = ["".join([step.text, *map(str, area_step_parts(step, phrases=thresholds.phrases))]) for step in own]
     return [*steps, *(rule.text for rule in result.consent_exceptions)]
 
 
 def _level_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:
+    phrases = thresholds.phrases
     if result.emergency:
-        lines = ["IMMEDIATE RISK: call now."]
+        lines = [words_of(phrases, "summary.emergency")]
         lines += to_text(area_note(thresholds, result, voice), lettered=True).strip().splitlines()
-        lines += [f"- {_plain(contact_nodes(c, result.area))}" for c in result.emergency_contacts]
+        lines += [f"- {_plain(contact_nodes(c, result.area, phrases))}" for c in result.emergency_contacts]
         return lines
     # The same words as the page: the headline, what is still open, then every reason.
     still_open = to_text(still_to_answer(thresholds, result, voice), lettered=True).strip().splitlines()
-    lines = [headline(thresholds, result), *still_open, "Reasons:"]
-    lines += [f"- {reason_text(reason, voice)}" for reason in result.reasons]
+    lines = [headline(thresholds, result), *still_open, words_of(phrases, "summary.reasons")]
+    lines += [f"- {reason_text(reason, voice, phrases)}" for reason in result.reasons]
     return lines
 
 
-def _override_lines(result: Result, voice: str) -> list[str]:
+def _override_lines(thresholds: Thresholds, result: Result, voice: str) -> list[str]:
     assert result.override and result.override_level
-    suggested = level_and_route(result.level, result.route) if result.route else "no level yet (not finished)"
+    phrases = thresholds.phrases
+    suggested = (
+        level_and_route(result.level, result.route) if result.route else words_of(phrases, "summary.no-level-yet")
+    )
+    reason = result.override.reason or words_of(phrases, "summary.reason-left")
     return [
-        spoken(
-            "You consider {level} to be right, rather than the suggested {suggested}.",
-            voice,
-            level=result.override_level.label,
-            suggested=suggested,
-        ),
-        spoken("Your reason: {reason}", voice, reason=result.override.reason or "[Reason]"),
+        words_of(phrases, "summary.override", voice, level=result.override_level.label, suggested=suggested),
+        words_of(phrases, "summary.your-reason", voice, reason=reason),
     ]
 
 
-def _age_line(check: Check) -> str:
+def _age_line(check: Check, phrases: Mapping[str, str] = ENGLISH) -> str:
     if check.unborn:
-        return "Age: unborn"
-    return f"Age: {age_words(check)}" if check.age is not None else "[Age]"
+        return words_of(phrases, "summary.age-unborn")
+    return (
+        words_of(phrases, "summary.age", age=age_words(check, phrases))
+        if check.age is not None
+        else (words_of(phrases, "summary.age-left"))
+    )
 
 
 def _plain(parts: list[Node | str]) -> str:
@@ -534,10 +578,6 @@ def _plain(parts: list[Node | str]) -> str:
         else inline_text(part)
         for part in parts
     )
-
-
-def _labelled(label: str, text: str) -> str:
-    return f"{label}: {text}" if text else ""
 
 
 def _or_placeholder(lines: list[str], placeholder: str) -> list[str]:

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from . import api, messages, model, saved, training
+from .interface import phrase_text
 from .rules import CheckError
 
 _loaded: list[model.Thresholds] = []  # the one set of thresholds this engine answers from
@@ -43,12 +44,13 @@ assert tuple(REQUESTS) == messages.REQUEST_KINDS
 
 
 # What the page says when a request fails in a way Python did not foresee: the page's words for each request.
-UNEXPECTED_ANY = "The checker could not do this. Nothing on this page has changed."
+# Each is the catalogue's phrase (levels_of_need.interface), in the data's language.
+UNEXPECTED_ANY = "check.unexpected"
 UNEXPECTED: Mapping[str, str] = {
-    messages.EVALUATE.kind: api.UNREADABLE,
-    messages.SAVE.kind: "Something in these answers could not be written to a file.",
-    messages.OPEN.kind: "This file could not be read as a saved check.",
-    messages.OPEN_SESSION.kind: "This file could not be read as a saved session.",
+    messages.EVALUATE.kind: "check.unreadable",
+    messages.SAVE.kind: "saved.could-not-write",
+    messages.OPEN.kind: "saved.could-not-read",
+    messages.OPEN_SESSION.kind: "saved.could-not-read-session",
 }
 
 
@@ -76,7 +78,8 @@ def answer(kind: str, payload_json: str) -> str:
     except Exception:  # whatever Python raises, the page shows its own words and carries on
         # A malformed payload is the page's bug, or a file made to break it: it must never stop the engine,
         # and Python's own words ("invalid literal for int()…") are never shown as the page's.
-        return json.dumps({"ok": False, "message": UNEXPECTED.get(kind, UNEXPECTED_ANY), "field": None})
+        message = phrase_text(_loaded[0].phrases, UNEXPECTED.get(kind, UNEXPECTED_ANY))
+        return json.dumps({"ok": False, "message": message, "field": None})
 
 
 def network_probe() -> str:

@@ -15,7 +15,7 @@ from conftest import ROOT
 from toolkit_cli import run_toolkit
 from worked_languages import EXAMPLE_TEXT, INTERFACE, WORDS, WORKED, with_languages
 
-from levels_of_need.interface import CATALOGUE, fields
+from levels_of_need.interface import CATALOGUE, REFERRER_KEY, VOICED, fields
 from toolkit.load.loading import load_text
 from toolkit.load.problems import ThresholdsError
 from toolkit.load.schema import load_schema
@@ -239,6 +239,8 @@ def test_every_phrase_a_template_or_the_core_asks_for_is_in_the_catalogue_and_ev
             keys = set(re.findall(r'"([a-z]+\.[a-z0-9.-]+)"', module.read_text(encoding="utf-8")))
             asked |= keys & set(CATALOGUE)
     asked |= {key for key in CATALOGUE if key.startswith("nav.")}  # pages.SECTIONS: every "nav." key
+    # A sentence said in both voices: the referrer's is asked for wherever the practitioner's is (present.said).
+    asked |= {REFERRER_KEY.format(key=key) for key in VOICED & asked}
     assert in_templates <= set(CATALOGUE)
     assert asked == set(CATALOGUE)
 
@@ -458,3 +460,28 @@ def test_every_sentence_of_the_welsh_accessibility_statement_can_be_the_language
         for written in {text, html.escape(text, quote=False), text.replace("'", "&#39;")}:
             rest = rest.replace(written, " ")
     assert re.findall(r"[A-Za-z]{2,}", rest) == [], rest
+
+
+def test_the_results_sentences_are_the_languages_words_marked_and_the_summary_says_them_too():
+    """A sentence of the result beyond its headings (a reason of the guidance's rule) is the file's words for
+    its phrase, with the rule's words and source filled in, marked Welsh as a whole; the summary says it
+    too; the English page keeps the catalogue's English."""
+    from levels_of_need import api
+    from levels_of_need.model import from_dict
+
+    welsh = from_dict(translated(load_text(WORKED).data, load_schema(), "cy"))
+    english = load_text(WORKED)
+    check = {
+        "indicators": ["injury"],
+        "age": "4",
+        "answers": {"immediate_risk": "no", "significant_harm": "yes", "consent": "not-sought", "area": "southwick"},
+    }
+    rule_words = INTERFACE["cy"]["result.reason-rule"].split("{")[0]  # "Rheol: "
+    answer = api.run(welsh, check)
+    items = [item for n in answer["view_more"] if n["tag"] == "ul" for item in n["children"]]
+    marked = [item["children"][0] for item in items if "children" in item]
+    assert any(m["attrs"] == {"lang": "cy"} and m["text"].startswith(rule_words) for m in marked), items
+    assert any(line.startswith(f"- {rule_words}") for line in answer["summary"].splitlines())
+    in_english = api.run(english, check)
+    assert any(line.startswith("- Rule: ") for line in in_english["summary"].splitlines())
+    assert not any(rule_words in line for line in in_english["summary"].splitlines())
