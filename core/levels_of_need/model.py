@@ -705,19 +705,42 @@ def _short_plural_finds(word: str, term: str) -> bool:
 def _slip_finds(word: str, stem: str, term: str) -> bool:
     """One slip (a letter missed, added, changed or two swapped) forgiven in words of five letters or
     more, as typed, or stemmed to six letters or more: in shorter words one slip makes another word
-    ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night")."""
+    ("hit", "hut"; "bullied" stemmed to "bull", "ball"; "fighting" to "fight", "night"). Never in the
+    first letter: people rarely mistype a word's first letter, and a word one first letter away from
+    another is mostly a word of its own ("mummy", "tummy"; "sighting", "fighting"; "lighter", "fighter")."""
     forms = [word] + ([stem] if len(stem) >= 6 else [])
-    return len(word) >= 5 and len(term) >= 4 and any(_slip_starts(form, term) for form in forms)
+    return len(word) >= 5 and len(term) >= 4 and term[0] == word[0] and any(_slip_starts(form, term) for form in forms)
 
 
 def _short_finds(word: str, term: str) -> bool:
-    """A short word finds a term only whole or with a word ending."""
+    """A short word finds a term only whole or with a word ending that the word takes."""
     rest = term[len(word) :] if term.startswith(word) else None
     # A last letter doubled before "-ing" or "-ed" ("hitting", "stabbed"); before "-er" the doubled
     # letter is mostly the word's own ("bitter" is no form of "bit").
-    if rest and len(rest) > 1 and rest[0] == word[-1]:
-        rest = rest[1:] if _DOUBLED_ENDING.fullmatch(rest[1:]) else rest
-    return rest is not None and bool(_ENDING.fullmatch(rest))
+    doubled = bool(rest) and len(rest) > 1 and rest[0] == word[-1] and bool(_DOUBLED_ENDING.fullmatch(rest[1:]))
+    if doubled:
+        rest = rest[1:]
+    return rest is not None and bool(_ENDING.fullmatch(rest)) and not _another_words_ending(word, rest, doubled)
+
+
+# A word ending in a consonant after a single vowel doubles it before "-ing", "-ed" and "-er" ("hit":
+# "hitting", "rob": "robbed"; not after "w", "x" or "y": "sawing", "boxing"); and "-es" follows only a
+# hissing sound or an "o" ("bus": "buses", "box": "boxes"). Otherwise the ending is another word's: the
+# word with a silent "e" ("car": "caring", "carer" and "cares" are "care"; "rap": "raped" is "rape";
+# "hop": "hoping"). The same in finds.js (anotherWordsEnding).
+_DOUBLES_ITS_LAST = re.compile(r".*[^aeiou][aeiou][^aeiouwxy]")
+_UNDOUBLED = frozenset({"ing", "ed", "er", "ers"})
+
+
+def _another_words_ending(word: str, rest: str, doubled: bool) -> bool:
+    """Whether a short word's ending, as the term has it, makes another word (``_DOUBLES_ITS_LAST``): a
+    word of three letters or fewer, as typed or with its ending taken off ("hitting": "hit"); a longer
+    word's form without its "e" ("choke": "chok") takes "-ing" as the word does ("choking")."""
+    if len(word) > SHORT_WORD:
+        return False
+    if rest in _UNDOUBLED and not doubled:
+        return bool(_DOUBLES_ITS_LAST.fullmatch(word))
+    return rest == "es" and word[-1] not in "sxzho"
 
 
 def _slip_starts(word: str, term: str) -> bool:

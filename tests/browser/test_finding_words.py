@@ -11,19 +11,23 @@ import re
 import pytest
 from conftest import ROOT
 from finding_words import (
+    ANOTHER_WORDS_ENDING,
     COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
+    FIRST_LETTER,
     FORMS,
     IN_A_SENTENCE,
     JOINED_PHRASES,
     MORE_FORMS,
     NOT_A_SLIP,
     OWN_LY,
+    OWN_SHORT_ENDINGS,
     PARTLY_JOINED,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
+    SLIP_AFTER_THE_FIRST_LETTER,
     SLIPS,
     STEM_KEEPS_THE_MEANING,
     STEM_NOT_ANOTHER_WORD,
@@ -82,6 +86,8 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         | {w for pair in (*STEM_NOT_ANOTHER_WORD, *RUN_INTO_ANOTHER_WORD, *DOUBLED_IS_THE_WORDS_OWN) for w in pair}
         | {w for word, forms in MORE_FORMS for w in (word, *forms)}
         | {w for pair in OWN_LY for w in pair}
+        | {w for word, _ in (*ANOTHER_WORDS_ENDING, *OWN_SHORT_ENDINGS) for w in (word,)}
+        | {w for pair in (*FIRST_LETTER, *SLIP_AFTER_THE_FIRST_LETTER) for w in pair}
         | {w for pair in (*STEM_RUNS_INTO_ANOTHER_WORD, *STEM_KEEPS_THE_MEANING) for w in pair}
         | FUNCTION_WORDS
     )
@@ -89,6 +95,7 @@ def test_the_page_and_the_search_compare_words_as_the_core_does(strict_context, 
         {t for i in thresholds.indicators for t in re.split(r"[^a-z0-9']+", i.search_terms) if t}
         | {t for _, longer in SHORT_INSIDE for t in longer}
         | {t for _, forms in SHORT_ENDINGS for t in forms}
+        | {t for _, forms in (*ANOTHER_WORDS_ENDING, *OWN_SHORT_ENDINGS) for t in forms}
         | {t for _, forms, longer in SHORT_PLURALS for t in (*forms, *longer)}
         | FUNCTION_WORDS
     )

@@ -9,9 +9,11 @@ import re
 
 import pytest
 from finding_words import (
+    ANOTHER_WORDS_ENDING,
     BESIDE_A_COMMON_WORD,
     COMMON_BESIDE_RARE,
     DOUBLED_IS_THE_WORDS_OWN,
+    FIRST_LETTER,
     FORMS,
     IN_A_SENTENCE,
     JOINED_PHRASES,
@@ -19,11 +21,13 @@ from finding_words import (
     MORE_FORMS,
     NOT_A_SLIP,
     OWN_LY,
+    OWN_SHORT_ENDINGS,
     PARTLY_JOINED,
     RUN_INTO_ANOTHER_WORD,
     SHORT_ENDINGS,
     SHORT_INSIDE,
     SHORT_PLURALS,
+    SLIP_AFTER_THE_FIRST_LETTER,
     SLIPS,
     STEM_KEEPS_THE_MEANING,
     STEM_NOT_ANOTHER_WORD,
@@ -161,6 +165,39 @@ def test_a_short_word_is_not_found_inside_a_longer_word(word, longer):
 @pytest.mark.parametrize(("word", "forms"), SHORT_ENDINGS, ids=[w for w, _ in SHORT_ENDINGS])
 def test_a_short_word_finds_itself_with_its_endings(word, forms):
     assert all(word_finds(word, form) for form in forms)
+
+
+@pytest.mark.parametrize(("word", "others"), ANOTHER_WORDS_ENDING, ids=[w for w, _ in ANOTHER_WORDS_ENDING])
+def test_a_short_word_never_finds_another_word_with_a_silent_e(word, others):
+    assert [other for other in others if word_finds(word, other)] == []
+
+
+@pytest.mark.parametrize(("word", "forms"), OWN_SHORT_ENDINGS, ids=[w for w, _ in OWN_SHORT_ENDINGS])
+def test_a_short_word_finds_the_endings_it_takes(word, forms):
+    assert [form for form in forms if not word_finds(word, form)] == []
+
+
+def test_no_short_word_of_the_vocabulary_finds_another_word_with_a_silent_e(thresholds):
+    # The class: no word of three letters or fewer ending in a consonant after one vowel finds a term of
+    # the vocabulary that is its silent-"e" word with an ending ("car": "caring", "carer", "cares").
+    terms = {term for i in thresholds.indicators for term in re.split(r"[^a-z0-9']+", i.search_terms) if term}
+    short = sorted(t for t in terms if len(t) == 3 and re.fullmatch(r"[^aeiou][aeiou][^aeiouwxy]", t))
+    assert short
+    silent_e = {word: re.compile(rf"{word}(ing|ed|er|ers|es)") for word in short}
+    assert [(w, t) for w in short for t in terms if silent_e[w].fullmatch(t) and word_finds(w, t)] == []
+
+
+@pytest.mark.parametrize(("typed", "other"), FIRST_LETTER, ids=[t for t, _ in FIRST_LETTER])
+def test_a_slip_in_the_first_letter_is_never_forgiven(typed, other):
+    assert not word_finds(typed, other)
+    assert not filter_finds(typed, other)
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"), SLIP_AFTER_THE_FIRST_LETTER, ids=[t for t, _ in SLIP_AFTER_THE_FIRST_LETTER]
+)
+def test_a_slip_after_the_first_letter_is_still_forgiven(typed, right):
+    assert word_finds(typed, right)
 
 
 def test_the_short_word_rule_holds_for_every_short_word_of_the_vocabulary(thresholds):

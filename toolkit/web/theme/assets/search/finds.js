@@ -87,8 +87,22 @@
     let rest = term.slice(word.length);
     // A last letter doubled before "-ing" or "-ed" ("hitting", "stabbed"); before "-er" the doubled
     // letter is mostly the word's own ("bitter" is no form of "bit").
-    if (rest.length > 1 && rest[0] === word[word.length - 1] && DOUBLED_ENDING.test(rest.slice(1))) rest = rest.slice(1);
-    return ENDING.test(rest);
+    const doubled = rest.length > 1 && rest[0] === word[word.length - 1] && DOUBLED_ENDING.test(rest.slice(1));
+    if (doubled) rest = rest.slice(1);
+    return ENDING.test(rest) && !anotherWordsEnding(word, rest, doubled);
+  }
+  // A word ending in a consonant after a single vowel doubles it before "-ing", "-ed" and "-er" ("hit":
+  // "hitting"; not after "w", "x" or "y"), and "-es" follows only a hissing sound or an "o" ("buses",
+  // "boxes"): otherwise the ending is another word's, the word with a silent "e" ("car": "caring",
+  // "carer" and "cares" are "care"; "rap": "raped"). The core's _another_words_ending.
+  const DOUBLES_ITS_LAST = /^.*[^aeiou][aeiou][^aeiouwxy]$/;
+  const UNDOUBLED = new Set(["ing", "ed", "er", "ers"]);
+  // Only a word of three letters or fewer: a longer word's form without its "e" ("choke": "chok")
+  // takes "-ing" as the word does ("choking").
+  function anotherWordsEnding(word, rest, doubled) {
+    if (word.length > SHORT_WORD) return false;
+    if (UNDOUBLED.has(rest) && !doubled) return DOUBLES_ITS_LAST.test(word);
+    return rest === "es" && !"sxzho".includes(word[word.length - 1]);
   }
   function oneSlip(a, b) {
     if (a === b) return true;
@@ -115,10 +129,11 @@
     if (term.startsWith(word) || starts.some((form) => form !== word && stemFinds(form, term))) return true;
     if (shorts.some((form) => shortFinds(form, term))) return true;
     if ((slips || runsOn) && starts.some((form) => runsOnPast(form, term))) return true;
-    // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…").
+    // The slip forgiven as typed, or stemmed to six letters or more ("fighting" is not "night…"), never
+    // in the first letter, rarely mistyped ("mummy" is no "tummy"; the core's _slip_finds).
     const stemmed = starts[0];
     const slipForms = stemmed.length >= 6 ? [word, stemmed] : [word];
-    return slips && word.length >= 5 && term.length >= 4 && slipForms.some((form) => slipStarts(form, term));
+    return slips && word.length >= 5 && term.length >= 4 && term[0] === word[0] && slipForms.some((form) => slipStarts(form, term));
   }
   // Neighbouring terms run together are found by a word starting them ("selfharm"), as typed or as its
   // stem starts the same word ("selfharming", never "bonding" in "bondage more"), with no slip forgiven
