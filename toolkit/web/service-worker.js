@@ -138,9 +138,15 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The one message a page may send. The list of files is the build's; the page may hand over the
-// bytes of engine files it has just downloaded, each kept only if it is the build's (keepEngine).
+// The two messages a page may send. "take-over": a waiting version skips waiting again, so that the
+// browser stops the old version's worker as soon as it is idle (register.js: takeOver; a no-op once
+// active). "keep-engine": the list of files is the build's; the page may hand over the bytes of engine
+// files it has just downloaded, each kept only if it is the build's (keepEngine).
 self.addEventListener("message", (event) => {
+  if (event.data && event.data.kind === "take-over") {
+    self.skipWaiting();
+    return;
+  }
   if (!event.data || event.data.kind !== "keep-engine") return;
   const reply = (message) => event.source && event.source.postMessage(message);
   const handedOver = event.data.files && typeof event.data.files === "object" ? event.data.files : {};
