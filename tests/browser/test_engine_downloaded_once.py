@@ -3,8 +3,10 @@ every context (the page, its workers, the service worker) reaches the server at 
 file with a 200 (a 304 only confirms the browser's copy), and the engine ends kept where the visit keeps
 it. tests/browser/test_offline.py covers a first visit that starts at /check/ and at /contacts/; these
 are the other ways in: training practice, a guidance page then the checker, the privacy page's button,
-a reload once kept, a second language's checker (and then the root's), and a new version of the
-thresholds file."""
+a reload once kept, a second language's checker (and then the root's), a new version of the
+thresholds file, and two tabs at once (a first visit, a service worker installing, one in control).
+A page uses a copy this origin keeps in Cache Storage only if it is this build's, and a page without
+Web Locks or Cache Storage still starts the checker."""
 
 from __future__ import annotations
 
@@ -36,14 +38,6 @@ PRACTICE_READY = "#lon-practice[data-engine=ready]"
 COMPRESS = pytest.mark.parametrize("compress", [True, False], ids=["precompressed-copies", "host-compresses-nothing"])
 
 
-def compress_or_twice(reason: str):
-    """COMPRESS, with the uncompressed host's case a known failure (measured: ``reason``)."""
-    uncompressed = pytest.param(False, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason))
-    return pytest.mark.parametrize(
-        "compress", [True, uncompressed], ids=["precompressed-copies", "host-compresses-nothing"]
-    )
-
-
 class Server:
     """The server's own log of one visit: each request's path and the status it was answered with."""
 
@@ -55,11 +49,12 @@ class Server:
 
     def trail(self, since: int = 0) -> str:
         """The visit as the server saw it, for a failure's message: each page, service worker and file of
-        the checker, in order (a page's files come before its sw.js, which it registers once settled)."""
+        the checker (and the list a checker's page keeps them by), in order (a page's files come before its
+        sw.js, which it registers once settled)."""
         return "; ".join(
             f"{path} {status}"
             for path, status in self.answered[since:]
-            if path.endswith(("/", "sw.js")) or "/assets/checker/" in path
+            if path.endswith(("/", "sw.js", "/assets/offline/engine.json")) or "/assets/checker/" in path
         )
 
     def downloads(self, since: int = 0) -> Counter:
@@ -153,11 +148,7 @@ def switch_to_checker(page, base: str, scope: str, urls: set[str]) -> None:
     assert kept_by(page, base, scope, urls) == set()
 
 
-@compress_or_twice(
-    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice: first to /cy/check/'s page, then to "
-    "/check/'s page's own fetch (engine.js), before /sw.js is asked for: no service worker controls the root's "
-    "page yet, the wasm is kept only in /cy/'s Cache Storage, and the HTTP cache does not hold it uncompressed"
-)
+@COMPRESS
 def test_a_second_languages_checker_then_the_roots_download_each_engine_file_once(
     hearing_context, welsh_site, compress
 ):
@@ -261,11 +252,7 @@ def test_a_new_version_of_the_thresholds_downloads_only_its_changed_engine_files
     assert {path for path in engine if after[path]} == changed, server.trail(published)
 
 
-@compress_or_twice(
-    "/assets/checker/pyodide/pyodide.asm.wasm (9.6 MB) is answered 200 twice, once to each tab's page (engine.js), "
-    "both before /sw.js is asked for: no service worker controls either tab yet, and the HTTP cache does not give "
-    "one tab's uncompressed download to the other; every other engine file is sent once"
-)
+@COMPRESS
 def test_the_checker_and_training_practice_opened_together_on_a_first_visit_download_each_engine_file_once(
     hearing_context, medway_site, compress
 ):
@@ -282,4 +269,107 @@ def test_the_checker_and_training_practice_opened_together_on_a_first_visit_down
             assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
         engine = engine_urls(medway_site.directory)
         assert kept_by(check, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+
+
+@COMPRESS
+def test_the_checker_opened_while_a_guidance_pages_service_worker_installs_downloads_each_engine_file_once(
+    hearing_context, medway_site, compress
+):
+    # A guidance page in one tab, whose service worker is still installing (the guidance's files), and the
+    # checker in another: the checker's page keeps the wasm in the very cache the service worker is filling.
+    server = Server()
+    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+        guidance, check = hearing_context.new_page(), hearing_context.new_page()
+        guidance.goto(f"{base}/contacts/")
+        check.goto(f"{base}/check/", wait_until="commit")
+        check.wait_for_selector(READY, timeout=60_000)
+        assert wait_until(check, ANSWERED_KEPT, timeout=60), check.evaluate("window.__lonAnswers")
+        engine = engine_urls(medway_site.directory)
+        assert check.evaluate(ENGINE_KEPT)
+        assert kept_by(check, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+
+
+@COMPRESS
+def test_the_checker_and_training_practice_opened_together_once_the_guidance_is_kept_download_each_engine_file_once(
+    hearing_context, medway_site, compress
+):
+    # The service worker in control (a guidance page came first), the engine not yet kept: two tabs start it at
+    # once, and the service worker passes both pages' requests to the server. One downloads; the other waits.
+    server = Server()
+    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+        visit_once(hearing_context, base, "contacts/")
+        engine = engine_urls(medway_site.directory)
+        assert not engine & set(server.downloads())
+        check, practice = hearing_context.new_page(), hearing_context.new_page()
+        check.goto(f"{base}/check/", wait_until="commit")
+        practice.goto(f"{base}/training/practice/", wait_until="commit")
+        check.wait_for_selector(READY, timeout=60_000)
+        practice.wait_for_selector(PRACTICE_READY, timeout=60_000)
+        for page in (check, practice):
+            assert page.evaluate(CONTROLLED)
+            assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        assert kept_by(check, base, "/", engine) == set()
+    assert twice(server, engine) == {}, server.trail()
+    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+
+
+# Another build's wasm left in this origin's Cache Storage by an older version of the site: a module that
+# compiles (the 8 bytes of an empty one), so a page that took it would start no Python at all.
+STALE_WASM = """async ([name, url]) => {
+    const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+    await (await caches.open(name)).put(url, new Response(empty, {headers: {"content-type": "application/wasm"}}));
+}"""
+KEPT_BYTES = """async (url) => {
+    const found = await caches.match(url);
+    return found ? (await found.arrayBuffer()).byteLength : null;
+}"""
+
+
+def test_a_copy_of_another_builds_wasm_kept_on_the_device_is_never_used(hearing_context, medway_site):
+    site = medway_site.directory
+    wasm = "/assets/checker/pyodide/pyodide.asm.wasm"
+    server = Server()
+    with serve(site, on_response=server) as base:
+        # On this origin, before any page of the site: a file with no script, where Cache Storage can be reached.
+        blank = hearing_context.new_page()
+        blank.goto(f"{base}/assets/checker/manifest.json")
+        old = "levels-of-need-0000000000000000@/"  # an older version's cache, as its service worker names it
+        blank.evaluate(STALE_WASM, [old, f"{base}{wasm}"])
+        assert blank.evaluate(KEPT_BYTES, f"{base}{wasm}") == 8
+        page = visit_the_checker(hearing_context, base)
+        assert page.get_attribute("#lon-check", "data-engine") == "ready"
+        engine = engine_urls(site)
+        assert kept_by(page, base, "/", engine) == set()
+        # What is kept now is this build's wasm; the older version's cache went with it.
+        assert page.evaluate(KEPT_BYTES, f"{base}{wasm}") == (site / wasm[1:]).stat().st_size
+        assert old not in page.evaluate(CACHED)
+    assert server.downloads()[wasm] == 1, server.trail()
+    assert twice(server, engine) == {}, server.trail()
+
+
+# A page of a browser that has no Web Locks, and one whose Cache Storage refuses every use (Firefox's private
+# windows): the checker still starts, downloading as it did before there was anything to share.
+NO_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});"
+CACHES_REFUSE = """for (const name of ["match", "open", "has", "keys"]) {
+    CacheStorage.prototype[name] = () => Promise.reject(new DOMException("insecure", "SecurityError"));
+}"""
+
+
+@pytest.mark.parametrize("missing", [NO_LOCKS, CACHES_REFUSE], ids=["no-web-locks", "cache-storage-refuses"])
+def test_a_page_without_locks_or_cache_storage_still_starts_the_checker_downloading_each_engine_file_once(
+    hearing_context, medway_site, missing
+):
+    hearing_context.add_init_script(missing)
+    server = Server()
+    with serve(medway_site.directory, compress=False, on_response=server) as base:
+        page = hearing_context.new_page()
+        page.goto(f"{base}/check/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert page.get_attribute("#lon-check", "data-engine") == "ready"
+        # The service worker (whose Cache Storage works) still keeps the engine, from the page's own bytes.
+        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+    engine = engine_urls(medway_site.directory)
     assert twice(server, engine) == {}, server.trail()

@@ -19,7 +19,15 @@ from sitebuild import headers_for, html_pages, parse_headers_file
 from toolkit.publish.bundle import engine_paths
 from toolkit.publish.compress import write_precompressed
 from toolkit.publish.deploy import TYPES, make_dist, site_policy
-from toolkit.publish.offline import file_of, is_page, precache_paths, site_version, write_service_worker
+from toolkit.publish.offline import (
+    CACHE_PREFIX,
+    ENGINE_KEEPING,
+    file_of,
+    is_page,
+    precache_paths,
+    site_version,
+    write_service_worker,
+)
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -129,7 +137,29 @@ def test_the_service_worker_precaches_every_page_and_no_engine_file(medway_site)
     precache = json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
     assert precache["files"] == paths
     assert precache["engine"][0] == "assets/checker/manifest.json" and sorted(precache["engine"]) == engine
-    assert precache["version"] == site_version(site, paths + precache["engine"])
+    # The version is every other file's: the list of the engine's files for the checker's pages names it.
+    assert ENGINE_KEEPING in paths
+    assert precache["version"] == site_version(site, [p for p in paths if p != ENGINE_KEEPING] + precache["engine"])
+
+
+def test_the_checkers_pages_keep_engine_files_in_the_service_workers_cache_by_its_own_list(medway_site):
+    # engine.js reads ENGINE_KEEPING to use a copy this origin keeps, or keep what it downloads (issue 28):
+    # the same cache, files and digests as sw.js, each digest the file's as built.
+    site = medway_site.directory
+    script = (site / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", script, re.S).group(1))
+    keeping = json.loads((site / ENGINE_KEEPING).read_text(encoding="utf-8"))
+    assert keeping["cache"] == precache["cache"] == f"{CACHE_PREFIX}{precache['version']}@"
+    assert precache["prefix"] == CACHE_PREFIX
+    assert keeping["engine"] == precache["engine"] and sorted(keeping["engine"]) == engine_paths(site)
+    assert keeping["digests"] == {path: precache["digests"][path] for path in precache["engine"]}
+    for path in keeping["engine"]:
+        assert keeping["digests"][path] == hashlib.sha256((site / path).read_bytes()).hexdigest(), path
+    # The service worker's cache is named from the build's values, and the page finds the list beside its script.
+    assert "const CACHE = `${PRECACHE.cache}${SCOPE}`;" in script
+    engine_js = (site / "assets" / "checker" / "engine.js").read_text(encoding="utf-8")
+    assert f'new URL("../offline/{ENGINE_KEEPING.removeprefix("assets/offline/")}", import.meta.url)' in engine_js
+    assert "`${keeping.cache}${SITE_ROOT.pathname}`" in engine_js
 
 
 def test_the_file_of_pages_holds_every_page_as_built_and_every_other_file_has_its_digest(medway_site):
@@ -186,7 +216,7 @@ def test_any_changed_file_gives_a_new_service_worker_version(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text("<h1>a</h1>", encoding="utf-8")
     first = write_service_worker(tmp_path)
-    assert sorted(first["files"]) == ["./", "a/"]
+    assert sorted(first["files"]) == ["./", "a/"]  # no checker: no list of its files (ENGINE_KEEPING)
     assert write_service_worker(tmp_path) == first  # the same files, the same version
     (tmp_path / "a" / "index.html").write_text("<h1>a, changed</h1>", encoding="utf-8")
     assert write_service_worker(tmp_path)["version"] != first["version"]

@@ -11,6 +11,11 @@ service worker downloads in place of the pages one by one: every page repeats th
 navigation, which one compressed file sends once (thresholds.yml's 39 pages: 308 kB of brotli one by one,
 133 kB together). Every other file comes with its SHA-256, so that the service worker can take the
 copy the page has just downloaded from the browser's HTTP cache, instead of asking the server again.
+
+The engine's part of that list also goes into ``ENGINE_KEEPING`` ({cache, engine, digests}): a checker page
+reads it to use a copy of an engine file this origin already keeps, or to keep the one it downloads, in
+the very cache, under the very names and digests, the service worker uses (issue 28; web/theme/assets/
+checker/engine.js). It is written from the same values as sw.js, after the version, which it names.
 """
 
 from __future__ import annotations
@@ -32,6 +37,12 @@ SKIP_NAMES = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 SKIP_DIRECTORIES = ("assets/javascripts/lunr/", "deploy/")
 # The pages in one file (JSON, a type every host compresses), beside the offline scripts.
 GUIDANCE_PAGES = "assets/offline/pages.json"
+# The engine's cache and files for the checker's pages (a site with a checker only), beside them. It names
+# the version, so the version is made without it (it holds nothing the other files do not decide).
+ENGINE_KEEPING = "assets/offline/engine.json"
+# Every cache the service worker makes: this, the version, "@" and its scope (the site's root path, known
+# only in the browser): "levels-of-need-<version>@/", "levels-of-need-<version>@/cy/".
+CACHE_PREFIX = "levels-of-need-"
 
 
 def precache_paths(site: Path, other_sites: Sequence[str] = ()) -> list[str]:
@@ -86,16 +97,32 @@ def site_version(site: Path, paths: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def write_engine_keeping(site: Path, cache: str, engine: list[str], digests: dict[str, str]) -> None:
+    """ENGINE_KEEPING: the cache's name but for its scope, the engine's files and their SHA-256."""
+    keeping = {"cache": cache, "engine": engine, "digests": {path: digests[path] for path in engine}}
+    target = site / ENGINE_KEEPING
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(keeping, indent=1) + "\n", encoding="utf-8")
+
+
 def write_service_worker(site: Path, other_sites: Sequence[str] = ()) -> dict[str, Any]:
-    paths = precache_paths(site, other_sites)
+    paths = [path for path in precache_paths(site, other_sites) if path != ENGINE_KEEPING]
     # The engine's manifest first: the service worker looks for it to know whether a device keeps the engine.
     engine = sorted(engine_paths(site), key=lambda path: not path.endswith("/manifest.json"))
     # Each file's SHA-256 but the pages' (they come in GUIDANCE_PAGES, which has its own): a copy from
     # the browser's HTTP cache, or one the page hands over, is kept only if it is the build's own.
     digests = {path: file_digest(site, path) for path in engine + [path for path in paths if not is_page(path)]}
     digests[GUIDANCE_PAGES] = write_guidance_pages(site, paths)
+    version = site_version(site, paths + engine)
+    cache = f"{CACHE_PREFIX}{version}@"
+    if engine:
+        write_engine_keeping(site, cache, engine, digests)
+        paths = precache_paths(site, other_sites)
+        digests[ENGINE_KEEPING] = file_digest(site, ENGINE_KEEPING)
     precache = {
-        "version": site_version(site, paths + engine),
+        "version": version,
+        "prefix": CACHE_PREFIX,
+        "cache": cache,
         "files": paths,
         "engine": engine,
         "pages": GUIDANCE_PAGES,

@@ -5,9 +5,13 @@
 //
 // By need: installing caches the guidance only, a few hundred kilobytes. The engine, several
 // megabytes, is cached when a page asks for it ({kind: "keep-engine"}): the checker's pages once
-// their engine has started (the wasm from the bytes the page hands over, the rest from the browser's
-// HTTP cache, so no engine file is downloaded twice), or the button on the privacy page. A device that
-// had the engine gets it again with each new version (each unchanged file from the old version's copy).
+// their engine has started (the wasm from the copy the page kept in this very cache, or found in
+// another one of this origin, or from the bytes it hands over; the rest from the browser's HTTP cache,
+// so no engine file is downloaded twice), or the button on the privacy page. A device that had the
+// engine gets it again with each new version (each unchanged file from the old version's copy).
+// A checker's page looks in Cache Storage before it downloads the wasm, and keeps what it downloads
+// here, by the list this build writes beside the offline scripts (assets/offline/engine.json: the
+// cache's name, the engine's files and their SHA-256, as below; see engine.js).
 //
 // No byte twice (issue 28): the pages come in one file (PRECACHE.pages, {path: HTML}; every page
 // repeats the site's header and navigation, which one compressed file sends once), and every other
@@ -19,12 +23,13 @@
 // What it never does: cache anything it was not built with. It has no runtime caching, so no
 // page state, form data or request of the user's can ever reach Cache Storage.
 const PRECACHE = self.__PRECACHE__;
-const PREFIX = "levels-of-need-";
 // Each site's own: a language's site (cy/) has a service worker of its own, and neither may delete the
 // other's copy when it takes over. A cache named before sites were told apart ends with no "@".
+// The name but for the scope is the build's (offline.py), as the checker's pages read it from
+// assets/offline/engine.json to keep an engine file they download in this very cache.
 const SCOPE = new URL(self.registration.scope).pathname;
-const CACHE = `${PREFIX}${PRECACHE.version}@${SCOPE}`;
-const isOwnOrOld = (key) => key.startsWith(PREFIX) && (key.endsWith(`@${SCOPE}`) || !key.includes("@"));
+const CACHE = `${PRECACHE.cache}${SCOPE}`;
+const isOwnOrOld = (key) => key.startsWith(PRECACHE.prefix) && (key.endsWith(`@${SCOPE}`) || !key.includes("@"));
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const isPage = (path) => path.endsWith("/") || path.endsWith(".html");
 // Asked of the server, revalidated ("no-cache"): one version's files, never a stale mix.
@@ -133,9 +138,15 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The one message a page may send. The list of files is the build's; the page may hand over the
-// bytes of engine files it has just downloaded, each kept only if it is the build's (keepEngine).
+// The two messages a page may send. "take-over": a waiting version skips waiting again, so that the
+// browser stops the old version's worker as soon as it is idle (register.js: takeOver; a no-op once
+// active). "keep-engine": the list of files is the build's; the page may hand over the bytes of engine
+// files it has just downloaded, each kept only if it is the build's (keepEngine).
 self.addEventListener("message", (event) => {
+  if (event.data && event.data.kind === "take-over") {
+    self.skipWaiting();
+    return;
+  }
   if (!event.data || event.data.kind !== "keep-engine") return;
   const reply = (message) => event.source && event.source.postMessage(message);
   const handedOver = event.data.files && typeof event.data.files === "object" ? event.data.files : {};

@@ -127,16 +127,17 @@ function forgetSource() {
 // compiled code of a module compiled from a page's own fetch for the next visit (its wasm code cache),
 // and none for one compiled in a worker (see pageWasm in worker.mjs). tell(news) passes the worker
 // what it needs, as "wasm" messages (levels_of_need/messages.py): the response's status and type, its
-// bytes as they arrive (for the progress bar), then the compiled module, or the problem.
-function compileWasm(tell) {
+// bytes as they arrive (for the progress bar), then the compiled module, or the problem. waiting() is
+// called while another page of this site downloads the wasm for both (oneAtATime).
+function compileWasm(tell, waiting) {
   const url = new URL("./pyodide/pyodide.asm.wasm", import.meta.url);
   const failed = (error) => tell({ kind: "wasm", problem: `${url.pathname} could not be loaded (${error.message})` });
-  fetch(url).then((response) => {
+  engineFile(url, waiting).then(({ response, keep }) => {
     const wireLength = Number(response.headers.get("content-length"));
     tell({ kind: "wasm", status: response.status, type: response.headers.get("content-type"), wireLength });
-    if (!response.ok) return; // the worker says why
+    if (!response.ok) { keep?.(null); return; } // the worker says why
     const counted = response.clone().body.getReader(); // the original goes to the compiler whole
-    const kept = offlineWanted() ? handOver(url) : null;
+    const kept = keep ? handOver(url, keep) : null;
     const count = () => counted.read().then(({ done, value }) => {
       if (done) {
         kept?.done();
@@ -154,33 +155,159 @@ function compileWasm(tell) {
   }, failed);
 }
 
-// The offline copy (assets/offline/register.js and the service worker) takes the wasm's bytes from
-// here rather than downloading them again: a browser's HTTP cache may not hold a file this big. Kept
-// only where a service worker can take them, and only until it has (register.js drops them after).
+// The offline copy (assets/offline/register.js and the service worker) keeps the engine's files in Cache
+// Storage, which every page of this origin shares, each language's site too (issue 28: no engine file
+// downloaded twice). So before downloading one, a page uses the copy this origin already keeps, if it is
+// this build's (its SHA-256), and keeps what it downloads in the service worker's own cache, as the
+// service worker would (assets/offline/engine.json, written by toolkit/publish/offline.py from the
+// same values as sw.js: the cache's name, the files, their digests). Two pages at once download a file
+// once: one looks and downloads while the other waits (Web Locks), then finds it kept. Only engine files
+// ever go there, each checked against the build's digest; a page without Cache Storage, a service
+// worker or locks (a private window, a plain http: intranet) downloads as before.
 function offlineWanted() {
   return "serviceWorker" in navigator && typeof caches === "object";
 }
 
-// Listed as the download starts, with a promise of its bytes (null if it broke off), where register.js
-// looks for them: the page's scripts run in no fixed order, and the counting reader can finish after
-// Python is ready; the offline copy waits for the bytes rather than downloading them again.
+const SITE_ROOT = new URL("../../", import.meta.url); // the service worker's scope (register.js)
+const KEEPING = new URL("../offline/engine.json", import.meta.url);
+// How long a page waits for another page's download of the same file to say something (each part it
+// receives) before downloading for itself: less than the stall watchdog, so a broken download elsewhere
+// costs this page a second download, never its checker.
+const WAIT_MS = STALL_MS / 2;
+
+// {response, keep(bytes)}: the file from Cache Storage (keep null) or the server (keep(bytes) keeps the
+// bytes received, or null when the download broke off, and lets a waiting page go on; it resolves false
+// where they were not kept, and the page hands them to the service worker instead).
+// The list is asked for at once, beside the lock: where this origin keeps nothing at all (a first visit),
+// there is no copy to look for, and the download starts without waiting for it.
+async function engineFile(url, waiting) {
+  if (!offlineWanted()) return { response: await fetch(url), keep: null };
+  const listed = keepingOf().then((keeping) => keeping && entryOf(keeping, url)).catch(() => null);
+  return oneAtATime(url, waiting, async (heard, release) => {
+    const nothingKept = (await caches.keys().catch(() => [])).length === 0;
+    const entry = nothingKept ? null : await listed;
+    const held = entry && (await keptCopy(url, entry.cacheName, entry.digest).catch(() => null));
+    if (held) { release(); return { response: held, keep: null }; }
+    const response = await fetch(url); // if it fails, oneAtATime lets the next page go on
+    const keep = async (bytes) => {
+      const where = await listed;
+      return where ? keepCopy(url, where.cacheName, where.digest, bytes) : false;
+    };
+    const keepThenRelease = (bytes) => keep(bytes).finally(release);
+    return { response, keep: Object.assign(keepThenRelease, { heard }) };
+  });
+}
+
+// Where the list says the file is kept: {cacheName, digest}, or null if it is not one of the engine's.
+function entryOf(keeping, url) {
+  const path = keeping.engine.find((name) => new URL(name, SITE_ROOT).href === url.href);
+  return path ? { cacheName: `${keeping.cache}${SITE_ROOT.pathname}`, digest: keeping.digests[path] } : null;
+}
+
+// The list, or null where there is none to go by (a site built before it, a host that lost it): the page
+// then downloads as before. Revalidated: a published build's list, never the HTTP cache's guess; under a
+// service worker, its copy.
+async function keepingOf() {
+  const response = await fetch(KEEPING, { cache: "no-cache" });
+  const keeping = response.ok ? await response.json() : null;
+  const whole = keeping && typeof keeping.cache === "string" && Array.isArray(keeping.engine) && keeping.digests;
+  return whole ? keeping : null;
+}
+
+// The copy this origin keeps, if any, and only if it is this build's. In this version's own cache it is:
+// only the build's files go there (the service worker's, or a page's checked here); there, a page this
+// site's service worker controls asks it, as ever (it answers the same file, and Chromium keeps the
+// compiled code of what a fetch returns). Any other cache (another language's site, an older version)
+// may hold another build's: used only if its SHA-256 is this build's.
+async function keptCopy(url, cacheName, digest) {
+  const own = await caches.match(url, { cacheName });
+  const ours = navigator.serviceWorker.controller?.scriptURL === new URL("sw.js", SITE_ROOT).href;
+  if (own) return ours ? fetch(url) : own;
+  const found = await caches.match(url);
+  if (!found || !found.ok) return null;
+  return (await sha256(await found.clone().arrayBuffer())) === digest ? found : null;
+}
+
+async function keepCopy(url, cacheName, digest, bytes) {
+  if (!bytes || (await sha256(bytes)) !== digest) return false;
+  // As the service worker keeps a file a page hands over (web/service-worker.js: keepEngineFile).
+  const response = new Response(bytes, { headers: { "content-type": "application/wasm" } });
+  await (await caches.open(cacheName)).put(url, response);
+  return true;
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// work(heard, release) under this origin's lock for the file: one page at a time looks in Cache Storage,
+// else downloads and keeps, and only then lets the next look (release). While it downloads, heard() tells
+// the waiting pages that it is still receiving; a page that hears nothing for WAIT_MS stops waiting and
+// downloads for itself. Without locks (or if the lock cannot be had), work runs at once, alone.
+function oneAtATime(url, waiting, work) {
+  const name = url.href; // a lock's name is this origin's own
+  const alone = () => work(() => {}, () => {});
+  if (!navigator.locks || typeof navigator.locks.request !== "function") return alone();
+  const news = typeof BroadcastChannel === "function" ? new BroadcastChannel(name) : null;
+  const gaveUp = new AbortController();
+  let timer = setTimeout(() => gaveUp.abort(), WAIT_MS);
+  if (news) {
+    news.onmessage = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => gaveUp.abort(), WAIT_MS);
+      waiting();
+    };
+  }
+  let granted = false;
+  return new Promise((resolve, reject) => {
+    const held = () => {
+      granted = true;
+      clearTimeout(timer);
+      return new Promise((release) => {
+        const heard = () => news?.postMessage("receiving");
+        const done = () => { news?.close(); release(); };
+        work(heard, done).then(resolve, (error) => { done(); reject(error); });
+      });
+    };
+    navigator.locks.request(name, { signal: gaveUp.signal }, held).catch(() => {
+      if (granted) return; // held, and settled by work
+      clearTimeout(timer);
+      news?.close();
+      alone().then(resolve, reject);
+    });
+  });
+}
+
+// Listed as the download starts, with a promise of its bytes (null if it broke off, or once the page has
+// kept them itself), where register.js looks for them: the page's scripts run in no fixed order, and the
+// counting reader can finish after Python is ready; the offline copy waits for the bytes rather than
+// downloading them again. keep(bytes) keeps them in Cache Storage (engineFile).
 const ENGINE_FILES = Symbol.for("levels-of-need.engine-files"); // the same key in register.js
 
-function handOver(url) {
+function handOver(url, keep) {
   const chunks = [];
   let settle = null;
   const bytes = new Promise((resolve) => { settle = resolve; });
   window[ENGINE_FILES] ??= new Map();
   window[ENGINE_FILES].set(url.href, bytes);
+  let told = 0;
   return {
-    chunks,
+    chunks: {
+      push(chunk) {
+        chunks.push(chunk);
+        // The pages waiting for this download hear of it at most every PROGRESS_EVERY_MS.
+        if (performance.now() - told > PROGRESS_EVERY_MS) { told = performance.now(); keep.heard(); }
+      },
+    },
     done(whole = true) {
-      if (!whole) { settle(null); return; }
+      if (!whole) { settle(null); keep(null); return; }
       const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
       let at = 0;
       for (const chunk of chunks) { joined.set(chunk, at); at += chunk.byteLength; }
       chunks.length = 0;
-      settle(joined.buffer);
+      // Kept here, the service worker finds it in Cache Storage; else the page hands the bytes over.
+      keep(joined.buffer).then((kept) => settle(kept ? null : joined.buffer), () => settle(joined.buffer));
     },
   };
 }
@@ -258,7 +385,7 @@ export function startEngine({ version, onProgress, onReady, onFailed }) {
     return { request };
   }
   // The same test as the worker's: where it fails, the worker fetches the wasm itself.
-  if (typeof WebAssembly.compileStreaming === "function") compileWasm((news) => worker.postMessage(news));
+  if (typeof WebAssembly.compileStreaming === "function") compileWasm((news) => worker.postMessage(news), watchForStall);
   watchForStall();
   worker.onerror = (event) => fail(DOWNLOAD, event.message || "a script failed to load");
   worker.onmessage = ({ data }) => {

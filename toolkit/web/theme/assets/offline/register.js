@@ -69,11 +69,57 @@ async function downloadedFiles() {
   return files;
 }
 
+// A new version takes over the moment it has installed (it skips waiting), once the old version's
+// worker has nothing to do: the browser stops that worker, then activates the new one. An event that
+// reaches the old worker while it is being stopped starts it again and, in Chromium, the hurry is then
+// forgotten: the new version waits for the old worker's next idle time-out (30 s, and up to 5 minutes
+// while developer tools are attached), and the page does not say the guidance was updated. So this page
+// never sends the old worker a message once a new version is installing or waiting (servingWorker), and
+// asks a waiting version to skip waiting again (takeOver) whenever this page may have woken the old
+// worker: once settled (its engine's files came through it) and while the new version still waits.
+const TAKE_OVER_AGAIN_MS = 2000;
+
+let askingToTakeOver = false;
+
+function takeOver(registration) {
+  if (askingToTakeOver) return; // already asking, again every TAKE_OVER_AGAIN_MS
+  const ask = () => {
+    askingToTakeOver = Boolean(registration.waiting);
+    if (!askingToTakeOver) return;
+    registration.waiting.postMessage({ kind: "take-over" });
+    setTimeout(ask, TAKE_OVER_AGAIN_MS);
+  };
+  ask();
+}
+
+// Each version installing or waiting, in turn, until none is: it takes over, or fails and is dropped.
+function watchForNewVersions(registration) {
+  const watch = (worker) => {
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed") takeOver(registration);
+    });
+  };
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
+  takeOver(registration);
+}
+
+// The worker that serves this page from now on: the active one, once no newer version is installing
+// or waiting (a new version's worker takes over; the old one is not woken on its way out).
+async function servingWorker(registration) {
+  for (;;) {
+    const newer = registration.installing || registration.waiting;
+    if (!newer) return registration.active;
+    await new Promise((resolve) => newer.addEventListener("statechange", resolve, { once: true }));
+  }
+}
+
 // Asks the service worker to keep the engine; resolves with its answer ("engine-kept" or not).
 async function keepEngine(registered) {
   const registration = await registered;
   await navigator.serviceWorker.ready;
-  const worker = registration.active;
+  const worker = await servingWorker(registration);
   if (!worker) throw new Error("no service worker");
   const files = await downloadedFiles();
   return new Promise((resolve) => {
@@ -111,7 +157,8 @@ if ("serviceWorker" in navigator) {
   });
   const registered = pageSettled().then(() => navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" }));
-  registered.catch(dropDownloaded); // no offline copy (a private window, say): the site still works online
+  // No offline copy (a private window, say): the site still works online.
+  registered.then(watchForNewVersions, dropDownloaded);
   offerKeeping(registered);
   // A checker page whose engine started: keep it offline, from what the page has just downloaded.
   registered.then(() => {
