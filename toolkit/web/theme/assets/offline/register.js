@@ -118,6 +118,7 @@ async function servingWorker(registration) {
 // Asks the service worker to keep the engine; resolves with its answer ("engine-kept" or not).
 async function keepEngine(registered) {
   const registration = await registered;
+  if (!registration) throw new Error("no service worker"); // refused: ready would never come
   await navigator.serviceWorker.ready;
   const worker = await servingWorker(registration);
   if (!worker) throw new Error("no service worker");
@@ -157,8 +158,9 @@ if ("serviceWorker" in navigator) {
   });
   const registered = pageSettled().then(() => navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" }));
-  // No offline copy (a private window, say): the site still works online.
-  registered.then(watchForNewVersions, dropDownloaded);
+  // No offline copy (a private window, say): the site still works online. A browser may also refuse
+  // without an error, resolving with no registration (a test browser's "block" does): the same.
+  registered.then((registration) => (registration ? watchForNewVersions(registration) : dropDownloaded()), dropDownloaded);
   offerKeeping(registered);
   // A checker page whose engine started: keep it offline, from what the page has just downloaded.
   registered.then(() => {
