@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from urllib.parse import urljoin
 
 import pytest
@@ -99,12 +100,35 @@ def test_a_first_visit_to_the_checker_downloads_each_engine_file_once_the_offlin
     assert {path: count for path, count in downloads.items() if count != 1} == {}, answered
 
 
-@pytest.mark.parametrize("path", ["check/", "contacts/"])
-def test_a_first_visit_asks_the_server_for_each_file_once_in_every_context(offline_capable_context, medway_site, path):
+# What the page's contexts ask for on their own schedule, which "load" does not wait for: the site
+# search's worker's scripts (finds.js and forgiving.js, then the theme's search script, one after the
+# other) and the theme's fetch of the search index. A device slow to ask for them and a server slow to
+# send them must not make the service worker, installing beside them, download one a second time.
+LATE_FILES = {
+    re.compile(r"^/assets/search/(finds|forgiving)\.js$"): 1,
+    re.compile(r"^/assets/javascripts/workers/search\.[^/]+\.js$"): 3,
+    re.compile(r"^/search/search_index\.json$"): 3,
+}
+
+
+def slow_late_files(path: str) -> None:
+    time.sleep(next((seconds for pattern, seconds in LATE_FILES.items() if pattern.match(path)), 0))
+
+
+@pytest.mark.parametrize(
+    ("path", "on_request"),
+    [("check/", None), ("contacts/", None), ("contacts/", slow_late_files)],
+    ids=["check/", "contacts/", "contacts/-late-files-slow"],
+)
+def test_a_first_visit_asks_the_server_for_each_file_once_in_every_context(
+    offline_capable_context, medway_site, path, on_request
+):
     # Issue 28: what the page has downloaded, the service worker takes from the browser's HTTP cache (no
     # second download, no revalidation), and the guidance's pages come in one file, not one by one.
     answered: list[tuple[str, int]] = []
-    with serve(medway_site.directory, on_response=lambda p, status: answered.append((p, status))) as base:
+    with serve(
+        medway_site.directory, on_request=on_request, on_response=lambda p, status: answered.append((p, status))
+    ) as base:
         if path == "check/":
             page = visit_the_checker(offline_capable_context, base)
         else:

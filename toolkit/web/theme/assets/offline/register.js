@@ -34,8 +34,17 @@ function showUpdated() {
 
 // The offline copy is fetched only once the page has what it needs: after "load", and on the
 // checker's pages after the engine has started, so the two never compete for a slow connection
-// (and the service worker then revalidates the engine's files from the HTTP cache instead).
-function pageSettled() {
+// (and the service worker then revalidates the engine's files from the HTTP cache instead); and once
+// the site search's worker has its scripts (assets/search/blob-worker.js), which it fetches on its own
+// schedule: the service worker finds them in the HTTP cache, and never downloads them a second time.
+const SEARCH_SCRIPTS = Symbol.for("levels-of-need.search-scripts");
+
+async function pageSettled() {
+  await pageLoaded();
+  await window[SEARCH_SCRIPTS]; // undefined where the page started no search worker
+}
+
+function pageLoaded() {
   return new Promise((resolve) => {
     const loaded = () => {
       const form = document.querySelector("form[data-engine]");

@@ -9,8 +9,13 @@
 //
 // The site search's worker also loads, first, what makes the search find what the check's filter finds
 // (finds.js, then forgiving.js, beside this file).
+//
+// Once it has its scripts, it says so (window[SEARCH_SCRIPTS], a promise): the offline copy
+// (assets/offline/register.js) is made only then, so the service worker takes those scripts from the
+// browser's HTTP cache instead of downloading them a second time beside the worker (issue 28).
 (() => {
   const PageWorker = window.Worker;
+  const SEARCH_SCRIPTS = Symbol.for("levels-of-need.search-scripts"); // the same key in register.js
   const here = document.currentScript.src;
   const forgiving = ["finds.js", "forgiving.js"].map((name) => JSON.stringify(new URL(name, here).href));
   function Worker(url, options) {
@@ -20,17 +25,35 @@
     }
     const module = Boolean(options && options.type === "module");
     const href = JSON.stringify(address.href);
+    const search = !module && /\/workers\/search\.[^/]*\.js$/.test(address.pathname);
+    // Its own channel: another tab's search worker says nothing to this page.
+    // (A browser without BroadcastChannel, Safari before 15.4, gets no word and does not wait.)
+    const told = search && typeof BroadcastChannel === "function";
+    const loaded = told ? `levels-of-need.search-scripts.${Math.random().toString(36).slice(2)}` : null;
     // A classic script's importScripts("../lunr/…") (Material, for other languages than English) would
     // resolve against the blob: address: it resolves against the script's own, as it did before.
     const load = module
       ? `import ${href};\n`
       : `const load = self.importScripts.bind(self);\n`
         + `self.importScripts = (...urls) => load(...urls.map((url) => new URL(url, ${href}).href));\n`
-        + (/\/workers\/search\.[^/]*\.js$/.test(address.pathname) ? `importScripts(${forgiving.join(", ")});\n` : "")
-        + `importScripts(${href});\n`;
+        + (search ? `importScripts(${forgiving.join(", ")});\n` : "")
+        + `importScripts(${href});\n`
+        + (told ? `new BroadcastChannel(${JSON.stringify(loaded)}).postMessage("loaded");\n` : "");
     const blob = URL.createObjectURL(new Blob([load], { type: "text/javascript" }));
     const worker = new PageWorker(blob, { ...options, name: (options && options.name) || "site-search" });
-    return /\/workers\/search\.[^/]*\.js$/.test(address.pathname) ? heldWhileTheCheckerStarts(worker) : worker;
+    if (!search) return worker;
+    if (told) window[SEARCH_SCRIPTS] = scriptsLoaded(worker, loaded);
+    return heldWhileTheCheckerStarts(worker);
+  }
+
+  // Resolves once the worker has its scripts, or could not load them (then there is nothing to wait for).
+  function scriptsLoaded(worker, name) {
+    return new Promise((resolve) => {
+      const channel = new BroadcastChannel(name);
+      const done = () => { channel.close(); resolve(); };
+      channel.addEventListener("message", done, { once: true });
+      worker.addEventListener("error", done, { once: true });
+    });
   }
 
   // On a checker's page, the site search builds its index (seconds of CPU on a slow phone, in a worker
