@@ -1288,6 +1288,7 @@ def content_hash(data: Mapping[str, Any]) -> str:
 
 def from_dict(data: Mapping[str, Any]) -> Thresholds:
     """Build the model from data that has passed validation."""
+    phrases = data.get(IN_LANGUAGE) or {}  # a language's words for the toolkit's phrases
     areas = tuple(Area(id=a["id"], name=a["name"]) for a in data.get("areas", ()))
     contacts = contacts_of(data["contacts"], areas)
     timescales = tuple(Timescale(**t) for t in data.get("timescales", ()))
@@ -1295,7 +1296,7 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     timescale_by_id = _index(timescales)
     area_by_id = _index(areas)
     levels = tuple(
-        _level(lv, contact_by_id, timescale_by_id, area_by_id, data.get(IN_LANGUAGE) or {})
+        _level(lv, contact_by_id, timescale_by_id, area_by_id, phrases)
         for lv in sorted(data["levels"], key=lambda lv: lv["number"])
     )
     level_by_id = _index(levels)
@@ -1304,15 +1305,9 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
     themes = tuple(named(t) for t in data.get("themes", ()))
     domain_by_id = _index(domains)
     theme_by_id = _index(themes)
-    phrases = data.get(IN_LANGUAGE) or {}
     indicators = tuple(_indicator(i, level_by_id, domain_by_id, theme_by_id, phrases) for i in data["indicators"])
     rules = tuple(_rule(r, level_by_id, route_by_id, contact_by_id, timescale_by_id, area_by_id) for r in data["rules"])
-    scenarios = tuple(_scenario(sc, level_by_id, route_by_id) for sc in data.get("scenarios", ()))
-    scenario_by_id = _index(scenarios)
-    scenario_sets = tuple(
-        ScenarioSet(id=ss["id"], title=ss["title"], scenarios=tuple(scenario_by_id[i] for i in ss["scenarios"]))
-        for ss in data.get("scenario_sets", ())
-    )
+    scenarios, scenario_sets = _scenarios(data, level_by_id, route_by_id)
     return Thresholds(
         data=data,
         content_hash=content_hash(data),
@@ -1327,13 +1322,26 @@ def from_dict(data: Mapping[str, Any]) -> Thresholds:
         age_range=AgeRange(
             youngest=data["age_range"]["youngest"], oldest=data["age_range"]["oldest"], text=data["age_range"]["text"]
         ),
-        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ()), data.get(IN_LANGUAGE) or {}),
+        questions=worded(data.get("questions", {}), areas, data.get("own_questions", ()), phrases),
         referral_questions=tuple(_referral_question(q) for q in data.get("referral_questions", ())),
         scenarios=scenarios,
         areas=areas,
         scenario_sets=scenario_sets,
         **_shown_parts(data, level_by_id, contact_by_id, timescale_by_id, area_by_id),
     )
+
+
+def _scenarios(
+    data: Mapping[str, Any], level_by_id: Mapping[str, Level], route_by_id: Mapping[str, Route]
+) -> tuple[tuple[Scenario, ...], tuple[ScenarioSet, ...]]:
+    """The training scenarios, and the sets a trainer picks from, which name them."""
+    scenarios = tuple(_scenario(sc, level_by_id, route_by_id) for sc in data.get("scenarios", ()))
+    scenario_by_id = _index(scenarios)
+    scenario_sets = tuple(
+        ScenarioSet(id=ss["id"], title=ss["title"], scenarios=tuple(scenario_by_id[i] for i in ss["scenarios"]))
+        for ss in data.get("scenario_sets", ())
+    )
+    return scenarios, scenario_sets
 
 
 def _shown_parts(

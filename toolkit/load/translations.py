@@ -337,9 +337,9 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str =
     # Which language this is, and the whole file's content hash: a check saved on this language's page
     # is known as the same guidance on another's (levels_of_need.saved).
     out[LANGUAGE] = {"code": code, "file": content_hash(data)}
-    words = (data.get("translations") or {}).get(code) or {}
+    words = _for_language(data, "translations", code)
     # The language's words for the toolkit's own phrases (levels_of_need.interface), its alone.
-    interface = (data.get("interface") or {}).get(code) or {}
+    interface = _for_language(data, "interface", code)
     if interface:
         out[IN_LANGUAGE] = {k: Marked(v, target.lang) if target.lang != around else v for k, v in interface.items()}
     for key, path in text_fields(data, schema).items():
@@ -349,3 +349,8 @@ def translated(data: Mapping[str, Any], schema: Schema, code: str, around: str =
         text, lang = (words[key], target.lang) if key in words else (parent[path[-1]], default.lang)
         parent[path[-1]] = Marked(text, lang) if lang != around else text
     return out
+
+
+def _for_language(data: Mapping[str, Any], section: str, code: str) -> Mapping[str, Any]:
+    """One language's part of ``translations`` or ``interface``; empty where the file gives none."""
+    return (data.get(section) or {}).get(code) or {}

@@ -49,6 +49,42 @@ def finish_site(
     pages = sorted(site.rglob("*.html"))
     if any(CSP_META in page.read_text(encoding="utf-8") for page in pages):
         raise AlreadyFinished(f"{site} has been finished already: build it again from the sources")
+    conform_pages(site, pages, engine, site_url)
+    # Each language's site is whole in its own folder (cy/): its search, its checker reading the file's
+    # data in that language, its own service worker; the default's worker leaves those folders alone.
+    # (`mkdocs serve` builds the default's pages alone: a language whose site is not there is left.)
+    languages = [
+        (site / folder, t) for folder, t in languages_of(thresholds) if (site / folder / "index.html").exists()
+    ]
+    for folder, in_language in [(site, thresholds), *languages]:
+        finish_search_and_engine(folder, in_language, project, engine, runtime_of=None if folder == site else site)
+    other_roots = [folder.relative_to(site).as_posix() + "/" for folder, _ in languages]
+    write_headers_file(site, other_roots)
+    for folder in [site, *(folder for folder, _ in languages)]:
+        if serving:
+            write_retiring_service_worker(folder)  # pages under development are never served from a cache
+        else:
+            write_service_worker(folder, other_roots if folder == site else ())
+    if not serving:
+        write_precompressed(site, project / CACHE / "compressed")
+
+
+def finish_search_and_engine(
+    folder: Path, thresholds: Thresholds, project: Path, engine: str, runtime_of: Path | None
+) -> None:
+    """One language's site in ``folder``: its search in the guidance's reading order, and its checker.
+    Each language's checker reads its own data with its own Python, on the root's one Pyodide
+    (``runtime_of``: the root's site; None for the root itself)."""
+    put_search_in_reading_order(
+        folder, engine, [page.path for page in site_pages(thresholds)], graver_by_word(thresholds)
+    )
+    cache = project / CACHE / "python-bundle"
+    build_engine(thresholds, project, folder, source_date_epoch(project), cache=cache, runtime_of=runtime_of)
+
+
+def conform_pages(site: Path, pages: list[Path], engine: str, site_url: str) -> None:
+    """Each page made to the site's rules (conformance.py) and given its Content-Security-Policy; a page
+    holding what the site never ships stops the build, naming the page and its first problems."""
     style_hashes = runtime_style_hashes(site)
     for page in pages:
         where = page.relative_to(site).as_posix()
@@ -59,29 +95,6 @@ def finish_site(
             more = len(error.problems) - 3
             shown = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
             raise UnsafePageError([f"{where} holds what the site never ships: {shown}"]) from None
-    # Each language's site is whole in its own folder (cy/): its search, its checker reading the file's
-    # data in that language, its own service worker; the default's worker leaves those folders alone.
-    # (`mkdocs serve` builds the default's pages alone: a language whose site is not there is left.)
-    languages = [
-        (site / folder, t) for folder, t in languages_of(thresholds) if (site / folder / "index.html").exists()
-    ]
-    for folder, in_language in [(site, thresholds), *languages]:
-        put_search_in_reading_order(
-            folder, engine, [page.path for page in site_pages(in_language)], graver_by_word(in_language)
-        )
-        # Each language's checker reads its own data with its own Python, on the root's one Pyodide.
-        runtime_of = None if folder == site else site
-        cache = project / CACHE / "python-bundle"
-        build_engine(in_language, project, folder, source_date_epoch(project), cache=cache, runtime_of=runtime_of)
-    other_roots = [folder.relative_to(site).as_posix() + "/" for folder, _ in languages]
-    write_headers_file(site, other_roots)
-    for folder in [site, *(folder for folder, _ in languages)]:
-        if serving:
-            write_retiring_service_worker(folder)  # pages under development are never served from a cache
-        else:
-            write_service_worker(folder, other_roots if folder == site else ())
-    if not serving:
-        write_precompressed(site, project / CACHE / "compressed")
 
 
 def languages_of(thresholds: Thresholds) -> list[tuple[str, Thresholds]]:
