@@ -66,7 +66,7 @@ def welsh(tmp_path_factory):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(bypass_csp=True, **PHONE)  # axe is injected as a script
+    context = browser.new_context(bypass_csp=True, **PHONE)  # an inspection page, as conftest.page
     yield context.new_page()
     context.close()
 
