@@ -11,12 +11,11 @@ recorded (its violation names it), so "no other origin" means no attempt, not on
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 from sitebuild import BuiltSite, html_pages, page_url, serve
 
-from .conftest import ANIMATIONS_ENDED, AXE_RUN, AXE_SCRIPT, SEARCH_UI, WCAG_TAGS, open_search
+from .conftest import SEARCH_UI, axe_violations, open_search
 
 PHONE_WIDTHS = (320, 360)  # CSS pixels, WCAG 1.4.10's reflow
 PHONE_HEIGHT = 640
@@ -77,7 +76,7 @@ def _walk(page, site: BuiltSite, base: str, origin: str) -> dict:
         page.set_viewport_size(DESKTOP)
         page.goto(url, wait_until="networkidle")
         record["csp_meta"][path] = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
-        record["axe"][path] = axe_findings(page)
+        record["axe"][path] = axe_violations(page)
         for width in PHONE_WIDTHS:
             page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
             record["width"][str(width)][path] = page.evaluate("document.documentElement.scrollWidth")
@@ -90,16 +89,3 @@ def _walk(page, site: BuiltSite, base: str, origin: str) -> dict:
     page.locator(SEARCH_UI[site.engine].result).first.wait_for()
     record["search_errors"] = record["errors"].pop("search", [])
     return record
-
-
-def axe_findings(page) -> list[dict]:
-    """Axe-core's WCAG 2.2 AA violations, as conftest.axe_violations finds them, on a page under its own
-    CSP: the CSP forbids a string evaluated in the page (page.wait_for_function) and a script tag, so the
-    wait polls and axe is evaluated by the test tools."""
-    deadline = time.monotonic() + 5
-    while not page.evaluate(ANIMATIONS_ENDED):
-        assert time.monotonic() < deadline, f"{page.url}: animations still running after 5 s"
-        time.sleep(0.05)
-    if not page.evaluate("() => typeof axe === 'object'"):
-        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    return page.evaluate(AXE_RUN, WCAG_TAGS)

@@ -48,6 +48,15 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def phone_checker(checker_at):
+    """Medway's checker on a phone, started once for the module and started again for each test as a user starts
+    again (conftest.checker_at), with the clipboard that Copy writes to and the tests read."""
+    page = checker_at(PHONE)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    return page
+
+
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_from_the_last_answer_the_first_action_is_on_the_first_screen_and_copy_within_two(checker_at, thresholds, name):
     page = checker_at(PHONE)
@@ -102,9 +111,8 @@ def test_what_to_do_first_is_wholly_in_view_on_arrival(checker_at, thresholds, n
         assert action["bottom"] <= action["screen"], action
 
 
-def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone, medway_url, thresholds):
-    page = phone
-    open_checker(page, medway_url)
+def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone_checker, thresholds):
+    page = phone_checker
     page.check("#immediate_risk-yes")
     stop = page.evaluate(BOX, "#lon-stop")
     link = page.evaluate(BOX, "#lon-stop a[href^='tel:']")
@@ -123,9 +131,8 @@ def test_an_emergency_leads_with_the_number_to_call_on_the_first_screen(phone, m
     assert action["bottom"] <= action["screen"], action
 
 
-def test_referral_details_have_their_own_page_and_nothing_typed_is_lost(phone, medway_url):
-    page = phone
-    open_checker(page, medway_url)
+def test_referral_details_have_their_own_page_and_nothing_typed_is_lost(phone_checker):
+    page = phone_checker
     fill_check(page, CHECKS["early help"])
     assert page.locator("#detail-worry").is_hidden()  # not on the result page
     write_details(page)
@@ -147,11 +154,10 @@ def test_referral_details_have_their_own_page_and_nothing_typed_is_lost(phone, m
     assert page.input_value("#detail-worry") == "seen on a home visit"
 
 
-def test_on_the_referral_summary_page_copy_is_within_two_screens_and_copies_all_typed(phone, medway_url):
+def test_on_the_referral_summary_page_copy_is_within_two_screens_and_copies_all_typed(phone_checker):
     """Ten boxes and a long summary: Copy comes before them, within two phone screens of the page as it
     arrives; what is typed in the boxes below stays, and is in what Copy copies."""
-    page = phone
-    open_checker(page, medway_url)
+    page = phone_checker
     fill_check(page, CHECKS["early help"])
     write_details(page)
     copy = page.evaluate(BOX, "#lon-details-copy")
@@ -168,9 +174,8 @@ def test_on_the_referral_summary_page_copy_is_within_two_screens_and_copies_all_
     assert status["top"] >= 0 and status["bottom"] <= status["screen"], status  # the confirmation, in view
 
 
-def test_confirmations_show_where_the_action_was_taken_and_go_when_an_answer_changes(phone, medway_url):
-    page = phone
-    open_checker(page, medway_url)
+def test_confirmations_show_where_the_action_was_taken_and_go_when_an_answer_changes(phone_checker):
+    page = phone_checker
     fill_check(page, CHECKS["early help"])
     page.click("#lon-copy")
     page.wait_for_selector("#lon-action-status:not([hidden])")
@@ -190,9 +195,8 @@ def test_confirmations_show_where_the_action_was_taken_and_go_when_an_answer_cha
     assert page.locator("#lon-action-status").is_hidden()
 
 
-def test_opening_a_saved_check_moves_focus_to_its_first_heading(phone, medway_url, tmp_path):
-    page = phone
-    open_checker(page, medway_url)
+def test_opening_a_saved_check_moves_focus_to_its_first_heading(phone_checker, tmp_path):
+    page = phone_checker
     fill_check(page, CHECKS["early help"])
     saved = save_then_clear(page, tmp_path)
     page.set_input_files("#lon-open", str(saved))
@@ -282,12 +286,11 @@ CONFIRMATIONS_BELOW = {
 
 
 @pytest.mark.parametrize("case", sorted(CONFIRMATIONS_BELOW))
-def test_a_confirmation_moves_what_is_below_it_by_no_more_than_its_further_lines(phone, medway_url, case):
+def test_a_confirmation_moves_what_is_below_it_by_no_more_than_its_further_lines(phone_checker, case):
     """The confirmation shows in the line kept for it under the buttons: what is below moves by no more than the
     lines it takes beyond that one (it pushed the form down by 91 px: a box with its own margins and padding)."""
     button, status, below = CONFIRMATIONS_BELOW[case]
-    page = phone
-    open_checker(page, medway_url)
+    page = phone_checker
     fill_check(page, CHECKS["early help"])
     if button.startswith("#lon-details"):
         write_details(page)

@@ -57,14 +57,10 @@ def python_now(thresholds, check: dict) -> tuple[str, str]:
 
 
 @pytest.fixture(params=sorted(SCREENS))
-def screen(browser, request):
-    viewport, scale = SCREENS[request.param]
-    # CSP bypassed only so that axe can be injected (conftest.page).
-    context = browser.new_context(
-        viewport=viewport, device_scale_factor=scale, bypass_csp=True, service_workers="block"
-    )
-    yield context.new_page()
-    context.close()
+def screen(checker_at, request):
+    """The checker on that screen, started once for the module and started again for each test as a user starts
+    again (conftest.checker_at): each test goes from the first page to a state and reads what it shows."""
+    return checker_at(*SCREENS[request.param])
 
 
 def to_the_questions(page, check: dict) -> None:
@@ -103,9 +99,8 @@ def shows(page, selector: str, expected: str) -> bool:
 
 
 @pytest.mark.parametrize("way", sorted(AT_RISK_BY))
-def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now(screen, medway_url, thresholds, way):
+def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now(screen, thresholds, way):
     page, check = screen, AT_RISK_BY[way]
-    open_checker(page, medway_url)
     to_the_questions(page, check)
     whole, lead = python_now(thresholds, check)
     assert lead.startswith("Telephone "), lead  # Python's first action: the number to call, now
@@ -139,26 +134,22 @@ def test_where_the_child_may_be_at_risk_the_consent_page_opens_on_what_to_do_now
     assert [v["id"] for v in axe_violations(page)] == []
 
 
-def test_where_nothing_says_the_child_may_be_at_risk_the_consent_page_opens_on_its_questions(
-    screen, medway_url, thresholds
-):
+def test_where_nothing_says_the_child_may_be_at_risk_the_consent_page_opens_on_its_questions(screen, thresholds):
     page = screen
     check = {"indicators": ["l2-domestic-abuse"], "age": "9", "answers": {"immediate_risk": "no"}}
     assert python_now(thresholds, check) == ("", "")
-    open_checker(page, medway_url)
     to_the_questions(page, check)
     page.wait_for_timeout(300)  # Python's answer
     assert page.locator("#lon-now-questions").is_hidden()
     assert page.locator("#lon-current-now").is_hidden()
 
 
-def test_every_not_sure_on_the_page_of_questions_shows_what_python_says_to_do_now(screen, medway_url, thresholds):
+def test_every_not_sure_on_the_page_of_questions_shows_what_python_says_to_do_now(screen, thresholds):
     """Every question on the page that may be answered "not sure": what to do now shows where Python says the child
     may be at risk (not sure of significant harm: the guidance's advice for being unsure, with its number), and
     nothing where not (not sure of the help so far, a social worker, consent)."""
     page = screen
     base = {"indicators": ["l2-domestic-abuse"], "age": "9", "answers": {"immediate_risk": "no"}}
-    open_checker(page, medway_url)
     to_the_questions(page, base)
     questions = [q for q in thresholds.questions if q.id not in ("immediate_risk", "area") and "unsure" in q.values]
     shown = 0
@@ -184,10 +175,9 @@ def test_every_not_sure_on_the_page_of_questions_shows_what_python_says_to_do_no
 
 
 def test_not_sure_of_immediate_risk_shows_the_guidances_words_with_their_condition_and_the_checker_asks(
-    screen, medway_url, thresholds
+    screen, thresholds
 ):
     page = screen
-    open_checker(page, medway_url)
     page.check("#immediate_risk-unsure")
     [emergency] = [rule for rule in thresholds.rules if rule.kind == "emergency"]
     question = thresholds.question("immediate_risk").text
@@ -219,9 +209,8 @@ def test_not_sure_of_immediate_risk_shows_the_guidances_words_with_their_conditi
     assert not [line for line in box if line.startswith("Call ")], box
 
 
-def test_yes_to_immediate_risk_says_what_to_do_now_then_how_to_go_on(screen, medway_url):
+def test_yes_to_immediate_risk_says_what_to_do_now_then_how_to_go_on(screen):
     page = screen
-    open_checker(page, medway_url)
     page.check("#immediate_risk-yes")
     assert page.locator("#lon-stop").is_visible()
     said = words(page.inner_text("#page-risk"))

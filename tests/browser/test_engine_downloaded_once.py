@@ -13,6 +13,9 @@ from __future__ import annotations
 import posixpath
 import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from conftest import THRESHOLDS_FILE
@@ -21,7 +24,7 @@ from sitebuild import build_site, serve
 from toolkit.publish.bundle import engine_paths
 
 from .checker_helpers import READY, wait_until
-from .test_languages import build_welsh_site
+from .test_languages import shared_welsh_site
 from .test_offline import CACHED, CONTROLLED, ENGINE_KEPT, precached_files, visit_once, visit_the_checker
 
 # What the service worker answers a page that asks it to keep the engine (web/service-worker.js), heard by
@@ -62,6 +65,14 @@ class Server:
         return Counter(path for path, status in self.answered[since:] if status == 200)
 
 
+@contextmanager
+def heard_visit(site: Path, compress: bool = True) -> Iterator[tuple[Server, str]]:
+    """The site served (``compress``: its precompressed copies sent), and the server's log of the visit."""
+    server = Server()
+    with serve(site, compress=compress, on_response=server) as base:
+        yield server, base
+
+
 def engine_urls(site, under: str = "/") -> set[str]:
     """The engine's files as the server sees their paths; a language's site names the root's runtime."""
     return {posixpath.normpath(f"{under}{path}") for path in engine_paths(site)}
@@ -79,6 +90,35 @@ def kept_by(page, base: str, scope: str, engine: set[str]) -> set[str]:
     return {path for path in engine if f"{base}{path}" not in held}
 
 
+def a_guidance_page_first(context, base: str, server: Server, site) -> tuple:
+    """A first visit to a guidance page: its service worker installed and in control, and not one file of the
+    engine downloaded. The page, and the engine's files."""
+    page = visit_once(context, base, "contacts/")
+    engine = engine_urls(site)
+    assert not engine & set(server.downloads())
+    return page, engine
+
+
+def started_and_kept(page, ready: str = READY) -> None:
+    """The page's engine started (``ready``: the check's, or another page's), and the service worker has
+    answered the page's request to keep it."""
+    page.wait_for_selector(ready, timeout=60_000)
+    assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+
+
+def checker_kept(page, base: str, engine: set[str]) -> None:
+    """The checker's page started its engine, and the service worker of the root has kept every file of it."""
+    started_and_kept(page)
+    assert page.evaluate(ENGINE_KEPT)
+    assert kept_by(page, base, "/", engine) == set()
+
+
+def assert_each_sent_once(server: Server, engine: set[str]) -> None:
+    """Every file of ``engine`` was sent whole exactly once in the visit: none twice, none missing."""
+    assert twice(server, engine) == {}, server.trail()
+    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+
+
 @pytest.fixture
 def hearing_context(offline_capable_context):
     offline_capable_context.add_init_script(HEAR_ANSWERS)
@@ -87,40 +127,30 @@ def hearing_context(offline_capable_context):
 
 @COMPRESS
 def test_a_first_visit_to_training_practice_downloads_each_engine_file_once(hearing_context, medway_site, compress):
-    server = Server()
-    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+    with heard_visit(medway_site.directory, compress=compress) as (server, base):
         page = visit_once(hearing_context, base, "training/practice/")
         page.wait_for_selector(PRACTICE_READY, timeout=60_000)
         assert wait_until(page, ENGINE_KEPT, timeout=60), "the service worker did not keep the engine"
         engine = engine_urls(medway_site.directory)
         assert kept_by(page, base, "/", engine) == set()
-    assert twice(server, engine) == {}, server.trail()
-    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+    assert_each_sent_once(server, engine)
 
 
 @COMPRESS
 def test_a_visit_that_begins_at_a_guidance_page_then_opens_the_checker_downloads_each_engine_file_once(
     hearing_context, medway_site, compress
 ):
-    server = Server()
-    with serve(medway_site.directory, compress=compress, on_response=server) as base:
-        page = visit_once(hearing_context, base, "contacts/")  # the service worker installed and in control
-        engine = engine_urls(medway_site.directory)
-        assert not engine & set(server.downloads())
+    with heard_visit(medway_site.directory, compress=compress) as (server, base):
+        page, engine = a_guidance_page_first(hearing_context, base, server, medway_site.directory)
         page.goto(f"{base}/check/")  # the same tab
-        page.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
-        assert page.evaluate(ENGINE_KEPT)
-        assert kept_by(page, base, "/", engine) == set()
-    assert twice(server, engine) == {}, server.trail()
-    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+        checker_kept(page, base, engine)
+    assert_each_sent_once(server, engine)
 
 
 def test_the_privacy_pages_button_then_the_checker_and_its_reload_download_each_engine_file_once(
     hearing_context, medway_site
 ):
-    server = Server()
-    with serve(medway_site.directory, on_response=server) as base:
+    with heard_visit(medway_site.directory) as (server, base):
         page = visit_once(hearing_context, base, "privacy/")
         page.click("[data-lon-keep-engine]")
         page.wait_for_selector("#lon-keep-engine-status:has-text('with no connection')", timeout=60_000)
@@ -130,9 +160,7 @@ def test_the_privacy_pages_button_then_the_checker_and_its_reload_download_each_
         kept = len(server.answered)
         for arrive in (lambda: page.goto(f"{base}/check/"), page.reload):
             arrive()
-            page.wait_for_selector(READY, timeout=60_000)
-            # The checker page asks again to keep what it ran: answered from what is kept.
-            assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+            started_and_kept(page)  # the checker page asks again to keep what it ran: answered from what is kept
         assert kept_by(page, base, "/", engine) == set()
     assert twice(server, engine) == {}, server.trail()
     assert engine & set(server.downloads(kept)) == set(), server.trail(kept)
@@ -157,14 +185,11 @@ def test_a_second_languages_checker_then_the_roots_download_each_engine_file_onc
     english = engine_urls(site)
     runtime = {path for path in english if "/pyodide/" in path}
     assert runtime <= welsh  # /cy/check/ runs the root's Pyodide
-    server = Server()
-    with serve(site, compress=compress, on_response=server) as base:
+    with heard_visit(site, compress=compress) as (server, base):
         page = visit_once(hearing_context, base, "cy/check/")
-        page.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        started_and_kept(page)
         assert kept_by(page, base, "/cy/", welsh) == set()
-        assert twice(server, welsh) == {}, server.trail()
-        assert {path for path in welsh if server.downloads()[path] != 1} == set(), server.trail()
+        assert_each_sent_once(server, welsh)
 
         # The language switch, to the root's checker in the same tab: its own service worker, its own data,
         # the runtime already on this device.
@@ -179,8 +204,7 @@ def test_the_roots_checker_then_a_second_languages_download_each_engine_file_onc
     site = welsh_site
     welsh = engine_urls(site / "cy", "/cy/")
     english = engine_urls(site)
-    server = Server()
-    with serve(site, compress=compress, on_response=server) as base:
+    with heard_visit(site, compress=compress) as (server, base):
         page = visit_the_checker(hearing_context, base)
         assert kept_by(page, base, "/", english) == set()
         assert {path for path in english if server.downloads()[path] != 1} == set(), server.trail()
@@ -193,7 +217,7 @@ def test_the_roots_checker_then_a_second_languages_download_each_engine_file_onc
 @pytest.fixture(scope="module")
 def welsh_site(tmp_path_factory):
     """docs/format.md's worked example, English and Welsh (test_languages.py builds it so)."""
-    return build_welsh_site(tmp_path_factory.mktemp("welsh"))
+    return shared_welsh_site(tmp_path_factory) / "site"
 
 
 @pytest.fixture(scope="module")
@@ -221,8 +245,7 @@ def test_a_new_version_of_the_thresholds_downloads_only_its_changed_engine_files
     # The data changed, and the manifest that sizes it; the runtime and the worker did not.
     assert {"/assets/checker/manifest.json", "/assets/checker/thresholds.json"} <= changed
     assert not {path for path in changed if "/pyodide/" in path or path.endswith(".mjs")}, changed
-    server = Server()
-    with serve(site, on_response=server) as base:
+    with heard_visit(site) as (server, base):
         page = visit_the_checker(hearing_context, base)
         assert twice(server, engine) == {}, server.trail()
         old = precached_files(site)["version"]
@@ -243,8 +266,7 @@ def test_a_new_version_of_the_thresholds_downloads_only_its_changed_engine_files
         )
         assert wait_until(page, ENGINE_KEPT, timeout=60), "the new version did not keep the engine"
         page.click("#lon-updated button")
-        page.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        started_and_kept(page)
         assert kept_by(page, base, "/", engine) == set()
         assert page.get_attribute("#lon-check", "data-engine") == "ready"
     after = server.downloads(published)
@@ -258,15 +280,12 @@ def test_the_checker_and_training_practice_opened_together_on_a_first_visit_down
 ):
     # Two tabs of one first visit, each starting the engine while the other does (a link opened in a new
     # tab): neither controlled yet, both downloading.
-    server = Server()
-    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+    with heard_visit(medway_site.directory, compress=compress) as (server, base):
         check, practice = hearing_context.new_page(), hearing_context.new_page()
         check.goto(f"{base}/check/", wait_until="commit")
         practice.goto(f"{base}/training/practice/", wait_until="commit")
-        check.wait_for_selector(READY, timeout=60_000)
-        practice.wait_for_selector(PRACTICE_READY, timeout=60_000)
-        for page in (check, practice):
-            assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
+        for page, ready in ((check, READY), (practice, PRACTICE_READY)):
+            started_and_kept(page, ready)
         engine = engine_urls(medway_site.directory)
         assert kept_by(check, base, "/", engine) == set()
     assert twice(server, engine) == {}, server.trail()
@@ -278,18 +297,13 @@ def test_the_checker_opened_while_a_guidance_pages_service_worker_installs_downl
 ):
     # A guidance page in one tab, whose service worker is still installing (the guidance's files), and the
     # checker in another: the checker's page keeps the wasm in the very cache the service worker is filling.
-    server = Server()
-    with serve(medway_site.directory, compress=compress, on_response=server) as base:
+    with heard_visit(medway_site.directory, compress=compress) as (server, base):
         guidance, check = hearing_context.new_page(), hearing_context.new_page()
         guidance.goto(f"{base}/contacts/")
         check.goto(f"{base}/check/", wait_until="commit")
-        check.wait_for_selector(READY, timeout=60_000)
-        assert wait_until(check, ANSWERED_KEPT, timeout=60), check.evaluate("window.__lonAnswers")
         engine = engine_urls(medway_site.directory)
-        assert check.evaluate(ENGINE_KEPT)
-        assert kept_by(check, base, "/", engine) == set()
-    assert twice(server, engine) == {}, server.trail()
-    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+        checker_kept(check, base, engine)
+    assert_each_sent_once(server, engine)
 
 
 @COMPRESS
@@ -298,11 +312,8 @@ def test_the_checker_and_training_practice_opened_together_once_the_guidance_is_
 ):
     # The service worker in control (a guidance page came first), the engine not yet kept: two tabs start it at
     # once, and the service worker passes both pages' requests to the server. One downloads; the other waits.
-    server = Server()
-    with serve(medway_site.directory, compress=compress, on_response=server) as base:
-        visit_once(hearing_context, base, "contacts/")
-        engine = engine_urls(medway_site.directory)
-        assert not engine & set(server.downloads())
+    with heard_visit(medway_site.directory, compress=compress) as (server, base):
+        _, engine = a_guidance_page_first(hearing_context, base, server, medway_site.directory)
         check, practice = hearing_context.new_page(), hearing_context.new_page()
         check.goto(f"{base}/check/", wait_until="commit")
         practice.goto(f"{base}/training/practice/", wait_until="commit")
@@ -312,8 +323,7 @@ def test_the_checker_and_training_practice_opened_together_once_the_guidance_is_
             assert page.evaluate(CONTROLLED)
             assert wait_until(page, ANSWERED_KEPT, timeout=60), page.evaluate("window.__lonAnswers")
         assert kept_by(check, base, "/", engine) == set()
-    assert twice(server, engine) == {}, server.trail()
-    assert {path for path in engine if server.downloads()[path] != 1} == set(), server.trail()
+    assert_each_sent_once(server, engine)
 
 
 # Another build's wasm left in this origin's Cache Storage by an older version of the site: a module that
@@ -331,8 +341,7 @@ KEPT_BYTES = """async (url) => {
 def test_a_copy_of_another_builds_wasm_kept_on_the_device_is_never_used(hearing_context, medway_site):
     site = medway_site.directory
     wasm = "/assets/checker/pyodide/pyodide.asm.wasm"
-    server = Server()
-    with serve(site, on_response=server) as base:
+    with heard_visit(site) as (server, base):
         # On this origin, before any page of the site: a file with no script, where Cache Storage can be reached.
         blank = hearing_context.new_page()
         blank.goto(f"{base}/assets/checker/manifest.json")
@@ -363,8 +372,7 @@ def test_a_page_without_locks_or_cache_storage_still_starts_the_checker_download
     hearing_context, medway_site, missing
 ):
     hearing_context.add_init_script(missing)
-    server = Server()
-    with serve(medway_site.directory, compress=False, on_response=server) as base:
+    with heard_visit(medway_site.directory, compress=False) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/check/")
         page.wait_for_selector(READY, timeout=60_000)

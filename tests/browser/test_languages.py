@@ -14,7 +14,7 @@ import pytest
 import yaml
 import yaml_data
 from conftest import ROOT
-from sitebuild import serve
+from sitebuild import once_per_run, run_folder, serve
 from worked_languages import INTERFACE, WORDS, with_languages, worked_example
 
 from levels_of_need.interface import CATALOGUE
@@ -47,17 +47,26 @@ def build_welsh_site(folder: Path) -> Path:
     return folder / "site"
 
 
+def shared_welsh_site(tmp_path_factory) -> Path:
+    """The worked example's folder (build_welsh_site's), built once per test run whichever pytest-xdist
+    worker asks first (sitebuild.once_per_run): this file and test_engine_downloaded_once.py serve the same
+    site and neither changes it, so a second build (20 s of CPU) would test nothing more."""
+    folder = run_folder(tmp_path_factory)
+    once_per_run(folder, "site-welsh-worked-example", lambda work: {"site": str(build_welsh_site(work))})
+    return folder / "site-welsh-worked-example"
+
+
 @pytest.fixture(scope="module")
 def welsh(tmp_path_factory):
     """The worked example's site, served; and its thresholds file."""
-    folder = tmp_path_factory.mktemp("welsh")
-    with serve(build_welsh_site(folder), on_request=REQUESTED.append) as base:
+    folder = shared_welsh_site(tmp_path_factory)
+    with serve(folder / "site", on_request=REQUESTED.append) as base:
         yield base, folder / "thresholds.yml"
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(bypass_csp=True, **PHONE)  # axe is injected as a script
+    context = browser.new_context(bypass_csp=True, **PHONE)  # an inspection page, as conftest.page
     yield context.new_page()
     context.close()
 

@@ -78,13 +78,28 @@ def test_core_in_pyodide_gives_the_same_results_as_cpython(thresholds):
     ]
 
 
+def golden_cases(name: str) -> tuple[list[dict], list[dict]]:
+    """The partnership's golden checks and practice cases (tests/fixtures/checks.yml)."""
+    fixture = golden.load()
+    checks = [check for check in fixture["checks"] if check["partnership"] == name]
+    return checks, [case for case in fixture["practice"] if case["partnership"] == name]
+
+
+def assert_the_golden_words(out: dict, checks: list[dict], practice: list[dict]) -> None:
+    """run_core.mjs's answers ``out`` give each golden check's words and each practice debrief, to the letter."""
+    assert len(out["pages"]) == len(checks) > 0 and len(out["practice"]) == len(practice) > 0
+    for check, answer in zip(checks, out["pages"], strict=True):
+        shown = golden.page_texts(answer)
+        assert shown == {key: check[key] for key in shown}, check["name"]
+    for case, debrief in zip(practice, out["practice"], strict=True):
+        assert golden.debrief_text(debrief) == case["debrief"], case["name"]
+
+
 @pytest.mark.parametrize("name", sorted(golden.PARTNERSHIP_FILES))
 def test_core_in_pyodide_gives_the_golden_checks_words(name):
     """The golden checks (tests/fixtures/checks.yml), run in Pyodide: the same words, to the letter, as the
     fixture holds for the result, "Check your answers", the summary and the debrief."""
-    fixture = golden.load()
-    checks = [check for check in fixture["checks"] if check["partnership"] == name]
-    practice = [case for case in fixture["practice"] if case["partnership"] == name]
+    checks, practice = golden_cases(name)
     payload = {
         "files": {f"levels_of_need/{path.name}": path.read_text(encoding="utf-8") for path in CORE.glob("*.py")},
         "thresholds": json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False),
@@ -93,12 +108,7 @@ def test_core_in_pyodide_gives_the_golden_checks_words(name):
     }
     out = run_pyodide_script("run_core.mjs", stdin=json.dumps(payload))
     assert out["python"].startswith("3.14")
-    assert len(out["pages"]) == len(checks) > 0 and len(out["practice"]) == len(practice) > 0
-    for check, answer in zip(checks, out["pages"], strict=True):
-        shown = golden.page_texts(answer)
-        assert shown == {key: check[key] for key in shown}, check["name"]
-    for case, debrief in zip(practice, out["practice"], strict=True):
-        assert golden.debrief_text(debrief) == case["debrief"], case["name"]
+    assert_the_golden_words(out, checks, practice)
 
 
 def core_imports() -> list[str]:
@@ -187,9 +197,7 @@ def test_the_sites_python_bundle_alone_gives_the_golden_checks_words_and_opens_e
     python.zip alone (no docstrings, the standard library's lines left out): the fixture's words to the
     letter, and each saved file opened or refused as CPython's worker does."""
     site = built_site(golden.PARTNERSHIP_FILES[name], site_engine)
-    fixture = golden.load()
-    checks = [check for check in fixture["checks"] if check["partnership"] == name]
-    practice = [case for case in fixture["practice"] if case["partnership"] == name]
+    checks, practice = golden_cases(name)
     data = json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False)
     saved_files = [
         path.read_bytes().decode("utf-8-sig", errors="replace")
@@ -203,12 +211,7 @@ def test_the_sites_python_bundle_alone_gives_the_golden_checks_words_and_opens_e
         stdin=json.dumps({**payload, "opened": saved_files}),
     )
     assert out["core_from"].endswith(".zip/levels_of_need/api.pyc")
-    assert len(out["pages"]) == len(checks) > 0 and len(out["practice"]) == len(practice) > 0
-    for check, answer in zip(checks, out["pages"], strict=True):
-        shown = golden.page_texts(answer)
-        assert shown == {key: check[key] for key in shown}, check["name"]
-    for case, debrief in zip(practice, out["practice"], strict=True):
-        assert golden.debrief_text(debrief) == case["debrief"], case["name"]
+    assert_the_golden_words(out, checks, practice)
     worker.start(data)
     assert len(saved_files) > 60
     assert out["opened"] == [json.loads(worker.answer("open", json.dumps({"text": text}))) for text in saved_files]
