@@ -380,6 +380,8 @@ CATALOGUE: dict[str, str] = {
     "contact.option": "then choose option {option}",
     # Two names or bands joined: two domains of one worry, an unborn baby's band and a child's.
     "list.and": "{one} and {other}",
+    # Two choices either of which is meant: the routes an answer key accepts, the answers a rule needs.
+    "list.or": "{one} or {other}",
     # Ages and age bands, as the result, "Check your answers" and the summary name them.
     "age.years": "{count} years",
     "age.one-year": "1 year",
@@ -486,6 +488,18 @@ CATALOGUE: dict[str, str] = {
     "summary.detail-needs": "What needs to happen",
     "summary.detail-family-view": "The family’s view",
     "summary.detail-availability": "When and how you can be contacted",
+    # The self-check's page for the referral's details (check.md.j2): the lines above its boxes, and under a
+    # practice framework's scaling question ({lowest_means} and {highest_means}: the framework's words).
+    "check.details-own-words": (
+        "In your own words. Do not enter names, dates of birth or addresses: the summary leaves spaces for them. "
+        "What you type here stays when you go back to the result."
+    ),
+    "check.details-whenever": (
+        "Copy, download or print the summary whenever you are ready: it includes what you type below."
+    ),
+    "check.scale-hint": (
+        "A whole number from {lowest} to {highest}. {lowest} means: {lowest_means} {highest} means: {highest_means}"
+    ),
     # Saving a check to a file and opening it again (saved.py): what the page says.
     "saved.opened": "The saved check has been opened.",
     "saved.opened-in-language": (
@@ -543,6 +557,38 @@ CATALOGUE: dict[str, str] = {
     # What the page says beside an answer the result needs, when Continue is pressed without it.
     "check.age-required": "Enter the child’s age in years, or tick that the child is not born yet",
     "check.answer-required": "Answer the question: {question}",
+    # The debrief on the practice page (training.py): the learner's answer against the answer key, each
+    # difference in a sentence of its own. {worry}, {rule} and {question} are the guidance's words, {level}
+    # a level's label, {answer_key} the answer key, {headline} a result's headline, {why} the checker's reasons.
+    "practice.matches": "Your answer matches the answer key.",
+    "practice.differs": "Your answer differs from the answer key.",
+    "practice.nothing-differs": "Nothing: your choices and your answer match the scenario’s.",
+    "practice.reasons-above": "the reasons given above.",
+    "practice.no-level-chosen": "You did not choose a level. The answer key is {answer_key}, because: {why}",
+    "practice.chose-level": "You chose {chosen}. The answer key is {answer_key}, because: {why}",
+    "practice.your-choices": "From the worries and answers you chose, the checker says: {headline} Because: {why}",
+    "practice.missed-worry": "You did not choose “{worry}” ({level}), which the scenario shows.",
+    "practice.missed-key-worry": (
+        "You did not choose “{worry}” ({level}), which the scenario shows, one of the reasons for the answer key."
+    ),
+    "practice.extra-worry": "You chose “{worry}” ({level}); the answer key does not include it.",
+    "practice.extra-worry-same": "With the answer key’s other choices, it does not change the level or the route.",
+    "practice.extra-worry-changes": "With the answer key’s other choices, it changes the result to: {headline}",
+    "practice.answer-differs": "“{question}” You answered “{yours}”; the answer key says “{answer_key}”.",
+    "practice.no-answer": "no answer",
+    "practice.missed-rule": "This rule applies to the answer key’s choices, and not to yours: {rule}",
+    "practice.extra-rule": "This rule applies to your choices but not to the scenario: {rule}",
+    "practice.rule-names-chosen": "You chose “{worry}”, which it names.",
+    "practice.rule-needs": "It needs {needed} to “{question}” You answered “{yours}”.",
+    "practice.rule-from-level": "It applies from {level}; your choices reach {reached}.",
+    "practice.route-depends": "The route depends on the answer to “{question}”.",
+    "practice.route-depends-rules": "The route depends on the answer to “{question}”: {rules}",
+    # The answer key on the practice page and the trainer's answer sheet, where its route requires consent and
+    # the scenario's parents refused it or were not asked.
+    "practice.consent-hold": (
+        "The checker suggests no route for these answers: “{route}” requires consent, and the answer on consent is "
+        "“{answer}”."
+    ),
 }
 
 # The sentences said both to the practitioner and in the referrer's voice (see "result.area-unsure" above).
