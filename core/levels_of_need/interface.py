@@ -560,29 +560,106 @@ CATALOGUE: dict[str, str] = {
     # The debrief on the practice page (training.py): the learner's answer against the answer key, each
     # difference in a sentence of its own. {worry}, {rule} and {question} are the guidance's words, {level}
     # a level's label, {answer_key} the answer key, {headline} a result's headline, {why} the checker's reasons.
-    "practice.matches": "Your answer matches the answer key.",
-    "practice.differs": "Your answer differs from the answer key.",
-    "practice.nothing-differs": "Nothing: your choices and your answer match the scenario’s.",
-    "practice.reasons-above": "the reasons given above.",
-    "practice.no-level-chosen": "You did not choose a level. The answer key is {answer_key}, because: {why}",
-    "practice.chose-level": "You chose {chosen}. The answer key is {answer_key}, because: {why}",
-    "practice.your-choices": "From the worries and answers you chose, the checker says: {headline} Because: {why}",
-    "practice.missed-worry": "You did not choose “{worry}” ({level}), which the scenario shows.",
-    "practice.missed-key-worry": (
+    "debrief.matches": "Your answer matches the answer key.",
+    "debrief.differs": "Your answer differs from the answer key.",
+    "debrief.nothing-differs": "Nothing: your choices and your answer match the scenario’s.",
+    "debrief.reasons-above": "the reasons given above.",
+    "debrief.no-level-chosen": "You did not choose a level. The answer key is {answer_key}, because: {why}",
+    "debrief.chose-level": "You chose {chosen}. The answer key is {answer_key}, because: {why}",
+    "debrief.your-choices": "From the worries and answers you chose, the checker says: {headline} Because: {why}",
+    "debrief.missed-worry": "You did not choose “{worry}” ({level}), which the scenario shows.",
+    "debrief.missed-key-worry": (
         "You did not choose “{worry}” ({level}), which the scenario shows, one of the reasons for the answer key."
     ),
-    "practice.extra-worry": "You chose “{worry}” ({level}); the answer key does not include it.",
-    "practice.extra-worry-same": "With the answer key’s other choices, it does not change the level or the route.",
-    "practice.extra-worry-changes": "With the answer key’s other choices, it changes the result to: {headline}",
-    "practice.answer-differs": "“{question}” You answered “{yours}”; the answer key says “{answer_key}”.",
-    "practice.no-answer": "no answer",
-    "practice.missed-rule": "This rule applies to the answer key’s choices, and not to yours: {rule}",
-    "practice.extra-rule": "This rule applies to your choices but not to the scenario: {rule}",
-    "practice.rule-names-chosen": "You chose “{worry}”, which it names.",
-    "practice.rule-needs": "It needs {needed} to “{question}” You answered “{yours}”.",
-    "practice.rule-from-level": "It applies from {level}; your choices reach {reached}.",
-    "practice.route-depends": "The route depends on the answer to “{question}”.",
-    "practice.route-depends-rules": "The route depends on the answer to “{question}”: {rules}",
+    "debrief.extra-worry": "You chose “{worry}” ({level}); the answer key does not include it.",
+    "debrief.extra-worry-same": "With the answer key’s other choices, it does not change the level or the route.",
+    "debrief.extra-worry-changes": "With the answer key’s other choices, it changes the result to: {headline}",
+    "debrief.answer-differs": "“{question}” You answered “{yours}”; the answer key says “{answer_key}”.",
+    "debrief.no-answer": "no answer",
+    "debrief.missed-rule": "This rule applies to the answer key’s choices, and not to yours: {rule}",
+    "debrief.extra-rule": "This rule applies to your choices but not to the scenario: {rule}",
+    "debrief.rule-names-chosen": "You chose “{worry}”, which it names.",
+    "debrief.rule-needs": "It needs {needed} to “{question}” You answered “{yours}”.",
+    "debrief.rule-from-level": "It applies from {level}; your choices reach {reached}.",
+    "debrief.route-depends": "The route depends on the answer to “{question}”.",
+    "debrief.route-depends-rules": "The route depends on the answer to “{question}”: {rules}",
+    # The practice page (training-practice.md.j2, _practice_choices.md.j2) and each scenario's answer key, as
+    # the practice page, the presenter and the trainer's answer sheet show it (_scenario_answer.md.j2).
+    "practice.lede": (
+        "Read a fictional case and choose what you see in it. The levels are hidden. Commit to a level and route, "
+        "then reveal the answer key (what the checker computes from the case) and see where yours differs, and why."
+    ),
+    "practice.nothing-kept": (
+        "Nothing you choose here is saved or sent. It is gone when you change scenario or close the page."
+    ),
+    "practice.ready": "The checker is ready.",
+    "practice.failed-status": "The checker could not start. You can still reveal the answer keys.",
+    "practice.failed-still": (
+        "You can still commit and reveal the answer key, its teaching points and common mistakes, but not the "
+        "explanation of your own choices."
+    ),
+    "practice.scenario": "Scenario",
+    "practice.the-case": "The case",
+    "practice.fictional-of": "Fictional scenario {number} of {count}",
+    "practice.choose-level": "Choose the level and route you think is right",
+    "practice.step-strengths": "1. Strengths",
+    "practice.step-worries": "2. What you are worried about",
+    "practice.step-questions": "3. What else the case tells you",
+    "practice.step-commit": "4. Your answer",
+    "practice.which-level": "Which level and route do you think is right?",
+    "practice.reveal": "Commit and reveal the answer",
+    "practice.case-again": "Read the case again",
+    "practice.the-answer": "The answer",
+    "practice.answer-key": "The answer key",
+    "practice.you-chose": "You chose",
+    "practice.from-your-choices": "The checker, from your own choices",
+    "practice.not-available": "Not available: the checker did not start.",
+    "practice.what-differs": "What differs, and why",
+    "practice.no-engine": (
+        "The checker is not running, so your own choices cannot be compared. The answer key is below."
+    ),
+    "practice.could-not-compare": "The checker could not compare your choices:",
+    "practice.cleared": "Your choices have been cleared. Try the scenario again.",
+    "practice.try-again": "Try this scenario again",
+    "practice.next": "Next scenario",
+    "practice.answer-key-is": "The answer key: {answer_key}",
+    "practice.routes-open": (
+        "The guidance leaves the route to an answer this scenario does not settle, so the answer key accepts each "
+        "of these routes. What decides it is below."
+    ),
+    "practice.decides": "What decides it",
+    "practice.more": "What the scenario shows, teaching points and common mistakes",
+    "practice.shows": "What the scenario shows",
+    "practice.teaching-points": "Teaching points",
+    "practice.common-mistakes": "Common mistakes",
+    "practice.trainers-words": (
+        "Teaching points and common mistakes are the trainers’ own words; only the words in quotation marks are "
+        "the guidance’s."
+    ),
+    # The training pages' shared words: a scenario's age and its tag, on the practice page, the handout, the
+    # answer sheet and the presenter's slide.
+    "training.age": "Age:",
+    "training.fictional": "Fictional scenario",
+    # The learner handout (training-handout.md.j2) and the trainer answer sheet (training-answers.md.j2): each
+    # names the other in a link, whose words are a phrase of their own ({answer_sheet}, {handout}).
+    "training.handout-title": "Learner handout: practice scenarios",
+    "training.handout-screen": (
+        "This page prints as a handout without the answers. The answers are on the separate {answer_sheet}."
+    ),
+    "training.answer-sheet-link": "trainer answer sheet",
+    "training.handout-intro": (
+        "Every scenario is fictional. For each one, decide the level of need and the route, and say why."
+    ),
+    "training.handout-level": "The level and route I think are right:",
+    "training.handout-why": "Why:",
+    "training.answers-screen": (
+        "This page prints separately from the {handout}. Keep it away from learners until the debrief."
+    ),
+    "training.handout-link": "learner handout",
+    "training.answers-intro": (
+        "Every scenario is fictional. Each answer below is what the threshold checker computes from the "
+        "scenario’s indicators and answers, checked whenever the site is built."
+    ),
     # The answer key on the practice page and the trainer's answer sheet, where its route requires consent and
     # the scenario's parents refused it or were not asked.
     "practice.consent-hold": (

@@ -205,12 +205,12 @@ def debrief(
         "choices_match": yours.route_but_for_consent is not None and yours.route_but_for_consent.id in accepted,
         "differences": found,
         # What the page lists in place of the differences when there are none (None while there are some).
-        "nothing_differs": None if found else words_of(thresholds.phrases, "practice.nothing-differs"),
+        "nothing_differs": None if found else words_of(thresholds.phrases, "debrief.nothing-differs"),
     }
 
 
 # The catalogue's phrase for the learner's committed answer against the answer key.
-OUTCOME_KEY: Mapping[bool, str] = {True: "practice.matches", False: "practice.differs"}
+OUTCOME_KEY: Mapping[bool, str] = {True: "debrief.matches", False: "debrief.differs"}
 
 
 def _committed(thresholds: Thresholds, route_id: str | None) -> tuple[Any, Any]:
@@ -246,7 +246,7 @@ def _reasons_once(thresholds: Thresholds) -> Callable[[Result], str]:
     def why_of(result: Result) -> str:
         parts = [part for part in _why_parts(thresholds, result) if part not in said]
         said.update(parts)
-        return " ".join(parts) or words_of(thresholds.phrases, "practice.reasons-above")
+        return " ".join(parts) or words_of(thresholds.phrases, "debrief.reasons-above")
 
     return why_of
 
@@ -265,16 +265,16 @@ def _choice_differences(
     why = why_of(expected)
     accepted = {route.id for route in scenario.routes}
     if committed_route is None:
-        text = words_of(thresholds.phrases, "practice.no-level-chosen", answer_key=key, why=why)
+        text = words_of(thresholds.phrases, "debrief.no-level-chosen", answer_key=key, why=why)
         yield _difference("commit", "none", text)
     elif committed_route.id not in accepted:
         chosen = level_and_route(committed_level, committed_route)
-        text = words_of(thresholds.phrases, "practice.chose-level", chosen=chosen, answer_key=key, why=why)
+        text = words_of(thresholds.phrases, "debrief.chose-level", chosen=chosen, answer_key=key, why=why)
         yield _difference("commit", committed_route.id, text)
     reached = yours.route_but_for_consent
     if committed_route is not None and (reached is None or reached.id != committed_route.id):
         said = headline(thresholds, yours)
-        text = words_of(thresholds.phrases, "practice.your-choices", headline=said, why=why_of(yours))
+        text = words_of(thresholds.phrases, "debrief.your-choices", headline=said, why=why_of(yours))
         yield _difference("your-choices", reached.id if reached else "undecided", text)
 
 
@@ -288,12 +288,12 @@ def _indicator_differences(
         if indicator_id not in chosen:
             indicator = thresholds.indicator(indicator_id)
             # One sentence each, so that none repeats word for word across the worries missed.
-            key = "practice.missed-key-worry" if indicator_id in decisive else "practice.missed-worry"
+            key = "debrief.missed-key-worry" if indicator_id in decisive else "debrief.missed-worry"
             text = words_of(thresholds.phrases, key, worry=indicator.text, level=indicator.level.label)
             yield _difference("missed-indicator", indicator_id, text)
     for indicator_id in sorted(chosen - set(scenario.shows)):
         indicator = thresholds.indicator(indicator_id)
-        text = words_of(thresholds.phrases, "practice.extra-worry", worry=indicator.text, level=indicator.level.label)
+        text = words_of(thresholds.phrases, "debrief.extra-worry", worry=indicator.text, level=indicator.level.label)
         yield _difference(
             "extra-indicator", indicator_id, f"{text} {_what_it_changes(thresholds, scenario, expected, indicator)}"
         )
@@ -309,7 +309,7 @@ def _answer_differences(
         if theirs is not None and mine != theirs:
             yours, keyed = _word(thresholds, question, mine), _word(thresholds, question, theirs)
             words = {"question": question.text, "yours": yours, "answer_key": keyed}
-            text = words_of(thresholds.phrases, "practice.answer-differs", **words)
+            text = words_of(thresholds.phrases, "debrief.answer-differs", **words)
             yield _difference("answer", question.id, text)
 
 
@@ -320,11 +320,11 @@ def _rule_differences(
     your_rules = {r.id: r for r in yours.reasons if r.kind == "rule"}
     for rule_id, reason in expected_rules.items():
         if rule_id not in your_rules:
-            text = words_of(thresholds.phrases, "practice.missed-rule", rule=_sentence(reason.text))
+            text = words_of(thresholds.phrases, "debrief.missed-rule", rule=_sentence(reason.text))
             yield _difference("missed-rule", rule_id, f"{text}{_why_not_yours(thresholds, rule_id, learner, yours)}")
     for rule_id, reason in your_rules.items():
         if rule_id not in expected_rules:
-            text = words_of(thresholds.phrases, "practice.extra-rule", rule=reason.text)
+            text = words_of(thresholds.phrases, "debrief.extra-rule", rule=reason.text)
             yield _difference("extra-rule", rule_id, text)
 
 
@@ -332,8 +332,8 @@ def _what_it_changes(thresholds: Thresholds, scenario: Scenario, expected: Resul
     """Whether a worry the learner added to the answer key's choices changes its level or route."""
     added = evaluate(thresholds, replace(scenario.check, indicators=scenario.check.indicators | {indicator.id}))
     if added.level == expected.level and added.route == expected.route:
-        return words_of(thresholds.phrases, "practice.extra-worry-same")
-    return words_of(thresholds.phrases, "practice.extra-worry-changes", headline=headline(thresholds, added))
+        return words_of(thresholds.phrases, "debrief.extra-worry-same")
+    return words_of(thresholds.phrases, "debrief.extra-worry-changes", headline=headline(thresholds, added))
 
 
 def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, Any], yours: Result) -> str:
@@ -343,20 +343,20 @@ def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, A
     parts = []
     chosen = set(learner["indicators"])
     named = [thresholds.indicator(i) for i in rule.when.indicators if i in chosen]
-    parts += [words_of(thresholds.phrases, "practice.rule-names-chosen", worry=i.text) for i in named]
+    parts += [words_of(thresholds.phrases, "debrief.rule-names-chosen", worry=i.text) for i in named]
     for question_id, values in rule.when.answers.items():
         question, mine = thresholds.question(question_id), learner["answers"].get(question_id)
         if mine not in values:
             needed = either(thresholds, [f"“{question.option(v).words}”" for v in values])
             answered = _word(thresholds, question, mine)
             words = {"needed": needed, "question": question.text, "yours": answered}
-            parts.append(words_of(thresholds.phrases, "practice.rule-needs", **words))
+            parts.append(words_of(thresholds.phrases, "debrief.rule-needs", **words))
     if rule.when.min_level is not None and yours.level is not None:
         from_level = thresholds.level(rule.when.min_level)
         if yours.level.number < from_level.number:
             parts.append(
                 words_of(
-                    thresholds.phrases, "practice.rule-from-level", level=from_level.label, reached=yours.level.label
+                    thresholds.phrases, "debrief.rule-from-level", level=from_level.label, reached=yours.level.label
                 )
             )
     return "".join(f" {part}" for part in parts)
@@ -381,9 +381,9 @@ def _route_depends_on(thresholds: Thresholds, question_id: str) -> str:
         if rule.kind in ("emergency", "raise") and question_id in rule.when.answers
     ]
     if not deciding:
-        return words_of(thresholds.phrases, "practice.route-depends", question=question.text)
+        return words_of(thresholds.phrases, "debrief.route-depends", question=question.text)
     rules = " ".join(_sentence(text) for text in deciding)
-    return words_of(thresholds.phrases, "practice.route-depends-rules", question=question.text, rules=rules)
+    return words_of(thresholds.phrases, "debrief.route-depends-rules", question=question.text, rules=rules)
 
 
 def _sentence(text: str) -> str:
@@ -392,7 +392,7 @@ def _sentence(text: str) -> str:
 
 
 def _word(thresholds: Thresholds, question: Any, answer: str | None) -> str:
-    return words_of(thresholds.phrases, "practice.no-answer") if answer is None else question.option(answer).words
+    return words_of(thresholds.phrases, "debrief.no-answer") if answer is None else question.option(answer).words
 
 
 def _difference(kind: str, item_id: str, text: str) -> dict[str, str]:

@@ -200,11 +200,10 @@ def test_every_sentence_of_the_practice_debrief_is_the_catalogues_or_the_files(n
             text = "\n".join(debrief_texts(thresholds, scenario, learner, committed))
             seen.update(MARK.findall(text))
             assert words_left(text, thresholds, {}) == [], (scenario.id, learner, committed)
-    # The learners above reach every sentence of the debrief but two: the answer sheet's consent hold (the
-    # site's), and why a rule that applies only from a level does not apply, which no scenario of either file
-    # reaches (the test below gives it a learner).
-    debriefs = {key for key in CATALOGUE if key.startswith("practice.")}
-    assert debriefs - {mark[1:-1] for mark in seen} == {"practice.consent-hold", "practice.rule-from-level"}
+    # The learners above reach every sentence of the debrief but why a rule that applies only from a level does
+    # not apply, which no scenario of either file reaches (the test below gives it a learner).
+    debriefs = {key for key in CATALOGUE if key.startswith("debrief.")}
+    assert debriefs - {mark[1:-1] for mark in seen} == {"debrief.rule-from-level"}
 
 
 @pytest.mark.parametrize("name", sorted(golden.PARTNERSHIP_FILES))
@@ -216,7 +215,7 @@ def test_why_a_rule_from_a_level_does_not_apply_is_the_catalogues(name):
     yours = replace(evaluate(thresholds, check_from_dict(learner)), level=thresholds.levels[0])
     assert thresholds.levels[0].number < from_level.number
     text = training._why_not_yours(thresholds, rule.id, learner, yours)
-    assert "⟦practice.rule-from-level⟧" in text and words_left(text, thresholds, {}) == []
+    assert "⟦debrief.rule-from-level⟧" in text and words_left(text, thresholds, {}) == []
 
 
 def test_the_practice_markers_reach_the_debrief_so_the_test_above_would_see_an_english_sentence():
