@@ -640,6 +640,29 @@ CATALOGUE: dict[str, str] = {
     # answer sheet and the presenter's slide.
     "training.age": "Age:",
     "training.fictional": "Fictional scenario",
+    # The training pages' index (training.md.j2): each page's link ({page}) with what it is for.
+    "training.intro": (
+        "Fictional case vignettes for partnership training courses. Each one uses this guidance’s own indicators. "
+        "Its answer key is what the threshold checker computes from the case, checked every time the site is "
+        "built. {invented}: any likeness to a real child or family is coincidence."
+    ),
+    "training.invented": "Every scenario is invented",
+    "training.about-practice": (
+        "{page}: read a case with the levels hidden, commit to a level and route, then reveal the answer key and "
+        "see where yours differs, and why."
+    ),
+    "training.about-presenter": (
+        "{page}: a session for a projector. For each vignette the room answers with level cards before and after "
+        "discussion, you type the counts (digits, Tab, Enter), and the reveal shows the answer key beside the "
+        "room’s answers. The session measures how far the room agreed and ends on a summary to print and "
+        "download. Only counts are typed."
+    ),
+    "training.about-handout": "{page}: the scenarios without answers, to print.",
+    "training.about-answers": "{page}: the answers, teaching points and common mistakes, to print separately.",
+    "training.nothing-kept": (
+        "Nothing typed or chosen in training mode is saved or sent, except in a file you download yourself."
+    ),
+    "training.the-scenarios": "The scenarios",
     # The learner handout (training-handout.md.j2) and the trainer answer sheet (training-answers.md.j2): each
     # names the other in a link, whose words are a phrase of their own ({answer_sheet}, {handout}).
     "training.handout-title": "Learner handout: practice scenarios",
