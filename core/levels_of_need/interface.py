@@ -380,6 +380,8 @@ CATALOGUE: dict[str, str] = {
     "contact.option": "then choose option {option}",
     # Two names or bands joined: two domains of one worry, an unborn baby's band and a child's.
     "list.and": "{one} and {other}",
+    # Two choices either of which is meant: the routes an answer key accepts, the answers a rule needs.
+    "list.or": "{one} or {other}",
     # Ages and age bands, as the result, "Check your answers" and the summary name them.
     "age.years": "{count} years",
     "age.one-year": "1 year",
@@ -486,6 +488,18 @@ CATALOGUE: dict[str, str] = {
     "summary.detail-needs": "What needs to happen",
     "summary.detail-family-view": "The family’s view",
     "summary.detail-availability": "When and how you can be contacted",
+    # The self-check's page for the referral's details (check.md.j2): the lines above its boxes, and under a
+    # practice framework's scaling question ({lowest_means} and {highest_means}: the framework's words).
+    "check.details-own-words": (
+        "In your own words. Do not enter names, dates of birth or addresses: the summary leaves spaces for them. "
+        "What you type here stays when you go back to the result."
+    ),
+    "check.details-whenever": (
+        "Copy, download or print the summary whenever you are ready: it includes what you type below."
+    ),
+    "check.scale-hint": (
+        "A whole number from {lowest} to {highest}. {lowest} means: {lowest_means} {highest} means: {highest_means}"
+    ),
     # Saving a check to a file and opening it again (saved.py): what the page says.
     "saved.opened": "The saved check has been opened.",
     "saved.opened-in-language": (
@@ -543,6 +557,138 @@ CATALOGUE: dict[str, str] = {
     # What the page says beside an answer the result needs, when Continue is pressed without it.
     "check.age-required": "Enter the child’s age in years, or tick that the child is not born yet",
     "check.answer-required": "Answer the question: {question}",
+    # The debrief on the practice page (training.py): the learner's answer against the answer key, each
+    # difference in a sentence of its own. {worry}, {rule} and {question} are the guidance's words, {level}
+    # a level's label, {answer_key} the answer key, {headline} a result's headline, {why} the checker's reasons.
+    "debrief.matches": "Your answer matches the answer key.",
+    "debrief.differs": "Your answer differs from the answer key.",
+    "debrief.nothing-differs": "Nothing: your choices and your answer match the scenario’s.",
+    "debrief.reasons-above": "the reasons given above.",
+    "debrief.no-level-chosen": "You did not choose a level. The answer key is {answer_key}, because: {why}",
+    "debrief.chose-level": "You chose {chosen}. The answer key is {answer_key}, because: {why}",
+    "debrief.your-choices": "From the worries and answers you chose, the checker says: {headline} Because: {why}",
+    "debrief.missed-worry": "You did not choose “{worry}” ({level}), which the scenario shows.",
+    "debrief.missed-key-worry": (
+        "You did not choose “{worry}” ({level}), which the scenario shows, one of the reasons for the answer key."
+    ),
+    "debrief.extra-worry": "You chose “{worry}” ({level}); the answer key does not include it.",
+    "debrief.extra-worry-same": "With the answer key’s other choices, it does not change the level or the route.",
+    "debrief.extra-worry-changes": "With the answer key’s other choices, it changes the result to: {headline}",
+    "debrief.answer-differs": "“{question}” You answered “{yours}”; the answer key says “{answer_key}”.",
+    "debrief.no-answer": "no answer",
+    "debrief.missed-rule": "This rule applies to the answer key’s choices, and not to yours: {rule}",
+    "debrief.extra-rule": "This rule applies to your choices but not to the scenario: {rule}",
+    "debrief.rule-names-chosen": "You chose “{worry}”, which it names.",
+    "debrief.rule-needs": "It needs {needed} to “{question}” You answered “{yours}”.",
+    "debrief.rule-from-level": "It applies from {level}; your choices reach {reached}.",
+    "debrief.route-depends": "The route depends on the answer to “{question}”.",
+    "debrief.route-depends-rules": "The route depends on the answer to “{question}”: {rules}",
+    # The practice page (training-practice.md.j2, _practice_choices.md.j2) and each scenario's answer key, as
+    # the practice page, the presenter and the trainer's answer sheet show it (_scenario_answer.md.j2).
+    "practice.lede": (
+        "Read a fictional case and choose what you see in it. The levels are hidden. Commit to a level and route, "
+        "then reveal the answer key (what the checker computes from the case) and see where yours differs, and why."
+    ),
+    "practice.nothing-kept": (
+        "Nothing you choose here is saved or sent. It is gone when you change scenario or close the page."
+    ),
+    "practice.ready": "The checker is ready.",
+    "practice.failed-status": "The checker could not start. You can still reveal the answer keys.",
+    "practice.failed-still": (
+        "You can still commit and reveal the answer key, its teaching points and common mistakes, but not the "
+        "explanation of your own choices."
+    ),
+    "practice.scenario": "Scenario",
+    "practice.the-case": "The case",
+    "practice.fictional-of": "Fictional scenario {number} of {count}",
+    "practice.choose-level": "Choose the level and route you think is right",
+    "practice.step-strengths": "1. Strengths",
+    "practice.step-worries": "2. What you are worried about",
+    "practice.step-questions": "3. What else the case tells you",
+    "practice.step-commit": "4. Your answer",
+    "practice.which-level": "Which level and route do you think is right?",
+    "practice.reveal": "Commit and reveal the answer",
+    "practice.case-again": "Read the case again",
+    "practice.the-answer": "The answer",
+    "practice.answer-key": "The answer key",
+    "practice.you-chose": "You chose",
+    "practice.from-your-choices": "The checker, from your own choices",
+    "practice.not-available": "Not available: the checker did not start.",
+    "practice.what-differs": "What differs, and why",
+    "practice.no-engine": (
+        "The checker is not running, so your own choices cannot be compared. The answer key is below."
+    ),
+    "practice.could-not-compare": "The checker could not compare your choices:",
+    "practice.cleared": "Your choices have been cleared. Try the scenario again.",
+    "practice.try-again": "Try this scenario again",
+    "practice.next": "Next scenario",
+    "practice.answer-key-is": "The answer key: {answer_key}",
+    "practice.routes-open": (
+        "The guidance leaves the route to an answer this scenario does not settle, so the answer key accepts each "
+        "of these routes. What decides it is below."
+    ),
+    "practice.decides": "What decides it",
+    "practice.more": "What the scenario shows, teaching points and common mistakes",
+    "practice.shows": "What the scenario shows",
+    "practice.teaching-points": "Teaching points",
+    "practice.common-mistakes": "Common mistakes",
+    "practice.trainers-words": (
+        "Teaching points and common mistakes are the trainers’ own words; only the words in quotation marks are "
+        "the guidance’s."
+    ),
+    # The training pages' shared words: a scenario's age and its tag, on the practice page, the handout, the
+    # answer sheet and the presenter's slide.
+    "training.age": "Age:",
+    "training.fictional": "Fictional scenario",
+    # The training pages' index (training.md.j2): each page's link ({page}) with what it is for.
+    "training.intro": (
+        "Fictional case vignettes for partnership training courses. Each one uses this guidance’s own indicators. "
+        "Its answer key is what the threshold checker computes from the case, checked every time the site is "
+        "built. {invented}: any likeness to a real child or family is coincidence."
+    ),
+    "training.invented": "Every scenario is invented",
+    "training.about-practice": (
+        "{page}: read a case with the levels hidden, commit to a level and route, then reveal the answer key and "
+        "see where yours differs, and why."
+    ),
+    "training.about-presenter": (
+        "{page}: a session for a projector. For each vignette the room answers with level cards before and after "
+        "discussion, you type the counts (digits, Tab, Enter), and the reveal shows the answer key beside the "
+        "room’s answers. The session measures how far the room agreed and ends on a summary to print and "
+        "download. Only counts are typed."
+    ),
+    "training.about-handout": "{page}: the scenarios without answers, to print.",
+    "training.about-answers": "{page}: the answers, teaching points and common mistakes, to print separately.",
+    "training.nothing-kept": (
+        "Nothing typed or chosen in training mode is saved or sent, except in a file you download yourself."
+    ),
+    "training.the-scenarios": "The scenarios",
+    # The learner handout (training-handout.md.j2) and the trainer answer sheet (training-answers.md.j2): each
+    # names the other in a link, whose words are a phrase of their own ({answer_sheet}, {handout}).
+    "training.handout-title": "Learner handout: practice scenarios",
+    "training.handout-screen": (
+        "This page prints as a handout without the answers. The answers are on the separate {answer_sheet}."
+    ),
+    "training.answer-sheet-link": "trainer answer sheet",
+    "training.handout-intro": (
+        "Every scenario is fictional. For each one, decide the level of need and the route, and say why."
+    ),
+    "training.handout-level": "The level and route I think are right:",
+    "training.handout-why": "Why:",
+    "training.answers-screen": (
+        "This page prints separately from the {handout}. Keep it away from learners until the debrief."
+    ),
+    "training.handout-link": "learner handout",
+    "training.answers-intro": (
+        "Every scenario is fictional. Each answer below is what the threshold checker computes from the "
+        "scenario’s indicators and answers, checked whenever the site is built."
+    ),
+    # The answer key on the practice page and the trainer's answer sheet, where its route requires consent and
+    # the scenario's parents refused it or were not asked.
+    "practice.consent-hold": (
+        "The checker suggests no route for these answers: “{route}” requires consent, and the answer on consent is "
+        "“{answer}”."
+    ),
 }
 
 # The sentences said both to the practitioner and in the referrer's voice (see "result.area-unsure" above).

@@ -16,7 +16,7 @@ from typing import Any
 
 from .api import check_from_dict, result_to_dict
 from .model import Level, Route, Scenario, Thresholds
-from .present import headline, level_and_route, one_line
+from .present import headline, level_and_route, one_line, words_of
 from .rules import CONSENT, CheckError, Result, evaluate, harm_described, possible_routes, reach
 
 
@@ -36,7 +36,7 @@ def scenario_to_dict(thresholds: Thresholds, scenario: Scenario) -> dict[str, An
         "level": scenario.level.number,
         "level_id": scenario.level.id,
         "routes": [route.id for route in scenario.routes],
-        "answer_key": answer_key_label(scenario),
+        "answer_key": answer_key_label(thresholds, scenario),
         "decided_by": list(scenario.decided_by),
         "teaching_points": list(scenario.teaching_points),
         "common_mistakes": list(scenario.common_mistakes),
@@ -47,24 +47,30 @@ def scenario_list(thresholds: Thresholds) -> list[dict[str, Any]]:
     return [scenario_to_dict(thresholds, s) for s in thresholds.scenarios]
 
 
-def answer_key_label(scenario: Scenario) -> str:
+def answer_key_label(thresholds: Thresholds, scenario: Scenario) -> str:
     """ "Level 3: Specialist help, Family support or Child protection enquiry"."""
     if len(scenario.routes) == 1:
         return level_and_route(scenario.level, scenario.routes[0])
-    return f"{scenario.level.label}, " + " or ".join(route.name for route in scenario.routes)
+    return f"{scenario.level.label}, " + either(thresholds, [route.name for route in scenario.routes])
 
 
-def consent_hold(thresholds: Thresholds, scenario: Scenario) -> str | None:
+def either(thresholds: Thresholds, choices: list[str]) -> str:
+    """ "A or B or C": choices either of which is meant, joined by the catalogue's "list.or"."""
+    joined = choices[0]
+    for choice in choices[1:]:
+        joined = words_of(thresholds.phrases, "list.or", one=joined, other=choice)
+    return joined
+
+
+def consent_held(thresholds: Thresholds, scenario: Scenario) -> dict[str, str] | None:
     """Where the answer key's route requires consent and the scenario's parents refused it (or it was not
-    sought), the checker suggests no route: the answer sheet says so, so that the key is what the checker gives."""
+    sought), the checker suggests no route: the answer sheet says so ("practice.consent-hold", whose values
+    these are), so that the key is what the checker gives."""
     result = expected_result(thresholds, scenario)
     if result.consent_route is None or CONSENT not in scenario.check.answers:
         return None
     answer = thresholds.question(CONSENT).option(scenario.check.answers[CONSENT]).label
-    return (
-        f"The checker suggests no route for these answers: “{result.consent_route.name}” requires consent, and "
-        f"the answer on consent is “{answer}”."
-    )
+    return {"route": result.consent_route.name, "answer": answer}
 
 
 def expected_result(thresholds: Thresholds, scenario: Scenario) -> Result:
@@ -94,7 +100,7 @@ def _disagreements(thresholds: Thresholds, scenario: Scenario, result: Result) -
 
 def _unanswered(thresholds: Thresholds, scenario: Scenario, result: Result) -> Iterator[str]:
     # Consent answered "refused" or "not sought" holds a route back without changing it: the answer key
-    # names the route the answers reach, and the answer sheet says it is held (consent_hold). Left
+    # names the route the answers reach, and the answer sheet says it is held (consent_held). Left
     # unanswered, consent is missing like any other answer the result waits for.
     missing = list(result.missing)
     if missing:
@@ -115,7 +121,7 @@ def _another_answer(thresholds: Thresholds, scenario: Scenario, result: Result) 
     if result.level != scenario.level or computed != [route.id for route in scenario.routes]:
         reached = " or ".join(level_and_route(level, route) for level, route in possible)
         yield (
-            f"its answer key is {answer_key_label(scenario)}, but the checker gives {reached} "
+            f"its answer key is {answer_key_label(thresholds, scenario)}, but the checker gives {reached} "
             f"(decisive: {', '.join(r.id for r in result.reasons if r.decisive)})"
         )
 
@@ -190,25 +196,21 @@ def debrief(
     return {
         "scenario": scenario.id,
         "expected": result_to_dict(expected),
-        "answer_key": answer_key_label(scenario),
+        "answer_key": answer_key_label(thresholds, scenario),
         "yours": result_to_dict(yours),
         "yours_label": headline(thresholds, yours),
         "commit_matches": commit_matches,
         "outcome": "match" if commit_matches else "differ",
-        "outcome_text": OUTCOME_TEXT[commit_matches],
+        "outcome_text": words_of(thresholds.phrases, OUTCOME_KEY[commit_matches]),
         "choices_match": yours.route_but_for_consent is not None and yours.route_but_for_consent.id in accepted,
         "differences": found,
         # What the page lists in place of the differences when there are none (None while there are some).
-        "nothing_differs": None if found else NOTHING_DIFFERS,
+        "nothing_differs": None if found else words_of(thresholds.phrases, "debrief.nothing-differs"),
     }
 
 
-# The page's words for the learner's committed answer against the answer key, and for no difference at all.
-OUTCOME_TEXT: Mapping[bool, str] = {
-    True: "Your answer matches the answer key.",
-    False: "Your answer differs from the answer key.",
-}
-NOTHING_DIFFERS = "Nothing: your choices and your answer match the scenario’s."
+# The catalogue's phrase for the learner's committed answer against the answer key.
+OUTCOME_KEY: Mapping[bool, str] = {True: "debrief.matches", False: "debrief.differs"}
 
 
 def _committed(thresholds: Thresholds, route_id: str | None) -> tuple[Any, Any]:
@@ -244,7 +246,7 @@ def _reasons_once(thresholds: Thresholds) -> Callable[[Result], str]:
     def why_of(result: Result) -> str:
         parts = [part for part in _why_parts(thresholds, result) if part not in said]
         said.update(parts)
-        return " ".join(parts) or "the reasons given above."
+        return " ".join(parts) or words_of(thresholds.phrases, "debrief.reasons-above")
 
     return why_of
 
@@ -259,25 +261,21 @@ def _choice_differences(
     why_of: Callable[[Result], str],
 ) -> Iterator[dict[str, str]]:
     """The level the learner chose against the answer key, and against what their own choices reach."""
-    key = answer_key_label(scenario)
+    key = answer_key_label(thresholds, scenario)
     why = why_of(expected)
     accepted = {route.id for route in scenario.routes}
     if committed_route is None:
-        yield _difference("commit", "none", f"You did not choose a level. The answer key is {key}, because: {why}")
+        text = words_of(thresholds.phrases, "debrief.no-level-chosen", answer_key=key, why=why)
+        yield _difference("commit", "none", text)
     elif committed_route.id not in accepted:
-        yield _difference(
-            "commit",
-            committed_route.id,
-            f"You chose {level_and_route(committed_level, committed_route)}. The answer key is {key}, because: {why}",
-        )
+        chosen = level_and_route(committed_level, committed_route)
+        text = words_of(thresholds.phrases, "debrief.chose-level", chosen=chosen, answer_key=key, why=why)
+        yield _difference("commit", committed_route.id, text)
     reached = yours.route_but_for_consent
     if committed_route is not None and (reached is None or reached.id != committed_route.id):
-        yield _difference(
-            "your-choices",
-            reached.id if reached else "undecided",
-            f"From the worries and answers you chose, the checker says: {headline(thresholds, yours)} "
-            f"Because: {why_of(yours)}",
-        )
+        said = headline(thresholds, yours)
+        text = words_of(thresholds.phrases, "debrief.your-choices", headline=said, why=why_of(yours))
+        yield _difference("your-choices", reached.id if reached else "undecided", text)
 
 
 def _indicator_differences(
@@ -290,12 +288,12 @@ def _indicator_differences(
         if indicator_id not in chosen:
             indicator = thresholds.indicator(indicator_id)
             # One sentence each, so that none repeats word for word across the worries missed.
-            reason = ", one of the reasons for the answer key" if indicator_id in decisive else ""
-            text = f"You did not choose “{indicator.text}” ({indicator.level.label}), which the scenario shows{reason}."
+            key = "debrief.missed-key-worry" if indicator_id in decisive else "debrief.missed-worry"
+            text = words_of(thresholds.phrases, key, worry=indicator.text, level=indicator.level.label)
             yield _difference("missed-indicator", indicator_id, text)
     for indicator_id in sorted(chosen - set(scenario.shows)):
         indicator = thresholds.indicator(indicator_id)
-        text = f"You chose “{indicator.text}” ({indicator.level.label}); the answer key does not include it."
+        text = words_of(thresholds.phrases, "debrief.extra-worry", worry=indicator.text, level=indicator.level.label)
         yield _difference(
             "extra-indicator", indicator_id, f"{text} {_what_it_changes(thresholds, scenario, expected, indicator)}"
         )
@@ -309,12 +307,10 @@ def _answer_differences(
         mine, theirs = learner["answers"].get(question.id), expected_answers.get(question.id)
         # A question the scenario leaves open is not a difference; a rule it triggers is (below).
         if theirs is not None and mine != theirs:
-            yield _difference(
-                "answer",
-                question.id,
-                f"“{question.text}” You answered “{_word(question, mine)}”; the answer key says "
-                f"“{_word(question, theirs)}”.",
-            )
+            yours, keyed = _word(thresholds, question, mine), _word(thresholds, question, theirs)
+            words = {"question": question.text, "yours": yours, "answer_key": keyed}
+            text = words_of(thresholds.phrases, "debrief.answer-differs", **words)
+            yield _difference("answer", question.id, text)
 
 
 def _rule_differences(
@@ -324,21 +320,20 @@ def _rule_differences(
     your_rules = {r.id: r for r in yours.reasons if r.kind == "rule"}
     for rule_id, reason in expected_rules.items():
         if rule_id not in your_rules:
-            text = f"This rule applies to the answer key’s choices, and not to yours: {_sentence(reason.text)}"
+            text = words_of(thresholds.phrases, "debrief.missed-rule", rule=_sentence(reason.text))
             yield _difference("missed-rule", rule_id, f"{text}{_why_not_yours(thresholds, rule_id, learner, yours)}")
     for rule_id, reason in your_rules.items():
         if rule_id not in expected_rules:
-            yield _difference(
-                "extra-rule", rule_id, f"This rule applies to your choices but not to the scenario: {reason.text}"
-            )
+            text = words_of(thresholds.phrases, "debrief.extra-rule", rule=reason.text)
+            yield _difference("extra-rule", rule_id, text)
 
 
 def _what_it_changes(thresholds: Thresholds, scenario: Scenario, expected: Result, indicator: Any) -> str:
     """Whether a worry the learner added to the answer key's choices changes its level or route."""
     added = evaluate(thresholds, replace(scenario.check, indicators=scenario.check.indicators | {indicator.id}))
     if added.level == expected.level and added.route == expected.route:
-        return "With the answer key’s other choices, it does not change the level or the route."
-    return f"With the answer key’s other choices, it changes the result to: {headline(thresholds, added)}"
+        return words_of(thresholds.phrases, "debrief.extra-worry-same")
+    return words_of(thresholds.phrases, "debrief.extra-worry-changes", headline=headline(thresholds, added))
 
 
 def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, Any], yours: Result) -> str:
@@ -348,16 +343,22 @@ def _why_not_yours(thresholds: Thresholds, rule_id: str, learner: Mapping[str, A
     parts = []
     chosen = set(learner["indicators"])
     named = [thresholds.indicator(i) for i in rule.when.indicators if i in chosen]
-    parts += [f"You chose “{i.text}”, which it names." for i in named]
+    parts += [words_of(thresholds.phrases, "debrief.rule-names-chosen", worry=i.text) for i in named]
     for question_id, values in rule.when.answers.items():
         question, mine = thresholds.question(question_id), learner["answers"].get(question_id)
         if mine not in values:
-            needed = " or ".join(f"“{question.option(v).words}”" for v in values)
-            parts.append(f"It needs {needed} to “{question.text}” You answered “{_word(question, mine)}”.")
+            needed = either(thresholds, [f"“{question.option(v).words}”" for v in values])
+            answered = _word(thresholds, question, mine)
+            words = {"needed": needed, "question": question.text, "yours": answered}
+            parts.append(words_of(thresholds.phrases, "debrief.rule-needs", **words))
     if rule.when.min_level is not None and yours.level is not None:
         from_level = thresholds.level(rule.when.min_level)
         if yours.level.number < from_level.number:
-            parts.append(f"It applies from {from_level.label}; your choices reach {yours.level.label}.")
+            parts.append(
+                words_of(
+                    thresholds.phrases, "debrief.rule-from-level", level=from_level.label, reached=yours.level.label
+                )
+            )
     return "".join(f" {part}" for part in parts)
 
 
@@ -379,9 +380,10 @@ def _route_depends_on(thresholds: Thresholds, question_id: str) -> str:
         for rule in thresholds.rules
         if rule.kind in ("emergency", "raise") and question_id in rule.when.answers
     ]
-    return f"The route depends on the answer to “{question.text}”" + (
-        ": " + " ".join(_sentence(text) for text in deciding) if deciding else "."
-    )
+    if not deciding:
+        return words_of(thresholds.phrases, "debrief.route-depends", question=question.text)
+    rules = " ".join(_sentence(text) for text in deciding)
+    return words_of(thresholds.phrases, "debrief.route-depends-rules", question=question.text, rules=rules)
 
 
 def _sentence(text: str) -> str:
@@ -389,8 +391,8 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"“{text}”."
 
 
-def _word(question: Any, answer: str | None) -> str:
-    return "no answer" if answer is None else question.option(answer).words
+def _word(thresholds: Thresholds, question: Any, answer: str | None) -> str:
+    return words_of(thresholds.phrases, "debrief.no-answer") if answer is None else question.option(answer).words
 
 
 def _difference(kind: str, item_id: str, text: str) -> dict[str, str]:

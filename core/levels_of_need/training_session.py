@@ -415,7 +415,7 @@ def report(thresholds: Thresholds, session: Mapping[str, Any]) -> dict[str, Any]
                 "number": number,
                 "scenario": scenario.id,
                 "title": scenario.title,
-                "key": _key(scenario),
+                "key": _key(thresholds, scenario),
                 "rounds": rounds,
                 "fell_towards_key": _fell_towards_key(rounds),
                 "chart": round_chart(levels, rounds[0]),
@@ -476,13 +476,13 @@ def screen_words(session: Mapping[str, Any]) -> dict[str, str | None]:
     }
 
 
-def _key(scenario: Scenario) -> dict[str, Any]:
+def _key(thresholds: Thresholds, scenario: Scenario) -> dict[str, Any]:
     return {
         "level": scenario.level.number,
         "level_id": scenario.level.id,
         "level_label": scenario.level.label,
         "routes": [route.id for route in scenario.routes],
-        "answer_key": answer_key_label(scenario),
+        "answer_key": answer_key_label(thresholds, scenario),
     }
 
 

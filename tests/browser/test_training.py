@@ -228,7 +228,7 @@ def test_the_learner_handout_prints_without_answers(page, medway_url, thresholds
 def test_the_answer_sheet_prints_separately_with_every_answer(page, medway_url, thresholds):
     text = printed_text(page, f"{medway_url}/training/answers/")
     for scenario in thresholds.scenarios:
-        assert answer_key_label(scenario) in text
+        assert answer_key_label(thresholds, scenario) in text
         for point in (*scenario.teaching_points, *scenario.common_mistakes):
             assert " ".join(point.split()) in text, scenario.id
     assert text.count("The answer key:") == len(thresholds.scenarios)

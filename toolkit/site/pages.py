@@ -38,8 +38,8 @@ from levels_of_need.present import (
     tel_href,
     timescale_text,
 )
-from levels_of_need.summary import DETAIL_LABELS
-from levels_of_need.training import answer_key_label, consent_hold
+from levels_of_need.summary import DETAIL_KEYS
+from levels_of_need.training import answer_key_label, consent_held
 
 from ..load.colours import css_class
 from ..load.translations import Marked
@@ -138,7 +138,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             search_terms=search_terms,
             age_band=age_band,
             filter_hint=filter_hint,
-            summary_fields=[{"name": k, "label": v} for k, v in DETAIL_LABELS.items()],
+            summary_fields=[{"name": name, "key": key} for name, key in DETAIL_KEYS.items()],
             contact_line=contact_line,
             contact_ways_line=contact_ways_line,
             contact_html=contact_html,
@@ -151,7 +151,7 @@ def render(template: str, here: str, t: Thresholds, **context: object) -> str:
             referral_contacts=referral_contacts,
             level_and_route=level_and_route,
             answer_key_label=answer_key_label,
-            consent_hold=consent_hold,
+            consent_held=consent_held,
             decided_by=decided_by,
             emergency_answers=emergency_answers(t),
             nothing_found=nothing_found,
