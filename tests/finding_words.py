@@ -97,6 +97,9 @@ IN_A_SENTENCE = [
     ("he was hit with a belt", "belt"),
     ("there is no food in the house", "food"),
     ("they have not got any money", "money"),
+    # A word that joins a sentence run together with an apostrophe ("she's", "he's"): session 18's.
+    ("she's pregnant", "pregnant"),
+    ("he's always hungry", "hungry"),
 ]
 # A word typed right, one slip away from another word of the vocabulary: it finds its own word's
 # worries, not the other's ("heating" is one slip from "hearing voices", "picked" from "kicked").

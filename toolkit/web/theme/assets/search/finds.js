@@ -49,6 +49,11 @@
     "which", "who", "why", "with", "won't", "you", "your",
     "would", "could", "should", "might", "must", "than", "then", "one", "other", "others", "more", "again",
     "always", "never", "ever", "also", "still", "well", "go", "goes", "going", "gone", "went",
+    "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "he's", "he'd", "he'll", "she's", "she'd",
+    "she'll", "it's", "we're", "we've", "we'd", "we'll", "they're", "they've", "they'd", "they'll", "that's",
+    "there's", "who's", "couldn't", "wouldn't", "shouldn't", "weren't", "hadn't",
+    "im", "ive", "youre", "hes", "shes", "theyre", "thats", "theres", "dont", "doesnt", "didnt", "isnt", "wasnt",
+    "arent", "havent", "hasnt", "hadnt", "couldnt", "wouldnt", "shouldnt", "werent", "cant", "wont",
   ]);
   const ENDING = /^(s|es|ed|ing|er|ers|ies|ied)?$/;
   const DOUBLED_ENDING = /^(ed|ing|ings)$/;
