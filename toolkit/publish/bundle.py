@@ -54,7 +54,7 @@ RUNTIME = "pyodide/"  # Pyodide's runtime, in the engine's folder
 # fields made from it), left out of thresholds.json: the sections only the site's pages show, and those
 # the build alone reads (each language's words: a language's site has its own data). The everyday words
 # ("synonyms") too: the check's filter reads them from the check page's HTML (each worry's data-terms),
-# and the site's search from its index. About 29 kB of brotli of Medway's 39 kB; the golden checks and
+# and the site's search from its index. About 29 kB of brotli of thresholds.yml's 39 kB; the golden checks and
 # saved-check fixtures, run on this data through the site's own python.zip, prove nothing else changes
 # (tests/core/test_pyodide_core.py, tests/site/test_engine_data.py).
 SHOWN_ONLY = frozenset(
