@@ -1337,8 +1337,17 @@ def _by_id(items: tuple[Any, ...], item_id: str) -> Any:
     raise KeyError(item_id)
 
 
+# The key under which the browser's data (the build's thresholds.json, which leaves out what only the site's
+# pages show: toolkit/publish/bundle.py, engine_data) carries the whole file's content hash, so that its
+# version stamp is the file's. No thresholds file has it: the schema allows no such section.
+WHOLE_FILE_HASH = "whole_file_sha256"
+
+
 def content_hash(data: Mapping[str, Any]) -> str:
-    """SHA-256 of the data in canonical JSON, so YAML layout and comments do not count."""
+    """SHA-256 of the data in canonical JSON, so YAML layout and comments do not count; for the browser's
+    data, the hash of the whole file it was taken from (WHOLE_FILE_HASH)."""
+    if WHOLE_FILE_HASH in data:
+        return str(data[WHOLE_FILE_HASH])
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -1525,7 +1534,7 @@ def _level(
         name=raw["name"],
         title=raw["title"],
         summary=raw["summary"],
-        description=raw["description"],
+        description=raw.get("description", ""),  # the level pages' words: not in the browser's data
         indicator_kind=raw["indicator_kind"],
         routes=tuple(_route(r, contact_by_id, timescale_by_id, area_by_id) for r in raw["routes"]),
         colour=raw.get("colour"),
@@ -1587,14 +1596,15 @@ def _scenario(raw: Mapping[str, Any], level_by_id: Mapping[str, Level], route_by
     return Scenario(
         id=raw["id"],
         title=raw["title"],
-        vignette=raw["vignette"],
+        # The browser's data leaves out what only the training pages show (toolkit/publish/bundle.py).
+        vignette=raw.get("vignette", ""),
         check=check_from_dict(raw["check"]),
         shows=tuple(raw["check"]["indicators"]),
         level=level_by_id[raw["expected"]["level"]],
         routes=tuple(route_by_id[r] for r in raw["expected"]["routes"]),
         decided_by=tuple(raw.get("decided_by", ())),
-        teaching_points=tuple(raw["teaching_points"]),
-        common_mistakes=tuple(raw["common_mistakes"]),
+        teaching_points=tuple(raw.get("teaching_points", ())),
+        common_mistakes=tuple(raw.get("common_mistakes", ())),
         twin_of=raw.get("twin_of"),
     )
 

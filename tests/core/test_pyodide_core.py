@@ -130,7 +130,8 @@ def test_the_sites_python_bundle_alone_runs_the_whole_core(medway_site, threshol
     imports = core_imports()
     assert "difflib" in imports  # imported only to suggest close matches for an unknown indicator
     payload = {
-        "thresholds": json.dumps(thresholds.data, ensure_ascii=False),
+        # The site's own data, without what only its pages show: the answers are the whole file's.
+        "thresholds": (bundle.parent / "thresholds.json").read_text(encoding="utf-8"),
         "checks": CHECKS,
         "imports": imports,
         "unknown": ["l2-domestic-abus"],
@@ -194,11 +195,13 @@ def test_the_sites_python_bundle_alone_gives_the_golden_checks_words_and_opens_e
     name, built_site, site_engine
 ):
     """The golden checks and practice cases, and every saved-check fixture, through each partnership's
-    python.zip alone (no docstrings, the standard library's lines left out): the fixture's words to the
-    letter, and each saved file opened or refused as CPython's worker does."""
+    python.zip (no docstrings, the standard library's lines left out) and thresholds.json (no part only the
+    pages show) alone: the fixture's words to the letter, and each saved file opened or refused as CPython's
+    worker does with the whole file."""
     site = built_site(golden.PARTNERSHIP_FILES[name], site_engine)
     checks, practice = golden_cases(name)
-    data = json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False)
+    # The site's own data, without what only its pages show; CPython's worker below reads the whole file.
+    data = (site.directory / "assets" / "checker" / "thresholds.json").read_text(encoding="utf-8")
     saved_files = [
         path.read_bytes().decode("utf-8-sig", errors="replace")
         for path in sorted(SAVED_CHECKS.glob("*.json"))
@@ -212,6 +215,6 @@ def test_the_sites_python_bundle_alone_gives_the_golden_checks_words_and_opens_e
     )
     assert out["core_from"].endswith(".zip/levels_of_need/api.pyc")
     assert_the_golden_words(out, checks, practice)
-    worker.start(data)
+    worker.start(json.dumps(loaded(golden.PARTNERSHIP_FILES[name]).data, ensure_ascii=False))
     assert len(saved_files) > 60
     assert out["opened"] == [json.loads(worker.answer("open", json.dumps({"text": text}))) for text in saved_files]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 
 import pytest
 from conftest import ROOT
-from sitebuild import html_pages, page_text, searched_locations
+from sitebuild import html_pages, page_text, searched_locations, visible_text
 
 from toolkit.site import site_pages
 from toolkit.site.pages import served_at
@@ -227,3 +228,41 @@ def test_page_generation_is_plain_functions_returning_markdown(thresholds):
     assert pages[0].path == "index.md" and pages[0].markdown.lstrip().startswith("---")
     assert len({p.path for p in pages}) == len(pages)
     assert all(isinstance(p.markdown, str) and "# " in p.markdown for p in pages)
+
+
+def first_letter_of(word: str) -> str:
+    """A word's entry in the everyday words page's table of contents: its first letter, or 0–9."""
+    letter = word[:1].upper()
+    return "0–9" if letter.isdigit() else letter
+
+
+def test_the_everyday_words_page_lists_its_letters_not_every_word_yet_holds_every_word(
+    partnership_thresholds, partnership_site
+):
+    """Issue 28: the words page's table of contents (the sidebar's, and the phone drawer's under the page's
+    name) lists each first letter, linking to its first word, not thousands of words (1.2 MB of the page's
+    1.9 MB of HTML, twice). Every word is still a heading of the page, in the offline copy too, and the page
+    still says that the words are aids, not guidance."""
+    from toolkit.publish.offline import GUIDANCE_PAGES
+    from toolkit.site.nothing_found import WORDS_PAGE
+    from toolkit.site.pages import everyday_words
+
+    site = partnership_site.directory
+    html = (site / served_at(WORDS_PAGE) / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    headings = re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', article)
+    words = [word for word, _ in everyday_words(partnership_thresholds)]
+    assert [visible_text(text) for _, text in headings] == [" ".join(word.split()) for word in words]
+    assert "not guidance" in visible_text(article)
+
+    letters: dict[str, str] = {}
+    for (anchor, _), word in zip(headings, words, strict=True):
+        letters.setdefault(first_letter_of(word), f"#{anchor}")
+    contents = re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, flags=re.S)
+    assert len(contents) == 2, "the sidebar's table of contents and the drawer's"
+    for nav in contents:
+        entries = re.findall(r'<a href="([^"]+)" class="md-nav__link">(.*?)</a>', nav, flags=re.S)
+        assert {visible_text(text): href for href, text in entries} == letters
+        assert len(entries) == len(letters)
+    pages = json.loads((site / GUIDANCE_PAGES).read_text(encoding="utf-8"))
+    assert pages[f"{served_at(WORDS_PAGE)}/"] == html

@@ -8,7 +8,7 @@ has the numbers behind the choice):
   package;
 - ``python.zip``: the checker's Python, made by make_python_bundle.mjs: only the standard-library
   modules the checker uses and the core, compiled, in place of Pyodide's 2.5 MB source zip;
-- ``thresholds.json``: the partnership's data.
+- ``thresholds.json``: the partnership's data, without what only the site's pages show (engine_data).
 
 Python starts the plain way from these. A memory snapshot started faster on a fast connection but
 added 5 to 6 MB to every first visit, which a phone on a slow network cannot afford.
@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from levels_of_need.model import Thresholds
+from levels_of_need.model import MOVE_SECTIONS, WHOLE_FILE_HASH, Thresholds
 
 from ..resources import core_files, core_source, pyodide_dir
 from .build_cache import locked, write_whole
@@ -48,6 +48,26 @@ MANIFEST = "manifest.json"
 # The worker script is part of the engine too: nothing but the checker uses it.
 WORKER = "worker.mjs"
 RUNTIME = "pyodide/"  # Pyodide's runtime, in the engine's folder
+
+
+# What the checker's Python never reads in the browser (no request of levels_of_need.worker uses the model's
+# fields made from it), left out of thresholds.json: the sections only the site's pages show, and those
+# the build alone reads (each language's words: a language's site has its own data). The everyday words
+# ("synonyms") too: the check's filter reads them from the check page's HTML (each worry's data-terms),
+# and the site's search from its index. About 29 kB of brotli of thresholds.yml's 39 kB; the golden checks and
+# saved-check fixtures, run on this data through the site's own python.zip, prove nothing else changes
+# (tests/core/test_pyodide_core.py, tests/site/test_engine_data.py).
+SHOWN_ONLY = frozenset(
+    {"guidance", "accessibility", "escalation", "introductions", "filter_examples", "brag", "translations", "interface"}
+    | {section for section, _ in MOVE_SECTIONS}
+)
+SHOWN_ONLY_IN_ITEMS = {
+    "indicators": {"synonyms"},
+    "themes": {"synonyms"},
+    "domains": {"synonyms", "description"},
+    "levels": {"description"},  # the level pages' words; the result gives the level's title and summary
+    "scenarios": {"vignette", "teaching_points", "common_mistakes"},  # the training pages' words
+}
 
 
 class BundleError(RuntimeError):
@@ -84,7 +104,7 @@ def build_engine(
     if runtime_of is not None:
         use_runtime_at(out, runtime)
 
-    data = (json.dumps(thresholds.data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    data = (json.dumps(engine_data(thresholds), ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     (out / "thresholds.json").write_bytes(data)
     files["thresholds.json"] = len(data)
     contents = python_bundle(
@@ -106,6 +126,17 @@ def build_engine(
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def engine_data(thresholds: Thresholds) -> dict[str, Any]:
+    """The data the checker's Python reads in the browser: the file's, without what only the site's pages
+    show (SHOWN_ONLY), and with the whole file's content hash, so that its version stamp is the file's."""
+    data = {key: value for key, value in thresholds.data.items() if key not in SHOWN_ONLY}
+    for section, fields in SHOWN_ONLY_IN_ITEMS.items():
+        if section in data:
+            data[section] = [{k: v for k, v in item.items() if k not in fields} for item in data[section]]
+    data[WHOLE_FILE_HASH] = thresholds.content_hash
+    return data
 
 
 def engine_paths(site: Path) -> list[str]:
