@@ -719,13 +719,21 @@ def word_finds(word: str, term: str, slips: bool = True, runs_on: bool = True) -
     if _short_plural_finds(word, term):
         return True
     starts, shorts = _forms(word)
-    if term.startswith(word) or any(_stem_finds(form, term) for form in starts if form != word):
-        return True
-    if any(_short_finds(form, term) for form in shorts):
+    if _a_form_finds(word, term, starts, shorts):
         return True
     if (slips or runs_on) and any(runs_on_past(form, term) for form in starts):
         return True
     return slips and _slip_finds(word, starts[0], term)
+
+
+def _a_form_finds(word: str, term: str, starts: tuple[str, ...], shorts: tuple[str, ...]) -> bool:
+    """The word as typed starts the term, or one of its forms (``_forms``: ``starts``, its stems;
+    ``shorts``, short words it may be a form of) is the term's word with another ending."""
+    return (
+        term.startswith(word)
+        or any(_stem_finds(form, term) for form in starts if form != word)
+        or any(_short_finds(form, term) for form in shorts)
+    )
 
 
 def runs_on_past(stem: str, term: str) -> bool:
