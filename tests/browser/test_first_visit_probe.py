@@ -19,12 +19,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitebuild import deployed_a_day_ago, serve
+from sitebuild import deployed_a_day_ago
 
 from . import test_engine_downloaded_once as engine_once
 from .checker_helpers import READY, wait_until
 from .conftest import open_search
-from .test_engine_downloaded_once import PRACTICE_READY, Server, engine_urls, kept_by, started_and_kept
+from .test_engine_downloaded_once import PRACTICE_READY, Server, engine_urls, heard_visit, kept_by, started_and_kept
 from .test_offline import CACHED, CONTROLLED, precached_files, visit_once
 
 # The heaviest files of the engine, and the service worker's own list of pages: slow, they are still on
@@ -108,8 +108,7 @@ def test_the_checker_first_with_its_heaviest_files_slow(hearing_context, medway_
     """1. The engine's wasm and python.zip arrive late, while the service worker installs and is asked
     to keep the engine."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_ENGINE), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_ENGINE)) as (server, base):
         page = visit_once(hearing_context, base, "check/")
         started_and_kept(page)
         assert_guidance_and_engine_kept(page, base, site)
@@ -121,8 +120,7 @@ def test_the_home_page_then_the_checker_before_the_service_worker_has_installed(
     """2. The home page's service worker is still waiting for the file of pages when the user opens the
     checker in the same tab."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_PAGES_FILE), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_PAGES_FILE)) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/")
         assert wait_until(page, REGISTERED, timeout=30), "the page registered no service worker"
@@ -139,8 +137,7 @@ def test_a_guidance_page_first_searched_at_once_while_the_service_worker_install
     """3. The user searches as soon as the page shows: the search's worker and index (slow) are wanted by
     the page and by the service worker installing beside it."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow({**SLOW_SEARCH, **SLOW_PAGES_FILE}), on_response=server) as base:
+    with heard_visit(site, on_request=slow({**SLOW_SEARCH, **SLOW_PAGES_FILE})) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/contacts/")
         open_search(page)
@@ -166,8 +163,7 @@ def welsh_site_a_day_old(welsh_site, tmp_path_factory) -> Path:
 def test_a_second_languages_guidance_page_first_then_the_roots(hearing_context, welsh_site_a_day_old):
     """4. A Welsh guidance page first (its own service worker, scope /cy/), then the language switch to
     the root's: the files the two sites share (theme, scripts) are asked for by two service workers."""
-    server = Server()
-    with serve(welsh_site_a_day_old, on_response=server) as base:
+    with heard_visit(welsh_site_a_day_old) as (server, base):
         page = visit_once(hearing_context, base, "cy/contacts/")
         assert offline_copy_missing(page, base, welsh_site_a_day_old, "/cy/") == set()
         page.goto(f"{base}/contacts/")
@@ -188,8 +184,7 @@ def test_a_second_languages_guidance_page_first_then_the_roots(hearing_context, 
 def test_training_practice_first_every_file(hearing_context, medway_site):
     """5. Training practice is the first page: its engine and the guidance's offline copy, every file."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_ENGINE), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_ENGINE)) as (server, base):
         page = visit_once(hearing_context, base, "training/practice/")
         started_and_kept(page, PRACTICE_READY)
         assert_guidance_and_engine_kept(page, base, site)
@@ -200,8 +195,7 @@ def test_training_practice_first_every_file(hearing_context, medway_site):
 def test_two_tabs_open_the_checker_at_once_on_a_first_visit_every_file(hearing_context, medway_site):
     """6. Two tabs of /check/ at once: two pages, one service worker installing, every file once."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_response=server) as base:
+    with heard_visit(site) as (server, base):
         first, second = hearing_context.new_page(), hearing_context.new_page()
         for tab in (first, second):
             tab.goto(f"{base}/check/", wait_until="commit")
@@ -215,8 +209,7 @@ def test_two_tabs_open_the_checker_at_once_on_a_first_visit_every_file(hearing_c
 def test_a_reload_while_the_service_worker_installs(hearing_context, medway_site):
     """7. The user reloads a guidance page while its service worker is still fetching the file of pages."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_PAGES_FILE), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_PAGES_FILE)) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/contacts/")
         assert wait_until(page, REGISTERED, timeout=30), "the page registered no service worker"
@@ -233,8 +226,7 @@ def test_a_reload_while_the_service_worker_installs(hearing_context, medway_site
 def test_the_checker_first_on_a_host_that_compresses_nothing_every_file(hearing_context, medway_site):
     """8. A host that sends every file whole (a 9.6 MB wasm Chromium's memory cache does not hold)."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, compress=False, on_response=server) as base:
+    with heard_visit(site, compress=False) as (server, base):
         page = visit_once(hearing_context, base, "check/")
         started_and_kept(page)
         assert_guidance_and_engine_kept(page, base, site)
@@ -245,8 +237,7 @@ def test_the_privacy_pages_button_pressed_before_the_service_worker_is_in_contro
     """9. "Keep the self-check for offline use" pressed as soon as it shows, the install still waiting
     for the file of pages."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_PAGES_FILE), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_PAGES_FILE)) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/privacy/")
         page.click("[data-lon-keep-engine]")
@@ -260,8 +251,7 @@ def test_the_privacy_pages_button_pressed_before_the_service_worker_is_in_contro
 def test_the_other_partnerships_home_page_then_its_checker(hearing_context, example_site):
     """10. The fictional partnership (four levels, its own questions): its home page, then its checker."""
     site = example_site.directory
-    server = Server()
-    with serve(site, on_response=server) as base:
+    with heard_visit(site) as (server, base):
         page = visit_once(hearing_context, base, "")
         page.goto(f"{base}/check/")
         started_and_kept(page)
@@ -277,8 +267,7 @@ def test_the_other_partnerships_home_page_then_its_checker(hearing_context, exam
 def test_the_checker_first_with_the_service_workers_script_slow(hearing_context, medway_site):
     """11. sw.js arrives late: the page has downloaded the engine before a service worker exists."""
     site = medway_site.directory
-    server = Server()
-    with serve(site, on_request=slow(SLOW_SERVICE_WORKER), on_response=server) as base:
+    with heard_visit(site, on_request=slow(SLOW_SERVICE_WORKER)) as (server, base):
         page = hearing_context.new_page()
         page.goto(f"{base}/check/")
         page.wait_for_selector(READY, timeout=60_000)
