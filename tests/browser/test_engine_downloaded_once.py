@@ -66,10 +66,11 @@ class Server:
 
 
 @contextmanager
-def heard_visit(site: Path, compress: bool = True) -> Iterator[tuple[Server, str]]:
-    """The site served (``compress``: its precompressed copies sent), and the server's log of the visit."""
+def heard_visit(site: Path, compress: bool = True, on_request=None) -> Iterator[tuple[Server, str]]:
+    """The site served (``compress``: its precompressed copies sent; ``on_request``: serve()'s), and the
+    server's log of the visit."""
     server = Server()
-    with serve(site, compress=compress, on_response=server) as base:
+    with serve(site, compress=compress, on_request=on_request, on_response=server) as base:
         yield server, base
 
 
