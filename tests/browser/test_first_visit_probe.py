@@ -11,7 +11,6 @@ partnership. Each ends with the offline copy made, so a test cannot pass by the 
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +18,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitebuild import deployed_a_day_ago
 
 from . import test_engine_downloaded_once as engine_once
 from .checker_helpers import READY, wait_until
@@ -148,24 +146,12 @@ def test_a_guidance_page_first_searched_at_once_while_the_service_worker_install
     assert_promise_kept(server, site, ["contacts/"])
 
 
-@pytest.fixture(scope="module")
-def welsh_site_a_day_old(welsh_site, tmp_path_factory) -> Path:
-    """The Welsh worked example as a site that went live yesterday (sitebuild.deployed_a_day_ago): the
-    shared build is dated when it was built, seconds before, so the browser's cache would count each of
-    its files stale at once and revalidate any file two pages ask for (the sitemaps: Material's language
-    switch fetches them from every page). A copy, so the other tests' shared site is left as built."""
-    copy = tmp_path_factory.mktemp("welsh") / "site"
-    shutil.copytree(welsh_site, copy, symlinks=True)
-    deployed_a_day_ago(copy)
-    return copy
-
-
-def test_a_second_languages_guidance_page_first_then_the_roots(hearing_context, welsh_site_a_day_old):
+def test_a_second_languages_guidance_page_first_then_the_roots(hearing_context, welsh_site):
     """4. A Welsh guidance page first (its own service worker, scope /cy/), then the language switch to
     the root's: the files the two sites share (theme, scripts) are asked for by two service workers."""
-    with heard_visit(welsh_site_a_day_old) as (server, base):
+    with heard_visit(welsh_site) as (server, base):
         page = visit_once(hearing_context, base, "cy/contacts/")
-        assert offline_copy_missing(page, base, welsh_site_a_day_old, "/cy/") == set()
+        assert offline_copy_missing(page, base, welsh_site, "/cy/") == set()
         page.goto(f"{base}/contacts/")
         assert wait_until(page, CONTROLLED, timeout=60)
         # The root's service worker installs from the root's page: wait until its copy is made.
@@ -175,10 +161,10 @@ def test_a_second_languages_guidance_page_first_then_the_roots(hearing_context, 
             timeout=60,
         ), "the root's service worker made no copy"
         deadline = time.monotonic() + 60
-        while offline_copy_missing(page, base, welsh_site_a_day_old, "/") and time.monotonic() < deadline:
+        while offline_copy_missing(page, base, welsh_site, "/") and time.monotonic() < deadline:
             time.sleep(0.5)
-        assert offline_copy_missing(page, base, welsh_site_a_day_old, "/") == set()
-    assert_promise_kept(server, welsh_site_a_day_old, ["cy/contacts/", "contacts/"])
+        assert offline_copy_missing(page, base, welsh_site, "/") == set()
+    assert_promise_kept(server, welsh_site, ["cy/contacts/", "contacts/"])
 
 
 def test_training_practice_first_every_file(hearing_context, medway_site):

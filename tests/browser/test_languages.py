@@ -14,7 +14,7 @@ import pytest
 import yaml
 import yaml_data
 from conftest import ROOT
-from sitebuild import once_per_run, run_folder, serve
+from sitebuild import deployed_a_day_ago, once_per_run, run_folder, serve
 from worked_languages import INTERFACE, WORDS, with_languages, worked_example
 
 from levels_of_need.interface import CATALOGUE
@@ -44,6 +44,7 @@ def build_welsh_site(folder: Path) -> Path:
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr[-3000:]
+    deployed_a_day_ago(folder / "site")  # as every site the tests build (sitebuild.build_site)
     return folder / "site"
 
 
